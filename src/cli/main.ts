@@ -1,0 +1,42 @@
+import { VERSION } from '../core/version';
+
+/** Where the CLI writes; injected so tests can read what a run printed. */
+export interface CliOutput {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_USAGE = 2;
+
+export const USAGE = `Usage: pgw <command> [options]
+
+Pushgateway Workbench on the command line.
+
+Commands:
+  help            Show this help.
+
+Options:
+  -h, --help      Show this help.
+  -v, --version   Print the version.
+`;
+
+/** Runs `pgw` with the arguments after the program name and returns the exit code. */
+export async function runCli(args: readonly string[], output: CliOutput): Promise<number> {
+  const [command] = args;
+  if (command === undefined) {
+    output.err(USAGE);
+    return EXIT_USAGE;
+  }
+  if (command === '-h' || command === '--help' || command === 'help') {
+    output.out(USAGE);
+    return EXIT_OK;
+  }
+  if (command === '-v' || command === '--version') {
+    output.out(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  const what = command.startsWith('-') ? `unknown option "${command}"` : `unknown command "${command}"`;
+  output.err(`pgw: ${what}\n\n${USAGE}`);
+  return EXIT_USAGE;
+}
