@@ -1,0 +1,76 @@
+/** A Pushgateway the user configured in the `pushgateway.gateways` setting. */
+export interface GatewayConfig {
+  readonly name: string;
+  /** Base URL without a trailing slash, e.g. `http://pushgateway:9091`. */
+  readonly url: string;
+}
+
+export interface GatewayList {
+  readonly gateways: GatewayConfig[];
+  /** One message per entry that was left out, naming the entry and what is wrong with it. */
+  readonly problems: string[];
+}
+
+/** Why a text is not a usable gateway base URL, or undefined when it is. */
+export function checkGatewayUrl(text: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return `"${text}" is not a URL; expected something like http://pushgateway:9091`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return `"${text}" must start with http:// or https://`;
+  }
+  if (url.search || url.hash) {
+    return `"${text}" must not have a query or fragment`;
+  }
+  return undefined;
+}
+
+export function normalizeGatewayUrl(text: string): string {
+  const url = new URL(text.trim());
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+/**
+ * Reads the raw setting value. Bad entries are reported and skipped, never thrown, so one typo in
+ * settings.json does not hide the other gateways.
+ */
+export function parseGatewayList(raw: unknown): GatewayList {
+  if (raw === undefined || raw === null) {
+    return { gateways: [], problems: [] };
+  }
+  if (!Array.isArray(raw)) {
+    return { gateways: [], problems: ['pushgateway.gateways must be a list of { "name", "url" } entries'] };
+  }
+  const gateways: GatewayConfig[] = [];
+  const problems: string[] = [];
+  const seenNames = new Set<string>();
+  raw.forEach((entry: unknown, index) => {
+    const where = `pushgateway.gateways entry ${index + 1}`;
+    if (typeof entry !== 'object' || entry === null) {
+      problems.push(`${where} must be an object with "name" and "url"`);
+      return;
+    }
+    const { name, url } = entry as Record<string, unknown>;
+    if (typeof url !== 'string' || url.trim() === '') {
+      problems.push(`${where} has no "url"`);
+      return;
+    }
+    const urlProblem = checkGatewayUrl(url);
+    if (urlProblem) {
+      problems.push(`${where}: ${urlProblem}`);
+      return;
+    }
+    const normalizedUrl = normalizeGatewayUrl(url);
+    const displayName = typeof name === 'string' && name.trim() !== '' ? name.trim() : new URL(normalizedUrl).host;
+    if (seenNames.has(displayName)) {
+      problems.push(`${where}: the name "${displayName}" is used twice`);
+      return;
+    }
+    seenNames.add(displayName);
+    gateways.push({ name: displayName, url: normalizedUrl });
+  });
+  return { gateways, problems };
+}

@@ -1,0 +1,5 @@
+import { GatewayTreeProvider } from '../gatewayTreeProvider';
+
+export function refreshExplorer(tree: GatewayTreeProvider): void {
+  tree.refresh();
+}
