@@ -1,0 +1,64 @@
+// `npm start`: a real VS Code in the browser, served on 127.0.0.1, with the packaged extension
+// installed and the sample workspace open. Ctrl-C stops it and everything it started.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { BASE_USER_SETTINGS, createRunFolders, installVsix, startCodeServer } from './host/codeServer';
+import { ensureHost } from './host/installHost';
+import { packageExtension } from './host/packageExtension';
+import { repoRoot } from './host/paths';
+import { findFreePort } from './host/processes';
+
+const PREFERRED_PORT = 8080;
+
+async function choosePort(): Promise<number> {
+  const requested = process.env.PORT;
+  if (requested !== undefined) {
+    const port = Number(requested);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new Error(`PORT="${requested}" is not a port number (1-65535)`);
+    }
+    return port;
+  }
+  return (await isFree(PREFERRED_PORT)) ? PREFERRED_PORT : findFreePort();
+}
+
+async function isFree(port: number): Promise<boolean> {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+async function main(): Promise<void> {
+  const root = repoRoot();
+  const host = await ensureHost((line) => console.log(line));
+  const demoDir = path.join(root, '.cache', 'demo');
+  // The demo profile is kept between runs, so settings changed in the demo are not lost.
+  const folders = createRunFolders(demoDir, BASE_USER_SETTINGS);
+  console.log('Packaging the extension ...');
+  const vsix = await packageExtension(path.join(demoDir, 'pushgateway-workbench.vsix'));
+  await installVsix(host, folders, vsix);
+  const samples = path.join(root, 'samples');
+  fs.mkdirSync(samples, { recursive: true });
+  const port = await choosePort();
+  const server = await startCodeServer({ host, folders, port, testDriver: false, folderToOpen: samples });
+  const stop = () => {
+    console.log('\nStopping VS Code ...');
+    void server.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  void server.exited.then((code) => {
+    console.error(`code-server stopped unexpectedly (code ${code}). Log: ${folders.logFile}`);
+    process.exit(1);
+  });
+  console.log(`\nPushgateway Workbench is running in VS Code: ${server.url}/?folder=${encodeURIComponent(samples)}`);
+  console.log('Open that URL in a browser. Press Ctrl-C to stop.');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'pushgateway-workbench.pushgateway-workbench';
+
+export function extension(): vscode.Extension<unknown> {
+  const found = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!found) {
+    throw new Error(`extension ${EXTENSION_ID} is not loaded in this host`);
+  }
+  return found;
+}
+
+export function workspaceFile(relativePath: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    throw new Error('the host was started without a workspace folder');
+  }
+  return vscode.Uri.joinPath(folder.uri, relativePath);
+}
+
+/** Polls until the condition holds; fails naming what it waited for. */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export interface ManifestCommand {
+  readonly command: string;
+}
+
+/** The extension's package.json as the host loaded it. */
+export function manifest(): {
+  main: string;
+  contributes: {
+    commands: ManifestCommand[];
+    views: Record<string, Array<{ id: string }>>;
+    viewsContainers: { activitybar: Array<{ id: string; icon: string }> };
+    languages: Array<{ id: string; configuration: string }>;
+    grammars: Array<{ path: string }>;
+  };
+} {
+  return extension().packageJSON;
+}
