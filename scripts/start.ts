@@ -44,17 +44,24 @@ async function main(): Promise<void> {
   fs.mkdirSync(samples, { recursive: true });
   const port = await choosePort();
   const server = await startCodeServer({ host, folders, port, testDriver: false, folderToOpen: samples });
+  let stopping = false;
   const stop = () => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
     console.log('\nStopping VS Code ...');
     void server.stop().then(() => process.exit(0));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   void server.exited.then((code) => {
-    console.error(`code-server stopped unexpectedly (code ${code}). Log: ${folders.logFile}`);
-    process.exit(1);
+    if (!stopping) {
+      console.error(`code-server stopped unexpectedly (code ${code}). Log: ${folders.logFile}`);
+      process.exit(1);
+    }
   });
-  console.log(`\nPushgateway Workbench is running in VS Code: ${server.url}/?folder=${encodeURIComponent(samples)}`);
+  console.log(`\nPushgateway Workbench is running in VS Code: ${server.url}/?folder=${samples}`);
   console.log('Open that URL in a browser. Press Ctrl-C to stop.');
 }
 

@@ -9,7 +9,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const gatewayTree = new GatewayTreeProvider();
   context.subscriptions.push(
     gatewayTree,
-    vscode.window.createTreeView(GATEWAYS_VIEW_ID, { treeDataProvider: gatewayTree, showCollapseAll: true }),
+    vscode.window.createTreeView(GATEWAYS_VIEW_ID, { treeDataProvider: gatewayTree }),
     onGatewaySettingsChanged(() => gatewayTree.refresh()),
   );
   registerCommands(context, { gatewayTree });

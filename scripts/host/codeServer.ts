@@ -41,6 +41,7 @@ export const BASE_USER_SETTINGS: Record<string, unknown> = {
   'extensions.autoUpdate': false,
   'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 /** HOME, TMPDIR and XDG folders inside the run, so code-server writes nothing into ~/.config or /tmp. */

