@@ -1,0 +1,113 @@
+import { compareDiagnostics, Diagnostic, Severity } from './diagnostic';
+import { ParsedDocument } from './model';
+import { parseExposition } from './parser';
+import { PUSHGATEWAY_RULES } from './rules/pushgatewayRules';
+import { LintRule, RuleContext } from './rules/rule';
+import { STRUCTURE_RULES } from './rules/structureRules';
+
+export const ALL_RULES: readonly LintRule[] = [...PUSHGATEWAY_RULES, ...STRUCTURE_RULES];
+
+export type SeveritySetting = Severity | 'off';
+
+export interface LintOptions {
+  /** Per-code overrides of the default severities; `off` silences a rule. */
+  readonly severities?: Readonly<Record<string, SeveritySetting>>;
+  /** Grouping labels of the push URL besides `job`, when known (e.g. from a heredoc's curl URL). */
+  readonly groupingLabels?: readonly string[];
+}
+
+export interface LintResult {
+  readonly document: ParsedDocument;
+  readonly diagnostics: Diagnostic[];
+}
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/**
+ * Everything we can say about a document before it is pushed: what the gateway's parser rejects
+ * (always errors), then each lint rule. Never throws.
+ */
+export function lintExposition(text: string, options: LintOptions = {}): LintResult {
+  const diagnostics: Diagnostic[] = [];
+  const severityOf = (code: string, fallback: Severity): SeveritySetting => options.severities?.[code] ?? fallback;
+  const add = (diagnostic: Diagnostic) => {
+    const severity = severityOf(diagnostic.code, diagnostic.severity);
+    if (severity !== 'off') {
+      diagnostics.push({ ...diagnostic, severity });
+    }
+  };
+
+  // CRLF and a BOM break every line (or the first) for the gateway; say so once, clearly, and read
+  // the rest as if they were fixed so the other findings still show.
+  const { normalized, crlfLine, hasBom } = normalizeLineEndings(text);
+  const document = parseExposition(normalized);
+  if (hasBom) {
+    add({ code: 'byte-order-mark', severity: 'error', span: { line: 0, start: 0, end: 0 }, message: BOM_MESSAGE });
+  }
+  if (crlfLine !== undefined) {
+    // Carriage returns only hurt where the parser reads them: values, timestamps, TYPE lines, blank lines.
+    const crlfBreaksParsing = parseExposition(hasBom ? text.slice(1) : text).problems.length > document.problems.length;
+    add({
+      code: 'crlf-line-endings',
+      severity: crlfBreaksParsing ? 'error' : 'warning',
+      span: { line: crlfLine, start: 0, end: lineLengths(normalized)[crlfLine] ?? 0 },
+      message: crlfBreaksParsing ? CRLF_MESSAGE : CRLF_HARMLESS_MESSAGE,
+    });
+  }
+
+  for (const problem of document.problems) {
+    add({ code: problem.code, severity: 'error', message: problem.message, span: problem.span });
+  }
+  const lengths = lineLengths(normalized);
+  const context: RuleContext = {
+    document,
+    urlLabels: new Set(['job', ...(options.groupingLabels ?? [])]),
+    lineLength: (line) => lengths[line] ?? 0,
+  };
+  for (const rule of ALL_RULES) {
+    if (severityOf(rule.code, rule.defaultSeverity) === 'off') {
+      continue;
+    }
+    for (const finding of rule.check(context)) {
+      add({ code: rule.code, severity: rule.defaultSeverity, ...finding });
+    }
+  }
+  diagnostics.sort(compareDiagnostics);
+  return { document, diagnostics };
+}
+
+const CRLF_MESSAGE =
+  'this document uses CRLF (Windows) line endings: the Pushgateway reads the carriage return as part of each value and rejects the push; convert the file to LF line endings';
+const CRLF_HARMLESS_MESSAGE =
+  'this document uses CRLF (Windows) line endings: the Pushgateway accepts it only because no value sits on a CRLF line (comments and HELP texts keep the carriage return); convert the file to LF line endings';
+const BOM_MESSAGE =
+  'the document starts with a byte order mark (BOM): the Pushgateway reads it as part of the first metric name and rejects the push; save as UTF-8 without BOM';
+
+function normalizeLineEndings(text: string): { normalized: string; crlfLine?: number; hasBom: boolean } {
+  const hasBom = text.startsWith(BYTE_ORDER_MARK);
+  let normalized = hasBom ? text.slice(1) : text;
+  const firstCrlf = normalized.indexOf('\r\n');
+  let crlfLine: number | undefined;
+  if (firstCrlf >= 0) {
+    crlfLine = countNewlines(normalized, firstCrlf);
+    normalized = normalized.replace(/\r\n/g, '\n');
+  }
+  return { normalized, crlfLine, hasBom };
+}
+
+function countNewlines(text: string, end: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
+    count++;
+  }
+  return count;
+}
+
+function lineLengths(text: string): number[] {
+  return text.split('\n').map((line) => line.length);
+}
+
+/** True when the gateway would refuse a push of this document: any error-severity finding. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+}

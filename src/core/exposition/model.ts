@@ -1,0 +1,84 @@
+/**
+ * The parsed form of a Prometheus text exposition document (format 0.0.4). Lines and columns are
+ * 0-based, columns in UTF-16 code units, so they map directly onto editor positions. No token spans
+ * more than one line.
+ */
+export interface Span {
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Token {
+  readonly text: string;
+  readonly span: Span;
+}
+
+/** `gauge_histogram` is accepted by the gateway's parser (client_model 0.3) but stored without values. */
+export type MetricType = 'counter' | 'gauge' | 'histogram' | 'summary' | 'untyped' | 'gauge_histogram';
+
+export interface LabelPair {
+  readonly name: Token;
+  /** The unescaped value. */
+  readonly value: string;
+  /** The quoted value as written, quotes included. */
+  readonly valueSpan: Span;
+}
+
+export interface Sample {
+  /** The name as written, e.g. `http_request_duration_seconds_bucket`. */
+  readonly name: Token;
+  /** The family the sample belongs to, e.g. `http_request_duration_seconds`. */
+  readonly familyName: string;
+  readonly labels: readonly LabelPair[];
+  readonly value: Token;
+  readonly numericValue: number;
+  readonly timestamp?: Token;
+  readonly line: number;
+}
+
+export interface HelpLine {
+  /** The unescaped docstring. */
+  readonly text: string;
+  readonly name: Token;
+  readonly line: number;
+  /** The docstring as written. */
+  readonly textSpan: Span;
+}
+
+export interface TypeLine {
+  readonly type: MetricType;
+  readonly name: Token;
+  readonly line: number;
+  readonly typeToken: Token;
+}
+
+export interface Family {
+  readonly name: string;
+  help?: HelpLine;
+  type?: TypeLine;
+  /** The type the gateway gives the family: the TYPE line's, or untyped. */
+  readonly effectiveType: MetricType;
+  readonly samples: Sample[];
+  /** Every line that belongs to the family (HELP, TYPE and samples), in document order. */
+  readonly lines: number[];
+}
+
+/** A line the gateway's text parser rejects, in the parser's own words and in ours. */
+export interface ParseProblem {
+  readonly code: string;
+  /** For the user: what is wrong and, where it helps, how to fix it. */
+  readonly message: string;
+  /** What Go's expfmt.TextParser would say, e.g. `text format parsing error in line 3: invalid metric name`. */
+  readonly goError: string;
+  readonly span: Span;
+}
+
+export interface ParsedDocument {
+  /** Families in order of first appearance, including those with only HELP/TYPE lines. */
+  readonly families: Family[];
+  readonly samples: Sample[];
+  /** Every line the parser rejects; the first one is what the gateway answers with 400. */
+  readonly problems: ParseProblem[];
+  readonly lineCount: number;
+}

@@ -1,0 +1,713 @@
+import { isEscapedByte } from './decode';
+import { isDecimalFloat, parseGoFloat, parseGoInt64 } from './goNumbers';
+import { goCharOfByte, goQuoteByte, goQuoteString } from './goQuote';
+import { Family, HelpLine, LabelPair, MetricType, ParsedDocument, ParseProblem, Sample, Span, Token, TypeLine } from './model';
+
+// A line-by-line re-creation of the state machine of Go's expfmt.TextParser (prometheus/common), the
+// parser behind Pushgateway 1.5.1 and promtool 2.42: same tokens, same errors, same line numbers.
+// Unlike Go it does not stop at the first error: it records it and goes on at the next line, so an
+// editor can show every broken line at once. The first problem is the one the gateway reports.
+
+const EOF = -1;
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
+const TAB = 0x09;
+const HASH = 0x23;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const COMMA = 0x2c;
+const EQUALS = 0x3d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const CARRIAGE_RETURN = 0x0d;
+const BYTE_ORDER_MARK = 0xfeff;
+
+const TYPE_NAMES: Record<string, MetricType> = {
+  COUNTER: 'counter',
+  GAUGE: 'gauge',
+  SUMMARY: 'summary',
+  UNTYPED: 'untyped',
+  HISTOGRAM: 'histogram',
+  GAUGE_HISTOGRAM: 'gauge_histogram',
+};
+const OPENMETRICS_ONLY_TYPES = new Set(['info', 'stateset', 'gaugehistogram', 'unknown']);
+
+function isBlankOrTab(code: number): boolean {
+  return code === SPACE || code === TAB;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isMetricNameStart(code: number): boolean {
+  return isLetter(code) || code === 0x5f || code === 0x3a;
+}
+
+function isMetricNameContinuation(code: number): boolean {
+  return isMetricNameStart(code) || isDigit(code);
+}
+
+function isLabelNameStart(code: number): boolean {
+  return isLetter(code) || code === 0x5f;
+}
+
+function isLabelNameContinuation(code: number): boolean {
+  return isLabelNameStart(code) || isDigit(code);
+}
+
+interface MutableFamily {
+  name: string;
+  help?: HelpLine;
+  type?: TypeLine;
+  /** Go's MetricFamily.Type: set by TYPE, or to untyped by the first sample. */
+  goType?: MetricType;
+  samples: Sample[];
+  lines: number[];
+}
+
+/** Stops the current line: the parser then resumes at the next one. */
+class LineRejected {
+  constructor(readonly endOfInput: boolean) {}
+}
+
+class ExpositionParser {
+  private pos = -1;
+  private current = EOF;
+  private line = -1;
+  private lineStart = 0;
+  private readonly families = new Map<string, MutableFamily>();
+  private readonly samples: Sample[] = [];
+  private readonly problems: ParseProblem[] = [];
+
+  constructor(private readonly text: string) {}
+
+  parse(): ParsedDocument {
+    for (;;) {
+      const more = this.parseLine();
+      if (!more) {
+        break;
+      }
+    }
+    return {
+      families: [...this.families.values()].map(freezeFamily),
+      samples: this.samples,
+      problems: this.problems,
+      lineCount: this.line + 1,
+    };
+  }
+
+  /** One line, from startOfLine to its newline. Returns false at the end of the input. */
+  private parseLine(): boolean {
+    this.line++;
+    this.lineStart = this.pos + 1;
+    try {
+      this.skipBlankTab();
+      if (this.current === EOF) {
+        return false; // The only place where the end of the input is not an error.
+      }
+      if (this.current === HASH) {
+        this.comment();
+      } else if (this.current !== NEWLINE) {
+        this.sampleLine();
+      }
+      return true;
+    } catch (error) {
+      if (!(error instanceof LineRejected)) {
+        throw error;
+      }
+      if (error.endOfInput) {
+        return false;
+      }
+      while (this.current !== NEWLINE && this.current !== EOF) {
+        this.read();
+      }
+      return this.current !== EOF;
+    }
+  }
+
+  // --- reading -------------------------------------------------------------------------------
+
+  private read(): number {
+    this.pos++;
+    this.current = this.pos < this.text.length ? this.text.charCodeAt(this.pos) : EOF;
+    return this.current;
+  }
+
+  /** Go's readByte() failing with io.EOF anywhere but at the start of a line. */
+  private requireInput(): void {
+    if (this.current === EOF) {
+      this.endOfInput();
+    }
+  }
+
+  private skipBlankTab(): void {
+    do {
+      this.read();
+    } while (isBlankOrTab(this.current));
+  }
+
+  private skipBlankTabIfCurrentBlankTab(): void {
+    if (isBlankOrTab(this.current)) {
+      this.skipBlankTab();
+    }
+  }
+
+  private readTokenUntilWhitespace(): Token {
+    const start = this.pos;
+    while (this.current !== EOF && !isBlankOrTab(this.current) && this.current !== NEWLINE) {
+      this.read();
+    }
+    this.requireInput();
+    return this.token(start, this.pos);
+  }
+
+  private readTokenAsMetricName(): Token {
+    const start = this.pos;
+    if (isMetricNameStart(this.current)) {
+      do {
+        this.read();
+      } while (isMetricNameContinuation(this.current));
+      this.requireInput();
+    }
+    return this.token(start, this.pos);
+  }
+
+  private readTokenAsLabelName(): Token {
+    const start = this.pos;
+    if (isLabelNameStart(this.current)) {
+      do {
+        this.read();
+      } while (isLabelNameContinuation(this.current));
+      this.requireInput();
+    }
+    return this.token(start, this.pos);
+  }
+
+  /** The rest of the line; with escapes (HELP text) only `\\` and `\n` are allowed. */
+  private readTokenUntilNewline(recognizeEscapes: boolean): { token: Token; value: string } {
+    const start = this.pos;
+    let value = '';
+    while (this.current !== NEWLINE) {
+      this.requireInput();
+      if (recognizeEscapes && this.current === BACKSLASH) {
+        const escapeStart = this.pos;
+        this.read();
+        this.requireInput();
+        if (this.current === BACKSLASH) {
+          value += '\\';
+        } else if (this.current === 0x6e) {
+          value += '\n';
+        } else {
+          this.invalidEscape(escapeStart, 'in HELP text only \\\\ and \\n are escapes');
+        }
+      } else {
+        value += String.fromCharCode(this.current);
+      }
+      this.read();
+    }
+    return { token: this.token(start, this.pos), value };
+  }
+
+  /** A quoted label value; `current` is the opening quote. */
+  private readLabelValue(): { value: string; span: Span } {
+    const start = this.pos;
+    let value = '';
+    for (;;) {
+      this.read();
+      this.requireInput();
+      if (this.current === QUOTE) {
+        return { value, span: this.span(start, this.pos + 1) };
+      }
+      if (this.current === NEWLINE) {
+        this.reject(
+          'unescaped-newline',
+          `label value ${goQuoteString(value)} contains unescaped new-line`,
+          'the label value is not closed on this line: a label value needs a closing " (write a new-line inside it as \\n)',
+          this.span(start, this.pos),
+        );
+      }
+      if (this.current === BACKSLASH) {
+        const escapeStart = this.pos;
+        const escaped = this.read();
+        this.requireInput();
+        if (escaped === QUOTE || escaped === BACKSLASH) {
+          value += String.fromCharCode(escaped);
+        } else if (escaped === 0x6e) {
+          value += '\n';
+        } else {
+          this.invalidEscape(escapeStart, 'in label values only \\\\, \\" and \\n are escapes');
+        }
+        continue;
+      }
+      value += String.fromCharCode(this.current);
+    }
+  }
+
+  // --- states ----------------------------------------------------------------------------------
+
+  private comment(): void {
+    this.skipBlankTab();
+    this.requireInput();
+    if (this.current === NEWLINE) {
+      return;
+    }
+    const keyword = this.readTokenUntilWhitespace();
+    if (this.current === NEWLINE) {
+      return;
+    }
+    if (keyword.text !== 'HELP' && keyword.text !== 'TYPE') {
+      while (this.current !== NEWLINE) {
+        this.read();
+        this.requireInput();
+      }
+      return;
+    }
+    this.skipBlankTab();
+    this.requireInput();
+    const name = this.readTokenAsMetricName();
+    if (this.current === NEWLINE) {
+      return;
+    }
+    if (!isBlankOrTab(this.current)) {
+      this.reject(
+        'invalid-metric-name',
+        'invalid metric name in comment',
+        `invalid metric name in ${keyword.text} line: ${METRIC_NAME_RULE}`,
+        this.wordSpan(name.span.start + this.lineStart),
+      );
+    }
+    const family = this.familyFor(name.text);
+    family.lines.push(this.line);
+    this.skipBlankTab();
+    this.requireInput();
+    if (this.current === NEWLINE) {
+      return;
+    }
+    if (keyword.text === 'HELP') {
+      this.helpText(family, name);
+    } else {
+      this.typeText(family, name);
+    }
+  }
+
+  private helpText(family: MutableFamily, name: Token): void {
+    if (family.help) {
+      this.reject(
+        'duplicate-help',
+        `second HELP line for metric name ${goQuoteString(family.name)}`,
+        `second HELP line for ${family.name} (the first is on line ${family.help.line + 1})`,
+        name.span,
+      );
+    }
+    const { token, value } = this.readTokenUntilNewline(true);
+    family.help = { text: value, name, line: this.line, textSpan: token.span };
+  }
+
+  private typeText(family: MutableFamily, name: Token): void {
+    if (family.goType) {
+      const why = family.type
+        ? `second TYPE line for ${family.name} (the first is on line ${family.type.line + 1})`
+        : `TYPE line for ${family.name} after its samples: the TYPE line must come before the first sample`;
+      this.reject('duplicate-type', `second TYPE line for metric name ${goQuoteString(family.name)}, or TYPE reported after samples`, why, name.span);
+    }
+    const { token } = this.readTokenUntilNewline(false);
+    const type = TYPE_NAMES[goToUpper(token.text)];
+    if (!type) {
+      this.reject('unknown-type', `unknown metric type ${goQuoteString(token.text)}`, unknownTypeMessage(token.text), token.span);
+    }
+    family.goType = type;
+    family.type = { type, name, line: this.line, typeToken: token };
+  }
+
+  private sampleLine(): void {
+    const name = this.readTokenAsMetricName();
+    if (name.text.length === 0) {
+      this.rejectInvalidMetricName();
+    }
+    const family = this.familyFor(name.text);
+    family.goType ??= 'untyped';
+    family.lines.push(this.line);
+    this.skipBlankTabIfCurrentBlankTab();
+    this.requireInput();
+    const labels: LabelPair[] = [];
+    if (this.current === OPEN_BRACE) {
+      this.labelSet(family, labels);
+    }
+    const value = this.readTokenUntilWhitespace();
+    const numericValue = parseGoFloat(value.text);
+    if (numericValue === undefined) {
+      this.rejectInvalidValue(value);
+    }
+    let timestamp: Token | undefined;
+    if (this.current !== NEWLINE) {
+      timestamp = this.timestamp();
+    }
+    const sample: Sample = { name, familyName: family.name, labels, value, numericValue: numericValue as number, timestamp, line: this.line };
+    family.samples.push(sample);
+    this.samples.push(sample);
+  }
+
+  private labelSet(family: MutableFamily, labels: LabelPair[]): void {
+    // Go leaves `le` out of a histogram's labels and `quantile` out of a summary's, so a repeated
+    // `le`/`quantile` there is not a duplicate label.
+    const specialLabel = family.goType === 'histogram' ? 'le' : family.goType === 'summary' ? 'quantile' : undefined;
+    const seen = new Set<string>();
+    for (;;) {
+      this.skipBlankTab();
+      this.requireInput();
+      if (this.current === CLOSE_BRACE) {
+        this.skipBlankTab();
+        this.requireInput();
+        return;
+      }
+      const labelName = this.readTokenAsLabelName();
+      if (labelName.text.length === 0) {
+        this.reject(
+          'invalid-label-name',
+          `invalid label name for metric ${goQuoteString(family.name)}`,
+          `invalid label name: ${LABEL_NAME_RULE}`,
+          this.labelNameSpan(),
+        );
+      }
+      if (labelName.text === '__name__') {
+        this.reject('reserved-label-name', 'label name "__name__" is reserved', 'the label name __name__ is reserved for the metric name', labelName.span);
+      }
+      const counted = labelName.text !== specialLabel;
+      this.skipBlankTabIfCurrentBlankTab();
+      this.requireInput();
+      if (this.current !== EQUALS) {
+        this.reject(
+          'expected-equals',
+          `expected '=' after label name, found ${goQuoteByte(this.codePoint())}`,
+          `expected "=" after the label name ${labelName.text}`,
+          this.charSpan(),
+        );
+      }
+      if (counted) {
+        if (seen.has(labelName.text)) {
+          this.reject(
+            'duplicate-label-name',
+            `duplicate label names for metric ${goQuoteString(family.name)}`,
+            `the label ${labelName.text} appears twice in this sample`,
+            labelName.span,
+          );
+        }
+        seen.add(labelName.text);
+      }
+      this.skipBlankTab();
+      this.requireInput();
+      if (this.codeAtCursor() !== QUOTE) {
+        this.reject(
+          'expected-quote',
+          `expected '"' at start of label value, found ${goQuoteByte(this.codePoint())}`,
+          `expected a label value in double quotes after ${labelName.text}=`,
+          this.charSpan(),
+        );
+      }
+      const { value, span } = this.readLabelValue();
+      if (containsEscapedByte(value)) {
+        this.reject('invalid-label-value', `invalid label value ${goQuoteString(value)}`, 'the label value is not valid UTF-8', span);
+      }
+      this.checkSpecialLabelValue(labelName.text, specialLabel, value, span);
+      labels.push({ name: labelName, value, valueSpan: span });
+      this.skipBlankTab();
+      this.requireInput();
+      const afterValue = this.codeAtCursor();
+      if (afterValue === COMMA) {
+        continue;
+      }
+      if (afterValue === CLOSE_BRACE) {
+        this.skipBlankTab();
+        this.requireInput();
+        return;
+      }
+      this.reject(
+        'unexpected-after-label-value',
+        `unexpected end of label value ${goQuoteString(value)}`,
+        `expected "," or "}" after the value of ${labelName.text}`,
+        this.charSpan(),
+      );
+    }
+  }
+
+  private checkSpecialLabelValue(name: string, specialLabel: string | undefined, value: string, span: Span): void {
+    if (name !== specialLabel || parseGoFloat(value) !== undefined) {
+      return;
+    }
+    if (name === 'le') {
+      this.reject(
+        'invalid-bucket-bound',
+        `expected float as value for 'le' label, got ${goQuoteString(value)}`,
+        `the bucket bound le=${goQuoteString(value)} is not a number (use e.g. "0.5" or "+Inf")`,
+        span,
+      );
+    }
+    this.reject(
+      'invalid-quantile',
+      `expected float as value for 'quantile' label, got ${goQuoteString(value)}`,
+      `the quantile ${goQuoteString(value)} is not a number (use e.g. "0.99")`,
+      span,
+    );
+  }
+
+  private timestamp(): Token {
+    this.skipBlankTab();
+    this.requireInput();
+    const timestamp = this.readTokenUntilWhitespace();
+    if (parseGoInt64(timestamp.text) === undefined) {
+      this.rejectInvalidTimestamp(timestamp);
+    }
+    const { token: rest } = this.readTokenUntilNewline(false);
+    if (rest.text.length > 0) {
+      this.reject(
+        'text-after-timestamp',
+        `spurious string after timestamp: ${goQuoteString(rest.text)}`,
+        rest.text.trim() === '' ? 'trailing whitespace after the timestamp' : `unexpected ${goQuoteString(rest.text.trim())} after the timestamp`,
+        rest.span,
+      );
+    }
+    return timestamp;
+  }
+
+  // --- families ----------------------------------------------------------------------------------
+
+  /**
+   * The family a name belongs to, created if new. `x_count`/`x_sum` (and `x_bucket`) join an earlier
+   * summary (histogram) `x`, exactly as Go's setOrCreateCurrentMF decides.
+   */
+  private familyFor(name: string): MutableFamily {
+    const existing = this.families.get(name);
+    if (existing) {
+      return existing;
+    }
+    const summary = this.families.get(summaryName(name));
+    if (summary && summary.goType === 'summary') {
+      return summary;
+    }
+    const histogram = this.families.get(histogramName(name));
+    if (histogram && histogram.goType === 'histogram') {
+      return histogram;
+    }
+    const family: MutableFamily = { name, samples: [], lines: [] };
+    this.families.set(name, family);
+    return family;
+  }
+
+  // --- problems ----------------------------------------------------------------------------------
+
+  private reject(code: string, goMessage: string, message: string, span: Span): never {
+    this.problems.push({ code, message, goError: `text format parsing error in line ${this.line + 1}: ${goMessage}`, span });
+    throw new LineRejected(false);
+  }
+
+  private endOfInput(): never {
+    const lineText = this.text.slice(this.lineStart);
+    const firstNonBlank = lineText.length - lineText.trimStart().length;
+    this.problems.push({
+      code: 'missing-final-newline',
+      message: 'the document must end with a new-line: without one the gateway rejects the whole push (unexpected end of input stream)',
+      goError: `text format parsing error in line ${this.line + 1}: unexpected end of input stream`,
+      span: { line: this.line, start: Math.min(firstNonBlank, lineText.length), end: lineText.length },
+    });
+    throw new LineRejected(true);
+  }
+
+  private invalidEscape(escapeStart: number, rule: string): never {
+    return this.reject(
+      'invalid-escape',
+      `invalid escape sequence '\\${goCharOfByte(this.codePoint())}'`,
+      `invalid escape sequence: ${rule}`,
+      this.span(escapeStart, this.current === NEWLINE ? this.pos : this.pos + 1),
+    );
+  }
+
+  private rejectInvalidMetricName(): never {
+    const lineText = this.currentLineText();
+    if (this.pos === 0 && this.current === BYTE_ORDER_MARK) {
+      this.reject('invalid-metric-name', 'invalid metric name', 'the file starts with a byte order mark (BOM), which the gateway reads as part of the first metric name: save it as UTF-8 without BOM', this.span(this.pos, this.pos + 1));
+    }
+    if (this.current === CARRIAGE_RETURN && lineText.trim() === '') {
+      this.reject('invalid-metric-name', 'invalid metric name', 'a blank line holding a carriage return: the gateway expects LF line endings, not CRLF', this.charSpan());
+    }
+    return this.reject('invalid-metric-name', 'invalid metric name', `invalid metric name: ${METRIC_NAME_RULE}`, this.wordSpan(this.pos));
+  }
+
+  private rejectInvalidValue(value: Token): never {
+    const text = value.text;
+    let message: string;
+    if (text.length === 0) {
+      message = 'missing sample value: a sample line is <name>[{labels}] <value> [<timestamp>]';
+    } else if (text.endsWith('\r')) {
+      message = `the value ends with a carriage return: the gateway expects LF line endings, not CRLF`;
+    } else if (/[_]/.test(text)) {
+      message = `${goQuoteString(text)} is not a number the gateway accepts: digit separators "_" are not allowed`;
+    } else if (/^[+-]?0[xX]/.test(text)) {
+      message = `${goQuoteString(text)} is not a number the gateway accepts: hexadecimal numbers are not allowed`;
+    } else if (isDecimalFloat(text)) {
+      message = `${goQuoteString(text)} is out of the range of a 64-bit float`;
+    } else {
+      message = `expected a number as sample value, got ${goQuoteString(text)} (numbers, NaN, +Inf and -Inf are accepted)`;
+    }
+    const span = text.length > 0 ? value.span : this.span(this.pos, this.pos);
+    return this.reject('invalid-value', `expected float as value, got ${goQuoteString(text)}`, message, span);
+  }
+
+  private rejectInvalidTimestamp(timestamp: Token): never {
+    const text = timestamp.text;
+    let message: string;
+    if (text === '#' || text.startsWith('#')) {
+      message = 'exemplars ("# {...} value") are OpenMetrics syntax: the Pushgateway text parser rejects them';
+    } else if (text.length === 0) {
+      message = 'trailing whitespace after the value: the gateway then expects a timestamp';
+    } else if (text.endsWith('\r')) {
+      message = 'the timestamp ends with a carriage return: the gateway expects LF line endings, not CRLF';
+    } else if (/^[+-]?\d+$/.test(text)) {
+      message = `the timestamp ${goQuoteString(text)} is out of the 64-bit integer range`;
+    } else if (isDecimalFloat(text) || parseGoFloat(text) !== undefined) {
+      message = `the timestamp ${goQuoteString(text)} must be an integer number of milliseconds`;
+    } else {
+      message = `expected an integer timestamp in milliseconds, got ${goQuoteString(text)}`;
+    }
+    return this.reject('invalid-timestamp', `expected integer as timestamp, got ${goQuoteString(text)}`, message, text.length > 0 ? timestamp.span : this.span(this.pos, this.pos));
+  }
+
+  // --- spans -------------------------------------------------------------------------------------
+
+  private token(start: number, end: number): Token {
+    return { text: this.text.slice(start, end), span: this.span(start, end) };
+  }
+
+  private span(start: number, end: number): Span {
+    return { line: this.line, start: start - this.lineStart, end: end - this.lineStart };
+  }
+
+  /** The character at the current position, or an empty span at the end of the line. */
+  private charSpan(): Span {
+    const end = this.current === NEWLINE || this.current === EOF ? this.pos : this.pos + 1;
+    return this.span(this.pos, end);
+  }
+
+  /** From `start` to the next blank, brace or end of line, so the whole bad word is underlined. */
+  private wordSpan(start: number): Span {
+    let end = start;
+    while (end < this.text.length) {
+      const code = this.text.charCodeAt(end);
+      if (code === NEWLINE || isBlankOrTab(code) || (end > start && code === OPEN_BRACE)) {
+        break;
+      }
+      end++;
+    }
+    return this.span(start, Math.max(end, Math.min(start + 1, this.lineEnd())));
+  }
+
+  private labelNameSpan(): Span {
+    let end = this.pos;
+    while (end < this.text.length && !'=,}" \t\n'.includes(this.text[end])) {
+      end++;
+    }
+    return this.span(this.pos, Math.max(end, Math.min(this.pos + 1, this.lineEnd())));
+  }
+
+  private lineEnd(): number {
+    const newline = this.text.indexOf('\n', this.lineStart);
+    return newline < 0 ? this.text.length : newline;
+  }
+
+  private currentLineText(): string {
+    return this.text.slice(this.lineStart, this.lineEnd());
+  }
+
+  /** `current`, read through a call so that TypeScript does not keep a narrowing from before a read(). */
+  private codeAtCursor(): number {
+    return this.current;
+  }
+
+  private codePoint(): number {
+    return this.text.codePointAt(this.pos) ?? 0;
+  }
+}
+
+const METRIC_NAME_RULE = 'a metric name starts with a letter, "_" or ":" and continues with letters, digits, "_" or ":"';
+const LABEL_NAME_RULE = 'a label name starts with a letter or "_" and continues with letters, digits or "_"';
+
+function unknownTypeMessage(typeText: string): string {
+  const lower = typeText.toLowerCase();
+  if (OPENMETRICS_ONLY_TYPES.has(lower)) {
+    return `"${typeText}" is an OpenMetrics type: the Pushgateway text parser only knows counter, gauge, histogram, summary and untyped`;
+  }
+  if (/\r$/.test(typeText)) {
+    return 'the TYPE line ends with a carriage return: the gateway expects LF line endings, not CRLF';
+  }
+  if (typeText !== typeText.trimEnd()) {
+    return `unknown metric type ${goQuoteString(typeText)}: remove the trailing whitespace`;
+  }
+  return `unknown metric type ${goQuoteString(typeText)}: use counter, gauge, histogram, summary or untyped`;
+}
+
+/**
+ * Go's strings.ToUpper as far as type names can tell: ASCII letters, plus the two non-ASCII letters
+ * whose simple upper-case mapping is an ASCII letter (ı → I, ſ → S). JavaScript's toUpperCase
+ * would also turn ligatures such as "ﬆ" into "ST", which Go does not.
+ */
+function goToUpper(text: string): string {
+  let upper = '';
+  for (const char of text) {
+    if (char >= 'a' && char <= 'z') {
+      upper += char.toUpperCase();
+    } else if (char === '\u0131') {
+      upper += 'I';
+    } else if (char === '\u017f') {
+      upper += 'S';
+    } else {
+      upper += char;
+    }
+  }
+  return upper;
+}
+
+function containsEscapedByte(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (isEscapedByte(text.charCodeAt(i))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function summaryName(name: string): string {
+  if (name.endsWith('_count')) {
+    return name.slice(0, -'_count'.length);
+  }
+  if (name.endsWith('_sum')) {
+    return name.slice(0, -'_sum'.length);
+  }
+  return name;
+}
+
+function histogramName(name: string): string {
+  if (name.endsWith('_bucket')) {
+    return name.slice(0, -'_bucket'.length);
+  }
+  return summaryName(name);
+}
+
+function freezeFamily(family: MutableFamily): Family {
+  return {
+    name: family.name,
+    help: family.help,
+    type: family.type,
+    effectiveType: family.goType ?? 'untyped',
+    samples: family.samples,
+    lines: family.lines,
+  };
+}
+
+/** Parses a whole document. Never throws; every rejected line is in `problems`. */
+export function parseExposition(text: string): ParsedDocument {
+  return new ExpositionParser(text).parse();
+}

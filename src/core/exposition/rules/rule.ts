@@ -1,0 +1,29 @@
+import { Severity } from '../diagnostic';
+import { ParsedDocument, Span } from '../model';
+
+export interface RuleContext {
+  readonly document: ParsedDocument;
+  /**
+   * Labels that the push URL sets (always `job`, plus any grouping labels known from the URL): the
+   * gateway overwrites them in every pushed sample.
+   */
+  readonly urlLabels: ReadonlySet<string>;
+  /** The length of a line of the document, new-line excluded. */
+  lineLength(line: number): number;
+}
+
+export interface Finding {
+  readonly span: Span;
+  readonly message: string;
+}
+
+/** One lint rule: a stable code, a default severity, and a check over a parsed document. */
+export interface LintRule {
+  readonly code: string;
+  readonly defaultSeverity: Severity;
+  /** One line for the README table. */
+  readonly summary: string;
+  /** A line that triggers the rule, for documentation. */
+  readonly example: string;
+  check(context: RuleContext): Finding[];
+}

@@ -1,0 +1,160 @@
+import { Family, Sample } from '../model';
+import { Finding, LintRule } from './rule';
+
+// Shapes that the gateway accepts but that are almost always a mistake.
+
+function bucketBound(sample: Sample): number | undefined {
+  const le = sample.labels.find((label) => label.name.text === 'le');
+  if (!le) {
+    return undefined;
+  }
+  const lower = le.value.toLowerCase();
+  return lower === '+inf' || lower === 'inf' ? Infinity : Number(le.value);
+}
+
+/** A histogram's bucket samples grouped per series (all labels but `le`). */
+function bucketSeries(family: Family): Map<string, Sample[]> {
+  const series = new Map<string, Sample[]>();
+  for (const sample of family.samples) {
+    if (sample.name.text !== `${family.name}_bucket` || bucketBound(sample) === undefined) {
+      continue;
+    }
+    const key = sample.labels
+      .filter((label) => label.name.text !== 'le')
+      .map((label) => `${label.name.text}=${JSON.stringify(label.value)}`)
+      .sort()
+      .join(',');
+    series.set(key, [...(series.get(key) ?? []), sample]);
+  }
+  return series;
+}
+
+function histograms(families: readonly Family[]): Family[] {
+  return families.filter((family) => family.effectiveType === 'histogram');
+}
+
+export const histogramInfBucketRule: LintRule = {
+  code: 'histogram-without-inf-bucket',
+  defaultSeverity: 'warning',
+  summary: 'A histogram series has buckets but no `le="+Inf"` bucket.',
+  example: 'request_seconds_bucket{le="1"} 3   # and no le="+Inf"',
+  check: ({ document }) =>
+    histograms(document.families).flatMap((family) =>
+      [...bucketSeries(family).values()]
+        .filter((buckets) => !buckets.some((sample) => bucketBound(sample) === Infinity))
+        .map((buckets) => ({
+          span: buckets[buckets.length - 1].name.span,
+          message: `histogram ${family.name} has no le="+Inf" bucket: add one whose value equals the _count`,
+        })),
+    ),
+};
+
+export const histogramCumulativeRule: LintRule = {
+  code: 'histogram-not-cumulative',
+  defaultSeverity: 'warning',
+  summary: 'Histogram bucket counts must not decrease as `le` grows.',
+  example: 'request_seconds_bucket{le="1"} 5\nrequest_seconds_bucket{le="2"} 3',
+  check: ({ document }) => {
+    const findings: Finding[] = [];
+    for (const family of histograms(document.families)) {
+      for (const buckets of bucketSeries(family).values()) {
+        const sorted = [...buckets].sort((a, b) => (bucketBound(a) ?? 0) - (bucketBound(b) ?? 0));
+        for (let i = 1; i < sorted.length; i++) {
+          if (sorted[i].numericValue < sorted[i - 1].numericValue) {
+            findings.push({
+              span: sorted[i].value.span,
+              message: `bucket counts are cumulative: le="${sorted[i].labels.find((l) => l.name.text === 'le')?.value}" counts ${sorted[i].value.text}, fewer than the ${sorted[i - 1].value.text} of the smaller bucket on line ${sorted[i - 1].line + 1}`,
+            });
+          }
+        }
+      }
+    }
+    return findings;
+  },
+};
+
+export const negativeCountRule: LintRule = {
+  code: 'negative-count',
+  defaultSeverity: 'warning',
+  summary: 'A histogram bucket, a histogram/summary `_count`, or a counter is negative.',
+  example: 'request_seconds_count -1',
+  check: ({ document }) =>
+    document.families
+      .filter((family) => ['histogram', 'summary', 'counter'].includes(family.effectiveType))
+      .flatMap((family) =>
+        family.samples
+          .filter((sample) => sample.numericValue < 0)
+          .filter((sample) => family.effectiveType === 'counter' || sample.name.text.endsWith('_count') || sample.name.text.endsWith('_bucket'))
+          .map((sample) => ({ span: sample.value.span, message: `${sample.name.text} counts things and cannot be negative` })),
+      ),
+};
+
+export const summaryQuantileRule: LintRule = {
+  code: 'quantile-out-of-range',
+  defaultSeverity: 'warning',
+  summary: 'A summary quantile outside [0, 1].',
+  example: 'request_seconds{quantile="99"} 0.3',
+  check: ({ document }) =>
+    document.families
+      .filter((family) => family.effectiveType === 'summary')
+      .flatMap((family) =>
+        family.samples.flatMap((sample) =>
+          sample.labels
+            .filter((label) => label.name.text === 'quantile')
+            .filter((label) => !(Number(label.value) >= 0 && Number(label.value) <= 1))
+            .map((label) => ({ span: label.valueSpan, message: `quantile ${label.value} is outside [0, 1] (write the 99th percentile as 0.99)` })),
+        ),
+      ),
+};
+
+export const familySplitRule: LintRule = {
+  code: 'family-not-contiguous',
+  defaultSeverity: 'warning',
+  summary: 'The lines of one metric family are interrupted by another family.',
+  example: 'a 1\nb 1\na{x="y"} 2',
+  check: ({ document, lineLength }) => {
+    const owner: Array<[number, string]> = document.families.flatMap((family) => family.lines.map((line): [number, string] => [line, family.name]));
+    owner.sort((a, b) => a[0] - b[0]);
+    const finished = new Set<string>();
+    const findings: Finding[] = [];
+    let previous: string | undefined;
+    for (const [line, name] of owner) {
+      if (name !== previous) {
+        if (finished.has(name)) {
+          findings.push({
+            span: { line, start: 0, end: lineLength(line) },
+            message: `${name} continues here after other metrics: keep all lines of a family (HELP, TYPE, samples) together`,
+          });
+        }
+        if (previous !== undefined) {
+          finished.add(previous);
+        }
+        previous = name;
+      }
+    }
+    return findings;
+  },
+};
+
+export const missingTypeRule: LintRule = {
+  code: 'missing-type',
+  defaultSeverity: 'info',
+  summary: 'Samples without a `# TYPE` line are stored as untyped.',
+  example: 'backup_size_bytes 1024   # no "# TYPE backup_size_bytes gauge"',
+  check: ({ document }) =>
+    document.families
+      .filter((family) => !family.type && family.samples.length > 0)
+      .map((family) => ({
+        span: family.samples[0].name.span,
+        message: `${family.name} has no # TYPE line, so the gateway stores it as untyped: add "# TYPE ${family.name} gauge" (or counter, ...) before its first sample`,
+      })),
+};
+
+export const STRUCTURE_RULES: readonly LintRule[] = [
+  histogramInfBucketRule,
+  histogramCumulativeRule,
+  negativeCountRule,
+  summaryQuantileRule,
+  familySplitRule,
+  missingTypeRule,
+];
