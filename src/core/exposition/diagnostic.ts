@@ -8,6 +8,8 @@ export interface Diagnostic {
   readonly severity: Severity;
   readonly message: string;
   readonly span: Span;
+  /** The reference tool's own words for it, e.g. promtool's `foo no help text`. */
+  readonly reference?: string;
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };

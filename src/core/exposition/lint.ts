@@ -1,11 +1,12 @@
 import { compareDiagnostics, Diagnostic, Severity } from './diagnostic';
 import { ParsedDocument } from './model';
 import { parseExposition } from './parser';
+import { PROMLINT_RULES } from './rules/promlintRules';
 import { PUSHGATEWAY_RULES } from './rules/pushgatewayRules';
 import { LintRule, RuleContext } from './rules/rule';
 import { STRUCTURE_RULES } from './rules/structureRules';
 
-export const ALL_RULES: readonly LintRule[] = [...PUSHGATEWAY_RULES, ...STRUCTURE_RULES];
+export const ALL_RULES: readonly LintRule[] = [...PUSHGATEWAY_RULES, ...STRUCTURE_RULES, ...PROMLINT_RULES];
 
 export type SeveritySetting = Severity | 'off';
 

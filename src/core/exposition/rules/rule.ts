@@ -15,6 +15,8 @@ export interface RuleContext {
 export interface Finding {
   readonly span: Span;
   readonly message: string;
+  /** The reference tool's own words for it, e.g. promtool's `foo no help text`. */
+  readonly reference?: string;
 }
 
 /** One lint rule: a stable code, a default severity, and a check over a parsed document. */

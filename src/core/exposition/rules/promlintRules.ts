@@ -1,0 +1,269 @@
+import { Family, LabelPair, Sample, Span } from '../model';
+import { Finding, LintRule } from './rule';
+
+// The checks of `promtool check metrics` (client_golang v1.14 promlint), with promtool's own problem
+// texts kept in `reference` so the differential tests can compare them line for line. Like promlint,
+// they look only at families that have samples.
+
+function linted(families: readonly Family[]): Family[] {
+  return families.filter((family) => family.samples.length > 0);
+}
+
+/** Where a family-level finding is shown: the TYPE line's name, else HELP's, else the first sample's. */
+function familySpan(family: Family): Span {
+  return (family.type?.name ?? family.help?.name ?? family.samples[0].name).span;
+}
+
+function familyFinding(family: Family, reference: string, message: string): Finding {
+  return { span: familySpan(family), message, reference: `${family.name} ${reference}` };
+}
+
+/**
+ * The metrics of a family as the parser builds them: one per sample line, except that the lines of
+ * a histogram or summary with the same labels (but `le`/`quantile`) form one metric, which keeps
+ * the labels of its first line. Those two labels are not labels of the metric.
+ */
+function metricLabelSets(family: Family): LabelPair[][] {
+  const ownLabel = family.effectiveType === 'histogram' ? 'le' : family.effectiveType === 'summary' ? 'quantile' : undefined;
+  if (!ownLabel) {
+    return family.samples.map((sample) => [...sample.labels]);
+  }
+  const metrics = new Map<string, LabelPair[]>();
+  for (const sample of family.samples) {
+    const labels = sample.labels.filter((label) => label.name.text !== ownLabel);
+    const key = signatureOf(sample, ownLabel);
+    if (!metrics.has(key)) {
+      metrics.set(key, labels);
+    }
+  }
+  return [...metrics.values()];
+}
+
+function signatureOf(sample: Sample, ownLabel: string): string {
+  return sample.labels
+    .filter((label) => label.name.text !== ownLabel)
+    .map((label) => `${label.name.text}=${JSON.stringify(label.value)}`)
+    .sort()
+    .join(',');
+}
+
+export const noHelpRule: LintRule = {
+  code: 'no-help',
+  defaultSeverity: 'warning',
+  summary: 'A metric family without a `# HELP` line.',
+  example: 'backup_size_bytes 1024   # no "# HELP backup_size_bytes ..."',
+  check: ({ document }) =>
+    linted(document.families)
+      .filter((family) => family.help === undefined)
+      .map((family) => familyFinding(family, 'no help text', `${family.name} has no HELP text: add "# HELP ${family.name} <what it measures>" so dashboards can explain it`)),
+};
+
+const BASE_UNITS: Record<string, string> = {
+  amperes: 'amperes',
+  bytes: 'bytes',
+  celsius: 'celsius',
+  grams: 'grams',
+  joules: 'joules',
+  kelvin: 'kelvin',
+  meters: 'meters',
+  metres: 'metres',
+  seconds: 'seconds',
+  volts: 'volts',
+  minutes: 'seconds',
+  hours: 'seconds',
+  days: 'seconds',
+  weeks: 'seconds',
+  kelvins: 'kelvin',
+  fahrenheit: 'celsius',
+  rankine: 'celsius',
+  inches: 'meters',
+  yards: 'meters',
+  miles: 'meters',
+  bits: 'bytes',
+  calories: 'joules',
+  pounds: 'grams',
+  ounces: 'grams',
+};
+const UNIT_PREFIXES = ['', 'pico', 'nano', 'micro', 'milli', 'centi', 'deci', 'deca', 'hecto', 'kilo', 'kibi', 'mega', 'mibi', 'giga', 'gibi', 'tera', 'tebi', 'peta', 'pebi'];
+
+/** The unit words of a name, in name order (promlint compares whole `_` segments, case-sensitively). */
+export function unitWords(name: string): Array<{ word: string; base: string }> {
+  const found: Array<{ word: string; base: string }> = [];
+  for (const segment of name.split('_')) {
+    for (const prefix of UNIT_PREFIXES) {
+      if (segment.startsWith(prefix) && Object.hasOwn(BASE_UNITS, segment.slice(prefix.length))) {
+        found.push({ word: segment, base: BASE_UNITS[segment.slice(prefix.length)] });
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+export const baseUnitRule: LintRule = {
+  code: 'non-base-unit',
+  defaultSeverity: 'warning',
+  summary: 'A unit other than the base unit (`_milliseconds`, `_kilobytes`, `_hours`...).',
+  example: 'backup_duration_milliseconds 5300',
+  check: ({ document }) =>
+    linted(document.families).flatMap((family) => {
+      // promlint stops at the first unit it finds, in random order when there are several; we take the first in the name.
+      const [first] = unitWords(family.name);
+      if (!first || first.word === first.base) {
+        return [];
+      }
+      return [
+        familyFinding(
+          family,
+          `use base unit "${first.base}" instead of "${first.word}"`,
+          `use the base unit "${first.base}" instead of "${first.word}" (convert the value, e.g. ${family.name.replace(first.word, first.base)})`,
+        ),
+      ];
+    }),
+};
+
+export const counterSuffixRule: LintRule = {
+  code: 'counter-total-suffix',
+  defaultSeverity: 'warning',
+  summary: 'A counter whose name does not end in `_total`, or a non-counter that does.',
+  example: '# TYPE backups_failed counter',
+  check: ({ document }) =>
+    linted(document.families).flatMap((family) => {
+      const endsInTotal = family.name.endsWith('_total');
+      if (family.effectiveType === 'counter' && !endsInTotal) {
+        return [familyFinding(family, 'counter metrics should have "_total" suffix', `counter names end in _total: rename to ${family.name}_total`)];
+      }
+      if (family.effectiveType !== 'counter' && family.effectiveType !== 'untyped' && endsInTotal) {
+        return [familyFinding(family, 'non-counter metrics should not have "_total" suffix', `only counters end in _total, and ${family.name} is a ${family.effectiveType}`)];
+      }
+      return [];
+    }),
+};
+
+export const reservedSuffixRule: LintRule = {
+  code: 'reserved-suffix',
+  defaultSeverity: 'warning',
+  summary: '`_bucket` outside histograms, `_count`/`_sum` outside histograms and summaries.',
+  example: '# TYPE queue_count gauge',
+  check: ({ document }) =>
+    linted(document.families)
+      .filter((family) => family.effectiveType !== 'untyped')
+      .flatMap((family) => {
+        const findings: Finding[] = [];
+        const isHistogram = family.effectiveType === 'histogram';
+        const isSummary = family.effectiveType === 'summary';
+        if (!isHistogram && family.name.endsWith('_bucket')) {
+          findings.push(familyFinding(family, 'non-histogram metrics should not have "_bucket" suffix', '_bucket is the suffix of histogram buckets: rename this metric'));
+        }
+        for (const suffix of ['_count', '_sum']) {
+          if (!isHistogram && !isSummary && family.name.endsWith(suffix)) {
+            findings.push(
+              familyFinding(family, `non-histogram and non-summary metrics should not have "${suffix}" suffix`, `${suffix} is a suffix of histograms and summaries: rename this metric`),
+            );
+          }
+        }
+        return findings;
+      }),
+};
+
+export const reservedLabelNameRule: LintRule = {
+  code: 'reserved-label',
+  defaultSeverity: 'warning',
+  summary: 'An `le` label outside histograms or a `quantile` label outside summaries.',
+  example: 'queue_length{le="10"} 3',
+  check: ({ document }) =>
+    linted(document.families)
+      .filter((family) => family.effectiveType !== 'untyped')
+      .flatMap((family) =>
+        metricLabelSets(family).flatMap((labels) =>
+          labels.flatMap((label): Finding[] => {
+            if (label.name.text === 'le' && family.effectiveType !== 'histogram') {
+              return [{ span: label.name.span, message: 'the le label is reserved for histogram buckets', reference: `${family.name} non-histogram metrics should not have "le" label` }];
+            }
+            if (label.name.text === 'quantile' && family.effectiveType !== 'summary') {
+              return [{ span: label.name.span, message: 'the quantile label is reserved for summaries', reference: `${family.name} non-summary metrics should not have "quantile" label` }];
+            }
+            return [];
+          }),
+        ),
+      ),
+};
+
+const TYPE_WORDS = ['counter', 'gauge', 'summary', 'histogram', 'gauge_histogram'];
+
+export const typeInNameRule: LintRule = {
+  code: 'type-in-name',
+  defaultSeverity: 'warning',
+  summary: 'The metric name contains its type (`_counter`, `_gauge`...).',
+  example: 'backups_gauge 3',
+  check: ({ document }) =>
+    linted(document.families).flatMap((family) => {
+      const lower = family.name.toLowerCase();
+      return TYPE_WORDS.filter((type) => lower.includes(`_${type}_`) || lower.endsWith(`_${type}`)).map((type) =>
+        familyFinding(family, `metric name should not include type '${type}'`, `the name should not say its type ("${type}"): the TYPE line already does`),
+      );
+    }),
+};
+
+export const colonRule: LintRule = {
+  code: 'colon-in-name',
+  defaultSeverity: 'warning',
+  summary: 'A `:` in a metric name (reserved for recording rules).',
+  example: 'job:backup_size_bytes 1024',
+  check: ({ document }) =>
+    linted(document.families)
+      .filter((family) => family.name.includes(':'))
+      .map((family) => familyFinding(family, "metric names should not contain ':'", 'colons are reserved for recording rules: use _ in pushed metric names')),
+};
+
+const CAMEL_CASE = /[a-z][A-Z]/;
+
+export const camelCaseRule: LintRule = {
+  code: 'camel-case',
+  defaultSeverity: 'warning',
+  summary: 'A camelCase metric or label name.',
+  example: 'backupSize_bytes{dbName="orders"} 1024',
+  check: ({ document }) =>
+    linted(document.families).flatMap((family) => {
+      const findings: Finding[] = [];
+      if (CAMEL_CASE.test(family.name)) {
+        findings.push(familyFinding(family, "metric names should be written in 'snake_case' not 'camelCase'", 'write metric names in snake_case'));
+      }
+      for (const labels of metricLabelSets(family)) {
+        for (const label of labels) {
+          if (CAMEL_CASE.test(label.name.text)) {
+            findings.push({ span: label.name.span, message: 'write label names in snake_case', reference: `${family.name} label names should be written in 'snake_case' not 'camelCase'` });
+          }
+        }
+      }
+      return findings;
+    }),
+};
+
+const ABBREVIATED_UNITS = ['s', 'ms', 'us', 'ns', 'sec', 'b', 'kb', 'mb', 'gb', 'tb', 'pb', 'm', 'h', 'd'];
+
+export const abbreviatedUnitRule: LintRule = {
+  code: 'abbreviated-unit',
+  defaultSeverity: 'warning',
+  summary: 'An abbreviated unit (`_ms`, `_sec`, `_kb`...).',
+  example: 'backup_duration_sec 5.3',
+  check: ({ document }) =>
+    linted(document.families).flatMap((family) => {
+      const lower = family.name.toLowerCase();
+      return ABBREVIATED_UNITS.filter((unit) => lower.includes(`_${unit}_`) || lower.endsWith(`_${unit}`)).map((unit) =>
+        familyFinding(family, 'metric names should not contain abbreviated units', `spell the unit out: "_${unit}" is an abbreviation (e.g. _seconds, _bytes)`),
+      );
+    }),
+};
+
+export const PROMLINT_RULES: readonly LintRule[] = [
+  noHelpRule,
+  baseUnitRule,
+  counterSuffixRule,
+  reservedSuffixRule,
+  reservedLabelNameRule,
+  typeInNameRule,
+  colonRule,
+  camelCaseRule,
+  abbreviatedUnitRule,
+];
