@@ -90,7 +90,7 @@ const testBuilds = [
   },
   {
     ...common,
-    entryPoints: ['test/host/runCodeServer.ts', 'test/host/runElectron.ts', 'scripts/installHost.ts', 'scripts/start.ts'],
+    entryPoints: ['test/host/runCodeServer.ts', 'test/host/runElectron.ts', 'scripts/installHost.ts', 'scripts/start.ts', 'scripts/recordExpositionVerdicts.ts'],
     outdir: 'out',
     outbase: '.',
     external: ['playwright-core', '@vscode/test-electron'],

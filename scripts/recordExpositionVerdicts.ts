@@ -1,0 +1,346 @@
+// `npm run record:verdicts`: records what the real reference binaries say about every document in
+// test/fixtures/exposition/cases/ and writes test/fixtures/exposition/verdicts.json.
+//   promtool check metrics   the document on stdin; exit code and stderr
+//   prometheus-pushgateway   a PUT of the document's exact bytes to a fresh, empty gateway
+// Exits 2 (and writes nothing) when a binary is missing. PGW_PROMTOOL and PGW_PUSHGATEWAY override
+// the binaries found on PATH.
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const CORPUS_DIR = path.join('test', 'fixtures', 'exposition');
+const PUSH_PATH = '/metrics/job/differential';
+const STEP_TIMEOUT_MS = 10_000;
+const STOP_GRACE_MS = 2_000;
+const WORKERS = Math.max(1, Math.min(4, os.availableParallelism()));
+const EXIT_SKIPPED = 2;
+const CONSISTENCY_ERROR = 'pushed metrics are invalid or inconsistent with existing metrics:';
+const SUFFIX_COLLISION = 'collides with previously collected';
+// The rarer wording of a suffix collision came up in 12-26 % of pushes here; 100 pushes all miss it
+// with a probability below 1e-5.
+const MAX_COLLISION_PUSHES = 100;
+
+interface PromtoolVerdict {
+  exitCode: number;
+  stderr: string;
+}
+
+interface GatewayVerdict {
+  status: number;
+  body: string;
+  /** Only when identical pushes were answered with different bodies: all of them, sorted; `body` is the first. */
+  bodyVariants?: string[];
+}
+
+interface CaseVerdict {
+  promtool: PromtoolVerdict;
+  pushgateway: GatewayVerdict;
+}
+
+interface Binaries {
+  promtool: string;
+  pushgateway: string;
+}
+
+interface RunningGateway {
+  child: ChildProcess;
+  port: number;
+}
+
+/** A reason to stop without recording anything that is not a failure of the corpus (exit 2). */
+class SkipError extends Error {}
+
+/** Every process this script started and that has not exited yet. */
+const liveChildren = new Set<ChildProcess>();
+
+function spawnTracked(command: string, args: readonly string[]): ChildProcess {
+  const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
+  child.once('error', () => liveChildren.delete(child));
+  return child;
+}
+
+/** Synchronous, so it also works from an 'exit' handler. */
+function killAllChildren(): void {
+  for (const child of liveChildren) {
+    child.kill('SIGKILL');
+  }
+  liveChildren.clear();
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return;
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+function withTimeout<T>(promise: Promise<T>, what: string, onTimeout: () => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      onTimeout();
+      reject(new Error(`${what} did not finish within ${STEP_TIMEOUT_MS / 1000} s`));
+    }, STEP_TIMEOUT_MS);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** The first line `<binary> --version` prints, or undefined when the binary cannot be run. */
+function versionLine(binary: string): string | undefined {
+  const result = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: STEP_TIMEOUT_MS });
+  if (result.error) {
+    return undefined;
+  }
+  // promtool prints its version on stdout, the gateway (kingpin) on stderr.
+  const output = `${result.stdout}\n${result.stderr}`;
+  return output.split('\n').find((line) => line.trim() !== '')?.trim();
+}
+
+function requireVersion(binary: string, packageHint: string): string {
+  const version = versionLine(binary);
+  if (version === undefined) {
+    throw new SkipError(`cannot run "${binary}" (install the Debian package ${packageHint}); no verdicts recorded`);
+  }
+  return version;
+}
+
+function listCaseSlugs(casesDir: string): string[] {
+  return fs
+    .readdirSync(casesDir)
+    .filter((name) => name.endsWith('.prom'))
+    .map((name) => name.slice(0, -'.prom'.length))
+    .sort(compareCodeUnits);
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function runPromtool(promtool: string, document: Buffer): Promise<PromtoolVerdict> {
+  const child = spawnTracked(promtool, ['check', 'metrics']);
+  const stderr: Buffer[] = [];
+  const finished = new Promise<PromtoolVerdict>((resolve, reject) => {
+    child.stdout?.resume();
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.once('error', (error) => reject(new Error(`cannot run ${promtool}: ${error.message}`)));
+    child.once('close', (code, signal) => {
+      if (code === null) {
+        reject(new Error(`promtool was ended by ${signal ?? 'an unknown signal'}`));
+      } else {
+        resolve({ exitCode: code, stderr: Buffer.concat(stderr).toString('utf8') });
+      }
+    });
+  });
+  // promtool may exit before reading all of stdin (on a parse error); that EPIPE is not our error.
+  child.stdin?.on('error', () => undefined);
+  child.stdin?.end(document);
+  return withTimeout(finished, 'promtool check metrics', () => child.kill('SIGKILL'));
+}
+
+/**
+ * Starts a gateway with nothing stored: no persistence file (Debian's default points at
+ * /var/lib/prometheus), and port 0 so the kernel picks a free port that no one else can take
+ * before the gateway binds it. The gateway logs the bound address once it is listening.
+ */
+function startGateway(pushgateway: string): Promise<RunningGateway> {
+  const child = spawnTracked(pushgateway, ['--web.listen-address=127.0.0.1:0', '--persistence.file=', '--log.level=info']);
+  let log = '';
+  const listening = new Promise<RunningGateway>((resolve, reject) => {
+    child.stdout?.resume();
+    child.stderr?.on('data', (chunk: Buffer) => {
+      log += chunk.toString('utf8');
+      const match = /msg="Listening on" address=127\.0\.0\.1:(\d+)/.exec(log);
+      if (match) {
+        resolve({ child, port: Number(match[1]) });
+      }
+    });
+    child.once('error', (error) => reject(new Error(`cannot run ${pushgateway}: ${error.message}`)));
+    child.once('exit', (code, signal) => reject(new Error(`the gateway exited (${signal ?? `exit ${code}`}) before listening:\n${log}`)));
+  });
+  return withTimeout(listening, 'starting the gateway', () => child.kill('SIGKILL'));
+}
+
+function put(port: number, document: Buffer): Promise<GatewayVerdict> {
+  let request: http.ClientRequest | undefined;
+  const answered = new Promise<GatewayVerdict>((resolve, reject) => {
+    request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'PUT',
+        path: PUSH_PATH,
+        agent: false,
+        headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Content-Length': document.length },
+      },
+      (response) => {
+        const body: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => body.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(body).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(document);
+  });
+  return withTimeout(answered, `PUT ${PUSH_PATH}`, () => request?.destroy());
+}
+
+async function pushToFreshGateway(pushgateway: string, document: Buffer): Promise<GatewayVerdict> {
+  const gateway = await startGateway(pushgateway);
+  try {
+    return await put(gateway.port, document);
+  } finally {
+    await stopProcess(gateway.child);
+  }
+}
+
+/**
+ * Parse errors come from a sequential parser and are deterministic. Consistency errors come from
+ * gathering the stored metric families out of Go maps, whose iteration order Go randomizes. For a
+ * suffix collision (`x_count` beside a summary `x`) that order decides which of the two names is
+ * "previously collected", so such a document is pushed again, each time to a fresh gateway, until
+ * both wordings were seen. Every other consistency error is pushed once more to confirm it is stable.
+ */
+async function gatewayVerdict(pushgateway: string, document: Buffer): Promise<GatewayVerdict> {
+  const first = await pushToFreshGateway(pushgateway, document);
+  if (!first.body.startsWith(CONSISTENCY_ERROR)) {
+    return first;
+  }
+  if (!first.body.includes(SUFFIX_COLLISION)) {
+    await expectSameAnswer(pushgateway, document, first);
+    return first;
+  }
+  const wordings = await collisionWordings(pushgateway, document, first);
+  return wordings.length === 1 ? first : { status: first.status, body: wordings[0], bodyVariants: wordings };
+}
+
+async function expectSameAnswer(pushgateway: string, document: Buffer, first: GatewayVerdict): Promise<void> {
+  const again = await pushToFreshGateway(pushgateway, document);
+  if (again.status !== first.status || again.body !== first.body) {
+    throw new Error(`identical pushes were answered differently:\n${first.status} ${first.body}${again.status} ${again.body}`);
+  }
+}
+
+/** Both wordings of a suffix collision, sorted (client_golang words each collision in exactly two ways). */
+async function collisionWordings(pushgateway: string, document: Buffer, first: GatewayVerdict): Promise<string[]> {
+  const bodies = new Set([first.body]);
+  for (let pushes = 1; pushes < MAX_COLLISION_PUSHES && bodies.size < 2; pushes++) {
+    const again = await pushToFreshGateway(pushgateway, document);
+    if (again.status !== first.status) {
+      throw new Error(`identical pushes were answered ${first.status} and ${again.status}`);
+    }
+    bodies.add(again.body);
+  }
+  if (bodies.size < 2) {
+    console.warn(`warning: one wording only after ${MAX_COLLISION_PUSHES} pushes: ${first.body.trim()}`);
+  }
+  return [...bodies].sort(compareCodeUnits);
+}
+
+async function recordCase(binaries: Binaries, casesDir: string, slug: string): Promise<CaseVerdict> {
+  const document = fs.readFileSync(path.join(casesDir, `${slug}.prom`));
+  try {
+    const [promtool, pushgateway] = await Promise.all([runPromtool(binaries.promtool, document), gatewayVerdict(binaries.pushgateway, document)]);
+    return { promtool, pushgateway };
+  } catch (error) {
+    throw new Error(`case ${slug}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+/** Runs `task` for every item with at most `workers` at a time; results keep the items' order. */
+async function mapWithWorkers<T, R>(items: readonly T[], workers: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(workers, items.length) }, worker));
+  return results;
+}
+
+/** JSON with every object's keys sorted, so re-recording only changes what the binaries changed. */
+function stableStringify(value: unknown): string {
+  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(sortKeys);
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => compareCodeUnits(a, b));
+    return Object.fromEntries(entries.map(([key, inner]) => [key, sortKeys(inner)]));
+  }
+  return value;
+}
+
+function findRepoRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, CORPUS_DIR, 'cases'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      throw new Error(`cannot find ${CORPUS_DIR}/cases above ${__dirname}`);
+    }
+    dir = parent;
+  }
+  return dir;
+}
+
+async function main(): Promise<void> {
+  const binaries: Binaries = {
+    promtool: process.env.PGW_PROMTOOL ?? 'promtool',
+    pushgateway: process.env.PGW_PUSHGATEWAY ?? 'prometheus-pushgateway',
+  };
+  const recordedWith = {
+    promtool: requireVersion(binaries.promtool, 'prometheus'),
+    pushgateway: requireVersion(binaries.pushgateway, 'prometheus-pushgateway'),
+    date: new Date().toISOString(),
+  };
+  const corpusDir = path.join(findRepoRoot(), CORPUS_DIR);
+  const casesDir = path.join(corpusDir, 'cases');
+  const slugs = listCaseSlugs(casesDir);
+  console.log(`Recording ${slugs.length} cases with ${recordedWith.promtool} and ${recordedWith.pushgateway} (${WORKERS} at a time) ...`);
+  const started = Date.now();
+  const verdicts = await mapWithWorkers(slugs, WORKERS, (slug) => recordCase(binaries, casesDir, slug));
+  const cases = Object.fromEntries(slugs.map((slug, index) => [slug, verdicts[index]]));
+  const outFile = path.join(corpusDir, 'verdicts.json');
+  fs.writeFileSync(outFile, stableStringify({ recordedWith, cases }));
+  console.log(`Wrote ${path.relative(process.cwd(), outFile)} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+process.on('exit', killAllChildren);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killAllChildren();
+    process.exit(1);
+  });
+}
+
+main().catch((error: unknown) => {
+  killAllChildren();
+  if (error instanceof SkipError) {
+    console.error(`Skipped: ${error.message}`);
+    process.exit(EXIT_SKIPPED);
+  }
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
