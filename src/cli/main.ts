@@ -1,10 +1,8 @@
 import { VERSION } from '../core/version';
+import { CliOutput } from './cliOutput';
+import { runLint } from './lintCommand';
 
-/** Where the CLI writes; injected so tests can read what a run printed. */
-export interface CliOutput {
-  out(text: string): void;
-  err(text: string): void;
-}
+export type { CliOutput } from './cliOutput';
 
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 2;
@@ -14,6 +12,7 @@ export const USAGE = `Usage: pgw <command> [options]
 Pushgateway Workbench on the command line.
 
 Commands:
+  lint FILE...    Lint exposition files as the Pushgateway and promtool judge them.
   help            Show this help.
 
 Options:
@@ -23,7 +22,7 @@ Options:
 
 /** Runs `pgw` with the arguments after the program name and returns the exit code. */
 export async function runCli(args: readonly string[], output: CliOutput): Promise<number> {
-  const [command] = args;
+  const [command, ...rest] = args;
   if (command === undefined) {
     output.err(USAGE);
     return EXIT_USAGE;
@@ -31,6 +30,9 @@ export async function runCli(args: readonly string[], output: CliOutput): Promis
   if (command === '-h' || command === '--help' || command === 'help') {
     output.out(USAGE);
     return EXIT_OK;
+  }
+  if (command === 'lint') {
+    return runLint(rest, output);
   }
   if (command === '-v' || command === '--version') {
     output.out(`${VERSION}\n`);

@@ -1,0 +1,129 @@
+import * as fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { decodeExposition } from '../core/exposition/decode';
+import { Diagnostic } from '../core/exposition/diagnostic';
+import { hasErrors, lintExposition } from '../core/exposition/lint';
+import { CliOutput } from './cliOutput';
+
+export const LINT_USAGE = `Usage: pgw lint [--format text|json] FILE...
+
+Lints Prometheus exposition files (.prom, .txt, or anything else) the way the
+Pushgateway and promtool judge them. Use - to read standard input.
+
+Options:
+  --format text|json   Output format (default: text).
+  -h, --help           Show this help.
+
+Exit status: 0 no error, 1 at least one error-severity finding, 2 usage or I/O error.
+`;
+
+export interface FileReader {
+  readFile(path: string): Uint8Array;
+  readStdin(): Uint8Array;
+}
+
+export const nodeFileReader: FileReader = {
+  readFile: (path) => fs.readFileSync(path),
+  readStdin: () => fs.readFileSync(0),
+};
+
+interface FileDiagnostic extends Diagnostic {
+  readonly file: string;
+}
+
+const SHELL_SCRIPT = /\.(sh|bash)$/;
+
+export function runLint(args: readonly string[], output: CliOutput, reader: FileReader = nodeFileReader): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    output.err(`pgw lint: ${error instanceof Error ? error.message : String(error)}\n\n${LINT_USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    output.out(LINT_USAGE);
+    return 0;
+  }
+  if (values.format !== 'text' && values.format !== 'json') {
+    output.err(`pgw lint: --format must be text or json, not "${values.format}"\n`);
+    return 2;
+  }
+  if (positionals.length === 0) {
+    output.err(`pgw lint: no file given (use - for standard input)\n\n${LINT_USAGE}`);
+    return 2;
+  }
+
+  const findings: FileDiagnostic[] = [];
+  let ioProblem = false;
+  for (const file of positionals) {
+    if (SHELL_SCRIPT.test(file)) {
+      output.err(`pgw lint: ${file}: linting the heredocs of shell scripts is not supported yet; skipped\n`);
+      ioProblem = true;
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = file === '-' ? reader.readStdin() : reader.readFile(file);
+    } catch (error) {
+      output.err(`pgw lint: cannot read ${file}: ${describeIoError(error)}\n`);
+      ioProblem = true;
+      continue;
+    }
+    const name = file === '-' ? '<stdin>' : file;
+    for (const diagnostic of lintExposition(decodeExposition(bytes)).diagnostics) {
+      findings.push({ ...diagnostic, file: name });
+    }
+  }
+
+  if (values.format === 'json') {
+    output.out(`${JSON.stringify(findings.map(toJson), null, 2)}\n`);
+  } else {
+    for (const finding of findings) {
+      output.out(`${finding.file}:${finding.span.line + 1}:${finding.span.start + 1}: ${finding.severity} ${finding.code} ${finding.message}\n`);
+    }
+    output.err(`${summarize(findings)}\n`);
+  }
+  if (ioProblem) {
+    return 2;
+  }
+  return hasErrors(findings) ? 1 : 0;
+}
+
+function toJson(finding: FileDiagnostic) {
+  return {
+    file: finding.file,
+    line: finding.span.line + 1,
+    column: finding.span.start + 1,
+    endLine: finding.span.line + 1,
+    endColumn: finding.span.end + 1,
+    severity: finding.severity,
+    code: finding.code,
+    message: finding.message,
+  };
+}
+
+function summarize(findings: readonly FileDiagnostic[]): string {
+  const count = (severity: string) => findings.filter((finding) => finding.severity === severity).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info') + count('hint')} other`;
+}
+
+function describeIoError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') {
+    return 'no such file';
+  }
+  if (code === 'EISDIR') {
+    return 'it is a directory';
+  }
+  if (code === 'EACCES') {
+    return 'permission denied';
+  }
+  return error instanceof Error ? error.message : String(error);
+}

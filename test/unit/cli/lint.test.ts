@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { FileReader, runLint } from '../../../src/cli/lintCommand';
+
+const CLEAN = '# HELP backup_size_bytes Size of the last backup.\n# TYPE backup_size_bytes gauge\nbackup_size_bytes 1024\n';
+const WITH_TIMESTAMP = '# HELP backup_size_bytes Size.\n# TYPE backup_size_bytes gauge\nbackup_size_bytes 1024 1700000000000\n';
+const ONLY_WARNINGS = 'backup_size_bytes 1024\n';
+
+function fakeFiles(files: Record<string, string>, stdin = ''): FileReader {
+  return {
+    readFile: (file) => {
+      if (!(file in files)) {
+        throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
+      }
+      return Buffer.from(files[file]);
+    },
+    readStdin: () => Buffer.from(stdin),
+  };
+}
+
+function lint(args: string[], reader: FileReader) {
+  let out = '';
+  let err = '';
+  const code = runLint(args, { out: (t) => (out += t), err: (t) => (err += t) }, reader);
+  return { code, out, err };
+}
+
+describe('pgw lint', () => {
+  it('exits 0 and prints nothing but the summary for a clean file', () => {
+    const { code, out, err } = lint(['clean.prom'], fakeFiles({ 'clean.prom': CLEAN }));
+    assert.equal(code, 0);
+    assert.equal(out, '');
+    assert.equal(err, '0 errors, 0 warnings, 0 other\n');
+  });
+
+  it('prints file:line:col: severity code message and exits 1 on an error', () => {
+    const { code, out } = lint(['job.prom'], fakeFiles({ 'job.prom': WITH_TIMESTAMP }));
+    assert.equal(code, 1);
+    assert.match(out, /^job\.prom:3:24: error timestamp the Pushgateway rejects pushes with timestamps/m);
+  });
+
+  it('exits 0 when there are only warnings', () => {
+    const { code, out } = lint(['w.prom'], fakeFiles({ 'w.prom': ONLY_WARNINGS }));
+    assert.equal(code, 0);
+    assert.match(out, /w\.prom:1:1: warning no-help /);
+  });
+
+  it('writes JSON with 1-based lines and columns', () => {
+    const { code, out } = lint(['--format', 'json', 'job.prom'], fakeFiles({ 'job.prom': WITH_TIMESTAMP }));
+    assert.equal(code, 1);
+    const findings = JSON.parse(out);
+    assert.deepEqual(findings, [
+      {
+        file: 'job.prom',
+        line: 3,
+        column: 24,
+        endLine: 3,
+        endColumn: 37,
+        severity: 'error',
+        code: 'timestamp',
+        message: findings[0].message,
+      },
+    ]);
+  });
+
+  it('reads standard input for -', () => {
+    const { code, out } = lint(['-'], fakeFiles({}, 'bad metric\n'));
+    assert.equal(code, 1);
+    assert.match(out, /^<stdin>:1:5: error invalid-value /);
+  });
+
+  it('reports an unreadable file, still lints the others, and exits 2', () => {
+    const { code, out, err } = lint(['missing.prom', 'job.prom'], fakeFiles({ 'job.prom': WITH_TIMESTAMP }));
+    assert.equal(code, 2);
+    assert.match(err, /cannot read missing\.prom: no such file/);
+    assert.match(out, /job\.prom:3:24: error timestamp/);
+  });
+
+  it('answers bad usage with a message and exit 2', () => {
+    assert.equal(lint([], fakeFiles({})).code, 2);
+    const badFormat = lint(['--format', 'xml', 'a.prom'], fakeFiles({ 'a.prom': CLEAN }));
+    assert.equal(badFormat.code, 2);
+    assert.match(badFormat.err, /--format must be text or json/);
+    const badOption = lint(['--frob', 'a.prom'], fakeFiles({ 'a.prom': CLEAN }));
+    assert.equal(badOption.code, 2);
+    assert.match(badOption.err, /Unknown option '--frob'/);
+  });
+
+  it('runs as `pgw lint` from the built CLI', () => {
+    const cli = path.resolve(__dirname, '../../../../dist/pgw.js');
+    const run = spawnSync(process.execPath, [cli, 'lint', '-'], { input: WITH_TIMESTAMP, encoding: 'utf8' });
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /<stdin>:3:24: error timestamp/);
+  });
+});
