@@ -70,6 +70,13 @@ function testEntries(dir, extra = []) {
   return [...found, ...extra];
 }
 
+function topLevelScripts(dir) {
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => path.join(dir, name));
+}
+
 const testBuilds = [
   {
     ...common,
@@ -90,7 +97,8 @@ const testBuilds = [
   },
   {
     ...common,
-    entryPoints: ['test/host/runCodeServer.ts', 'test/host/runElectron.ts', 'scripts/installHost.ts', 'scripts/start.ts', 'scripts/recordExpositionVerdicts.ts'],
+    // Every top-level script is a command of its own (npm start, benchmarks, recorders).
+    entryPoints: ['test/host/runCodeServer.ts', 'test/host/runElectron.ts', ...topLevelScripts('scripts')],
     outdir: 'out',
     outbase: '.',
     external: ['playwright-core', '@vscode/test-electron'],

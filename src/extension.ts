@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { onGatewaySettingsChanged } from './explorer/gatewaySettings';
 import { GatewayTreeProvider } from './explorer/gatewayTreeProvider';
+import { registerLanguageFeatures } from './language/registerLanguageFeatures';
 import { registerCommands } from './registerCommands';
 
 export const GATEWAYS_VIEW_ID = 'pushgateway.gateways';
@@ -12,6 +13,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.createTreeView(GATEWAYS_VIEW_ID, { treeDataProvider: gatewayTree }),
     onGatewaySettingsChanged(() => gatewayTree.refresh()),
   );
+  registerLanguageFeatures(context);
   registerCommands(context, { gatewayTree });
 }
 

@@ -8,6 +8,30 @@ import { STRUCTURE_RULES } from './rules/structureRules';
 
 export const ALL_RULES: readonly LintRule[] = [...PUSHGATEWAY_RULES, ...STRUCTURE_RULES, ...PROMLINT_RULES];
 
+/** Every code a diagnostic can carry: parse problems, the CRLF/BOM checks and the lint rules. */
+export const PARSE_PROBLEM_CODES: readonly string[] = [
+  'invalid-metric-name',
+  'invalid-label-name',
+  'reserved-label-name',
+  'expected-equals',
+  'duplicate-label-name',
+  'expected-quote',
+  'invalid-escape',
+  'unescaped-newline',
+  'invalid-label-value',
+  'invalid-bucket-bound',
+  'invalid-quantile',
+  'unexpected-after-label-value',
+  'invalid-value',
+  'invalid-timestamp',
+  'text-after-timestamp',
+  'duplicate-help',
+  'duplicate-type',
+  'unknown-type',
+  'missing-final-newline',
+];
+export const ALL_RULE_CODES: readonly string[] = [...PARSE_PROBLEM_CODES, 'crlf-line-endings', 'byte-order-mark', ...ALL_RULES.map((rule) => rule.code)];
+
 export type SeveritySetting = Severity | 'off';
 
 export interface LintOptions {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeExposition } from '../../../src/core/exposition/decode';
-import { hasErrors, lintExposition } from '../../../src/core/exposition/lint';
+import { ALL_RULE_CODES, hasErrors, lintExposition } from '../../../src/core/exposition/lint';
 import { unitWords } from '../../../src/core/exposition/rules/promlintRules';
 import { parseExposition } from '../../../src/core/exposition/parser';
 
@@ -41,6 +41,12 @@ describe('differential corpus (recorded from promtool 2.42 and Pushgateway 1.5.1
     for (const slug of slugs) {
       assert.ok(fs.existsSync(path.join(CORPUS, 'cases', `${slug}.prom`)), `${slug}.prom is missing`);
     }
+  });
+
+  it('uses only documented diagnostic codes', () => {
+    const known = new Set(ALL_RULE_CODES);
+    const unknown = new Set(slugs.flatMap((slug) => lintExposition(readCase(slug)).diagnostics.map((d) => d.code)).filter((code) => !known.has(code)));
+    assert.deepEqual([...unknown], []);
   });
 
   for (const slug of slugs) {

@@ -150,7 +150,7 @@ export const suffixCollisionRule: LintRule = {
   code: 'suffix-collision',
   defaultSeverity: 'error',
   summary: 'A family named like a histogram\'s or summary\'s own series (`x_bucket`, `x_count`, `x_sum`) next to that histogram or summary: the push is rejected.',
-  example: '# TYPE h histogram\nh_bucket{le="+Inf"} 1\nh_count_bucket ... / or h_bucket samples before "# TYPE h histogram"',
+  example: 'h_seconds_bucket{le="1"} 1\n# TYPE h_seconds histogram\nh_seconds_count 1',
   check: ({ document }) => {
     const withSamples = new Map(document.families.filter((family) => family.samples.length > 0).map((family) => [family.name, family]));
     const findings: Finding[] = [];

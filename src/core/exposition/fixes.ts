@@ -1,0 +1,96 @@
+import { Diagnostic } from './diagnostic';
+import { Family, ParsedDocument } from './model';
+
+/** A replacement of the text between two positions (0-based lines, UTF-16 columns). */
+export interface TextChange {
+  readonly startLine: number;
+  readonly startColumn: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly newText: string;
+}
+
+export interface QuickFix {
+  readonly title: string;
+  /** Text changes, or `lineEndings: 'LF'` for the editor to convert the whole document. */
+  readonly changes: readonly TextChange[];
+  readonly lineEndings?: 'LF';
+  readonly preferred?: boolean;
+}
+
+function insertAt(line: number, column: number, newText: string): TextChange {
+  return { startLine: line, startColumn: column, endLine: line, endColumn: column, newText };
+}
+
+function familyOfName(document: ParsedDocument, line: number, column: number): Family | undefined {
+  return document.families.find(
+    (family) =>
+      family.samples.some((s) => s.line === line && s.name.span.start <= column && column <= s.name.span.end) ||
+      [family.help?.name, family.type?.name].some((name) => name && name.span.line === line && name.span.start <= column && column <= name.span.end),
+  );
+}
+
+function firstLineOf(family: Family): number {
+  return Math.min(...family.lines);
+}
+
+function guessedType(family: Family): string {
+  return family.name.endsWith('_total') ? 'counter' : 'gauge';
+}
+
+/**
+ * The fixes whose outcome is certain for a diagnostic of `lintExposition` on `text`/`document`.
+ * Diagnostics without a certain fix get none.
+ */
+export function quickFixesFor(diagnostic: Diagnostic, document: ParsedDocument, text: string): QuickFix[] {
+  const { span } = diagnostic;
+  switch (diagnostic.code) {
+    case 'timestamp': {
+      const sample = document.samples.find((s) => s.timestamp && s.line === span.line && s.timestamp.span.start === span.start);
+      if (!sample) {
+        return [];
+      }
+      return [{ title: 'Remove the timestamp', preferred: true, changes: [{ startLine: span.line, startColumn: sample.value.span.end, endLine: span.line, endColumn: span.end, newText: '' }] }];
+    }
+    case 'crlf-line-endings':
+      return [{ title: 'Convert to LF line endings', preferred: true, changes: [], lineEndings: 'LF' }];
+    case 'missing-final-newline': {
+      const lines = text.split('\n');
+      const last = lines.length - 1;
+      return [{ title: 'Add the final new-line', preferred: true, changes: [insertAt(last, lines[last].length, '\n')] }];
+    }
+    case 'counter-total-suffix': {
+      const family = familyOfName(document, span.line, span.start);
+      if (!family || family.effectiveType !== 'counter' || family.name.endsWith('_total')) {
+        return [];
+      }
+      const newName = `${family.name}_total`;
+      const names = [family.help?.name, family.type?.name, ...family.samples.map((sample) => sample.name)].filter((name) => name !== undefined);
+      return [
+        {
+          title: `Rename ${family.name} to ${newName}`,
+          preferred: true,
+          changes: names.map((name) => ({ startLine: name.span.line, startColumn: name.span.start, endLine: name.span.line, endColumn: name.span.end, newText: newName })),
+        },
+      ];
+    }
+    case 'missing-type':
+    case 'no-help': {
+      const family = familyOfName(document, span.line, span.start);
+      if (!family) {
+        return [];
+      }
+      const line = firstLineOf(family);
+      const help = family.help ? '' : `# HELP ${family.name} TODO: what this measures.\n`;
+      const type = family.type ? '' : `# TYPE ${family.name} ${guessedType(family)}\n`;
+      const title = help && type ? `Add # HELP and # TYPE lines for ${family.name}` : help ? `Add a # HELP line for ${family.name}` : `Add "# TYPE ${family.name} ${guessedType(family)}"`;
+      // A HELP line goes before the family's first line; a TYPE line after an existing HELP line, else before it.
+      if (!help && family.help && family.help.line === line) {
+        return [{ title, changes: [insertAt(line + 1, 0, type)] }];
+      }
+      return [{ title, changes: [insertAt(line, 0, help + type)] }];
+    }
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import { Diagnostic } from '../core/exposition/diagnostic';
+import { EXPOSITION_LANGUAGE_ID } from './languageIds';
+import { LintService } from './lintService';
+import { LintSettingsReader } from './lintSettings';
+import { toDiagnosticSeverity, toRange } from './spans';
+
+export const DIAGNOSTIC_SOURCE = 'pushgateway';
+const DEBOUNCE_MS = 250;
+
+export function toVscodeDiagnostic(diagnostic: Diagnostic, range = toRange(diagnostic.span)): vscode.Diagnostic {
+  const result = new vscode.Diagnostic(range, diagnostic.message, toDiagnosticSeverity(diagnostic.severity));
+  result.code = diagnostic.code;
+  result.source = DIAGNOSTIC_SOURCE;
+  return result;
+}
+
+/** Keeps the Problems of open exposition documents current: on open, after edits (debounced), on settings changes. */
+export class DiagnosticsPublisher implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly lint: LintService,
+    settings: LintSettingsReader,
+  ) {
+    this.subscriptions = [
+      vscode.workspace.onDidOpenTextDocument((document) => this.publish(document)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
+      settings.onDidChange(() => this.publishAll()),
+    ];
+    this.publishAll();
+  }
+
+  private publishAll(): void {
+    for (const document of vscode.workspace.textDocuments) {
+      this.publish(document);
+    }
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        this.publish(document);
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  private publish(document: vscode.TextDocument): void {
+    if (document.isClosed) {
+      return;
+    }
+    if (document.languageId === EXPOSITION_LANGUAGE_ID) {
+      const linted = this.lint.exposition(document);
+      this.collection.set(document.uri, linted ? linted.result.diagnostics.map((d) => toVscodeDiagnostic(d)) : []);
+    } else {
+      this.collection.delete(document.uri);
+    }
+  }
+
+  private forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.delete(key);
+    this.collection.delete(document.uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) {
+      clearTimeout(timer);
+    }
+    vscode.Disposable.from(...this.subscriptions, this.collection).dispose();
+  }
+}

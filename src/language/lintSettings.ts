@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { ALL_RULE_CODES, SeveritySetting } from '../core/exposition/lint';
+import { parseRuleSeverities } from '../core/exposition/severitySettings';
+
+const SECTION = 'pushgateway.lint';
+
+export interface LintSettings {
+  readonly severities: Readonly<Record<string, SeveritySetting>>;
+}
+
+/** The lint settings, read once per configuration change; bad entries are reported once and ignored. */
+export class LintSettingsReader implements vscode.Disposable {
+  private cached: LintSettings | undefined;
+  private lastReported = '';
+  private readonly subscription: vscode.Disposable;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(SECTION)) {
+        this.cached = undefined;
+        this.changed.fire();
+      }
+    });
+  }
+
+  get settings(): LintSettings {
+    this.cached ??= this.read();
+    return this.cached;
+  }
+
+  private read(): LintSettings {
+    const configuration = vscode.workspace.getConfiguration(SECTION);
+    const { severities, problems } = parseRuleSeverities(configuration.get<unknown>('rules'), new Set(ALL_RULE_CODES));
+    this.report(problems);
+    return { severities };
+  }
+
+  private report(problems: string[]): void {
+    const text = problems.join('\n');
+    if (text === '' || text === this.lastReported) {
+      return;
+    }
+    this.lastReported = text;
+    void vscode.window.showWarningMessage(`Pushgateway lint settings: ${problems.join('; ')}. These entries are ignored.`, 'Open Settings').then((choice) => {
+      if (choice) {
+        void vscode.commands.executeCommand('workbench.action.openSettings', SECTION);
+      }
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
