@@ -167,22 +167,20 @@ class ExpositionParser {
   }
 
   private readTokenAsMetricName(): Token {
-    const start = this.pos;
-    if (isMetricNameStart(this.current)) {
-      do {
-        this.read();
-      } while (isMetricNameContinuation(this.current));
-      this.requireInput();
-    }
-    return this.token(start, this.pos);
+    return this.readName(isMetricNameStart, isMetricNameContinuation);
   }
 
   private readTokenAsLabelName(): Token {
+    return this.readName(isLabelNameStart, isLabelNameContinuation);
+  }
+
+  /** A name token; empty when the current character cannot start one. */
+  private readName(isStart: (code: number) => boolean, isContinuation: (code: number) => boolean): Token {
     const start = this.pos;
-    if (isLabelNameStart(this.current)) {
+    if (isStart(this.current)) {
       do {
         this.read();
-      } while (isLabelNameContinuation(this.current));
+      } while (isContinuation(this.current));
       this.requireInput();
     }
     return this.token(start, this.pos);
