@@ -43,8 +43,22 @@ function escapeCodePoint(codePoint: number, quote: '"' | "'"): string {
   return codePoint > 0xffff ? `\\U${hex(codePoint, 8)}` : `\\u${hex(codePoint, 4)}`;
 }
 
+/** Printable ASCII without `"` or `\\`: quoted as it is. */
+function isPlainAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e || code === 0x22 || code === 0x5c) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Go's `%q` of a string. */
 export function goQuoteString(text: string): string {
+  if (isPlainAscii(text)) {
+    return `"${text}"`;
+  }
   let quoted = '"';
   for (const char of text) {
     quoted += escapeCodePoint(char.codePointAt(0) ?? 0, '"');

@@ -190,25 +190,25 @@ class ExpositionParser {
   private readTokenUntilNewline(recognizeEscapes: boolean): { token: Token; value: string } {
     const start = this.pos;
     let value = '';
-    while (this.current !== NEWLINE) {
+    for (;;) {
+      value += this.plainRun(NEWLINE, recognizeEscapes);
       this.requireInput();
-      if (recognizeEscapes && this.current === BACKSLASH) {
-        const escapeStart = this.pos;
-        this.read();
-        this.requireInput();
-        if (this.current === BACKSLASH) {
-          value += '\\';
-        } else if (this.current === 0x6e) {
-          value += '\n';
-        } else {
-          this.invalidEscape(escapeStart, 'in HELP text only \\\\ and \\n are escapes');
-        }
+      if (this.current === NEWLINE) {
+        return { token: this.token(start, this.pos), value };
+      }
+      // A backslash, and escapes are recognised.
+      const escapeStart = this.pos;
+      const escaped = this.read();
+      this.requireInput();
+      if (escaped === BACKSLASH) {
+        value += '\\';
+      } else if (escaped === 0x6e) {
+        value += '\n';
       } else {
-        value += String.fromCharCode(this.current);
+        this.invalidEscape(escapeStart, 'in HELP text only \\\\ and \\n are escapes');
       }
       this.read();
     }
-    return { token: this.token(start, this.pos), value };
   }
 
   /** A quoted label value; `current` is the opening quote. */
@@ -217,6 +217,7 @@ class ExpositionParser {
     let value = '';
     for (;;) {
       this.read();
+      value += this.plainRun(QUOTE, true);
       this.requireInput();
       if (this.current === QUOTE) {
         return { value, span: this.span(start, this.pos + 1) };
@@ -229,21 +230,41 @@ class ExpositionParser {
           this.span(start, this.pos),
         );
       }
-      if (this.current === BACKSLASH) {
-        const escapeStart = this.pos;
-        const escaped = this.read();
-        this.requireInput();
-        if (escaped === QUOTE || escaped === BACKSLASH) {
-          value += String.fromCharCode(escaped);
-        } else if (escaped === 0x6e) {
-          value += '\n';
-        } else {
-          this.invalidEscape(escapeStart, 'in label values only \\\\, \\" and \\n are escapes');
-        }
-        continue;
+      const escapeStart = this.pos;
+      const escaped = this.read();
+      this.requireInput();
+      if (escaped === QUOTE || escaped === BACKSLASH) {
+        value += String.fromCharCode(escaped);
+      } else if (escaped === 0x6e) {
+        value += '\n';
+      } else {
+        this.invalidEscape(escapeStart, 'in label values only \\\\, \\" and \\n are escapes');
       }
-      value += String.fromCharCode(this.current);
     }
+  }
+
+  /**
+   * The characters from the current one up to (not including) a new-line, `stop`, or (when
+   * `stopAtBackslash`) a backslash, taken as one slice; leaves the cursor on the character that
+   * ended the run, or at the end of the input.
+   */
+  private plainRun(stop: number, stopAtBackslash: boolean): string {
+    const text = this.text;
+    let end = this.pos;
+    while (end < text.length) {
+      const code = text.charCodeAt(end);
+      if (code === stop || code === NEWLINE || (stopAtBackslash && code === BACKSLASH)) {
+        break;
+      }
+      end++;
+    }
+    if (end === this.pos) {
+      return '';
+    }
+    const run = text.slice(this.pos, end);
+    this.pos = end - 1;
+    this.read();
+    return run;
   }
 
   // --- states ----------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-import { Family, LabelPair, Sample, Span } from '../model';
+import { Family, LabelPair, Span } from '../model';
+import { metricsOf } from './familyMetrics';
 import { Finding, LintRule } from './rule';
 
 // The checks of `promtool check metrics` (client_golang v1.14 promlint), with promtool's own problem
@@ -18,33 +19,14 @@ function familyFinding(family: Family, reference: string, message: string): Find
   return { span: familySpan(family), message, reference: `${family.name} ${reference}` };
 }
 
-/**
- * The metrics of a family as the parser builds them: one per sample line, except that the lines of
- * a histogram or summary with the same labels (but `le`/`quantile`) form one metric, which keeps
- * the labels of its first line. Those two labels are not labels of the metric.
- */
-function metricLabelSets(family: Family): LabelPair[][] {
-  const ownLabel = family.effectiveType === 'histogram' ? 'le' : family.effectiveType === 'summary' ? 'quantile' : undefined;
-  if (!ownLabel) {
-    return family.samples.map((sample) => [...sample.labels]);
-  }
-  const metrics = new Map<string, LabelPair[]>();
-  for (const sample of family.samples) {
-    const labels = sample.labels.filter((label) => label.name.text !== ownLabel);
-    const key = signatureOf(sample, ownLabel);
-    if (!metrics.has(key)) {
-      metrics.set(key, labels);
-    }
-  }
-  return [...metrics.values()];
+/** The label sets of a family's metrics, `le`/`quantile` excluded for histograms/summaries (see metricsOf). */
+function metricLabelSets(family: Family): Array<readonly LabelPair[]> {
+  return metricsOf(family).map((metric) => metric.labels);
 }
 
-function signatureOf(sample: Sample, ownLabel: string): string {
-  return sample.labels
-    .filter((label) => label.name.text !== ownLabel)
-    .map((label) => `${label.name.text}=${JSON.stringify(label.value)}`)
-    .sort()
-    .join(',');
+/** Whether any sample has a label the test picks: a cheap pre-check before grouping the samples. */
+function anyLabel(family: Family, test: (name: string) => boolean): boolean {
+  return family.samples.some((sample) => sample.labels.some((label) => test(label.name.text)));
 }
 
 export const noHelpRule: LintRule = {
@@ -174,6 +156,7 @@ export const reservedLabelNameRule: LintRule = {
   check: ({ document }) =>
     linted(document.families)
       .filter((family) => family.effectiveType !== 'untyped')
+      .filter((family) => anyLabel(family, (name) => (name === 'le' && family.effectiveType !== 'histogram') || (name === 'quantile' && family.effectiveType !== 'summary')))
       .flatMap((family) =>
         metricLabelSets(family).flatMap((labels) =>
           labels.flatMap((label): Finding[] => {
@@ -229,7 +212,8 @@ export const camelCaseRule: LintRule = {
       if (CAMEL_CASE.test(family.name)) {
         findings.push(familyFinding(family, "metric names should be written in 'snake_case' not 'camelCase'", 'write metric names in snake_case'));
       }
-      for (const labels of metricLabelSets(family)) {
+      const labelSets = anyLabel(family, (name) => CAMEL_CASE.test(name)) ? metricLabelSets(family) : [];
+      for (const labels of labelSets) {
         for (const label of labels) {
           if (CAMEL_CASE.test(label.name.text)) {
             findings.push({ span: label.name.span, message: 'write label names in snake_case', reference: `${family.name} label names should be written in 'snake_case' not 'camelCase'` });

@@ -1,3 +1,4 @@
+import { labelsKey, metricsOf } from './familyMetrics';
 import { GATEWAY_SELF_METRICS } from './gatewaySelfMetrics';
 import { LabelPair, Sample, Span } from '../model';
 import { Finding, LintRule, RuleContext } from './rule';
@@ -23,31 +24,24 @@ export const timestampRule: LintRule = {
 };
 
 /**
- * The metric identity the gateway's consistency check compares: the family and its label pairs after
- * the URL's labels replace the body's (so they drop out of the comparison) and `instance=""` is
- * added where missing. Histogram and summary lines with the same labels (but `le`/`quantile`) are
- * one metric already in the parser, so they never count as duplicates of each other.
+ * The metric identity the gateway's consistency check compares: the label pairs after the URL's
+ * labels replace the body's (so they drop out of the comparison) and `instance=""` is added where
+ * missing.
  */
-function metricKey(sample: Sample, familyType: string, urlLabels: ReadonlySet<string>): string {
-  const ownLabel = familyType === 'histogram' ? 'le' : familyType === 'summary' ? 'quantile' : undefined;
-  const labels = new Map<string, string>();
-  for (const label of sample.labels) {
-    if (label.name.text !== ownLabel && !urlLabels.has(label.name.text)) {
-      labels.set(label.name.text, label.value);
+function sanitizedKey(labels: readonly LabelPair[], urlLabels: ReadonlySet<string>): string {
+  const pairs: Array<[string, string]> = [];
+  let hasInstance = urlLabels.has('instance');
+  for (const label of labels) {
+    const name = label.name.text;
+    if (!urlLabels.has(name)) {
+      hasInstance ||= name === 'instance';
+      pairs.push([name, label.value]);
     }
   }
-  if (!urlLabels.has('instance') && !labels.has('instance')) {
-    labels.set('instance', '');
+  if (!hasInstance) {
+    pairs.push(['instance', '']);
   }
-  const pairs = [...labels].map(([name, value]) => `${name}=${JSON.stringify(value)}`).sort();
-  return `${sample.familyName}{${pairs.join(',')}}`;
-}
-
-/** The labels of one histogram or summary metric as the parser groups its lines. */
-function signature(sample: Sample, familyType: string): string {
-  const ownLabel = familyType === 'histogram' ? 'le' : 'quantile';
-  const pairs = sample.labels.filter((label) => label.name.text !== ownLabel).map((label) => `${label.name.text}=${JSON.stringify(label.value)}`);
-  return pairs.sort().join(',');
+  return labelsKey(pairs);
 }
 
 export const duplicateSeriesRule: LintRule = {
@@ -58,29 +52,23 @@ export const duplicateSeriesRule: LintRule = {
   check: ({ document, urlLabels }) => {
     const findings: Finding[] = [];
     for (const family of document.families) {
-      const grouped = family.effectiveType === 'histogram' || family.effectiveType === 'summary';
-      const firstLineOfMetric = new Map<string, number>();
-      const metricOfKey = new Map<string, string>();
-      family.samples.forEach((sample, index) => {
-        const metric = grouped ? signature(sample, family.effectiveType) : String(index);
-        if (firstLineOfMetric.has(metric)) {
-          return;
-        }
-        firstLineOfMetric.set(metric, sample.line);
-        const key = metricKey(sample, family.effectiveType, urlLabels);
-        const earlierMetric = metricOfKey.get(key);
-        if (earlierMetric === undefined) {
-          metricOfKey.set(key, metric);
-          return;
+      const firstLineOfKey = new Map<string, number>();
+      for (const metric of metricsOf(family)) {
+        const sample = metric.samples[0];
+        const key = sanitizedKey(metric.labels, urlLabels);
+        const earlierLine = firstLineOfKey.get(key);
+        if (earlierLine === undefined) {
+          firstLineOfKey.set(key, sample.line);
+          continue;
         }
         const overwritten = sample.labels.filter((label) => urlLabels.has(label.name.text)).map((label) => label.name.text);
         findings.push({
           span: sampleSpan(sample),
           message:
-            `the same series as line ${(firstLineOfMetric.get(earlierMetric) ?? 0) + 1}: the Pushgateway rejects the push ("was collected before with the same name and label values")` +
+            `the same series as line ${earlierLine + 1}: the Pushgateway rejects the push ("was collected before with the same name and label values")` +
             (overwritten.length > 0 ? `; ${overwritten.join(', ')} comes from the push URL and replaces the value written here` : ''),
         });
-      });
+      }
     }
     return findings;
   },

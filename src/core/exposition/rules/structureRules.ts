@@ -1,4 +1,5 @@
 import { Family, Sample } from '../model';
+import { metricsOf } from './familyMetrics';
 import { Finding, LintRule } from './rule';
 
 // Shapes that the gateway accepts but that are almost always a mistake.
@@ -12,21 +13,12 @@ function bucketBound(sample: Sample): number | undefined {
   return lower === '+inf' || lower === 'inf' ? Infinity : Number(le.value);
 }
 
-/** A histogram's bucket samples grouped per series (all labels but `le`). */
-function bucketSeries(family: Family): Map<string, Sample[]> {
-  const series = new Map<string, Sample[]>();
-  for (const sample of family.samples) {
-    if (sample.name.text !== `${family.name}_bucket` || bucketBound(sample) === undefined) {
-      continue;
-    }
-    const key = sample.labels
-      .filter((label) => label.name.text !== 'le')
-      .map((label) => `${label.name.text}=${JSON.stringify(label.value)}`)
-      .sort()
-      .join(',');
-    series.set(key, [...(series.get(key) ?? []), sample]);
-  }
-  return series;
+/** A histogram's bucket samples, per series (labels apart from `le`). */
+function bucketSeries(family: Family): Sample[][] {
+  const bucketName = `${family.name}_bucket`;
+  return metricsOf(family)
+    .map((metric) => metric.samples.filter((sample) => sample.name.text === bucketName && bucketBound(sample) !== undefined))
+    .filter((buckets) => buckets.length > 0);
 }
 
 function histograms(families: readonly Family[]): Family[] {
@@ -40,7 +32,7 @@ export const histogramInfBucketRule: LintRule = {
   example: 'request_seconds_bucket{le="1"} 3   # and no le="+Inf"',
   check: ({ document }) =>
     histograms(document.families).flatMap((family) =>
-      [...bucketSeries(family).values()]
+      bucketSeries(family)
         .filter((buckets) => !buckets.some((sample) => bucketBound(sample) === Infinity))
         .map((buckets) => ({
           span: buckets[buckets.length - 1].name.span,
@@ -57,7 +49,7 @@ export const histogramCumulativeRule: LintRule = {
   check: ({ document }) => {
     const findings: Finding[] = [];
     for (const family of histograms(document.families)) {
-      for (const buckets of bucketSeries(family).values()) {
+      for (const buckets of bucketSeries(family)) {
         const sorted = [...buckets].sort((a, b) => (bucketBound(a) ?? 0) - (bucketBound(b) ?? 0));
         for (let i = 1; i < sorted.length; i++) {
           if (sorted[i].numericValue < sorted[i - 1].numericValue) {
@@ -113,25 +105,30 @@ export const familySplitRule: LintRule = {
   summary: 'The lines of one metric family are interrupted by another family.',
   example: 'a 1\nb 1\na{x="y"} 2',
   check: ({ document, lineLength }) => {
-    const owner: Array<[number, string]> = document.families.flatMap((family) => family.lines.map((line): [number, string] => [line, family.name]));
-    owner.sort((a, b) => a[0] - b[0]);
+    const owner: Array<string | undefined> = new Array(document.lineCount);
+    for (const family of document.families) {
+      for (const line of family.lines) {
+        owner[line] = family.name;
+      }
+    }
     const finished = new Set<string>();
     const findings: Finding[] = [];
     let previous: string | undefined;
-    for (const [line, name] of owner) {
-      if (name !== previous) {
-        if (finished.has(name)) {
-          findings.push({
-            span: { line, start: 0, end: lineLength(line) },
-            message: `${name} continues here after other metrics: keep all lines of a family (HELP, TYPE, samples) together`,
-          });
-        }
-        if (previous !== undefined) {
-          finished.add(previous);
-        }
-        previous = name;
+    owner.forEach((name, line) => {
+      if (name === undefined || name === previous) {
+        return;
       }
-    }
+      if (finished.has(name)) {
+        findings.push({
+          span: { line, start: 0, end: lineLength(line) },
+          message: `${name} continues here after other metrics: keep all lines of a family (HELP, TYPE, samples) together`,
+        });
+      }
+      if (previous !== undefined) {
+        finished.add(previous);
+      }
+      previous = name;
+    });
     return findings;
   },
 };

@@ -1,0 +1,436 @@
+// `npm run bench:lint`: how fast `pgw lint` judges a large push body, next to `promtool check metrics`,
+// and how long one in-editor lint of a 20 000-line document takes.
+//   (a) `node dist/pgw.js lint FILE` on a generated ~10 MB, ~200k-series document that the gateway
+//       accepts (no timestamps, no duplicates), several runs: median and min wall time, exit code 0
+//   (b) `promtool check metrics < FILE` the same number of times, when promtool is on PATH
+//   (c) lintExposition() in-process on a 20 000-line document: median of 20 runs after a warm-up
+// Targets are printed beside the figures; missing one never fails the bench (exit 0), errors do (exit 1).
+// Run it after `node esbuild.js` (it needs dist/pgw.js).
+import { spawnSync, SpawnSyncReturns } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { lintExposition } from '../src/core/exposition/lint';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const PGW = path.join(ROOT, 'dist', 'pgw.js');
+const GNU_TIME = '/usr/bin/time';
+const SEED = 0x5eed_2024;
+
+const BIG_DOCUMENT_SAMPLES = 200_000;
+const CLI_RUNS = 5;
+/** When one CLI run takes longer than this, fewer runs keep the whole bench near a minute. */
+const SLOW_RUN_MS = 6_000;
+const SLOW_RUNS = 3;
+const EDITOR_DOCUMENT_LINES = 20_000;
+const EDITOR_WARMUP_RUNS = 5;
+const EDITOR_RUNS = 20;
+const EDITOR_TARGET_MS = 50;
+const CHILD_TIMEOUT_MS = 60_000;
+
+// --- a deterministic document ---------------------------------------------------------------------
+
+type Random = () => number;
+
+/** mulberry32: small, fast, and the same numbers on every machine. */
+function seededRandom(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(random: Random, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)];
+}
+
+const SERVICES = ['cart', 'auth', 'api', 'search', 'billing', 'mail', 'ledger', 'backup', 'images', 'queue', 'web', 'cron'];
+const ZONES = ['a', 'b', 'c', 'd', 'e'];
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE'];
+const CODES = ['200', '201', '204', '301', '400', '401', '403', '404', '429', '500', '502', '503'];
+const SUBJECTS = ['http_requests', 'db_queries', 'cache_hits', 'rpc_calls', 'batch_items', 'messages', 'file_writes', 'retries', 'mails_sent', 'errors'];
+const GAUGE_SUBJECTS = ['queue_length', 'connections', 'disk_free_bytes', 'memory_bytes', 'last_success_seconds', 'temperature_celsius', 'open_files', 'workers_busy'];
+const HISTOGRAM_SUBJECTS = ['request_seconds', 'query_seconds', 'response_bytes', 'batch_seconds', 'upload_bytes'];
+const SECONDS_BOUNDS = ['0.005', '0.01', '0.025', '0.05', '0.1', '0.25', '0.5', '1', '2.5', '5', '10'];
+const BYTES_BOUNDS = ['100', '1000', '10000', '100000', '1e+06', '1e+07', '1e+08'];
+
+type Kind = 'counter' | 'gauge' | 'histogram';
+
+/** The label set of the `index`-th series of a family: mixed-radix digits of the index, so never twice the same. */
+function labelSet(kind: Kind, index: number): string {
+  const service = SERVICES[index % SERVICES.length];
+  let rest = Math.floor(index / SERVICES.length);
+  if (kind === 'counter') {
+    const method = METHODS[rest % METHODS.length];
+    rest = Math.floor(rest / METHODS.length);
+    const code = CODES[rest % CODES.length];
+    rest = Math.floor(rest / CODES.length);
+    return `svc="${service}",method="${method}",code="${code}"${rest > 0 ? `,shard="${rest}"` : ''}`;
+  }
+  const zone = ZONES[rest % ZONES.length];
+  rest = Math.floor(rest / ZONES.length);
+  return `svc="${service}",pod="${service}-${zone}${rest}"`;
+}
+
+interface GeneratedDocument {
+  readonly text: string;
+  readonly samples: number;
+  readonly families: number;
+}
+
+class DocumentWriter {
+  private readonly lines: string[] = [];
+  samples = 0;
+  families = 0;
+
+  constructor(private readonly random: Random) {}
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  family(name: string, type: Kind, help: string): void {
+    this.lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+    this.families++;
+  }
+
+  sample(line: string): void {
+    this.lines.push(line);
+    this.samples++;
+  }
+
+  counter(name: string, series: number): void {
+    this.family(name, 'counter', `Total number of ${name.replace(/_total$/, '').replace(/_/g, ' ')} handled.`);
+    for (let i = 0; i < series; i++) {
+      this.sample(`${name}{${labelSet('counter', i)}} ${Math.floor(this.random() * 1e7)}`);
+    }
+  }
+
+  gauge(name: string, series: number): void {
+    this.family(name, 'gauge', `Current ${name.replace(/_/g, ' ')}.`);
+    for (let i = 0; i < series; i++) {
+      this.sample(`${name}{${labelSet('gauge', i)}} ${(this.random() * 1e4).toFixed(3)}`);
+    }
+  }
+
+  histogram(name: string, series: number): void {
+    this.family(name, 'histogram', `Distribution of ${name.replace(/_/g, ' ')}.`);
+    const bounds = name.endsWith('_bytes') ? BYTES_BOUNDS : SECONDS_BOUNDS;
+    for (let i = 0; i < series; i++) {
+      const labels = labelSet('histogram', i);
+      let cumulative = 0;
+      for (const bound of bounds) {
+        cumulative += Math.floor(this.random() * 500);
+        this.sample(`${name}_bucket{${labels},le="${bound}"} ${cumulative}`);
+      }
+      cumulative += Math.floor(this.random() * 50);
+      this.sample(`${name}_bucket{${labels},le="+Inf"} ${cumulative}`);
+      this.sample(`${name}_sum{${labels}} ${(cumulative * this.random() * 0.4).toFixed(4)}`);
+      this.sample(`${name}_count{${labels}} ${cumulative}`);
+    }
+  }
+
+  text(): string {
+    return `${this.lines.join('\n')}\n`;
+  }
+}
+
+/** Families of counters, gauges and histograms, round robin, until about `targetSamples` sample lines. */
+function writeFamilies(writer: DocumentWriter, random: Random, done: () => boolean): void {
+  for (let round = 0; !done(); round++) {
+    const kind: Kind = (['counter', 'gauge', 'histogram'] as const)[round % 3];
+    const prefix = `${pick(random, ['app', 'svc', 'etl', 'job'])}${round}`;
+    const series = 50 + Math.floor(random() * 400);
+    if (kind === 'counter') {
+      writer.counter(`${prefix}_${pick(random, SUBJECTS)}_total`, series);
+    } else if (kind === 'gauge') {
+      writer.gauge(`${prefix}_${pick(random, GAUGE_SUBJECTS)}`, series);
+    } else {
+      writer.histogram(`${prefix}_${pick(random, HISTOGRAM_SUBJECTS)}`, Math.ceil(series / 10));
+    }
+  }
+}
+
+function generateBySamples(targetSamples: number, seed: number): GeneratedDocument {
+  const random = seededRandom(seed);
+  const writer = new DocumentWriter(random);
+  writeFamilies(writer, random, () => writer.samples >= targetSamples);
+  return { text: writer.text(), samples: writer.samples, families: writer.families };
+}
+
+/** Exactly `lineCount` lines (the last family cut short, which keeps the document valid). */
+function generateByLines(lineCount: number, seed: number): string {
+  const random = seededRandom(seed);
+  const writer = new DocumentWriter(random);
+  writeFamilies(writer, random, () => writer.lineCount >= lineCount);
+  return `${writer.text().split('\n').slice(0, lineCount).join('\n')}\n`;
+}
+
+// --- measuring ------------------------------------------------------------------------------------
+
+interface Timing {
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly runs: number;
+  /** Peak resident set size of the measured process, in kB, when GNU time is available. */
+  readonly peakRssKb?: number;
+  /** The exit code of the first run, and the last line it wrote to stderr. */
+  readonly exitCode?: number;
+  readonly lastStderrLine?: string;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function elapsedMs(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function hasGnuTime(): boolean {
+  if (!fs.existsSync(GNU_TIME)) {
+    return false;
+  }
+  const probe = spawnSync(GNU_TIME, ['-f', '%M', process.execPath, '-e', ''], { encoding: 'utf8' });
+  return probe.status === 0 && /^\d+\s*$/.test(probe.stderr.trim().split('\n').pop() ?? '');
+}
+
+function onPath(command: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const candidate = path.join(dir, command);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      // not in this directory
+    }
+  }
+  return undefined;
+}
+
+interface Command {
+  readonly label: string;
+  readonly file: string;
+  readonly args: readonly string[];
+  /** A file to connect to standard input. */
+  readonly stdinFile?: string;
+  /** Whether an exit code is a correct answer for the valid document; anything else is an error. */
+  readonly acceptExit: (code: number) => boolean;
+}
+
+interface RunResult {
+  readonly ms: number;
+  readonly peakRssKb?: number;
+  readonly exitCode: number;
+  readonly lastStderrLine: string;
+}
+
+/** One run, wrapped in GNU time (which writes the peak RSS to a file) when `rssFile` is given. */
+function runOnce(command: Command, rssFile: string | undefined): RunResult {
+  const stdin = command.stdinFile === undefined ? 'ignore' : fs.openSync(command.stdinFile, 'r');
+  const [file, args] = rssFile ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command.file, ...command.args]] : [command.file, [...command.args]];
+  let result: SpawnSyncReturns<string>;
+  const start = process.hrtime.bigint();
+  try {
+    result = spawnSync(file, args, { stdio: [stdin, 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: CHILD_TIMEOUT_MS });
+  } finally {
+    if (typeof stdin === 'number') {
+      fs.closeSync(stdin);
+    }
+  }
+  const ms = elapsedMs(start);
+  const exitCode = checkExit(command, result);
+  const lastStderrLine = result.stderr.trim().split('\n').pop() ?? '';
+  return { ms, peakRssKb: rssFile ? readPeakRss(rssFile) : undefined, exitCode, lastStderrLine };
+}
+
+function checkExit(command: Command, result: SpawnSyncReturns<string>): number {
+  if (result.error) {
+    throw new Error(`${command.label}: ${result.error.message}`);
+  }
+  if (result.status === null || !command.acceptExit(result.status)) {
+    const output = `${result.stdout}${result.stderr}`.trim().split('\n').slice(0, 10).join('\n');
+    throw new Error(`${command.label} exited with ${result.status ?? result.signal} on the valid document:\n${output}`);
+  }
+  return result.status;
+}
+
+function readPeakRss(rssFile: string): number | undefined {
+  const value = Number(fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+  return Number.isFinite(value) ? value : undefined;
+}
+
+function summarize(results: readonly RunResult[]): Timing {
+  const times = results.map((result) => result.ms);
+  const rss = results.map((result) => result.peakRssKb).filter((kb): kb is number => kb !== undefined);
+  return {
+    medianMs: median(times),
+    minMs: Math.min(...times),
+    runs: results.length,
+    peakRssKb: rss.length > 0 ? Math.max(...rss) : undefined,
+    exitCode: results[0].exitCode,
+    lastStderrLine: results[0].lastStderrLine,
+  };
+}
+
+/** Runs a command `runCount(first run's ms)` times in all, so that a slow build still finishes in about a minute. */
+function timeCommand(command: Command, rssFile: string | undefined, runCount: (firstMs: number) => number): Timing {
+  const results = [runOnce(command, rssFile)];
+  const runs = runCount(results[0].ms);
+  while (results.length < runs) {
+    results.push(runOnce(command, rssFile));
+  }
+  return summarize(results);
+}
+
+function timeInEditorLint(text: string): Timing {
+  for (let i = 0; i < EDITOR_WARMUP_RUNS; i++) {
+    lintExposition(text);
+  }
+  const times: number[] = [];
+  for (let i = 0; i < EDITOR_RUNS; i++) {
+    const start = process.hrtime.bigint();
+    lintExposition(text);
+    times.push(elapsedMs(start));
+  }
+  return { medianMs: median(times), minMs: Math.min(...times), runs: EDITOR_RUNS };
+}
+
+// --- report ---------------------------------------------------------------------------------------
+
+interface Row {
+  readonly what: string;
+  readonly figure: string;
+  readonly target: string;
+}
+
+function formatMs(ms: number): string {
+  return ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`;
+}
+
+function formatTiming(timing: Timing): string {
+  return `median ${formatMs(timing.medianMs)}, min ${formatMs(timing.minMs)} (${timing.runs} runs)`;
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function verdict(met: boolean): string {
+  return met ? 'met' : 'MISSED';
+}
+
+function printTable(rows: readonly Row[]): void {
+  const width = (pick: (row: Row) => string, title: string) => Math.max(title.length, ...rows.map((row) => pick(row).length));
+  const whatWidth = width((row) => row.what, 'measure');
+  const figureWidth = width((row) => row.figure, 'figure');
+  const line = (what: string, figure: string, target: string) => `${what.padEnd(whatWidth)} | ${figure.padEnd(figureWidth)} | ${target}`.trimEnd();
+  console.log(line('measure', 'figure', 'target'));
+  console.log(`${'-'.repeat(whatWidth)}-+-${'-'.repeat(figureWidth)}-+-${'-'.repeat(24)}`);
+  for (const row of rows) {
+    console.log(line(row.what, row.figure, row.target));
+  }
+}
+
+function cliRows(pgw: Timing, promtool: Timing | undefined, promtoolPath: string | undefined): Row[] {
+  const rows: Row[] = [{ what: '(a) pgw lint FILE', figure: formatTiming(pgw), target: '' }];
+  if (pgw.peakRssKb !== undefined) {
+    rows.push({ what: '    pgw lint peak RSS', figure: formatMegabytes(pgw.peakRssKb * 1024), target: '' });
+  }
+  if (!promtool) {
+    rows.push({ what: '(b) promtool check metrics < FILE', figure: promtoolPath ? 'skipped' : 'skipped: promtool is not on PATH', target: '' });
+    rows.push({ what: '    ratio pgw / promtool', figure: 'n/a', target: '<= 1.00 (pgw no slower than promtool)' });
+    return rows;
+  }
+  rows.push({ what: '(b) promtool check metrics < FILE', figure: formatTiming(promtool), target: '' });
+  if (promtool.peakRssKb !== undefined) {
+    rows.push({ what: '    promtool peak RSS', figure: formatMegabytes(promtool.peakRssKb * 1024), target: '' });
+  }
+  const ratio = pgw.medianMs / promtool.medianMs;
+  rows.push({
+    what: '    ratio pgw / promtool (medians)',
+    figure: `${ratio.toFixed(2)} (min/min ${(pgw.minMs / promtool.minMs).toFixed(2)})`,
+    target: `<= 1.00 (pgw no slower than promtool): ${verdict(ratio <= 1)}`,
+  });
+  return rows;
+}
+
+// --- main -----------------------------------------------------------------------------------------
+
+function pgwCommand(file: string): Command {
+  return { label: 'pgw lint', file: process.execPath, args: [PGW, 'lint', file], acceptExit: (code) => code === 0 };
+}
+
+/** promtool exits 1 when it cannot parse the document (an error here) and 3 for lint findings (noted). */
+function promtoolCommand(promtool: string, file: string): Command {
+  return { label: 'promtool check metrics', file: promtool, args: ['check', 'metrics'], stdinFile: file, acceptExit: (code) => code === 0 || code === 3 };
+}
+
+function main(): void {
+  if (!fs.existsSync(PGW)) {
+    throw new Error(`${path.relative(process.cwd(), PGW)} is missing: run \`node esbuild.js\` first`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgw-bench-lint-'));
+  try {
+    bench(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function bench(dir: string): void {
+  const started = process.hrtime.bigint();
+  const big = generateBySamples(BIG_DOCUMENT_SAMPLES, SEED);
+  const file = path.join(dir, 'big.prom');
+  fs.writeFileSync(file, big.text);
+  const bytes = Buffer.byteLength(big.text);
+  const lines = big.text.split('\n').length - 1;
+  console.log(`Document: ${formatMegabytes(bytes)} (${bytes} bytes), ${lines} lines, ${big.samples} series (sample lines) in ${big.families} families; seed ${SEED}`);
+  console.log(`Machine: ${os.availableParallelism()} cores, node ${process.version}\n`);
+
+  const rssFile = hasGnuTime() ? path.join(dir, 'rss.txt') : undefined;
+  const pgw = timeCommand(pgwCommand(file), rssFile, (firstMs) => (firstMs > SLOW_RUN_MS ? SLOW_RUNS : CLI_RUNS));
+  const promtoolPath = onPath('promtool');
+  const promtool = promtoolPath ? timeCommand(promtoolCommand(promtoolPath, file), rssFile, () => pgw.runs) : undefined;
+
+  const editorText = generateByLines(EDITOR_DOCUMENT_LINES, SEED + 1);
+  const editor = timeInEditorLint(editorText);
+  const editorFindings = lintExposition(editorText).diagnostics.length;
+
+  const rows = [
+    ...cliRows(pgw, promtool, promtoolPath),
+    {
+      what: `(c) lintExposition, ${EDITOR_DOCUMENT_LINES} lines in-process`,
+      figure: `median ${formatMs(editor.medianMs)}, min ${formatMs(editor.minMs)} (${editor.runs} runs, ${EDITOR_WARMUP_RUNS} warm-up)`,
+      target: `< ${EDITOR_TARGET_MS} ms: ${verdict(editor.medianMs < EDITOR_TARGET_MS)}`,
+    },
+  ];
+  printTable(rows);
+  console.log(`\npgw lint exit code ${pgw.exitCode}: ${pgw.lastStderrLine}`);
+  if (promtool) {
+    console.log(`promtool exit code ${promtool.exitCode}${promtool.exitCode === 3 ? ' (lint findings on a document meant to be clean)' : ''}`);
+  }
+  if (!promtoolPath) {
+    console.log('\npromtool is not on PATH: the comparison with promtool was skipped (install prometheus / promtool to get it).');
+  }
+  if (rssFile === undefined) {
+    console.log('\nGNU time (/usr/bin/time) is not available: peak RSS was not measured.');
+  }
+  if (editorFindings > 0) {
+    console.log(`\nNote: the ${EDITOR_DOCUMENT_LINES}-line document has ${editorFindings} findings; it is meant to be clean.`);
+  }
+  console.log(`\nTotal bench time ${(elapsedMs(started) / 1000).toFixed(1)} s. Targets are informative: missing one does not fail the bench.`);
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(`bench:lint failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}
