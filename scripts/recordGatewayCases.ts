@@ -1,0 +1,309 @@
+// `npm run record:gateway`: replays every request sequence in test/fixtures/gateway/cases/ against
+// the real Pushgateway and writes the normalised answers to test/fixtures/gateway/recorded.json.
+//   - every case gets a FRESH gateway on 127.0.0.1:0 (port read from its "Listening on" log line),
+//     with an empty --persistence.file= and, when the case asks, --web.enable-admin-api;
+//   - steps are sent in order by test/gateway/client.ts (node's http client: exact bytes, any method,
+//     no redirects followed; after an accepted DELETE or wipe, which the gateway applies
+//     asynchronously, it polls GET /api/v1/metrics until the change shows, at most 2 s);
+//   - answers whose wording depends on Go map order are recorded from repeated runs (bodyVariants).
+// Exits 2 (and writes nothing) when the gateway binary is missing. PGW_PUSHGATEWAY overrides the
+// binary found on PATH.
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { STEP_TIMEOUT_MS, runStep } from '../test/gateway/client';
+import { CASES_SUBDIR, CaseStep, GATEWAY_CORPUS_DIR, GatewayCase, RECORDED_FILE, RecordedResponse, compareCodeUnits, listCaseSlugs, readCase, stableStringify } from '../test/gateway/corpus';
+
+const RUN_TIMEOUT_MS = 60_000;
+const START_TIMEOUT_MS = 10_000;
+const STOP_GRACE_MS = 2_000;
+const WORKERS = Math.max(2, Math.min(4, os.availableParallelism()));
+const EXIT_SKIPPED = 2;
+/** Every case is run at least this often, so an unexpected variation can show up. */
+const MIN_RUNS = 2;
+/** A step whose wording may depend on map order, without a hint, is repeated until this many runs bring nothing new. */
+const STABLE_RUNS = 30;
+/**
+ * PGW_GATEWAY_EXPLORE=N (calibration, not for normal recording): every order-dependent step, also
+ * one with a hint, is repeated until N runs bring nothing new, to find out how many wordings it has.
+ */
+const EXPLORE_RUNS = Number(process.env.PGW_GATEWAY_EXPLORE ?? '0');
+const MAX_RUNS = EXPLORE_RUNS > 0 ? Math.max(1000, EXPLORE_RUNS * 10) : 1000;
+/** Answers that come out of Go map iteration (client_golang's Gatherers) and may be worded in several ways. */
+const ORDER_DEPENDENT = /error\(s\) occurred|collides with previously collected| is not a [A-Z_]+|An error has occurred while serving metrics/;
+
+interface RunningGateway {
+  child: ChildProcess;
+  port: number;
+}
+
+/** What all runs of one step answered. */
+interface StepObservation {
+  first: RecordedResponse;
+  bodies: Set<string>;
+  /** The run (0-based) that brought the last new body. */
+  lastNewRun: number;
+}
+
+/** A reason to stop without recording anything that is not a failure of the corpus (exit 2). */
+class SkipError extends Error {}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+/** Every process this script started and that has not exited yet. */
+const liveChildren = new Set<ChildProcess>();
+
+function spawnTracked(command: string, args: readonly string[]): ChildProcess {
+  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
+  child.once('error', () => liveChildren.delete(child));
+  return child;
+}
+
+/** Synchronous, so it also works from an 'exit' handler. */
+function killAllChildren(): void {
+  for (const child of liveChildren) {
+    child.kill('SIGKILL');
+  }
+  liveChildren.clear();
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return;
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string, onTimeout: () => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      onTimeout();
+      reject(new Error(`${what} did not finish within ${ms / 1000} s`));
+    }, ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** The first line `<binary> --version` prints (kingpin writes it to stderr), or undefined. */
+function versionLine(binary: string): string | undefined {
+  const result = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: STEP_TIMEOUT_MS });
+  if (result.error) {
+    return undefined;
+  }
+  return `${result.stdout}\n${result.stderr}`
+    .split('\n')
+    .find((line) => line.trim() !== '')
+    ?.trim();
+}
+
+/**
+ * Starts a gateway with nothing stored: no persistence file (Debian's default points at
+ * /var/lib/prometheus), and port 0 so the kernel picks a free port. The gateway logs the bound
+ * address once it is listening; its log is drained for as long as it runs.
+ */
+function startGateway(binary: string, adminApi: boolean): Promise<RunningGateway> {
+  const args = ['--web.listen-address=127.0.0.1:0', '--persistence.file=', '--log.level=info'];
+  if (adminApi) {
+    args.push('--web.enable-admin-api');
+  }
+  const child = spawnTracked(binary, args);
+  let log = '';
+  const listening = new Promise<RunningGateway>((resolve, reject) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
+      if (log.length < 100_000) {
+        log += chunk.toString('utf8');
+      }
+      const match = /msg="Listening on" address=127\.0\.0\.1:(\d+)/.exec(log);
+      if (match) {
+        resolve({ child, port: Number(match[1]) });
+      }
+    });
+    child.once('error', (error) => reject(new Error(`cannot run ${binary}: ${error.message}`)));
+    child.once('exit', (code, signal) => reject(new Error(`the gateway exited (${signal ?? `exit ${code}`}) before listening:\n${log}`)));
+  });
+  return withTimeout(listening, START_TIMEOUT_MS, 'starting the gateway', () => child.kill('SIGKILL'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running cases
+
+async function runCaseOnce(binary: string, gatewayCase: GatewayCase): Promise<RecordedResponse[]> {
+  const gateway = await startGateway(binary, gatewayCase.gateway.adminApi);
+  try {
+    const run = async () => {
+      const answers: RecordedResponse[] = [];
+      for (const step of gatewayCase.steps) {
+        answers.push(await runStep(gateway.port, step));
+      }
+      return answers;
+    };
+    return await withTimeout(run(), RUN_TIMEOUT_MS, 'the case', () => gateway.child.kill('SIGKILL'));
+  } finally {
+    await stopProcess(gateway.child);
+  }
+}
+
+function describeAnswer(answer: RecordedResponse): string {
+  return `${answer.status} ${JSON.stringify(answer.headers)}`;
+}
+
+function observe(observations: StepObservation[], answers: readonly RecordedResponse[], run: number): void {
+  answers.forEach((answer, index) => {
+    const seen = observations[index];
+    if (seen === undefined) {
+      observations[index] = { first: answer, bodies: new Set([answer.body]), lastNewRun: run };
+      return;
+    }
+    if (describeAnswer(seen.first) !== describeAnswer(answer)) {
+      throw new Error(`step ${index} was answered ${describeAnswer(seen.first)} and ${describeAnswer(answer)} in identical runs`);
+    }
+    if (!seen.bodies.has(answer.body)) {
+      seen.bodies.add(answer.body);
+      seen.lastNewRun = run;
+    }
+  });
+}
+
+function stepNeedsMoreRuns(step: CaseStep, seen: StepObservation, runs: number): boolean {
+  const quietRuns = runs - 1 - seen.lastNewRun;
+  const hinted = step.expectVariants !== undefined;
+  const mayVary = hinted || seen.bodies.size > 1 || ORDER_DEPENDENT.test(seen.first.body);
+  if (EXPLORE_RUNS > 0) {
+    return mayVary && quietRuns < EXPLORE_RUNS;
+  }
+  if (step.expectVariants !== undefined) {
+    return seen.bodies.size < step.expectVariants;
+  }
+  return mayVary && quietRuns < STABLE_RUNS;
+}
+
+function warnAboutVariants(slug: string, gatewayCase: GatewayCase, observations: readonly StepObservation[], runs: number): void {
+  gatewayCase.steps.forEach((step, index) => {
+    const count = observations[index].bodies.size;
+    if (step.expectVariants !== undefined && count !== step.expectVariants) {
+      console.warn(`warning: ${slug} step ${index}: expected ${step.expectVariants} wordings, saw ${count} in ${runs} runs`);
+    } else if (step.expectVariants === undefined && count > 1) {
+      console.warn(`warning: ${slug} step ${index}: ${count} wordings without an expectVariants hint (${runs} runs)`);
+    }
+  });
+}
+
+function toRecorded(seen: StepObservation): RecordedResponse {
+  const bodies = [...seen.bodies].sort(compareCodeUnits);
+  const recorded: RecordedResponse = { status: seen.first.status, headers: seen.first.headers, body: bodies[0] };
+  if (bodies.length > 1) {
+    recorded.bodyVariants = bodies;
+  }
+  return recorded;
+}
+
+interface CaseRecording {
+  answers: RecordedResponse[];
+  runs: number;
+}
+
+/**
+ * Runs a case on fresh gateways: at least twice, and again while a step whose answer comes out of
+ * Go map order has not shown all its wordings (its expectVariants, or STABLE_RUNS runs without a new one).
+ */
+async function recordCase(binary: string, slug: string, gatewayCase: GatewayCase): Promise<CaseRecording> {
+  const observations: StepObservation[] = [];
+  let runs = 0;
+  const needsMore = () => runs < MIN_RUNS || gatewayCase.steps.some((step, index) => stepNeedsMoreRuns(step, observations[index], runs));
+  try {
+    while (runs < MAX_RUNS && needsMore()) {
+      observe(observations, await runCaseOnce(binary, gatewayCase), runs);
+      runs++;
+    }
+  } catch (error) {
+    throw new Error(`case ${slug}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  warnAboutVariants(slug, gatewayCase, observations, runs);
+  return { answers: observations.map(toRecorded), runs };
+}
+
+/** Runs `task` for every item with at most `workers` at a time; results keep the items' order. */
+async function mapWithWorkers<T, R>(items: readonly T[], workers: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(workers, items.length) }, worker));
+  return results;
+}
+
+function findRepoRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, GATEWAY_CORPUS_DIR, CASES_SUBDIR))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      throw new Error(`cannot find ${GATEWAY_CORPUS_DIR}/${CASES_SUBDIR} above ${__dirname}`);
+    }
+    dir = parent;
+  }
+  return dir;
+}
+
+async function main(): Promise<void> {
+  const binary = process.env.PGW_PUSHGATEWAY ?? 'prometheus-pushgateway';
+  const version = versionLine(binary);
+  if (version === undefined) {
+    throw new SkipError(`cannot run "${binary}" (install the Debian package prometheus-pushgateway); nothing recorded`);
+  }
+  const corpusDir = path.join(findRepoRoot(), GATEWAY_CORPUS_DIR);
+  const casesDir = path.join(corpusDir, CASES_SUBDIR);
+  const slugs = listCaseSlugs(casesDir);
+  const cases = slugs.map((slug) => readCase(casesDir, slug));
+  console.log(`Recording ${slugs.length} cases with ${version} (${WORKERS} at a time) ...`);
+  const started = Date.now();
+  const recordings = await mapWithWorkers(
+    slugs.map((slug, index) => ({ slug, gatewayCase: cases[index] })),
+    WORKERS,
+    ({ slug, gatewayCase }) => recordCase(binary, slug, gatewayCase),
+  );
+  const recorded = Object.fromEntries(slugs.map((slug, index) => [slug, recordings[index].answers]));
+  const outFile = path.join(corpusDir, RECORDED_FILE);
+  fs.writeFileSync(outFile, stableStringify({ recordedWith: { version, date: new Date().toISOString() }, cases: recorded }));
+  const runs = recordings.reduce((sum, recording) => sum + recording.runs, 0);
+  const steps = cases.reduce((sum, gatewayCase) => sum + gatewayCase.steps.length, 0);
+  console.log(`Wrote ${path.relative(process.cwd(), outFile)}: ${slugs.length} cases, ${steps} steps, ${runs} gateway runs, ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+process.on('exit', killAllChildren);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killAllChildren();
+    process.exit(1);
+  });
+}
+
+main().catch((error: unknown) => {
+  killAllChildren();
+  if (error instanceof SkipError) {
+    console.error(`Skipped: ${error.message}`);
+    process.exit(EXIT_SKIPPED);
+  }
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

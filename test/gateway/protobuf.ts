@@ -1,0 +1,133 @@
+// The io.prometheus.client MetricFamily schema (client_model metrics.proto, proto2), defined with
+// protobufjs's reflection API, and the length-delimited encoding the Pushgateway reads when a push
+// has `Content-Type: application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily;
+// encoding=delimited`: each message is preceded by its length as a varint.
+import * as protobuf from 'protobufjs';
+
+export const PROTOBUF_CONTENT_TYPE = 'application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited';
+
+export type MetricType = 'COUNTER' | 'GAUGE' | 'SUMMARY' | 'UNTYPED' | 'HISTOGRAM' | 'GAUGE_HISTOGRAM';
+
+export interface LabelPair {
+  name: string;
+  value: string;
+}
+
+export interface Quantile {
+  quantile: number;
+  value: number;
+}
+
+export interface Bucket {
+  cumulativeCount: number;
+  upperBound: number;
+}
+
+/** Plain objects in protobufjs's camel-case field naming; absent fields are not written (proto2). */
+export interface Metric {
+  label?: LabelPair[];
+  gauge?: { value: number };
+  counter?: { value: number };
+  untyped?: { value: number };
+  summary?: { sampleCount?: number; sampleSum?: number; quantile?: Quantile[] };
+  histogram?: { sampleCount?: number; sampleSum?: number; bucket?: Bucket[] };
+  timestampMs?: number;
+}
+
+export interface MetricFamily {
+  name?: string;
+  help?: string;
+  type?: MetricType;
+  metric?: Metric[];
+}
+
+function optional(name: string, id: number, type: string): protobuf.Field {
+  return new protobuf.Field(name, id, type, 'optional');
+}
+
+function repeated(name: string, id: number, type: string): protobuf.Field {
+  return new protobuf.Field(name, id, type, 'repeated');
+}
+
+function messageType(name: string, fields: readonly protobuf.Field[]): protobuf.Type {
+  const type = new protobuf.Type(name);
+  for (const field of fields) {
+    type.add(field);
+  }
+  return type;
+}
+
+function buildSchema(): protobuf.Type {
+  const root = new protobuf.Root();
+  const namespace = root.define('io.prometheus.client');
+  namespace.add(new protobuf.Enum('MetricType', { COUNTER: 0, GAUGE: 1, SUMMARY: 2, UNTYPED: 3, HISTOGRAM: 4, GAUGE_HISTOGRAM: 5 }));
+  namespace.add(messageType('LabelPair', [optional('name', 1, 'string'), optional('value', 2, 'string')]));
+  namespace.add(messageType('Gauge', [optional('value', 1, 'double')]));
+  namespace.add(messageType('Counter', [optional('value', 1, 'double')]));
+  namespace.add(messageType('Untyped', [optional('value', 1, 'double')]));
+  namespace.add(messageType('Quantile', [optional('quantile', 1, 'double'), optional('value', 2, 'double')]));
+  namespace.add(messageType('Summary', [optional('sampleCount', 1, 'uint64'), optional('sampleSum', 2, 'double'), repeated('quantile', 3, 'Quantile')]));
+  namespace.add(messageType('Bucket', [optional('cumulativeCount', 1, 'uint64'), optional('upperBound', 2, 'double')]));
+  namespace.add(messageType('Histogram', [optional('sampleCount', 1, 'uint64'), optional('sampleSum', 2, 'double'), repeated('bucket', 3, 'Bucket')]));
+  namespace.add(
+    messageType('Metric', [
+      repeated('label', 1, 'LabelPair'),
+      optional('gauge', 2, 'Gauge'),
+      optional('counter', 3, 'Counter'),
+      optional('summary', 4, 'Summary'),
+      optional('untyped', 5, 'Untyped'),
+      optional('timestampMs', 6, 'int64'),
+      optional('histogram', 7, 'Histogram'),
+    ]),
+  );
+  namespace.add(
+    messageType('MetricFamily', [optional('name', 1, 'string'), optional('help', 2, 'string'), optional('type', 3, 'MetricType'), repeated('metric', 4, 'Metric')]),
+  );
+  root.resolveAll();
+  return root.lookupType('io.prometheus.client.MetricFamily');
+}
+
+let metricFamilyType: protobuf.Type | undefined;
+
+function schema(): protobuf.Type {
+  metricFamilyType ??= buildSchema();
+  return metricFamilyType;
+}
+
+/** The bytes of one MetricFamily message, without a length prefix. */
+export function encodeFamily(family: MetricFamily): Buffer {
+  const type = schema();
+  const message = type.fromObject(family);
+  return Buffer.from(type.encode(message).finish());
+}
+
+/** A varint length prefix followed by the message, for each family: a delimited push body. */
+export function encodeDelimited(families: readonly MetricFamily[]): Buffer {
+  return Buffer.concat(families.map((family) => withLengthPrefix(encodeFamily(family))));
+}
+
+export function withLengthPrefix(message: Buffer): Buffer {
+  const writer = protobuf.Writer.create();
+  writer.uint32(message.length);
+  return Buffer.concat([Buffer.from(writer.finish()), message]);
+}
+
+/**
+ * A MetricFamily with one untyped metric whose single label value is the given raw bytes (which
+ * need not be UTF-8; protobufjs's string fields always are), written field by field.
+ */
+export function encodeFamilyWithRawLabelValue(name: string, labelName: string, labelValue: Buffer, value: number): Buffer {
+  const labelPair = protobuf.Writer.create();
+  labelPair.uint32((1 << 3) | 2).string(labelName);
+  labelPair.uint32((2 << 3) | 2).bytes(labelValue);
+  const untyped = protobuf.Writer.create();
+  untyped.uint32((1 << 3) | 1).double(value);
+  const metric = protobuf.Writer.create();
+  metric.uint32((1 << 3) | 2).bytes(labelPair.finish());
+  metric.uint32((5 << 3) | 2).bytes(untyped.finish());
+  const family = protobuf.Writer.create();
+  family.uint32((1 << 3) | 2).string(name);
+  family.uint32((3 << 3) | 0).uint32(3);
+  family.uint32((4 << 3) | 2).bytes(metric.finish());
+  return Buffer.from(family.finish());
+}
