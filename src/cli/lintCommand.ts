@@ -3,12 +3,16 @@ import { parseArgs } from 'node:util';
 import { decodeExposition } from '../core/exposition/decode';
 import { Diagnostic } from '../core/exposition/diagnostic';
 import { hasErrors, lintExposition } from '../core/exposition/lint';
+import { lintShellScript } from '../core/lintShellScript';
 import { CliOutput } from './cliOutput';
 
 export const LINT_USAGE = `Usage: pgw lint [--format text|json] FILE...
 
-Lints Prometheus exposition files (.prom, .txt, or anything else) the way the
-Pushgateway and promtool judge them. Use - to read standard input.
+Lints Prometheus exposition files (.prom, .txt, ...) the way the Pushgateway and
+promtool judge them, and the metric heredocs of shell scripts (.sh, .bash, or a
+#!/bin/sh-style first line): heredocs fed to curl/wget/httpie with a
+/metrics/job/ URL, or with a delimiter such as PROM or METRICS. Use - to read
+standard input.
 
 Options:
   --format text|json   Output format (default: text).
@@ -31,7 +35,12 @@ interface FileDiagnostic extends Diagnostic {
   readonly file: string;
 }
 
-const SHELL_SCRIPT = /\.(sh|bash)$/;
+const SHELL_EXTENSION = /\.(sh|bash|zsh|ksh)$/;
+const SHELL_SHEBANG = /^#!\s*\S*\/(env\s+)?(ba|da|z|k)?sh\b/;
+
+function isShellScript(file: string, text: string): boolean {
+  return SHELL_EXTENSION.test(file) || SHELL_SHEBANG.test(text.slice(0, 200));
+}
 
 export function runLint(args: readonly string[], output: CliOutput, reader: FileReader = nodeFileReader): number {
   let parsed;
@@ -62,11 +71,6 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
   const findings: FileDiagnostic[] = [];
   let ioProblem = false;
   for (const file of positionals) {
-    if (SHELL_SCRIPT.test(file)) {
-      output.err(`pgw lint: ${file}: linting the heredocs of shell scripts is not supported yet; skipped\n`);
-      ioProblem = true;
-      continue;
-    }
     let bytes: Uint8Array;
     try {
       bytes = file === '-' ? reader.readStdin() : reader.readFile(file);
@@ -76,7 +80,9 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
       continue;
     }
     const name = file === '-' ? '<stdin>' : file;
-    for (const diagnostic of lintExposition(decodeExposition(bytes)).diagnostics) {
+    const text = decodeExposition(bytes);
+    const diagnostics = isShellScript(file, text) ? lintShellScript(text).diagnostics : lintExposition(text).diagnostics;
+    for (const diagnostic of diagnostics) {
       findings.push({ ...diagnostic, file: name });
     }
   }

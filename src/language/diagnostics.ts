@@ -56,9 +56,10 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     if (document.isClosed) {
       return;
     }
-    if (document.languageId === EXPOSITION_LANGUAGE_ID) {
-      const linted = this.lint.exposition(document);
-      this.collection.set(document.uri, linted ? linted.result.diagnostics.map((d) => toVscodeDiagnostic(d)) : []);
+    const diagnostics =
+      document.languageId === EXPOSITION_LANGUAGE_ID ? this.lint.exposition(document)?.result.diagnostics : this.lint.shellScript(document)?.lint.diagnostics;
+    if (diagnostics) {
+      this.collection.set(document.uri, diagnostics.map((d) => toVscodeDiagnostic(d)));
     } else {
       this.collection.delete(document.uri);
     }

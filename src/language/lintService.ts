@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { lintExposition, LintResult } from '../core/exposition/lint';
-import { EXPOSITION_LANGUAGE_ID } from './languageIds';
+import { lintShellScript, ShellScriptLint } from '../core/lintShellScript';
+import { EXPOSITION_LANGUAGE_ID, SHELL_LANGUAGE_ID } from './languageIds';
 import { LintSettingsReader } from './lintSettings';
 
 export interface LintedExposition {
@@ -9,18 +10,30 @@ export interface LintedExposition {
   readonly result: LintResult;
 }
 
+export interface LintedShellScript {
+  readonly version: number;
+  readonly lint: ShellScriptLint;
+}
+
 /**
- * Lints exposition documents, keeping the latest result per document so that diagnostics, quick
+ * Lints exposition documents and the metric heredocs of shell scripts, keeping the latest result per document so that diagnostics, quick
  * fixes, hover and the outline share one parse per edit.
  */
 export class LintService implements vscode.Disposable {
   private readonly cache = new Map<string, LintedExposition>();
+  private readonly shellCache = new Map<string, LintedShellScript>();
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly settings: LintSettingsReader) {
     this.subscriptions = [
-      settings.onDidChange(() => this.cache.clear()),
-      vscode.workspace.onDidCloseTextDocument((document) => this.cache.delete(document.uri.toString())),
+      settings.onDidChange(() => {
+        this.cache.clear();
+        this.shellCache.clear();
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.cache.delete(document.uri.toString());
+        this.shellCache.delete(document.uri.toString());
+      }),
     ];
   }
 
@@ -39,8 +52,24 @@ export class LintService implements vscode.Disposable {
     return linted;
   }
 
+  /** The metric heredocs of a shell script, linted; undefined for other documents or when turned off. */
+  shellScript(document: vscode.TextDocument): LintedShellScript | undefined {
+    if (document.languageId !== SHELL_LANGUAGE_ID || !this.settings.settings.shellHeredocs) {
+      return undefined;
+    }
+    const key = document.uri.toString();
+    const cached = this.shellCache.get(key);
+    if (cached && cached.version === document.version) {
+      return cached;
+    }
+    const linted = { version: document.version, lint: lintShellScript(document.getText(), { severities: this.settings.settings.severities }) };
+    this.shellCache.set(key, linted);
+    return linted;
+  }
+
   dispose(): void {
     this.cache.clear();
+    this.shellCache.clear();
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
 }

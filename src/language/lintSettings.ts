@@ -6,6 +6,7 @@ const SECTION = 'pushgateway.lint';
 
 export interface LintSettings {
   readonly severities: Readonly<Record<string, SeveritySetting>>;
+  readonly shellHeredocs: boolean;
 }
 
 /** The lint settings, read once per configuration change; bad entries are reported once and ignored. */
@@ -34,7 +35,7 @@ export class LintSettingsReader implements vscode.Disposable {
     const configuration = vscode.workspace.getConfiguration(SECTION);
     const { severities, problems } = parseRuleSeverities(configuration.get<unknown>('rules'), new Set(ALL_RULE_CODES));
     this.report(problems);
-    return { severities };
+    return { severities, shellHeredocs: configuration.get<boolean>('shellHeredocs') !== false };
   }
 
   private report(problems: string[]): void {

@@ -114,6 +114,16 @@ describe('exposition language', () => {
     assert.match(text, /1 sample/);
   });
 
+  it('lints the metric heredocs of a shell script on the script\'s own lines, and not the correct one', async () => {
+    const document = await openFixture('nightly_backup.sh');
+    assert.equal(document.languageId, 'shellscript');
+    await waitFor(() => shown(document.uri).length > 0, 'diagnostics on nightly_backup.sh');
+    assert.deepEqual(shown(document.uri), [
+      ['timestamp', 'Error', 17, 37, 50],
+      ['invalid-value', 'Error', 19, 15, 25],
+    ]);
+  });
+
   it('completes metric types after # TYPE', async () => {
     const document = await openUntitled('# TYPE backup_size_bytes ');
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 25));

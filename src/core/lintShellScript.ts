@@ -1,0 +1,86 @@
+import { compareDiagnostics, Diagnostic } from './exposition/diagnostic';
+import { lintExposition, LintOptions, LintResult } from './exposition/lint';
+import { Span } from './exposition/model';
+import { parsePushPath } from './groupingKey';
+import { bodyPositionToScript, bodyWithPlaceholders, findMetricHeredocs, MetricHeredoc } from './shell/heredocs';
+
+export interface LintedHeredoc {
+  readonly heredoc: MetricHeredoc;
+  /** The body as linted: expansions replaced by same-length placeholders. */
+  readonly lintedBody: string;
+  /** Findings in body coordinates. */
+  readonly result: LintResult;
+}
+
+export interface ShellScriptLint {
+  readonly heredocs: LintedHeredoc[];
+  /** Findings of every metric heredoc, in the script's coordinates. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Lints the metric heredocs of a shell script. Shell expansions in a body (`$SIZE`, `$(date +%s)`)
+ * stand for values we cannot know: they are linted as a run of zeros, and a finding that touches
+ * one is dropped. The grouping labels of a literal push URL count as URL labels.
+ */
+export function lintShellScript(script: string, options: Pick<LintOptions, 'severities'> = {}): ShellScriptLint {
+  const heredocs = findMetricHeredocs(script).map((heredoc) => lintHeredoc(heredoc, options));
+  const diagnostics = heredocs.flatMap((linted) => [...urlDiagnostics(linted.heredoc), ...toScriptDiagnostics(linted)]);
+  diagnostics.sort(compareDiagnostics);
+  return { heredocs, diagnostics };
+}
+
+function lintHeredoc(heredoc: MetricHeredoc, options: Pick<LintOptions, 'severities'>): LintedHeredoc {
+  const lintedBody = bodyWithPlaceholders(heredoc);
+  const groupingLabels = heredoc.push?.groupingKey ? Object.keys(heredoc.push.groupingKey.labels) : [];
+  return { heredoc, lintedBody, result: lintExposition(lintedBody, { ...options, groupingLabels }) };
+}
+
+function toScriptDiagnostics({ heredoc, lintedBody, result }: LintedHeredoc): Diagnostic[] {
+  const lineStarts = lineStartOffsets(lintedBody);
+  const touchesExpansion = (span: Span) => {
+    const start = (lineStarts[span.line] ?? 0) + span.start;
+    const end = (lineStarts[span.line] ?? 0) + Math.max(span.end, span.start + 1);
+    return heredoc.expansions.some((expansion) => expansion.bodyStart < end && start < expansion.bodyEnd);
+  };
+  return result.diagnostics.filter((diagnostic) => !touchesExpansion(diagnostic.span)).map((diagnostic) => ({ ...diagnostic, span: toScriptSpan(heredoc, diagnostic.span) }));
+}
+
+function toScriptSpan(heredoc: MetricHeredoc, span: Span): Span {
+  const start = bodyPositionToScript(heredoc, span.line, span.start);
+  const end = bodyPositionToScript(heredoc, span.line, span.end);
+  return { line: start.line, start: start.column, end: end.line === start.line ? end.column : start.column };
+}
+
+function lineStartOffsets(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** A literal push URL whose path the gateway would refuse (odd components, bad base64...). */
+function urlDiagnostics(heredoc: MetricHeredoc): Diagnostic[] {
+  const push = heredoc.push;
+  if (!push || !push.urlIsLiteral) {
+    return [];
+  }
+  const path = pathOf(push.url);
+  if (path === undefined) {
+    return [];
+  }
+  const parsed = parsePushPath(path);
+  if (parsed.ok) {
+    return [];
+  }
+  return [{ code: 'push-url', severity: 'error', span: push.urlSpan, message: `the Pushgateway refuses this push URL: ${parsed.error}` }];
+}
+
+function pathOf(url: string): string | undefined {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url.startsWith('/') ? url.split(/[?#]/)[0] : undefined;
+  }
+}

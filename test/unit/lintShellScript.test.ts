@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import { lintShellScript } from '../../src/core/lintShellScript';
+
+function findings(script: string): string[] {
+  return lintShellScript(script).diagnostics.map((d) => `${d.span.line}:${d.span.start}-${d.span.end} ${d.severity} ${d.code}`);
+}
+
+const CLEAN_WITH_VARIABLES = [
+  '#!/bin/bash',
+  'size=$(stat -c %s /backup.sql)',
+  'cat <<EOF | curl --data-binary @- "$PUSHGATEWAY/metrics/job/backup_db/instance/$(hostname)"',
+  '# HELP backup_db_size_bytes Size of the last backup.',
+  '# TYPE backup_db_size_bytes gauge',
+  'backup_db_size_bytes{database="${DB:-orders}"} $size',
+  '# HELP backup_db_last_success_unixtime Last success.',
+  '# TYPE backup_db_last_success_unixtime gauge',
+  'backup_db_last_success_unixtime $(date +%s)',
+  'EOF',
+  '',
+].join('\n');
+
+describe('shell script linting', () => {
+  it('finds nothing in a correct heredoc whose values are shell expansions', () => {
+    assert.deepEqual(findings(CLEAN_WITH_VARIABLES), []);
+  });
+
+  it("reports mistakes on the script's own lines and columns", () => {
+    const script = [
+      'echo start',
+      'curl -X PUT --data-binary @- http://gw:9091/metrics/job/cleanup <<PROM',
+      '# HELP cleanup_deleted_total Files deleted.',
+      '# TYPE cleanup_deleted_total counter',
+      'cleanup_deleted_total $COUNT 1700000000000',
+      '# HELP cleanup_errors Errors.',
+      '# TYPE cleanup_errors gauge',
+      'cleanup_errors 1e400',
+      'PROM',
+      '',
+    ].join('\n');
+    assert.deepEqual(findings(script), ['4:29-42 error timestamp', '7:15-20 error invalid-value']);
+  });
+
+  it('maps columns of a <<- heredoc past the stripped tabs', () => {
+    const script = 'curl --data-binary @- http://gw/metrics/job/x <<-METRICS\n\t\tx_total 1 5\n\tMETRICS\n';
+    assert.ok(findings(script).includes('1:12-13 error timestamp'), findings(script).join('\n'));
+  });
+
+  it('counts the grouping labels of a literal URL as URL labels', () => {
+    const script = 'cat <<EOF | curl --data-binary @- http://gw/metrics/job/x/instance/db1\n# HELP a A.\n# TYPE a gauge\na{instance="other"} 1\nEOF\n';
+    assert.deepEqual(findings(script), ['3:2-10 warning url-label-in-body']);
+  });
+
+  it('flags a literal push URL that the gateway refuses', () => {
+    const script = 'cat <<EOF | curl --data-binary @- http://gw/metrics/job/x/instance\n# HELP a A.\n# TYPE a gauge\na 1\nEOF\n';
+    assert.deepEqual(findings(script), ['0:34-66 error push-url']);
+  });
+
+  it('ignores heredocs that do not feed a push', () => {
+    assert.deepEqual(findings('cat <<EOF > config.yml\nnot metrics at all {\nEOF\n'), []);
+  });
+
+  it('lints a heredoc whose delimiter says it holds metrics', () => {
+    const errors = findings('cat > /var/lib/node_exporter/x.prom <<METRICS\nx 1 2\nMETRICS\n').filter((f) => f.includes('error'));
+    assert.deepEqual(errors, ['1:4-5 error timestamp']);
+  });
+});
