@@ -80,5 +80,7 @@ export interface ParsedDocument {
   readonly samples: Sample[];
   /** Every line the parser rejects; the first one is what the gateway answers with 400. */
   readonly problems: ParseProblem[];
+  /** `# EOF` and `# UNIT` keywords: OpenMetrics syntax that the gateway takes as plain comments. */
+  readonly openMetricsKeywords: Token[];
   readonly lineCount: number;
 }

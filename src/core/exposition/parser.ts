@@ -30,6 +30,8 @@ const TYPE_NAMES: Record<string, MetricType> = {
   HISTOGRAM: 'histogram',
   GAUGE_HISTOGRAM: 'gauge_histogram',
 };
+/** OpenMetrics comment keywords that the text format reads as plain comments. */
+const OPENMETRICS_KEYWORDS = new Set(['EOF', 'UNIT']);
 const OPENMETRICS_ONLY_TYPES = new Set(['info', 'stateset', 'gaugehistogram', 'unknown']);
 
 function isBlankOrTab(code: number): boolean {
@@ -83,6 +85,7 @@ class ExpositionParser {
   private readonly families = new Map<string, MutableFamily>();
   private readonly samples: Sample[] = [];
   private readonly problems: ParseProblem[] = [];
+  private readonly openMetricsKeywords: Token[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -97,6 +100,7 @@ class ExpositionParser {
       families: [...this.families.values()].map(freezeFamily),
       samples: this.samples,
       problems: this.problems,
+      openMetricsKeywords: this.openMetricsKeywords,
       lineCount: this.line + 1,
     };
   }
@@ -276,6 +280,9 @@ class ExpositionParser {
       return;
     }
     const keyword = this.readTokenUntilWhitespace();
+    if (OPENMETRICS_KEYWORDS.has(keyword.text)) {
+      this.openMetricsKeywords.push(keyword);
+    }
     if (this.current === NEWLINE) {
       return;
     }

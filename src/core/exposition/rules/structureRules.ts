@@ -147,7 +147,23 @@ export const missingTypeRule: LintRule = {
       })),
 };
 
+export const openMetricsCommentRule: LintRule = {
+  code: 'openmetrics-comment',
+  defaultSeverity: 'info',
+  summary: '`# EOF` and `# UNIT` are OpenMetrics syntax: the Pushgateway reads them as plain comments.',
+  example: '# EOF',
+  check: ({ document }) =>
+    document.openMetricsKeywords.map((keyword) => ({
+      span: keyword.span,
+      message:
+        keyword.text === 'EOF'
+          ? '# EOF ends an OpenMetrics document; the Pushgateway speaks the Prometheus text format and ignores it as a comment (lines after it are still pushed)'
+          : '# UNIT is OpenMetrics syntax; the Pushgateway ignores it as a comment: put the unit in the metric name instead (e.g. _seconds)',
+    })),
+};
+
 export const STRUCTURE_RULES: readonly LintRule[] = [
+  openMetricsCommentRule,
   histogramInfBucketRule,
   histogramCumulativeRule,
   negativeCountRule,
