@@ -4,16 +4,16 @@
 //   prometheus-pushgateway   a PUT of the document's exact bytes to a fresh, empty gateway
 // Exits 2 (and writes nothing) when a binary is missing. PGW_PROMTOOL and PGW_PUSHGATEWAY override
 // the binaries found on PATH.
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { killAllChildren, mapWithWorkers, spawnTracked, versionLine, withTimeout } from './reference/processes';
+import { startPushgateway } from './reference/pushgateway';
 
 const CORPUS_DIR = path.join('test', 'fixtures', 'exposition');
 const PUSH_PATH = '/metrics/job/differential';
 const STEP_TIMEOUT_MS = 10_000;
-const STOP_GRACE_MS = 2_000;
 const WORKERS = Math.max(1, Math.min(4, os.availableParallelism()));
 const EXIT_SKIPPED = 2;
 const CONSISTENCY_ERROR = 'pushed metrics are invalid or inconsistent with existing metrics:';
@@ -44,73 +44,8 @@ interface Binaries {
   pushgateway: string;
 }
 
-interface RunningGateway {
-  child: ChildProcess;
-  port: number;
-}
-
 /** A reason to stop without recording anything that is not a failure of the corpus (exit 2). */
 class SkipError extends Error {}
-
-/** Every process this script started and that has not exited yet. */
-const liveChildren = new Set<ChildProcess>();
-
-function spawnTracked(command: string, args: readonly string[]): ChildProcess {
-  const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-  liveChildren.add(child);
-  child.once('exit', () => liveChildren.delete(child));
-  child.once('error', () => liveChildren.delete(child));
-  return child;
-}
-
-/** Synchronous, so it also works from an 'exit' handler. */
-function killAllChildren(): void {
-  for (const child of liveChildren) {
-    child.kill('SIGKILL');
-  }
-  liveChildren.clear();
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    return;
-  }
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-  await exited;
-  clearTimeout(timer);
-}
-
-function withTimeout<T>(promise: Promise<T>, what: string, onTimeout: () => void): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      onTimeout();
-      reject(new Error(`${what} did not finish within ${STEP_TIMEOUT_MS / 1000} s`));
-    }, STEP_TIMEOUT_MS);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
-}
-
-/** The first line `<binary> --version` prints, or undefined when the binary cannot be run. */
-function versionLine(binary: string): string | undefined {
-  const result = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: STEP_TIMEOUT_MS });
-  if (result.error) {
-    return undefined;
-  }
-  // promtool prints its version on stdout, the gateway (kingpin) on stderr.
-  const output = `${result.stdout}\n${result.stderr}`;
-  return output.split('\n').find((line) => line.trim() !== '')?.trim();
-}
 
 function requireVersion(binary: string, packageHint: string): string {
   const version = versionLine(binary);
@@ -133,7 +68,7 @@ function compareCodeUnits(a: string, b: string): number {
 }
 
 function runPromtool(promtool: string, document: Buffer): Promise<PromtoolVerdict> {
-  const child = spawnTracked(promtool, ['check', 'metrics']);
+  const child = spawnTracked(promtool, ['check', 'metrics'], ['pipe', 'pipe', 'pipe']);
   const stderr: Buffer[] = [];
   const finished = new Promise<PromtoolVerdict>((resolve, reject) => {
     child.stdout?.resume();
@@ -150,30 +85,7 @@ function runPromtool(promtool: string, document: Buffer): Promise<PromtoolVerdic
   // promtool may exit before reading all of stdin (on a parse error); that EPIPE is not our error.
   child.stdin?.on('error', () => undefined);
   child.stdin?.end(document);
-  return withTimeout(finished, 'promtool check metrics', () => child.kill('SIGKILL'));
-}
-
-/**
- * Starts a gateway with nothing stored: no persistence file (Debian's default points at
- * /var/lib/prometheus), and port 0 so the kernel picks a free port that no one else can take
- * before the gateway binds it. The gateway logs the bound address once it is listening.
- */
-function startGateway(pushgateway: string): Promise<RunningGateway> {
-  const child = spawnTracked(pushgateway, ['--web.listen-address=127.0.0.1:0', '--persistence.file=', '--log.level=info']);
-  let log = '';
-  const listening = new Promise<RunningGateway>((resolve, reject) => {
-    child.stdout?.resume();
-    child.stderr?.on('data', (chunk: Buffer) => {
-      log += chunk.toString('utf8');
-      const match = /msg="Listening on" address=127\.0\.0\.1:(\d+)/.exec(log);
-      if (match) {
-        resolve({ child, port: Number(match[1]) });
-      }
-    });
-    child.once('error', (error) => reject(new Error(`cannot run ${pushgateway}: ${error.message}`)));
-    child.once('exit', (code, signal) => reject(new Error(`the gateway exited (${signal ?? `exit ${code}`}) before listening:\n${log}`)));
-  });
-  return withTimeout(listening, 'starting the gateway', () => child.kill('SIGKILL'));
+  return withTimeout(finished, STEP_TIMEOUT_MS, 'promtool check metrics', () => child.kill('SIGKILL'));
 }
 
 function put(port: number, document: Buffer): Promise<GatewayVerdict> {
@@ -198,15 +110,15 @@ function put(port: number, document: Buffer): Promise<GatewayVerdict> {
     request.on('error', reject);
     request.end(document);
   });
-  return withTimeout(answered, `PUT ${PUSH_PATH}`, () => request?.destroy());
+  return withTimeout(answered, STEP_TIMEOUT_MS, `PUT ${PUSH_PATH}`, () => request?.destroy());
 }
 
 async function pushToFreshGateway(pushgateway: string, document: Buffer): Promise<GatewayVerdict> {
-  const gateway = await startGateway(pushgateway);
+  const gateway = await startPushgateway({ binary: pushgateway });
   try {
     return await put(gateway.port, document);
   } finally {
-    await stopProcess(gateway.child);
+    await gateway.stop();
   }
 }
 
@@ -263,19 +175,6 @@ async function recordCase(binaries: Binaries, casesDir: string, slug: string): P
   }
 }
 
-/** Runs `task` for every item with at most `workers` at a time; results keep the items' order. */
-async function mapWithWorkers<T, R>(items: readonly T[], workers: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(workers, items.length) }, worker));
-  return results;
-}
 
 /** JSON with every object's keys sorted, so re-recording only changes what the binaries changed. */
 function stableStringify(value: unknown): string {

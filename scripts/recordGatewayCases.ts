@@ -8,16 +8,15 @@
 //   - answers whose wording depends on Go map order are recorded from repeated runs (bodyVariants).
 // Exits 2 (and writes nothing) when the gateway binary is missing. PGW_PUSHGATEWAY overrides the
 // binary found on PATH.
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { STEP_TIMEOUT_MS, runStep } from '../test/gateway/client';
+import { runStep } from '../test/gateway/client';
+import { killAllChildren, mapWithWorkers, versionLine, withTimeout } from './reference/processes';
+import { startPushgateway } from './reference/pushgateway';
 import { CASES_SUBDIR, CaseStep, GATEWAY_CORPUS_DIR, GatewayCase, RECORDED_FILE, RecordedResponse, compareCodeUnits, listCaseSlugs, readCase, stableStringify } from '../test/gateway/corpus';
 
 const RUN_TIMEOUT_MS = 60_000;
-const START_TIMEOUT_MS = 10_000;
-const STOP_GRACE_MS = 2_000;
 const WORKERS = Math.max(2, Math.min(4, os.availableParallelism()));
 const EXIT_SKIPPED = 2;
 /** Every case is run at least this often, so an unexpected variation can show up. */
@@ -33,11 +32,6 @@ const MAX_RUNS = EXPLORE_RUNS > 0 ? Math.max(1000, EXPLORE_RUNS * 10) : 1000;
 /** Answers that come out of Go map iteration (client_golang's Gatherers) and may be worded in several ways. */
 const ORDER_DEPENDENT = /error\(s\) occurred|collides with previously collected| is not a [A-Z_]+|An error has occurred while serving metrics/;
 
-interface RunningGateway {
-  child: ChildProcess;
-  port: number;
-}
-
 /** What all runs of one step answered. */
 interface StepObservation {
   first: RecordedResponse;
@@ -50,102 +44,10 @@ interface StepObservation {
 class SkipError extends Error {}
 
 // ---------------------------------------------------------------------------------------------
-// Processes
-
-/** Every process this script started and that has not exited yet. */
-const liveChildren = new Set<ChildProcess>();
-
-function spawnTracked(command: string, args: readonly string[]): ChildProcess {
-  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  liveChildren.add(child);
-  child.once('exit', () => liveChildren.delete(child));
-  child.once('error', () => liveChildren.delete(child));
-  return child;
-}
-
-/** Synchronous, so it also works from an 'exit' handler. */
-function killAllChildren(): void {
-  for (const child of liveChildren) {
-    child.kill('SIGKILL');
-  }
-  liveChildren.clear();
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    return;
-  }
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-  await exited;
-  clearTimeout(timer);
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string, onTimeout: () => void): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      onTimeout();
-      reject(new Error(`${what} did not finish within ${ms / 1000} s`));
-    }, ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
-}
-
-/** The first line `<binary> --version` prints (kingpin writes it to stderr), or undefined. */
-function versionLine(binary: string): string | undefined {
-  const result = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: STEP_TIMEOUT_MS });
-  if (result.error) {
-    return undefined;
-  }
-  return `${result.stdout}\n${result.stderr}`
-    .split('\n')
-    .find((line) => line.trim() !== '')
-    ?.trim();
-}
-
-/**
- * Starts a gateway with nothing stored: no persistence file (Debian's default points at
- * /var/lib/prometheus), and port 0 so the kernel picks a free port. The gateway logs the bound
- * address once it is listening; its log is drained for as long as it runs.
- */
-function startGateway(binary: string, adminApi: boolean): Promise<RunningGateway> {
-  const args = ['--web.listen-address=127.0.0.1:0', '--persistence.file=', '--log.level=info'];
-  if (adminApi) {
-    args.push('--web.enable-admin-api');
-  }
-  const child = spawnTracked(binary, args);
-  let log = '';
-  const listening = new Promise<RunningGateway>((resolve, reject) => {
-    child.stderr?.on('data', (chunk: Buffer) => {
-      if (log.length < 100_000) {
-        log += chunk.toString('utf8');
-      }
-      const match = /msg="Listening on" address=127\.0\.0\.1:(\d+)/.exec(log);
-      if (match) {
-        resolve({ child, port: Number(match[1]) });
-      }
-    });
-    child.once('error', (error) => reject(new Error(`cannot run ${binary}: ${error.message}`)));
-    child.once('exit', (code, signal) => reject(new Error(`the gateway exited (${signal ?? `exit ${code}`}) before listening:\n${log}`)));
-  });
-  return withTimeout(listening, START_TIMEOUT_MS, 'starting the gateway', () => child.kill('SIGKILL'));
-}
-
-// ---------------------------------------------------------------------------------------------
 // Running cases
 
 async function runCaseOnce(binary: string, gatewayCase: GatewayCase): Promise<RecordedResponse[]> {
-  const gateway = await startGateway(binary, gatewayCase.gateway.adminApi);
+  const gateway = await startPushgateway({ binary, adminApi: gatewayCase.gateway.adminApi });
   try {
     const run = async () => {
       const answers: RecordedResponse[] = [];
@@ -156,7 +58,7 @@ async function runCaseOnce(binary: string, gatewayCase: GatewayCase): Promise<Re
     };
     return await withTimeout(run(), RUN_TIMEOUT_MS, 'the case', () => gateway.child.kill('SIGKILL'));
   } finally {
-    await stopProcess(gateway.child);
+    await gateway.stop();
   }
 }
 
@@ -237,20 +139,6 @@ async function recordCase(binary: string, slug: string, gatewayCase: GatewayCase
   }
   warnAboutVariants(slug, gatewayCase, observations, runs);
   return { answers: observations.map(toRecorded), runs };
-}
-
-/** Runs `task` for every item with at most `workers` at a time; results keep the items' order. */
-async function mapWithWorkers<T, R>(items: readonly T[], workers: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(workers, items.length) }, worker));
-  return results;
 }
 
 function findRepoRoot(): string {
