@@ -1,10 +1,10 @@
-/** The outcome of an operation that can fail on bad input: a value, or a message for the user. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+/** The outcome of an operation that can fail on bad input: a value, or what went wrong (a message by default). */
+export type Result<T, E = string> = { ok: true; value: T } | { ok: false; error: E };
 
-export function success<T>(value: T): Result<T> {
+export function success<T>(value: T): { ok: true; value: T } {
   return { ok: true, value };
 }
 
-export function failure<T = never>(error: string): Result<T> {
+export function failure<E = string>(error: E): { ok: false; error: E } {
   return { ok: false, error };
 }

@@ -1,0 +1,225 @@
+import { Agent, Dispatcher, errors, request } from 'undici';
+import { buildPushPath, GroupingKey } from '../groupingKey';
+import { failure, Result, success } from '../result';
+import { GatewayGroup, parseGroups } from './groups';
+
+export type GatewayCredentials = { readonly kind: 'basic'; readonly user: string; readonly password: string } | { readonly kind: 'bearer'; readonly token: string };
+
+export interface GatewayClientOptions {
+  /** e.g. `http://pushgateway:9091` or `https://gw.example/prefix`. */
+  readonly baseUrl: string;
+  readonly timeoutMs?: number;
+  readonly credentials?: GatewayCredentials;
+  /** PEM text of extra CA certificates to trust. */
+  readonly ca?: string;
+  /** Accept any TLS certificate. Off unless the user asked for it for this gateway. */
+  readonly allowInsecureTls?: boolean;
+}
+
+export type GatewayErrorKind = 'refused' | 'not-found-host' | 'timeout' | 'tls' | 'unauthorized' | 'forbidden' | 'http' | 'invalid-response' | 'bad-request' | 'network';
+
+/** Why a request failed, in words for the user, with what the gateway said when it answered. */
+export interface GatewayError {
+  readonly kind: GatewayErrorKind;
+  readonly message: string;
+  readonly status?: number;
+  readonly body?: string;
+}
+
+export type PushMethod = 'PUT' | 'POST';
+
+export interface PushRequest {
+  readonly key: GroupingKey;
+  readonly body: string | Uint8Array;
+  readonly method: PushMethod;
+  readonly contentType?: string;
+}
+
+export interface GatewayStatus {
+  readonly version?: string;
+  readonly startTime?: string;
+  readonly adminApiEnabled: boolean;
+}
+
+interface Answer {
+  readonly status: number;
+  readonly body: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const TEXT_FORMAT = 'text/plain; version=0.0.4; charset=utf-8';
+const TLS_ERROR_CODES = new Set([
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'EPROTO',
+]);
+
+/**
+ * Talks to one Pushgateway: push, delete, list groups, status. Every method answers with a Result;
+ * nothing is thrown, and credentials never appear in a message.
+ */
+export class GatewayClient {
+  private readonly dispatcher: Dispatcher;
+  private readonly base: URL;
+  private readonly timeoutMs: number;
+  private readonly authorization?: string;
+
+  constructor(options: GatewayClientOptions) {
+    this.base = new URL(options.baseUrl);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.authorization = authorizationHeader(options.credentials, this.base);
+    this.base.username = '';
+    this.base.password = '';
+    this.dispatcher = new Agent({
+      connect: { timeout: this.timeoutMs, ca: options.ca, rejectUnauthorized: !options.allowInsecureTls },
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+    });
+  }
+
+  /** The base URL without credentials, for messages and logs. */
+  get displayUrl(): string {
+    return this.base.toString().replace(/\/$/, '');
+  }
+
+  async push(push: PushRequest): Promise<Result<void, GatewayError>> {
+    const path = buildPushPath(push.key, this.base.pathname);
+    if (!path.ok) {
+      return failure({ kind: 'bad-request', message: `cannot push: ${path.error}` });
+    }
+    const answer = await this.send(push.method, path.value, push.body, push.contentType ?? TEXT_FORMAT);
+    return answer.ok ? expectStatus(answer.value, [200, 202]) : answer;
+  }
+
+  /** Deletes a group. The gateway answers 202 whether or not the group existed, and applies it a moment later. */
+  async deleteGroup(key: GroupingKey): Promise<Result<void, GatewayError>> {
+    const path = buildPushPath(key, this.base.pathname);
+    if (!path.ok) {
+      return failure({ kind: 'bad-request', message: `cannot delete: ${path.error}` });
+    }
+    const answer = await this.send('DELETE', path.value);
+    return answer.ok ? expectStatus(answer.value, [202, 200]) : answer;
+  }
+
+  /** Deletes every group at once; only works when the gateway runs with --web.enable-admin-api. */
+  async wipe(): Promise<Result<void, GatewayError>> {
+    const answer = await this.send('PUT', this.apiPath('/api/v1/admin/wipe'));
+    if (answer.ok && answer.value.status === 404) {
+      return failure({ kind: 'http', status: 404, message: 'the admin API is not enabled on this gateway (start it with --web.enable-admin-api)' });
+    }
+    return answer.ok ? expectStatus(answer.value, [202, 200]) : answer;
+  }
+
+  /** Every group with its metrics, from one `GET /api/v1/metrics`. */
+  async groups(): Promise<Result<GatewayGroup[], GatewayError>> {
+    const answer = await this.send('GET', this.apiPath('/api/v1/metrics'));
+    if (!answer.ok) {
+      return answer;
+    }
+    const checked = expectStatus(answer.value, [200]);
+    if (!checked.ok) {
+      return checked;
+    }
+    const groups = parseGroups(answer.value.body);
+    return groups.ok ? groups : failure({ kind: 'invalid-response', message: `${this.displayUrl} did not answer like a Pushgateway: ${groups.error}` });
+  }
+
+  async status(): Promise<Result<GatewayStatus, GatewayError>> {
+    const answer = await this.send('GET', this.apiPath('/api/v1/status'));
+    if (!answer.ok) {
+      return answer;
+    }
+    const checked = expectStatus(answer.value, [200]);
+    if (!checked.ok) {
+      return checked;
+    }
+    try {
+      const data = (JSON.parse(answer.value.body) as { data?: { build_information?: { version?: string }; flags?: Record<string, string>; start_time?: string } }).data;
+      return success({
+        version: data?.build_information?.version,
+        startTime: data?.start_time,
+        adminApiEnabled: data?.flags?.['web.enable-admin-api'] === 'true',
+      });
+    } catch {
+      return failure({ kind: 'invalid-response', message: `${this.displayUrl}/api/v1/status did not answer JSON` });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.dispatcher.close();
+  }
+
+  private apiPath(path: string): string {
+    return `${this.base.pathname.replace(/\/+$/, '')}${path}`;
+  }
+
+  private async send(method: string, path: string, body?: string | Uint8Array, contentType?: string): Promise<Result<Answer, GatewayError>> {
+    const headers: Record<string, string> = {};
+    if (this.authorization) {
+      headers.authorization = this.authorization;
+    }
+    if (contentType) {
+      headers['content-type'] = contentType;
+    }
+    const url = new URL(path, this.base);
+    try {
+      const response = await request(url, { method: method as Dispatcher.HttpMethod, headers, body, dispatcher: this.dispatcher, signal: AbortSignal.timeout(this.timeoutMs) });
+      return success({ status: response.statusCode, body: await response.body.text() });
+    } catch (error) {
+      return failure(describeNetworkError(error, `${method} ${this.displayUrl}${path.slice(this.base.pathname.replace(/\/+$/, '').length)}`, this.timeoutMs));
+    }
+  }
+}
+
+function authorizationHeader(credentials: GatewayCredentials | undefined, base: URL): string | undefined {
+  if (credentials?.kind === 'bearer') {
+    return `Bearer ${credentials.token}`;
+  }
+  const user = credentials?.kind === 'basic' ? credentials.user : decodeURIComponent(base.username);
+  const password = credentials?.kind === 'basic' ? credentials.password : decodeURIComponent(base.password);
+  return user || password ? `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` : undefined;
+}
+
+function expectStatus(answer: Answer, accepted: readonly number[]): Result<void, GatewayError> {
+  if (accepted.includes(answer.status)) {
+    return success(undefined);
+  }
+  const said = answer.body.trim();
+  if (answer.status === 401) {
+    return failure({ kind: 'unauthorized', status: 401, body: said, message: 'the gateway asks for credentials (401): set them with "Pushgateway: Set Credentials"' });
+  }
+  if (answer.status === 403) {
+    return failure({ kind: 'forbidden', status: 403, body: said, message: `the gateway refused access (403)${said ? `: ${said}` : ''}` });
+  }
+  return failure({ kind: 'http', status: answer.status, body: said, message: `the gateway answered ${answer.status}${said ? `: ${said}` : ''}` });
+}
+
+function errorCode(error: unknown): string | undefined {
+  const withCode = error as { code?: unknown; cause?: { code?: unknown } };
+  const code = typeof withCode?.cause?.code === 'string' ? withCode.cause.code : withCode?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function describeNetworkError(error: unknown, what: string, timeoutMs: number): GatewayError {
+  const code = errorCode(error);
+  const name = (error as { name?: string })?.name;
+  if (code === 'ECONNREFUSED') {
+    return { kind: 'refused', message: `${what}: connection refused (is the gateway running, and is the port right?)` };
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return { kind: 'not-found-host', message: `${what}: the host name could not be resolved` };
+  }
+  if (name === 'TimeoutError' || name === 'AbortError' || error instanceof errors.ConnectTimeoutError || error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError) {
+    return { kind: 'timeout', message: `${what}: no answer within ${timeoutMs / 1000} s` };
+  }
+  if (code && (TLS_ERROR_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))) {
+    return { kind: 'tls', message: `${what}: TLS failed (${code}); trust its CA with a CA file, or allow insecure TLS for this gateway if you must` };
+  }
+  const detail = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+  return { kind: 'network', message: `${what}: ${detail}` };
+}
