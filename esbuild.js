@@ -92,7 +92,7 @@ const testBuilds = [
     entryPoints: testEntries('test/host/suite', ['test/host/suite/index.ts']),
     outdir: 'out/test/host/suite',
     outbase: 'test/host/suite',
-    external: ['vscode', 'mocha'],
+    external: ['vscode', 'mocha', 'vscode-textmate', 'vscode-oniguruma'],
     sourcemap: true,
   },
   {
