@@ -64,3 +64,19 @@ export function metricsOf(family: Family): FamilyMetric[] {
   cache.set(family, metrics);
   return metrics;
 }
+
+/**
+ * Calls `visit` with the labels and first sample of each metric of a family, without building
+ * metric objects for families whose every sample is a metric of its own.
+ */
+export function forEachMetric(family: Family, visit: (labels: readonly LabelPair[], first: Sample) => void): void {
+  if (ownLabelOf(family) === undefined) {
+    for (const sample of family.samples) {
+      visit(sample.labels, sample);
+    }
+    return;
+  }
+  for (const metric of metricsOf(family)) {
+    visit(metric.labels, metric.samples[0]);
+  }
+}

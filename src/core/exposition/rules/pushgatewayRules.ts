@@ -1,4 +1,4 @@
-import { labelsKey, metricsOf } from './familyMetrics';
+import { forEachMetric, labelsKey } from './familyMetrics';
 import { GATEWAY_SELF_METRICS } from './gatewaySelfMetrics';
 import { LabelPair, Sample, Span } from '../model';
 import { Finding, LintRule, RuleContext } from './rule';
@@ -53,13 +53,12 @@ export const duplicateSeriesRule: LintRule = {
     const findings: Finding[] = [];
     for (const family of document.families) {
       const firstLineOfKey = new Map<string, number>();
-      for (const metric of metricsOf(family)) {
-        const sample = metric.samples[0];
-        const key = sanitizedKey(metric.labels, urlLabels);
+      forEachMetric(family, (labels, sample) => {
+        const key = sanitizedKey(labels, urlLabels);
         const earlierLine = firstLineOfKey.get(key);
         if (earlierLine === undefined) {
           firstLineOfKey.set(key, sample.line);
-          continue;
+          return;
         }
         const overwritten = sample.labels.filter((label) => urlLabels.has(label.name.text)).map((label) => label.name.text);
         findings.push({
@@ -68,7 +67,7 @@ export const duplicateSeriesRule: LintRule = {
             `the same series as line ${earlierLine + 1}: the Pushgateway rejects the push ("was collected before with the same name and label values")` +
             (overwritten.length > 0 ? `; ${overwritten.join(', ')} comes from the push URL and replaces the value written here` : ''),
         });
-      }
+      });
     }
     return findings;
   },
