@@ -1,0 +1,112 @@
+import { GatewayGroup } from '../gateway/groups';
+
+/** How a group looks from the outside: the question the explorer answers at a glance. */
+export type GroupHealth = 'failed' | 'stale' | 'healthy' | 'never-pushed';
+
+export interface GroupAssessment {
+  readonly health: GroupHealth;
+  /** Unix seconds of the last successful push, when there was one. */
+  readonly lastPushSeconds?: number;
+  /** Unix seconds of the last failed push, when it is newer than the last success. */
+  readonly lastFailureSeconds?: number;
+  /** The job's own "last success" gauge, when the group has one: its name and value. */
+  readonly lastSuccess?: { readonly metric: string; readonly seconds: number };
+  /** Why the group is marked as it is, in a sentence. */
+  readonly reason: string;
+}
+
+export interface HealthOptions {
+  /** Unix seconds now. */
+  readonly nowSeconds: number;
+  /** A group whose last push (or last success gauge) is older than this is stale. */
+  readonly staleAfterSeconds: number;
+  /** Names of gauges that hold the job's last success time in Unix seconds. */
+  readonly lastSuccessPattern: RegExp;
+}
+
+/** `*_last_success_unixtime` and `*_last_success_timestamp_seconds`, the two common spellings. */
+export const DEFAULT_LAST_SUCCESS_PATTERN = /_last_success_(unixtime|timestamp_seconds)$/;
+
+/** The most recent value of the first family whose name matches the pattern. */
+function lastSuccessGauge(group: GatewayGroup, pattern: RegExp): { metric: string; seconds: number } | undefined {
+  for (const family of group.families) {
+    if (!pattern.test(family.name)) {
+      continue;
+    }
+    const values = family.metrics.map((metric) => Number(metric.value)).filter((value) => Number.isFinite(value) && value > 0);
+    if (values.length > 0) {
+      return { metric: family.name, seconds: Math.max(...values) };
+    }
+  }
+  return undefined;
+}
+
+/** "3 min", "2 h", "4 d": ages the way a person says them. */
+export function describeAge(seconds: number): string {
+  const units: Array<[number, string]> = [
+    [86_400, 'd'],
+    [3_600, 'h'],
+    [60, 'min'],
+  ];
+  for (const [size, unit] of units) {
+    if (seconds >= size) {
+      return `${Math.floor(seconds / size)} ${unit}`;
+    }
+  }
+  return `${Math.max(0, Math.floor(seconds))} s`;
+}
+
+/**
+ * Judges a group: a failed last push first (the gateway still shows the old values), then
+ * staleness — by the job's own last-success gauge when it has one (the golden rule: a job that
+ * pushes but no longer succeeds is stale too), else by the last push time.
+ */
+export function assessGroup(group: GatewayGroup, options: HealthOptions): GroupAssessment {
+  const pushed = group.pushTimeSeconds && group.pushTimeSeconds > 0 ? group.pushTimeSeconds : undefined;
+  const failedAt = group.pushFailureTimeSeconds && group.pushFailureTimeSeconds > 0 ? group.pushFailureTimeSeconds : undefined;
+  const lastSuccess = lastSuccessGauge(group, options.lastSuccessPattern);
+  const base = { lastPushSeconds: pushed, lastSuccess };
+  if (failedAt !== undefined && (pushed === undefined || failedAt > pushed)) {
+    return {
+      ...base,
+      health: 'failed',
+      lastFailureSeconds: failedAt,
+      reason: `the last push failed ${describeAge(options.nowSeconds - failedAt)} ago; the gateway still serves the values of the push before it`,
+    };
+  }
+  if (pushed === undefined) {
+    return { ...base, health: 'never-pushed', reason: 'no push has succeeded for this group yet' };
+  }
+  const threshold = describeAge(options.staleAfterSeconds);
+  if (lastSuccess && options.nowSeconds - lastSuccess.seconds > options.staleAfterSeconds) {
+    return {
+      ...base,
+      health: 'stale',
+      reason: `${lastSuccess.metric} says the job last succeeded ${describeAge(options.nowSeconds - lastSuccess.seconds)} ago (more than ${threshold})`,
+    };
+  }
+  if (options.nowSeconds - pushed > options.staleAfterSeconds) {
+    return { ...base, health: 'stale', reason: `last pushed ${describeAge(options.nowSeconds - pushed)} ago (more than ${threshold}); the gateway keeps serving the old values` };
+  }
+  return { ...base, health: 'healthy', reason: `pushed ${describeAge(options.nowSeconds - pushed)} ago` };
+}
+
+/** `job=backup_db instance=db1`: the job first, then the other grouping labels by name. */
+export function formatGroupingLabels(labels: Readonly<Record<string, string>>): string {
+  const names = Object.keys(labels).sort((a, b) => (a === 'job' ? -1 : b === 'job' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  return names.map((name) => `${name}=${labels[name] === '' ? '""' : labels[name]}`).join(' ');
+}
+
+const HEALTH_ORDER: Record<GroupHealth, number> = { failed: 0, stale: 1, 'never-pushed': 2, healthy: 3 };
+
+export type GroupOrder = 'attention' | 'name';
+
+/** Failed and stale groups first (then by name), or simply by name. */
+export function compareGroups(order: GroupOrder) {
+  return (a: { group: GatewayGroup; assessment: GroupAssessment }, b: { group: GatewayGroup; assessment: GroupAssessment }): number => {
+    const byHealth = order === 'attention' ? HEALTH_ORDER[a.assessment.health] - HEALTH_ORDER[b.assessment.health] : 0;
+    const nameA = formatGroupingLabels(a.group.labels);
+    const nameB = formatGroupingLabels(b.group.labels);
+    return byHealth || (nameA < nameB ? -1 : nameA > nameB ? 1 : 0);
+  };
+}
