@@ -1,20 +1,47 @@
 import * as vscode from 'vscode';
-import { onGatewaySettingsChanged } from './explorer/gatewaySettings';
+import { CredentialStore } from './explorer/connections';
+import { GROUP_DOCUMENT_SCHEME, GroupDocuments } from './explorer/commands/openGroupAsDocument';
 import { GatewayTreeProvider } from './explorer/gatewayTreeProvider';
+import { UserPrompts, windowPrompts } from './explorer/prompts';
 import { registerLanguageFeatures } from './language/registerLanguageFeatures';
 import { registerCommands } from './registerCommands';
 
 export const GATEWAYS_VIEW_ID = 'pushgateway.gateways';
 
-export function activate(context: vscode.ExtensionContext): void {
-  const gatewayTree = new GatewayTreeProvider();
+/** Returned by activate() only when VS Code runs the extension's tests. */
+export interface TestingApi {
+  /** Answers the explorer's confirmations instead of a modal dialog; undefined restores the dialogs. */
+  setPrompts(prompts: UserPrompts | undefined): void;
+  readonly gatewayTree: GatewayTreeProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): TestingApi | undefined {
+  const credentials = new CredentialStore(context.secrets);
+  const gatewayTree = new GatewayTreeProvider(credentials);
+  const groupDocuments = new GroupDocuments();
+  let prompts: UserPrompts = windowPrompts;
   context.subscriptions.push(
     gatewayTree,
-    vscode.window.createTreeView(GATEWAYS_VIEW_ID, { treeDataProvider: gatewayTree }),
-    onGatewaySettingsChanged(() => gatewayTree.refresh()),
+    vscode.window.createTreeView(GATEWAYS_VIEW_ID, { treeDataProvider: gatewayTree, canSelectMany: true }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('pushgateway.gateways') || event.affectsConfiguration('pushgateway.explorer') || event.affectsConfiguration('pushgateway.requestTimeoutSeconds')) {
+        gatewayTree.reconfigure();
+      }
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => gatewayTree.refresh()),
+    vscode.workspace.registerTextDocumentContentProvider(GROUP_DOCUMENT_SCHEME, groupDocuments),
   );
   registerLanguageFeatures(context);
-  registerCommands(context, { gatewayTree });
+  registerCommands(context, { gatewayTree, credentials, groupDocuments, prompts: () => prompts });
+  if (context.extensionMode !== vscode.ExtensionMode.Test) {
+    return undefined;
+  }
+  return {
+    setPrompts: (replacement) => {
+      prompts = replacement ?? windowPrompts;
+    },
+    gatewayTree,
+  };
 }
 
 export function deactivate(): void {

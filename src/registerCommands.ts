@@ -1,17 +1,31 @@
 import * as vscode from 'vscode';
+import { CredentialStore } from './explorer/connections';
 import { addGateway } from './explorer/commands/addGateway';
+import { deleteAllGroups, deleteGroups } from './explorer/commands/deleteGroups';
+import { GroupDocuments } from './explorer/commands/openGroupAsDocument';
 import { refreshExplorer } from './explorer/commands/refreshExplorer';
-import { GatewayTreeProvider } from './explorer/gatewayTreeProvider';
+import { setCredentials } from './explorer/commands/setCredentials';
+import { ExplorerNode, GatewayTreeProvider } from './explorer/gatewayTreeProvider';
+import { UserPrompts } from './explorer/prompts';
 
 export interface CommandServices {
   readonly gatewayTree: GatewayTreeProvider;
+  readonly credentials: CredentialStore;
+  readonly groupDocuments: GroupDocuments;
+  /** Read at each use, so that host tests can answer confirmations. */
+  readonly prompts: () => UserPrompts;
 }
 
 /** The one place that binds command ids (declared in package.json) to their handlers. */
 export function registerCommands(context: vscode.ExtensionContext, services: CommandServices): void {
+  const node = (value: unknown) => value as ExplorerNode | undefined;
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'pushgateway.addGateway': () => addGateway(),
     'pushgateway.refreshExplorer': () => refreshExplorer(services.gatewayTree),
+    'pushgateway.deleteGroup': (clicked, selected) => deleteGroups(services.gatewayTree, services.prompts(), node(clicked), selected as ExplorerNode[] | undefined),
+    'pushgateway.deleteAllGroups': (clicked) => deleteAllGroups(services.gatewayTree, services.prompts(), node(clicked)),
+    'pushgateway.setCredentials': (clicked) => setCredentials(services.credentials, services.gatewayTree, node(clicked)),
+    'pushgateway.openGroupAsDocument': (clicked) => services.groupDocuments.open(node(clicked)),
   };
   for (const [id, handler] of Object.entries(commands)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));

@@ -3,6 +3,12 @@ export interface GatewayConfig {
   readonly name: string;
   /** Base URL without a trailing slash, e.g. `http://pushgateway:9091`. */
   readonly url: string;
+  /** Overrides the staleness threshold for this gateway. */
+  readonly staleAfterHours?: number;
+  /** A PEM file of CA certificates to trust for this gateway. */
+  readonly caFile?: string;
+  /** Accept any TLS certificate from this gateway (never the default). */
+  readonly allowInsecureTls?: boolean;
 }
 
 export interface GatewayList {
@@ -70,7 +76,18 @@ export function parseGatewayList(raw: unknown): GatewayList {
       return;
     }
     seenNames.add(displayName);
-    gateways.push({ name: displayName, url: normalizedUrl });
+    const { staleAfterHours, caFile, allowInsecureTls } = entry as Record<string, unknown>;
+    if (staleAfterHours !== undefined && !(typeof staleAfterHours === 'number' && staleAfterHours > 0)) {
+      problems.push(`${where}: "staleAfterHours" must be a positive number of hours`);
+      return;
+    }
+    gateways.push({
+      name: displayName,
+      url: normalizedUrl,
+      ...(typeof staleAfterHours === 'number' ? { staleAfterHours } : {}),
+      ...(typeof caFile === 'string' && caFile.trim() !== '' ? { caFile: caFile.trim() } : {}),
+      ...(allowInsecureTls === true ? { allowInsecureTls: true } : {}),
+    });
   });
   return { gateways, problems };
 }

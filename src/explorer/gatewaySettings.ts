@@ -15,11 +15,3 @@ export async function addGatewayToUserSettings(gateway: GatewayConfig): Promise<
   const entries = Array.isArray(current) ? current : [];
   await configuration.update(GATEWAYS_SETTING, [...entries, { name: gateway.name, url: gateway.url }], vscode.ConfigurationTarget.Global);
 }
-
-export function onGatewaySettingsChanged(listener: () => void): vscode.Disposable {
-  return vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration(`${SECTION}.${GATEWAYS_SETTING}`)) {
-      listener();
-    }
-  });
-}

@@ -1,60 +1,155 @@
 import * as vscode from 'vscode';
+import { assessGroup, compareGroups, formatGroupingLabels, GroupAssessment } from '../core/explorer/groupHealth';
+import { GatewayClient, GatewayError, GatewayStatus } from '../core/gateway/client';
+import { GatewayFamily, GatewayGroup, GatewayMetric } from '../core/gateway/groups';
 import { GatewayConfig } from '../core/gatewayConfig';
+import { clientFor, CredentialStore } from './connections';
+import { readExplorerSettings } from './explorerSettings';
 import { readGatewayList } from './gatewaySettings';
+import { familyItem, gatewayErrorItem, gatewayItem, groupItem, messageItem, sampleItem, settingsProblemItem } from './treeItems';
 
 export type ExplorerNode =
+  | { readonly kind: 'settingsProblem'; readonly message: string }
   | { readonly kind: 'gateway'; readonly gateway: GatewayConfig }
-  | { readonly kind: 'settingsProblem'; readonly message: string };
+  | { readonly kind: 'gatewayError'; readonly gateway: GatewayConfig; readonly error: GatewayError }
+  | { readonly kind: 'message'; readonly gateway: GatewayConfig; readonly message: string }
+  | { readonly kind: 'group'; readonly gateway: GatewayConfig; readonly group: GatewayGroup; readonly assessment: GroupAssessment }
+  | { readonly kind: 'family'; readonly gateway: GatewayConfig; readonly group: GatewayGroup; readonly family: GatewayFamily }
+  | { readonly kind: 'sample'; readonly family: GatewayFamily; readonly metric: GatewayMetric };
 
-/** The "Gateways" view: one node per configured gateway, plus one per unusable settings entry. */
+/** What one refresh read from a gateway: one `/api/v1/metrics` (and status) request, not one per group. */
+export type GatewaySnapshot =
+  | { readonly ok: true; readonly groups: readonly GatewayGroup[]; readonly status?: GatewayStatus; readonly fetchedAt: number }
+  | { readonly ok: false; readonly error: GatewayError };
+
+/**
+ * The "Gateways" view: gateway → groups → families → samples. Children load lazily; a gateway is
+ * read once per refresh, and a failure becomes an error node that says why.
+ */
 export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly snapshots = new Map<string, Promise<GatewaySnapshot>>();
+  /** The gateway nodes last handed out, so that one of them can be refreshed on its own. */
+  private gatewayNodes = new Map<string, ExplorerNode>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly credentials: CredentialStore) {
+    this.restartTimer();
+  }
 
   refresh(): void {
+    this.snapshots.clear();
     this.changed.fire(undefined);
   }
 
-  getChildren(parent?: ExplorerNode): ExplorerNode[] {
-    if (parent) {
-      return [];
-    }
-    const { gateways, problems } = readGatewayList();
-    return [
-      ...problems.map((message): ExplorerNode => ({ kind: 'settingsProblem', message })),
-      ...gateways.map((gateway): ExplorerNode => ({ kind: 'gateway', gateway })),
-    ];
+  /** Settings changed: new refresh interval, thresholds, gateways. */
+  reconfigure(): void {
+    this.restartTimer();
+    this.refresh();
   }
 
-  getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    switch (node.kind) {
+  /** The snapshot of a gateway, read now if this refresh has not read it yet. */
+  snapshot(gateway: GatewayConfig): Promise<GatewaySnapshot> {
+    let snapshot = this.snapshots.get(gateway.name);
+    if (!snapshot) {
+      snapshot = this.read(gateway);
+      this.snapshots.set(gateway.name, snapshot);
+    }
+    return snapshot;
+  }
+
+  /** A client for acting on a gateway (delete, wipe); the caller closes it. */
+  client(gateway: GatewayConfig): Promise<GatewayClient> {
+    return clientFor(gateway, readExplorerSettings(), this.credentials, vscode.workspace.isTrusted);
+  }
+
+  async getChildren(parent?: ExplorerNode): Promise<ExplorerNode[]> {
+    if (!parent) {
+      const { gateways, problems } = readGatewayList();
+      this.gatewayNodes = new Map(gateways.map((gateway): [string, ExplorerNode] => [gateway.name, { kind: 'gateway', gateway }]));
+      return [...problems.map((message): ExplorerNode => ({ kind: 'settingsProblem', message })), ...this.gatewayNodes.values()];
+    }
+    switch (parent.kind) {
       case 'gateway':
-        return gatewayItem(node.gateway);
+        return this.groupNodes(parent.gateway);
+      case 'group':
+        return parent.group.families.map((family): ExplorerNode => ({ kind: 'family', gateway: parent.gateway, group: parent.group, family }));
+      case 'family':
+        return parent.family.metrics.map((metric): ExplorerNode => ({ kind: 'sample', family: parent.family, metric }));
+      default:
+        return [];
+    }
+  }
+
+  async getTreeItem(node: ExplorerNode): Promise<vscode.TreeItem> {
+    switch (node.kind) {
       case 'settingsProblem':
         return settingsProblemItem(node.message);
+      case 'gateway': {
+        const snapshot = this.snapshots.get(node.gateway.name);
+        return gatewayItem(node.gateway, snapshot ? await snapshot : undefined);
+      }
+      case 'gatewayError':
+        return gatewayErrorItem(node.gateway, node.error);
+      case 'message':
+        return messageItem(node.message);
+      case 'group':
+        return groupItem(node.gateway, node.group, node.assessment);
+      case 'family':
+        return familyItem(node.gateway, node.group, node.family);
+      case 'sample':
+        return sampleItem(node.family, node.metric);
     }
+  }
+
+  private async groupNodes(gateway: GatewayConfig): Promise<ExplorerNode[]> {
+    const snapshot = await this.snapshot(gateway);
+    if (!snapshot.ok) {
+      return [{ kind: 'gatewayError', gateway, error: snapshot.error }];
+    }
+    if (snapshot.groups.length === 0) {
+      return [{ kind: 'message', gateway, message: 'No groups on this gateway' }];
+    }
+    const settings = readExplorerSettings();
+    const options = {
+      nowSeconds: snapshot.fetchedAt / 1000,
+      staleAfterSeconds: (gateway.staleAfterHours ?? settings.staleAfterHours) * 3600,
+      lastSuccessPattern: settings.lastSuccessPattern,
+    };
+    return snapshot.groups
+      .map((group) => ({ group, assessment: assessGroup(group, options) }))
+      .sort(compareGroups('attention'))
+      .map(({ group, assessment }): ExplorerNode => ({ kind: 'group', gateway, group, assessment }));
+  }
+
+  private async read(gateway: GatewayConfig): Promise<GatewaySnapshot> {
+    const client = await this.client(gateway);
+    try {
+      const [groups, status] = await Promise.all([client.groups(), client.status()]);
+      if (!groups.ok) {
+        return { ok: false, error: groups.error };
+      }
+      // The gateway's node shows the version and group count once they are known.
+      setTimeout(() => this.changed.fire(this.gatewayNodes.get(gateway.name)), 0);
+      return { ok: true, groups: groups.value, status: status.ok ? status.value : undefined, fetchedAt: Date.now() };
+    } finally {
+      await client.close();
+    }
+  }
+
+  private restartTimer(): void {
+    clearInterval(this.timer);
+    const seconds = readExplorerSettings().refreshIntervalSeconds;
+    this.timer = seconds > 0 ? setInterval(() => this.refresh(), seconds * 1000) : undefined;
   }
 
   dispose(): void {
+    clearInterval(this.timer);
     this.changed.dispose();
   }
 }
 
-function gatewayItem(gateway: GatewayConfig): vscode.TreeItem {
-  const item = new vscode.TreeItem(gateway.name, vscode.TreeItemCollapsibleState.None);
-  item.id = `gateway:${gateway.name}`;
-  item.description = gateway.url;
-  item.tooltip = `${gateway.name}\n${gateway.url}`;
-  item.iconPath = new vscode.ThemeIcon('server');
-  item.contextValue = 'gateway';
-  return item;
-}
-
-function settingsProblemItem(message: string): vscode.TreeItem {
-  const item = new vscode.TreeItem(message, vscode.TreeItemCollapsibleState.None);
-  item.tooltip = `${message}\nFix it in your settings (pushgateway.gateways).`;
-  item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-  item.contextValue = 'settingsProblem';
-  item.command = { command: 'workbench.action.openSettingsJson', title: 'Open Settings (JSON)' };
-  return item;
+export function groupTitle(group: GatewayGroup): string {
+  return formatGroupingLabels(group.labels);
 }

@@ -1,6 +1,41 @@
 import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
 import * as vscode from 'vscode';
-import { manifest } from './helpers';
+import { RunningGateway, startPushgateway } from '../../../scripts/reference/pushgateway';
+import { versionLine } from '../../../scripts/reference/processes';
+import { GatewayClient } from '../../../src/core/gateway/client';
+import type { TestingApi } from '../../../src/extension';
+import type { ExplorerNode } from '../../../src/explorer/gatewayTreeProvider';
+import { extension, manifest, waitFor } from './helpers';
+
+const HAS_PUSHGATEWAY = versionLine(process.env.PGW_PUSHGATEWAY ?? 'prometheus-pushgateway') !== undefined;
+
+function api(): TestingApi {
+  const exports = extension().exports as TestingApi | undefined;
+  assert.ok(exports?.gatewayTree, 'the extension did not return its testing API (is it running in test mode?)');
+  return exports;
+}
+
+async function setGateways(gateways: Array<{ name: string; url: string }> | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('pushgateway').update('gateways', gateways, vscode.ConfigurationTarget.Workspace);
+}
+
+async function children(node?: ExplorerNode): Promise<ExplorerNode[]> {
+  return (await api().gatewayTree.getChildren(node)) ?? [];
+}
+
+async function labelsOf(nodes: readonly ExplorerNode[]): Promise<Array<[string, string, string]>> {
+  const items = await Promise.all(nodes.map((node) => api().gatewayTree.getTreeItem(node)));
+  return items.map((item) => [String(typeof item.label === 'string' ? item.label : item.label?.label), String(item.description ?? ''), String(item.contextValue ?? '')]);
+}
+
+async function unusedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 describe('explorer view', () => {
   it('contributes a Pushgateway activity-bar container holding the Gateways view', () => {
@@ -18,5 +53,100 @@ describe('explorer view', () => {
     assert.ok(commands.has('pushgateway.gateways.focus'), 'the workbench does not know the view');
     await vscode.commands.executeCommand('workbench.view.extension.pushgateway');
     await vscode.commands.executeCommand('pushgateway.gateways.focus');
+  });
+
+  describe('with gateways', function () {
+    let gateway: RunningGateway;
+    let client: GatewayClient;
+    const now = () => Math.floor(Date.now() / 1000);
+
+    before(async function () {
+      if (!HAS_PUSHGATEWAY) {
+        this.skip();
+      }
+      await extension().activate();
+      gateway = await startPushgateway();
+      client = new GatewayClient({ baseUrl: `http://127.0.0.1:${gateway.port}` });
+      await client.push({ key: { job: 'healthy_job', labels: {} }, method: 'PUT', body: '# TYPE done_total counter\ndone_total 3\n' });
+      await client.push({
+        key: { job: 'backup_db', labels: { instance: 'db1' } },
+        method: 'PUT',
+        body: `# HELP backup_db_last_success_unixtime Last success.\n# TYPE backup_db_last_success_unixtime gauge\nbackup_db_last_success_unixtime ${now() - 3 * 86_400}\n`,
+      });
+      await client.push({ key: { job: 'cleanup', labels: {} }, method: 'PUT', body: 'cleanup_files 1\n' });
+      await client.push({ key: { job: 'cleanup', labels: {} }, method: 'POST', body: 'cleanup_files 2 1700000000000\n' });
+    });
+
+    after(async () => {
+      api().setPrompts(undefined);
+      await setGateways(undefined);
+      await client?.close();
+      await gateway?.stop();
+    });
+
+    it('lists each gateway with its groups: failed and stale first, with the reason', async () => {
+      await setGateways([{ name: 'local', url: `http://127.0.0.1:${gateway.port}` }]);
+      api().gatewayTree.refresh();
+      const [gatewayNode] = await children();
+      assert.equal(gatewayNode.kind, 'gateway');
+      const groups = await labelsOf(await children(gatewayNode));
+      assert.deepEqual(
+        groups.map(([label, , context]) => [label, context]),
+        [
+          ['job=cleanup', 'group.failed'],
+          ['job=backup_db instance=db1', 'group.stale'],
+          ['job=healthy_job', 'group.healthy'],
+        ],
+      );
+      assert.match(groups[0][1], /^last push failed \d+ s ago$/);
+      assert.match(groups[1][1], /backup_db_last_success_unixtime says the job last succeeded 3 d ago/);
+      const [gatewayItem] = await labelsOf([gatewayNode]);
+      assert.match(gatewayItem[1], /3 groups/);
+    });
+
+    it('shows families and samples under a group', async () => {
+      const [gatewayNode] = await children();
+      const healthy = (await children(gatewayNode)).find((node) => node.kind === 'group' && node.group.labels.job === 'healthy_job');
+      assert.ok(healthy);
+      const families = await children(healthy);
+      assert.deepEqual(await labelsOf(families), [['done_total', 'counter · 1 series', 'family']]);
+      assert.deepEqual(await labelsOf(await children(families[0])), [['{instance="", job="healthy_job"}', '3', 'sample']]);
+    });
+
+    it('opens a group as a read-only exposition document', async () => {
+      const [gatewayNode] = await children();
+      const healthy = (await children(gatewayNode)).find((node) => node.kind === 'group' && node.group.labels.job === 'healthy_job');
+      await vscode.commands.executeCommand('pushgateway.openGroupAsDocument', healthy);
+      const document = vscode.window.activeTextEditor?.document;
+      assert.equal(document?.languageId, 'prometheus-exposition');
+      assert.equal(document?.getText(), '# TYPE done_total counter\ndone_total{instance="",job="healthy_job"} 3\n');
+    });
+
+    it('deletes a group only after confirmation, from the gateway and from the tree', async () => {
+      const questions: string[] = [];
+      let answer = false;
+      api().setPrompts({ confirm: async (message) => (questions.push(message), answer) });
+      const findStale = async () => (await children((await children())[0])).find((node) => node.kind === 'group' && node.group.labels.job === 'backup_db');
+      await vscode.commands.executeCommand('pushgateway.deleteGroup', await findStale());
+      assert.deepEqual(questions, ['Delete the group job=backup_db instance=db1 on local?']);
+      assert.ok(await findStale(), 'deleted although the confirmation was declined');
+      answer = true;
+      await vscode.commands.executeCommand('pushgateway.deleteGroup', await findStale());
+      assert.equal(await findStale(), undefined);
+      const listed = await client.groups();
+      assert.ok(listed.ok);
+      assert.deepEqual(listed.value.map((group) => group.labels.job).sort(), ['cleanup', 'healthy_job']);
+    });
+
+    it('shows an error node with the reason for a gateway it cannot reach', async () => {
+      const port = await unusedPort();
+      await setGateways([{ name: 'down', url: `http://127.0.0.1:${port}` }]);
+      await waitFor(() => true, 'settings');
+      api().gatewayTree.refresh();
+      const [gatewayNode] = await children();
+      const [error] = await labelsOf(await children(gatewayNode));
+      assert.match(error[0], /connection refused/);
+      assert.equal(error[2], 'gatewayError');
+    });
   });
 });

@@ -22,6 +22,15 @@ describe('gateway settings', () => {
     ]);
   });
 
+  it('reads the per-gateway options and rejects a bad threshold', () => {
+    const list = parseGatewayList([
+      { name: 'tls', url: 'https://gw', staleAfterHours: 2, caFile: '/etc/ca.pem', allowInsecureTls: true },
+      { name: 'bad', url: 'http://x', staleAfterHours: -1 },
+    ]);
+    assert.deepEqual(list.gateways, [{ name: 'tls', url: 'https://gw', staleAfterHours: 2, caFile: '/etc/ca.pem', allowInsecureTls: true }]);
+    assert.deepEqual(list.problems, ['pushgateway.gateways entry 2: "staleAfterHours" must be a positive number of hours']);
+  });
+
   it('treats a missing setting as no gateways', () => {
     assert.deepEqual(parseGatewayList(undefined), { gateways: [], problems: [] });
   });

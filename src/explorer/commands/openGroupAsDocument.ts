@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { formatGroupingLabels } from '../../core/explorer/groupHealth';
+import { renderGroup } from '../../core/gateway/renderGroup';
+import { ExplorerNode } from '../gatewayTreeProvider';
+
+export const GROUP_DOCUMENT_SCHEME = 'pushgateway-group';
+
+/** Read-only documents holding a group's metrics as the explorer last read them. */
+export class GroupDocuments implements vscode.TextDocumentContentProvider {
+  private readonly contents = new Map<string, string>();
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.contents.get(uri.toString()) ?? '# This group is no longer in the explorer: refresh and open it again.\n';
+  }
+
+  /** Opens a group in the exposition language, so it is highlighted and linted like a file. */
+  async open(node?: ExplorerNode): Promise<void> {
+    if (node?.kind !== 'group') {
+      void vscode.window.showInformationMessage('Use "Open as Document" on a group in the Pushgateway view.');
+      return;
+    }
+    const name = formatGroupingLabels(node.group.labels).replace(/[\\/:*?"<>|]/g, '_');
+    const uri = vscode.Uri.from({ scheme: GROUP_DOCUMENT_SCHEME, path: `/${node.gateway.name}/${name}.prom` });
+    this.contents.set(uri.toString(), renderGroup(node.group));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.languages.setTextDocumentLanguage(document, 'prometheus-exposition');
+    await vscode.window.showTextDocument(document, { preview: true });
+  }
+}

@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import { lintExposition } from '../../../src/core/exposition/lint';
+import { renderGroup } from '../../../src/core/gateway/renderGroup';
+
+describe('rendering a group as an exposition document', () => {
+  const rendered = renderGroup({
+    labels: { job: 'j' },
+    lastPushSuccessful: true,
+    families: [
+      { name: 'c_total', type: 'COUNTER', help: 'Line\none \\ two', metrics: [{ labels: { job: 'j', path: 'a"b' }, value: '1' }] },
+      { name: 'h', type: 'HISTOGRAM', help: 'H.', metrics: [{ labels: { job: 'j' }, buckets: { '10': '2', '+Inf': '3', '1': '1' }, sum: '4', count: '3' }] },
+      { name: 's', type: 'SUMMARY', help: 'S.', metrics: [{ labels: { job: 'j' }, quantiles: { '0.9': '8', '0.5': '5' }, sum: '6', count: '7' }] },
+    ],
+  });
+
+  it('writes HELP, TYPE, sorted buckets and quantiles, sums and counts, with escapes', () => {
+    assert.equal(
+      rendered,
+      [
+        '# HELP c_total Line\\none \\\\ two',
+        '# TYPE c_total counter',
+        'c_total{job="j",path="a\\"b"} 1',
+        '# HELP h H.',
+        '# TYPE h histogram',
+        'h_bucket{job="j",le="1"} 1',
+        'h_bucket{job="j",le="10"} 2',
+        'h_bucket{job="j",le="+Inf"} 3',
+        'h_sum{job="j"} 4',
+        'h_count{job="j"} 3',
+        '# HELP s S.',
+        '# TYPE s summary',
+        's{job="j",quantile="0.5"} 5',
+        's{job="j",quantile="0.9"} 8',
+        's_sum{job="j"} 6',
+        's_count{job="j"} 7',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('is a document our parser accepts', () => {
+    assert.deepEqual(lintExposition(rendered).document.problems, []);
+  });
+});
