@@ -1,0 +1,223 @@
+import * as http from 'node:http';
+import { AddressInfo, Socket } from 'node:net';
+import { StatusInfo } from './api';
+import { Micros, WriteClock } from './clock';
+import { BodyFailure, GatewayContext, IncomingRequest, serve } from './dispatch';
+import { PushLog, DEFAULT_LOG_CAPACITY } from './pushLog';
+import { parseRawRequest, rawResponse } from './rawHttp';
+import { badRequestLine, Reply } from './replies';
+import { RequestMetrics } from './requestMetrics';
+import { apiRouter, mainRouter } from './routes';
+import { SelfMetrics } from './selfMetrics';
+import { MockStore } from './store';
+
+// A mock Pushgateway 1.5.1 in plain Node: the same routes, answers and store semantics as the
+// real one (see the other modules of this folder), with a request body limit the real one does
+// not have, a log of every request at GET /mock/v1/log (see pushLog.ts), and no web UI.
+
+export interface MockGatewayOptions {
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  /** Port; default 9091, 0 picks a free one. */
+  port?: number;
+  /** Like --web.enable-admin-api: serve PUT /api/v1/admin/wipe. */
+  adminApi?: boolean;
+  /** Request bodies above this many bytes (also after gunzip) are answered 413; default 64 MiB. */
+  bodyLimitBytes?: number;
+  /** The clock (push times, time stamps); default the system clock. */
+  now?: () => Date;
+  /** How many requests the log keeps; default 1000. */
+  logCapacity?: number;
+}
+
+export interface MockGateway {
+  /** http://host:port */
+  readonly url: string;
+  readonly port: number;
+  readonly store: MockStore;
+  readonly log: PushLog;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_BODY_LIMIT = 64 * 1024 * 1024;
+/** The real gateway accepts request lines and headers up to Go's 1 MiB default. */
+const MAX_HEADER_BYTES = 1024 * 1024;
+
+function firstHeader(req: http.IncomingMessage, name: string): string | undefined {
+  const value = req.headersDistinct[name]?.[0];
+  return value ?? (typeof req.headers[name] === 'string' ? req.headers[name] : undefined);
+}
+
+function readNodeBody(req: http.IncomingMessage, limit: number): Promise<Buffer | BodyFailure> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    return Promise.resolve('tooLarge');
+  }
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = (value: Buffer | BodyFailure) => {
+      if (!settled) {
+        settled = true;
+        resolve(value);
+      }
+    };
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.pause();
+        settle('tooLarge');
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => settle(Buffer.concat(chunks)));
+    req.on('error', () => settle('aborted'));
+    req.on('close', () => settle(req.complete ? Buffer.concat(chunks) : 'aborted'));
+  });
+}
+
+/** computeApproximateRequestSize: URL, method, protocol, header names and values, host, declared length. */
+function approximateSize(req: http.IncomingMessage): number {
+  let size = (req.url ?? '').length + (req.method ?? '').length + `HTTP/${req.httpVersion}`.length;
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    size += req.rawHeaders[i].length + req.rawHeaders[i + 1].length;
+  }
+  const declared = Number(req.headers['content-length']);
+  return size + (Number.isFinite(declared) ? declared : 0);
+}
+
+function nodeRequest(req: http.IncomingMessage): IncomingRequest {
+  return {
+    method: req.method ?? 'GET',
+    url: req.url ?? '/',
+    header: (name) => firstHeader(req, name),
+    readBody: (limit) => readNodeBody(req, limit),
+    approximateSize: () => approximateSize(req),
+  };
+}
+
+function writeNodeReply(res: http.ServerResponse, reply: Reply): void {
+  if (res.headersSent || res.writableEnded) {
+    return;
+  }
+  res.statusCode = reply.status;
+  for (const [name, value] of Object.entries(reply.headers)) {
+    res.setHeader(name, value);
+  }
+  if (reply.close === true) {
+    res.setHeader('Connection', 'close');
+  }
+  res.end(reply.body);
+}
+
+function errorCode(error: Error): string | undefined {
+  return 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+function rawPacketOf(error: Error): Buffer | undefined {
+  return 'rawPacket' in error && Buffer.isBuffer(error.rawPacket) ? error.rawPacket : undefined;
+}
+
+/** Requests Node's parser refuses: unknown methods are routed like any other, the rest answered like Go does. */
+function onClientError(error: Error, socket: Socket, context: GatewayContext): void {
+  socket.on('error', () => socket.destroy());
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const code = errorCode(error);
+  const packet = rawPacketOf(error);
+  const raw = code === 'HPE_INVALID_METHOD' && packet !== undefined ? parseRawRequest(packet) : undefined;
+  if (raw === undefined) {
+    const reply: Reply = code === 'HPE_HEADER_OVERFLOW' ? { status: 431, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: '431 Request Header Fields Too Large' } : badRequestLine();
+    socket.end(rawResponse(reply));
+    return;
+  }
+  const request: IncomingRequest = {
+    method: raw.method,
+    url: raw.url,
+    header: (name) => raw.headers.get(name),
+    readBody: (limit) => Promise.resolve(raw.body.length > limit ? 'tooLarge' : raw.body),
+    approximateSize: () => raw.headBytes + raw.body.length,
+  };
+  void serve(request, context, (reply) => socket.end(rawResponse(reply)));
+}
+
+function statusInfo(adminApi: boolean, startTime: Micros): StatusInfo {
+  return {
+    startTime,
+    buildInformation: {
+      branch: 'mock',
+      buildDate: '',
+      buildUser: 'pushgateway-workbench',
+      goVersion: 'go1.19.8',
+      revision: 'pushgateway-workbench mock',
+      version: '1.5.1',
+    },
+    flags: {
+      'log.format': 'logfmt',
+      'log.level': 'info',
+      'persistence.file': '',
+      'persistence.interval': '5m0s',
+      'push.disable-consistency-check': 'false',
+      'web.config.file': '',
+      'web.enable-admin-api': String(adminApi),
+      'web.enable-lifecycle': 'false',
+      'web.external-url': '',
+      'web.listen-address': '',
+      'web.local-assets': '',
+      'web.route-prefix': '',
+      'web.systemd-socket': 'false',
+      'web.telemetry-path': '/metrics',
+    },
+  };
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Starts a mock gateway; resolves once it listens. */
+export async function startMockGateway(options: MockGatewayOptions = {}): Promise<MockGateway> {
+  const host = options.host ?? '127.0.0.1';
+  const now = options.now ?? (() => new Date());
+  const startTime: Micros = now().getTime() * 1000;
+  const self = new SelfMetrics(startTime / 1e6, new RequestMetrics(() => now().getTime()));
+  const store = new MockStore(self, new WriteClock(now));
+  const log = new PushLog(options.logCapacity ?? DEFAULT_LOG_CAPACITY);
+  const adminApi = options.adminApi ?? false;
+  const status = statusInfo(adminApi, startTime);
+  const context: GatewayContext = {
+    env: { store, self, status },
+    log,
+    bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
+    main: mainRouter(),
+    api: apiRouter(adminApi),
+    now,
+  };
+  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+    void serve(nodeRequest(req), context, (reply) => writeNodeReply(res, reply));
+  });
+  server.on('clientError', (error, socket) => onClientError(error, socket as Socket, context));
+  const port = await listen(server, options.port ?? 9091, host);
+  status.flags['web.listen-address'] = `${host}:${port}`;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    store,
+    log,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

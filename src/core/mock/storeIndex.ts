@@ -1,0 +1,167 @@
+import { CHECKED_TYPES, StoredFamily } from './metricChecks';
+
+// The store's indexes, kept up to date on every write so that the consistency check of a push
+// only looks at what the push touches:
+//   owners      family name -> the groups holding a family of that name, each with a sequence
+//               number (the order they got it in; a replaced family keeps its number)
+//   order       family name -> sequence number of its first appearance (the "gather order")
+//   totals      per family name, how many stored metrics lack each type's value field or have a
+//               label the check refuses
+//   series      series identity (name + labels) -> where it is stored (group, family, position)
+//   duplicates  family name -> the series identities stored more than once
+//   problems    family names that currently fail the check (GET /metrics answers 500 while any do)
+
+export interface Owner {
+  readonly stored: StoredFamily;
+  readonly seq: number;
+}
+
+/** One stored metric with a given series identity. */
+export interface Occurrence {
+  readonly groupKey: string;
+  readonly stored: StoredFamily;
+  readonly index: number;
+}
+
+interface NameTotals {
+  missing: number[];
+  invalid: number;
+}
+
+export class StoreIndex {
+  private readonly ownersByName = new Map<string, Map<string, Owner>>();
+  private nextOwnerSeq = 0;
+  private readonly orderByName = new Map<string, number>();
+  private nextOrder = 0;
+  private readonly totalsByName = new Map<string, NameTotals>();
+  private readonly occurrencesByKey = new Map<string, Occurrence[]>();
+  private readonly duplicatesByName = new Map<string, Set<string>>();
+  /** Family names whose consistency check fails in the current store. */
+  readonly problemNames = new Set<string>();
+
+  owners(name: string): ReadonlyMap<string, Owner> | undefined {
+    return this.ownersByName.get(name);
+  }
+
+  names(): IterableIterator<string> {
+    return this.ownersByName.keys();
+  }
+
+  order(name: string): number | undefined {
+    return this.orderByName.get(name);
+  }
+
+  /** The order a name first appearing now would get. */
+  get nextOrderNumber(): number {
+    return this.nextOrder;
+  }
+
+  missing(name: string, type: number): number {
+    return this.totalsByName.get(name)?.missing[type] ?? 0;
+  }
+
+  invalid(name: string): number {
+    return this.totalsByName.get(name)?.invalid ?? 0;
+  }
+
+  occurrences(key: string): readonly Occurrence[] {
+    return this.occurrencesByKey.get(key) ?? [];
+  }
+
+  duplicateKeys(name: string): ReadonlySet<string> {
+    return this.duplicatesByName.get(name) ?? EMPTY_SET;
+  }
+
+  /** Sets (or, with undefined, removes) the family `name` of a group; a replaced family keeps its place. */
+  set(groupKey: string, name: string, stored: StoredFamily | undefined): void {
+    const owners = this.ownersByName.get(name);
+    const previous = owners?.get(groupKey);
+    if (previous !== undefined) {
+      this.count(groupKey, name, previous.stored, -1);
+    }
+    if (stored === undefined) {
+      this.removeOwner(name, groupKey);
+      return;
+    }
+    const owner = { stored, seq: previous?.seq ?? this.nextOwnerSeq++ };
+    if (owners === undefined) {
+      this.ownersByName.set(name, new Map([[groupKey, owner]]));
+      this.orderByName.set(name, this.nextOrder++);
+    } else {
+      owners.set(groupKey, owner);
+    }
+    this.count(groupKey, name, stored, 1);
+  }
+
+  clear(): void {
+    this.ownersByName.clear();
+    this.orderByName.clear();
+    this.totalsByName.clear();
+    this.occurrencesByKey.clear();
+    this.duplicatesByName.clear();
+    this.problemNames.clear();
+  }
+
+  private removeOwner(name: string, groupKey: string): void {
+    const owners = this.ownersByName.get(name);
+    owners?.delete(groupKey);
+    if (owners !== undefined && owners.size === 0) {
+      this.ownersByName.delete(name);
+      this.orderByName.delete(name);
+      this.totalsByName.delete(name);
+      this.duplicatesByName.delete(name);
+    }
+  }
+
+  private count(groupKey: string, name: string, stored: StoredFamily, sign: 1 | -1): void {
+    let totals = this.totalsByName.get(name);
+    if (totals === undefined) {
+      totals = { missing: new Array<number>(CHECKED_TYPES).fill(0), invalid: 0 };
+      this.totalsByName.set(name, totals);
+    }
+    for (let type = 0; type < CHECKED_TYPES; type++) {
+      totals.missing[type] += sign * stored.facts.missing[type];
+    }
+    totals.invalid += sign * stored.facts.invalid;
+    stored.facts.keys.forEach((key, index) => {
+      if (sign > 0) {
+        this.addOccurrence(name, key, { groupKey, stored, index });
+      } else {
+        this.removeOccurrence(name, key, stored, index);
+      }
+    });
+  }
+
+  private addOccurrence(name: string, key: string, occurrence: Occurrence): void {
+    const occurrences = this.occurrencesByKey.get(key);
+    if (occurrences === undefined) {
+      this.occurrencesByKey.set(key, [occurrence]);
+      return;
+    }
+    occurrences.push(occurrence);
+    let duplicates = this.duplicatesByName.get(name);
+    if (duplicates === undefined) {
+      duplicates = new Set();
+      this.duplicatesByName.set(name, duplicates);
+    }
+    duplicates.add(key);
+  }
+
+  private removeOccurrence(name: string, key: string, stored: StoredFamily, index: number): void {
+    const remaining = (this.occurrencesByKey.get(key) ?? []).filter((occurrence) => occurrence.stored !== stored || occurrence.index !== index);
+    if (remaining.length === 0) {
+      this.occurrencesByKey.delete(key);
+    } else {
+      this.occurrencesByKey.set(key, remaining);
+    }
+    if (remaining.length < 2) {
+      const duplicates = this.duplicatesByName.get(name);
+      duplicates?.delete(key);
+      if (duplicates?.size === 0) {
+        this.duplicatesByName.delete(name);
+      }
+    }
+  }
+}
+
+const EMPTY_SET: ReadonlySet<string> = new Set();
