@@ -3,6 +3,7 @@ import { CredentialStore } from './explorer/connections';
 import { GROUP_DOCUMENT_SCHEME, GroupDocuments } from './explorer/commands/openGroupAsDocument';
 import { GatewayTreeProvider } from './explorer/gatewayTreeProvider';
 import { UserPrompts, windowPrompts } from './explorer/prompts';
+import { MockGatewayService } from './mock/mockGatewayService';
 import { registerLanguageFeatures } from './language/registerLanguageFeatures';
 import { registerCommands } from './registerCommands';
 
@@ -13,14 +14,18 @@ export interface TestingApi {
   /** Answers the explorer's confirmations instead of a modal dialog; undefined restores the dialogs. */
   setPrompts(prompts: UserPrompts | undefined): void;
   readonly gatewayTree: GatewayTreeProvider;
+  readonly mock: MockGatewayService;
 }
 
 export function activate(context: vscode.ExtensionContext): TestingApi | undefined {
   const credentials = new CredentialStore(context.secrets);
-  const gatewayTree = new GatewayTreeProvider(credentials);
+  const mock = new MockGatewayService();
+  const gatewayTree = new GatewayTreeProvider(credentials, () => (mock.gateway ? [mock.gateway] : []));
   const groupDocuments = new GroupDocuments();
   let prompts: UserPrompts = windowPrompts;
   context.subscriptions.push(
+    mock,
+    mock.onDidChange(() => gatewayTree.refresh()),
     gatewayTree,
     vscode.window.createTreeView(GATEWAYS_VIEW_ID, { treeDataProvider: gatewayTree, canSelectMany: true }),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -32,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
     vscode.workspace.registerTextDocumentContentProvider(GROUP_DOCUMENT_SCHEME, groupDocuments),
   );
   registerLanguageFeatures(context);
-  registerCommands(context, { gatewayTree, credentials, groupDocuments, prompts: () => prompts });
+  registerCommands(context, { gatewayTree, credentials, groupDocuments, mock, prompts: () => prompts });
   if (context.extensionMode !== vscode.ExtensionMode.Test) {
     return undefined;
   }
@@ -41,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
       prompts = replacement ?? windowPrompts;
     },
     gatewayTree,
+    mock,
   };
 }
 

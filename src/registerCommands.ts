@@ -7,11 +7,16 @@ import { refreshExplorer } from './explorer/commands/refreshExplorer';
 import { setCredentials } from './explorer/commands/setCredentials';
 import { ExplorerNode, GatewayTreeProvider } from './explorer/gatewayTreeProvider';
 import { UserPrompts } from './explorer/prompts';
+import { showMockLog } from './mock/commands/showMockLog';
+import { startMock } from './mock/commands/startMock';
+import { stopMock } from './mock/commands/stopMock';
+import { MockGatewayService } from './mock/mockGatewayService';
 
 export interface CommandServices {
   readonly gatewayTree: GatewayTreeProvider;
   readonly credentials: CredentialStore;
   readonly groupDocuments: GroupDocuments;
+  readonly mock: MockGatewayService;
   /** Read at each use, so that host tests can answer confirmations. */
   readonly prompts: () => UserPrompts;
 }
@@ -26,6 +31,9 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     'pushgateway.deleteAllGroups': (clicked) => deleteAllGroups(services.gatewayTree, services.prompts(), node(clicked)),
     'pushgateway.setCredentials': (clicked) => setCredentials(services.credentials, services.gatewayTree, node(clicked)),
     'pushgateway.openGroupAsDocument': (clicked) => services.groupDocuments.open(node(clicked)),
+    'pushgateway.startMock': () => startMock(services.mock),
+    'pushgateway.stopMock': () => stopMock(services.mock),
+    'pushgateway.showMockLog': () => showMockLog(services.mock),
   };
   for (const [id, handler] of Object.entries(commands)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));

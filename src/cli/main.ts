@@ -1,6 +1,7 @@
 import { VERSION } from '../core/version';
 import { CliOutput } from './cliOutput';
 import { runLint } from './lintCommand';
+import { runMock } from './mockCommand';
 
 export type { CliOutput } from './cliOutput';
 
@@ -12,7 +13,9 @@ export const USAGE = `Usage: pgw <command> [options]
 Pushgateway Workbench on the command line.
 
 Commands:
-  lint FILE...    Lint exposition files as the Pushgateway and promtool judge them.
+  lint FILE...    Lint exposition files and shell scripts' metric heredocs as
+                  the Pushgateway and promtool judge them.
+  mock            Run a mock Pushgateway (answers like 1.5.1) for dry runs and CI.
   help            Show this help.
 
 Options:
@@ -33,6 +36,9 @@ export async function runCli(args: readonly string[], output: CliOutput): Promis
   }
   if (command === 'lint') {
     return runLint(rest, output);
+  }
+  if (command === 'mock') {
+    return runMock(rest, output);
   }
   if (command === '-v' || command === '--version') {
     output.out(`${VERSION}\n`);

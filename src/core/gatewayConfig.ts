@@ -9,6 +9,8 @@ export interface GatewayConfig {
   readonly caFile?: string;
   /** Accept any TLS certificate from this gateway (never the default). */
   readonly allowInsecureTls?: boolean;
+  /** The mock gateway running inside VS Code, not a configured one. */
+  readonly embedded?: boolean;
 }
 
 export interface GatewayList {
@@ -16,6 +18,9 @@ export interface GatewayList {
   /** One message per entry that was left out, naming the entry and what is wrong with it. */
   readonly problems: string[];
 }
+
+/** The name under which the explorer shows the embedded mock gateway; no configured gateway may take it. */
+export const EMBEDDED_MOCK_NAME = 'Mock Gateway';
 
 /** Why a text is not a usable gateway base URL, or undefined when it is. */
 export function checkGatewayUrl(text: string): string | undefined {
@@ -71,6 +76,10 @@ export function parseGatewayList(raw: unknown): GatewayList {
     }
     const normalizedUrl = normalizeGatewayUrl(url);
     const displayName = typeof name === 'string' && name.trim() !== '' ? name.trim() : new URL(normalizedUrl).host;
+    if (displayName === EMBEDDED_MOCK_NAME) {
+      problems.push(`${where}: the name "${EMBEDDED_MOCK_NAME}" is kept for the embedded mock; choose another`);
+      return;
+    }
     if (seenNames.has(displayName)) {
       problems.push(`${where}: the name "${displayName}" is used twice`);
       return;

@@ -34,7 +34,11 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
   private gatewayNodes = new Map<string, ExplorerNode>();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly credentials: CredentialStore) {
+  /** `extraGateways`: gateways that are not in the settings, such as the running embedded mock. */
+  constructor(
+    private readonly credentials: CredentialStore,
+    private readonly extraGateways: () => GatewayConfig[] = () => [],
+  ) {
     this.restartTimer();
   }
 
@@ -66,7 +70,8 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
 
   async getChildren(parent?: ExplorerNode): Promise<ExplorerNode[]> {
     if (!parent) {
-      const { gateways, problems } = readGatewayList();
+      const { gateways: configured, problems } = readGatewayList();
+      const gateways = [...this.extraGateways(), ...configured];
       this.gatewayNodes = new Map(gateways.map((gateway): [string, ExplorerNode] => [gateway.name, { kind: 'gateway', gateway }]));
       return [...problems.map((message): ExplorerNode => ({ kind: 'settingsProblem', message })), ...this.gatewayNodes.values()];
     }

@@ -43,8 +43,9 @@ export function gatewayItem(gateway: GatewayConfig, snapshot: GatewaySnapshot | 
   const details = snapshot?.ok ? [snapshot.status?.version && `v${snapshot.status.version}`, `${snapshot.groups.length} group${snapshot.groups.length === 1 ? '' : 's'}`] : [];
   item.description = [gateway.url, ...details].filter(Boolean).join(' · ');
   item.tooltip = `${gateway.name}\n${gateway.url}${snapshot?.ok && snapshot.status?.adminApiEnabled ? '\nAdmin API enabled' : ''}`;
-  item.iconPath = new vscode.ThemeIcon(snapshot && !snapshot.ok ? 'debug-disconnect' : 'server');
-  item.contextValue = 'gateway';
+  const isMock = gateway.embedded === true;
+  item.iconPath = new vscode.ThemeIcon(snapshot && !snapshot.ok ? 'debug-disconnect' : isMock ? 'server-process' : 'server');
+  item.contextValue = isMock ? 'gateway.mock' : 'gateway';
   return item;
 }
 

@@ -1,14 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import * as vscode from 'vscode';
-import { RunningGateway, startPushgateway } from '../../../scripts/reference/pushgateway';
-import { versionLine } from '../../../scripts/reference/processes';
 import { GatewayClient } from '../../../src/core/gateway/client';
+import { MockGateway, startMockGateway } from '../../../src/core/mock/server';
 import type { TestingApi } from '../../../src/extension';
 import type { ExplorerNode } from '../../../src/explorer/gatewayTreeProvider';
 import { extension, manifest, waitFor } from './helpers';
-
-const HAS_PUSHGATEWAY = versionLine(process.env.PGW_PUSHGATEWAY ?? 'prometheus-pushgateway') !== undefined;
 
 function api(): TestingApi {
   const exports = extension().exports as TestingApi | undefined;
@@ -56,16 +53,13 @@ describe('explorer view', () => {
   });
 
   describe('with gateways', function () {
-    let gateway: RunningGateway;
+    let gateway: MockGateway;
     let client: GatewayClient;
     const now = () => Math.floor(Date.now() / 1000);
 
-    before(async function () {
-      if (!HAS_PUSHGATEWAY) {
-        this.skip();
-      }
+    before(async () => {
       await extension().activate();
-      gateway = await startPushgateway();
+      gateway = await startMockGateway({ port: 0 });
       client = new GatewayClient({ baseUrl: `http://127.0.0.1:${gateway.port}` });
       await client.push({ key: { job: 'healthy_job', labels: {} }, method: 'PUT', body: '# TYPE done_total counter\ndone_total 3\n' });
       await client.push({
@@ -81,7 +75,7 @@ describe('explorer view', () => {
       api().setPrompts(undefined);
       await setGateways(undefined);
       await client?.close();
-      await gateway?.stop();
+      await gateway?.close();
     });
 
     it('lists each gateway with its groups: failed and stale first, with the reason', async () => {

@@ -1,0 +1,5 @@
+import { MockGatewayService } from '../mockGatewayService';
+
+export function showMockLog(mock: MockGatewayService): void {
+  mock.showLog();
+}

@@ -1,0 +1,11 @@
+import * as vscode from 'vscode';
+import { MockGatewayService } from '../mockGatewayService';
+
+/** Starts the embedded mock and returns its URL (also for tests and other commands). */
+export async function startMock(mock: MockGatewayService): Promise<string | undefined> {
+  const started = await mock.start();
+  if (started) {
+    void vscode.window.showInformationMessage(`Mock Pushgateway running at ${started.url}. It appears as "Mock Gateway" in the Pushgateway view.`);
+  }
+  return started?.url;
+}

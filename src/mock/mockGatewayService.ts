@@ -1,0 +1,136 @@
+import * as net from 'node:net';
+import * as vscode from 'vscode';
+import { EMBEDDED_MOCK_NAME, GatewayConfig } from '../core/gatewayConfig';
+import { MockGateway, startMockGateway } from '../core/mock/server';
+import { PushLogEntry } from '../core/mock/pushLog';
+
+const LOG_POLL_MS = 500;
+const MAX_PORT_TRIES = 20;
+
+
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+/** The first free port from `preferred` on, trying a few; undefined when none is free. */
+async function firstFreePort(preferred: number): Promise<number | undefined> {
+  for (let port = preferred; port < preferred + MAX_PORT_TRIES && port <= 65535; port++) {
+    if (await isPortFree(port)) {
+      return port;
+    }
+  }
+  return undefined;
+}
+
+function formatEntry(entry: PushLogEntry): string {
+  const families = entry.families.length > 0 ? ` [${entry.families.join(', ')}]` : '';
+  const error = entry.error ? ` — ${entry.error.trim()}` : '';
+  return `${entry.time} ${entry.method} ${entry.path} → ${entry.status} (${entry.bodyBytes} bytes)${families}${error}`;
+}
+
+/**
+ * The embedded mock Pushgateway: it runs inside the extension host, listens on 127.0.0.1 only, and
+ * only when the user starts it. Its requests appear in the "Pushgateway Mock" output channel and
+ * their count in the status bar.
+ */
+export class MockGatewayService implements vscode.Disposable {
+  private running: MockGateway | undefined;
+  private shownEntries = 0;
+  private poll: NodeJS.Timeout | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly output = vscode.window.createOutputChannel('Pushgateway Mock');
+  private readonly statusBar = vscode.window.createStatusBarItem('pushgateway.mock', vscode.StatusBarAlignment.Left, 50);
+
+  constructor() {
+    this.statusBar.name = 'Pushgateway Mock';
+    this.statusBar.command = 'pushgateway.showMockLog';
+  }
+
+  get gateway(): GatewayConfig | undefined {
+    return this.running ? { name: EMBEDDED_MOCK_NAME, url: this.running.url, embedded: true } : undefined;
+  }
+
+  async start(): Promise<MockGateway | undefined> {
+    if (this.running) {
+      void vscode.window.showInformationMessage(`The mock Pushgateway is already running at ${this.running.url}.`);
+      return this.running;
+    }
+    const configuration = vscode.workspace.getConfiguration('pushgateway.mock');
+    const preferred = configuration.get<number>('port') ?? 9091;
+    const port = await firstFreePort(Number.isInteger(preferred) && preferred > 0 && preferred < 65536 ? preferred : 9091);
+    if (port === undefined) {
+      void vscode.window.showErrorMessage(`Cannot start the mock Pushgateway: ports ${preferred}-${preferred + MAX_PORT_TRIES - 1} are all taken. Choose another in the setting pushgateway.mock.port.`);
+      return undefined;
+    }
+    try {
+      this.running = await startMockGateway({ port, adminApi: configuration.get<boolean>('adminApi') === true });
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Cannot start the mock Pushgateway: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+    if (port !== preferred) {
+      void vscode.window.showInformationMessage(`Port ${preferred} is taken: the mock Pushgateway listens on ${this.running.url} instead.`);
+    }
+    this.shownEntries = 0;
+    this.output.appendLine(`Mock Pushgateway listening on ${this.running.url}`);
+    this.poll = setInterval(() => this.showNewEntries(), LOG_POLL_MS);
+    this.updateStatusBar();
+    this.changed.fire();
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) {
+      return;
+    }
+    const stopping = this.running;
+    this.running = undefined;
+    clearInterval(this.poll);
+    this.showNewEntries(stopping);
+    await stopping.close();
+    this.output.appendLine(`Mock Pushgateway stopped (${stopping.url})`);
+    this.statusBar.hide();
+    this.changed.fire();
+  }
+
+  showLog(): void {
+    this.output.show(true);
+  }
+
+  private showNewEntries(mock = this.running): void {
+    if (!mock) {
+      return;
+    }
+    const entries = mock.log.entries();
+    const total = entries.length + mock.log.dropped;
+    for (const entry of entries.slice(Math.max(0, entries.length - (total - this.shownEntries)))) {
+      this.output.appendLine(formatEntry(entry));
+    }
+    if (total !== this.shownEntries) {
+      this.shownEntries = total;
+      this.updateStatusBar();
+    }
+  }
+
+  private updateStatusBar(): void {
+    if (!this.running) {
+      return;
+    }
+    const pushes = this.running.log.entries().filter((entry) => entry.method === 'PUT' || entry.method === 'POST').length + this.running.log.dropped;
+    this.statusBar.text = `$(server-process) Mock ${new URL(this.running.url).host} · ${pushes} push${pushes === 1 ? '' : 'es'}`;
+    this.statusBar.tooltip = `Mock Pushgateway at ${this.running.url}: click for the request log`;
+    this.statusBar.show();
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.changed.dispose();
+    this.output.dispose();
+    this.statusBar.dispose();
+  }
+}
