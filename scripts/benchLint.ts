@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { lintExposition } from '../src/core/exposition/lint';
+import { Random, seededRandom } from '../test/support/seededRandom';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PGW = path.join(ROOT, 'dist', 'pgw.js');
@@ -30,19 +31,6 @@ const CHILD_TIMEOUT_MS = 60_000;
 
 // --- a deterministic document ---------------------------------------------------------------------
 
-type Random = () => number;
-
-/** mulberry32: small, fast, and the same numbers on every machine. */
-function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];

@@ -8,14 +8,13 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { killAllChildren, mapWithWorkers, spawnTracked, versionLine, withTimeout } from './reference/processes';
+import { runScript, SkipError, mapWithWorkers, spawnTracked, versionLine, withTimeout } from './reference/processes';
 import { startPushgateway } from './reference/pushgateway';
 
 const CORPUS_DIR = path.join('test', 'fixtures', 'exposition');
 const PUSH_PATH = '/metrics/job/differential';
 const STEP_TIMEOUT_MS = 10_000;
 const WORKERS = Math.max(1, Math.min(4, os.availableParallelism()));
-const EXIT_SKIPPED = 2;
 const CONSISTENCY_ERROR = 'pushed metrics are invalid or inconsistent with existing metrics:';
 const SUFFIX_COLLISION = 'collides with previously collected';
 // The rarer wording of a suffix collision came up in 12-26 % of pushes here; 100 pushes all miss it
@@ -43,9 +42,6 @@ interface Binaries {
   promtool: string;
   pushgateway: string;
 }
-
-/** A reason to stop without recording anything that is not a failure of the corpus (exit 2). */
-class SkipError extends Error {}
 
 function requireVersion(binary: string, packageHint: string): string {
   const version = versionLine(binary);
@@ -226,20 +222,4 @@ async function main(): Promise<void> {
   console.log(`Wrote ${path.relative(process.cwd(), outFile)} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
-process.on('exit', killAllChildren);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    killAllChildren();
-    process.exit(1);
-  });
-}
-
-main().catch((error: unknown) => {
-  killAllChildren();
-  if (error instanceof SkipError) {
-    console.error(`Skipped: ${error.message}`);
-    process.exit(EXIT_SKIPPED);
-  }
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-});
+runScript(main);

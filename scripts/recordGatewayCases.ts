@@ -12,13 +12,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runStep } from '../test/gateway/client';
-import { killAllChildren, mapWithWorkers, versionLine, withTimeout } from './reference/processes';
+import { runScript, SkipError, mapWithWorkers, versionLine, withTimeout } from './reference/processes';
 import { startPushgateway } from './reference/pushgateway';
 import { CASES_SUBDIR, CaseStep, GATEWAY_CORPUS_DIR, GatewayCase, RECORDED_FILE, RecordedResponse, compareCodeUnits, listCaseSlugs, readCase, stableStringify } from '../test/gateway/corpus';
 
 const RUN_TIMEOUT_MS = 60_000;
 const WORKERS = Math.max(2, Math.min(4, os.availableParallelism()));
-const EXIT_SKIPPED = 2;
 /** Every case is run at least this often, so an unexpected variation can show up. */
 const MIN_RUNS = 2;
 /** A step whose wording may depend on map order, without a hint, is repeated until this many runs bring nothing new. */
@@ -39,9 +38,6 @@ interface StepObservation {
   /** The run (0-based) that brought the last new body. */
   lastNewRun: number;
 }
-
-/** A reason to stop without recording anything that is not a failure of the corpus (exit 2). */
-class SkipError extends Error {}
 
 // ---------------------------------------------------------------------------------------------
 // Running cases
@@ -178,20 +174,4 @@ async function main(): Promise<void> {
   console.log(`Wrote ${path.relative(process.cwd(), outFile)}: ${slugs.length} cases, ${steps} steps, ${runs} gateway runs, ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
-process.on('exit', killAllChildren);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    killAllChildren();
-    process.exit(1);
-  });
-}
-
-main().catch((error: unknown) => {
-  killAllChildren();
-  if (error instanceof SkipError) {
-    console.error(`Skipped: ${error.message}`);
-    process.exit(EXIT_SKIPPED);
-  }
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-});
+runScript(main);

@@ -79,3 +79,31 @@ export async function mapWithWorkers<T, R>(items: readonly T[], workers: number,
   await Promise.all(Array.from({ length: Math.min(workers, items.length) }, worker));
   return results;
 }
+
+/** A reason to stop without recording anything that is not a failure (the script exits 2). */
+export class SkipError extends Error {}
+
+const EXIT_SKIPPED = 2;
+
+/**
+ * Runs a recorder's main function: every started process is killed on exit, Ctrl-C or error; a
+ * SkipError exits 2 with its message, any other error exits 1.
+ */
+export function runScript(main: () => Promise<void>): void {
+  process.on('exit', killAllChildren);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      killAllChildren();
+      process.exit(1);
+    });
+  }
+  main().catch((error: unknown) => {
+    killAllChildren();
+    if (error instanceof SkipError) {
+      console.error(`Skipped: ${error.message}`);
+      process.exit(EXIT_SKIPPED);
+    }
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });
+}

@@ -3,6 +3,7 @@ import { Diagnostic } from '../../../src/core/exposition/diagnostic';
 import { lintExposition, LintOptions } from '../../../src/core/exposition/lint';
 import { ParsedDocument, Sample, Span } from '../../../src/core/exposition/model';
 import { parseExposition } from '../../../src/core/exposition/parser';
+import { Random, seededRandom } from '../../support/seededRandom';
 
 // Seeded, bounded fuzzing of the parser and the linter: mutated valid and invalid documents must
 // never make them throw, and every span, error text and ordering they report must stay coherent.
@@ -21,19 +22,6 @@ function envNumber(name: string, fallback: number): number {
 
 // --- a deterministic PRNG -------------------------------------------------------------------------
 
-type Random = () => number;
-
-/** mulberry32: small, fast, and the same numbers on every machine. */
-function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomInt(random: Random, below: number): number {
   return Math.floor(random() * below);
