@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CredentialStore } from './explorer/connections';
 import { addGateway } from './explorer/commands/addGateway';
+import { copyCurlCommands } from './explorer/commands/copyCurlCommands';
 import { deleteAllGroups, deleteGroups } from './explorer/commands/deleteGroups';
 import { GroupDocuments } from './explorer/commands/openGroupAsDocument';
 import { refreshExplorer } from './explorer/commands/refreshExplorer';
@@ -31,6 +32,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     'pushgateway.deleteAllGroups': (clicked) => deleteAllGroups(services.gatewayTree, services.prompts(), node(clicked)),
     'pushgateway.setCredentials': (clicked) => setCredentials(services.credentials, services.gatewayTree, node(clicked)),
     'pushgateway.openGroupAsDocument': (clicked) => services.groupDocuments.open(node(clicked)),
+    'pushgateway.copyCurlCommands': (clicked) => copyCurlCommands(node(clicked)),
     'pushgateway.startMock': () => startMock(services.mock),
     'pushgateway.stopMock': () => stopMock(services.mock),
     'pushgateway.showMockLog': () => showMockLog(services.mock),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatGroupingLabels } from '../../core/explorer/groupHealth';
 import { GatewayClient } from '../../core/gateway/client';
+import { groupingKeyOf } from '../../core/gateway/groups';
 import { GatewayGroup } from '../../core/gateway/groups';
 import { GatewayConfig } from '../../core/gatewayConfig';
 import { ExplorerNode, GatewayTreeProvider } from '../gatewayTreeProvider';
@@ -26,7 +27,7 @@ async function deleteOnGateway(tree: GatewayTreeProvider, gateway: GatewayConfig
   const failures: string[] = [];
   try {
     for (const group of groups) {
-      const deleted = await client.deleteGroup({ job: group.labels.job ?? '', labels: Object.fromEntries(Object.entries(group.labels).filter(([name]) => name !== 'job')) });
+      const deleted = await client.deleteGroup(groupingKeyOf(group.labels));
       if (!deleted.ok) {
         failures.push(`${formatGroupingLabels(group.labels)}: ${deleted.error.message}`);
       }
