@@ -23,11 +23,12 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
   const gatewayTree = new GatewayTreeProvider(credentials, () => (mock.gateway ? [mock.gateway] : []));
   const groupDocuments = new GroupDocuments();
   let prompts: UserPrompts = windowPrompts;
+  const gatewayView = vscode.window.createTreeView(GATEWAYS_VIEW_ID, { treeDataProvider: gatewayTree, canSelectMany: true });
   context.subscriptions.push(
+    gatewayView,
     mock,
     mock.onDidChange(() => gatewayTree.refresh()),
     gatewayTree,
-    vscode.window.createTreeView(GATEWAYS_VIEW_ID, { treeDataProvider: gatewayTree, canSelectMany: true }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('pushgateway.gateways') || event.affectsConfiguration('pushgateway.explorer') || event.affectsConfiguration('pushgateway.requestTimeoutSeconds')) {
         gatewayTree.reconfigure();
@@ -37,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
     vscode.workspace.registerTextDocumentContentProvider(GROUP_DOCUMENT_SCHEME, groupDocuments),
   );
   registerLanguageFeatures(context);
-  registerCommands(context, { gatewayTree, credentials, groupDocuments, mock, prompts: () => prompts });
+  registerCommands(context, { gatewayTree, gatewayView, credentials, groupDocuments, mock, prompts: () => prompts });
   if (context.extensionMode !== vscode.ExtensionMode.Test) {
     return undefined;
   }

@@ -3,9 +3,11 @@ import { CredentialStore } from './explorer/connections';
 import { addGateway } from './explorer/commands/addGateway';
 import { copyCurlCommands } from './explorer/commands/copyCurlCommands';
 import { deleteAllGroups, deleteGroups } from './explorer/commands/deleteGroups';
+import { filterGroups } from './explorer/commands/filterGroups';
 import { GroupDocuments } from './explorer/commands/openGroupAsDocument';
 import { refreshExplorer } from './explorer/commands/refreshExplorer';
 import { setCredentials } from './explorer/commands/setCredentials';
+import { sortGroups } from './explorer/commands/sortGroups';
 import { ExplorerNode, GatewayTreeProvider } from './explorer/gatewayTreeProvider';
 import { UserPrompts } from './explorer/prompts';
 import { showMockLog } from './mock/commands/showMockLog';
@@ -15,6 +17,7 @@ import { MockGatewayService } from './mock/mockGatewayService';
 
 export interface CommandServices {
   readonly gatewayTree: GatewayTreeProvider;
+  readonly gatewayView: vscode.TreeView<ExplorerNode>;
   readonly credentials: CredentialStore;
   readonly groupDocuments: GroupDocuments;
   readonly mock: MockGatewayService;
@@ -33,6 +36,8 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     'pushgateway.setCredentials': (clicked) => setCredentials(services.credentials, services.gatewayTree, node(clicked)),
     'pushgateway.openGroupAsDocument': (clicked) => services.groupDocuments.open(node(clicked)),
     'pushgateway.copyCurlCommands': (clicked) => copyCurlCommands(node(clicked)),
+    'pushgateway.filterGroups': () => filterGroups(services.gatewayTree, services.gatewayView),
+    'pushgateway.sortGroups': () => sortGroups(services.gatewayTree),
     'pushgateway.startMock': () => startMock(services.mock),
     'pushgateway.stopMock': () => stopMock(services.mock),
     'pushgateway.showMockLog': () => showMockLog(services.mock),

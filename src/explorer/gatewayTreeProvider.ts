@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { assessGroup, compareGroups, formatGroupingLabels, GroupAssessment } from '../core/explorer/groupHealth';
+import { assessGroup, compareGroups, formatGroupingLabels, GroupAssessment, GroupOrder } from '../core/explorer/groupHealth';
 import { GatewayClient, GatewayError, GatewayStatus } from '../core/gateway/client';
 import { GatewayFamily, GatewayGroup, GatewayMetric } from '../core/gateway/groups';
 import { GatewayConfig } from '../core/gatewayConfig';
@@ -33,6 +33,8 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
   /** The gateway nodes last handed out, so that one of them can be refreshed on its own. */
   private gatewayNodes = new Map<string, ExplorerNode>();
   private timer: NodeJS.Timeout | undefined;
+  private filterText = '';
+  private order: GroupOrder = 'attention';
 
   /** `extraGateways`: gateways that are not in the settings, such as the running embedded mock. */
   constructor(
@@ -44,6 +46,21 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
 
   refresh(): void {
     this.snapshots.clear();
+    this.changed.fire(undefined);
+  }
+
+  /** Shows only groups whose labels or family names contain the text (case-insensitive); '' shows all. */
+  setFilter(text: string): void {
+    this.filterText = text.trim().toLowerCase();
+    this.changed.fire(undefined);
+  }
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  setOrder(order: GroupOrder): void {
+    this.order = order;
     this.changed.fire(undefined);
   }
 
@@ -122,10 +139,22 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
       staleAfterSeconds: (gateway.staleAfterHours ?? settings.staleAfterHours) * 3600,
       lastSuccessPattern: settings.lastSuccessPattern,
     };
-    return snapshot.groups
+    const shown = snapshot.groups.filter((group) => this.matchesFilter(group));
+    if (shown.length === 0) {
+      return [{ kind: 'message', gateway, message: `No group matches the filter "${this.filterText}"` }];
+    }
+    return shown
       .map((group) => ({ group, assessment: assessGroup(group, options) }))
-      .sort(compareGroups('attention'))
+      .sort(compareGroups(this.order))
       .map(({ group, assessment }): ExplorerNode => ({ kind: 'group', gateway, group, assessment }));
+  }
+
+  private matchesFilter(group: GatewayGroup): boolean {
+    if (this.filterText === '') {
+      return true;
+    }
+    const haystack = [formatGroupingLabels(group.labels), ...group.families.map((family) => family.name)].join(' ').toLowerCase();
+    return haystack.includes(this.filterText);
   }
 
   private async read(gateway: GatewayConfig): Promise<GatewaySnapshot> {

@@ -107,6 +107,18 @@ describe('explorer view', () => {
       assert.deepEqual(await labelsOf(await children(families[0])), [['{instance="", job="healthy_job"}', '3', 'sample']]);
     });
 
+    it('filters groups by text, and sorts them by name on request', async () => {
+      const groupLabels = async () => (await labelsOf(await children((await children())[0]))).map(([label]) => label);
+      api().gatewayTree.setFilter('HEALTHY');
+      assert.deepEqual(await groupLabels(), ['job=healthy_job']);
+      api().gatewayTree.setFilter('no such thing');
+      assert.deepEqual(await groupLabels(), ['No group matches the filter "no such thing"']);
+      api().gatewayTree.setFilter('');
+      api().gatewayTree.setOrder('name');
+      assert.deepEqual(await groupLabels(), ['job=backup_db instance=db1', 'job=cleanup', 'job=healthy_job']);
+      api().gatewayTree.setOrder('attention');
+    });
+
     it('opens a group as a read-only exposition document', async () => {
       const [gatewayNode] = await children();
       const healthy = (await children(gatewayNode)).find((node) => node.kind === 'group' && node.group.labels.job === 'healthy_job');
