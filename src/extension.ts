@@ -4,6 +4,7 @@ import { GROUP_DOCUMENT_SCHEME, GroupDocuments } from './explorer/commands/openG
 import { GatewayTreeProvider } from './explorer/gatewayTreeProvider';
 import { UserPrompts, windowPrompts } from './explorer/prompts';
 import { MockGatewayService } from './mock/mockGatewayService';
+import { PushService } from './push/pushService';
 import { registerLanguageFeatures } from './language/registerLanguageFeatures';
 import { registerCommands } from './registerCommands';
 
@@ -11,8 +12,8 @@ export const GATEWAYS_VIEW_ID = 'pushgateway.gateways';
 
 /** Returned by activate() only when VS Code runs the extension's tests. */
 export interface TestingApi {
-  /** Answers the explorer's confirmations instead of a modal dialog; undefined restores the dialogs. */
-  setPrompts(prompts: UserPrompts | undefined): void;
+  /** Answers the given questions instead of the dialogs (the others still ask); undefined restores them all. */
+  setPrompts(prompts: Partial<UserPrompts> | undefined): void;
   readonly gatewayTree: GatewayTreeProvider;
   readonly mock: MockGatewayService;
 }
@@ -37,14 +38,16 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
     vscode.workspace.onDidGrantWorkspaceTrust(() => gatewayTree.refresh()),
     vscode.workspace.registerTextDocumentContentProvider(GROUP_DOCUMENT_SCHEME, groupDocuments),
   );
+  const pushService = new PushService(context.workspaceState, gatewayTree, () => prompts, () => (mock.gateway ? [mock.gateway] : []));
+  context.subscriptions.push(pushService);
   registerLanguageFeatures(context);
-  registerCommands(context, { gatewayTree, gatewayView, credentials, groupDocuments, mock, prompts: () => prompts });
+  registerCommands(context, { gatewayTree, gatewayView, credentials, groupDocuments, mock, pushService, prompts: () => prompts });
   if (context.extensionMode !== vscode.ExtensionMode.Test) {
     return undefined;
   }
   return {
     setPrompts: (replacement) => {
-      prompts = replacement ?? windowPrompts;
+      prompts = { ...windowPrompts, ...replacement };
     },
     gatewayTree,
     mock,

@@ -14,6 +14,9 @@ import { showMockLog } from './mock/commands/showMockLog';
 import { startMock } from './mock/commands/startMock';
 import { stopMock } from './mock/commands/stopMock';
 import { MockGatewayService } from './mock/mockGatewayService';
+import { pushBuffer } from './push/commands/pushBuffer';
+import { pushSelection } from './push/commands/pushSelection';
+import { PushService } from './push/pushService';
 
 export interface CommandServices {
   readonly gatewayTree: GatewayTreeProvider;
@@ -21,6 +24,7 @@ export interface CommandServices {
   readonly credentials: CredentialStore;
   readonly groupDocuments: GroupDocuments;
   readonly mock: MockGatewayService;
+  readonly pushService: PushService;
   /** Read at each use, so that host tests can answer confirmations. */
   readonly prompts: () => UserPrompts;
 }
@@ -41,6 +45,8 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     'pushgateway.startMock': () => startMock(services.mock),
     'pushgateway.stopMock': () => stopMock(services.mock),
     'pushgateway.showMockLog': () => showMockLog(services.mock),
+    'pushgateway.pushBuffer': () => pushBuffer(services.pushService),
+    'pushgateway.pushSelection': () => pushSelection(services.pushService),
   };
   for (const [id, handler] of Object.entries(commands)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));

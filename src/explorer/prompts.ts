@@ -1,13 +1,38 @@
 import * as vscode from 'vscode';
+import { GatewayConfig } from '../core/gatewayConfig';
+import { PushMethod } from '../core/gateway/client';
 
-/** The questions the explorer asks the user; replaceable so that host tests can answer them. */
+/** The questions the extension asks the user; replaceable so that host tests can answer them. */
 export interface UserPrompts {
   /** A modal confirmation; resolves true only when the user picked `action`. */
   confirm(message: string, detail: string, action: string): Promise<boolean>;
+  /** Which gateway to push to; undefined when cancelled. */
+  pickGateway(gateways: readonly GatewayConfig[], remembered?: string): Promise<GatewayConfig | undefined>;
+  /** The grouping key as text (`job=x,instance=y`); `validate` says what is wrong with a text. */
+  inputGroupingKey(initial: string, validate: (text: string) => string | undefined): Promise<string | undefined>;
+  pickMethod(remembered?: PushMethod): Promise<PushMethod | undefined>;
 }
 
 export const windowPrompts: UserPrompts = {
   async confirm(message, detail, action) {
     return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+  },
+  async pickGateway(gateways, remembered) {
+    const items = gateways.map((gateway) => ({ label: gateway.name, description: gateway.url, gateway, picked: gateway.url === remembered }));
+    items.sort((a, b) => Number(b.picked) - Number(a.picked));
+    return (await vscode.window.showQuickPick(items, { title: 'Push to which gateway?' }))?.gateway;
+  },
+  inputGroupingKey(initial, validate) {
+    return Promise.resolve(
+      vscode.window.showInputBox({ title: 'Grouping key', prompt: 'job=<name>, then any grouping labels: job=backup_db,instance=db1', value: initial, ignoreFocusOut: true, validateInput: validate }),
+    );
+  },
+  async pickMethod(remembered) {
+    const items = [
+      { label: 'PUT', description: 'replace the whole group (curl -X PUT, push_to_gateway)', method: 'PUT' as PushMethod },
+      { label: 'POST', description: 'replace only the pushed metric families (curl --data-binary)', method: 'POST' as PushMethod },
+    ];
+    items.sort((a, b) => Number(b.method === remembered) - Number(a.method === remembered));
+    return (await vscode.window.showQuickPick(items, { title: 'Push method' }))?.method;
   },
 };

@@ -1,0 +1,131 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { hasErrors, lintExposition } from '../core/exposition/lint';
+import { PushMethod } from '../core/gateway/client';
+import { formatGroupingLabels } from '../core/explorer/groupHealth';
+import { GatewayConfig } from '../core/gatewayConfig';
+import { formatGroupingKeyText, lineOfGatewayError, parseGroupingKeyText } from '../core/push/groupingKeyText';
+import { readGatewayList } from '../explorer/gatewaySettings';
+import { GatewayTreeProvider } from '../explorer/gatewayTreeProvider';
+import { UserPrompts } from '../explorer/prompts';
+
+interface RememberedPush {
+  readonly gatewayUrl: string;
+  readonly key: string;
+  readonly method: PushMethod;
+}
+
+/** What a push of some text from a document is about: where it came from, for messages and diagnostics. */
+export interface PushSource {
+  readonly document: vscode.TextDocument;
+  readonly text: string;
+  /** The document line of the text's first line (0 for a whole buffer). */
+  readonly firstLine: number;
+}
+
+const MAX_LISTED_ERRORS = 5;
+
+/**
+ * Pushes exposition text from the editor: lint first (errors need "Push Anyway"), then the gateway,
+ * grouping key and method (remembered per file), then the push; the outcome is shown, logged, and a
+ * gateway 400 that names a line becomes a diagnostic there.
+ */
+export class PushService implements vscode.Disposable {
+  private readonly output = vscode.window.createOutputChannel('Pushgateway Push');
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('pushgateway-push');
+
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly tree: GatewayTreeProvider,
+    private readonly prompts: () => UserPrompts,
+    private readonly extraGateways: () => GatewayConfig[],
+  ) {}
+
+  async push(source: PushSource): Promise<boolean> {
+    const body = source.text.endsWith('\n') ? source.text : `${source.text}\n`;
+    if (!(await this.lintAllowsPush(body))) {
+      return false;
+    }
+    const rememberedKey = `pushgateway.push.${source.document.uri.toString()}`;
+    const remembered = this.state.get<RememberedPush>(rememberedKey);
+    const gateways = [...this.extraGateways(), ...readGatewayList().gateways];
+    if (gateways.length === 0) {
+      void vscode.window.showWarningMessage('No gateway to push to: add one, or start the mock gateway.', 'Add Gateway', 'Start Mock Gateway').then((choice) => {
+        if (choice) {
+          void vscode.commands.executeCommand(choice === 'Add Gateway' ? 'pushgateway.addGateway' : 'pushgateway.startMock');
+        }
+      });
+      return false;
+    }
+    const gateway = await this.prompts().pickGateway(gateways, remembered?.gatewayUrl);
+    if (!gateway) {
+      return false;
+    }
+    const defaultKey = remembered?.key ?? `job=${path.basename(source.document.uri.path).replace(/\.[^.]*$/, '') || 'job'}`;
+    const keyText = await this.prompts().inputGroupingKey(defaultKey, (text) => {
+      const parsed = parseGroupingKeyText(text);
+      return parsed.ok ? undefined : parsed.error;
+    });
+    const key = keyText === undefined ? undefined : parseGroupingKeyText(keyText);
+    if (!key?.ok) {
+      return false;
+    }
+    const method = await this.prompts().pickMethod(remembered?.method);
+    if (!method) {
+      return false;
+    }
+    await this.state.update(rememberedKey, { gatewayUrl: gateway.url, key: formatGroupingKeyText(key.value), method } satisfies RememberedPush);
+    return this.send(source, body, gateway, key.value, method);
+  }
+
+  private async lintAllowsPush(body: string): Promise<boolean> {
+    const errors = lintExposition(body).diagnostics.filter((d) => d.severity === 'error');
+    if (!hasErrors(errors)) {
+      return true;
+    }
+    const listed = errors.slice(0, MAX_LISTED_ERRORS).map((d) => `line ${d.span.line + 1}: ${d.message}`);
+    const more = errors.length > MAX_LISTED_ERRORS ? `\n… and ${errors.length - MAX_LISTED_ERRORS} more` : '';
+    return this.prompts().confirm(`The gateway will likely refuse this push: ${errors.length} error${errors.length === 1 ? '' : 's'}.`, `${listed.join('\n')}${more}`, 'Push Anyway');
+  }
+
+  private async send(source: PushSource, body: string, gateway: GatewayConfig, key: { job: string; labels: Record<string, string> }, method: PushMethod): Promise<boolean> {
+    const client = await this.tree.client(gateway);
+    const where = `${formatGroupingLabels({ job: key.job, ...key.labels })} on ${gateway.name}`;
+    try {
+      const pushed = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Pushing to ${where}` }, () => client.push({ key, body, method }));
+      this.output.appendLine(`${new Date().toISOString()} ${method} ${client.displayUrl} ${formatGroupingKeyText(key)} → ${pushed.ok ? 'accepted' : pushed.error.message}`);
+      this.diagnostics.delete(source.document.uri);
+      if (pushed.ok) {
+        this.tree.refresh();
+        void vscode.window.showInformationMessage(`Pushed ${source.firstLine === 0 && body === source.document.getText() ? 'the buffer' : 'the selection'} to ${where}.`, 'Show in Explorer').then((choice) => {
+          if (choice) {
+            void vscode.commands.executeCommand('pushgateway.gateways.focus');
+          }
+        });
+        return true;
+      }
+      this.showRefusal(source, pushed.error.body ?? pushed.error.message);
+      void vscode.window.showErrorMessage(`Push to ${where} failed: ${pushed.error.message}`);
+      return false;
+    } finally {
+      await client.close();
+    }
+  }
+
+  /** A 400 that names a line becomes a diagnostic on that line of the document. */
+  private showRefusal(source: PushSource, gatewayText: string): void {
+    const line = lineOfGatewayError(gatewayText);
+    if (line === undefined) {
+      return;
+    }
+    const documentLine = Math.min(source.firstLine + line, source.document.lineCount - 1);
+    const diagnostic = new vscode.Diagnostic(source.document.lineAt(documentLine).range, `The Pushgateway refused the push: ${gatewayText.trim()}`, vscode.DiagnosticSeverity.Error);
+    diagnostic.source = 'pushgateway-push';
+    this.diagnostics.set(source.document.uri, [diagnostic]);
+  }
+
+  dispose(): void {
+    this.output.dispose();
+    this.diagnostics.dispose();
+  }
+}

@@ -1,0 +1,87 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { GatewayClient, PushMethod } from '../../../src/core/gateway/client';
+import type { TestingApi } from '../../../src/extension';
+import { extension, waitFor } from './helpers';
+
+function api(): TestingApi {
+  const exports = extension().exports as TestingApi | undefined;
+  assert.ok(exports?.gatewayTree, 'the extension did not return its testing API');
+  return exports;
+}
+
+async function openExposition(content: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument({ language: 'prometheus-exposition', content });
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+describe('push from the editor', () => {
+  let mockUrl: string;
+  let client: GatewayClient;
+  let method: PushMethod = 'PUT';
+  const confirmations: string[] = [];
+  let pushAnyway = false;
+
+  before(async () => {
+    await extension().activate();
+    const url = await vscode.commands.executeCommand<string | undefined>('pushgateway.startMock');
+    assert.ok(url);
+    mockUrl = url;
+    client = new GatewayClient({ baseUrl: mockUrl });
+    api().setPrompts({
+      pickGateway: async (gateways) => gateways.find((gateway) => gateway.embedded),
+      inputGroupingKey: async () => 'job=from_editor,path="/var/backups"',
+      pickMethod: async () => method,
+      confirm: async (message) => (confirmations.push(message), pushAnyway),
+    });
+  });
+
+  after(async () => {
+    api().setPrompts(undefined);
+    await client?.close();
+    await vscode.commands.executeCommand('pushgateway.stopMock');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  async function familiesOfGroup(): Promise<string[]> {
+    const groups = await client.groups();
+    assert.ok(groups.ok);
+    const group = groups.value.find((g) => g.labels.job === 'from_editor');
+    return group ? group.families.map((family) => family.name) : [];
+  }
+
+  it('pushes the buffer with the grouping key given (a value with "/" goes as base64), PUT replacing and POST merging', async () => {
+    await openExposition('# TYPE first_metric gauge\nfirst_metric 1\n');
+    assert.equal(await vscode.commands.executeCommand('pushgateway.pushBuffer'), true);
+    const groups = await client.groups();
+    assert.ok(groups.ok);
+    assert.deepEqual(groups.value.find((g) => g.labels.job === 'from_editor')?.labels, { job: 'from_editor', path: '/var/backups' });
+    assert.deepEqual(await familiesOfGroup(), ['first_metric']);
+
+    method = 'POST';
+    await openExposition('# TYPE second_metric gauge\nsecond_metric 2');
+    assert.equal(await vscode.commands.executeCommand('pushgateway.pushBuffer'), true, 'a body without final new-line is sent with one');
+    assert.deepEqual(await familiesOfGroup(), ['first_metric', 'second_metric']);
+
+    method = 'PUT';
+    await openExposition('# TYPE third_metric gauge\nthird_metric 3\n');
+    assert.equal(await vscode.commands.executeCommand('pushgateway.pushBuffer'), true);
+    assert.deepEqual(await familiesOfGroup(), ['third_metric']);
+  });
+
+  it('does not push a body with lint errors unless "Push Anyway" is chosen, and maps a 400 to the line', async () => {
+    const document = await openExposition('# TYPE ok_metric gauge\nok_metric 1\nbroken metric\n');
+    pushAnyway = false;
+    assert.equal(await vscode.commands.executeCommand('pushgateway.pushBuffer'), false);
+    assert.match(confirmations[confirmations.length - 1], /will likely refuse this push: 1 error/);
+    assert.deepEqual(await familiesOfGroup(), ['third_metric'], 'something was pushed although the user declined');
+
+    pushAnyway = true;
+    assert.equal(await vscode.commands.executeCommand('pushgateway.pushBuffer'), false);
+    await waitFor(() => vscode.languages.getDiagnostics(document.uri).some((d) => d.source === 'pushgateway-push'), 'the refusal diagnostic');
+    const refusal = vscode.languages.getDiagnostics(document.uri).find((d) => d.source === 'pushgateway-push');
+    assert.equal(refusal?.range.start.line, 2);
+    assert.match(refusal?.message ?? '', /text format parsing error in line 3: expected float as value, got "metric"/);
+  });
+});
