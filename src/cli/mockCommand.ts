@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
+import { PersistenceError } from '../core/mock/persistence';
 import { MockGateway, startMockGateway } from '../core/mock/server';
 import { PushLogEntry } from '../core/mock/pushLog';
 import { CliOutput } from './cliOutput';
 
 export const MOCK_USAGE = `Usage: pgw mock [--listen HOST:PORT] [--admin-api] [--log text|json]
+                [--persistence FILE [--persistence-interval SECONDS]]
 
 Runs a mock Pushgateway that answers like Pushgateway 1.5.1, for dry runs of
 scripts and for CI. Every request is logged; GET /mock/v1/log returns the log.
@@ -13,6 +15,12 @@ Options:
                        than 127.0.0.1 only when you give it here.
   --admin-api          Serve PUT /api/v1/admin/wipe, like --web.enable-admin-api.
   --log text|json      How each request is logged on stdout (default text).
+  --persistence FILE   Keep the pushed groups in FILE, like --persistence.file:
+                       loaded on start (a missing file starts empty, a corrupt
+                       one is an error and is left untouched), written when
+                       they changed every --persistence-interval and on stop.
+  --persistence-interval SECONDS
+                       How often to write FILE (default 300, like the real one).
   -h, --help           Show this help.
 
 Stops on SIGINT or SIGTERM.
@@ -25,6 +33,26 @@ interface MockArguments {
   readonly port: number;
   readonly adminApi: boolean;
   readonly logFormat: 'text' | 'json';
+  readonly persistenceFile: string | undefined;
+  readonly persistenceIntervalMs: number | undefined;
+}
+
+/** The persistence options, or what is wrong with them. */
+function parsePersistence(file: string | undefined, interval: string | undefined): { persistenceFile: string | undefined; persistenceIntervalMs: number | undefined } | string {
+  if (file === '') {
+    return '--persistence needs a file name';
+  }
+  if (interval === undefined) {
+    return { persistenceFile: file, persistenceIntervalMs: undefined };
+  }
+  if (file === undefined) {
+    return '--persistence-interval needs --persistence FILE';
+  }
+  const seconds = Number(interval);
+  if (!/^\d+(\.\d+)?$/.test(interval) || seconds <= 0 || seconds * 1000 > 2 ** 31 - 1) {
+    return `--persistence-interval must be a number of seconds above 0 (at most 2147483), not "${interval}"`;
+  }
+  return { persistenceFile: file, persistenceIntervalMs: Math.max(1, Math.round(seconds * 1000)) };
 }
 
 /** Parses `--listen HOST:PORT` (also `:PORT` and `[::1]:PORT`). */
@@ -45,7 +73,14 @@ function parseMockArguments(args: readonly string[]): MockArguments | { help: tr
   try {
     parsed = parseArgs({
       args: [...args],
-      options: { listen: { type: 'string', default: '127.0.0.1:9091' }, 'admin-api': { type: 'boolean' }, log: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        listen: { type: 'string', default: '127.0.0.1:9091' },
+        'admin-api': { type: 'boolean' },
+        log: { type: 'string', default: 'text' },
+        persistence: { type: 'string' },
+        'persistence-interval': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: false,
     });
   } catch (error) {
@@ -62,7 +97,11 @@ function parseMockArguments(args: readonly string[]): MockArguments | { help: tr
   if (typeof listen === 'string') {
     return listen;
   }
-  return { ...listen, adminApi: values['admin-api'] === true, logFormat: values.log };
+  const persistence = parsePersistence(values.persistence, values['persistence-interval']);
+  if (typeof persistence === 'string') {
+    return persistence;
+  }
+  return { ...listen, ...persistence, adminApi: values['admin-api'] === true, logFormat: values.log };
 }
 
 function formatEntry(entry: PushLogEntry, format: 'text' | 'json'): string {
@@ -117,9 +156,17 @@ export async function runMock(args: readonly string[], output: CliOutput, stop: 
   }
   let mock: MockGateway;
   try {
-    mock = await startMockGateway({ host: parsed.host, port: parsed.port, adminApi: parsed.adminApi });
+    mock = await startMockGateway({
+      host: parsed.host,
+      port: parsed.port,
+      adminApi: parsed.adminApi,
+      persistenceFile: parsed.persistenceFile,
+      persistenceIntervalMs: parsed.persistenceIntervalMs,
+      onPersistenceError: (error) => output.err(`pgw mock: ${error.message}\n`),
+    });
   } catch (error) {
-    output.err(`pgw mock: ${describeListenError(error, parsed.host, parsed.port)}\n`);
+    const message = error instanceof PersistenceError ? error.message : describeListenError(error, parsed.host, parsed.port);
+    output.err(`pgw mock: ${message}\n`);
     return 1;
   }
   output.out(`listening on ${mock.url}\n`);
@@ -128,7 +175,12 @@ export async function runMock(args: readonly string[], output: CliOutput, stop: 
   await stop;
   clearInterval(poll);
   follow();
-  await mock.close();
+  try {
+    await mock.close();
+  } catch (error) {
+    output.err(`pgw mock: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
   output.err('pgw mock: stopped\n');
   return 0;
 }

@@ -4,6 +4,7 @@ import { StatusInfo } from './api';
 import { Micros, WriteClock } from './clock';
 import { BodyFailure, GatewayContext, IncomingRequest, serve } from './dispatch';
 import { PushLog, DEFAULT_LOG_CAPACITY } from './pushLog';
+import { DEFAULT_PERSISTENCE_INTERVAL_MS, goDurationText, loadStoreFile, PersistenceError, StorePersister } from './persistence';
 import { parseRawRequest, rawResponse } from './rawHttp';
 import { badRequestLine, Reply } from './replies';
 import { RequestMetrics } from './requestMetrics';
@@ -28,6 +29,16 @@ export interface MockGatewayOptions {
   now?: () => Date;
   /** How many requests the log keeps; default 1000. */
   logCapacity?: number;
+  /**
+   * Like --persistence.file: the store is loaded from this file on start (a missing file is an
+   * empty store; an unreadable or corrupt one makes the start fail) and written to it on the
+   * interval when it changed, and on close(). See persistence.ts for the format.
+   */
+  persistenceFile?: string;
+  /** Like --persistence.interval; default 5 minutes. */
+  persistenceIntervalMs?: number;
+  /** Told about a failed interval write (the server keeps running); default: console.error. */
+  onPersistenceError?: (error: PersistenceError) => void;
 }
 
 export interface MockGateway {
@@ -36,6 +47,7 @@ export interface MockGateway {
   readonly port: number;
   readonly store: MockStore;
   readonly log: PushLog;
+  /** Stops the server; with a persistence file, then writes it (rejects when that fails). */
   close(): Promise<void>;
 }
 
@@ -185,7 +197,19 @@ function listen(server: http.Server, port: number, host: string): Promise<number
   });
 }
 
-/** Starts a mock gateway; resolves once it listens. */
+function startPersister(options: MockGatewayOptions, store: MockStore, status: StatusInfo): StorePersister | undefined {
+  if (options.persistenceFile === undefined) {
+    return undefined;
+  }
+  const intervalMs = options.persistenceIntervalMs ?? DEFAULT_PERSISTENCE_INTERVAL_MS;
+  status.flags['persistence.file'] = options.persistenceFile;
+  status.flags['persistence.interval'] = goDurationText(intervalMs);
+  const persister = new StorePersister(options.persistenceFile, store, options.onPersistenceError ?? ((error) => console.error(error.message)));
+  persister.start(intervalMs);
+  return persister;
+}
+
+/** Starts a mock gateway; resolves once it listens (and, with a persistence file, has loaded it). */
 export async function startMockGateway(options: MockGatewayOptions = {}): Promise<MockGateway> {
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? (() => new Date());
@@ -207,17 +231,23 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
     void serve(nodeRequest(req), context, (reply) => writeNodeReply(res, reply));
   });
   server.on('clientError', (error, socket) => onClientError(error, socket as Socket, context));
+  if (options.persistenceFile !== undefined) {
+    await loadStoreFile(options.persistenceFile, store);
+  }
   const port = await listen(server, options.port ?? 9091, host);
   status.flags['web.listen-address'] = `${host}:${port}`;
+  const persister = startPersister(options, store, status);
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     store,
     log,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await persister?.stop();
+    },
   };
 }

@@ -47,6 +47,7 @@ function hasTimestamps(families: readonly MetricFamily[]): boolean {
 export class MockStore {
   private readonly groupsByKey = new Map<string, Group>();
   private readonly index = new StoreIndex();
+  private writes = 0;
 
   constructor(
     private readonly self: SelfMetrics,
@@ -70,6 +71,40 @@ export class MockStore {
     for (const name of this.index.names()) {
       yield [name, [...(this.index.owners(name)?.values() ?? [])].map((owner) => owner.stored)];
     }
+  }
+
+  /** Grows with every change of the stored groups (persistence writes only when it moved). */
+  get writeCount(): number {
+    return this.writes;
+  }
+
+  /** Family names in gather order, each with the keys of the groups holding it in gather order. */
+  *gatherOrder(): Generator<[string, string[]]> {
+    for (const name of this.index.names()) {
+      yield [name, [...(this.index.owners(name)?.keys() ?? [])]];
+    }
+  }
+
+  /**
+   * Replaces the contents with saved groups (oldest first) and their saved gather order (see
+   * persistence.ts). The indexes get the same set() calls live writes make, name by name in gather
+   * order, so names, owners and series come out in the same relative order as before the save;
+   * the problem names are then checked afresh, as apply() does for the names a write touches.
+   * The caller guarantees that the gather order names every family of every group exactly once.
+   */
+  restore(groups: readonly Group[], gatherOrder: Iterable<readonly [string, readonly string[]]>): void {
+    this.wipe();
+    for (const group of groups) {
+      this.groupsByKey.set(group.key, group);
+    }
+    const names: string[] = [];
+    for (const [name, groupKeys] of gatherOrder) {
+      for (const groupKey of groupKeys) {
+        this.index.set(groupKey, name, this.groupsByKey.get(groupKey)?.families.get(name));
+      }
+      names.push(name, ...suffixRelatives(name));
+    }
+    this.refreshProblems(names);
   }
 
   /** A PUT or POST: checked, then applied or recorded as a failure. */
@@ -101,6 +136,7 @@ export class MockStore {
   }
 
   wipe(): void {
+    this.writes++;
     this.groupsByKey.clear();
     this.index.clear();
   }
@@ -167,6 +203,7 @@ export class MockStore {
   }
 
   private apply(change: GroupChange, grouping: GroupingLabels): void {
+    this.writes++;
     for (const name of new Set([...change.before.keys(), ...change.after.keys()])) {
       const after = change.after.get(name);
       if (change.before.get(name) !== after) {

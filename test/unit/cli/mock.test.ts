@@ -1,8 +1,19 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { runMock } from '../../../src/cli/mockCommand';
+
+function jsonError(text: string): string {
+  try {
+    JSON.parse(text);
+    return '';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
 
 function capture() {
   const output = { out: '', err: '' };
@@ -17,6 +28,24 @@ async function waitFor(condition: () => boolean, what: string): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** Runs `pgw mock` in-process until the returned stop() is called; resolves its URL once it listens. */
+async function startCli(args: string[]): Promise<{ url: string; output: { out: string; err: string }; stop: () => Promise<number> }> {
+  const { output, sink } = capture();
+  let stop!: () => void;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const running = runMock(['--listen', '127.0.0.1:0', ...args], sink, stopped);
+  await waitFor(() => output.out.includes('listening on'), 'the listening line');
+  const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output.out)?.[1] ?? '';
+  return {
+    url,
+    output,
+    stop: () => {
+      stop();
+      return running;
+    },
+  };
 }
 
 describe('pgw mock', function () {
@@ -59,6 +88,61 @@ describe('pgw mock', function () {
       assert.equal(await runMock(args, sink, Promise.resolve()), 2, args.join(' '));
       assert.match(output.err, /Usage: pgw mock/);
     }
+  });
+
+  describe('with --persistence', () => {
+    let dir: string;
+    let file: string;
+
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgw-mock-cli-'));
+      file = path.join(dir, 'state.json');
+    });
+
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('keeps the pushed groups across a restart', async () => {
+      const first = await startCli(['--persistence', file, '--persistence-interval', '300']);
+      assert.equal((await fetch(`${first.url}/metrics/job/kept/instance/a`, { method: 'PUT', body: '# TYPE a gauge\na 1\n' })).status, 200);
+      const before = await (await fetch(`${first.url}/api/v1/metrics`)).text();
+      assert.equal(await first.stop(), 0, first.output.err);
+      const second = await startCli(['--persistence', file]);
+      const after = await (await fetch(`${second.url}/api/v1/metrics`)).text();
+      assert.equal(await second.stop(), 0, second.output.err);
+      assert.equal(after, before);
+      assert.match(after, /"job":"kept"/);
+    });
+
+    it('refuses a corrupt file with a clear message and exit 1, leaving it untouched', async () => {
+      fs.writeFileSync(file, 'not json at all');
+      const { output, sink } = capture();
+      assert.equal(await runMock(['--listen', '127.0.0.1:0', '--persistence', file], sink, Promise.resolve()), 1);
+      assert.equal(output.err, `pgw mock: the mock gateway's persistence file ${file} is corrupt: not valid JSON (${jsonError('not json at all')})\n`);
+      assert.equal(fs.readFileSync(file, 'utf8'), 'not json at all');
+    });
+
+    it('answers bad persistence arguments with usage and exit 2', async () => {
+      for (const args of [['--persistence-interval', '10'], ['--persistence', file, '--persistence-interval', '0'], ['--persistence', file, '--persistence-interval', 'soon'], ['--persistence', '']]) {
+        const { output, sink } = capture();
+        assert.equal(await runMock(args, sink, Promise.resolve()), 2, args.join(' '));
+        assert.match(output.err, /--persistence/);
+        assert.match(output.err, /Usage: pgw mock/);
+      }
+    });
+
+    it('writes the file before exiting on SIGTERM', async () => {
+      const cli = path.resolve(__dirname, '../../../../dist/pgw.js');
+      const child = spawn(process.execPath, [cli, 'mock', '--listen', '127.0.0.1:0', '--persistence', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      await waitFor(() => out.includes('listening on'), 'the listening line');
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+      assert.equal((await fetch(`${url}/metrics/job/signalled`, { method: 'PUT', body: 'b 2\n' })).status, 200);
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0);
+      assert.match(fs.readFileSync(file, 'utf8'), /"signalled"/);
+    });
   });
 
   it('runs as `pgw mock` and stops on SIGTERM', async () => {
