@@ -37,7 +37,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     'pushgateway.refreshExplorer': () => refreshExplorer(services.gatewayTree),
     'pushgateway.deleteGroup': (clicked, selected) => deleteGroups(services.gatewayTree, services.prompts(), node(clicked), selected as ExplorerNode[] | undefined),
     'pushgateway.deleteAllGroups': (clicked) => deleteAllGroups(services.gatewayTree, services.prompts(), node(clicked)),
-    'pushgateway.setCredentials': (clicked) => setCredentials(services.credentials, services.gatewayTree, node(clicked)),
+    'pushgateway.setCredentials': (clicked) => setCredentials(services.credentials, services.gatewayTree, services.prompts(), node(clicked)),
     'pushgateway.openGroupAsDocument': (clicked) => services.groupDocuments.open(node(clicked)),
     'pushgateway.copyCurlCommands': (clicked) => copyCurlCommands(node(clicked)),
     'pushgateway.filterGroups': () => filterGroups(services.gatewayTree, services.gatewayView),

@@ -11,6 +11,8 @@ export interface GatewayConfig {
   readonly allowInsecureTls?: boolean;
   /** The mock gateway running inside VS Code, not a configured one. */
   readonly embedded?: boolean;
+  /** Defined by the workspace's settings rather than the user's. */
+  readonly fromWorkspace?: boolean;
 }
 
 export interface GatewayList {

@@ -4,8 +4,18 @@ import { GatewayConfig, GatewayList, parseGatewayList } from '../core/gatewayCon
 export const GATEWAYS_SETTING = 'gateways';
 const SECTION = 'pushgateway';
 
+/**
+ * The configured gateways; those that come from the workspace's settings (not the user's) are
+ * marked, because an untrusted workspace must not get credentials sent to a URL of its choosing.
+ */
 export function readGatewayList(): GatewayList {
-  return parseGatewayList(vscode.workspace.getConfiguration(SECTION).get<unknown>(GATEWAYS_SETTING));
+  const configuration = vscode.workspace.getConfiguration(SECTION);
+  const list = parseGatewayList(configuration.get<unknown>(GATEWAYS_SETTING));
+  const inspected = configuration.inspect<unknown>(GATEWAYS_SETTING);
+  const workspaceUrls = new Set(
+    [inspected?.workspaceValue, inspected?.workspaceFolderValue].flatMap((value) => (value === undefined ? [] : parseGatewayList(value).gateways.map((gateway) => gateway.url))),
+  );
+  return { ...list, gateways: list.gateways.map((gateway) => (workspaceUrls.has(gateway.url) ? { ...gateway, fromWorkspace: true } : gateway)) };
 }
 
 /** Appends a gateway to the user settings, keeping every entry already there, even invalid ones. */

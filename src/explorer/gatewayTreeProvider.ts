@@ -82,7 +82,7 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
 
   /** A client for acting on a gateway (delete, wipe); the caller closes it. */
   client(gateway: GatewayConfig): Promise<GatewayClient> {
-    return clientFor(gateway, readExplorerSettings(), this.credentials, vscode.workspace.isTrusted);
+    return clientFor(gateway, readExplorerSettings(), this.credentials, vscode.workspace.isTrusted || !gateway.fromWorkspace);
   }
 
   async getChildren(parent?: ExplorerNode): Promise<ExplorerNode[]> {

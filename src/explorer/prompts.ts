@@ -11,6 +11,10 @@ export interface UserPrompts {
   /** The grouping key as text (`job=x,instance=y`); `validate` says what is wrong with a text. */
   inputGroupingKey(initial: string, validate: (text: string) => string | undefined): Promise<string | undefined>;
   pickMethod(remembered?: PushMethod): Promise<PushMethod | undefined>;
+  /** Which kind of credentials to store for a gateway, or to remove them. */
+  pickCredentialKind(gatewayName: string): Promise<'basic' | 'bearer' | 'clear' | undefined>;
+  /** One credential field; `secret` hides what is typed. */
+  inputCredential(title: string, secret: boolean): Promise<string | undefined>;
 }
 
 export const windowPrompts: UserPrompts = {
@@ -34,5 +38,16 @@ export const windowPrompts: UserPrompts = {
     ];
     items.sort((a, b) => Number(b.method === remembered) - Number(a.method === remembered));
     return (await vscode.window.showQuickPick(items, { title: 'Push method' }))?.method;
+  },
+  async pickCredentialKind(gatewayName) {
+    const items = [
+      { label: 'Basic authentication', description: 'user and password', credential: 'basic' as const },
+      { label: 'Bearer token', credential: 'bearer' as const },
+      { label: 'Remove stored credentials', credential: 'clear' as const },
+    ];
+    return (await vscode.window.showQuickPick(items, { title: `Credentials for ${gatewayName}` }))?.credential;
+  },
+  inputCredential(title, secret) {
+    return Promise.resolve(vscode.window.showInputBox({ title, password: secret, ignoreFocusOut: true, validateInput: (text) => (text === '' ? 'Required' : undefined) }));
   },
 };

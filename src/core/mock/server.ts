@@ -39,6 +39,11 @@ export interface MockGatewayOptions {
   persistenceIntervalMs?: number;
   /** Told about a failed interval write (the server keeps running); default: console.error. */
   onPersistenceError?: (error: PersistenceError) => void;
+  /**
+   * Answer 401 to any request without these credentials, like a gateway started with a web config
+   * that sets basic_auth_users (or a proxy that wants a bearer token).
+   */
+  auth?: { readonly user: string; readonly password: string } | { readonly bearerToken: string };
 }
 
 export interface MockGateway {
@@ -210,6 +215,19 @@ function startPersister(options: MockGatewayOptions, store: MockStore, status: S
 }
 
 /** Starts a mock gateway; resolves once it listens (and, with a persistence file, has loaded it). */
+const UNAUTHORIZED: Reply = {
+  status: 401,
+  headers: { 'Content-Type': 'text/plain; charset=utf-8', 'WWW-Authenticate': 'Basic' },
+  body: 'Unauthorized\n',
+};
+
+function authorizationOf(auth: MockGatewayOptions['auth']): string | undefined {
+  if (!auth) {
+    return undefined;
+  }
+  return 'bearerToken' in auth ? `Bearer ${auth.bearerToken}` : `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`;
+}
+
 export async function startMockGateway(options: MockGatewayOptions = {}): Promise<MockGateway> {
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? (() => new Date());
@@ -227,7 +245,12 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
     api: apiRouter(adminApi),
     now,
   };
+  const expectedAuthorization = authorizationOf(options.auth);
   const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+    if (expectedAuthorization !== undefined && req.headers.authorization !== expectedAuthorization) {
+      writeNodeReply(res, UNAUTHORIZED);
+      return;
+    }
     void serve(nodeRequest(req), context, (reply) => writeNodeReply(res, reply));
   });
   server.on('clientError', (error, socket) => onClientError(error, socket as Socket, context));

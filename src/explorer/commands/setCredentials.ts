@@ -3,6 +3,7 @@ import { GatewayConfig } from '../../core/gatewayConfig';
 import { CredentialStore } from '../connections';
 import { readGatewayList } from '../gatewaySettings';
 import { ExplorerNode, GatewayTreeProvider } from '../gatewayTreeProvider';
+import { UserPrompts } from '../prompts';
 
 async function pickGateway(node?: ExplorerNode): Promise<GatewayConfig | undefined> {
   if (node && 'gateway' in node) {
@@ -21,40 +22,29 @@ async function pickGateway(node?: ExplorerNode): Promise<GatewayConfig | undefin
 }
 
 /** Stores basic or bearer credentials for a gateway in SecretStorage (never in settings), or clears them. */
-export async function setCredentials(credentials: CredentialStore, tree: GatewayTreeProvider, node?: ExplorerNode): Promise<void> {
+export async function setCredentials(credentials: CredentialStore, tree: GatewayTreeProvider, prompts: UserPrompts, node?: ExplorerNode): Promise<void> {
   const gateway = await pickGateway(node);
   if (!gateway) {
     return;
   }
-  const kind = await vscode.window.showQuickPick(
-    [
-      { label: 'Basic authentication', description: 'user and password', value: 'basic' as const },
-      { label: 'Bearer token', value: 'bearer' as const },
-      { label: 'Remove stored credentials', value: 'clear' as const },
-    ],
-    { title: `Credentials for ${gateway.name}` },
-  );
-  if (!kind) {
-    return;
-  }
-  if (kind.value === 'clear') {
+  const kind = await prompts.pickCredentialKind(gateway.name);
+  if (kind === 'clear') {
     await credentials.set(gateway, undefined);
-  } else if (kind.value === 'bearer') {
-    const token = await vscode.window.showInputBox({ title: `Bearer token for ${gateway.name}`, password: true, ignoreFocusOut: true, validateInput: (text) => (text.trim() ? undefined : 'A token is required') });
-    if (token === undefined) {
+  } else if (kind === 'bearer') {
+    const token = await prompts.inputCredential(`Bearer token for ${gateway.name}`, true);
+    if (!token) {
       return;
     }
     await credentials.set(gateway, { kind: 'bearer', token: token.trim() });
-  } else {
-    const user = await vscode.window.showInputBox({ title: `User for ${gateway.name}`, ignoreFocusOut: true });
-    if (user === undefined) {
-      return;
-    }
-    const password = await vscode.window.showInputBox({ title: `Password for ${user} on ${gateway.name}`, password: true, ignoreFocusOut: true });
-    if (password === undefined) {
+  } else if (kind === 'basic') {
+    const user = await prompts.inputCredential(`User for ${gateway.name}`, false);
+    const password = user === undefined ? undefined : await prompts.inputCredential(`Password for ${user} on ${gateway.name}`, true);
+    if (user === undefined || password === undefined) {
       return;
     }
     await credentials.set(gateway, { kind: 'basic', user, password });
+  } else {
+    return;
   }
   tree.refresh();
 }

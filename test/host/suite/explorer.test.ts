@@ -144,6 +144,38 @@ describe('explorer view', () => {
       assert.deepEqual(listed.value.map((group) => group.labels.job).sort(), ['cleanup', 'healthy_job']);
     });
 
+    it('asks for credentials on a 401, sends those set by command, and keeps them out of the settings', async () => {
+      const guarded = await startMockGateway({ port: 0, auth: { user: 'ci', password: 's3cret-pw' } });
+      try {
+        await setGateways([{ name: 'guarded', url: guarded.url }]);
+        api().gatewayTree.refresh();
+        const gatewayNode = (await children())[0];
+        const [error] = await labelsOf(await children(gatewayNode));
+        assert.match(error[0], /asks for credentials \(401\)/);
+        assert.equal(error[2], 'gatewayError.unauthorized');
+
+        const answers = ['ci', 's3cret-pw'];
+        api().setPrompts({ pickCredentialKind: async () => 'basic', inputCredential: async () => answers.shift() });
+        await vscode.commands.executeCommand('pushgateway.setCredentials', gatewayNode);
+        const groups = await labelsOf(await children((await children())[0]));
+        assert.deepEqual(groups, [['No groups on this gateway', '', '']]);
+        const log = guarded.log.entries().map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
+        assert.ok(log.includes('GET /api/v1/metrics 200'), log.join(', '));
+
+        const settingsFiles = [
+          vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.vscode', 'settings.json'),
+        ];
+        for (const file of settingsFiles) {
+          const text = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8');
+          assert.doesNotMatch(text, /s3cret-pw/, `${file.fsPath} holds the password`);
+        }
+        assert.doesNotMatch(JSON.stringify(vscode.workspace.getConfiguration('pushgateway')), /s3cret-pw/);
+      } finally {
+        api().setPrompts(undefined);
+        await guarded.close();
+      }
+    });
+
     it('shows an error node with the reason for a gateway it cannot reach', async () => {
       const port = await unusedPort();
       await setGateways([{ name: 'down', url: `http://127.0.0.1:${port}` }]);
