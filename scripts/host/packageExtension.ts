@@ -6,7 +6,7 @@ import { runCommand } from './processes';
 export async function packageExtension(outFile: string): Promise<string> {
   const root = repoRoot();
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  await runCommand(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', outFile], {
+  await runCommand(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', outFile], {
     cwd: root,
     env: process.env,
     label: 'vsce package',

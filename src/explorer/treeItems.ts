@@ -74,7 +74,9 @@ function groupDescription(assessment: GroupAssessment, nowSeconds: number): stri
     case 'never-pushed':
       return 'never pushed successfully';
     case 'stale':
-      return `stale: ${assessment.reason}`;
+      return assessment.lastSuccess
+        ? `stale · last success ${describeAge(nowSeconds - assessment.lastSuccess.seconds)} ago`
+        : `stale · pushed ${describeAge(nowSeconds - (assessment.lastPushSeconds ?? nowSeconds))} ago`;
     case 'healthy':
       return assessment.reason;
   }

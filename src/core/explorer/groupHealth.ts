@@ -103,10 +103,20 @@ export type GroupOrder = 'attention' | 'name';
 
 /** Failed and stale groups first (then by name), or simply by name. */
 export function compareGroups(order: GroupOrder) {
+  // Each group's title is made once per sort, not once per comparison.
+  const titles = new WeakMap<GatewayGroup, string>();
+  const titleOf = (group: GatewayGroup) => {
+    let title = titles.get(group);
+    if (title === undefined) {
+      title = formatGroupingLabels(group.labels);
+      titles.set(group, title);
+    }
+    return title;
+  };
   return (a: { group: GatewayGroup; assessment: GroupAssessment }, b: { group: GatewayGroup; assessment: GroupAssessment }): number => {
     const byHealth = order === 'attention' ? HEALTH_ORDER[a.assessment.health] - HEALTH_ORDER[b.assessment.health] : 0;
-    const nameA = formatGroupingLabels(a.group.labels);
-    const nameB = formatGroupingLabels(b.group.labels);
+    const nameA = titleOf(a.group);
+    const nameB = titleOf(b.group);
     return byHealth || (nameA < nameB ? -1 : nameA > nameB ? 1 : 0);
   };
 }
