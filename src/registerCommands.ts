@@ -15,6 +15,7 @@ import { startMock } from './mock/commands/startMock';
 import { stopMock } from './mock/commands/stopMock';
 import { MockGatewayService } from './mock/mockGatewayService';
 import { pushBuffer } from './push/commands/pushBuffer';
+import { pushHeredoc } from './push/commands/pushHeredoc';
 import { pushSelection } from './push/commands/pushSelection';
 import { PushService } from './push/pushService';
 
@@ -47,6 +48,8 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     'pushgateway.showMockLog': () => showMockLog(services.mock),
     'pushgateway.pushBuffer': () => pushBuffer(services.pushService),
     'pushgateway.pushSelection': () => pushSelection(services.pushService),
+    'pushgateway.pushHeredoc': (uri, line, mode) =>
+      pushHeredoc(services.pushService, async () => services.mock.gateway ?? ((await services.mock.start()) ? services.mock.gateway : undefined), uri, line, mode),
   };
   for (const [id, handler] of Object.entries(commands)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));

@@ -15,6 +15,8 @@ export interface UserPrompts {
   pickCredentialKind(gatewayName: string): Promise<'basic' | 'bearer' | 'clear' | undefined>;
   /** One credential field; `secret` hides what is typed. */
   inputCredential(title: string, secret: boolean): Promise<string | undefined>;
+  /** The value a shell expansion stands for in a push (`$SIZE`, `$(hostname)`). */
+  inputVariable(text: string, remembered?: string): Promise<string | undefined>;
 }
 
 export const windowPrompts: UserPrompts = {
@@ -46,6 +48,11 @@ export const windowPrompts: UserPrompts = {
       { label: 'Remove stored credentials', credential: 'clear' as const },
     ];
     return (await vscode.window.showQuickPick(items, { title: `Credentials for ${gatewayName}` }))?.credential;
+  },
+  inputVariable(text, remembered) {
+    return Promise.resolve(
+      vscode.window.showInputBox({ title: `Value for ${text}`, prompt: `What ${text} holds when the script runs (remembered for this workspace)`, value: remembered, ignoreFocusOut: true }),
+    );
   },
   inputCredential(title, secret) {
     return Promise.resolve(vscode.window.showInputBox({ title, password: secret, ignoreFocusOut: true, validateInput: (text) => (text === '' ? 'Required' : undefined) }));

@@ -7,6 +7,8 @@ import { EXPOSITION_SELECTOR } from './languageIds';
 import { LintService } from './lintService';
 import { LintSettingsReader } from './lintSettings';
 import { ExpositionFolding, ExpositionSymbols } from './outline';
+import { HeredocCodeLens } from '../push/heredocCodeLens';
+import { SHELL_LANGUAGE_ID } from './languageIds';
 
 /** Diagnostics, quick fixes, hover, outline, folding and completion for exposition documents. */
 export function registerLanguageFeatures(context: vscode.ExtensionContext): LintService {
@@ -21,6 +23,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext): Lint
     vscode.languages.registerDocumentSymbolProvider(EXPOSITION_SELECTOR, new ExpositionSymbols(lint)),
     vscode.languages.registerFoldingRangeProvider(EXPOSITION_SELECTOR, new ExpositionFolding(lint)),
     vscode.languages.registerCompletionItemProvider(EXPOSITION_SELECTOR, new ExpositionCompletion(), ...ExpositionCompletion.triggerCharacters),
+    vscode.languages.registerCodeLensProvider({ language: SHELL_LANGUAGE_ID }, new HeredocCodeLens(lint)),
   );
   return lint;
 }

@@ -5,6 +5,8 @@ import { PushMethod } from '../core/gateway/client';
 import { formatGroupingLabels } from '../core/explorer/groupHealth';
 import { GatewayConfig } from '../core/gatewayConfig';
 import { formatGroupingKeyText, lineOfGatewayError, parseGroupingKeyText } from '../core/push/groupingKeyText';
+import { heredocVariables, resolveHeredocPush } from '../core/push/heredocPush';
+import { findMetricHeredocs } from '../core/shell/heredocs';
 import { readGatewayList } from '../explorer/gatewaySettings';
 import { GatewayTreeProvider } from '../explorer/gatewayTreeProvider';
 import { UserPrompts } from '../explorer/prompts';
@@ -24,6 +26,7 @@ export interface PushSource {
 }
 
 const MAX_LISTED_ERRORS = 5;
+const HEREDOC_VALUES_KEY = 'pushgateway.heredocValues';
 
 /**
  * Pushes exposition text from the editor: lint first (errors need "Push Anyway"), then the gateway,
@@ -88,6 +91,48 @@ export class PushService implements vscode.Disposable {
     return this.prompts().confirm(`The gateway will likely refuse this push: ${errors.length} error${errors.length === 1 ? '' : 's'}.`, `${listed.join('\n')}${more}`, 'Push Anyway');
   }
 
+  /**
+   * Pushes the heredoc of a shell script that spans `line`: its shell expansions are asked for (values
+   * remembered per workspace), the URL gives gateway, grouping key and method; `mock` sends it to the
+   * embedded mock instead, with the same grouping key, for a dry run.
+   */
+  async pushHeredoc(document: vscode.TextDocument, line: number, mode: 'gateway' | 'mock', startMock: () => Promise<GatewayConfig | undefined>): Promise<boolean> {
+    const heredoc = findMetricHeredocs(document.getText()).find((h) => h.push && h.operatorSpan.line <= line && line <= h.terminatorLine);
+    if (!heredoc) {
+      void vscode.window.showInformationMessage('Put the cursor on a heredoc that is pushed with curl, wget or httpie to a /metrics/job/ URL.');
+      return false;
+    }
+    const remembered = this.state.get<Record<string, string>>(HEREDOC_VALUES_KEY) ?? {};
+    const values: Record<string, string> = {};
+    for (const variable of heredocVariables(heredoc)) {
+      const value = await this.prompts().inputVariable(variable.text, remembered[variable.key]);
+      if (value === undefined) {
+        return false;
+      }
+      values[variable.key] = value;
+    }
+    await this.state.update(HEREDOC_VALUES_KEY, { ...remembered, ...values });
+    const resolved = resolveHeredocPush(heredoc, values);
+    if (!resolved.ok) {
+      void vscode.window.showErrorMessage(`Cannot push this heredoc: ${resolved.error}`);
+      return false;
+    }
+    if (!(await this.lintAllowsPush(resolved.value.body))) {
+      return false;
+    }
+    const gateway = mode === 'mock' ? await startMock() : this.gatewayFor(resolved.value.baseUrl);
+    if (!gateway) {
+      return false;
+    }
+    return this.send({ document, text: resolved.value.body, firstLine: heredoc.bodyStartLine }, resolved.value.body, gateway, resolved.value.key as { job: string; labels: Record<string, string> }, resolved.value.method);
+  }
+
+  /** A configured gateway at that URL (so its credentials and TLS options apply), else the URL as it is. */
+  private gatewayFor(baseUrl: string): GatewayConfig {
+    const normalized = baseUrl.replace(/\/+$/, '');
+    return readGatewayList().gateways.find((gateway) => gateway.url === normalized) ?? { name: new URL(normalized).host, url: normalized };
+  }
+
   private async send(source: PushSource, body: string, gateway: GatewayConfig, key: { job: string; labels: Record<string, string> }, method: PushMethod): Promise<boolean> {
     const client = await this.tree.client(gateway);
     const where = `${formatGroupingLabels({ job: key.job, ...key.labels })} on ${gateway.name}`;
@@ -97,7 +142,7 @@ export class PushService implements vscode.Disposable {
       this.diagnostics.delete(source.document.uri);
       if (pushed.ok) {
         this.tree.refresh();
-        void vscode.window.showInformationMessage(`Pushed ${source.firstLine === 0 && body === source.document.getText() ? 'the buffer' : 'the selection'} to ${where}.`, 'Show in Explorer').then((choice) => {
+        void vscode.window.showInformationMessage(`Pushed to ${where}.`, 'Show in Explorer').then((choice) => {
           if (choice) {
             void vscode.commands.executeCommand('pushgateway.gateways.focus');
           }

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GatewayClient, PushMethod } from '../../../src/core/gateway/client';
 import type { TestingApi } from '../../../src/extension';
-import { extension, waitFor } from './helpers';
+import type { UserPrompts } from '../../../src/explorer/prompts';
+import { extension, waitFor, workspaceFile } from './helpers';
 
 function api(): TestingApi {
   const exports = extension().exports as TestingApi | undefined;
@@ -22,6 +23,12 @@ describe('push from the editor', () => {
   let method: PushMethod = 'PUT';
   const confirmations: string[] = [];
   let pushAnyway = false;
+  const basePrompts: Partial<UserPrompts> = {
+    pickGateway: async (gateways) => gateways.find((gateway) => gateway.embedded),
+    inputGroupingKey: async () => 'job=from_editor,path="/var/backups"',
+    pickMethod: async () => method,
+    confirm: async (message) => (confirmations.push(message), pushAnyway),
+  };
 
   before(async () => {
     await extension().activate();
@@ -29,12 +36,7 @@ describe('push from the editor', () => {
     assert.ok(url);
     mockUrl = url;
     client = new GatewayClient({ baseUrl: mockUrl });
-    api().setPrompts({
-      pickGateway: async (gateways) => gateways.find((gateway) => gateway.embedded),
-      inputGroupingKey: async () => 'job=from_editor,path="/var/backups"',
-      pickMethod: async () => method,
-      confirm: async (message) => (confirmations.push(message), pushAnyway),
-    });
+    api().setPrompts(basePrompts);
   });
 
   after(async () => {
@@ -68,6 +70,31 @@ describe('push from the editor', () => {
     await openExposition('# TYPE third_metric gauge\nthird_metric 3\n');
     assert.equal(await vscode.commands.executeCommand('pushgateway.pushBuffer'), true);
     assert.deepEqual(await familiesOfGroup(), ['third_metric']);
+  });
+
+  it('offers "Push to" and "Dry-run on mock" above a pushed heredoc, and pushes it with the values asked for and the key from its URL', async () => {
+    const script = await vscode.workspace.openTextDocument(workspaceFile('push_heredoc.sh'));
+    await vscode.window.showTextDocument(script);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', script.uri);
+    assert.deepEqual(
+      lenses.map((lens) => [lens.range.start.line, lens.command?.title]),
+      [
+        [2, '$(cloud-upload) Push to $PUSHGATEWAY'],
+        [2, '$(beaker) Dry-run on mock'],
+      ],
+    );
+    const asked: string[] = [];
+    api().setPrompts({ ...basePrompts, inputVariable: async (text) => (asked.push(text), text === '$PUSHGATEWAY' ? mockUrl : '1024') });
+    const dryRun = lenses[1].command;
+    assert.ok(dryRun);
+    assert.equal(await vscode.commands.executeCommand(dryRun.command, ...(dryRun.arguments ?? [])), true);
+    assert.deepEqual(asked, ['$PUSHGATEWAY', '$SIZE']);
+    const groups = await client.groups();
+    assert.ok(groups.ok);
+    const group = groups.value.find((g) => g.labels.job === 'heredoc_backup');
+    assert.deepEqual(group?.labels, { job: 'heredoc_backup', path: '/var/backups' });
+    assert.deepEqual(group?.families.map((family) => [family.name, family.metrics[0]?.value]), [['backup_size_bytes', '1024']]);
+    api().setPrompts(basePrompts);
   });
 
   it('does not push a body with lint errors unless "Push Anyway" is chosen, and maps a 400 to the line', async () => {
