@@ -14,6 +14,7 @@ import { showMockLog } from './mock/commands/showMockLog';
 import { startMock } from './mock/commands/startMock';
 import { stopMock } from './mock/commands/stopMock';
 import { MockGatewayService } from './mock/mockGatewayService';
+import { deleteGroupFromScript } from './push/commands/deleteGroupFromScript';
 import { pushBuffer } from './push/commands/pushBuffer';
 import { pushHeredoc } from './push/commands/pushHeredoc';
 import { pushSelection } from './push/commands/pushSelection';
@@ -48,6 +49,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     'pushgateway.showMockLog': () => showMockLog(services.mock),
     'pushgateway.pushBuffer': () => pushBuffer(services.pushService),
     'pushgateway.pushSelection': () => pushSelection(services.pushService),
+    'pushgateway.deleteGroupFromScript': (uri, line) => deleteGroupFromScript(services.pushService, uri, line),
     'pushgateway.pushHeredoc': (uri, line, mode) =>
       pushHeredoc(services.pushService, async () => services.mock.gateway ?? ((await services.mock.start()) ? services.mock.gateway : undefined), uri, line, mode),
   };

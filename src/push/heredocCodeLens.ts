@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import { findDeleteCommands } from '../core/shell/heredocs';
 import { LintService } from '../language/lintService';
 
-/** Above every heredoc pushed by a script: "Push to <host>" and "Dry-run on mock". */
+/** Above every heredoc pushed by a script: "Push to <host>" and "Dry-run on mock"; above a delete command: "Delete this group". */
 export class HeredocCodeLens implements vscode.CodeLensProvider {
   constructor(private readonly lint: LintService) {}
 
@@ -10,7 +11,15 @@ export class HeredocCodeLens implements vscode.CodeLensProvider {
     if (!linted) {
       return [];
     }
-    return linted.lint.heredocs
+    const deletes = findDeleteCommands(document.getText()).map(
+      (command) =>
+        new vscode.CodeLens(new vscode.Range(command.line, 0, command.line, 0), {
+          title: `$(trash) Delete this group on ${targetName(command.url)}`,
+          command: 'pushgateway.deleteGroupFromScript',
+          arguments: [document.uri, command.line],
+        }),
+    );
+    const pushes = linted.lint.heredocs
       .filter(({ heredoc }) => heredoc.push !== undefined)
       .flatMap(({ heredoc }) => {
         const line = heredoc.operatorSpan.line;
@@ -20,6 +29,7 @@ export class HeredocCodeLens implements vscode.CodeLensProvider {
           new vscode.CodeLens(range, { title: '$(beaker) Dry-run on mock', command: 'pushgateway.pushHeredoc', arguments: [document.uri, line, 'mock'] }),
         ];
       });
+    return [...pushes, ...deletes];
   }
 }
 

@@ -5,8 +5,9 @@ import { PushMethod } from '../core/gateway/client';
 import { formatGroupingLabels } from '../core/explorer/groupHealth';
 import { GatewayConfig } from '../core/gatewayConfig';
 import { formatGroupingKeyText, lineOfGatewayError, parseGroupingKeyText } from '../core/push/groupingKeyText';
-import { heredocVariables, resolveHeredocPush } from '../core/push/heredocPush';
-import { findMetricHeredocs } from '../core/shell/heredocs';
+import { HeredocVariable, heredocVariables, resolveHeredocPush, resolveScriptUrl, urlVariables } from '../core/push/heredocPush';
+import { findDeleteCommands, findMetricHeredocs } from '../core/shell/heredocs';
+import { waitUntilDeleted } from '../explorer/commands/deleteGroups';
 import { readGatewayList } from '../explorer/gatewaySettings';
 import { GatewayTreeProvider } from '../explorer/gatewayTreeProvider';
 import { UserPrompts } from '../explorer/prompts';
@@ -102,16 +103,10 @@ export class PushService implements vscode.Disposable {
       void vscode.window.showInformationMessage('Put the cursor on a heredoc that is pushed with curl, wget or httpie to a /metrics/job/ URL.');
       return false;
     }
-    const remembered = this.state.get<Record<string, string>>(HEREDOC_VALUES_KEY) ?? {};
-    const values: Record<string, string> = {};
-    for (const variable of heredocVariables(heredoc)) {
-      const value = await this.prompts().inputVariable(variable.text, remembered[variable.key]);
-      if (value === undefined) {
-        return false;
-      }
-      values[variable.key] = value;
+    const values = await this.askValues(heredocVariables(heredoc));
+    if (!values) {
+      return false;
     }
-    await this.state.update(HEREDOC_VALUES_KEY, { ...remembered, ...values });
     const resolved = resolveHeredocPush(heredoc, values);
     if (!resolved.ok) {
       void vscode.window.showErrorMessage(`Cannot push this heredoc: ${resolved.error}`);
@@ -125,6 +120,59 @@ export class PushService implements vscode.Disposable {
       return false;
     }
     return this.send({ document, text: resolved.value.body, firstLine: heredoc.bodyStartLine }, resolved.value.body, gateway, resolved.value.key as { job: string; labels: Record<string, string> }, resolved.value.method);
+  }
+
+  /** Deletes the group of the `curl -X DELETE .../metrics/job/...` command on `line`, after asking its values and a confirmation. */
+  async deleteGroupFromScript(document: vscode.TextDocument, line: number): Promise<boolean> {
+    const command = findDeleteCommands(document.getText()).find((candidate) => candidate.line === line || candidate.urlSpan.line === line);
+    if (!command) {
+      void vscode.window.showInformationMessage('Put the cursor on a curl -X DELETE .../metrics/job/... command.');
+      return false;
+    }
+    const values = await this.askValues(urlVariables(command.url));
+    if (!values) {
+      return false;
+    }
+    const target = resolveScriptUrl(command.url, values);
+    if (!target.ok) {
+      void vscode.window.showErrorMessage(`Cannot delete this group: ${target.error}`);
+      return false;
+    }
+    const gateway = this.gatewayFor(target.value.baseUrl);
+    const where = `${formatGroupingLabels({ job: target.value.key.job, ...target.value.key.labels })} on ${gateway.name}`;
+    if (!(await this.prompts().confirm(`Delete the group ${where}?`, 'All its metrics are removed from the gateway. This cannot be undone.', 'Delete'))) {
+      return false;
+    }
+    const client = await this.tree.client(gateway);
+    try {
+      const deleted = await client.deleteGroup(target.value.key);
+      this.output.appendLine(`${new Date().toISOString()} DELETE ${client.displayUrl} ${formatGroupingKeyText(target.value.key)} → ${deleted.ok ? 'accepted' : deleted.error.message}`);
+      if (!deleted.ok) {
+        void vscode.window.showErrorMessage(`Could not delete ${where}: ${deleted.error.message}`);
+        return false;
+      }
+      await waitUntilDeleted(client, [{ labels: { job: target.value.key.job, ...target.value.key.labels }, lastPushSuccessful: true, families: [] }]);
+    } finally {
+      await client.close();
+    }
+    this.tree.refresh();
+    void vscode.window.showInformationMessage(`Deleted ${where}.`);
+    return true;
+  }
+
+  /** Asks the value of each expansion (remembered per workspace); undefined when cancelled. */
+  private async askValues(variables: readonly HeredocVariable[]): Promise<Record<string, string> | undefined> {
+    const remembered = this.state.get<Record<string, string>>(HEREDOC_VALUES_KEY) ?? {};
+    const values: Record<string, string> = {};
+    for (const variable of variables) {
+      const value = await this.prompts().inputVariable(variable.text, remembered[variable.key]);
+      if (value === undefined) {
+        return undefined;
+      }
+      values[variable.key] = value;
+    }
+    await this.state.update(HEREDOC_VALUES_KEY, { ...remembered, ...values });
+    return values;
   }
 
   /** A configured gateway at that URL (so its credentials and TLS options apply), else the URL as it is. */

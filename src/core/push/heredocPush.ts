@@ -87,18 +87,41 @@ export function resolveHeredocPush(heredoc: MetricHeredoc, values: Readonly<Reco
   if (!body.ok) {
     return body;
   }
+  const target = pushTargetOf(url.value);
+  if (!target.ok) {
+    return target;
+  }
+  return success({ ...target.value, method: push.method, body: body.value });
+}
+
+/** Gateway base URL and grouping key of a push URL whose expansions have their values. */
+function pushTargetOf(url: string): Result<{ baseUrl: string; key: GroupingKey }> {
   let parsedUrl: URL;
   try {
-    parsedUrl = new URL(url.value);
+    parsedUrl = new URL(url);
   } catch {
-    return failure(`"${url.value}" is not a URL the push could go to`);
+    return failure(`"${url}" is not a URL the push could go to`);
   }
   if (parsedUrl.protocol !== 'http:' && parsedUrl.protocol !== 'https:') {
-    return failure(`"${url.value}" is not an http(s) URL`);
+    return failure(`"${url}" is not an http(s) URL`);
   }
   const path = parsePushPath(parsedUrl.pathname);
   if (!path.ok) {
-    return failure(`the gateway would refuse ${url.value}: ${path.error}`);
+    return failure(`the gateway would refuse ${url}: ${path.error}`);
   }
-  return success({ baseUrl: `${parsedUrl.origin}${path.value.prefix}`, key: path.value.key, method: push.method, body: body.value });
+  return success({ baseUrl: `${parsedUrl.origin}${path.value.prefix}`, key: path.value.key });
+}
+
+/** The values a URL as written in a script needs (`$PUSHGATEWAY`, `$(hostname)`), each once. */
+export function urlVariables(url: string): HeredocVariable[] {
+  const seen = new Set<string>();
+  return expansionsIn(url)
+    .map((found) => found.variable)
+    .filter((variable) => !seen.has(variable.key) && seen.add(variable.key));
+}
+
+/** Gateway and grouping key of a URL from a script (e.g. a `curl -X DELETE` line), once its expansions have values. */
+export function resolveScriptUrl(url: string, values: Readonly<Record<string, string>>): Result<{ baseUrl: string; key: GroupingKey }> {
+  const substituted = substitute(url, expansionsIn(url), values);
+  return substituted.ok ? pushTargetOf(substituted.value) : substituted;
 }

@@ -81,6 +81,7 @@ describe('push from the editor', () => {
       [
         [2, '$(cloud-upload) Push to $PUSHGATEWAY'],
         [2, '$(beaker) Dry-run on mock'],
+        [7, '$(trash) Delete this group on $PUSHGATEWAY'],
       ],
     );
     const asked: string[] = [];
@@ -94,6 +95,17 @@ describe('push from the editor', () => {
     const group = groups.value.find((g) => g.labels.job === 'heredoc_backup');
     assert.deepEqual(group?.labels, { job: 'heredoc_backup', path: '/var/backups' });
     assert.deepEqual(group?.families.map((family) => [family.name, family.metrics[0]?.value]), [['backup_size_bytes', '1024']]);
+
+    // The script's own `curl -X DELETE` line deletes that group, after a confirmation.
+    pushAnyway = true;
+    const deleteLens = lenses[2].command;
+    assert.ok(deleteLens);
+    assert.equal(await vscode.commands.executeCommand(deleteLens.command, ...(deleteLens.arguments ?? [])), true);
+    assert.match(confirmations[confirmations.length - 1], /^Delete the group job=heredoc_backup path=\/var\/backups on /);
+    const after = await client.groups();
+    assert.ok(after.ok);
+    assert.equal(after.value.find((g) => g.labels.job === 'heredoc_backup'), undefined);
+    pushAnyway = false;
     api().setPrompts(basePrompts);
   });
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { heredocVariables, resolveHeredocPush } from '../../../src/core/push/heredocPush';
+import { heredocVariables, resolveHeredocPush, resolveScriptUrl, urlVariables } from '../../../src/core/push/heredocPush';
 import { findMetricHeredocs } from '../../../src/core/shell/heredocs';
 
 const SCRIPT = [
@@ -38,5 +38,11 @@ describe('pushing a heredoc', () => {
     const bad = resolveHeredocPush(heredoc, { PUSHGATEWAY: 'gw', '$(hostname)': 'x', DB: 'd', SIZE: '1' });
     assert.ok(!bad.ok);
     assert.match(bad.error, /is not a URL/);
+  });
+
+  it('resolves a delete URL from a script the same way', () => {
+    const url = '$GW/metrics/job/backup/instance/${HOST}';
+    assert.deepEqual(urlVariables(url).map((variable) => variable.key), ['GW', 'HOST']);
+    assert.deepEqual(resolveScriptUrl(url, { GW: 'https://gw', HOST: 'db1' }), { ok: true, value: { baseUrl: 'https://gw', key: { job: 'backup', labels: { instance: 'db1' } } } });
   });
 });
