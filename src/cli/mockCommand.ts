@@ -26,8 +26,6 @@ Options:
 Stops on SIGINT or SIGTERM.
 `;
 
-const LOG_POLL_MS = 200;
-
 interface MockArguments {
   readonly host: string;
   readonly port: number;
@@ -113,19 +111,6 @@ function formatEntry(entry: PushLogEntry, format: 'text' | 'json'): string {
   return `${entry.time} ${entry.method} ${entry.path} ${entry.status} ${entry.bodyBytes}B${families}${error}`;
 }
 
-/** Writes the log entries that arrived since the last call. */
-function logFollower(mock: MockGateway, output: CliOutput, format: 'text' | 'json'): () => void {
-  let shown = 0;
-  return () => {
-    const entries = mock.log.entries();
-    const total = entries.length + mock.log.dropped;
-    for (const entry of entries.slice(Math.max(0, entries.length - (total - shown)))) {
-      output.out(`${formatEntry(entry, format)}\n`);
-    }
-    shown = total;
-  };
-}
-
 function describeListenError(error: unknown, host: string, port: number): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
@@ -170,11 +155,9 @@ export async function runMock(args: readonly string[], output: CliOutput, stop: 
     return 1;
   }
   output.out(`listening on ${mock.url}\n`);
-  const follow = logFollower(mock, output, parsed.logFormat);
-  const poll = setInterval(follow, LOG_POLL_MS);
+  const stopLogging = mock.log.onEntry((entry) => output.out(`${formatEntry(entry, parsed.logFormat)}\n`));
   await stop;
-  clearInterval(poll);
-  follow();
+  stopLogging();
   try {
     await mock.close();
   } catch (error) {

@@ -4,7 +4,6 @@ import { EMBEDDED_MOCK_NAME, GatewayConfig } from '../core/gatewayConfig';
 import { MockGateway, startMockGateway } from '../core/mock/server';
 import { PushLogEntry } from '../core/mock/pushLog';
 
-const LOG_POLL_MS = 500;
 const MAX_PORT_TRIES = 20;
 
 
@@ -39,8 +38,8 @@ function formatEntry(entry: PushLogEntry): string {
  */
 export class MockGatewayService implements vscode.Disposable {
   private running: MockGateway | undefined;
-  private shownEntries = 0;
-  private poll: NodeJS.Timeout | undefined;
+  private pushCount = 0;
+  private stopLogging: (() => void) | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly output = vscode.window.createOutputChannel('Pushgateway Mock');
@@ -76,9 +75,9 @@ export class MockGatewayService implements vscode.Disposable {
     if (port !== preferred) {
       void vscode.window.showInformationMessage(`Port ${preferred} is taken: the mock Pushgateway listens on ${this.running.url} instead.`);
     }
-    this.shownEntries = 0;
+    this.pushCount = 0;
     this.output.appendLine(`Mock Pushgateway listening on ${this.running.url}`);
-    this.poll = setInterval(() => this.showNewEntries(), LOG_POLL_MS);
+    this.stopLogging = this.running.log.onEntry((entry) => this.show(entry));
     this.updateStatusBar();
     this.changed.fire();
     return this.running;
@@ -90,8 +89,7 @@ export class MockGatewayService implements vscode.Disposable {
     }
     const stopping = this.running;
     this.running = undefined;
-    clearInterval(this.poll);
-    this.showNewEntries(stopping);
+    this.stopLogging?.();
     await stopping.close();
     this.output.appendLine(`Mock Pushgateway stopped (${stopping.url})`);
     this.statusBar.hide();
@@ -102,17 +100,10 @@ export class MockGatewayService implements vscode.Disposable {
     this.output.show(true);
   }
 
-  private showNewEntries(mock = this.running): void {
-    if (!mock) {
-      return;
-    }
-    const entries = mock.log.entries();
-    const total = entries.length + mock.log.dropped;
-    for (const entry of entries.slice(Math.max(0, entries.length - (total - this.shownEntries)))) {
-      this.output.appendLine(formatEntry(entry));
-    }
-    if (total !== this.shownEntries) {
-      this.shownEntries = total;
+  private show(entry: PushLogEntry): void {
+    this.output.appendLine(formatEntry(entry));
+    if (entry.method === 'PUT' || entry.method === 'POST') {
+      this.pushCount++;
       this.updateStatusBar();
     }
   }
@@ -121,7 +112,7 @@ export class MockGatewayService implements vscode.Disposable {
     if (!this.running) {
       return;
     }
-    const pushes = this.running.log.entries().filter((entry) => entry.method === 'PUT' || entry.method === 'POST').length + this.running.log.dropped;
+    const pushes = this.pushCount;
     this.statusBar.text = `$(server-process) Mock ${new URL(this.running.url).host} · ${pushes} push${pushes === 1 ? '' : 'es'}`;
     this.statusBar.tooltip = `Mock Pushgateway at ${this.running.url}: click for the request log`;
     this.statusBar.show();

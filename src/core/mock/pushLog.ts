@@ -35,6 +35,7 @@ export class PushLog {
   private readonly ring: PushLogEntry[] = [];
   private start = 0;
   private droppedCount = 0;
+  private readonly listeners = new Set<(entry: PushLogEntry) => void>();
 
   constructor(readonly capacity: number = DEFAULT_LOG_CAPACITY) {
     if (!Number.isInteger(capacity) || capacity < 1) {
@@ -45,11 +46,20 @@ export class PushLog {
   add(entry: PushLogEntry): void {
     if (this.ring.length < this.capacity) {
       this.ring.push(entry);
-      return;
+    } else {
+      this.ring[this.start] = entry;
+      this.start = (this.start + 1) % this.capacity;
+      this.droppedCount++;
     }
-    this.ring[this.start] = entry;
-    this.start = (this.start + 1) % this.capacity;
-    this.droppedCount++;
+    for (const listener of this.listeners) {
+      listener(entry);
+    }
+  }
+
+  /** Calls `listener` with every entry added from now on; the returned function stops that. */
+  onEntry(listener: (entry: PushLogEntry) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The entries, oldest first. */
