@@ -27,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
   const gatewayView = vscode.window.createTreeView(GATEWAYS_VIEW_ID, { treeDataProvider: gatewayTree, canSelectMany: true });
   context.subscriptions.push(
     gatewayView,
+    gatewayView.onDidChangeVisibility((event) => gatewayTree.setVisible(event.visible)),
     mock,
     mock.onDidChange(() => gatewayTree.refresh()),
     gatewayTree,

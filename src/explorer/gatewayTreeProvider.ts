@@ -33,6 +33,8 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
   /** The gateway nodes last handed out, so that one of them can be refreshed on its own. */
   private gatewayNodes = new Map<string, ExplorerNode>();
   private timer: NodeJS.Timeout | undefined;
+  /** Automatic refreshes run only while the view is shown. */
+  private visible = false;
   private filterText = '';
   private order: GroupOrder = 'attention';
 
@@ -40,7 +42,10 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
   constructor(
     private readonly credentials: CredentialStore,
     private readonly extraGateways: () => GatewayConfig[] = () => [],
-  ) {
+  ) {}
+
+  setVisible(visible: boolean): void {
+    this.visible = visible;
     this.restartTimer();
   }
 
@@ -174,7 +179,7 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
 
   private restartTimer(): void {
     clearInterval(this.timer);
-    const seconds = readExplorerSettings().refreshIntervalSeconds;
+    const seconds = this.visible ? readExplorerSettings().refreshIntervalSeconds : 0;
     this.timer = seconds > 0 ? setInterval(() => this.refresh(), seconds * 1000) : undefined;
   }
 
