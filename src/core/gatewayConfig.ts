@@ -86,12 +86,12 @@ export function parseGatewayList(raw: unknown): GatewayList {
       problems.push(`${where}: the name "${displayName}" is used twice`);
       return;
     }
-    seenNames.add(displayName);
     const { staleAfterHours, caFile, allowInsecureTls } = entry as Record<string, unknown>;
     if (staleAfterHours !== undefined && !(typeof staleAfterHours === 'number' && staleAfterHours > 0)) {
       problems.push(`${where}: "staleAfterHours" must be a positive number of hours`);
       return;
     }
+    seenNames.add(displayName);
     gateways.push({
       name: displayName,
       url: normalizedUrl,

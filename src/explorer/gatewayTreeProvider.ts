@@ -188,7 +188,3 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
     this.changed.dispose();
   }
 }
-
-export function groupTitle(group: GatewayGroup): string {
-  return formatGroupingLabels(group.labels);
-}

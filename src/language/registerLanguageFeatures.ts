@@ -11,7 +11,7 @@ import { HeredocCodeLens } from '../push/heredocCodeLens';
 import { SHELL_LANGUAGE_ID } from './languageIds';
 
 /** Diagnostics, quick fixes, hover, outline, folding and completion for exposition documents. */
-export function registerLanguageFeatures(context: vscode.ExtensionContext): LintService {
+export function registerLanguageFeatures(context: vscode.ExtensionContext): void {
   const settings = new LintSettingsReader();
   const lint = new LintService(settings);
   context.subscriptions.push(
@@ -25,5 +25,4 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext): Lint
     vscode.languages.registerCompletionItemProvider(EXPOSITION_SELECTOR, new ExpositionCompletion(), ...ExpositionCompletion.triggerCharacters),
     vscode.languages.registerCodeLensProvider({ language: SHELL_LANGUAGE_ID }, new HeredocCodeLens(lint)),
   );
-  return lint;
 }

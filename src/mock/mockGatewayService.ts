@@ -56,12 +56,12 @@ export class MockGatewayService implements vscode.Disposable {
 
   async start(): Promise<MockGateway | undefined> {
     if (this.running) {
-      void vscode.window.showInformationMessage(`The mock Pushgateway is already running at ${this.running.url}.`);
       return this.running;
     }
     const configuration = vscode.workspace.getConfiguration('pushgateway.mock');
-    const preferred = configuration.get<number>('port') ?? 9091;
-    const port = await firstFreePort(Number.isInteger(preferred) && preferred > 0 && preferred < 65536 ? preferred : 9091);
+    const setting = configuration.get<number>('port') ?? 9091;
+    const preferred = Number.isInteger(setting) && setting > 0 && setting < 65536 ? setting : 9091;
+    const port = await firstFreePort(preferred);
     if (port === undefined) {
       void vscode.window.showErrorMessage(`Cannot start the mock Pushgateway: ports ${preferred}-${preferred + MAX_PORT_TRIES - 1} are all taken. Choose another in the setting pushgateway.mock.port.`);
       return undefined;

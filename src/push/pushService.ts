@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { hasErrors, lintExposition } from '../core/exposition/lint';
 import { PushMethod } from '../core/gateway/client';
 import { formatGroupingLabels } from '../core/explorer/groupHealth';
-import { GatewayConfig } from '../core/gatewayConfig';
+import { checkGatewayUrl, GatewayConfig } from '../core/gatewayConfig';
 import { formatGroupingKeyText, lineOfGatewayError, parseGroupingKeyText } from '../core/push/groupingKeyText';
 import { HeredocVariable, heredocVariables, resolveHeredocPush, resolveScriptUrl, urlVariables } from '../core/push/heredocPush';
 import { findDeleteCommands, findMetricHeredocs } from '../core/shell/heredocs';
@@ -139,6 +139,9 @@ export class PushService implements vscode.Disposable {
       return false;
     }
     const gateway = this.gatewayFor(target.value.baseUrl);
+    if (!gateway) {
+      return false;
+    }
     const where = `${formatGroupingLabels({ job: target.value.key.job, ...target.value.key.labels })} on ${gateway.name}`;
     if (!(await this.prompts().confirm(`Delete the group ${where}?`, 'All its metrics are removed from the gateway. This cannot be undone.', 'Delete'))) {
       return false;
@@ -176,10 +179,16 @@ export class PushService implements vscode.Disposable {
   }
 
   /** A configured gateway at that URL (so its credentials and TLS options apply), else the URL as it is. */
-  private gatewayFor(baseUrl: string): GatewayConfig {
+  private gatewayFor(baseUrl: string): GatewayConfig | undefined {
+    const problem = checkGatewayUrl(baseUrl);
+    if (problem) {
+      void vscode.window.showErrorMessage(`Cannot push there: ${problem}`);
+      return undefined;
+    }
     const normalized = baseUrl.replace(/\/+$/, '');
     return readGatewayList().gateways.find((gateway) => gateway.url === normalized) ?? { name: new URL(normalized).host, url: normalized };
   }
+
 
   private async send(source: PushSource, body: string, gateway: GatewayConfig, key: { job: string; labels: Record<string, string> }, method: PushMethod): Promise<boolean> {
     const client = await this.tree.client(gateway);

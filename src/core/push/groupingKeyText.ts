@@ -17,6 +17,9 @@ export function parseGroupingKeyText(text: string): Result<GroupingKey> {
     const [whole, name, raw, quoted] = pair;
     const value = quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : raw;
     if (name === 'job') {
+      if (job !== undefined) {
+        return failure('the job is given twice');
+      }
       job = value;
     } else {
       const problem = checkGroupingLabelName(name);

@@ -5,7 +5,7 @@ import { GatewayClient } from '../../../src/core/gateway/client';
 import { MockGateway, startMockGateway } from '../../../src/core/mock/server';
 import type { TestingApi } from '../../../src/extension';
 import type { ExplorerNode } from '../../../src/explorer/gatewayTreeProvider';
-import { extension, manifest, waitFor } from './helpers';
+import { extension, manifest } from './helpers';
 
 function api(): TestingApi {
   const exports = extension().exports as TestingApi | undefined;
@@ -179,7 +179,6 @@ describe('explorer view', () => {
     it('shows an error node with the reason for a gateway it cannot reach', async () => {
       const port = await unusedPort();
       await setGateways([{ name: 'down', url: `http://127.0.0.1:${port}` }]);
-      await waitFor(() => true, 'settings');
       api().gatewayTree.refresh();
       const [gatewayNode] = await children();
       const [error] = await labelsOf(await children(gatewayNode));

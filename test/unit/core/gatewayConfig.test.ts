@@ -26,8 +26,12 @@ describe('gateway settings', () => {
     const list = parseGatewayList([
       { name: 'tls', url: 'https://gw', staleAfterHours: 2, caFile: '/etc/ca.pem', allowInsecureTls: true },
       { name: 'bad', url: 'http://x', staleAfterHours: -1 },
+      { name: 'bad', url: 'http://y' },
     ]);
-    assert.deepEqual(list.gateways, [{ name: 'tls', url: 'https://gw', staleAfterHours: 2, caFile: '/etc/ca.pem', allowInsecureTls: true }]);
+    assert.deepEqual(list.gateways, [
+      { name: 'tls', url: 'https://gw', staleAfterHours: 2, caFile: '/etc/ca.pem', allowInsecureTls: true },
+      { name: 'bad', url: 'http://y' },
+    ]);
     assert.deepEqual(list.problems, ['pushgateway.gateways entry 2: "staleAfterHours" must be a positive number of hours']);
   });
 

@@ -173,14 +173,12 @@ describe('mock gateway: the store', () => {
         }
       };
       try {
-        const started = performance.now();
         const rounds = 200;
         for (let i = 0; i < rounds; i++) {
           pushError(store, { job: 'probe', instance: `p${i % 5}` }, body);
         }
-        const perPush = (performance.now() - started) / rounds;
+        // The cost is counted in families looked at, not in milliseconds, so a busy machine cannot fail it.
         assert.ok(visited / rounds < 50, `families visited per push: ${visited / rounds}`);
-        assert.ok(perPush < 5, `${perPush.toFixed(3)} ms per push`);
       } finally {
         StoreView.prototype.families = original;
       }

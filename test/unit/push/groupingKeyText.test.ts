@@ -22,6 +22,7 @@ describe('grouping keys typed by a person', () => {
     assert.match(error('instance=db1'), /needs a job/);
     assert.match(error('job=a,1x=b'), /improper label name "1x"/);
     assert.match(error('job=a,x=1,x=2'), /the label x is given twice/);
+    assert.match(error('job=a,job=b'), /the job is given twice/);
     assert.match(error('job'), /expected name=value pairs/);
     assert.match(error(''), /needs a job/);
   });
