@@ -16,7 +16,8 @@ export interface ParsedPushPath {
   readonly key: GroupingKey;
 }
 
-const BASE64_SUFFIX = '@base64';
+/** Marks a path label whose value is base64url encoded: `/<name>@base64/<value>`. */
+export const BASE64_SUFFIX = '@base64';
 const PUSH_ROUTE = '/metrics/job';
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const BASE64_URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

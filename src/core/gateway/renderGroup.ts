@@ -1,12 +1,5 @@
+import { escapeHelp, escapeLabelValue } from '../exposition/escape';
 import { GatewayFamily, GatewayGroup, GatewayMetric } from './groups';
-
-function escapeLabelValue(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
-}
-
-function escapeHelp(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
-}
 
 function labelSet(labels: Readonly<Record<string, string>>, extra?: [string, string]): string {
   const pairs = Object.keys(labels)

@@ -1,4 +1,4 @@
-import { isEscapedByte } from '../exposition/decode';
+import { ESCAPED_BYTE_BASE, isEscapedByte } from '../exposition/decode';
 
 // Go's number and string formatting as the Pushgateway's outputs use it. Strings here are "Go
 // strings": text decoded from bytes with decodeExposition, so a byte of invalid UTF-8 is a lone
@@ -82,7 +82,7 @@ export function goStringBytes(text: string): Buffer {
   const parts: Buffer[] = [];
   for (const char of text) {
     const codePoint = char.codePointAt(0) ?? 0;
-    parts.push(isEscapedByte(codePoint) ? Buffer.from([codePoint - 0xdc00]) : Buffer.from(char, 'utf8'));
+    parts.push(isEscapedByte(codePoint) ? Buffer.from([codePoint - ESCAPED_BYTE_BASE]) : Buffer.from(char, 'utf8'));
   }
   return Buffer.concat(parts);
 }

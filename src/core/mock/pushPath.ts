@@ -1,6 +1,6 @@
 import { decodeExposition } from '../exposition/decode';
 import { goQuoteString } from '../exposition/goQuote';
-import { checkGroupingLabelName } from '../groupingKey';
+import { BASE64_SUFFIX, checkGroupingLabelName } from '../groupingKey';
 import { failure, Result, success } from '../result';
 import { decodeBase64Segment } from './goBase64';
 import { GroupingLabels } from './sanitize';
@@ -8,7 +8,6 @@ import { GroupingLabels } from './sanitize';
 // The grouping labels of a push or delete, from the route's `:job` and `*labels` parameters (byte
 // strings), with handler/push.go's checks in its order and its error texts.
 
-const BASE64_SUFFIX = '@base64';
 
 function goString(bytes: string): string {
   return decodeExposition(Buffer.from(bytes, 'latin1'));

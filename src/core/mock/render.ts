@@ -1,3 +1,4 @@
+import { escapeHelp, escapeLabelValue } from '../exposition/escape';
 import { compareGoStrings, formatExpositionFloat, goStringBytes } from './goFormat';
 import { COUNTER, familyType, GAUGE, HISTOGRAM, LabelPair, Metric, MetricTypeCode, SUMMARY, UNTYPED } from './model';
 import { SelfMetrics } from './selfMetrics';
@@ -49,14 +50,6 @@ export function compareMetrics(a: Metric, b: Metric): number {
     return a.timestampMs === undefined ? (b.timestampMs === undefined ? 0 : 1) : -1;
   }
   return a.timestampMs < b.timestampMs ? -1 : a.timestampMs > b.timestampMs ? 1 : 0;
-}
-
-function escapeHelp(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
-}
-
-function escapeLabelValue(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 }
 
 function labelText(labels: readonly LabelPair[], extra?: [string, number]): string {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import * as net from 'node:net';
 import * as vscode from 'vscode';
+import { findFreePort } from '../../../scripts/host/processes';
 import { GatewayClient } from '../../../src/core/gateway/client';
 import { MockGateway, startMockGateway } from '../../../src/core/mock/server';
 import type { TestingApi } from '../../../src/extension';
@@ -24,14 +24,6 @@ async function children(node?: ExplorerNode): Promise<ExplorerNode[]> {
 async function labelsOf(nodes: readonly ExplorerNode[]): Promise<Array<[string, string, string]>> {
   const items = await Promise.all(nodes.map((node) => api().gatewayTree.getTreeItem(node)));
   return items.map((item) => [String(typeof item.label === 'string' ? item.label : item.label?.label), String(item.description ?? ''), String(item.contextValue ?? '')]);
-}
-
-async function unusedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('explorer view', () => {
@@ -177,7 +169,7 @@ describe('explorer view', () => {
     });
 
     it('shows an error node with the reason for a gateway it cannot reach', async () => {
-      const port = await unusedPort();
+      const port = await findFreePort();
       await setGateways([{ name: 'down', url: `http://127.0.0.1:${port}` }]);
       api().gatewayTree.refresh();
       const [gatewayNode] = await children();

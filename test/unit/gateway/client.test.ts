@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { RunningGateway, startPushgateway } from '../../../scripts/reference/pushgateway';
 import { versionLine } from '../../../scripts/reference/processes';
+import { findFreePort } from '../../../scripts/host/processes';
 import { GatewayClient } from '../../../src/core/gateway/client';
 
 const HAS_PUSHGATEWAY = versionLine(process.env.PGW_PUSHGATEWAY ?? 'prometheus-pushgateway') !== undefined;
@@ -25,13 +26,6 @@ async function localServer(handler: http.RequestListener): Promise<{ url: string
         server.close(() => resolve());
       }),
   };
-}
-
-async function unusedPort(): Promise<number> {
-  const server = await localServer(() => undefined);
-  const port = Number(new URL(server.url).port);
-  await server.close();
-  return port;
 }
 
 describe('gateway client', function () {
@@ -115,7 +109,7 @@ describe('gateway client', function () {
   });
 
   it('explains a refused connection', async () => {
-    const client = new GatewayClient({ baseUrl: `http://127.0.0.1:${await unusedPort()}` });
+    const client = new GatewayClient({ baseUrl: `http://127.0.0.1:${await findFreePort()}` });
     const groups = await client.groups();
     await client.close();
     assert.ok(!groups.ok);
