@@ -1,27 +1,29 @@
 import * as vscode from 'vscode';
 import { CredentialStore } from './explorer/connections';
 import { GROUP_DOCUMENT_SCHEME, GroupDocuments } from './explorer/commands/openGroupAsDocument';
-import { GatewayTreeProvider } from './explorer/gatewayTreeProvider';
+import { GATEWAYS_VIEW_ID } from './explorer/explorerView';
+import { revealGroup } from './explorer/commands/revealGroup';
+import { ExplorerNode, GatewayTreeProvider } from './explorer/gatewayTreeProvider';
 import { UserPrompts, windowPrompts } from './explorer/prompts';
 import { MockGatewayService } from './mock/mockGatewayService';
 import { PushService } from './push/pushService';
 import { registerLanguageFeatures } from './language/registerLanguageFeatures';
 import { registerCommands } from './registerCommands';
 
-export const GATEWAYS_VIEW_ID = 'pushgateway.gateways';
-
 /** Returned by activate() only when VS Code runs the extension's tests. */
 export interface TestingApi {
   /** Answers the given questions instead of the dialogs (the others still ask); undefined restores them all. */
   setPrompts(prompts: Partial<UserPrompts> | undefined): void;
   readonly gatewayTree: GatewayTreeProvider;
+  readonly gatewayView: vscode.TreeView<ExplorerNode>;
   readonly mock: MockGatewayService;
 }
 
 export function activate(context: vscode.ExtensionContext): TestingApi | undefined {
   const credentials = new CredentialStore(context.secrets);
   const mock = new MockGatewayService();
-  const gatewayTree = new GatewayTreeProvider(credentials, () => (mock.gateway ? [mock.gateway] : []));
+  const runningMock = () => (mock.gateway ? [mock.gateway] : []);
+  const gatewayTree = new GatewayTreeProvider(credentials, runningMock);
   const groupDocuments = new GroupDocuments();
   let prompts: UserPrompts = windowPrompts;
   const gatewayView = vscode.window.createTreeView(GATEWAYS_VIEW_ID, { treeDataProvider: gatewayTree, canSelectMany: true });
@@ -39,7 +41,14 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
     vscode.workspace.onDidGrantWorkspaceTrust(() => gatewayTree.refresh()),
     vscode.workspace.registerTextDocumentContentProvider(GROUP_DOCUMENT_SCHEME, groupDocuments),
   );
-  const pushService = new PushService(context.workspaceState, gatewayTree, () => prompts, () => (mock.gateway ? [mock.gateway] : []));
+  const pushService = new PushService({
+    state: context.workspaceState,
+    tree: gatewayTree,
+    groupDocuments,
+    prompts: () => prompts,
+    extraGateways: runningMock,
+    revealGroup: (gatewayName, labels) => revealGroup(gatewayTree, gatewayView, gatewayName, labels),
+  });
   context.subscriptions.push(pushService);
   registerLanguageFeatures(context);
   registerCommands(context, { gatewayTree, gatewayView, credentials, groupDocuments, mock, pushService, prompts: () => prompts });
@@ -51,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
       prompts = { ...windowPrompts, ...replacement };
     },
     gatewayTree,
+    gatewayView,
     mock,
   };
 }

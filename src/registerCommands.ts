@@ -6,6 +6,7 @@ import { deleteAllGroups, deleteGroups } from './explorer/commands/deleteGroups'
 import { filterGroups } from './explorer/commands/filterGroups';
 import { GroupDocuments } from './explorer/commands/openGroupAsDocument';
 import { refreshExplorer } from './explorer/commands/refreshExplorer';
+import { revealGroup } from './explorer/commands/revealGroup';
 import { setCredentials } from './explorer/commands/setCredentials';
 import { sortGroups } from './explorer/commands/sortGroups';
 import { ExplorerNode, GatewayTreeProvider } from './explorer/gatewayTreeProvider';
@@ -14,6 +15,7 @@ import { showMockLog } from './mock/commands/showMockLog';
 import { startMock } from './mock/commands/startMock';
 import { stopMock } from './mock/commands/stopMock';
 import { MockGatewayService } from './mock/mockGatewayService';
+import { deleteGroupByKey } from './push/commands/deleteGroupByKey';
 import { deleteGroupFromScript } from './push/commands/deleteGroupFromScript';
 import { pushBuffer } from './push/commands/pushBuffer';
 import { pushHeredoc } from './push/commands/pushHeredoc';
@@ -49,6 +51,8 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     'pushgateway.showMockLog': () => showMockLog(services.mock),
     'pushgateway.pushBuffer': () => pushBuffer(services.pushService),
     'pushgateway.pushSelection': () => pushSelection(services.pushService),
+    'pushgateway.revealGroup': (gatewayName, labels) => revealGroup(services.gatewayTree, services.gatewayView, gatewayName, labels),
+    'pushgateway.deleteGroupByKey': () => deleteGroupByKey(services.pushService),
     'pushgateway.deleteGroupFromScript': (uri, line) => deleteGroupFromScript(services.pushService, uri, line),
     'pushgateway.pushHeredoc': (uri, line, mode) =>
       pushHeredoc(services.pushService, async () => services.mock.gateway ?? ((await services.mock.start()) ? services.mock.gateway : undefined), uri, line, mode),

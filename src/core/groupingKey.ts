@@ -172,3 +172,8 @@ export function decodeBase64Url(encoded: string): Result<string> {
     return failure('the decoded value is not valid UTF-8');
   }
 }
+
+/** One string per set of grouping labels (job included), whatever their order: for maps and comparisons. */
+export function groupLabelsId(labels: Readonly<Record<string, string>>): string {
+  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -7,6 +7,7 @@ import { clientFor, CredentialStore } from './connections';
 import { readExplorerSettings } from './explorerSettings';
 import { readGatewayList } from './gatewaySettings';
 import { familyItem, gatewayErrorItem, gatewayItem, groupItem, messageItem, sampleItem, settingsProblemItem } from './treeItems';
+import { groupLabelsId } from '../core/groupingKey';
 
 export type ExplorerNode =
   | { readonly kind: 'settingsProblem'; readonly message: string }
@@ -14,8 +15,11 @@ export type ExplorerNode =
   | { readonly kind: 'gatewayError'; readonly gateway: GatewayConfig; readonly error: GatewayError }
   | { readonly kind: 'message'; readonly gateway: GatewayConfig; readonly message: string }
   | { readonly kind: 'group'; readonly gateway: GatewayConfig; readonly group: GatewayGroup; readonly assessment: GroupAssessment }
-  | { readonly kind: 'family'; readonly gateway: GatewayConfig; readonly group: GatewayGroup; readonly family: GatewayFamily }
-  | { readonly kind: 'sample'; readonly family: GatewayFamily; readonly metric: GatewayMetric };
+  | { readonly kind: 'family'; readonly parent: GroupNode; readonly gateway: GatewayConfig; readonly group: GatewayGroup; readonly family: GatewayFamily }
+  | { readonly kind: 'sample'; readonly parent: FamilyNode; readonly family: GatewayFamily; readonly metric: GatewayMetric };
+
+type GroupNode = Extract<ExplorerNode, { kind: 'group' }>;
+type FamilyNode = Extract<ExplorerNode, { kind: 'family' }>;
 
 /** What one refresh read from a gateway: one `/api/v1/metrics` (and status) request, not one per group. */
 export type GatewaySnapshot =
@@ -101,12 +105,38 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
       case 'gateway':
         return this.groupNodes(parent.gateway);
       case 'group':
-        return parent.group.families.map((family): ExplorerNode => ({ kind: 'family', gateway: parent.gateway, group: parent.group, family }));
+        return parent.group.families.map((family): ExplorerNode => ({ kind: 'family', parent, gateway: parent.gateway, group: parent.group, family }));
       case 'family':
-        return parent.family.metrics.map((metric): ExplorerNode => ({ kind: 'sample', family: parent.family, metric }));
+        return parent.family.metrics.map((metric): ExplorerNode => ({ kind: 'sample', parent, family: parent.family, metric }));
       default:
         return [];
     }
+  }
+
+  /** Needed by TreeView.reveal: nodes carry their way up, gateways are roots. */
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    switch (node.kind) {
+      case 'settingsProblem':
+      case 'gateway':
+        return undefined;
+      case 'gatewayError':
+      case 'message':
+      case 'group':
+        return this.gatewayNodes.get(node.gateway.name) ?? { kind: 'gateway', gateway: node.gateway };
+      case 'family':
+      case 'sample':
+        return node.parent;
+    }
+  }
+
+  /** The node of the group with exactly these grouping labels (job included), as the tree shows it now; undefined when absent or filtered out. */
+  async findGroup(gatewayName: string, labels: Readonly<Record<string, string>>): Promise<ExplorerNode | undefined> {
+    const gateway = [...this.extraGateways(), ...readGatewayList().gateways].find((candidate) => candidate.name === gatewayName);
+    if (!gateway) {
+      return undefined;
+    }
+    const wanted = groupLabelsId(labels);
+    return (await this.groupNodes(gateway)).find((node) => node.kind === 'group' && groupLabelsId(node.group.labels) === wanted);
   }
 
   async getTreeItem(node: ExplorerNode): Promise<vscode.TreeItem> {

@@ -4,6 +4,7 @@ import { GatewayError } from '../core/gateway/client';
 import { GatewayFamily, GatewayGroup, GatewayMetric } from '../core/gateway/groups';
 import { GatewayConfig } from '../core/gatewayConfig';
 import type { GatewaySnapshot } from './gatewayTreeProvider';
+import { groupLabelsId } from '../core/groupingKey';
 
 const HEALTH_ICONS: Record<GroupHealth, vscode.ThemeIcon> = {
   failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
@@ -25,7 +26,7 @@ function localTime(seconds: number | undefined): string {
 }
 
 export function groupKeyId(gateway: GatewayConfig, group: GatewayGroup): string {
-  return `${gateway.name}\u0000${JSON.stringify(Object.entries(group.labels).sort())}`;
+  return `${gateway.name}\u0000${groupLabelsId(group.labels)}`;
 }
 
 export function settingsProblemItem(message: string): vscode.TreeItem {

@@ -4,13 +4,38 @@ import { hasErrors, lintExposition } from '../core/exposition/lint';
 import { PushMethod } from '../core/gateway/client';
 import { formatGroupingLabels } from '../core/explorer/groupHealth';
 import { checkGatewayUrl, GatewayConfig } from '../core/gatewayConfig';
+import { GroupingKey } from '../core/groupingKey';
 import { formatGroupingKeyText, lineOfGatewayError, parseGroupingKeyText } from '../core/push/groupingKeyText';
 import { HeredocVariable, heredocVariables, resolveHeredocPush, resolveScriptUrl, urlVariables } from '../core/push/heredocPush';
 import { findDeleteCommands, findMetricHeredocs } from '../core/shell/heredocs';
 import { waitUntilDeleted } from '../explorer/commands/deleteGroups';
 import { readGatewayList } from '../explorer/gatewaySettings';
-import { GatewayTreeProvider } from '../explorer/gatewayTreeProvider';
+import { GroupDocuments } from '../explorer/commands/openGroupAsDocument';
+import { ExplorerNode, GatewayTreeProvider } from '../explorer/gatewayTreeProvider';
 import { UserPrompts } from '../explorer/prompts';
+
+/** What the push service needs from the rest of the extension. */
+export interface PushServices {
+  readonly state: vscode.Memento;
+  readonly tree: GatewayTreeProvider;
+  readonly groupDocuments: GroupDocuments;
+  /** Read at each use, so that host tests can answer the questions. */
+  readonly prompts: () => UserPrompts;
+  /** Gateways that are not in the settings, such as the running embedded mock. */
+  readonly extraGateways: () => GatewayConfig[];
+  /** Selects a group in the explorer; its node, or undefined when the gateway does not list it. */
+  readonly revealGroup: (gatewayName: string, labels: Record<string, string>) => Promise<ExplorerNode | undefined>;
+}
+
+export interface PushEvent {
+  readonly kind: 'pushed' | 'deleted';
+  readonly gateway: GatewayConfig;
+  readonly key: GroupingKey;
+}
+
+function rememberedPushKey(document: vscode.TextDocument): string {
+  return `pushgateway.push.${document.uri.toString()}`;
+}
 
 interface RememberedPush {
   readonly gatewayUrl: string;
@@ -37,49 +62,70 @@ const HEREDOC_VALUES_KEY = 'pushgateway.heredocValues';
 export class PushService implements vscode.Disposable {
   private readonly output = vscode.window.createOutputChannel('Pushgateway Push');
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('pushgateway-push');
+  private readonly events = new vscode.EventEmitter<PushEvent>();
+  /** Fires on every push and delete the gateway accepted (the walkthrough listens). */
+  readonly onDidChangeGroup = this.events.event;
 
-  constructor(
-    private readonly state: vscode.Memento,
-    private readonly tree: GatewayTreeProvider,
-    private readonly prompts: () => UserPrompts,
-    private readonly extraGateways: () => GatewayConfig[],
-  ) {}
+  constructor(private readonly services: PushServices) {}
+
+  private get prompts(): UserPrompts {
+    return this.services.prompts();
+  }
+
+  private get state(): vscode.Memento {
+    return this.services.state;
+  }
 
   async push(source: PushSource): Promise<boolean> {
     const body = source.text.endsWith('\n') ? source.text : `${source.text}\n`;
     if (!(await this.lintAllowsPush(body))) {
       return false;
     }
-    const rememberedKey = `pushgateway.push.${source.document.uri.toString()}`;
-    const remembered = this.state.get<RememberedPush>(rememberedKey);
-    const gateways = [...this.extraGateways(), ...readGatewayList().gateways];
+    const remembered = this.state.get<RememberedPush>(rememberedPushKey(source.document));
+    const target = await this.askTarget(source.document, remembered, 'push to');
+    if (!target) {
+      return false;
+    }
+    const method = await this.prompts.pickMethod(remembered?.method);
+    if (!method) {
+      return false;
+    }
+    await this.state.update(rememberedPushKey(source.document), { gatewayUrl: target.gateway.url, key: formatGroupingKeyText(target.key), method } satisfies RememberedPush);
+    return this.send(source, body, target.gateway, target.key, method, 'push');
+  }
+
+  /**
+   * Deletes a group named by hand: gateway and grouping key asked as for a push (defaults: what the
+   * document was last pushed to), then a confirmation.
+   */
+  async deleteGroupByKey(document: vscode.TextDocument | undefined): Promise<boolean> {
+    const remembered = document ? this.state.get<RememberedPush>(rememberedPushKey(document)) : undefined;
+    const target = await this.askTarget(document, remembered, 'delete from');
+    return target ? this.deleteGroup(target.gateway, target.key) : false;
+  }
+
+  /** Asks a gateway (configured or the running mock) and a grouping key; undefined when cancelled or there is no gateway. */
+  private async askTarget(document: vscode.TextDocument | undefined, remembered: RememberedPush | undefined, action: string): Promise<{ gateway: GatewayConfig; key: GroupingKey } | undefined> {
+    const gateways = [...this.services.extraGateways(), ...readGatewayList().gateways];
     if (gateways.length === 0) {
-      void vscode.window.showWarningMessage('No gateway to push to: add one, or start the mock gateway.', 'Add Gateway', 'Start Mock Gateway').then((choice) => {
+      void vscode.window.showWarningMessage(`No gateway to ${action}: add one, or start the mock gateway.`, 'Add Gateway', 'Start Mock Gateway').then((choice) => {
         if (choice) {
           void vscode.commands.executeCommand(choice === 'Add Gateway' ? 'pushgateway.addGateway' : 'pushgateway.startMock');
         }
       });
-      return false;
+      return undefined;
     }
-    const gateway = await this.prompts().pickGateway(gateways, remembered?.gatewayUrl);
+    const gateway = await this.prompts.pickGateway(gateways, remembered?.gatewayUrl);
     if (!gateway) {
-      return false;
+      return undefined;
     }
-    const defaultKey = remembered?.key ?? `job=${path.basename(source.document.uri.path).replace(/\.[^.]*$/, '') || 'job'}`;
-    const keyText = await this.prompts().inputGroupingKey(defaultKey, (text) => {
+    const fileJob = document ? path.basename(document.uri.path).replace(/\.[^.]*$/, '') : '';
+    const keyText = await this.prompts.inputGroupingKey(remembered?.key ?? `job=${fileJob || 'job'}`, (text) => {
       const parsed = parseGroupingKeyText(text);
       return parsed.ok ? undefined : parsed.error;
     });
     const key = keyText === undefined ? undefined : parseGroupingKeyText(keyText);
-    if (!key?.ok) {
-      return false;
-    }
-    const method = await this.prompts().pickMethod(remembered?.method);
-    if (!method) {
-      return false;
-    }
-    await this.state.update(rememberedKey, { gatewayUrl: gateway.url, key: formatGroupingKeyText(key.value), method } satisfies RememberedPush);
-    return this.send(source, body, gateway, key.value, method);
+    return key?.ok ? { gateway, key: key.value } : undefined;
   }
 
   private async lintAllowsPush(body: string): Promise<boolean> {
@@ -89,7 +135,7 @@ export class PushService implements vscode.Disposable {
     }
     const listed = errors.slice(0, MAX_LISTED_ERRORS).map((d) => `line ${d.span.line + 1}: ${d.message}`);
     const more = errors.length > MAX_LISTED_ERRORS ? `\n… and ${errors.length - MAX_LISTED_ERRORS} more` : '';
-    return this.prompts().confirm(`The gateway will likely refuse this push: ${errors.length} error${errors.length === 1 ? '' : 's'}.`, `${listed.join('\n')}${more}`, 'Push Anyway');
+    return this.prompts.confirm(`The gateway will likely refuse this push: ${errors.length} error${errors.length === 1 ? '' : 's'}.`, `${listed.join('\n')}${more}`, 'Push Anyway');
   }
 
   /**
@@ -119,7 +165,7 @@ export class PushService implements vscode.Disposable {
     if (!gateway) {
       return false;
     }
-    return this.send({ document, text: resolved.value.body, firstLine: heredoc.bodyStartLine }, resolved.value.body, gateway, resolved.value.key as { job: string; labels: Record<string, string> }, resolved.value.method);
+    return this.send({ document, text: resolved.value.body, firstLine: heredoc.bodyStartLine }, resolved.value.body, gateway, resolved.value.key, resolved.value.method, mode === 'mock' ? 'dry run' : 'push');
   }
 
   /** Deletes the group of the `curl -X DELETE .../metrics/job/...` command on `line`, after asking its values and a confirmation. */
@@ -139,26 +185,38 @@ export class PushService implements vscode.Disposable {
       return false;
     }
     const gateway = this.gatewayFor(target.value.baseUrl);
-    if (!gateway) {
+    return gateway ? this.deleteGroup(gateway, target.value.key) : false;
+  }
+
+  /** Deletes a group after a confirmation, and waits until the gateway no longer lists it. */
+  private async deleteGroup(gateway: GatewayConfig, key: GroupingKey): Promise<boolean> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Deleting groups is disabled in an untrusted workspace.');
       return false;
     }
-    const where = `${formatGroupingLabels({ job: target.value.key.job, ...target.value.key.labels })} on ${gateway.name}`;
-    if (!(await this.prompts().confirm(`Delete the group ${where}?`, 'All its metrics are removed from the gateway. This cannot be undone.', 'Delete'))) {
+    const where = `${formatGroupingLabels({ job: key.job, ...key.labels })} on ${gateway.name}`;
+    if (!(await this.prompts.confirm(`Delete the group ${where}?`, 'All its metrics are removed from the gateway. This cannot be undone.', 'Delete'))) {
       return false;
     }
-    const client = await this.tree.client(gateway);
+    const client = await this.services.tree.client(gateway);
     try {
-      const deleted = await client.deleteGroup(target.value.key);
-      this.output.appendLine(`${new Date().toISOString()} DELETE ${client.displayUrl} ${formatGroupingKeyText(target.value.key)} → ${deleted.ok ? 'accepted' : deleted.error.message}`);
+      const deleted = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Deleting ${where}` }, async () => {
+        const answer = await client.deleteGroup(key);
+        if (answer.ok) {
+          await waitUntilDeleted(client, [{ labels: { job: key.job, ...key.labels }, lastPushSuccessful: true, families: [] }]);
+        }
+        return answer;
+      });
+      this.output.appendLine(`${new Date().toISOString()} DELETE ${client.displayUrl} ${formatGroupingKeyText(key)} → ${deleted.ok ? 'accepted' : deleted.error.message}`);
       if (!deleted.ok) {
         void vscode.window.showErrorMessage(`Could not delete ${where}: ${deleted.error.message}`);
         return false;
       }
-      await waitUntilDeleted(client, [{ labels: { job: target.value.key.job, ...target.value.key.labels }, lastPushSuccessful: true, families: [] }]);
     } finally {
       await client.close();
     }
-    this.tree.refresh();
+    this.services.tree.refresh();
+    this.events.fire({ kind: 'deleted', gateway, key });
     void vscode.window.showInformationMessage(`Deleted ${where}.`);
     return true;
   }
@@ -168,7 +226,7 @@ export class PushService implements vscode.Disposable {
     const remembered = this.state.get<Record<string, string>>(HEREDOC_VALUES_KEY) ?? {};
     const values: Record<string, string> = {};
     for (const variable of variables) {
-      const value = await this.prompts().inputVariable(variable.text, remembered[variable.key]);
+      const value = await this.prompts.inputVariable(variable.text, remembered[variable.key]);
       if (value === undefined) {
         return undefined;
       }
@@ -190,28 +248,44 @@ export class PushService implements vscode.Disposable {
   }
 
 
-  private async send(source: PushSource, body: string, gateway: GatewayConfig, key: { job: string; labels: Record<string, string> }, method: PushMethod): Promise<boolean> {
-    const client = await this.tree.client(gateway);
+  private async send(source: PushSource, body: string, gateway: GatewayConfig, key: GroupingKey, method: PushMethod, kind: 'push' | 'dry run'): Promise<boolean> {
+    const client = await this.services.tree.client(gateway);
     const where = `${formatGroupingLabels({ job: key.job, ...key.labels })} on ${gateway.name}`;
+    let pushed: Awaited<ReturnType<typeof client.push>>;
     try {
-      const pushed = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Pushing to ${where}` }, () => client.push({ key, body, method }));
+      pushed = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Pushing to ${where}` }, () => client.push({ key, body, method }));
       this.output.appendLine(`${new Date().toISOString()} ${method} ${client.displayUrl} ${formatGroupingKeyText(key)} → ${pushed.ok ? 'accepted' : pushed.error.message}`);
-      this.diagnostics.delete(source.document.uri);
-      if (pushed.ok) {
-        this.tree.refresh();
-        void vscode.window.showInformationMessage(`Pushed to ${where}.`, 'Show in Explorer').then((choice) => {
-          if (choice) {
-            void vscode.commands.executeCommand('pushgateway.gateways.focus');
-          }
-        });
-        return true;
-      }
-      this.showRefusal(source, pushed.error.body ?? pushed.error.message);
-      void vscode.window.showErrorMessage(`Push to ${where} failed: ${pushed.error.message}`);
-      return false;
     } finally {
       await client.close();
     }
+    this.diagnostics.delete(source.document.uri);
+    if (!pushed.ok) {
+      this.showRefusal(source, pushed.error.body ?? pushed.error.message);
+      void vscode.window.showErrorMessage(`${kind === 'dry run' ? 'Dry run: the mock refused the push' : 'Push refused'} to ${where}: ${pushed.error.message}`);
+      return false;
+    }
+    this.events.fire({ kind: 'pushed', gateway, key });
+    const labels = { job: key.job, ...key.labels };
+    if (kind === 'dry run') {
+      // The mock's verdict and the group it now holds, side by side with the script.
+      const node = await this.services.revealGroup(gateway.name, labels);
+      if (node) {
+        await this.services.groupDocuments.open(node, { beside: true });
+      }
+      void vscode.window.showInformationMessage(`Dry run: the mock accepted the ${method} to ${where}; the group is shown beside.`, 'Show Mock Log').then((choice) => {
+        if (choice) {
+          void vscode.commands.executeCommand('pushgateway.showMockLog');
+        }
+      });
+      return true;
+    }
+    this.services.tree.refresh();
+    void vscode.window.showInformationMessage(`Pushed to ${where}.`, 'Reveal in Explorer').then((choice) => {
+      if (choice) {
+        void this.services.revealGroup(gateway.name, labels);
+      }
+    });
+    return true;
   }
 
   /** A 400 that names a line becomes a diagnostic on that line of the document. */
@@ -229,5 +303,6 @@ export class PushService implements vscode.Disposable {
   dispose(): void {
     this.output.dispose();
     this.diagnostics.dispose();
+    this.events.dispose();
   }
 }

@@ -6,6 +6,7 @@ import { GroupingLabels, groupSeriesLabels, sanitizeFamily } from './sanitize';
 import { SelfMetrics } from './selfMetrics';
 import { StoreIndex } from './storeIndex';
 import { GroupChange, StoreView } from './storeView';
+import { groupLabelsId } from '../groupingKey';
 
 // The mock's metric store: groups keyed by their grouping labels, written like the real
 // DiskMetricStore (PUT replaces the group, POST the pushed families, a refused push records its
@@ -37,7 +38,7 @@ export type PushOutcome = { ok: true } | { ok: false; error: string };
 
 /** groupingKeyFor: the grouping labels sorted by name. */
 export function groupKeyOf(grouping: GroupingLabels): string {
-  return JSON.stringify(Object.entries(grouping).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return groupLabelsId(grouping);
 }
 
 function hasTimestamps(families: readonly MetricFamily[]): boolean {

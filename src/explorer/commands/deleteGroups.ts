@@ -6,16 +6,18 @@ import { GatewayGroup } from '../../core/gateway/groups';
 import { GatewayConfig } from '../../core/gatewayConfig';
 import { ExplorerNode, GatewayTreeProvider } from '../gatewayTreeProvider';
 import { UserPrompts } from '../prompts';
+import { GATEWAYS_VIEW_ID } from '../explorerView';
+import { groupLabelsId } from '../../core/groupingKey';
 
 type GroupNode = Extract<ExplorerNode, { kind: 'group' }>;
 
 /** The gateway applies DELETE a moment after answering 202: wait until the groups are gone (2 s at most). */
 export async function waitUntilDeleted(client: GatewayClient, groups: readonly GatewayGroup[]): Promise<void> {
-  const keys = new Set(groups.map((group) => JSON.stringify(Object.entries(group.labels).sort())));
+  const keys = new Set(groups.map((group) => groupLabelsId(group.labels)));
   const deadline = Date.now() + 2000;
   while (Date.now() < deadline) {
     const listed = await client.groups();
-    if (!listed.ok || !listed.value.some((group) => keys.has(JSON.stringify(Object.entries(group.labels).sort())))) {
+    if (!listed.ok || !listed.value.some((group) => keys.has(groupLabelsId(group.labels)))) {
       return;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -61,7 +63,7 @@ export async function deleteGroups(tree: GatewayTreeProvider, prompts: UserPromp
     byGateway.set(node.gateway.name, [...(byGateway.get(node.gateway.name) ?? []), node]);
   }
   const failures: string[] = [];
-  await vscode.window.withProgress({ location: { viewId: 'pushgateway.gateways' }, title: 'Deleting groups' }, async () => {
+  await vscode.window.withProgress({ location: { viewId: GATEWAYS_VIEW_ID }, title: 'Deleting groups' }, async () => {
     for (const group of byGateway.values()) {
       failures.push(...(await deleteOnGateway(tree, group[0].gateway, group.map((node) => node.group))));
     }

@@ -14,7 +14,7 @@ export class GroupDocuments implements vscode.TextDocumentContentProvider {
   }
 
   /** Opens a group in the exposition language, so it is highlighted and linted like a file. */
-  async open(node?: ExplorerNode): Promise<void> {
+  async open(node?: ExplorerNode, options: { beside?: boolean } = {}): Promise<void> {
     if (node?.kind !== 'group') {
       void vscode.window.showInformationMessage('Use "Open as Document" on a group in the Pushgateway view.');
       return;
@@ -24,6 +24,6 @@ export class GroupDocuments implements vscode.TextDocumentContentProvider {
     this.contents.set(uri.toString(), renderGroup(node.group));
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(document, 'prometheus-exposition');
-    await vscode.window.showTextDocument(document, { preview: true });
+    await vscode.window.showTextDocument(document, options.beside ? { preview: true, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true } : { preview: true });
   }
 }

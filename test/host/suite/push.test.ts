@@ -46,6 +46,10 @@ describe('push from the editor', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  function selectedGroupLabels(): Array<Record<string, string>> {
+    return api().gatewayView.selection.flatMap((node) => (node.kind === 'group' ? [{ ...node.group.labels }] : []));
+  }
+
   async function familiesOfGroup(): Promise<string[]> {
     const groups = await client.groups();
     assert.ok(groups.ok);
@@ -95,6 +99,11 @@ describe('push from the editor', () => {
     const group = groups.value.find((g) => g.labels.job === 'heredoc_backup');
     assert.deepEqual(group?.labels, { job: 'heredoc_backup', path: '/var/backups' });
     assert.deepEqual(group?.families.map((family) => [family.name, family.metrics[0]?.value]), [['backup_size_bytes', '1024']]);
+    // The dry run shows the group the mock now holds: selected in the explorer, open beside the script.
+    assert.deepEqual(selectedGroupLabels(), [{ job: 'heredoc_backup', path: '/var/backups' }]);
+    const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.scheme === 'pushgateway-group');
+    assert.match(shown?.document.getText() ?? '', /^backup_size_bytes\{.*\} 1024$/m);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), script.uri.toString(), 'the script lost the focus');
 
     // The script's own `curl -X DELETE` line deletes that group, after a confirmation.
     pushAnyway = true;
@@ -122,5 +131,31 @@ describe('push from the editor', () => {
     const refusal = vscode.languages.getDiagnostics(document.uri).find((d) => d.source === 'pushgateway-push');
     assert.equal(refusal?.range.start.line, 2);
     assert.match(refusal?.message ?? '', /text format parsing error in line 3: expected float as value, got "metric"/);
+  });
+
+  it('reveals a pushed group in the explorer, selected, and says so when the group is gone', async () => {
+    await openExposition('# TYPE revealed_metric gauge\nrevealed_metric 1\n');
+    assert.equal(await vscode.commands.executeCommand('pushgateway.pushBuffer'), true);
+    const node = await vscode.commands.executeCommand('pushgateway.revealGroup', 'Mock Gateway', { job: 'from_editor', path: '/var/backups' });
+    assert.ok(node, 'the pushed group was not found in the tree');
+    assert.deepEqual(selectedGroupLabels(), [{ job: 'from_editor', path: '/var/backups' }]);
+    assert.equal(await vscode.commands.executeCommand('pushgateway.revealGroup', 'Mock Gateway', { job: 'never_pushed' }), undefined);
+  });
+
+  it('deletes a group named in the palette command, after a confirmation, with the key last pushed from the file', async () => {
+    await openExposition('# TYPE doomed_metric gauge\ndoomed_metric 1\n');
+    assert.equal(await vscode.commands.executeCommand('pushgateway.pushBuffer'), true);
+    assert.deepEqual(await familiesOfGroup(), ['doomed_metric']);
+    pushAnyway = false;
+    assert.equal(await vscode.commands.executeCommand('pushgateway.deleteGroupByKey'), false);
+    assert.match(confirmations[confirmations.length - 1], /^Delete the group job=from_editor path=\/var\/backups on Mock Gateway\?/);
+    assert.deepEqual(await familiesOfGroup(), ['doomed_metric'], 'deleted although the user declined');
+    const offered: string[] = [];
+    api().setPrompts({ ...basePrompts, inputGroupingKey: async (suggested) => (offered.push(suggested), suggested) });
+    pushAnyway = true;
+    assert.equal(await vscode.commands.executeCommand('pushgateway.deleteGroupByKey'), true);
+    assert.deepEqual(offered, ['job=from_editor,path=/var/backups']);
+    assert.deepEqual(await familiesOfGroup(), []);
+    api().setPrompts(basePrompts);
   });
 });
