@@ -1,5 +1,6 @@
 import { Diagnostic } from './diagnostic';
 import { Family, ParsedDocument } from './model';
+import { guessedType } from './rules/structureRules';
 
 /** A replacement of the text between two positions (0-based lines, UTF-16 columns). */
 export interface TextChange {
@@ -32,10 +33,6 @@ function familyOfName(document: ParsedDocument, line: number, column: number): F
 
 function firstLineOf(family: Family): number {
   return Math.min(...family.lines);
-}
-
-function guessedType(family: Family): string {
-  return family.name.endsWith('_total') ? 'counter' : 'gauge';
 }
 
 /**

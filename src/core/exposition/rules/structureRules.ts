@@ -133,6 +133,11 @@ export const familySplitRule: LintRule = {
   },
 };
 
+/** The type a family without a TYPE line most likely has, by the naming conventions. */
+export function guessedType(family: Family): 'counter' | 'gauge' {
+  return family.name.endsWith('_total') ? 'counter' : 'gauge';
+}
+
 export const missingTypeRule: LintRule = {
   code: 'missing-type',
   defaultSeverity: 'info',
@@ -143,7 +148,7 @@ export const missingTypeRule: LintRule = {
       .filter((family) => !family.type && family.samples.length > 0)
       .map((family) => ({
         span: family.samples[0].name.span,
-        message: `${family.name} has no # TYPE line, so the gateway stores it as untyped: add "# TYPE ${family.name} gauge" (or counter, ...) before its first sample`,
+        message: `${family.name} has no # TYPE line, so the gateway stores it as untyped: add "# TYPE ${family.name} ${guessedType(family)}" before its first sample`,
       })),
 };
 
