@@ -1,0 +1,67 @@
+import { HeredocVariable } from './heredocPush';
+
+/** What a suggestion may draw on besides the script: the clock and the machine's name. */
+export interface SuggestionContext {
+  readonly nowSeconds: number;
+  readonly hostname: string;
+}
+
+const CURRENT_TIME = /^\$\(\s*date\s+(?:\+%s|"\+%s"|'\+%s')\s*\)$|^`\s*date\s+\+%s\s*`$/;
+const HOST_NAME = /^\$\(\s*hostname(?:\s+-[sf])?\s*\)$|^`\s*hostname(?:\s+-[sf])?\s*`$|^\$\{?HOSTNAME\}?$/;
+const DEFAULTED = /^\$\{\s*[A-Za-z_][A-Za-z0-9_]*:?[-=]([^${}`]*)\}$/;
+
+/** A literal as a shell assignment writes it (`x`, "x", 'x', ${NAME:-x}); undefined when it needs the shell. */
+function literalAssignmentValue(written: string): string | undefined {
+  const text = written.trim().replace(/\s+#.*$/, '');
+  const defaulted = DEFAULTED.exec(text) ?? DEFAULTED.exec(text.replace(/^"(.*)"$/, '$1'));
+  if (defaulted) {
+    return defaulted[1];
+  }
+  const single = /^'([^']*)'$/.exec(text);
+  if (single) {
+    return single[1];
+  }
+  const double = /^"([^"$`\\]*)"$/.exec(text);
+  if (double) {
+    return double[1];
+  }
+  return /^[^\s"'$`\\;&|()<>]+$/.test(text) ? text : undefined;
+}
+
+/** The value of the last `NAME=...` assignment before `beforeLine` whose value is a literal (or a `${NAME:-default}`). */
+function assignedValue(script: string, name: string, beforeLine: number): string | undefined {
+  const assignment = new RegExp(`^\\s*(?:export\\s+|local\\s+|readonly\\s+|declare\\s+(?:-\\w+\\s+)?)?${name}=(.*)$`);
+  const lines = script.split('\n').slice(0, beforeLine);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const match = assignment.exec(lines[i].replace(/\r$/, ''));
+    if (match) {
+      return literalAssignmentValue(match[1]);
+    }
+  }
+  return undefined;
+}
+
+/** `$(date +%s)`: a value remembered from an earlier push would be stale, so the clock is read anew. */
+export function readsTheClock(variable: HeredocVariable): boolean {
+  return CURRENT_TIME.test(variable.text.trim());
+}
+
+/**
+ * A value to offer for an expansion before the user types one: the current time for `$(date +%s)`,
+ * the host name for `$(hostname)`, the default of `${NAME:-default}`, or the literal a script
+ * assigns to the variable above the push (`PUSHGATEWAY=${PUSHGATEWAY:-http://gw:9091}`).
+ */
+export function suggestedValue(variable: HeredocVariable, script: string, beforeLine: number, context: SuggestionContext): string | undefined {
+  const written = variable.text.trim();
+  if (CURRENT_TIME.test(written)) {
+    return String(Math.floor(context.nowSeconds));
+  }
+  if (HOST_NAME.test(written)) {
+    return context.hostname;
+  }
+  const defaulted = DEFAULTED.exec(written);
+  if (defaulted) {
+    return defaulted[1];
+  }
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(variable.key) ? assignedValue(script, variable.key, beforeLine) : undefined;
+}
