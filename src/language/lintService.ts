@@ -3,6 +3,10 @@ import { lintExposition, LintResult } from '../core/exposition/lint';
 import { lintShellScript, ShellScriptLint } from '../core/lintShellScript';
 import { EXPOSITION_LANGUAGE_ID, SHELL_LANGUAGE_ID } from './languageIds';
 import { LintSettingsReader } from './lintSettings';
+import { GROUP_DOCUMENT_SCHEME } from '../explorer/commands/openGroupAsDocument';
+
+/** A group as the gateway serves it carries its grouping labels and push times: rules about what a push should not contain do not apply. */
+const SERVED_GROUP_SEVERITIES = { 'url-label-in-body': 'off', 'gateway-owned-metric': 'off' } as const;
 
 export interface LintedExposition {
   readonly version: number;
@@ -47,7 +51,8 @@ export class LintService implements vscode.Disposable {
       return cached;
     }
     const text = document.getText();
-    const linted = { version: document.version, text, result: lintExposition(text, { severities: this.settings.settings.severities }) };
+    const severities = document.uri.scheme === GROUP_DOCUMENT_SCHEME ? { ...this.settings.settings.severities, ...SERVED_GROUP_SEVERITIES } : this.settings.settings.severities;
+    const linted = { version: document.version, text, result: lintExposition(text, { severities }) };
     this.cache.set(key, linted);
     return linted;
   }
