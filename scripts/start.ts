@@ -1,8 +1,10 @@
 // `npm start`: a real VS Code in the browser, served on 127.0.0.1, with the packaged extension
-// installed and the sample workspace open. Ctrl-C stops it and everything it started.
+// installed, the sample workspace open and a demo gateway (the project's mock, seeded with the
+// groups the samples would leave) configured in the explorer. Ctrl-C stops it and everything it started.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BASE_USER_SETTINGS, createRunFolders, installVsix, startCodeServer } from './host/codeServer';
+import { DEMO_GATEWAY_NAME, demoSettings, SAMPLES_GATEWAY_PORT, startDemoGateway } from './demo/demoGateway';
+import { BASE_USER_SETTINGS, createRunFolders, installVsix, startCodeServer, updateUserSettings } from './host/codeServer';
 import { ensureHost } from './host/installHost';
 import { packageExtension } from './host/packageExtension';
 import { repoRoot } from './host/paths';
@@ -42,6 +44,8 @@ async function main(): Promise<void> {
   await installVsix(host, folders, vsix);
   const samples = path.join(root, 'samples');
   fs.mkdirSync(samples, { recursive: true });
+  const gateway = await startDemoGateway();
+  updateUserSettings(folders, demoSettings(gateway.url), (message) => console.warn(message));
   const port = await choosePort();
   const server = await startCodeServer({ host, folders, port, testDriver: false, folderToOpen: samples });
   let stopping = false;
@@ -50,8 +54,8 @@ async function main(): Promise<void> {
       return;
     }
     stopping = true;
-    console.log('\nStopping VS Code ...');
-    void server.stop().then(() => process.exit(0));
+    console.log('\nStopping VS Code and the demo gateway ...');
+    void Promise.all([server.stop(), gateway.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -61,6 +65,10 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   });
+  console.log(`Demo gateway "${DEMO_GATEWAY_NAME}" (the project's mock, seeded) on ${gateway.url}.`);
+  if (!gateway.url.endsWith(`:${SAMPLES_GATEWAY_PORT}`)) {
+    console.log(`Port ${SAMPLES_GATEWAY_PORT} was taken: the sample scripts' default URL does not reach the demo gateway; type ${gateway.url} when a push asks for $PUSHGATEWAY.`);
+  }
   console.log(`\nPushgateway Workbench is running in VS Code: ${server.url}/?folder=${samples}`);
   console.log('Open that URL in a browser. Press Ctrl-C to stop.');
 }

@@ -9,6 +9,7 @@ import { MockGatewayService } from './mock/mockGatewayService';
 import { PushService } from './push/pushService';
 import { registerLanguageFeatures } from './language/registerLanguageFeatures';
 import { registerCommands } from './registerCommands';
+import { WalkthroughProgress } from './walkthrough/walkthroughProgress';
 
 /** Returned by activate() only when VS Code runs the extension's tests. */
 export interface TestingApi {
@@ -17,6 +18,7 @@ export interface TestingApi {
   readonly gatewayTree: GatewayTreeProvider;
   readonly gatewayView: vscode.TreeView<ExplorerNode>;
   readonly mock: MockGatewayService;
+  readonly walkthrough: WalkthroughProgress;
 }
 
 export function activate(context: vscode.ExtensionContext): TestingApi | undefined {
@@ -50,6 +52,8 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
     revealGroup: (gatewayName, labels) => revealGroup(gatewayTree, gatewayView, gatewayName, labels),
   });
   context.subscriptions.push(pushService);
+  const walkthrough = new WalkthroughProgress(mock, gatewayTree, gatewayView);
+  context.subscriptions.push(walkthrough);
   registerLanguageFeatures(context);
   registerCommands(context, { gatewayTree, gatewayView, credentials, groupDocuments, mock, pushService, prompts: () => prompts });
   if (context.extensionMode !== vscode.ExtensionMode.Test) {
@@ -62,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
     gatewayTree,
     gatewayView,
     mock,
+    walkthrough,
   };
 }
 

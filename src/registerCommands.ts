@@ -21,6 +21,7 @@ import { pushBuffer } from './push/commands/pushBuffer';
 import { pushHeredoc } from './push/commands/pushHeredoc';
 import { pushSelection } from './push/commands/pushSelection';
 import { PushService } from './push/pushService';
+import { openWalkthroughSample } from './walkthrough/commands/openWalkthroughSample';
 
 export interface CommandServices {
   readonly gatewayTree: GatewayTreeProvider;
@@ -51,6 +52,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     'pushgateway.showMockLog': () => showMockLog(services.mock),
     'pushgateway.pushBuffer': () => pushBuffer(services.pushService),
     'pushgateway.pushSelection': () => pushSelection(services.pushService),
+    'pushgateway.openWalkthroughSample': () => openWalkthroughSample(context.extensionUri),
     'pushgateway.revealGroup': (gatewayName, labels) => revealGroup(services.gatewayTree, services.gatewayView, gatewayName, labels),
     'pushgateway.deleteGroupByKey': () => deleteGroupByKey(services.pushService),
     'pushgateway.deleteGroupFromScript': (uri, line) => deleteGroupFromScript(services.pushService, uri, line),

@@ -31,6 +31,22 @@ export function createRunFolders(root: string, userSettings: Record<string, unkn
   return folders;
 }
 
+/**
+ * Sets some user settings of a kept profile, leaving the others as the user left them. A settings
+ * file that is not plain JSON (VS Code allows comments) is left alone, with a warning.
+ */
+export function updateUserSettings(folders: HostRunFolders, patch: Record<string, unknown>, warn: (message: string) => void): void {
+  const settingsFile = path.join(folders.userData, 'User', 'settings.json');
+  let current: Record<string, unknown>;
+  try {
+    current = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    warn(`Left ${settingsFile} as it is (${error instanceof Error ? error.message : String(error)}); set ${Object.keys(patch).join(', ')} there yourself.`);
+    return;
+  }
+  fs.writeFileSync(settingsFile, JSON.stringify({ ...current, ...patch }, null, 2));
+}
+
 /** Quiet, offline-friendly defaults for a fresh VS Code profile. */
 export const BASE_USER_SETTINGS: Record<string, unknown> = {
   'workbench.startupEditor': 'none',

@@ -21,6 +21,12 @@ export type ExplorerNode =
 type GroupNode = Extract<ExplorerNode, { kind: 'group' }>;
 type FamilyNode = Extract<ExplorerNode, { kind: 'family' }>;
 
+/** A change the extension made to a gateway's groups (the walkthrough listens). */
+export interface GroupChange {
+  readonly kind: 'pushed' | 'deleted';
+  readonly gatewayName: string;
+}
+
 /** What one refresh read from a gateway: one `/api/v1/metrics` (and status) request, not one per group. */
 export type GatewaySnapshot =
   | { readonly ok: true; readonly groups: readonly GatewayGroup[]; readonly status?: GatewayStatus; readonly fetchedAt: number }
@@ -33,6 +39,8 @@ export type GatewaySnapshot =
 export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly groupChanges = new vscode.EventEmitter<GroupChange>();
+  readonly onDidChangeGroups = this.groupChanges.event;
   private readonly snapshots = new Map<string, Promise<GatewaySnapshot>>();
   /** The gateway nodes last handed out, so that one of them can be refreshed on its own. */
   private gatewayNodes = new Map<string, ExplorerNode>();
@@ -51,6 +59,11 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
   setVisible(visible: boolean): void {
     this.visible = visible;
     this.restartTimer();
+  }
+
+  /** Tells the listeners of a push or delete the gateway accepted. */
+  announce(change: GroupChange): void {
+    this.groupChanges.fire(change);
   }
 
   refresh(): void {
@@ -216,5 +229,6 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
   dispose(): void {
     clearInterval(this.timer);
     this.changed.dispose();
+    this.groupChanges.dispose();
   }
 }

@@ -15,8 +15,8 @@ export interface UserPrompts {
   pickCredentialKind(gatewayName: string): Promise<'basic' | 'bearer' | 'clear' | undefined>;
   /** One credential field; `secret` hides what is typed. */
   inputCredential(title: string, secret: boolean): Promise<string | undefined>;
-  /** The value a shell expansion stands for in a push (`$SIZE`, `$(hostname)`). */
-  inputVariable(text: string, remembered?: string): Promise<string | undefined>;
+  /** The value a shell expansion stands for in a push (`$SIZE`, `$(hostname)`); `initial`: remembered or suggested. */
+  inputVariable(text: string, initial?: string): Promise<string | undefined>;
 }
 
 export const windowPrompts: UserPrompts = {
@@ -49,9 +49,9 @@ export const windowPrompts: UserPrompts = {
     ];
     return (await vscode.window.showQuickPick(items, { title: `Credentials for ${gatewayName}` }))?.credential;
   },
-  inputVariable(text, remembered) {
+  inputVariable(text, initial) {
     return Promise.resolve(
-      vscode.window.showInputBox({ title: `Value for ${text}`, prompt: `What ${text} holds when the script runs (remembered for this workspace)`, value: remembered, ignoreFocusOut: true }),
+      vscode.window.showInputBox({ title: `Value for ${text}`, prompt: `What ${text} holds when the script runs (remembered for this workspace)`, value: initial, ignoreFocusOut: true }),
     );
   },
   inputCredential(title, secret) {

@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { hasErrors, lintExposition } from '../core/exposition/lint';
@@ -7,6 +8,7 @@ import { checkGatewayUrl, GatewayConfig } from '../core/gatewayConfig';
 import { GroupingKey } from '../core/groupingKey';
 import { formatGroupingKeyText, lineOfGatewayError, parseGroupingKeyText } from '../core/push/groupingKeyText';
 import { HeredocVariable, heredocVariables, resolveHeredocPush, resolveScriptUrl, urlVariables } from '../core/push/heredocPush';
+import { readsTheClock, suggestedValue } from '../core/push/suggestedValues';
 import { findDeleteCommands, findMetricHeredocs } from '../core/shell/heredocs';
 import { waitUntilDeleted } from '../explorer/commands/deleteGroups';
 import { readGatewayList } from '../explorer/gatewaySettings';
@@ -25,12 +27,6 @@ export interface PushServices {
   readonly extraGateways: () => GatewayConfig[];
   /** Selects a group in the explorer; its node, or undefined when the gateway does not list it. */
   readonly revealGroup: (gatewayName: string, labels: Record<string, string>) => Promise<ExplorerNode | undefined>;
-}
-
-export interface PushEvent {
-  readonly kind: 'pushed' | 'deleted';
-  readonly gateway: GatewayConfig;
-  readonly key: GroupingKey;
 }
 
 function rememberedPushKey(document: vscode.TextDocument): string {
@@ -62,9 +58,6 @@ const HEREDOC_VALUES_KEY = 'pushgateway.heredocValues';
 export class PushService implements vscode.Disposable {
   private readonly output = vscode.window.createOutputChannel('Pushgateway Push');
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('pushgateway-push');
-  private readonly events = new vscode.EventEmitter<PushEvent>();
-  /** Fires on every push and delete the gateway accepted (the walkthrough listens). */
-  readonly onDidChangeGroup = this.events.event;
 
   constructor(private readonly services: PushServices) {}
 
@@ -149,7 +142,7 @@ export class PushService implements vscode.Disposable {
       void vscode.window.showInformationMessage('Put the cursor on a heredoc that is pushed with curl, wget or httpie to a /metrics/job/ URL.');
       return false;
     }
-    const values = await this.askValues(heredocVariables(heredoc));
+    const values = await this.askValues(heredocVariables(heredoc), document, heredoc.operatorSpan.line);
     if (!values) {
       return false;
     }
@@ -175,7 +168,7 @@ export class PushService implements vscode.Disposable {
       void vscode.window.showInformationMessage('Put the cursor on a curl -X DELETE .../metrics/job/... command.');
       return false;
     }
-    const values = await this.askValues(urlVariables(command.url));
+    const values = await this.askValues(urlVariables(command.url), document, command.line);
     if (!values) {
       return false;
     }
@@ -216,17 +209,23 @@ export class PushService implements vscode.Disposable {
       await client.close();
     }
     this.services.tree.refresh();
-    this.events.fire({ kind: 'deleted', gateway, key });
+    this.services.tree.announce({ kind: 'deleted', gatewayName: gateway.name });
     void vscode.window.showInformationMessage(`Deleted ${where}.`);
     return true;
   }
 
-  /** Asks the value of each expansion (remembered per workspace); undefined when cancelled. */
-  private async askValues(variables: readonly HeredocVariable[]): Promise<Record<string, string> | undefined> {
+  /**
+   * Asks the value of each expansion (remembered per workspace; else suggested from the script, the
+   * clock or the host name); undefined when cancelled.
+   */
+  private async askValues(variables: readonly HeredocVariable[], document: vscode.TextDocument, pushLine: number): Promise<Record<string, string> | undefined> {
     const remembered = this.state.get<Record<string, string>>(HEREDOC_VALUES_KEY) ?? {};
     const values: Record<string, string> = {};
+    const context = { nowSeconds: Date.now() / 1000, hostname: os.hostname() };
     for (const variable of variables) {
-      const value = await this.prompts.inputVariable(variable.text, remembered[variable.key]);
+      const suggested = suggestedValue(variable, document.getText(), pushLine, context);
+      const initial = readsTheClock(variable) ? suggested : (remembered[variable.key] ?? suggested);
+      const value = await this.prompts.inputVariable(variable.text, initial);
       if (value === undefined) {
         return undefined;
       }
@@ -264,7 +263,7 @@ export class PushService implements vscode.Disposable {
       void vscode.window.showErrorMessage(`${kind === 'dry run' ? 'Dry run: the mock refused the push' : 'Push refused'} to ${where}: ${pushed.error.message}`);
       return false;
     }
-    this.events.fire({ kind: 'pushed', gateway, key });
+    this.services.tree.announce({ kind: 'pushed', gatewayName: gateway.name });
     const labels = { job: key.job, ...key.labels };
     if (kind === 'dry run') {
       // The mock's verdict and the group it now holds, side by side with the script.
@@ -303,6 +302,6 @@ export class PushService implements vscode.Disposable {
   dispose(): void {
     this.output.dispose();
     this.diagnostics.dispose();
-    this.events.dispose();
+
   }
 }

@@ -65,7 +65,11 @@ export async function deleteGroups(tree: GatewayTreeProvider, prompts: UserPromp
   const failures: string[] = [];
   await vscode.window.withProgress({ location: { viewId: GATEWAYS_VIEW_ID }, title: 'Deleting groups' }, async () => {
     for (const group of byGateway.values()) {
-      failures.push(...(await deleteOnGateway(tree, group[0].gateway, group.map((node) => node.group))));
+      const failed = await deleteOnGateway(tree, group[0].gateway, group.map((node) => node.group));
+      failures.push(...failed);
+      if (failed.length < group.length) {
+        tree.announce({ kind: 'deleted', gatewayName: group[0].gateway.name });
+      }
     }
   });
   tree.refresh();
@@ -113,6 +117,9 @@ export async function deleteAllGroups(tree: GatewayTreeProvider, prompts: UserPr
       failures = await deleteOnGateway(tree, node.gateway, snapshot.groups);
     }
   });
+  if (failures.length < count) {
+    tree.announce({ kind: 'deleted', gatewayName: node.gateway.name });
+  }
   tree.refresh();
   if (failures.length > 0) {
     void vscode.window.showErrorMessage(`Could not delete every group on ${node.gateway.name}: ${failures.join('; ')}`);

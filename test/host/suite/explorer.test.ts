@@ -3,15 +3,8 @@ import * as vscode from 'vscode';
 import { findFreePort } from '../../../scripts/host/processes';
 import { GatewayClient } from '../../../src/core/gateway/client';
 import { MockGateway, startMockGateway } from '../../../src/core/mock/server';
-import type { TestingApi } from '../../../src/extension';
 import type { ExplorerNode } from '../../../src/explorer/gatewayTreeProvider';
-import { extension, manifest } from './helpers';
-
-function api(): TestingApi {
-  const exports = extension().exports as TestingApi | undefined;
-  assert.ok(exports?.gatewayTree, 'the extension did not return its testing API (is it running in test mode?)');
-  return exports;
-}
+import { api, extension, manifest } from './helpers';
 
 async function setGateways(gateways: Array<{ name: string; url: string }> | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('pushgateway').update('gateways', gateways, vscode.ConfigurationTarget.Workspace);

@@ -1,4 +1,6 @@
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { TestingApi } from '../../../src/extension';
 
 export const EXTENSION_ID = 'pushgateway-workbench.pushgateway-workbench';
 
@@ -45,4 +47,11 @@ export function manifest(): {
   };
 } {
   return extension().packageJSON;
+}
+
+/** What activate() returns in test mode. */
+export function api(): TestingApi {
+  const exports = extension().exports as TestingApi | undefined;
+  assert.ok(exports?.gatewayTree, 'the extension did not return its testing API (is it running in test mode?)');
+  return exports;
 }

@@ -1,15 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import * as vscode from 'vscode';
-import type { TestingApi } from '../../../src/extension';
 import type { ExplorerNode } from '../../../src/explorer/gatewayTreeProvider';
-import { extension } from './helpers';
-
-function api(): TestingApi {
-  const exports = extension().exports as TestingApi | undefined;
-  assert.ok(exports?.gatewayTree, 'the extension did not return its testing API');
-  return exports;
-}
+import { api, extension } from './helpers';
 
 async function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {

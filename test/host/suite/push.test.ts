@@ -1,15 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GatewayClient, PushMethod } from '../../../src/core/gateway/client';
-import type { TestingApi } from '../../../src/extension';
 import type { UserPrompts } from '../../../src/explorer/prompts';
-import { extension, waitFor, workspaceFile } from './helpers';
-
-function api(): TestingApi {
-  const exports = extension().exports as TestingApi | undefined;
-  assert.ok(exports?.gatewayTree, 'the extension did not return its testing API');
-  return exports;
-}
+import { api, extension, waitFor, workspaceFile } from './helpers';
 
 async function openExposition(content: string): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument({ language: 'prometheus-exposition', content });
@@ -83,17 +76,20 @@ describe('push from the editor', () => {
     assert.deepEqual(
       lenses.map((lens) => [lens.range.start.line, lens.command?.title]),
       [
-        [2, '$(cloud-upload) Push to $PUSHGATEWAY'],
-        [2, '$(beaker) Dry-run on mock'],
-        [7, '$(trash) Delete this group on $PUSHGATEWAY'],
+        [3, '$(cloud-upload) Push to $PUSHGATEWAY'],
+        [3, '$(beaker) Dry-run on mock'],
+        [8, '$(trash) Delete this group on $PUSHGATEWAY'],
       ],
     );
-    const asked: string[] = [];
-    api().setPrompts({ ...basePrompts, inputVariable: async (text) => (asked.push(text), text === '$PUSHGATEWAY' ? mockUrl : '1024') });
+    const asked: Array<[string, string | undefined]> = [];
+    api().setPrompts({ ...basePrompts, inputVariable: async (text, initial) => (asked.push([text, initial]), text === '$PUSHGATEWAY' ? mockUrl : '1024') });
     const dryRun = lenses[1].command;
     assert.ok(dryRun);
     assert.equal(await vscode.commands.executeCommand(dryRun.command, ...(dryRun.arguments ?? [])), true);
-    assert.deepEqual(asked, ['$PUSHGATEWAY', '$SIZE']);
+    assert.deepEqual(asked, [
+      ['$PUSHGATEWAY', 'http://127.0.0.1:9091'],
+      ['$SIZE', undefined],
+    ], 'the default the script assigns was not offered');
     const groups = await client.groups();
     assert.ok(groups.ok);
     const group = groups.value.find((g) => g.labels.job === 'heredoc_backup');

@@ -1,0 +1,260 @@
+// `npm run screenshots`: retakes every README image from the real VS Code (code-server, driven by
+// headless Chromium) with the sample workspace and the demo gateway that `npm start` shows, and
+// checks on the way that the demo looks as promised (groups in the explorer, the sample's lint
+// findings). Works offline; stops everything it started.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
+import { MockGateway } from '../src/core/mock/server';
+import { DEMO_GATEWAY_NAME, DEMO_GROUPS, demoSettings, groupLabel, startDemoGateway } from './demo/demoGateway';
+import { BASE_USER_SETTINGS, createRunFolders, installVsix, RunningCodeServer, startCodeServer } from './host/codeServer';
+import { ensureHost } from './host/installHost';
+import { packageExtension } from './host/packageExtension';
+import { repoRoot } from './host/paths';
+import { findFreePort } from './host/processes';
+
+const CHROMIUM = process.env.PGW_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const VIEWPORT = { width: 1280, height: 800 };
+const UI_TIMEOUT_MS = 60_000;
+/** Wide enough for the group descriptions ("last push failed ...", "stale: ...") to show whole. */
+const SIDEBAR_WIDTH = 500;
+/** What the sample with deliberate mistakes must show: its findings' codes, as the Problems panel lists them. */
+const EXPECTED_SAMPLE_FINDINGS = ['unknown-type', 'missing-type', 'timestamp'];
+/** Answers for the dry run of backup_db.sh; expansions not listed keep the value offered (the clock). */
+const DRY_RUN_VALUES: Record<string, string> = {
+  '$PUSHGATEWAY': '',
+  '$(hostname)': 'db1',
+  '$size': '73400320',
+  '$(( $(date +%s) - started ))': '412',
+};
+
+interface Shot {
+  readonly file: string;
+  /** Brings the UI into the state the picture shows. */
+  readonly stage: (page: Page) => Promise<void>;
+}
+
+const SHOTS: readonly Shot[] = [
+  { file: 'explorer.png', stage: showExplorer },
+  { file: 'push.png', stage: showDryRun },
+  { file: 'lint.png', stage: showLint },
+];
+
+function visible(locator: Locator): Promise<void> {
+  return locator.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+}
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await visible(input);
+  await input.fill(`>${title}`);
+  await visible(page.locator('.quick-input-widget .monaco-list-row', { hasText: title }));
+  await page.keyboard.press('Enter');
+}
+
+async function openEditor(page: Page, file: string): Promise<void> {
+  const tab = page.locator(`.tabs-container .tab[aria-label^="${file}"]`).first();
+  if (await tab.isVisible()) {
+    await tab.click();
+    await visible(page.locator(`.tabs-container .tab.active[aria-label^="${file}"]`));
+    return;
+  }
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await visible(input);
+  await input.fill(file);
+  await visible(page.locator('.quick-input-widget .monaco-list-row', { hasText: file }));
+  await page.keyboard.press('Enter');
+  await visible(page.locator(`.tabs-container .tab.active[aria-label^="${file}"]`));
+}
+
+/** Drags the sash between the sidebar and the editor so the sidebar is `width` pixels wide. */
+async function widenSidebar(page: Page, width: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box || Math.abs(box.width - width) < 10) {
+    return;
+  }
+  await page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, box.y + box.height / 2, { steps: 10 });
+  await page.mouse.up();
+}
+
+/** Leaves no hover, focus outline or toast in the picture. */
+async function settle(page: Page, keepToasts = false): Promise<void> {
+  await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 40);
+  if (!keepToasts) {
+    await page.keyboard.press('Escape');
+    await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  }
+  await page.waitForTimeout(1_000);
+}
+
+async function openGatewaysView(page: Page): Promise<Locator> {
+  const activityItem = page.locator('.part.activitybar [aria-label^="Pushgateway"]').first();
+  await visible(activityItem);
+  const sidebar = page.locator('.part.sidebar');
+  if (!(await sidebar.locator('.monaco-list-row', { hasText: DEMO_GATEWAY_NAME }).first().isVisible())) {
+    await activityItem.click();
+  }
+  await visible(sidebar.locator('.monaco-list-row', { hasText: DEMO_GATEWAY_NAME }));
+  await widenSidebar(page, SIDEBAR_WIDTH);
+  return sidebar;
+}
+
+/** The explorer with the demo gateway's groups (asserted present), a script with its CodeLens beside. */
+async function showExplorer(page: Page): Promise<void> {
+  await openEditor(page, 'backup_db.sh');
+  const sidebar = await openGatewaysView(page);
+  for (const key of Object.values(DEMO_GROUPS)) {
+    await visible(sidebar.locator('.monaco-list-row', { hasText: groupLabel(key) }));
+  }
+  await visible(sidebar.locator('.monaco-list-row', { hasText: 'last push failed' }));
+  await visible(sidebar.locator('.monaco-list-row', { hasText: 'stale' }));
+  const healthy = sidebar.locator('.monaco-list-row', { hasText: groupLabel(DEMO_GROUPS.healthy) }).first();
+  if ((await healthy.getAttribute('aria-expanded')) !== 'true') {
+    await healthy.click();
+  }
+  await visible(sidebar.locator('.monaco-list-row', { hasText: 'backup_db_last_success_unixtime' }));
+  await settle(page);
+}
+
+/** The sample with deliberate mistakes: its findings underlined and listed (asserted), one explained in a hover. */
+async function showLint(page: Page): Promise<void> {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await runCommand(page, 'View: Close All Editors');
+  await openEditor(page, 'clean_logs.sh');
+  await runCommand(page, 'View: Close Primary Side Bar');
+  await runCommand(page, 'View: Focus Problems');
+  const problems = page.locator('.markers-panel');
+  for (const code of EXPECTED_SAMPLE_FINDINGS) {
+    await visible(problems.locator('.monaco-list-row', { hasText: code }));
+  }
+  const listed = await problems.locator('.monaco-list-row').allInnerTexts();
+  const findings = listed.filter((row) => /pushgateway/.test(row));
+  if (findings.length !== EXPECTED_SAMPLE_FINDINGS.length) {
+    throw new Error(`clean_logs.sh shows ${findings.length} findings, the demo promises ${EXPECTED_SAMPLE_FINDINGS.length}:\n${findings.join('\n')}`);
+  }
+  await settle(page);
+  const typo = page.locator('.monaco-editor .view-line span', { hasText: /^countr$/ }).first();
+  await visible(typo);
+  await typo.hover();
+  await visible(page.locator('.monaco-hover', { hasText: 'unknown metric type' }));
+  await page.waitForTimeout(500);
+}
+
+/** "Dry-run on mock" above the backup script's heredoc: the values asked, then the group the mock holds, beside. */
+async function showDryRun(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  if (await page.locator('.part.panel').isVisible()) {
+    await page.keyboard.press('Control+J');
+  }
+  await openEditor(page, 'backup_db.sh');
+  await openGatewaysView(page);
+  // A link, not the placeholder VS Code shows while the lenses are being computed again.
+  await page.locator('.monaco-editor .codelens-decoration a:visible', { hasText: 'Dry-run on mock' }).first().click();
+  const title = page.locator('.quick-input-widget .quick-input-title');
+  const tabOfGroup = page.locator('.tabs-container .tab', { hasText: 'backup_db' });
+  for (let asked = 0; asked < 10; asked++) {
+    const next = await Promise.race([
+      title.filter({ hasText: 'Value for' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS }).then(() => 'question' as const),
+      tabOfGroup.nth(1).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS }).then(() => 'done' as const),
+    ]);
+    if (next === 'done') {
+      break;
+    }
+    const variable = (await title.first().innerText()).replace(/^Value for /, '').trim();
+    const answer = DRY_RUN_VALUES[variable];
+    const input = page.locator('.quick-input-widget input');
+    if (answer) {
+      await input.fill(answer);
+    }
+    await page.keyboard.press('Enter');
+    await title.filter({ hasText: variable }).first().waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS }).catch(() => undefined);
+  }
+  await visible(page.locator('.notifications-toasts', { hasText: 'Dry run: the mock accepted' }));
+  await visible(page.locator('.part.sidebar .monaco-list-row.selected', { hasText: groupLabel(DEMO_GROUPS.healthy) }));
+  await settle(page, true);
+}
+
+async function takeShots(page: Page, url: string, folder: string, mediaDir: string, root: string): Promise<void> {
+  await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
+  await visible(page.locator('.monaco-workbench .part.activitybar'));
+  await visible(page.locator('.part.sidebar .explorer-folders-view .monaco-list-row'));
+  for (const shot of SHOTS) {
+    try {
+      await shot.stage(page);
+    } catch (error) {
+      const failed = path.join(root, 'out', `screenshot-failed-${shot.file}`);
+      fs.mkdirSync(path.dirname(failed), { recursive: true });
+      await page.screenshot({ path: failed }).catch(() => undefined);
+      throw new Error(`${shot.file}: ${error instanceof Error ? error.message : String(error)}\n(the page as it was: ${failed})`, { cause: error });
+    }
+    await page.screenshot({ path: path.join(mediaDir, shot.file) });
+    console.log(`Wrote ${path.relative(root, path.join(mediaDir, shot.file))}`);
+  }
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set PGW_CHROMIUM.`);
+  }
+  const started = Date.now();
+  const root = repoRoot();
+  const host = await ensureHost((line) => console.log(line));
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgw-screenshot-'));
+  let gateway: MockGateway | undefined;
+  let server: RunningCodeServer | undefined;
+  let browser: Browser | undefined;
+  const cleanUp = async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    await gateway?.close().catch(() => undefined);
+    fs.rmSync(runDir, { recursive: true, force: true });
+  };
+  const interrupted = () => {
+    void cleanUp().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    gateway = await startDemoGateway();
+    const folders = createRunFolders(runDir, {
+      ...BASE_USER_SETTINGS,
+      ...demoSettings(gateway.url),
+      'workbench.colorTheme': 'Default Dark Modern',
+      // The long curl lines of the samples stay readable beside the wide sidebar.
+      'editor.wordWrap': 'on',
+      'editor.minimap.enabled': false,
+    });
+    console.log('Packaging the extension ...');
+    const vsix = await packageExtension(path.join(runDir, 'pushgateway-workbench.vsix'));
+    await installVsix(host, folders, vsix);
+    const samples = path.join(root, 'samples');
+    server = await startCodeServer({ host, folders, port: await findFreePort(), testDriver: false, folderToOpen: samples });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    console.log(`Taking ${SHOTS.length} screenshots of VS Code at ${server.url} ...`);
+    const mediaDir = path.join(root, 'media');
+    fs.mkdirSync(mediaDir, { recursive: true });
+    try {
+      await takeShots(page, server.url, samples, mediaDir, root);
+    } catch (error) {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- code-server log ---\n${server.logTail()}`, { cause: error });
+    }
+    console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  } finally {
+    await cleanUp();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);
