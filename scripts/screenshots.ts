@@ -19,7 +19,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 const VIEWPORT = { width: 1280, height: 800 };
 const UI_TIMEOUT_MS = 60_000;
 /** Wide enough for the group descriptions ("last push failed ...", "stale: ...") to show whole. */
-const SIDEBAR_WIDTH = 500;
+const SIDEBAR_WIDTH = 460;
 /** What the sample with deliberate mistakes must show: its findings' codes, as the Problems panel lists them. */
 const EXPECTED_SAMPLE_FINDINGS = ['unknown-type', 'missing-type', 'timestamp'];
 /** Answers for the dry run of backup_db.sh; expansions not listed keep the value offered (the clock). */
@@ -180,6 +180,19 @@ async function showDryRun(page: Page): Promise<void> {
   await settle(page, true);
 }
 
+/** The Marketplace wants a PNG icon: media/icon.png, drawn by Chromium from media/icon.svg. */
+async function renderIcon(browser: Browser, mediaDir: string, root: string): Promise<void> {
+  const svg = fs.readFileSync(path.join(mediaDir, 'icon.svg'), 'utf8');
+  const page = await browser.newPage({ viewport: { width: 128, height: 128 } });
+  try {
+    await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);
+    await page.locator('svg').screenshot({ path: path.join(mediaDir, 'icon.png'), omitBackground: true });
+    console.log(`Wrote ${path.relative(root, path.join(mediaDir, 'icon.png'))}`);
+  } finally {
+    await page.close();
+  }
+}
+
 async function takeShots(page: Page, url: string, folder: string, mediaDir: string, root: string): Promise<void> {
   await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
   await visible(page.locator('.monaco-workbench .part.activitybar'));
@@ -236,10 +249,10 @@ async function main(): Promise<void> {
     const samples = path.join(root, 'samples');
     server = await startCodeServer({ host, folders, port: await findFreePort(), testDriver: false, folderToOpen: samples });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const mediaDir = path.join(root, 'media');
+    await renderIcon(browser, mediaDir, root);
     const page = await browser.newPage({ viewport: VIEWPORT });
     console.log(`Taking ${SHOTS.length} screenshots of VS Code at ${server.url} ...`);
-    const mediaDir = path.join(root, 'media');
-    fs.mkdirSync(mediaDir, { recursive: true });
     try {
       await takeShots(page, server.url, samples, mediaDir, root);
     } catch (error) {

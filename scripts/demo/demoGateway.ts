@@ -100,5 +100,7 @@ export function demoSettings(gatewayUrl: string): Record<string, unknown> {
     'pushgateway.mock.port': port === SAMPLES_GATEWAY_PORT ? SAMPLES_GATEWAY_PORT + 1 : SAMPLES_GATEWAY_PORT,
     // The samples folder sits inside this repository; without this VS Code offers to open the repository.
     'git.openRepositoryInParentFolders': 'never',
+    // code-server offers every port the extension host listens on (the embedded mock) for forwarding.
+    'remote.autoForwardPorts': false,
   };
 }

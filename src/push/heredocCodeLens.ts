@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { likelyGatewayHost } from '../core/push/suggestedValues';
 import { findDeleteCommands } from '../core/shell/heredocs';
 import { LintService } from '../language/lintService';
 
@@ -11,10 +12,12 @@ export class HeredocCodeLens implements vscode.CodeLensProvider {
     if (!linted) {
       return [];
     }
-    const deletes = findDeleteCommands(document.getText()).map(
+    const script = document.getText();
+    const targetName = (url: string, line: number) => likelyGatewayHost(url, script, line) ?? (url.split('/metrics/job')[0] || 'gateway');
+    const deletes = findDeleteCommands(script).map(
       (command) =>
         new vscode.CodeLens(new vscode.Range(command.line, 0, command.line, 0), {
-          title: `$(trash) Delete this group on ${targetName(command.url)}`,
+          title: `$(trash) Delete this group on ${targetName(command.url, command.line)}`,
           command: 'pushgateway.deleteGroupFromScript',
           arguments: [document.uri, command.line],
         }),
@@ -25,19 +28,10 @@ export class HeredocCodeLens implements vscode.CodeLensProvider {
         const line = heredoc.operatorSpan.line;
         const range = new vscode.Range(line, 0, line, 0);
         return [
-          new vscode.CodeLens(range, { title: `$(cloud-upload) Push to ${targetName(heredoc.push?.url ?? '')}`, command: 'pushgateway.pushHeredoc', arguments: [document.uri, line, 'gateway'] }),
+          new vscode.CodeLens(range, { title: `$(cloud-upload) Push to ${targetName(heredoc.push?.url ?? '', line)}`, command: 'pushgateway.pushHeredoc', arguments: [document.uri, line, 'gateway'] }),
           new vscode.CodeLens(range, { title: '$(beaker) Dry-run on mock', command: 'pushgateway.pushHeredoc', arguments: [document.uri, line, 'mock'] }),
         ];
       });
     return [...pushes, ...deletes];
-  }
-}
-
-/** The host of a literal URL, else the URL's first expansion, e.g. `$PUSHGATEWAY`. */
-function targetName(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url.split('/metrics/job')[0] || 'gateway';
   }
 }

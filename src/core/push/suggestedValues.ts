@@ -1,4 +1,4 @@
-import { HeredocVariable } from './heredocPush';
+import { HeredocVariable, urlVariables } from './heredocPush';
 
 /** What a suggestion may draw on besides the script: the clock and the machine's name. */
 export interface SuggestionContext {
@@ -64,4 +64,20 @@ export function suggestedValue(variable: HeredocVariable, script: string, before
     return defaulted[1];
   }
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(variable.key) ? assignedValue(script, variable.key, beforeLine) : undefined;
+}
+
+/**
+ * The host a push URL most likely reaches, for a label: the URL's own host when literal, else the
+ * host of the literal a script assigns to its leading variable (`$PUSHGATEWAY/metrics/...` with
+ * `PUSHGATEWAY=${PUSHGATEWAY:-http://127.0.0.1:9091}` above); undefined when unknown.
+ */
+export function likelyGatewayHost(url: string, script: string, beforeLine: number): string | undefined {
+  const [leading] = urlVariables(url);
+  const base = leading && url.startsWith(leading.text) ? suggestedValue(leading, script, beforeLine, { nowSeconds: 0, hostname: '' }) : '';
+  try {
+    const host = new URL(leading && base ? base + url.slice(leading.text.length) : url).host;
+    return host && !/[$`]/.test(host) ? host : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -38,7 +38,9 @@ export interface ManifestCommand {
 /** The extension's package.json as the host loaded it. */
 export function manifest(): {
   main: string;
+  icon: string;
   contributes: {
+    walkthroughs: Array<{ steps: Array<{ id: string; completionEvents: string[]; media: { image: string } }> }>;
     commands: ManifestCommand[];
     views: Record<string, Array<{ id: string }>>;
     viewsContainers: { activitybar: Array<{ id: string; icon: string }> };

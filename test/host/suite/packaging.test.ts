@@ -7,8 +7,12 @@ const PACKAGED_ENV = 'PGW_TESTING_PACKAGED';
 
 /** Every file package.json points at, so a path typo or a file left out of the .vsix fails here. */
 function referencedFiles(): string[] {
-  const { main, contributes } = manifest();
+  const { main, icon, contributes } = manifest();
   return [
+    icon,
+    ...contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps.map((step) => step.media.image)),
+    // Opened by the walkthrough's "Open a Sample Script".
+    'samples/scripts/clean_logs.sh',
     main.endsWith('.js') ? main : `${main}.js`,
     ...contributes.languages.map((language) => language.configuration),
     ...contributes.grammars.map((grammar) => grammar.path),
@@ -24,7 +28,7 @@ describe('packaged extension (.vsix installed into the host)', function () {
     }
   });
 
-  it('has every file its package.json refers to, plus the CLI', () => {
+  it('has every file its package.json refers to (icon, walkthrough images and sample), plus the CLI', () => {
     const root = extension().extensionPath;
     const missing = [...referencedFiles(), 'dist/pgw.js'].filter((file) => !fs.existsSync(path.join(root, file)));
     assert.deepEqual(missing, []);

@@ -76,9 +76,9 @@ describe('push from the editor', () => {
     assert.deepEqual(
       lenses.map((lens) => [lens.range.start.line, lens.command?.title]),
       [
-        [3, '$(cloud-upload) Push to $PUSHGATEWAY'],
+        [3, '$(cloud-upload) Push to 127.0.0.1:9091'],
         [3, '$(beaker) Dry-run on mock'],
-        [8, '$(trash) Delete this group on $PUSHGATEWAY'],
+        [8, '$(trash) Delete this group on 127.0.0.1:9091'],
       ],
     );
     const asked: Array<[string, string | undefined]> = [];

@@ -1,15 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { MILESTONE_CONTEXT_PREFIX, WALKTHROUGH_MILESTONES, WalkthroughMilestone, WalkthroughProgress } from '../../../src/walkthrough/walkthroughProgress';
-import { api, extension, waitFor } from './helpers';
+import { api, extension, manifest, waitFor } from './helpers';
 
-interface WalkthroughStep {
-  readonly id: string;
-  readonly completionEvents: string[];
-}
-
-function steps(): WalkthroughStep[] {
-  const walkthroughs = (extension().packageJSON as { contributes: { walkthroughs: Array<{ steps: WalkthroughStep[] }> } }).contributes.walkthroughs;
+function steps() {
+  const walkthroughs = manifest().contributes.walkthroughs;
   assert.equal(walkthroughs.length, 1);
   return walkthroughs[0].steps;
 }

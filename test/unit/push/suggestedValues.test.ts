@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { HeredocVariable } from '../../../src/core/push/heredocPush';
-import { readsTheClock, suggestedValue } from '../../../src/core/push/suggestedValues';
+import { likelyGatewayHost, readsTheClock, suggestedValue } from '../../../src/core/push/suggestedValues';
 
 const CONTEXT = { nowSeconds: 1764000000.7, hostname: 'db1' };
 
@@ -35,5 +35,13 @@ describe('suggested values for a heredoc push', () => {
     assert.equal(suggest('$TAG', script, 5), 'nightly');
     assert.equal(suggest('$SIZE', script, 5), undefined, 'a command substitution has no value before the script runs');
     assert.equal(suggest('$UNSET', script, 5), undefined);
+  });
+
+  it('names the host a push URL most likely reaches, through the default of its leading variable', () => {
+    const script = 'PUSHGATEWAY=${PUSHGATEWAY:-http://gw.example:9091}\ncat <<EOF | curl --data-binary @- "$PUSHGATEWAY/metrics/job/x"\n';
+    assert.equal(likelyGatewayHost('$PUSHGATEWAY/metrics/job/x', script, 1), 'gw.example:9091');
+    assert.equal(likelyGatewayHost('http://literal:9091/metrics/job/x', script, 1), 'literal:9091');
+    assert.equal(likelyGatewayHost('$OTHER/metrics/job/x', script, 1), undefined);
+    assert.equal(likelyGatewayHost('http://$HOST:9091/metrics/job/x', script, 1), undefined);
   });
 });
