@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Browser, chromium, Locator, Page } from 'playwright-core';
 import { MockGateway } from '../src/core/mock/server';
-import { DEMO_GATEWAY_NAME, DEMO_GROUPS, demoSettings, groupLabel, startDemoGateway } from './demo/demoGateway';
+import { DEMO_CODE_SERVER_ENV, DEMO_FIRST_FILE, DEMO_GATEWAY_NAME, DEMO_GROUPS, demoSettings, demoWorkbenchUrl, groupLabel, startDemoGateway } from './demo/demoGateway';
 import { BASE_USER_SETTINGS, createRunFolders, installVsix, RunningCodeServer, startCodeServer } from './host/codeServer';
 import { ensureHost } from './host/installHost';
 import { packageExtension } from './host/packageExtension';
@@ -37,7 +37,7 @@ interface Shot {
 }
 
 const SHOTS: readonly Shot[] = [
-  { file: 'explorer.png', stage: showExplorer },
+  { file: 'explorer.png', stage: showFirstScreen },
   { file: 'push.png', stage: showDryRun },
   { file: 'lint.png', stage: showLint },
 ];
@@ -46,13 +46,17 @@ function visible(locator: Locator): Promise<void> {
   return locator.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
 }
 
-async function runCommand(page: Page, title: string): Promise<void> {
+/** Runs a command from the palette; `asks`: the command opens a quick input of its own. */
+async function runCommand(page: Page, title: string, asks = false): Promise<void> {
   await page.keyboard.press('Control+Shift+P');
   const input = page.locator('.quick-input-widget input');
   await visible(input);
   await input.fill(`>${title}`);
   await visible(page.locator('.quick-input-widget .monaco-list-row', { hasText: title }));
   await page.keyboard.press('Enter');
+  // The next key press must not reach the palette while it is still closing.
+  const closed = asks ? page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first() : page.locator('.quick-input-widget');
+  await closed.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
 }
 
 async function openEditor(page: Page, file: string): Promise<void> {
@@ -62,12 +66,13 @@ async function openEditor(page: Page, file: string): Promise<void> {
     await visible(page.locator(`.tabs-container .tab.active[aria-label^="${file}"]`));
     return;
   }
-  await page.keyboard.press('Control+P');
+  await runCommand(page, 'Go to File...', true);
   const input = page.locator('.quick-input-widget input');
-  await visible(input);
   await input.fill(file);
-  await visible(page.locator('.quick-input-widget .monaco-list-row', { hasText: file }));
-  await page.keyboard.press('Enter');
+  // Click the row: Enter would take the focused one, which may still be a recent file before the filter applies.
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: file }).first();
+  await visible(row);
+  await row.click();
   await visible(page.locator(`.tabs-container .tab.active[aria-label^="${file}"]`));
 }
 
@@ -105,10 +110,18 @@ async function openGatewaysView(page: Page): Promise<Locator> {
   return sidebar;
 }
 
-/** The explorer with the demo gateway's groups (asserted present), a script with its CodeLens beside. */
-async function showExplorer(page: Page): Promise<void> {
-  await openEditor(page, 'backup_db.sh');
-  const sidebar = await openGatewaysView(page);
+/**
+ * What `npm start` shows first (asserted): the sample with mistakes open, underlined, with its
+ * CodeLens, and the Gateways view with the demo gateway's groups, without a click.
+ */
+async function showFirstScreen(page: Page): Promise<void> {
+  const firstFile = path.basename(DEMO_FIRST_FILE);
+  await visible(page.locator(`.tabs-container .tab.active[aria-label^="${firstFile}"]`));
+  await visible(page.locator('.monaco-editor .squiggly-error'));
+  await visible(page.locator('.monaco-editor .codelens-decoration', { hasText: 'Dry-run on mock' }));
+  const sidebar = page.locator('.part.sidebar');
+  await visible(sidebar.locator('.monaco-list-row', { hasText: DEMO_GATEWAY_NAME }));
+  await widenSidebar(page, SIDEBAR_WIDTH);
   for (const key of Object.values(DEMO_GROUPS)) {
     await visible(sidebar.locator('.monaco-list-row', { hasText: groupLabel(key) }));
   }
@@ -125,7 +138,8 @@ async function showExplorer(page: Page): Promise<void> {
 /** The sample with deliberate mistakes: its findings underlined and listed (asserted), one explained in a hover. */
 async function showLint(page: Page): Promise<void> {
   await runCommand(page, 'Notifications: Clear All Notifications');
-  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'View: Close All Editor Groups');
+  await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
   await openEditor(page, 'clean_logs.sh');
   await runCommand(page, 'View: Close Primary Side Bar');
   await runCommand(page, 'View: Focus Problems');
@@ -194,9 +208,8 @@ async function renderIcon(browser: Browser, mediaDir: string, root: string): Pro
 }
 
 async function takeShots(page: Page, url: string, folder: string, mediaDir: string, root: string): Promise<void> {
-  await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
+  await page.goto(demoWorkbenchUrl(url, folder));
   await visible(page.locator('.monaco-workbench .part.activitybar'));
-  await visible(page.locator('.part.sidebar .explorer-folders-view .monaco-list-row'));
   for (const shot of SHOTS) {
     try {
       await shot.stage(page);
@@ -247,7 +260,7 @@ async function main(): Promise<void> {
     const vsix = await packageExtension(path.join(runDir, 'pushgateway-workbench.vsix'));
     await installVsix(host, folders, vsix);
     const samples = path.join(root, 'samples');
-    server = await startCodeServer({ host, folders, port: await findFreePort(), testDriver: false, folderToOpen: samples });
+    server = await startCodeServer({ host, folders, port: await findFreePort(), testDriver: false, folderToOpen: samples, env: DEMO_CODE_SERVER_ENV });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const mediaDir = path.join(root, 'media');
     await renderIcon(browser, mediaDir, root);

@@ -3,7 +3,7 @@
 // groups the samples would leave) configured in the explorer. Ctrl-C stops it and everything it started.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEMO_GATEWAY_NAME, demoSettings, SAMPLES_GATEWAY_PORT, startDemoGateway } from './demo/demoGateway';
+import { DEMO_CODE_SERVER_ENV, DEMO_GATEWAY_NAME, demoSettings, demoWorkbenchUrl, SAMPLES_GATEWAY_PORT, startDemoGateway } from './demo/demoGateway';
 import { BASE_USER_SETTINGS, createRunFolders, installVsix, startCodeServer, updateUserSettings } from './host/codeServer';
 import { ensureHost } from './host/installHost';
 import { packageExtension } from './host/packageExtension';
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const gateway = await startDemoGateway();
   updateUserSettings(folders, demoSettings(gateway.url), (message) => console.warn(message));
   const port = await choosePort();
-  const server = await startCodeServer({ host, folders, port, testDriver: false, folderToOpen: samples });
+  const server = await startCodeServer({ host, folders, port, testDriver: false, folderToOpen: samples, env: DEMO_CODE_SERVER_ENV });
   let stopping = false;
   const stop = () => {
     if (stopping) {
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   if (!gateway.url.endsWith(`:${SAMPLES_GATEWAY_PORT}`)) {
     console.log(`Port ${SAMPLES_GATEWAY_PORT} was taken: the sample scripts' default URL does not reach the demo gateway; type ${gateway.url} when a push asks for $PUSHGATEWAY.`);
   }
-  console.log(`\nPushgateway Workbench is running in VS Code: ${server.url}/?folder=${samples}`);
+  console.log(`\nPushgateway Workbench is running in VS Code: ${demoWorkbenchUrl(server.url, samples)}`);
   console.log('Open that URL in a browser. Press Ctrl-C to stop.');
 }
 

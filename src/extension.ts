@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CredentialStore } from './explorer/connections';
 import { GROUP_DOCUMENT_SCHEME, GroupDocuments } from './explorer/commands/openGroupAsDocument';
-import { GATEWAYS_VIEW_ID } from './explorer/explorerView';
+import { GATEWAYS_VIEW_ID, SHOW_GATEWAYS_ON_START_ENV } from './explorer/explorerView';
 import { revealGroup } from './explorer/commands/revealGroup';
 import { ExplorerNode, GatewayTreeProvider } from './explorer/gatewayTreeProvider';
 import { UserPrompts, windowPrompts } from './explorer/prompts';
@@ -56,6 +56,10 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
   context.subscriptions.push(walkthrough);
   registerLanguageFeatures(context);
   registerCommands(context, { gatewayTree, gatewayView, credentials, groupDocuments, mock, pushService, prompts: () => prompts });
+  if (process.env[SHOW_GATEWAYS_ON_START_ENV] === '1') {
+    // Set by `npm start`, so that its first screen shows the demo gateway's groups beside the sample.
+    void vscode.commands.executeCommand(`${GATEWAYS_VIEW_ID}.focus`, { preserveFocus: true });
+  }
   if (context.extensionMode !== vscode.ExtensionMode.Test) {
     return undefined;
   }

@@ -2,9 +2,11 @@
 // `pgw mock` runs) filled with the groups the sample scripts in samples/ would leave behind: a healthy
 // backup, a stale log cleanup, a report mailer whose last push failed, a migration in progress.
 import * as net from 'node:net';
+import * as path from 'node:path';
 import { GatewayClient, PushMethod } from '../../src/core/gateway/client';
 import { GroupingKey } from '../../src/core/groupingKey';
 import { MockGateway, startMockGateway } from '../../src/core/mock/server';
+import { SHOW_GATEWAYS_ON_START_ENV } from '../../src/explorer/explorerView';
 
 /** The port the sample scripts push to (`PUSHGATEWAY=${PUSHGATEWAY:-http://127.0.0.1:9091}`). */
 export const SAMPLES_GATEWAY_PORT = 9091;
@@ -103,4 +105,16 @@ export function demoSettings(gatewayUrl: string): Record<string, unknown> {
     // code-server offers every port the extension host listens on (the embedded mock) for forwarding.
     'remote.autoForwardPorts': false,
   };
+}
+
+/** The environment code-server gets for the demo: the extension shows its Gateways view as it starts. */
+export const DEMO_CODE_SERVER_ENV = { [SHOW_GATEWAYS_ON_START_ENV]: '1' };
+
+/** The sample the demo opens first: highlighting, CodeLens and deliberate mistakes on one screen. */
+export const DEMO_FIRST_FILE = path.join('scripts', 'clean_logs.sh');
+
+/** The address of the demo workbench: the samples folder, with the first file open (VS Code's web `payload` parameter). */
+export function demoWorkbenchUrl(serverUrl: string, samples: string): string {
+  const firstFile = `vscode-remote://${new URL(serverUrl).host}${path.join(samples, DEMO_FIRST_FILE)}`;
+  return `${serverUrl}/?folder=${encodeURIComponent(samples)}&payload=${encodeURIComponent(JSON.stringify([['openFile', firstFile]]))}`;
 }
