@@ -1,4 +1,5 @@
 import { compareDiagnostics, Diagnostic } from './exposition/diagnostic';
+import { quickFixesFor, QuickFix, TextChange } from './exposition/fixes';
 import { lintExposition, LintOptions, LintResult } from './exposition/lint';
 import { Span } from './exposition/model';
 import { parsePushPath } from './groupingKey';
@@ -58,6 +59,50 @@ function lineStartOffsets(text: string): number[] {
     starts.push(i + 1);
   }
   return starts;
+}
+
+/**
+ * The quick fixes of one of `lint.diagnostics`, in the script's coordinates. A fix that would
+ * change a shell expansion, or the whole document's line endings, is not offered.
+ */
+export function shellQuickFixesFor(lint: ShellScriptLint, diagnostic: Diagnostic): QuickFix[] {
+  for (const linted of lint.heredocs) {
+    const source = linted.result.diagnostics.find((candidate) => {
+      if (candidate.code !== diagnostic.code) {
+        return false;
+      }
+      const span = toScriptSpan(linted.heredoc, candidate.span);
+      return span.line === diagnostic.span.line && span.start === diagnostic.span.start;
+    });
+    if (source) {
+      return quickFixesFor(source, linted.result.document, linted.lintedBody).flatMap((fix) => {
+        const changes = toScriptChanges(linted, fix);
+        return changes ? [{ ...fix, changes }] : [];
+      });
+    }
+  }
+  return [];
+}
+
+function toScriptChanges({ heredoc, lintedBody }: LintedHeredoc, fix: QuickFix): TextChange[] | undefined {
+  if (fix.lineEndings) {
+    return undefined;
+  }
+  const lineStarts = lineStartOffsets(lintedBody);
+  const offset = (line: number, column: number) => (lineStarts[line] ?? lintedBody.length) + column;
+  const changes: TextChange[] = [];
+  for (const change of fix.changes) {
+    const start = offset(change.startLine, change.startColumn);
+    const end = offset(change.endLine, change.endColumn);
+    const touched = heredoc.expansions.some((expansion) => (start === end ? expansion.bodyStart < start && start < expansion.bodyEnd : expansion.bodyStart < end && start < expansion.bodyEnd));
+    if (touched) {
+      return undefined;
+    }
+    const scriptStart = bodyPositionToScript(heredoc, change.startLine, change.startColumn);
+    const scriptEnd = bodyPositionToScript(heredoc, change.endLine, change.endColumn);
+    changes.push({ startLine: scriptStart.line, startColumn: scriptStart.column, endLine: scriptEnd.line, endColumn: scriptEnd.column, newText: change.newText });
+  }
+  return changes;
 }
 
 /** A literal push URL whose path the gateway would refuse (odd components, bad base64...). */

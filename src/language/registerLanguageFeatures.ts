@@ -8,7 +8,7 @@ import { LintService } from './lintService';
 import { LintSettingsReader } from './lintSettings';
 import { ExpositionFolding, ExpositionSymbols } from './outline';
 import { HeredocCodeLens } from '../push/heredocCodeLens';
-import { SHELL_LANGUAGE_ID } from './languageIds';
+import { EXPOSITION_LANGUAGE_ID, SHELL_LANGUAGE_ID } from './languageIds';
 
 /** Diagnostics, quick fixes, hover, outline, folding and completion for exposition documents. */
 export function registerLanguageFeatures(context: vscode.ExtensionContext): void {
@@ -18,7 +18,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext): void
     settings,
     lint,
     new DiagnosticsPublisher(lint, settings),
-    vscode.languages.registerCodeActionsProvider(EXPOSITION_SELECTOR, new ExpositionCodeActions(lint), { providedCodeActionKinds: ExpositionCodeActions.kinds }),
+    vscode.languages.registerCodeActionsProvider([{ language: EXPOSITION_LANGUAGE_ID }, { language: SHELL_LANGUAGE_ID }], new ExpositionCodeActions(lint), { providedCodeActionKinds: ExpositionCodeActions.kinds }),
     vscode.languages.registerHoverProvider(EXPOSITION_SELECTOR, new ExpositionHover(lint)),
     vscode.languages.registerDocumentSymbolProvider(EXPOSITION_SELECTOR, new ExpositionSymbols(lint)),
     vscode.languages.registerFoldingRangeProvider(EXPOSITION_SELECTOR, new ExpositionFolding(lint)),

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { lintShellScript } from '../../src/core/lintShellScript';
+import { lintShellScript, shellQuickFixesFor } from '../../src/core/lintShellScript';
 
 function findings(script: string): string[] {
   return lintShellScript(script).diagnostics.map((d) => `${d.span.line}:${d.span.start}-${d.span.end} ${d.severity} ${d.code}`);
@@ -62,5 +62,32 @@ describe('shell script linting', () => {
   it('lints a heredoc whose delimiter says it holds metrics', () => {
     const errors = findings('cat > /var/lib/node_exporter/x.prom <<METRICS\nx 1 2\nMETRICS\n').filter((f) => f.includes('error'));
     assert.deepEqual(errors, ['1:4-5 error timestamp']);
+  });
+});
+
+describe('quick fixes in shell scripts', () => {
+  /** The script after applying the first fix of the finding with this code (single-line changes). */
+  function fixedScript(script: string, code: string): string | undefined {
+    const lint = lintShellScript(script);
+    const diagnostic = lint.diagnostics.find((d) => d.code === code);
+    assert.ok(diagnostic, `no ${code} finding`);
+    const [fix] = shellQuickFixesFor(lint, diagnostic);
+    if (!fix) {
+      return undefined;
+    }
+    const lines = script.split('\n');
+    for (const change of [...fix.changes].sort((a, b) => b.startLine - a.startLine || b.startColumn - a.startColumn)) {
+      assert.equal(change.startLine, change.endLine);
+      const line = lines[change.startLine];
+      lines[change.startLine] = line.slice(0, change.startColumn) + change.newText + line.slice(change.endColumn);
+    }
+    return lines.join('\n');
+  }
+
+  const script = (...body: string[]) => ['cat <<-EOF | curl --data-binary @- "$PUSHGATEWAY/metrics/job/j"', ...body, '\tEOF', ''].join('\n');
+
+  it("applies the exposition fixes on the script's own lines, past the tabs <<- strips", () => {
+    assert.equal(fixedScript(script('\t# TYPE a_total countr', '\ta_total $n'), 'unknown-type'), script('\t# TYPE a_total counter', '\ta_total $n'));
+    assert.equal(fixedScript(script('\t# TYPE a gauge', '\ta $size 1700000000000'), 'timestamp'), script('\t# TYPE a gauge', '\ta $size'));
   });
 });

@@ -31,6 +31,32 @@ function familyOfName(document: ParsedDocument, line: number, column: number): F
   );
 }
 
+const TEXT_FORMAT_TYPES = ['counter', 'gauge', 'histogram', 'summary', 'untyped'];
+/** OpenMetrics names the text format spells otherwise. */
+const OPENMETRICS_TYPES: Readonly<Record<string, string>> = { unknown: 'untyped' };
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** The type a misspelt TYPE value most likely meant: an OpenMetrics name, or at most two typos away from one type only (case does not matter to the parser). */
+function likelyType(written: string): string | undefined {
+  const lower = written.toLowerCase();
+  if (OPENMETRICS_TYPES[lower]) {
+    return OPENMETRICS_TYPES[lower];
+  }
+  const near = TEXT_FORMAT_TYPES.filter((type) => editDistance(lower, type) <= 2);
+  return near.length === 1 ? near[0] : undefined;
+}
+
 function firstLineOf(family: Family): number {
   return Math.min(...family.lines);
 }
@@ -48,6 +74,11 @@ export function quickFixesFor(diagnostic: Diagnostic, document: ParsedDocument, 
         return [];
       }
       return [{ title: 'Remove the timestamp', preferred: true, changes: [{ startLine: span.line, startColumn: sample.value.span.end, endLine: span.line, endColumn: span.end, newText: '' }] }];
+    }
+    case 'unknown-type': {
+      const written = (text.split('\n')[span.line] ?? '').slice(span.start, span.end);
+      const meant = likelyType(written);
+      return meant ? [{ title: `Change to ${meant}`, preferred: true, changes: [{ startLine: span.line, startColumn: span.start, endLine: span.line, endColumn: span.end, newText: meant }] }] : [];
     }
     case 'crlf-line-endings':
       return [{ title: 'Convert to LF line endings', preferred: true, changes: [], lineEndings: 'LF' }];

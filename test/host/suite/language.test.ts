@@ -124,6 +124,18 @@ describe('exposition language', () => {
     ]);
   });
 
+  it('fixes a misspelt TYPE inside a shell heredoc, on the script\'s own line', async () => {
+    const script = 'cat <<EOF | curl --data-binary @- "$PUSHGATEWAY/metrics/job/cleanup"\n# TYPE deleted_total countr\ndeleted_total $count\nEOF\n';
+    const document = await vscode.workspace.openTextDocument({ language: 'shellscript', content: script });
+    await vscode.window.showTextDocument(document);
+    await waitFor(() => shown(document.uri).some(([code]) => code === 'unknown-type'), 'the unknown-type diagnostic');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(1, 21, 1, 27));
+    const fix = actions.find((action) => action.title === 'Change to counter');
+    assert.ok(fix?.edit, `no "Change to counter" among ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(document.getText(), script.replace('countr', 'counter'));
+  });
+
   it('completes metric types after # TYPE', async () => {
     const document = await openUntitled('# TYPE backup_size_bytes ');
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 25));

@@ -54,6 +54,17 @@ describe('quick fixes', () => {
     assert.deepEqual(quickFixesFor(crlf, document, 'a 1\r\n').map((f) => f.lineEndings), ['LF']);
   });
 
+  it('corrects a misspelt TYPE value to the one type it is near, and leaves a guess alone', () => {
+    assert.equal(fixed('# TYPE a_total countr\na_total 1\n', 'unknown-type'), '# TYPE a_total counter\na_total 1\n');
+    assert.equal(fixed('# TYPE a unknown\na 1\n', 'unknown-type'), '# TYPE a untyped\na 1\n');
+    for (const far of ['# TYPE a info\na 1\n', '# TYPE a stateset\na 1\n']) {
+      const { document, diagnostics } = lintExposition(far);
+      const unknown = diagnostics.find((d) => d.code === 'unknown-type');
+      assert.ok(unknown);
+      assert.deepEqual(quickFixesFor(unknown, document, far), [], far);
+    }
+  });
+
   it('offers nothing where the fix is not certain', () => {
     const text = '# HELP a A.\n# TYPE a gauge\na notanumber\n';
     const { document, diagnostics } = lintExposition(text);
