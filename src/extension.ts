@@ -7,6 +7,7 @@ import { ExplorerNode, GatewayTreeProvider } from './explorer/gatewayTreeProvide
 import { UserPrompts, windowPrompts } from './explorer/prompts';
 import { MockGatewayService } from './mock/mockGatewayService';
 import { PushService } from './push/pushService';
+import { LintSettingsReader } from './language/lintSettings';
 import { registerLanguageFeatures } from './language/registerLanguageFeatures';
 import { registerCommands } from './registerCommands';
 import { WalkthroughProgress } from './walkthrough/walkthroughProgress';
@@ -43,7 +44,10 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
     vscode.workspace.onDidGrantWorkspaceTrust(() => gatewayTree.refresh()),
     vscode.workspace.registerTextDocumentContentProvider(GROUP_DOCUMENT_SCHEME, groupDocuments),
   );
+  const lintSettings = new LintSettingsReader();
+  context.subscriptions.push(lintSettings);
   const pushService = new PushService({
+    lintSettings,
     state: context.workspaceState,
     tree: gatewayTree,
     groupDocuments,
@@ -54,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
   context.subscriptions.push(pushService);
   const walkthrough = new WalkthroughProgress(mock, gatewayTree, gatewayView);
   context.subscriptions.push(walkthrough);
-  registerLanguageFeatures(context);
+  registerLanguageFeatures(context, lintSettings);
   registerCommands(context, { gatewayTree, gatewayView, credentials, groupDocuments, mock, pushService, prompts: () => prompts });
   if (process.env[SHOW_GATEWAYS_ON_START_ENV] === '1') {
     // Set by `npm start`, so that its first screen shows the demo gateway's groups beside the sample.

@@ -11,11 +11,9 @@ import { HeredocCodeLens } from '../push/heredocCodeLens';
 import { EXPOSITION_LANGUAGE_ID, SHELL_LANGUAGE_ID } from './languageIds';
 
 /** Diagnostics, quick fixes, hover, outline, folding and completion for exposition documents. */
-export function registerLanguageFeatures(context: vscode.ExtensionContext): void {
-  const settings = new LintSettingsReader();
+export function registerLanguageFeatures(context: vscode.ExtensionContext, settings: LintSettingsReader): void {
   const lint = new LintService(settings);
   context.subscriptions.push(
-    settings,
     lint,
     new DiagnosticsPublisher(lint, settings),
     vscode.languages.registerCodeActionsProvider([{ language: EXPOSITION_LANGUAGE_ID }, { language: SHELL_LANGUAGE_ID }], new ExpositionCodeActions(lint), { providedCodeActionKinds: ExpositionCodeActions.kinds }),

@@ -15,10 +15,13 @@ import { readGatewayList } from '../explorer/gatewaySettings';
 import { GroupDocuments } from '../explorer/commands/openGroupAsDocument';
 import { ExplorerNode, GatewayTreeProvider } from '../explorer/gatewayTreeProvider';
 import { UserPrompts } from '../explorer/prompts';
+import { LintSettingsReader } from '../language/lintSettings';
 
 /** What the push service needs from the rest of the extension. */
 export interface PushServices {
   readonly state: vscode.Memento;
+  /** The severities of pushgateway.lint.rules apply to the lint before a push too. */
+  readonly lintSettings: LintSettingsReader;
   readonly tree: GatewayTreeProvider;
   readonly groupDocuments: GroupDocuments;
   /** Read at each use, so that host tests can answer the questions. */
@@ -122,7 +125,7 @@ export class PushService implements vscode.Disposable {
   }
 
   private async lintAllowsPush(body: string): Promise<boolean> {
-    const errors = lintExposition(body).diagnostics.filter((d) => d.severity === 'error');
+    const errors = lintExposition(body, { severities: this.services.lintSettings.settings.severities }).diagnostics.filter((d) => d.severity === 'error');
     if (!hasErrors(errors)) {
       return true;
     }

@@ -129,6 +129,19 @@ describe('push from the editor', () => {
     assert.match(refusal?.message ?? '', /text format parsing error in line 3: expected float as value, got "metric"/);
   });
 
+  it('follows pushgateway.lint.rules before a push: an error turned into a warning asks nothing', async () => {
+    const lintConfiguration = vscode.workspace.getConfiguration('pushgateway.lint');
+    await lintConfiguration.update('rules', { timestamp: 'warning' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await openExposition('# TYPE stamped_metric gauge\nstamped_metric 1 1700000000000\n');
+      const asked = confirmations.length;
+      assert.equal(await vscode.commands.executeCommand('pushgateway.pushBuffer'), false, 'the mock accepted a timestamp');
+      assert.equal(confirmations.length, asked, `asked although the setting makes it a warning: ${confirmations.slice(asked).join('; ')}`);
+    } finally {
+      await lintConfiguration.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('reveals a pushed group in the explorer, selected, and says so when the group is gone', async () => {
     await openExposition('# TYPE revealed_metric gauge\nrevealed_metric 1\n');
     assert.equal(await vscode.commands.executeCommand('pushgateway.pushBuffer'), true);
