@@ -176,12 +176,21 @@ export class GatewayClient {
   }
 }
 
+/** `user:p%40ss@host` means the password `p@ss`; a `%` that starts no escape is taken as written (curl does the same). */
+function decodeUserinfo(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function authorizationHeader(credentials: GatewayCredentials | undefined, base: URL): string | undefined {
   if (credentials?.kind === 'bearer') {
     return `Bearer ${credentials.token}`;
   }
-  const user = credentials?.kind === 'basic' ? credentials.user : decodeURIComponent(base.username);
-  const password = credentials?.kind === 'basic' ? credentials.password : decodeURIComponent(base.password);
+  const user = credentials?.kind === 'basic' ? credentials.user : decodeUserinfo(base.username);
+  const password = credentials?.kind === 'basic' ? credentials.password : decodeUserinfo(base.password);
   return user || password ? `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` : undefined;
 }
 
