@@ -76,6 +76,11 @@ export function parseGatewayList(raw: unknown): GatewayList {
       problems.push(`${where}: ${urlProblem}`);
       return;
     }
+    const withUserinfo = new URL(url.trim());
+    if (withUserinfo.username || withUserinfo.password) {
+      // Still listed, without them: the gateway may be readable anonymously.
+      problems.push(`${where}: the user:password in its URL is not used (settings are no place for secrets): use "Pushgateway: Set Credentials"`);
+    }
     const normalizedUrl = normalizeGatewayUrl(url);
     const displayName = typeof name === 'string' && name.trim() !== '' ? name.trim() : new URL(normalizedUrl).host;
     if (displayName === EMBEDDED_MOCK_NAME) {

@@ -35,6 +35,14 @@ describe('gateway settings', () => {
     assert.deepEqual(list.problems, ['pushgateway.gateways entry 2: "staleAfterHours" must be a positive number of hours']);
   });
 
+  it('lists a gateway whose URL carries user:password without them, and says why', () => {
+    const list = parseGatewayList([{ name: 'prod', url: 'https://ci:s3cret@pgw.example' }]);
+    assert.deepEqual(list.gateways, [{ name: 'prod', url: 'https://pgw.example' }]);
+    assert.equal(list.problems.length, 1);
+    assert.match(list.problems[0], /^pushgateway\.gateways entry 1: the user:password in its URL is not used .*Set Credentials/);
+    assert.doesNotMatch(list.problems[0], /s3cret/);
+  });
+
   it('treats a missing setting as no gateways', () => {
     assert.deepEqual(parseGatewayList(undefined), { gateways: [], problems: [] });
   });
