@@ -62,8 +62,6 @@ describe('demo samples', () => {
     assert.deepEqual(describe0(lint.diagnostics), [
       // `# TYPE clean_logs_deleted_files_total countr` (script line 14)
       '13:38 error unknown-type',
-      // ...which leaves its sample untyped (script line 15)
-      '14:0 info missing-type',
       // `clean_logs_dir_size_bytes $dir_size 1764000000000` (script line 18)
       '17:36 error timestamp',
     ]);

@@ -57,6 +57,8 @@ export interface Family {
   readonly name: string;
   help?: HelpLine;
   type?: TypeLine;
+  /** The line of a TYPE line for this family that the parser refused (an unknown type), if any. */
+  readonly refusedTypeLine?: number;
   /** The type the gateway gives the family: the TYPE line's, or untyped. */
   readonly effectiveType: MetricType;
   readonly samples: Sample[];

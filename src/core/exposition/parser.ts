@@ -68,6 +68,8 @@ interface MutableFamily {
   type?: TypeLine;
   /** Go's MetricFamily.Type: set by TYPE, or to untyped by the first sample. */
   goType?: MetricType;
+  /** The line of a TYPE line for this family that was refused (an unknown type). */
+  refusedTypeLine?: number;
   samples: Sample[];
   lines: number[];
 }
@@ -361,6 +363,7 @@ class ExpositionParser {
     const { token } = this.readTokenUntilNewline(false);
     const type = TYPE_NAMES[goToUpper(token.text)];
     if (!type) {
+      family.refusedTypeLine = this.line;
       this.reject('unknown-type', `unknown metric type ${goQuoteString(token.text)}`, unknownTypeMessage(token.text), token.span);
     }
     family.goType = type;
@@ -744,6 +747,7 @@ function freezeFamily(family: MutableFamily): Family {
     name: family.name,
     help: family.help,
     type: family.type,
+    refusedTypeLine: family.refusedTypeLine,
     effectiveType: family.goType ?? 'untyped',
     samples: family.samples,
     lines: family.lines,

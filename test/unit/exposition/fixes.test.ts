@@ -57,6 +57,10 @@ describe('quick fixes', () => {
   it('corrects a misspelt TYPE value to the one type it is near, and leaves a guess alone', () => {
     assert.equal(fixed('# TYPE a_total countr\na_total 1\n', 'unknown-type'), '# TYPE a_total counter\na_total 1\n');
     assert.equal(fixed('# TYPE a unknown\na 1\n', 'unknown-type'), '# TYPE a untyped\na 1\n');
+    // One typo from summary only.
+    assert.equal(fixed('# TYPE a sumary\na 1\n', 'unknown-type'), '# TYPE a summary\na 1\n');
+    const { diagnostics } = lintExposition('# TYPE a_total countr\na_total 1\n');
+    assert.deepEqual(diagnostics.map((d) => d.code).filter((code) => code === 'missing-type'), [], 'a refused TYPE line is not "no TYPE line"');
     for (const far of ['# TYPE a info\na 1\n', '# TYPE a stateset\na 1\n']) {
       const { document, diagnostics } = lintExposition(far);
       const unknown = diagnostics.find((d) => d.code === 'unknown-type');

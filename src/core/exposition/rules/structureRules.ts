@@ -145,7 +145,8 @@ export const missingTypeRule: LintRule = {
   example: 'backup_size_bytes 1024   # no "# TYPE backup_size_bytes gauge"',
   check: ({ document }) =>
     document.families
-      .filter((family) => !family.type && family.samples.length > 0)
+      // A refused TYPE line has its own error (unknown-type): saying there is none would mislead.
+      .filter((family) => !family.type && family.refusedTypeLine === undefined && family.samples.length > 0)
       .map((family) => ({
         span: family.samples[0].name.span,
         message: `${family.name} has no # TYPE line, so the gateway stores it as untyped: add "# TYPE ${family.name} ${guessedType(family)}" before its first sample`,
