@@ -19,7 +19,6 @@ export interface TestingApi {
   readonly gatewayTree: GatewayTreeProvider;
   readonly gatewayView: vscode.TreeView<ExplorerNode>;
   readonly mock: MockGatewayService;
-  readonly walkthrough: WalkthroughProgress;
 }
 
 export function activate(context: vscode.ExtensionContext): TestingApi | undefined {
@@ -53,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
     groupDocuments,
     prompts: () => prompts,
     extraGateways: runningMock,
-    revealGroup: (gatewayName, labels) => revealGroup(gatewayTree, gatewayView, gatewayName, labels),
+    revealGroup: (gatewayName, labels, options) => revealGroup(gatewayTree, gatewayView, gatewayName, labels, options),
   });
   context.subscriptions.push(pushService);
   const walkthrough = new WalkthroughProgress(mock, gatewayTree, gatewayView);
@@ -74,7 +73,6 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
     gatewayTree,
     gatewayView,
     mock,
-    walkthrough,
   };
 }
 

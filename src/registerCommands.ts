@@ -16,6 +16,7 @@ import { startMock } from './mock/commands/startMock';
 import { stopMock } from './mock/commands/stopMock';
 import { MockGatewayService } from './mock/mockGatewayService';
 import { deleteGroupByKey } from './push/commands/deleteGroupByKey';
+import { dryRunHeredoc } from './push/commands/dryRunHeredoc';
 import { deleteGroupFromScript } from './push/commands/deleteGroupFromScript';
 import { pushBuffer } from './push/commands/pushBuffer';
 import { pushHeredoc } from './push/commands/pushHeredoc';
@@ -37,6 +38,8 @@ export interface CommandServices {
 /** The one place that binds command ids (declared in package.json) to their handlers. */
 export function registerCommands(context: vscode.ExtensionContext, services: CommandServices): void {
   const node = (value: unknown) => value as ExplorerNode | undefined;
+  /** The embedded mock, started when needed. */
+  const runningMock = async () => services.mock.gateway ?? ((await services.mock.start()) ? services.mock.gateway : undefined);
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'pushgateway.addGateway': () => addGateway(),
     'pushgateway.refreshExplorer': () => refreshExplorer(services.gatewayTree),
@@ -56,8 +59,8 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     'pushgateway.revealGroup': (gatewayName, labels) => revealGroup(services.gatewayTree, services.gatewayView, gatewayName, labels),
     'pushgateway.deleteGroupByKey': () => deleteGroupByKey(services.pushService),
     'pushgateway.deleteGroupFromScript': (uri, line) => deleteGroupFromScript(services.pushService, uri, line),
-    'pushgateway.pushHeredoc': (uri, line, mode) =>
-      pushHeredoc(services.pushService, async () => services.mock.gateway ?? ((await services.mock.start()) ? services.mock.gateway : undefined), uri, line, mode),
+    'pushgateway.pushHeredoc': (uri, line, mode) => pushHeredoc(services.pushService, runningMock, uri, line, mode),
+    'pushgateway.dryRunHeredoc': () => dryRunHeredoc(services.pushService, runningMock),
   };
   for (const [id, handler] of Object.entries(commands)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { hasErrors, lintExposition } from '../core/exposition/lint';
 import { PushMethod } from '../core/gateway/client';
 import { formatGroupingLabels } from '../core/explorer/groupHealth';
-import { checkGatewayUrl, GatewayConfig } from '../core/gatewayConfig';
+import { checkGatewayUrl, GatewayConfig, normalizeGatewayUrl } from '../core/gatewayConfig';
 import { GroupingKey } from '../core/groupingKey';
 import { formatGroupingKeyText, lineOfGatewayError, parseGroupingKeyText } from '../core/push/groupingKeyText';
 import { HeredocVariable, heredocVariables, resolveHeredocPush, resolveScriptUrl, urlVariables } from '../core/push/heredocPush';
@@ -29,7 +29,7 @@ export interface PushServices {
   /** Gateways that are not in the settings, such as the running embedded mock. */
   readonly extraGateways: () => GatewayConfig[];
   /** Selects a group in the explorer; its node, or undefined when the gateway does not list it. */
-  readonly revealGroup: (gatewayName: string, labels: Record<string, string>) => Promise<ExplorerNode | undefined>;
+  readonly revealGroup: (gatewayName: string, labels: Record<string, string>, options: { focus: boolean }) => Promise<ExplorerNode | undefined>;
 }
 
 function rememberedPushKey(document: vscode.TextDocument): string {
@@ -95,6 +95,10 @@ export class PushService implements vscode.Disposable {
    * document was last pushed to), then a confirmation.
    */
   async deleteGroupByKey(document: vscode.TextDocument | undefined): Promise<boolean> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Deleting groups is disabled in an untrusted workspace.');
+      return false;
+    }
     const remembered = document ? this.state.get<RememberedPush>(rememberedPushKey(document)) : undefined;
     const target = await this.askTarget(document, remembered, 'delete from');
     return target ? this.deleteGroup(target.gateway, target.key) : false;
@@ -102,7 +106,7 @@ export class PushService implements vscode.Disposable {
 
   /** Asks a gateway (configured or the running mock) and a grouping key; undefined when cancelled or there is no gateway. */
   private async askTarget(document: vscode.TextDocument | undefined, remembered: RememberedPush | undefined, action: string): Promise<{ gateway: GatewayConfig; key: GroupingKey } | undefined> {
-    const gateways = [...this.services.extraGateways(), ...readGatewayList().gateways];
+    const gateways = this.listedGateways();
     if (gateways.length === 0) {
       void vscode.window.showWarningMessage(`No gateway to ${action}: add one, or start the mock gateway.`, 'Add Gateway', 'Start Mock Gateway').then((choice) => {
         if (choice) {
@@ -137,10 +141,13 @@ export class PushService implements vscode.Disposable {
   /**
    * Pushes the heredoc of a shell script that spans `line`: its shell expansions are asked for (values
    * remembered per workspace), the URL gives gateway, grouping key and method; `mock` sends it to the
-   * embedded mock instead, with the same grouping key, for a dry run.
+   * embedded mock instead, with the same grouping key, for a dry run. `orTheOnlyOne`: when no heredoc
+   * spans `line`, the script's single pushed heredoc.
    */
-  async pushHeredoc(document: vscode.TextDocument, line: number, mode: 'gateway' | 'mock', startMock: () => Promise<GatewayConfig | undefined>): Promise<boolean> {
-    const heredoc = findMetricHeredocs(document.getText()).find((h) => h.push && h.operatorSpan.line <= line && line <= h.terminatorLine);
+  async pushHeredoc(document: vscode.TextDocument, line: number, mode: 'gateway' | 'mock', startMock: () => Promise<GatewayConfig | undefined>, options: { orTheOnlyOne?: boolean } = {}): Promise<boolean> {
+    const pushed = findMetricHeredocs(document.getText()).filter((h) => h.push);
+    const atLine = pushed.find((h) => h.operatorSpan.line <= line && line <= h.terminatorLine);
+    const heredoc = atLine ?? (options.orTheOnlyOne && pushed.length === 1 ? pushed[0] : undefined);
     if (!heredoc) {
       void vscode.window.showInformationMessage('Put the cursor on a heredoc that is pushed with curl, wget or httpie to a /metrics/job/ URL.');
       return false;
@@ -245,9 +252,16 @@ export class PushService implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Cannot push there: ${problem}`);
       return undefined;
     }
-    const normalized = baseUrl.replace(/\/+$/, '');
-    return readGatewayList().gateways.find((gateway) => gateway.url === normalized) ?? { name: new URL(normalized).host, url: normalized };
+    const normalized = normalizeGatewayUrl(baseUrl);
+    // Unlisted, the URL is kept as written: a user:password in it is how curl would authenticate.
+    return this.listedGateways().find((gateway) => gateway.url === normalized) ?? { name: new URL(baseUrl).host, url: baseUrl.replace(/\/+$/, '') };
   }
+
+  /** The gateways the explorer lists: the running mock and the configured ones. */
+  private listedGateways(): GatewayConfig[] {
+    return [...this.services.extraGateways(), ...readGatewayList().gateways];
+  }
+
 
 
   private async send(source: PushSource, body: string, gateway: GatewayConfig, key: GroupingKey, method: PushMethod, kind: 'push' | 'dry run'): Promise<boolean> {
@@ -270,11 +284,12 @@ export class PushService implements vscode.Disposable {
     const labels = { job: key.job, ...key.labels };
     if (kind === 'dry run') {
       // The mock's verdict and the group it now holds, side by side with the script.
-      const node = await this.services.revealGroup(gateway.name, labels);
+      const node = await this.services.revealGroup(gateway.name, labels, { focus: false });
       if (node) {
         await this.services.groupDocuments.open(node, { beside: true });
       }
-      void vscode.window.showInformationMessage(`Dry run: the mock accepted the ${method} to ${where}; the group is shown beside.`, 'Show Mock Log').then((choice) => {
+      const shown = node ? '; the group is shown beside' : '';
+      void vscode.window.showInformationMessage(`Dry run: the mock accepted the ${method} to ${where}${shown}.`, 'Show Mock Log').then((choice) => {
         if (choice) {
           void vscode.commands.executeCommand('pushgateway.showMockLog');
         }
@@ -282,9 +297,14 @@ export class PushService implements vscode.Disposable {
       return true;
     }
     this.services.tree.refresh();
+    if (!this.listedGateways().some((listed) => listed.name === gateway.name)) {
+      // A URL from a script that is not in the explorer: nothing there to reveal.
+      void vscode.window.showInformationMessage(`Pushed to ${where} (a gateway the explorer does not list: add it with "Pushgateway: Add Gateway" to see its groups).`);
+      return true;
+    }
     void vscode.window.showInformationMessage(`Pushed to ${where}.`, 'Reveal in Explorer').then((choice) => {
       if (choice) {
-        void this.services.revealGroup(gateway.name, labels);
+        void this.services.revealGroup(gateway.name, labels, { focus: true });
       }
     });
     return true;

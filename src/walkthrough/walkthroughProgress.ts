@@ -19,14 +19,23 @@ function holdsMetrics(document: vscode.TextDocument): boolean {
  * gateway accepted, the explorer shown.
  */
 export class WalkthroughProgress implements vscode.Disposable {
-  /** The milestones reached in this session (the walkthrough itself remembers them across sessions). */
+  /** The milestones reached in this session (VS Code remembers completed steps across sessions). */
   readonly reached = new Set<WalkthroughMilestone>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(mock: MockGatewayService, tree: GatewayTreeProvider, gatewayView: vscode.TreeView<unknown>) {
+  constructor(
+    mock: MockGatewayService,
+    tree: GatewayTreeProvider,
+    gatewayView: vscode.TreeView<unknown>,
+    private readonly setContext: (key: string, value: boolean) => Thenable<unknown> = (key, value) => vscode.commands.executeCommand('setContext', key, value),
+  ) {
     this.subscriptions.push(
       vscode.window.onDidChangeVisibleTextEditors((editors) => this.checkEditors(editors)),
-      vscode.languages.onDidChangeDiagnostics(() => this.checkEditors(vscode.window.visibleTextEditors)),
+      vscode.languages.onDidChangeDiagnostics(() => {
+        if (!this.reached.has('sawDiagnostics')) {
+          this.checkEditors(vscode.window.visibleTextEditors);
+        }
+      }),
       mock.onDidChange(() => mock.gateway && this.reach('startedMock')),
       tree.onDidChangeGroups((change) => this.reach(change.kind)),
       gatewayView.onDidChangeVisibility((event) => event.visible && this.reach('sawExplorer')),
@@ -38,6 +47,9 @@ export class WalkthroughProgress implements vscode.Disposable {
   }
 
   private checkEditors(editors: readonly vscode.TextEditor[]): void {
+    if (this.reached.has('openedMetricsFile') && this.reached.has('sawDiagnostics')) {
+      return;
+    }
     for (const { document } of editors) {
       if (!holdsMetrics(document)) {
         continue;
@@ -54,7 +66,7 @@ export class WalkthroughProgress implements vscode.Disposable {
       return;
     }
     this.reached.add(milestone);
-    void vscode.commands.executeCommand('setContext', `${MILESTONE_CONTEXT_PREFIX}${milestone}`, true);
+    void this.setContext(`${MILESTONE_CONTEXT_PREFIX}${milestone}`, true);
   }
 
   dispose(): void {

@@ -12,14 +12,19 @@ function steps() {
 describe('walkthrough', () => {
   // A fresh listener on the extension's own services: the milestones earlier suites reached do not count here.
   let progress: WalkthroughProgress;
-  const reached = (milestone: WalkthroughMilestone) => waitFor(() => progress.reached.has(milestone), `the "${milestone}" milestone`);
+  /** The context keys set, in order: what the steps' completionEvents wait for. */
+  const contextKeys: string[] = [];
+  const reached = (milestone: WalkthroughMilestone) => waitFor(() => contextKeys.includes(`${MILESTONE_CONTEXT_PREFIX}${milestone}`), `the "${milestone}" context key`);
 
   before(async () => {
     await extension().activate();
     await vscode.commands.executeCommand('pushgateway.stopMock');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    progress = new WalkthroughProgress(api().mock, api().gatewayTree, api().gatewayView);
+    progress = new WalkthroughProgress(api().mock, api().gatewayTree, api().gatewayView, async (key, value) => {
+      assert.equal(value, true);
+      contextKeys.push(key);
+    });
   });
 
   after(async () => {
@@ -32,40 +37,52 @@ describe('walkthrough', () => {
   it('completes each step on a context key the extension sets, one step per milestone', () => {
     assert.deepEqual(
       steps().map((step) => step.completionEvents),
-      WALKTHROUGH_MILESTONES.map((milestone) => [`onContext:${MILESTONE_CONTEXT_PREFIX}${milestone}`]),
+      WALKTHROUGH_MILESTONES.map((milestone) => [`onContext:pushgateway.walkthrough.${milestone}`]),
     );
   });
 
-  it('reaches every milestone as a user doing the steps would, and none before', async () => {
-    assert.deepEqual([...progress.reached], [], 'milestones reached before any step was done');
+  it('sets every step\'s context key as a user doing the steps would (fix the sample, dry-run it, delete the group), and none before', async () => {
+    assert.equal(contextKeys.length, 0, `context keys set before any step was done: ${contextKeys.join(', ')}`);
 
     await vscode.commands.executeCommand('pushgateway.openWalkthroughSample');
-    assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /# TYPE clean_logs_deleted_files_total countr/);
+    const sample = vscode.window.activeTextEditor?.document;
+    assert.ok(sample);
+    assert.match(sample.getText(), /# TYPE clean_logs_deleted_files_total countr/);
     await reached('openedMetricsFile');
     await reached('sawDiagnostics');
-    assert.equal(progress.reached.has('startedMock'), false);
+    assert.equal(contextKeys.some((key) => key.endsWith('startedMock')), false);
 
     await vscode.commands.executeCommand('pushgateway.startMock');
     await reached('startedMock');
 
+    // The sample's two deliberate mistakes, fixed with their quick fixes.
+    for (const [code, title] of [['unknown-type', 'Change to counter'], ['timestamp', 'Remove the timestamp']]) {
+      const diagnostic = vscode.languages.getDiagnostics(sample.uri).find((d) => d.code === code);
+      assert.ok(diagnostic, `no ${code} finding in the sample`);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', sample.uri, diagnostic.range);
+      const fix = actions.find((action) => action.title === title);
+      assert.ok(fix?.edit, `no "${title}" among ${actions.map((action) => action.title).join(', ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    }
+    await waitFor(() => vscode.languages.getDiagnostics(sample.uri).every((d) => d.severity !== vscode.DiagnosticSeverity.Error), 'the sample without errors');
+
+    const asked: string[] = [];
     api().setPrompts({
+      inputVariable: async (text, initial) => (asked.push(text), initial ?? '7'),
       pickGateway: async (gateways) => gateways.find((gateway) => gateway.embedded),
-      inputGroupingKey: async () => 'job=walkthrough',
-      pickMethod: async () => 'PUT',
+      inputGroupingKey: async () => 'job=clean_logs',
       confirm: async () => true,
     });
-    const document = await vscode.workspace.openTextDocument({ language: 'prometheus-exposition', content: '# TYPE walkthrough_metric gauge\nwalkthrough_metric 1\n' });
-    await vscode.window.showTextDocument(document);
-    assert.equal(progress.reached.has('pushed'), false);
-    assert.equal(await vscode.commands.executeCommand('pushgateway.pushBuffer'), true);
+    assert.equal(contextKeys.some((key) => key.endsWith('pushed')), false);
+    assert.equal(await vscode.commands.executeCommand('pushgateway.dryRunHeredoc'), true, 'the dry run of the fixed sample failed');
+    assert.deepEqual(asked, ['$PUSHGATEWAY', '$deleted', '$dir_size', '$(date +%s)']);
     await reached('pushed');
-
-    assert.equal(progress.reached.has('sawExplorer'), false);
-    await vscode.commands.executeCommand('pushgateway.gateways.focus');
+    // The dry run shows the group in the explorer.
     await reached('sawExplorer');
 
-    assert.equal(progress.reached.has('deleted'), false);
+    assert.equal(contextKeys.some((key) => key.endsWith('deleted')), false);
     assert.equal(await vscode.commands.executeCommand('pushgateway.deleteGroupByKey'), true);
     await reached('deleted');
+    assert.deepEqual([...contextKeys].sort(), WALKTHROUGH_MILESTONES.map((milestone) => `${MILESTONE_CONTEXT_PREFIX}${milestone}`).sort());
   });
 });
