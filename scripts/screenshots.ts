@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Browser, chromium, Locator, Page } from 'playwright-core';
+import * as UPNG from 'upng-js';
 import { MockGateway } from '../src/core/mock/server';
 import { DEMO_CODE_SERVER_ENV, DEMO_FIRST_FILE, DEMO_GATEWAY_NAME, DEMO_GROUPS, demoSettings, demoWorkbenchUrl, groupLabel, startDemoGateway } from './demo/demoGateway';
 import { BASE_USER_SETTINGS, createRunFolders, installVsix, RunningCodeServer, startCodeServer } from './host/codeServer';
@@ -18,6 +19,7 @@ const CHROMIUM = process.env.PGW_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const VIEWPORT = { width: 1280, height: 800 };
 const UI_TIMEOUT_MS = 60_000;
+const PALETTE_COLOURS = 256;
 /** Wide enough for the group descriptions ("last push failed ...", "stale: ...") to show whole. */
 const SIDEBAR_WIDTH = 460;
 /** What the sample with deliberate mistakes must show: its findings' codes, as the Problems panel lists them. */
@@ -39,7 +41,9 @@ interface Shot {
 const SHOTS: readonly Shot[] = [
   { file: 'explorer.png', stage: showFirstScreen },
   { file: 'push.png', stage: showDryRun },
+  { file: 'mock.png', stage: showMockLog },
   { file: 'lint.png', stage: showLint },
+  { file: 'walkthrough.png', stage: showWalkthrough },
 ];
 
 function visible(locator: Locator): Promise<void> {
@@ -194,6 +198,13 @@ async function showDryRun(page: Page): Promise<void> {
   await settle(page, true);
 }
 
+/** The colours of a screenshot reduced to a palette of 256: about a third of the bytes, so the .vsix that carries them stays small. */
+function withPalette(png: Buffer): Buffer {
+  const image = UPNG.decode(png.buffer.slice(png.byteOffset, png.byteOffset + png.byteLength) as ArrayBuffer);
+  const [rgba] = UPNG.toRGBA8(image);
+  return Buffer.from(UPNG.encode([rgba], image.width, image.height, PALETTE_COLOURS));
+}
+
 /** The Marketplace wants a PNG icon: media/icon.png, drawn by Chromium from media/icon.svg. */
 async function renderIcon(browser: Browser, mediaDir: string, root: string): Promise<void> {
   const svg = fs.readFileSync(path.join(mediaDir, 'icon.svg'), 'utf8');
@@ -205,6 +216,25 @@ async function renderIcon(browser: Browser, mediaDir: string, root: string): Pro
   } finally {
     await page.close();
   }
+}
+
+/** The embedded mock's request log, after the dry run: one line per request with status and families. */
+async function showMockLog(page: Page): Promise<void> {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await runCommand(page, 'Pushgateway: Show Mock Gateway Log');
+  await visible(page.locator('.part.panel', { hasText: 'POST /metrics/job/backup_db' }));
+  await settle(page);
+}
+
+/** The walkthrough, with the steps the shots before have really done ticked. */
+async function showWalkthrough(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'Welcome: Open Walkthrough...', true);
+  const entry = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with Pushgateway Workbench' }).first();
+  await visible(entry);
+  await entry.click();
+  await visible(page.locator('.gettingStartedContainer', { hasText: 'Open a script that pushes metrics' }));
+  await settle(page);
 }
 
 async function takeShots(page: Page, url: string, folder: string, mediaDir: string, root: string): Promise<void> {
@@ -219,7 +249,7 @@ async function takeShots(page: Page, url: string, folder: string, mediaDir: stri
       await page.screenshot({ path: failed }).catch(() => undefined);
       throw new Error(`${shot.file}: ${error instanceof Error ? error.message : String(error)}\n(the page as it was: ${failed})`, { cause: error });
     }
-    await page.screenshot({ path: path.join(mediaDir, shot.file) });
+    fs.writeFileSync(path.join(mediaDir, shot.file), withPalette(await page.screenshot()));
     console.log(`Wrote ${path.relative(root, path.join(mediaDir, shot.file))}`);
   }
 }

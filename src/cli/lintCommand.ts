@@ -2,11 +2,13 @@ import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { decodeExposition } from '../core/exposition/decode';
 import { Diagnostic } from '../core/exposition/diagnostic';
-import { hasErrors, lintExposition } from '../core/exposition/lint';
+import { ALL_RULE_CODES, hasErrors, lintExposition, SeveritySetting } from '../core/exposition/lint';
+import { parseRuleSeverities } from '../core/exposition/severitySettings';
 import { lintShellScript } from '../core/lintShellScript';
+import { failure, Result, success } from '../core/result';
 import { CliOutput } from './cliOutput';
 
-export const LINT_USAGE = `Usage: pgw lint [--format text|json] FILE...
+export const LINT_USAGE = `Usage: pgw lint [--format text|json] [--rule CODE=SEVERITY]... FILE...
 
 Lints Prometheus exposition files (.prom, .txt, ...) the way the Pushgateway and
 promtool judge them, and the metric heredocs of shell scripts (.sh, .bash, or a
@@ -16,6 +18,9 @@ standard input.
 
 Options:
   --format text|json   Output format (default: text).
+  --rule CODE=SEVERITY Change a rule's severity (error, warning, info, hint or
+                       off), like the editor's pushgateway.lint.rules setting;
+                       repeat for several rules, e.g. --rule no-help=off.
   -h, --help           Show this help.
 
 Exit status: 0 no error, 1 at least one error-severity finding, 2 usage or I/O error.
@@ -47,7 +52,7 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
   try {
     parsed = parseArgs({
       args: [...args],
-      options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+      options: { format: { type: 'string', default: 'text' }, rule: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
     });
   } catch (error) {
@@ -63,6 +68,12 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
     output.err(`pgw lint: --format must be text or json, not "${values.format}"\n`);
     return 2;
   }
+  const rules = ruleSeverities(values.rule ?? []);
+  if (!rules.ok) {
+    output.err(`pgw lint: ${rules.error}\n`);
+    return 2;
+  }
+  const severities = rules.value;
   if (positionals.length === 0) {
     output.err(`pgw lint: no file given (use - for standard input)\n\n${LINT_USAGE}`);
     return 2;
@@ -81,7 +92,7 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
     }
     const name = file === '-' ? '<stdin>' : file;
     const text = decodeExposition(bytes);
-    const diagnostics = isShellScript(file, text) ? lintShellScript(text).diagnostics : lintExposition(text).diagnostics;
+    const diagnostics = isShellScript(file, text) ? lintShellScript(text, { severities }).diagnostics : lintExposition(text, { severities }).diagnostics;
     for (const diagnostic of diagnostics) {
       findings.push({ ...diagnostic, file: name });
     }
@@ -99,6 +110,20 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
     return 2;
   }
   return hasErrors(findings) ? 1 : 0;
+}
+
+/** `--rule no-help=off --rule timestamp=warning` as severities; a malformed or unknown one is a usage error. */
+function ruleSeverities(options: readonly string[]): Result<Record<string, SeveritySetting>> {
+  const raw: Record<string, string> = {};
+  for (const option of options) {
+    const [code, severity, ...rest] = option.split('=');
+    if (!code || severity === undefined || rest.length > 0) {
+      return failure(`--rule takes CODE=SEVERITY, e.g. --rule no-help=off, not "${option}"`);
+    }
+    raw[code] = severity;
+  }
+  const { severities, problems } = parseRuleSeverities(raw, new Set(ALL_RULE_CODES), '--rule');
+  return problems.length > 0 ? failure(problems.join('; ')) : success(severities);
 }
 
 function toJson(finding: FileDiagnostic) {

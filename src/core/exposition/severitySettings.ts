@@ -8,21 +8,24 @@ export interface RuleSeverities {
   readonly problems: string[];
 }
 
-/** Reads the `pushgateway.lint.rules` setting; bad entries are reported and ignored, never thrown. */
-export function parseRuleSeverities(raw: unknown, knownCodes: ReadonlySet<string>): RuleSeverities {
+/**
+ * Reads the `pushgateway.lint.rules` setting (or `pgw lint --rule` options: `source` names them in
+ * messages); bad entries are reported and ignored, never thrown.
+ */
+export function parseRuleSeverities(raw: unknown, knownCodes: ReadonlySet<string>, source = 'pushgateway.lint.rules'): RuleSeverities {
   const severities: Record<string, SeveritySetting> = {};
   const problems: string[] = [];
   if (raw === undefined || raw === null) {
     return { severities, problems };
   }
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return { severities, problems: ['pushgateway.lint.rules must be an object such as { "no-help": "off" }'] };
+    return { severities, problems: [`${source} must be an object such as { "no-help": "off" }`] };
   }
   for (const [code, value] of Object.entries(raw as Record<string, unknown>)) {
     if (!knownCodes.has(code)) {
-      problems.push(`pushgateway.lint.rules: there is no rule "${code}"`);
+      problems.push(`${source}: there is no rule "${code}"`);
     } else if (typeof value !== 'string' || !VALID.includes(value as SeveritySetting)) {
-      problems.push(`pushgateway.lint.rules: "${code}" must be one of ${VALID.join(', ')}, not ${JSON.stringify(value)}`);
+      problems.push(`${source}: "${code}" must be one of ${VALID.join(', ')}, not ${JSON.stringify(value)}`);
     } else {
       severities[code] = value as SeveritySetting;
     }

@@ -77,6 +77,24 @@ describe('pgw lint', () => {
     assert.match(out, /job\.prom:3:24: error timestamp/);
   });
 
+  it('follows --rule CODE=SEVERITY like the editor setting, and refuses a bad one with exit 2', () => {
+    const files = fakeFiles({ 'job.prom': WITH_TIMESTAMP, 'w.prom': ONLY_WARNINGS });
+    const relaxed = lint(['--rule', 'timestamp=warning', '--rule', 'no-help=off', 'job.prom', 'w.prom'], files);
+    assert.equal(relaxed.code, 0);
+    assert.match(relaxed.out, /^job\.prom:3:24: warning timestamp /m);
+    assert.doesNotMatch(relaxed.out, /no-help/);
+    for (const [bad, said] of [
+      ['no-such-rule=off', /--rule: there is no rule "no-such-rule"/],
+      ['no-help=loud', /--rule: "no-help" must be one of error, warning, info, hint, off, not "loud"/],
+      ['no-help', /--rule takes CODE=SEVERITY/],
+    ] as const) {
+      const refused = lint(['--rule', bad, 'w.prom'], files);
+      assert.equal(refused.code, 2, bad);
+      assert.match(refused.err, said);
+      assert.equal(refused.out, '', 'linted despite a bad --rule');
+    }
+  });
+
   it('answers bad usage with a message and exit 2', () => {
     assert.equal(lint([], fakeFiles({})).code, 2);
     const badFormat = lint(['--format', 'xml', 'a.prom'], fakeFiles({ 'a.prom': CLEAN }));
