@@ -229,6 +229,9 @@ async function showMockLog(page: Page): Promise<void> {
 /** The walkthrough, with the steps the shots before have really done ticked. */
 async function showWalkthrough(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
+  if (await page.locator('.part.panel').isVisible()) {
+    await page.keyboard.press('Control+J');
+  }
   await runCommand(page, 'Welcome: Open Walkthrough...', true);
   const entry = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with Pushgateway Workbench' }).first();
   await visible(entry);

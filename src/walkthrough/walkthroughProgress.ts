@@ -9,26 +9,58 @@ export type WalkthroughMilestone = (typeof WALKTHROUGH_MILESTONES)[number];
 
 export const MILESTONE_CONTEXT_PREFIX = 'pushgateway.walkthrough.';
 
+/** `<publisher>.<name>#<walkthrough id>#`: how VS Code names the steps of this extension's walkthrough. */
+export const WALKTHROUGH_STEP_PREFIX = 'pushgateway-workbench.pushgateway-workbench#firstSteps#';
+
+/** The step (its id in package.json) that each milestone completes. */
+export const STEP_OF_MILESTONE: Readonly<Record<WalkthroughMilestone, string>> = {
+  openedMetricsFile: 'openSample',
+  sawDiagnostics: 'seeLint',
+  startedMock: 'startMock',
+  pushed: 'push',
+  sawExplorer: 'explore',
+  deleted: 'delete',
+};
+
+/** How a milestone is told to VS Code. */
+export interface MilestoneSink {
+  setContext(key: string, value: boolean): Thenable<unknown>;
+  /** VS Code's own "mark step complete" command; it fails when the walkthrough is not registered yet. */
+  markStepComplete(stepId: string): Thenable<unknown>;
+}
+
+const workbenchSink: MilestoneSink = {
+  setContext: (key, value) => vscode.commands.executeCommand('setContext', key, value),
+  markStepComplete: (stepId) => vscode.commands.executeCommand('welcome.markStepComplete', stepId),
+};
+
+/** After activation, the walkthrough service may still be registering this extension's steps. */
+const RETRY_MARKS_AFTER_MS = 10_000;
+
 function holdsMetrics(document: vscode.TextDocument): boolean {
   return document.languageId === 'prometheus-exposition' || (document.languageId === 'shellscript' && document.getText().includes('/metrics/job/'));
 }
 
 /**
- * Sets a context key when the user does what a walkthrough step asks, from the real events: a
- * metrics file shown, lint findings in a shown editor, the mock started, a push or a delete the
- * gateway accepted, the explorer shown.
+ * Completes a walkthrough step when the user does what it asks, from the real events: a metrics file
+ * shown, lint findings in a shown editor, the mock started, a push or a delete the gateway accepted,
+ * the explorer shown. The step's completion event (a context key) is set, and the step is also marked
+ * complete directly: VS Code ignores a context key that was already set when its walkthrough service
+ * started, which it does lazily (e.g. when the Welcome page first opens).
  */
 export class WalkthroughProgress implements vscode.Disposable {
   /** The milestones reached in this session (VS Code remembers completed steps across sessions). */
   readonly reached = new Set<WalkthroughMilestone>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly retry: NodeJS.Timeout;
 
   constructor(
     mock: MockGatewayService,
     tree: GatewayTreeProvider,
     gatewayView: vscode.TreeView<unknown>,
-    private readonly setContext: (key: string, value: boolean) => Thenable<unknown> = (key, value) => vscode.commands.executeCommand('setContext', key, value),
+    private readonly sink: MilestoneSink = workbenchSink,
   ) {
+    this.retry = setTimeout(() => this.markAll(), RETRY_MARKS_AFTER_MS);
     this.subscriptions.push(
       vscode.window.onDidChangeVisibleTextEditors((editors) => this.checkEditors(editors)),
       vscode.languages.onDidChangeDiagnostics(() => {
@@ -66,10 +98,19 @@ export class WalkthroughProgress implements vscode.Disposable {
       return;
     }
     this.reached.add(milestone);
-    void this.setContext(`${MILESTONE_CONTEXT_PREFIX}${milestone}`, true);
+    void this.sink.setContext(`${MILESTONE_CONTEXT_PREFIX}${milestone}`, true);
+    this.markAll();
+  }
+
+  /** Marks every milestone reached so far; a step that could not be marked before gets another chance. */
+  private markAll(): void {
+    for (const milestone of this.reached) {
+      Promise.resolve(this.sink.markStepComplete(`${WALKTHROUGH_STEP_PREFIX}${STEP_OF_MILESTONE[milestone]}`)).catch(() => undefined);
+    }
   }
 
   dispose(): void {
+    clearTimeout(this.retry);
     this.subscriptions.forEach((subscription) => subscription.dispose());
   }
 }

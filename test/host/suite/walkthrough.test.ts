@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { MILESTONE_CONTEXT_PREFIX, WALKTHROUGH_MILESTONES, WalkthroughMilestone, WalkthroughProgress } from '../../../src/walkthrough/walkthroughProgress';
+import { MILESTONE_CONTEXT_PREFIX, STEP_OF_MILESTONE, WALKTHROUGH_MILESTONES, WalkthroughMilestone, WalkthroughProgress } from '../../../src/walkthrough/walkthroughProgress';
 import { api, extension, manifest, waitFor } from './helpers';
 
 function steps() {
@@ -14,6 +14,8 @@ describe('walkthrough', () => {
   let progress: WalkthroughProgress;
   /** The context keys set, in order: what the steps' completionEvents wait for. */
   const contextKeys: string[] = [];
+  /** The steps marked complete through VS Code's command. */
+  const markedSteps = new Set<string>();
   const reached = (milestone: WalkthroughMilestone) => waitFor(() => contextKeys.includes(`${MILESTONE_CONTEXT_PREFIX}${milestone}`), `the "${milestone}" context key`);
 
   before(async () => {
@@ -21,9 +23,14 @@ describe('walkthrough', () => {
     await vscode.commands.executeCommand('pushgateway.stopMock');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    progress = new WalkthroughProgress(api().mock, api().gatewayTree, api().gatewayView, async (key, value) => {
-      assert.equal(value, true);
-      contextKeys.push(key);
+    progress = new WalkthroughProgress(api().mock, api().gatewayTree, api().gatewayView, {
+      setContext: async (key, value) => {
+        assert.equal(value, true);
+        contextKeys.push(key);
+      },
+      markStepComplete: async (stepId) => {
+        markedSteps.add(stepId);
+      },
     });
   });
 
@@ -36,8 +43,8 @@ describe('walkthrough', () => {
 
   it('completes each step on a context key the extension sets, one step per milestone', () => {
     assert.deepEqual(
-      steps().map((step) => step.completionEvents),
-      WALKTHROUGH_MILESTONES.map((milestone) => [`onContext:pushgateway.walkthrough.${milestone}`]),
+      steps().map((step) => [step.id, step.completionEvents]),
+      WALKTHROUGH_MILESTONES.map((milestone) => [STEP_OF_MILESTONE[milestone], [`onContext:pushgateway.walkthrough.${milestone}`]]),
     );
   });
 
@@ -84,5 +91,13 @@ describe('walkthrough', () => {
     assert.equal(await vscode.commands.executeCommand('pushgateway.deleteGroupByKey'), true);
     await reached('deleted');
     assert.deepEqual([...contextKeys].sort(), WALKTHROUGH_MILESTONES.map((milestone) => `${MILESTONE_CONTEXT_PREFIX}${milestone}`).sort());
+    // Each milestone also marks its own step, by the id VS Code gives it: <extension id>#<walkthrough id>#<step id>.
+    const walkthroughId = (extension().packageJSON as { contributes: { walkthroughs: Array<{ id: string }> } }).contributes.walkthroughs[0].id;
+    assert.deepEqual(
+      [...markedSteps].sort(),
+      steps()
+        .map((step) => `${extension().id}#${walkthroughId}#${step.id}`)
+        .sort(),
+    );
   });
 });
