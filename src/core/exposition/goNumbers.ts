@@ -4,6 +4,8 @@
 const PLUS = 0x2b;
 const MINUS = 0x2d;
 const DOT = 0x2e;
+const LOWER_E = 0x65;
+const UPPER_E = 0x45;
 
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
@@ -16,19 +18,40 @@ function isDigit(code: number): boolean {
  * such as `1e400`.
  */
 export function parseGoFloat(text: string): number | undefined {
-  if (text.length === 0 || /[pP_]/.test(text)) {
-    return undefined;
+  const integer = smallIntegerValue(text);
+  if (integer !== undefined) {
+    return integer;
   }
-  const special = parseSpecialFloat(text);
-  if (special !== undefined) {
-    return special;
-  }
+  // The decimal syntax and the special values have neither "p", "P" nor "_", so the parser's guard
+  // needs no check of its own.
   if (!isDecimalFloat(text)) {
-    return undefined;
+    return parseSpecialFloat(text);
   }
   const value = Number(text);
   // Number() rounds out-of-range input to ±Infinity; Go reports a range error instead.
   return Number.isFinite(value) ? value : undefined;
+}
+
+/** The most digits whose value a double always holds exactly (10^15 < 2^53). */
+const EXACT_DIGITS = 15;
+
+/**
+ * The value of a plain run of digits short enough to be exact, the most common sample value, without
+ * Number()'s general parsing (the result is the same); undefined for anything else.
+ */
+function smallIntegerValue(text: string): number | undefined {
+  if (text.length === 0 || text.length > EXACT_DIGITS) {
+    return undefined;
+  }
+  let value = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isDigit(code)) {
+      return undefined;
+    }
+    value = value * 10 + (code - 0x30);
+  }
+  return value;
 }
 
 /** Go's special(): an optional sign then "inf" or "infinity", or "nan" without a sign; any case. */
@@ -48,33 +71,33 @@ function parseSpecialFloat(text: string): number | undefined {
 /** `[+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?` */
 export function isDecimalFloat(text: string): boolean {
   let i = 0;
-  const code = (at: number) => text.charCodeAt(at);
-  if (code(i) === PLUS || code(i) === MINUS) {
-    i++;
+  let code = text.charCodeAt(0);
+  if (code === PLUS || code === MINUS) {
+    code = text.charCodeAt(++i);
   }
   let mantissaDigits = 0;
-  while (isDigit(code(i))) {
-    i++;
+  while (isDigit(code)) {
+    code = text.charCodeAt(++i);
     mantissaDigits++;
   }
-  if (code(i) === DOT) {
-    i++;
-    while (isDigit(code(i))) {
-      i++;
+  if (code === DOT) {
+    code = text.charCodeAt(++i);
+    while (isDigit(code)) {
+      code = text.charCodeAt(++i);
       mantissaDigits++;
     }
   }
   if (mantissaDigits === 0) {
     return false;
   }
-  if (text[i] === 'e' || text[i] === 'E') {
-    i++;
-    if (code(i) === PLUS || code(i) === MINUS) {
-      i++;
+  if (code === LOWER_E || code === UPPER_E) {
+    code = text.charCodeAt(++i);
+    if (code === PLUS || code === MINUS) {
+      code = text.charCodeAt(++i);
     }
     let exponentDigits = 0;
-    while (isDigit(code(i))) {
-      i++;
+    while (isDigit(code)) {
+      code = text.charCodeAt(++i);
       exponentDigits++;
     }
     if (exponentDigits === 0) {

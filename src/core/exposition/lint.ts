@@ -84,11 +84,12 @@ export function lintExposition(text: string, options: LintOptions = {}): LintRes
   for (const problem of document.problems) {
     add({ code: problem.code, severity: 'error', message: problem.message, span: problem.span });
   }
-  const lengths = lineLengths(normalized);
+  // Only findings on whole lines need line lengths: most documents have none, so they are counted on demand.
+  let lengths: number[] | undefined;
   const context: RuleContext = {
     document,
     urlLabels: new Set(['job', ...(options.groupingLabels ?? [])]),
-    lineLength: (line) => lengths[line] ?? 0,
+    lineLength: (line) => (lengths ??= lineLengths(normalized))[line] ?? 0,
   };
   for (const rule of ALL_RULES) {
     if (severityOf(rule.code, rule.defaultSeverity) === 'off') {
@@ -129,8 +130,16 @@ function countNewlines(text: string, end: number): number {
   return count;
 }
 
+/** The length of each line, new-line excluded, as `text.split('\n')` would give them but without making the strings. */
 function lineLengths(text: string): number[] {
-  return text.split('\n').map((line) => line.length);
+  const lengths: number[] = [];
+  let start = 0;
+  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', start)) {
+    lengths.push(newline - start);
+    start = newline + 1;
+  }
+  lengths.push(text.length - start);
+  return lengths;
 }
 
 /** True when the gateway would refuse a push of this document: any error-severity finding. */

@@ -21,6 +21,8 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const CARRIAGE_RETURN = 0x0d;
 const BYTE_ORDER_MARK = 0xfeff;
+/** From this many labels on, a sample's label names are looked up in a set rather than scanned. */
+const MANY_LABELS = 16;
 
 const TYPE_NAMES: Record<string, MetricType> = {
   COUNTER: 'counter',
@@ -91,6 +93,78 @@ class ParsedToken implements Token, Span {
   }
 }
 
+/**
+ * A label pair that is also its name token and that name's span (as ParsedToken is its own span);
+ * the value's span is made when asked for. One object per label instead of four matters when a
+ * document has hundreds of thousands of labels: most of the time would otherwise go to the
+ * garbage collector.
+ */
+class ParsedLabel implements LabelPair, Token, Span {
+  constructor(
+    /** The label name. */
+    readonly text: string,
+    readonly line: number,
+    readonly start: number,
+    readonly value: string,
+    private readonly valueStart: number,
+    private readonly valueEnd: number,
+  ) {}
+
+  get end(): number {
+    return this.start + this.text.length;
+  }
+
+  get name(): Token {
+    return this;
+  }
+
+  get span(): Span {
+    return this;
+  }
+
+  get valueSpan(): Span {
+    return { line: this.line, start: this.valueStart, end: this.valueEnd };
+  }
+}
+
+/**
+ * A sample that is also its name token and that name's span, with the value token made when asked
+ * for: one object per sample line instead of three (see ParsedLabel).
+ */
+class ParsedSample implements Sample, Token, Span {
+  constructor(
+    /** The name as written. */
+    readonly text: string,
+    readonly line: number,
+    readonly start: number,
+    readonly familyName: string,
+    readonly labels: readonly LabelPair[],
+    private readonly valueText: string,
+    private readonly valueStart: number,
+    readonly numericValue: number,
+    readonly timestamp: Token | undefined,
+  ) {}
+
+  get end(): number {
+    return this.start + this.text.length;
+  }
+
+  get name(): Token {
+    return this;
+  }
+
+  get span(): Span {
+    return this;
+  }
+
+  get value(): Token {
+    return new ParsedToken(this.valueText, this.line, this.valueStart, this.valueStart + this.valueText.length);
+  }
+}
+
+/** The labels of every sample without any: samples never change their labels, so they can share it. */
+const NO_LABELS: readonly LabelPair[] = Object.freeze([]);
+
 /** Stops the current line: the parser then resumes at the next one. */
 class LineRejected {
   constructor(readonly endOfInput: boolean) {}
@@ -102,9 +176,22 @@ class ExpositionParser {
   private line = -1;
   private lineStart = 0;
   private readonly families = new Map<string, MutableFamily>();
+  /** What familyFor answered for each name. */
+  private readonly familyOfName = new Map<string, MutableFamily>();
   private readonly samples: Sample[] = [];
   private readonly problems: ParseProblem[] = [];
   private readonly openMetricsKeywords: Token[] = [];
+  // Names and values repeat from one sample line to the next: reusing the previous line's strings
+  // saves most of the strings a large document would otherwise keep, and most of the scanning.
+  private previousSampleName = '';
+  private previousSampleFamily: MutableFamily | undefined;
+  private readonly previousLabelNames: string[] = [];
+  private readonly previousLabelValues: string[] = [];
+  /** The labels of the sample being read, copied to an array of the right size once complete. */
+  private readonly labelScratch: ParsedLabel[] = [];
+  /** The label names of a sample with many labels (see isSeenLabelName), and how many of them are in. */
+  private seenLabelNames: Set<string> | undefined;
+  private seenLabelCount = 0;
 
   constructor(private readonly text: string) {}
 
@@ -193,10 +280,6 @@ class ExpositionParser {
     return this.readName(isMetricNameStart, isMetricNameContinuation);
   }
 
-  private readTokenAsLabelName(): Token {
-    return this.readName(isLabelNameStart, isLabelNameContinuation);
-  }
-
   /** A name token; empty when the current character cannot start one. */
   private readName(isStart: (code: number) => boolean, isContinuation: (code: number) => boolean): Token {
     const start = this.pos;
@@ -234,8 +317,41 @@ class ExpositionParser {
     }
   }
 
-  /** A quoted label value; `current` is the opening quote. */
-  private readLabelValue(): { value: string; span: Span } {
+  /**
+   * A quoted label value; `current` is the opening quote, left on the closing one. The value of the
+   * label at the same place in the previous sample is reused when it is the same text.
+   */
+  private readLabelValue(index: number): string {
+    const text = this.text;
+    const quote = this.pos;
+    const start = quote + 1;
+    // The previous value here was checked, and had no quote, backslash or new-line: when it is
+    // spelled here and a quote follows, it is this value.
+    const previous = this.previousLabelValues[index];
+    if (previous !== undefined && text.startsWith(previous, start) && text.charCodeAt(start + previous.length) === QUOTE) {
+      this.moveTo(start + previous.length);
+      return previous;
+    }
+    const end = this.endOfPlainRun(start, QUOTE, true);
+    const plain = end < text.length && text.charCodeAt(end) === QUOTE;
+    let value: string;
+    if (plain) {
+      value = text.slice(start, end);
+      this.moveTo(end);
+    } else {
+      value = this.readEscapedLabelValue();
+    }
+    if (containsEscapedByte(value)) {
+      this.reject('invalid-label-value', `invalid label value ${goQuoteString(value)}`, 'the label value is not valid UTF-8', this.span(quote, this.pos + 1));
+    }
+    if (plain) {
+      this.previousLabelValues[index] = value;
+    }
+    return value;
+  }
+
+  /** A label value with escapes, or not closed on its line; `current` is the opening quote. */
+  private readEscapedLabelValue(): string {
     const start = this.pos;
     let value = '';
     for (;;) {
@@ -243,7 +359,7 @@ class ExpositionParser {
       value += this.plainRun(QUOTE, true);
       this.requireInput();
       if (this.current === QUOTE) {
-        return { value, span: this.span(start, this.pos + 1) };
+        return value;
       }
       if (this.current === NEWLINE) {
         this.reject(
@@ -272,8 +388,19 @@ class ExpositionParser {
    * ended the run, or at the end of the input.
    */
   private plainRun(stop: number, stopAtBackslash: boolean): string {
+    const end = this.endOfPlainRun(this.pos, stop, stopAtBackslash);
+    if (end === this.pos) {
+      return '';
+    }
+    const run = this.text.slice(this.pos, end);
+    this.moveTo(end);
+    return run;
+  }
+
+  /** Where the plain run from `start` ends (see plainRun). */
+  private endOfPlainRun(start: number, stop: number, stopAtBackslash: boolean): number {
     const text = this.text;
-    let end = this.pos;
+    let end = start;
     while (end < text.length) {
       const code = text.charCodeAt(end);
       if (code === stop || code === NEWLINE || (stopAtBackslash && code === BACKSLASH)) {
@@ -281,13 +408,69 @@ class ExpositionParser {
       }
       end++;
     }
-    if (end === this.pos) {
+    return end;
+  }
+
+  /** Moves the cursor to `position`. */
+  private moveTo(position: number): void {
+    this.pos = position;
+    this.current = position < this.text.length ? this.text.charCodeAt(position) : EOF;
+  }
+
+  /** Where the word at `start` ends: at the first blank, tab or new-line, or at the end of the input. */
+  private endOfWord(start: number): number {
+    const text = this.text;
+    let end = start;
+    while (end < text.length) {
+      const code = text.charCodeAt(end);
+      if (isBlankOrTab(code) || code === NEWLINE) {
+        break;
+      }
+      end++;
+    }
+    return end;
+  }
+
+  /** A sample's metric name, or '' when the current character cannot start one; `previous` when it is the same name. */
+  private readMetricNameReusing(previous: string): string {
+    const text = this.text;
+    const start = this.pos;
+    if (!isMetricNameStart(this.current)) {
       return '';
     }
-    const run = text.slice(this.pos, end);
-    this.pos = end - 1;
-    this.read();
-    return run;
+    let end = start + previous.length;
+    // The previous sample's name, when it is spelled here and ends here, spares the scan and the slice.
+    const same = previous.length > 0 && text.startsWith(previous, start) && !isMetricNameContinuation(text.charCodeAt(end));
+    if (!same) {
+      end = start + 1;
+      while (end < text.length && isMetricNameContinuation(text.charCodeAt(end))) {
+        end++;
+      }
+    }
+    this.moveTo(end);
+    this.requireInput();
+    return same ? previous : text.slice(start, end);
+  }
+
+  /** A label name, or '' when the current character cannot start one; `previous` when it is the same name. */
+  private readLabelNameReusing(previous: string | undefined): string {
+    const text = this.text;
+    const start = this.pos;
+    if (!isLabelNameStart(this.current)) {
+      return '';
+    }
+    if (previous !== undefined && text.startsWith(previous, start) && !isLabelNameContinuation(text.charCodeAt(start + previous.length))) {
+      this.moveTo(start + previous.length);
+      this.requireInput();
+      return previous;
+    }
+    let end = start + 1;
+    while (end < text.length && isLabelNameContinuation(text.charCodeAt(end))) {
+      end++;
+    }
+    this.moveTo(end);
+    this.requireInput();
+    return text.slice(start, end);
   }
 
   // --- states ----------------------------------------------------------------------------------
@@ -371,48 +554,67 @@ class ExpositionParser {
   }
 
   private sampleLine(): void {
-    const name = this.readTokenAsMetricName();
-    if (name.text.length === 0) {
+    const nameStart = this.pos;
+    const name = this.readMetricNameReusing(this.previousSampleName);
+    if (name.length === 0) {
       this.rejectInvalidMetricName();
     }
-    const family = this.familyFor(name.text);
+    // A repeated name (see familyFor) needs no look-up.
+    const family = name === this.previousSampleName && this.previousSampleFamily ? this.previousSampleFamily : this.familyFor(name);
+    this.previousSampleName = name;
+    this.previousSampleFamily = family;
     family.goType ??= 'untyped';
     family.lines.push(this.line);
     this.skipBlankTabIfCurrentBlankTab();
     this.requireInput();
-    const labels: LabelPair[] = [];
-    if (this.current === OPEN_BRACE) {
-      this.labelSet(family, labels);
-    }
-    const value = this.readTokenUntilWhitespace();
-    const numericValue = parseGoFloat(value.text);
+    const labels = this.current === OPEN_BRACE ? this.labelSet(family) : NO_LABELS;
+    const valueStart = this.pos;
+    this.moveTo(this.endOfWord(valueStart));
+    this.requireInput();
+    const valueText = this.text.slice(valueStart, this.pos);
+    const numericValue = parseGoFloat(valueText);
     if (numericValue === undefined) {
-      this.rejectInvalidValue(value);
+      this.rejectInvalidValue(this.token(valueStart, this.pos));
     }
     let timestamp: Token | undefined;
     if (this.current !== NEWLINE) {
       timestamp = this.timestamp();
     }
-    const sample: Sample = { name, familyName: family.name, labels, value, numericValue: numericValue as number, timestamp, line: this.line };
+    const sample = new ParsedSample(
+      name,
+      this.line,
+      nameStart - this.lineStart,
+      family.name,
+      labels,
+      valueText,
+      valueStart - this.lineStart,
+      numericValue,
+      timestamp,
+    );
     family.samples.push(sample);
     this.samples.push(sample);
   }
 
-  private labelSet(family: MutableFamily, labels: LabelPair[]): void {
+  /** The labels between braces; `current` is the opening brace. */
+  private labelSet(family: MutableFamily): LabelPair[] {
     // Go leaves `le` out of a histogram's labels and `quantile` out of a summary's, so a repeated
     // `le`/`quantile` there is not a duplicate label.
     const specialLabel = family.goType === 'histogram' ? 'le' : family.goType === 'summary' ? 'quantile' : undefined;
-    const seen = new Set<string>();
+    const labels = this.labelScratch;
+    let count = 0; // labels in use: truncating the array each time costs more than the labels themselves
+    this.seenLabelNames = undefined;
     for (;;) {
       this.skipBlankTab();
       this.requireInput();
       if (this.current === CLOSE_BRACE) {
         this.skipBlankTab();
         this.requireInput();
-        return;
+        return labels.slice(0, count);
       }
-      const labelName = this.readTokenAsLabelName();
-      if (labelName.text.length === 0) {
+      const index = count;
+      const nameStart = this.pos;
+      const labelName = this.readLabelNameReusing(this.previousLabelNames[index]);
+      if (labelName.length === 0) {
         this.reject(
           'invalid-label-name',
           `invalid label name for metric ${goQuoteString(family.name)}`,
@@ -420,30 +622,29 @@ class ExpositionParser {
           this.labelNameSpan(),
         );
       }
-      if (labelName.text === '__name__') {
-        this.reject('reserved-label-name', 'label name "__name__" is reserved', 'the label name __name__ is reserved for the metric name', labelName.span);
+      this.previousLabelNames[index] = labelName;
+      const nameEnd = this.pos;
+      if (labelName === '__name__') {
+        this.reject('reserved-label-name', 'label name "__name__" is reserved', 'the label name __name__ is reserved for the metric name', this.span(nameStart, nameEnd));
       }
-      const counted = labelName.text !== specialLabel;
+      const counted = labelName !== specialLabel;
       this.skipBlankTabIfCurrentBlankTab();
       this.requireInput();
       if (this.current !== EQUALS) {
         this.reject(
           'expected-equals',
           `expected '=' after label name, found ${goQuoteByte(this.codePoint())}`,
-          `expected "=" after the label name ${labelName.text}`,
+          `expected "=" after the label name ${labelName}`,
           this.charSpan(),
         );
       }
-      if (counted) {
-        if (seen.has(labelName.text)) {
-          this.reject(
-            'duplicate-label-name',
-            `duplicate label names for metric ${goQuoteString(family.name)}`,
-            `the label ${labelName.text} appears twice in this sample`,
-            labelName.span,
-          );
-        }
-        seen.add(labelName.text);
+      if (counted && this.isSeenLabelName(labels, count, labelName)) {
+        this.reject(
+          'duplicate-label-name',
+          `duplicate label names for metric ${goQuoteString(family.name)}`,
+          `the label ${labelName} appears twice in this sample`,
+          this.span(nameStart, nameEnd),
+        );
       }
       this.skipBlankTab();
       this.requireInput();
@@ -451,16 +652,18 @@ class ExpositionParser {
         this.reject(
           'expected-quote',
           `expected '"' at start of label value, found ${goQuoteByte(this.codePoint())}`,
-          `expected a label value in double quotes after ${labelName.text}=`,
+          `expected a label value in double quotes after ${labelName}=`,
           this.charSpan(),
         );
       }
-      const { value, span } = this.readLabelValue();
-      if (containsEscapedByte(value)) {
-        this.reject('invalid-label-value', `invalid label value ${goQuoteString(value)}`, 'the label value is not valid UTF-8', span);
+      const valueStart = this.pos;
+      const value = this.readLabelValue(index);
+      const valueEnd = this.pos + 1; // after the closing quote
+      if (labelName === specialLabel && parseGoFloat(value) === undefined) {
+        this.rejectSpecialLabelValue(labelName, value, this.span(valueStart, valueEnd));
       }
-      this.checkSpecialLabelValue(labelName.text, specialLabel, value, span);
-      labels.push({ name: labelName, value, valueSpan: span });
+      const lineStart = this.lineStart;
+      labels[count++] = new ParsedLabel(labelName, this.line, nameStart - lineStart, value, valueStart - lineStart, valueEnd - lineStart);
       this.skipBlankTab();
       this.requireInput();
       const afterValue = this.codeAtCursor();
@@ -470,21 +673,42 @@ class ExpositionParser {
       if (afterValue === CLOSE_BRACE) {
         this.skipBlankTab();
         this.requireInput();
-        return;
+        return labels.slice(0, count);
       }
       this.reject(
         'unexpected-after-label-value',
         `unexpected end of label value ${goQuoteString(value)}`,
-        `expected "," or "}" after the value of ${labelName.text}`,
+        `expected "," or "}" after the value of ${labelName}`,
         this.charSpan(),
       );
     }
   }
 
-  private checkSpecialLabelValue(name: string, specialLabel: string | undefined, value: string, span: Span): void {
-    if (name !== specialLabel || parseGoFloat(value) !== undefined) {
-      return;
+  /**
+   * Whether an earlier label of this sample has this name. A scan is cheapest for the few labels a
+   * sample usually has; a set takes over for long label lists, so that stays linear.
+   */
+  private isSeenLabelName(labels: readonly ParsedLabel[], count: number, name: string): boolean {
+    if (count < MANY_LABELS) {
+      for (let i = 0; i < count; i++) {
+        if (labels[i].text === name) {
+          return true;
+        }
+      }
+      return false;
     }
+    if (this.seenLabelNames === undefined) {
+      this.seenLabelNames = new Set();
+      this.seenLabelCount = 0;
+    }
+    for (; this.seenLabelCount < count; this.seenLabelCount++) {
+      this.seenLabelNames.add(labels[this.seenLabelCount].text);
+    }
+    return this.seenLabelNames.has(name);
+  }
+
+  /** An `le` (`quantile`) label of a histogram (summary) whose value is not a number. */
+  private rejectSpecialLabelValue(name: string, value: string, span: Span): never {
     if (name === 'le') {
       this.reject(
         'invalid-bucket-bound',
@@ -527,6 +751,17 @@ class ExpositionParser {
    * summary (histogram) `x`, exactly as Go's setOrCreateCurrentMF decides.
    */
   private familyFor(name: string): MutableFamily {
+    // The answer for a name never changes once given: families are never removed, and the type
+    // that lets `x_count` join `x` is set once, so it is kept for the name's next lines.
+    let family = this.familyOfName.get(name);
+    if (!family) {
+      family = this.resolveFamily(name);
+      this.familyOfName.set(name, family);
+    }
+    return family;
+  }
+
+  private resolveFamily(name: string): MutableFamily {
     const existing = this.families.get(name);
     if (existing) {
       return existing;

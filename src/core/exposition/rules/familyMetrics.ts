@@ -26,13 +26,67 @@ export function labelsKey(pairs: Array<[string, string]>): string {
   }
   let key = '';
   for (const [name, value] of pairs) {
-    key += `${name.length}:${name}${value.length}:${value}`;
+    key += pairKey(name, value);
   }
   return key;
 }
 
-function signature(labels: readonly LabelPair[]): string {
-  return labelsKey(labels.map((label): [string, string] => [label.name.text, label.value]));
+/** One name/value pair of a labelsKey. */
+export function pairKey(name: string, value: string): string {
+  return `${name.length}:${name}${value.length}:${value}`;
+}
+
+/** Whether the labels not named `skip` are in name order, so that their key needs no sorting. */
+function inNameOrder(labels: readonly LabelPair[], skip: string): boolean {
+  let previous = '';
+  for (const label of labels) {
+    const name = label.name.text;
+    if (name !== skip) {
+      if (previous > name) {
+        return false;
+      }
+      previous = name;
+    }
+  }
+  return true;
+}
+
+/** The labelsKey of the labels not named `skip`, without building the pairs. */
+function signature(labels: readonly LabelPair[], skip: string): string {
+  const ordered = inNameOrder(labels, skip) ? labels : [...labels].sort(byName);
+  let key = '';
+  for (const label of ordered) {
+    if (label.name.text !== skip) {
+      key += pairKey(label.name.text, label.value);
+    }
+  }
+  return key;
+}
+
+/** The order of labelsKey's pairs. */
+function byName(a: LabelPair, b: LabelPair): number {
+  return a.name.text < b.name.text ? -1 : a.name.text > b.name.text ? 1 : 0;
+}
+
+/** Whether two label lists are the same, in the same order, once the labels named `skip` are left out. */
+function sameLabelsApartFrom(a: readonly LabelPair[], b: readonly LabelPair[], skip: string): boolean {
+  let j = 0;
+  for (const label of a) {
+    if (label.name.text === skip) {
+      continue;
+    }
+    while (j < b.length && b[j].name.text === skip) {
+      j++;
+    }
+    if (j === b.length || b[j].name.text !== label.name.text || b[j].value !== label.value) {
+      return false;
+    }
+    j++;
+  }
+  while (j < b.length && b[j].name.text === skip) {
+    j++;
+  }
+  return j === b.length;
 }
 
 const cache = new WeakMap<Family, FamilyMetric[]>();
@@ -44,25 +98,36 @@ export function metricsOf(family: Family): FamilyMetric[] {
     return cached;
   }
   const ownLabel = ownLabelOf(family);
-  let metrics: FamilyMetric[];
-  if (ownLabel === undefined) {
-    metrics = family.samples.map((sample) => ({ labels: sample.labels, samples: [sample] }));
-  } else {
-    const bySignature = new Map<string, FamilyMetric>();
-    for (const sample of family.samples) {
-      const labels = sample.labels.filter((label) => label.name.text !== ownLabel);
-      const key = signature(labels);
-      const metric = bySignature.get(key);
+  const metrics = ownLabel === undefined ? family.samples.map((sample) => ({ labels: sample.labels, samples: [sample] })) : groupedMetrics(family.samples, ownLabel);
+  cache.set(family, metrics);
+  return metrics;
+}
+
+/** Samples grouped by their labels apart from `ownLabel`, in order of first appearance. */
+function groupedMetrics(samples: readonly Sample[], ownLabel: string): FamilyMetric[] {
+  const bySignature = new Map<string, FamilyMetric>();
+  let previousLabels: readonly LabelPair[] | undefined;
+  let previousMetric: FamilyMetric | undefined;
+  for (const sample of samples) {
+    // A histogram's or summary's lines usually come series by series: most lines belong to the same
+    // metric as the line before, which a comparison tells without building the signature.
+    let metric = previousLabels && sameLabelsApartFrom(sample.labels, previousLabels, ownLabel) ? previousMetric : undefined;
+    if (metric) {
+      metric.samples.push(sample);
+    } else {
+      const key = signature(sample.labels, ownLabel);
+      metric = bySignature.get(key);
       if (metric) {
         metric.samples.push(sample);
       } else {
-        bySignature.set(key, { labels, samples: [sample] });
+        metric = { labels: sample.labels.filter((label) => label.name.text !== ownLabel), samples: [sample] };
+        bySignature.set(key, metric);
       }
     }
-    metrics = [...bySignature.values()];
+    previousLabels = sample.labels;
+    previousMetric = metric;
   }
-  cache.set(family, metrics);
-  return metrics;
+  return [...bySignature.values()];
 }
 
 /**
@@ -79,4 +144,54 @@ export function forEachMetric(family: Family, visit: (labels: readonly LabelPair
   for (const metric of metricsOf(family)) {
     visit(metric.labels, metric.samples[0]);
   }
+}
+
+/** How many metrics a family has (see metricsOf). */
+export function metricCount(family: Family): number {
+  return ownLabelOf(family) === undefined ? family.samples.length : metricsOf(family).length;
+}
+
+const labelNameCache = new WeakMap<Family, ReadonlySet<string>>();
+
+/** The names of the labels that a family's samples carry, each once; computed once per parsed family. */
+export function labelNamesOf(family: Family): ReadonlySet<string> {
+  let names = labelNameCache.get(family);
+  if (!names) {
+    const found = new Set<string>();
+    let previous: readonly LabelPair[] = [];
+    for (const sample of family.samples) {
+      // Samples of a family mostly carry the same label names as the one before: those add nothing.
+      if (!sameLabelNames(sample.labels, previous)) {
+        for (const label of sample.labels) {
+          found.add(label.name.text);
+        }
+      }
+      previous = sample.labels;
+    }
+    names = found;
+    labelNameCache.set(family, names);
+  }
+  return names;
+}
+
+function sameLabelNames(a: readonly LabelPair[], b: readonly LabelPair[]): boolean {
+  if (a.length !== b.length) {
+    return false;
+  }
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].name.text !== b[i].name.text) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Whether any sample of the family has a label whose name passes the test. */
+export function anyLabelName(family: Family, test: (name: string) => boolean): boolean {
+  for (const name of labelNamesOf(family)) {
+    if (test(name)) {
+      return true;
+    }
+  }
+  return false;
 }

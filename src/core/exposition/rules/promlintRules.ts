@@ -1,5 +1,5 @@
 import { Family, LabelPair, Span } from '../model';
-import { metricsOf } from './familyMetrics';
+import { anyLabelName, metricsOf } from './familyMetrics';
 import { Finding, LintRule } from './rule';
 
 // The checks of `promtool check metrics` (client_golang v1.14 promlint), with promtool's own problem
@@ -22,11 +22,6 @@ function familyFinding(family: Family, reference: string, message: string): Find
 /** The label sets of a family's metrics, `le`/`quantile` excluded for histograms/summaries (see metricsOf). */
 function metricLabelSets(family: Family): Array<readonly LabelPair[]> {
   return metricsOf(family).map((metric) => metric.labels);
-}
-
-/** Whether any sample has a label the test picks: a cheap pre-check before grouping the samples. */
-function anyLabel(family: Family, test: (name: string) => boolean): boolean {
-  return family.samples.some((sample) => sample.labels.some((label) => test(label.name.text)));
 }
 
 export const noHelpRule: LintRule = {
@@ -156,7 +151,7 @@ export const reservedLabelNameRule: LintRule = {
   check: ({ document }) =>
     linted(document.families)
       .filter((family) => family.effectiveType !== 'untyped')
-      .filter((family) => anyLabel(family, (name) => (name === 'le' && family.effectiveType !== 'histogram') || (name === 'quantile' && family.effectiveType !== 'summary')))
+      .filter((family) => anyLabelName(family, (name) => (name === 'le' && family.effectiveType !== 'histogram') || (name === 'quantile' && family.effectiveType !== 'summary')))
       .flatMap((family) =>
         metricLabelSets(family).flatMap((labels) =>
           labels.flatMap((label): Finding[] => {
@@ -212,7 +207,7 @@ export const camelCaseRule: LintRule = {
       if (CAMEL_CASE.test(family.name)) {
         findings.push(familyFinding(family, "metric names should be written in 'snake_case' not 'camelCase'", 'write metric names in snake_case'));
       }
-      const labelSets = anyLabel(family, (name) => CAMEL_CASE.test(name)) ? metricLabelSets(family) : [];
+      const labelSets = anyLabelName(family, (name) => CAMEL_CASE.test(name)) ? metricLabelSets(family) : [];
       for (const labels of labelSets) {
         for (const label of labels) {
           if (CAMEL_CASE.test(label.name.text)) {

@@ -1,6 +1,6 @@
-import { forEachMetric, labelsKey } from './familyMetrics';
+import { anyLabelName, forEachMetric, labelNamesOf, labelsKey, metricCount } from './familyMetrics';
 import { GATEWAY_SELF_METRICS } from './gatewaySelfMetrics';
-import { LabelPair, Sample, Span } from '../model';
+import { Family, LabelPair, Sample, Span } from '../model';
 import { Finding, LintRule, RuleContext } from './rule';
 
 // What the Pushgateway itself refuses or silently changes, beyond what its text parser rejects.
@@ -44,6 +44,136 @@ function sanitizedKey(labels: readonly LabelPair[], urlLabels: ReadonlySet<strin
   return labelsKey(pairs);
 }
 
+/** FNV-1a over the UTF-16 code units of `text`, from `hash`. */
+function hashText(text: string, hash: number): number {
+  for (let i = 0; i < text.length; i++) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  }
+  return hash;
+}
+
+/** A well-mixed 32-bit hash of one name/value pair (murmur3's finalizer over FNV-1a). */
+function pairHash(name: string, value: string): number {
+  let hash = hashText(value, Math.imul(hashText(name, 0x811c9dc5) ^ 0x3d, 0x01000193));
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return hash ^ (hash >>> 16);
+}
+
+const MISSING_INSTANCE_HASH = pairHash('instance', '');
+
+/**
+ * A hash of the sanitizedKey's pairs, made without the key: a sum, so the order of the labels does not
+ * matter. `keepsAll` says that none of the labels is one of the URL's, which spares looking each up.
+ */
+function sanitizedHash(labels: readonly LabelPair[], urlLabels: ReadonlySet<string>, keepsAll = false): number {
+  let hash = 0;
+  let hasInstance = urlLabels.has('instance');
+  for (const label of labels) {
+    const name = label.name.text;
+    if (keepsAll || !urlLabels.has(name)) {
+      hasInstance ||= name === 'instance';
+      hash = (hash + pairHash(name, label.value)) | 0;
+    }
+  }
+  return hasInstance ? hash : (hash + MISSING_INSTANCE_HASH) | 0;
+}
+
+/** Label lists longer than this are compared by their sanitizedKey rather than label by label. */
+const MANY_LABELS = 16;
+
+/** Whether two label lists have the same sanitizedKey. */
+function sameSanitizedSeries(a: readonly LabelPair[], b: readonly LabelPair[], urlLabels: ReadonlySet<string>): boolean {
+  if (a.length > MANY_LABELS || b.length > MANY_LABELS) {
+    return sanitizedKey(a, urlLabels) === sanitizedKey(b, urlLabels);
+  }
+  // Names are unique in a sample's labels, so two pair sets that each hold the other's pairs are equal.
+  return sanitizedPairsWithin(a, b, urlLabels) && sanitizedPairsWithin(b, a, urlLabels);
+}
+
+/** Whether each pair of `a`'s sanitizedKey is one of `b`'s. */
+function sanitizedPairsWithin(a: readonly LabelPair[], b: readonly LabelPair[], urlLabels: ReadonlySet<string>): boolean {
+  let hasInstance = urlLabels.has('instance');
+  for (const label of a) {
+    const name = label.name.text;
+    if (!urlLabels.has(name)) {
+      hasInstance ||= name === 'instance';
+      if (sanitizedValue(b, name) !== label.value) {
+        return false;
+      }
+    }
+  }
+  return hasInstance || sanitizedValue(b, 'instance') === '';
+}
+
+/** The value of a kept label (not one of the URL's) in a sanitizedKey; `instance` is "" when missing. */
+function sanitizedValue(labels: readonly LabelPair[], name: string): string | undefined {
+  for (const label of labels) {
+    if (label.name.text === name) {
+      return label.value;
+    }
+  }
+  return name === 'instance' ? '' : undefined;
+}
+
+/**
+ * The metrics of one family seen so far, by the hash of their sanitized labels: no key string is
+ * built per metric, which took most of this rule's time on large documents.
+ */
+class SeriesIndex {
+  private readonly firstWithHash = new Map<number, number>();
+  private readonly labelSets: Array<readonly LabelPair[]> = [];
+  private readonly lines: number[] = [];
+  /** For each metric, the next one with the same hash, or -1. */
+  private readonly nextWithSameHash: number[] = [];
+
+  constructor(private readonly urlLabels: ReadonlySet<string>) {}
+
+  /** The line of an earlier metric with the same sanitized labels; else this metric is recorded and the answer is undefined. */
+  earlierLine(labels: readonly LabelPair[], line: number): number | undefined {
+    const hash = sanitizedHash(labels, this.urlLabels);
+    let last = -1;
+    for (let i = this.firstWithHash.get(hash) ?? -1; i >= 0; i = this.nextWithSameHash[i]) {
+      if (sameSanitizedSeries(this.labelSets[i], labels, this.urlLabels)) {
+        return this.lines[i];
+      }
+      last = i;
+    }
+    const index = this.lines.length;
+    this.labelSets.push(labels);
+    this.lines.push(line);
+    this.nextWithSameHash.push(-1);
+    if (last < 0) {
+      this.firstWithHash.set(hash, index);
+    } else {
+      this.nextWithSameHash[last] = index;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Whether two metrics of the family have the same sanitizedHash, which two equal series always do.
+ * Sorting the hashes (natively, in a typed array) answers it for most families, which have no
+ * duplicate, at a fraction of what indexing every metric costs.
+ */
+function mayHaveDuplicateSeries(family: Family, urlLabels: ReadonlySet<string>): boolean {
+  const names = labelNamesOf(family);
+  const keepsAll = ![...urlLabels].some((name) => names.has(name));
+  const hashes = new Int32Array(metricCount(family));
+  let count = 0;
+  forEachMetric(family, (labels) => {
+    hashes[count++] = sanitizedHash(labels, urlLabels, keepsAll);
+  });
+  hashes.sort();
+  for (let i = 1; i < hashes.length; i++) {
+    if (hashes[i] === hashes[i - 1]) {
+      return true;
+    }
+  }
+  return false;
+}
+
 export const duplicateSeriesRule: LintRule = {
   code: 'duplicate-series',
   defaultSeverity: 'error',
@@ -52,12 +182,13 @@ export const duplicateSeriesRule: LintRule = {
   check: ({ document, urlLabels }) => {
     const findings: Finding[] = [];
     for (const family of document.families) {
-      const firstLineOfKey = new Map<string, number>();
+      if (!mayHaveDuplicateSeries(family, urlLabels)) {
+        continue;
+      }
+      const seen = new SeriesIndex(urlLabels);
       forEachMetric(family, (labels, sample) => {
-        const key = sanitizedKey(labels, urlLabels);
-        const earlierLine = firstLineOfKey.get(key);
+        const earlierLine = seen.earlierLine(labels, sample.line);
         if (earlierLine === undefined) {
-          firstLineOfKey.set(key, sample.line);
           return;
         }
         const overwritten = sample.labels.filter((label) => urlLabels.has(label.name.text)).map((label) => label.name.text);
@@ -73,13 +204,20 @@ export const duplicateSeriesRule: LintRule = {
   },
 };
 
-function labelFindings(context: RuleContext, select: (label: LabelPair) => string | undefined): Finding[] {
+/** A finding on each label whose name `matches`, in document order; families without one are skipped unread. */
+function labelFindings(context: RuleContext, matches: (name: string) => boolean, message: (name: string) => string): Finding[] {
+  const families = new Set(context.document.families.filter((family) => anyLabelName(family, matches)).map((family) => family.name));
   const findings: Finding[] = [];
+  if (families.size === 0) {
+    return findings;
+  }
   for (const sample of context.document.samples) {
+    if (!families.has(sample.familyName)) {
+      continue;
+    }
     for (const label of sample.labels) {
-      const message = select(label);
-      if (message) {
-        findings.push({ span: label.name.span, message });
+      if (matches(label.name.text)) {
+        findings.push({ span: label.name.span, message: message(label.name.text) });
       }
     }
   }
@@ -92,10 +230,10 @@ export const reservedLabelRule: LintRule = {
   summary: 'A label name starting with "__" is reserved for Prometheus\' internal use: the push is rejected.',
   example: 'queue_length{__source="cron"} 3',
   check: (context) =>
-    labelFindings(context, (label) =>
-      label.name.text.startsWith('__') && label.name.text !== '__name__'
-        ? `label names starting with "__" are reserved: the Pushgateway rejects the push; rename ${label.name.text}`
-        : undefined,
+    labelFindings(
+      context,
+      (name) => name.startsWith('__') && name !== '__name__',
+      (name) => `label names starting with "__" are reserved: the Pushgateway rejects the push; rename ${name}`,
     ),
 };
 
@@ -105,10 +243,10 @@ export const urlLabelInBodyRule: LintRule = {
   summary: 'The body sets `job` (or another grouping label of the push URL): the gateway overwrites it with the URL\'s value.',
   example: 'backup_size_bytes{job="backup"} 1024',
   check: (context) =>
-    labelFindings(context, (label) =>
-      context.urlLabels.has(label.name.text)
-        ? `the ${label.name.text} label comes from the push URL (/metrics/job/...); the gateway replaces this value with the URL's`
-        : undefined,
+    labelFindings(
+      context,
+      (name) => context.urlLabels.has(name),
+      (name) => `the ${name} label comes from the push URL (/metrics/job/...); the gateway replaces this value with the URL's`,
     ),
 };
 
@@ -120,7 +258,9 @@ export const gatewayOwnedMetricRule: LintRule = {
   summary: '`push_time_seconds` and `push_failure_time_seconds` are written by the gateway itself: pushed values are replaced.',
   example: 'push_time_seconds 1700000000',
   check: ({ document }) =>
-    document.samples
+    // Such a sample always belongs to a family of its own name (neither name ends in _count, _sum or
+    // _bucket), so documents without such a family need no look at each sample.
+    (document.families.some((family) => GATEWAY_OWNED_METRICS.has(family.name)) ? document.samples : [])
       .filter((sample) => GATEWAY_OWNED_METRICS.has(sample.name.text))
       .map((sample) => ({
         span: sample.name.span,

@@ -1,24 +1,81 @@
-import { Family, Sample } from '../model';
+import { Family, LabelPair, Sample } from '../model';
 import { metricsOf } from './familyMetrics';
 import { Finding, LintRule } from './rule';
 
 // Shapes that the gateway accepts but that are almost always a mistake.
 
 function bucketBound(sample: Sample): number | undefined {
-  const le = sample.labels.find((label) => label.name.text === 'le');
+  const le = labelNamed(sample, 'le');
   if (!le) {
     return undefined;
   }
+  // A value that Number() reads cannot be "+Inf" or "Inf" in any case: lower-case only the others.
+  const bound = Number(le.value);
+  if (!Number.isNaN(bound)) {
+    return bound;
+  }
   const lower = le.value.toLowerCase();
-  return lower === '+inf' || lower === 'inf' ? Infinity : Number(le.value);
+  return lower === '+inf' || lower === 'inf' ? Infinity : bound;
 }
 
-/** A histogram's bucket samples, per series (labels apart from `le`). */
-function bucketSeries(family: Family): Sample[][] {
+function labelNamed(sample: Sample, name: string): LabelPair | undefined {
+  for (const label of sample.labels) {
+    if (label.name.text === name) {
+      return label;
+    }
+  }
+  return undefined;
+}
+
+/** The bucket samples of one histogram series, with their bounds. */
+interface BucketSeries {
+  readonly buckets: Sample[];
+  readonly bounds: number[];
+}
+
+const bucketSeriesCache = new WeakMap<Family, BucketSeries[]>();
+
+/** A histogram's bucket samples, per series (labels apart from `le`); computed once per parsed family. */
+function bucketSeries(family: Family): BucketSeries[] {
+  const cached = bucketSeriesCache.get(family);
+  if (cached) {
+    return cached;
+  }
   const bucketName = `${family.name}_bucket`;
-  return metricsOf(family)
-    .map((metric) => metric.samples.filter((sample) => sample.name.text === bucketName && bucketBound(sample) !== undefined))
-    .filter((buckets) => buckets.length > 0);
+  const series: BucketSeries[] = [];
+  for (const metric of metricsOf(family)) {
+    const buckets: Sample[] = [];
+    const bounds: number[] = [];
+    for (const sample of metric.samples) {
+      const bound = sample.name.text === bucketName ? bucketBound(sample) : undefined;
+      if (bound !== undefined) {
+        buckets.push(sample);
+        bounds.push(bound);
+      }
+    }
+    if (buckets.length > 0) {
+      series.push({ buckets, bounds });
+    }
+  }
+  bucketSeriesCache.set(family, series);
+  return series;
+}
+
+/**
+ * The buckets in order of their bounds, as a stable sort puts them. Buckets are usually written in
+ * that order already: then no sort is needed (not with a NaN bound, which makes the order depend on
+ * the sort itself).
+ */
+function sortedBuckets({ buckets, bounds }: BucketSeries): Sample[] {
+  let ascending = true;
+  for (let i = 0; i < bounds.length && ascending; i++) {
+    ascending = !Number.isNaN(bounds[i]) && (i === 0 || bounds[i - 1] <= bounds[i]);
+  }
+  if (ascending) {
+    return buckets;
+  }
+  const order = buckets.map((_, i) => i).sort((a, b) => bounds[a] - bounds[b]);
+  return order.map((i) => buckets[i]);
 }
 
 function histograms(families: readonly Family[]): Family[] {
@@ -33,8 +90,8 @@ export const histogramInfBucketRule: LintRule = {
   check: ({ document }) =>
     histograms(document.families).flatMap((family) =>
       bucketSeries(family)
-        .filter((buckets) => !buckets.some((sample) => bucketBound(sample) === Infinity))
-        .map((buckets) => ({
+        .filter(({ bounds }) => !bounds.includes(Infinity))
+        .map(({ buckets }) => ({
           span: buckets[buckets.length - 1].name.span,
           message: `histogram ${family.name} has no le="+Inf" bucket: add one whose value equals the _count`,
         })),
@@ -49,8 +106,8 @@ export const histogramCumulativeRule: LintRule = {
   check: ({ document }) => {
     const findings: Finding[] = [];
     for (const family of histograms(document.families)) {
-      for (const buckets of bucketSeries(family)) {
-        const sorted = [...buckets].sort((a, b) => (bucketBound(a) ?? 0) - (bucketBound(b) ?? 0));
+      for (const series of bucketSeries(family)) {
+        const sorted = sortedBuckets(series);
         for (let i = 1; i < sorted.length; i++) {
           if (sorted[i].numericValue < sorted[i - 1].numericValue) {
             findings.push({
@@ -114,9 +171,10 @@ export const familySplitRule: LintRule = {
     const finished = new Set<string>();
     const findings: Finding[] = [];
     let previous: string | undefined;
-    owner.forEach((name, line) => {
+    for (let line = 0; line < owner.length; line++) {
+      const name = owner[line];
       if (name === undefined || name === previous) {
-        return;
+        continue;
       }
       if (finished.has(name)) {
         findings.push({
@@ -128,7 +186,7 @@ export const familySplitRule: LintRule = {
         finished.add(previous);
       }
       previous = name;
-    });
+    }
     return findings;
   },
 };
