@@ -90,4 +90,15 @@ describe('quick fixes in shell scripts', () => {
     assert.equal(fixedScript(script('\t# TYPE a_total countr', '\ta_total $n'), 'unknown-type'), script('\t# TYPE a_total counter', '\ta_total $n'));
     assert.equal(fixedScript(script('\t# TYPE a gauge', '\ta $size 1700000000000'), 'timestamp'), script('\t# TYPE a gauge', '\ta $size'));
   });
+
+  it('inserts HELP/TYPE lines and renames a counter inside a heredoc, leaving expansions as written', () => {
+    assert.equal(
+      fixedScript(script('\tsize_bytes{db="$DB"} $n'), 'missing-type'),
+      script('\t# HELP size_bytes TODO: what this measures.', '# TYPE size_bytes gauge', 'size_bytes{db="$DB"} $n'),
+    );
+    assert.equal(
+      fixedScript(script('\t# HELP jobs Jobs.', '\t# TYPE jobs counter', '\tjobs{q="$Q"} $n'), 'counter-total-suffix'),
+      script('\t# HELP jobs_total Jobs.', '\t# TYPE jobs_total counter', '\tjobs_total{q="$Q"} $n'),
+    );
+  });
 });

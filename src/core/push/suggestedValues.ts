@@ -6,16 +6,30 @@ export interface SuggestionContext {
   readonly hostname: string;
 }
 
-const CURRENT_TIME = /^\$\(\s*date\s+(?:\+%s|"\+%s"|'\+%s')\s*\)$|^`\s*date\s+\+%s\s*`$/;
+/** `date +%s` as scripts spell it: `-u`, and the format quoted whole or in part. */
+const DATE_SECONDS = String.raw`date(?:\s+-u)?\s+(?:\+%s|"\+%s"|'\+%s'|\+"%s"|\+'%s')`;
+const CURRENT_TIME = new RegExp(String.raw`^\$\(\s*${DATE_SECONDS}\s*\)$|^${'`'}\s*${DATE_SECONDS}\s*${'`'}$`);
 const HOST_NAME = /^\$\(\s*hostname(?:\s+-[sf])?\s*\)$|^`\s*hostname(?:\s+-[sf])?\s*`$|^\$\{?HOSTNAME\}?$/;
+const SHORT_HOST_NAME = /hostname\s+-s\b/;
 const DEFAULTED = /^\$\{\s*[A-Za-z_][A-Za-z0-9_]*:?[-=]([^${}`]*)\}$/;
 
-/** A literal as a shell assignment writes it (`x`, "x", 'x', ${NAME:-x}); undefined when it needs the shell. */
+/** The default of `${NAME:-default}`, without the quotes it may be written in. */
+function defaultOf(text: string): string | undefined {
+  const written = DEFAULTED.exec(text)?.[1];
+  return written === undefined ? undefined : written.replace(/^"([^"]*)"$|^'([^']*)'$/, (_, double?: string, single?: string) => double ?? single ?? '');
+}
+
+/** A literal as a shell assignment writes it (`x`, "x", 'x', ${NAME:-x}), with or without a trailing comment; undefined when it needs the shell. */
 function literalAssignmentValue(written: string): string | undefined {
-  const text = written.trim().replace(/\s+#.*$/, '');
-  const defaulted = DEFAULTED.exec(text) ?? DEFAULTED.exec(text.replace(/^"(.*)"$/, '$1'));
-  if (defaulted) {
-    return defaulted[1];
+  const text = written.trim();
+  // A "#" inside quotes is part of the value; a trailing " # ..." is a comment.
+  return literalOf(text) ?? literalOf(text.replace(/\s+#.*$/, ''));
+}
+
+function literalOf(text: string): string | undefined {
+  const defaulted = defaultOf(text) ?? defaultOf(text.replace(/^"(.*)"$/, '$1'));
+  if (defaulted !== undefined) {
+    return defaulted;
   }
   const single = /^'([^']*)'$/.exec(text);
   if (single) {
@@ -57,11 +71,11 @@ export function suggestedValue(variable: HeredocVariable, script: string, before
     return String(Math.floor(context.nowSeconds));
   }
   if (HOST_NAME.test(written)) {
-    return context.hostname;
+    return SHORT_HOST_NAME.test(written) ? context.hostname.split('.')[0] : context.hostname;
   }
-  const defaulted = DEFAULTED.exec(written);
-  if (defaulted) {
-    return defaulted[1];
+  const defaulted = defaultOf(written);
+  if (defaulted !== undefined) {
+    return defaulted;
   }
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(variable.key) ? assignedValue(script, variable.key, beforeLine) : undefined;
 }

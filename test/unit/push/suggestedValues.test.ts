@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { HeredocVariable } from '../../../src/core/push/heredocPush';
 import { likelyGatewayHost, readsTheClock, suggestedValue } from '../../../src/core/push/suggestedValues';
 
-const CONTEXT = { nowSeconds: 1764000000.7, hostname: 'db1' };
+const CONTEXT = { nowSeconds: 1764000000.7, hostname: 'db1.example.org' };
 
 function suggest(text: string, script = '', beforeLine = 1000): string | undefined {
   const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(text)?.[1];
@@ -14,9 +14,13 @@ describe('suggested values for a heredoc push', () => {
   it('offers the current Unix time for $(date +%s) and the host name for $(hostname)', () => {
     assert.equal(suggest('$(date +%s)'), '1764000000');
     assert.equal(suggest('`date +%s`'), '1764000000');
-    assert.equal(suggest('$(hostname)'), 'db1');
+    for (const clock of ['$(date -u +%s)', "$(date +'%s')", '$(date "+%s")', '`date -u +%s`']) {
+      assert.equal(suggest(clock), '1764000000', clock);
+    }
+    assert.equal(suggest('$(hostname)'), 'db1.example.org');
+    assert.equal(suggest('$(hostname -f)'), 'db1.example.org');
     assert.equal(suggest('$(hostname -s)'), 'db1');
-    assert.equal(suggest('$HOSTNAME'), 'db1');
+    assert.equal(suggest('$HOSTNAME'), 'db1.example.org');
     assert.equal(suggest('$(date +%Y)'), undefined);
     assert.equal(readsTheClock({ key: '$(date +%s)', text: '$(date +%s)' }), true);
     assert.equal(readsTheClock({ key: '$(hostname)', text: '$(hostname)' }), false);
@@ -25,6 +29,8 @@ describe('suggested values for a heredoc push', () => {
   it('offers the default of ${NAME:-default}', () => {
     assert.equal(suggest('${DB:-orders}'), 'orders');
     assert.equal(suggest('${DB-orders}'), 'orders');
+    assert.equal(suggest('${DB:-"orders db"}'), 'orders db');
+    assert.equal(suggest("${DB:-'orders'}"), 'orders');
   });
 
   it('offers the literal the script assigns above the push, the last assignment winning', () => {
@@ -35,6 +41,9 @@ describe('suggested values for a heredoc push', () => {
     assert.equal(suggest('$TAG', script, 5), 'nightly');
     assert.equal(suggest('$SIZE', script, 5), undefined, 'a command substitution has no value before the script runs');
     assert.equal(suggest('$UNSET', script, 5), undefined);
+    const commented = ['CHANNEL="#ops" # where alerts go', 'TARGET=http://gw:9091 # the gateway', 'cat <<EOF'].join('\n');
+    assert.equal(suggest('$CHANNEL', commented, 2), '#ops', 'a # inside quotes was taken for a comment');
+    assert.equal(suggest('$TARGET', commented, 2), 'http://gw:9091');
   });
 
   it('names the host a push URL most likely reaches, through the default of its leading variable', () => {
