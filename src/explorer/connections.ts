@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { GatewayClient, GatewayCredentials } from '../core/gateway/client';
 import { GatewayConfig } from '../core/gatewayConfig';
 import { ExplorerSettings } from './explorerSettings';
+import { explorerWarnings } from './warnOnce';
 
 const SECRET_PREFIX = 'pushgateway.credentials.';
 
@@ -38,10 +39,12 @@ export class CredentialStore {
 export async function clientFor(gateway: GatewayConfig, settings: ExplorerSettings, credentials: CredentialStore, trusted: boolean): Promise<GatewayClient> {
   let ca: string | undefined;
   if (gateway.caFile) {
+    const subject = `caFile:${gateway.name}`;
     try {
       ca = fs.readFileSync(gateway.caFile, 'utf8');
+      explorerWarnings.clear(subject);
     } catch (error) {
-      void vscode.window.showWarningMessage(`Cannot read the CA file of gateway ${gateway.name} (${gateway.caFile}): ${error instanceof Error ? error.message : String(error)}`);
+      explorerWarnings.warn(subject, `Cannot read the CA file of gateway ${gateway.name} (${gateway.caFile}): ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   return new GatewayClient({

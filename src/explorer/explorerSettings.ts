@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import { DEFAULT_LAST_SUCCESS_PATTERN } from '../core/explorer/groupHealth';
+import { explorerWarnings } from './warnOnce';
+
+const PATTERN_SETTING = 'pushgateway.explorer.lastSuccessPattern';
 
 export interface ExplorerSettings {
   readonly refreshIntervalSeconds: number;
@@ -20,8 +23,9 @@ export function readExplorerSettings(): ExplorerSettings {
   if (patternText) {
     try {
       lastSuccessPattern = new RegExp(patternText);
+      explorerWarnings.clear(PATTERN_SETTING);
     } catch {
-      void vscode.window.showWarningMessage(`pushgateway.explorer.lastSuccessPattern is not a valid regular expression: ${patternText}. Using the default.`);
+      explorerWarnings.warn(PATTERN_SETTING, `${PATTERN_SETTING} is not a valid regular expression: ${patternText}. Using the default.`);
     }
   }
   return {

@@ -1,0 +1,16 @@
+import * as vscode from 'vscode';
+import { RepeatFilter } from '../core/repeatFilter';
+
+const shown = new RepeatFilter();
+
+/** Warnings about the explorer's settings and files, shown once rather than at every refresh. */
+export const explorerWarnings = {
+  warn(subject: string, message: string): void {
+    if (shown.passes(subject, message)) {
+      void vscode.window.showWarningMessage(message);
+    }
+  },
+  clear(subject: string): void {
+    shown.clear(subject);
+  },
+};
