@@ -87,3 +87,57 @@ push() {
 EOF
 }
 # <- punctuation.definition.group.shell - meta.embedded.block.prometheus-exposition
+
+cat <<EOF | curl --data-binary @- "$PUSHGATEWAY/metrics/job/expanded_names"
+# TYPE ${PREFIX}_jobs_total counter
+# <- meta.embedded.block.prometheus-exposition meta.type.prometheus-exposition punctuation.definition.comment.prometheus-exposition
+# ^^^^ meta.type.prometheus-exposition keyword.other.type.prometheus-exposition
+#      ^^ meta.type.prometheus-exposition punctuation.definition.variable.shell - invalid
+#        ^^^^^^ meta.type.prometheus-exposition variable.other.normal.shell - invalid
+#              ^ meta.type.prometheus-exposition punctuation.section.bracket.curly.variable.end.shell
+#               ^^^^^^^^^^^ meta.type.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#                           ^^^^^^^ meta.type.prometheus-exposition storage.type.metric-type.prometheus-exposition
+# TYPE queue_depth $KIND
+#      ^^^^^^^^^^^ meta.type.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#                  ^^^^^ meta.type.prometheus-exposition variable.other.normal.shell - invalid
+# HELP backup_size_bytes Size of $DB.
+#      ^^^^^^^^^^^^^^^^^ meta.help.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#                        ^^^^^^^^ meta.help.prometheus-exposition string.unquoted.docstring.prometheus-exposition
+#                                ^^^ meta.help.prometheus-exposition string.unquoted.docstring.prometheus-exposition variable.other.normal.shell
+#                                   ^ string.unquoted.docstring.prometheus-exposition - variable.other.normal.shell
+# HELP ${PREFIX}_jobs_total Jobs run by `hostname`.
+# ^^^^ meta.help.prometheus-exposition keyword.other.help.prometheus-exposition
+#      ^^ meta.help.prometheus-exposition punctuation.definition.variable.shell - invalid
+#        ^^^^^^ meta.help.prometheus-exposition variable.other.normal.shell - invalid
+#               ^^^^^^^^^^^ meta.help.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#                           ^^^^^^^^^^^^ meta.help.prometheus-exposition string.unquoted.docstring.prometheus-exposition - entity.name.function.metric.prometheus-exposition
+#                                       ^ string.unquoted.docstring.prometheus-exposition punctuation.definition.evaluation.backticks.shell
+#                                        ^^^^^^^^ string.unquoted.docstring.prometheus-exposition entity.name.command.shell
+${PREFIX}_jobs_total 3
+# <-- meta.embedded.block.prometheus-exposition meta.sample.prometheus-exposition punctuation.definition.variable.shell
+# ^^^^^^ meta.sample.prometheus-exposition variable.other.normal.shell
+#       ^ meta.sample.prometheus-exposition punctuation.section.bracket.curly.variable.end.shell
+#        ^^^^^^^^^^^ meta.sample.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#                    ^ meta.sample.prometheus-exposition constant.numeric.value.prometheus-exposition
+$NAME{a="b"} 1
+# <- meta.embedded.block.prometheus-exposition meta.sample.prometheus-exposition punctuation.definition.variable.shell
+#^^^^ meta.sample.prometheus-exposition variable.other.normal.shell
+#    ^ meta.sample.prometheus-exposition meta.label-set.prometheus-exposition punctuation.section.braces.begin.prometheus-exposition
+#     ^ meta.label-set.prometheus-exposition variable.parameter.label-name.prometheus-exposition
+#       ^^^ meta.label-set.prometheus-exposition string.quoted.double.label-value.prometheus-exposition
+#            ^ meta.sample.prometheus-exposition constant.numeric.value.prometheus-exposition
+backup_${DB}_bytes{db="$DB"} $(stat -c %s /backup) `date +%s`000
+# <------- meta.sample.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#      ^^ meta.sample.prometheus-exposition punctuation.definition.variable.shell
+#        ^^ meta.sample.prometheus-exposition variable.other.normal.shell
+#           ^^^^^^ meta.sample.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#                 ^ meta.label-set.prometheus-exposition punctuation.section.braces.begin.prometheus-exposition
+#                      ^^^ string.quoted.double.label-value.prometheus-exposition variable.other.normal.shell
+#                            ^^ meta.sample.prometheus-exposition punctuation.definition.subshell.single.shell
+#                              ^^^^ meta.sample.prometheus-exposition entity.name.command.shell
+`metric_name` 1
+# <- meta.sample.prometheus-exposition punctuation.definition.evaluation.backticks.shell
+#^^^^^^^^^^^ meta.sample.prometheus-exposition entity.name.command.shell
+#             ^ meta.sample.prometheus-exposition constant.numeric.value.prometheus-exposition
+EOF
+# <--- punctuation.definition.string.heredoc.delimiter.shell - meta.embedded.block.prometheus-exposition
