@@ -34,6 +34,8 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
     gatewayView.onDidChangeVisibility((event) => gatewayTree.setVisible(event.visible)),
     mock,
     mock.onDidChange(() => gatewayTree.refresh()),
+    // Scripts run in a terminal against the mock show up in the explorer as they push.
+    mock.onDidChangeGroups(() => gatewayTree.refreshSoon()),
     gatewayTree,
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('pushgateway.gateways') || event.affectsConfiguration('pushgateway.explorer') || event.affectsConfiguration('pushgateway.requestTimeoutSeconds')) {

@@ -21,6 +21,8 @@ export type ExplorerNode =
 type GroupNode = Extract<ExplorerNode, { kind: 'group' }>;
 type FamilyNode = Extract<ExplorerNode, { kind: 'family' }>;
 
+const REFRESH_SOON_MS = 300;
+
 /** A change the extension made to a gateway's groups (the walkthrough listens). */
 export interface GroupChange {
   readonly kind: 'pushed' | 'deleted';
@@ -45,6 +47,7 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
   /** The gateway nodes last handed out, so that one of them can be refreshed on its own. */
   private gatewayNodes = new Map<string, ExplorerNode>();
   private timer: NodeJS.Timeout | undefined;
+  private soon: NodeJS.Timeout | undefined;
   /** Automatic refreshes run only while the view is shown. */
   private visible = false;
   private filterText = '';
@@ -67,8 +70,15 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
   }
 
   refresh(): void {
+    clearTimeout(this.soon);
+    this.soon = undefined;
     this.snapshots.clear();
     this.changed.fire(undefined);
+  }
+
+  /** A refresh a moment from now, one for a burst of calls (a script pushing many groups). */
+  refreshSoon(): void {
+    this.soon ??= setTimeout(() => this.refresh(), REFRESH_SOON_MS);
   }
 
   /** Shows only groups whose labels or family names contain the text (case-insensitive); '' shows all. */
@@ -228,6 +238,7 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
 
   dispose(): void {
     clearInterval(this.timer);
+    clearTimeout(this.soon);
     this.changed.dispose();
     this.groupChanges.dispose();
   }

@@ -42,6 +42,9 @@ export class MockGatewayService implements vscode.Disposable {
   private stopLogging: (() => void) | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly groupsChanged = new vscode.EventEmitter<void>();
+  /** A push or delete reached the mock, from the extension or from anything else (a script in a terminal). */
+  readonly onDidChangeGroups = this.groupsChanged.event;
   private readonly output = vscode.window.createOutputChannel('Pushgateway Mock');
   private readonly statusBar = vscode.window.createStatusBarItem('pushgateway.mock', vscode.StatusBarAlignment.Left, 50);
 
@@ -106,6 +109,9 @@ export class MockGatewayService implements vscode.Disposable {
       this.pushCount++;
       this.updateStatusBar();
     }
+    if (entry.method === 'PUT' || entry.method === 'POST' || entry.method === 'DELETE') {
+      this.groupsChanged.fire();
+    }
   }
 
   private updateStatusBar(): void {
@@ -121,6 +127,7 @@ export class MockGatewayService implements vscode.Disposable {
   dispose(): void {
     void this.stop();
     this.changed.dispose();
+    this.groupsChanged.dispose();
     this.output.dispose();
     this.statusBar.dispose();
   }

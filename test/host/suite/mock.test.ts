@@ -35,6 +35,17 @@ describe('embedded mock gateway', () => {
       [{ instance: 'vm1', job: 'host_test' }],
     );
 
+    // A push from outside the extension (a script in a terminal) refreshes the explorer by itself:
+    // without a refresh the tree keeps serving the groups it read above.
+    const fromScript = await fetch(`${url}/metrics/job/from_terminal`, { method: 'POST', body: 'ran 1\n' });
+    assert.equal(fromScript.status, 200);
+    const listsScriptGroup = async () => ((await api().gatewayTree.getChildren(mockNode)) ?? []).some((node) => node.kind === 'group' && node.group.labels.job === 'from_terminal');
+    const deadline = Date.now() + 5_000;
+    while (!(await listsScriptGroup())) {
+      assert.ok(Date.now() < deadline, 'the explorer did not refresh after a push from outside the extension');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
     const log = (await (await fetch(`${url}/mock/v1/log`)).json()) as { entries: Array<{ method: string; path: string; status: number }> };
     const logged = log.entries.map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
     assert.equal(logged[0], 'PUT /metrics/job/host_test/instance/vm1 200');
