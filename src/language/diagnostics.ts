@@ -29,6 +29,8 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((document) => this.publish(document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
+      // Saving can add or drop the byte order mark, which the text does not show.
+      vscode.workspace.onDidSaveTextDocument((document) => this.publish(document)),
       settings.onDidChange(() => this.publishAll()),
     ];
     this.publishAll();

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { lintExposition, LintResult } from '../core/exposition/lint';
 import { lintShellScript, ShellScriptLint } from '../core/lintShellScript';
@@ -5,12 +6,38 @@ import { EXPOSITION_LANGUAGE_ID, SHELL_LANGUAGE_ID } from './languageIds';
 import { LintSettingsReader } from './lintSettings';
 import { GROUP_DOCUMENT_SCHEME } from '../explorer/commands/openGroupAsDocument';
 
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * Whether the file behind a document starts with a UTF-8 byte order mark. VS Code drops the mark from
+ * the text, but a `curl --data-binary @file` push or node_exporter sends it, and the gateway refuses it.
+ */
+function savedWithByteOrderMark(document: vscode.TextDocument): boolean {
+  if (document.uri.scheme !== 'file') {
+    return false;
+  }
+  let descriptor: number | undefined;
+  try {
+    descriptor = fs.openSync(document.uri.fsPath, 'r');
+    const head = Buffer.alloc(UTF8_BOM.length);
+    const read = fs.readSync(descriptor, head, 0, head.length, 0);
+    return read === UTF8_BOM.length && UTF8_BOM.every((byte, index) => head[index] === byte);
+  } catch {
+    return false;
+  } finally {
+    if (descriptor !== undefined) {
+      fs.closeSync(descriptor);
+    }
+  }
+}
+
 /** A group as the gateway serves it carries its grouping labels and push times: rules about what a push should not contain do not apply. */
 const SERVED_GROUP_SEVERITIES = { 'url-label-in-body': 'off', 'gateway-owned-metric': 'off' } as const;
 
 export interface LintedExposition {
   readonly version: number;
   readonly text: string;
+  readonly fileHasByteOrderMark: boolean;
   readonly result: LintResult;
 }
 
@@ -25,6 +52,8 @@ export interface LintedShellScript {
  */
 export class LintService implements vscode.Disposable {
   private readonly cache = new Map<string, LintedExposition>();
+  /** Whether each open file was saved with a byte order mark, read once per open and save. */
+  private readonly byteOrderMarks = new Map<string, boolean>();
   private readonly shellCache = new Map<string, LintedShellScript>();
   private readonly subscriptions: vscode.Disposable[];
 
@@ -34,7 +63,10 @@ export class LintService implements vscode.Disposable {
         this.cache.clear();
         this.shellCache.clear();
       }),
+      // Read again after a save: the user may have changed the encoding.
+      vscode.workspace.onDidSaveTextDocument((document) => this.byteOrderMarks.delete(document.uri.toString())),
       vscode.workspace.onDidCloseTextDocument((document) => {
+        this.byteOrderMarks.delete(document.uri.toString());
         this.cache.delete(document.uri.toString());
         this.shellCache.delete(document.uri.toString());
       }),
@@ -47,12 +79,17 @@ export class LintService implements vscode.Disposable {
     }
     const key = document.uri.toString();
     const cached = this.cache.get(key);
-    if (cached && cached.version === document.version) {
+    let fileHasByteOrderMark = this.byteOrderMarks.get(key);
+    if (fileHasByteOrderMark === undefined) {
+      fileHasByteOrderMark = savedWithByteOrderMark(document);
+      this.byteOrderMarks.set(key, fileHasByteOrderMark);
+    }
+    if (cached && cached.version === document.version && cached.fileHasByteOrderMark === fileHasByteOrderMark) {
       return cached;
     }
     const text = document.getText();
     const severities = document.uri.scheme === GROUP_DOCUMENT_SCHEME ? { ...this.settings.settings.severities, ...SERVED_GROUP_SEVERITIES } : this.settings.settings.severities;
-    const linted = { version: document.version, text, result: lintExposition(text, { severities }) };
+    const linted = { version: document.version, text, fileHasByteOrderMark, result: lintExposition(text, { severities, fileHasByteOrderMark }) };
     this.cache.set(key, linted);
     return linted;
   }

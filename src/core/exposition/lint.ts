@@ -40,6 +40,8 @@ export interface LintOptions {
   readonly severities?: Readonly<Record<string, SeveritySetting>>;
   /** Grouping labels of the push URL besides `job`, when known (e.g. from a heredoc's curl URL). */
   readonly groupingLabels?: readonly string[];
+  /** The file starts with a byte order mark that is not in `text` (editors hide it). */
+  readonly fileHasByteOrderMark?: boolean;
 }
 
 export interface LintResult {
@@ -67,7 +69,7 @@ export function lintExposition(text: string, options: LintOptions = {}): LintRes
   // the rest as if they were fixed so the other findings still show.
   const { normalized, crlfLine, hasBom } = normalizeLineEndings(text);
   const document = parseExposition(normalized);
-  if (hasBom) {
+  if (hasBom || options.fileHasByteOrderMark) {
     add({ code: 'byte-order-mark', severity: 'error', span: { line: 0, start: 0, end: 0 }, message: BOM_MESSAGE });
   }
   if (crlfLine !== undefined) {
