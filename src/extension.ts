@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
     revealGroup: (gatewayName, labels, options) => revealGroup(gatewayTree, gatewayView, gatewayName, labels, options),
   });
   context.subscriptions.push(pushService);
-  const walkthrough = new WalkthroughProgress(mock, gatewayTree, gatewayView);
+  const walkthrough = new WalkthroughProgress(mock, gatewayTree, gatewayView, context.extension.id);
   context.subscriptions.push(walkthrough);
   registerLanguageFeatures(context, lintSettings);
   registerCommands(context, { gatewayTree, gatewayView, credentials, groupDocuments, mock, pushService, prompts: () => prompts });

@@ -297,7 +297,8 @@ export class PushService implements vscode.Disposable {
       return true;
     }
     this.services.tree.refresh();
-    if (!this.listedGateways().some((listed) => listed.name === gateway.name)) {
+    const pushedUrl = normalizeGatewayUrl(gateway.url);
+    if (!this.listedGateways().some((listed) => listed.url === pushedUrl)) {
       // A URL from a script that is not in the explorer: nothing there to reveal.
       void vscode.window.showInformationMessage(`Pushed to ${where} (a gateway the explorer does not list: add it with "Pushgateway: Add Gateway" to see its groups).`);
       return true;

@@ -9,8 +9,8 @@ export type WalkthroughMilestone = (typeof WALKTHROUGH_MILESTONES)[number];
 
 export const MILESTONE_CONTEXT_PREFIX = 'pushgateway.walkthrough.';
 
-/** `<publisher>.<name>#<walkthrough id>#`: how VS Code names the steps of this extension's walkthrough. */
-export const WALKTHROUGH_STEP_PREFIX = 'pushgateway-workbench.pushgateway-workbench#firstSteps#';
+/** The walkthrough's id in package.json. */
+export const WALKTHROUGH_ID = 'firstSteps';
 
 /** The step (its id in package.json) that each milestone completes. */
 export const STEP_OF_MILESTONE: Readonly<Record<WalkthroughMilestone, string>> = {
@@ -58,6 +58,8 @@ export class WalkthroughProgress implements vscode.Disposable {
     mock: MockGatewayService,
     tree: GatewayTreeProvider,
     gatewayView: vscode.TreeView<unknown>,
+    /** `<publisher>.<name>`: VS Code names a step `<extension id>#<walkthrough id>#<step id>`. */
+    private readonly extensionId: string,
     private readonly sink: MilestoneSink = workbenchSink,
   ) {
     this.retry = setTimeout(() => this.markAll(), RETRY_MARKS_AFTER_MS);
@@ -105,7 +107,7 @@ export class WalkthroughProgress implements vscode.Disposable {
   /** Marks every milestone reached so far; a step that could not be marked before gets another chance. */
   private markAll(): void {
     for (const milestone of this.reached) {
-      Promise.resolve(this.sink.markStepComplete(`${WALKTHROUGH_STEP_PREFIX}${STEP_OF_MILESTONE[milestone]}`)).catch(() => undefined);
+      Promise.resolve(this.sink.markStepComplete(`${this.extensionId}#${WALKTHROUGH_ID}#${STEP_OF_MILESTONE[milestone]}`)).catch(() => undefined);
     }
   }
 

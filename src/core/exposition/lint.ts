@@ -61,7 +61,9 @@ export function lintExposition(text: string, options: LintOptions = {}): LintRes
   const add = (diagnostic: Diagnostic) => {
     const severity = severityOf(diagnostic.code, diagnostic.severity);
     if (severity !== 'off') {
-      diagnostics.push({ ...diagnostic, severity });
+      // Parsed samples and labels are their own spans: a finding keeps a plain copy, not the sample.
+      const { line, start, end } = diagnostic.span;
+      diagnostics.push({ ...diagnostic, severity, span: { line, start, end } });
     }
   };
 
@@ -70,7 +72,7 @@ export function lintExposition(text: string, options: LintOptions = {}): LintRes
   const { normalized, crlfLine, hasBom } = normalizeLineEndings(text);
   const document = parseExposition(normalized);
   if (hasBom || options.fileHasByteOrderMark) {
-    add({ code: 'byte-order-mark', severity: 'error', span: { line: 0, start: 0, end: 0 }, message: BOM_MESSAGE });
+    add({ code: 'byte-order-mark', severity: 'error', span: { line: 0, start: 0, end: 0 }, message: hasBom ? BOM_MESSAGE : SAVED_BOM_MESSAGE });
   }
   if (crlfLine !== undefined) {
     // Carriage returns only hurt where the parser reads them: values, timestamps, TYPE lines, blank lines.
@@ -111,6 +113,9 @@ const CRLF_HARMLESS_MESSAGE =
   'this document uses CRLF (Windows) line endings: the Pushgateway accepts it only because no value sits on a CRLF line (comments and HELP texts keep the carriage return); convert the file to LF line endings';
 const BOM_MESSAGE =
   'the document starts with a byte order mark (BOM): the Pushgateway reads it as part of the first metric name and rejects the push; save as UTF-8 without BOM';
+
+const SAVED_BOM_MESSAGE =
+  'the file is saved with a byte order mark (BOM), which the editor does not show: pushing the file (curl --data-binary @file) or node_exporter reading it fails, as the gateway takes the BOM for part of the first metric name; save it as UTF-8 without BOM (Change File Encoding, Save with Encoding, UTF-8). A push from the editor sends the text without it';
 
 function normalizeLineEndings(text: string): { normalized: string; crlfLine?: number; hasBom: boolean } {
   const hasBom = text.startsWith(BYTE_ORDER_MARK);

@@ -125,6 +125,11 @@ class ParsedLabel implements LabelPair, Token, Span {
   get valueSpan(): Span {
     return { line: this.line, start: this.valueStart, end: this.valueEnd };
   }
+
+  /** The LabelPair shape, for JSON.stringify (getters are not own properties). */
+  toJSON(): LabelPair {
+    return { name: plainToken(this), value: this.value, valueSpan: this.valueSpan };
+  }
 }
 
 /**
@@ -160,6 +165,24 @@ class ParsedSample implements Sample, Token, Span {
   get value(): Token {
     return new ParsedToken(this.valueText, this.line, this.valueStart, this.valueStart + this.valueText.length);
   }
+
+  /** The Sample shape, for JSON.stringify (getters are not own properties). */
+  toJSON(): Sample {
+    return {
+      name: plainToken(this),
+      familyName: this.familyName,
+      labels: this.labels,
+      value: plainToken(this.value),
+      numericValue: this.numericValue,
+      timestamp: this.timestamp && plainToken(this.timestamp),
+      line: this.line,
+    };
+  }
+}
+
+function plainToken(token: Token): Token {
+  const { line, start, end } = token.span;
+  return { text: token.text, span: { line, start, end } };
 }
 
 /** The labels of every sample without any: samples never change their labels, so they can share it. */

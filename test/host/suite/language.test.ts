@@ -139,11 +139,16 @@ describe('exposition language', () => {
   it('reports a byte order mark that VS Code hides from the text, as the gateway would refuse the file', async () => {
     const uri = workspaceFile('saved_with_bom.prom');
     await vscode.workspace.fs.writeFile(uri, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# HELP a A.\n# TYPE a gauge\na 1\n')]));
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(document);
-    assert.equal(document.getText().charCodeAt(0), '#'.charCodeAt(0), 'VS Code kept the BOM in the text');
-    await waitFor(() => shown(document.uri).length > 0, 'the byte-order-mark diagnostic');
-    assert.deepEqual(shown(document.uri), [['byte-order-mark', 'Error', 0, 0, 0]]);
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      assert.equal(document.getText().charCodeAt(0), '#'.charCodeAt(0), 'VS Code kept the BOM in the text');
+      await waitFor(() => shown(document.uri).length > 0, 'the byte-order-mark diagnostic');
+      assert.deepEqual(shown(document.uri), [['byte-order-mark', 'Error', 0, 0, 0]]);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 
   it('completes metric types after # TYPE', async () => {

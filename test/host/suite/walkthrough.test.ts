@@ -23,7 +23,7 @@ describe('walkthrough', () => {
     await vscode.commands.executeCommand('pushgateway.stopMock');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    progress = new WalkthroughProgress(api().mock, api().gatewayTree, api().gatewayView, {
+    progress = new WalkthroughProgress(api().mock, api().gatewayTree, api().gatewayView, extension().id, {
       setContext: async (key, value) => {
         assert.equal(value, true);
         contextKeys.push(key);
