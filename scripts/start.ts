@@ -8,7 +8,7 @@ import { BASE_USER_SETTINGS, createRunFolders, installVsix, startCodeServer, upd
 import { ensureHost } from './host/installHost';
 import { packageExtension } from './host/packageExtension';
 import { repoRoot } from './host/paths';
-import { findFreePort } from './host/processes';
+import { findFreePort, isPortFree } from './host/processes';
 
 const PREFERRED_PORT = 8080;
 
@@ -21,16 +21,7 @@ async function choosePort(): Promise<number> {
     }
     return port;
   }
-  return (await isFree(PREFERRED_PORT)) ? PREFERRED_PORT : findFreePort();
-}
-
-async function isFree(port: number): Promise<boolean> {
-  const net = await import('node:net');
-  return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
+  return (await isPortFree(PREFERRED_PORT)) ? PREFERRED_PORT : findFreePort();
 }
 
 async function main(): Promise<void> {

@@ -1,11 +1,11 @@
 // The demo gateway of `npm start` and `npm run screenshots`: the project's mock Pushgateway (what
 // `pgw mock` runs) filled with the groups the sample scripts in samples/ would leave behind: a healthy
 // backup, a stale log cleanup, a report mailer whose last push failed, a migration in progress.
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { GatewayClient, PushMethod } from '../../src/core/gateway/client';
 import { GroupingKey } from '../../src/core/groupingKey';
 import { MockGateway, startMockGateway } from '../../src/core/mock/server';
+import { isPortFree } from '../../src/core/ports';
 import { SHOW_GATEWAYS_ON_START_ENV } from '../../src/explorer/explorerView';
 
 /** The port the sample scripts push to (`PUSHGATEWAY=${PUSHGATEWAY:-http://127.0.0.1:9091}`). */
@@ -69,21 +69,13 @@ export async function seedDemoGateway(url: string, nowSeconds: number): Promise<
   }
 }
 
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-}
-
 /**
  * Starts the demo gateway on 127.0.0.1:9091, where the sample scripts push, or on a free port when
  * 9091 is taken (then the scripts' CodeLens targets another address than the explorer shows), and
  * seeds it.
  */
 export async function startDemoGateway(nowSeconds = Date.now() / 1000): Promise<MockGateway> {
-  const port = (await isFree(SAMPLES_GATEWAY_PORT)) ? SAMPLES_GATEWAY_PORT : 0;
+  const port = (await isPortFree(SAMPLES_GATEWAY_PORT)) ? SAMPLES_GATEWAY_PORT : 0;
   const gateway = await startMockGateway({ host: '127.0.0.1', port });
   try {
     await seedDemoGateway(gateway.url, nowSeconds);

@@ -1,5 +1,4 @@
 import { ChildProcess, spawn, SpawnOptions } from 'node:child_process';
-import * as net from 'node:net';
 
 /** Runs a command to completion, streaming its output with a prefix; rejects with its output tail on failure. */
 export function runCommand(command: string, args: readonly string[], options: SpawnOptions & { label: string }): Promise<void> {
@@ -22,18 +21,7 @@ export function runCommand(command: string, args: readonly string[], options: Sp
   });
 }
 
-/** A TCP port that was free on 127.0.0.1 a moment ago. */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+export { findFreePort, isPortFree } from '../../src/core/ports';
 
 /**
  * Ends a process started with `detached: true` together with every process it started (its process

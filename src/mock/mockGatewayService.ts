@@ -1,19 +1,11 @@
-import * as net from 'node:net';
 import * as vscode from 'vscode';
 import { EMBEDDED_MOCK_NAME, GatewayConfig } from '../core/gatewayConfig';
 import { MockGateway, startMockGateway } from '../core/mock/server';
 import { PushLogEntry } from '../core/mock/pushLog';
+import { isPortFree } from '../core/ports';
 
 const MAX_PORT_TRIES = 20;
 
-
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-}
 
 /** The first free port from `preferred` on, trying a few; undefined when none is free. */
 async function firstFreePort(preferred: number): Promise<number | undefined> {
