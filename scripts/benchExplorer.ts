@@ -4,6 +4,7 @@
 // the editor and is not timed here (VS Code renders only the visible rows).
 import { assessGroup, compareGroups, DEFAULT_LAST_SUCCESS_PATTERN, formatGroupingLabels } from '../src/core/explorer/groupHealth';
 import { parseGroups } from '../src/core/gateway/groups';
+import { median } from './reference/stats';
 
 const GROUPS = 10_000;
 const RUNS = 15;
@@ -46,10 +47,6 @@ function refresh(body: string, now: number): number {
   return shown.length;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function main(): void {
   const now = Date.now() / 1000;

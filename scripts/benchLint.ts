@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { lintExposition } from '../src/core/exposition/lint';
 import { Random, seededRandom } from '../test/support/seededRandom';
+import { median } from './reference/stats';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PGW = path.join(ROOT, 'dist', 'pgw.js');
@@ -171,11 +172,6 @@ interface Timing {
   readonly lastStderrLine?: string;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 function elapsedMs(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;

@@ -16,6 +16,7 @@ import * as os from 'node:os';
 import { startMockGateway } from '../src/core/mock';
 import { runScript, spawnTracked, stopProcess, versionLine, withTimeout } from './reference/processes';
 import { PUSHGATEWAY_BINARY, startPushgateway } from './reference/pushgateway';
+import { median } from './reference/stats';
 
 const HOST = '127.0.0.1';
 const SIZES = [1, 1_000, 10_000] as const;
@@ -131,10 +132,6 @@ function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))];
 }
 
-function median(sorted: readonly number[]): number {
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 /** Sequential PUTs to one extra group, after a short warm-up. */
 async function measureLatency(target: Target): Promise<Latency> {

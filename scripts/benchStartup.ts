@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { repoRoot } from './host/paths';
 import { runScript, spawnTracked, stopProcess, versionLine, withTimeout } from './reference/processes';
 import { PUSHGATEWAY_BINARY, startPushgateway } from './reference/pushgateway';
+import { median } from './reference/stats';
 
 const RUNS = 7;
 const START_TIMEOUT_MS = 10_000;
@@ -64,10 +65,6 @@ async function realStartMs(): Promise<number> {
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 async function measure(label: string, once: () => Promise<number>): Promise<void> {
   const times: number[] = [];
