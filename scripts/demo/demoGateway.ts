@@ -2,6 +2,7 @@
 // `pgw mock` runs) filled with the groups the sample scripts in samples/ would leave behind: a healthy
 // backup, a stale log cleanup, a report mailer whose last push failed, a migration in progress.
 import * as path from 'node:path';
+import { formatGroupingLabels } from '../../src/core/explorer/groupHealth';
 import { GatewayClient, PushMethod } from '../../src/core/gateway/client';
 import { GroupingKey } from '../../src/core/groupingKey';
 import { MockGateway, startMockGateway } from '../../src/core/mock/server';
@@ -20,9 +21,9 @@ export const DEMO_GROUPS = {
   inProgress: { job: 'orders_migration', labels: {} },
 } satisfies Record<string, GroupingKey>;
 
-/** The tree label of a group, as the explorer writes it (`job=... label=value`). */
+/** The tree label of a group: the explorer's own wording (`job=... label=value`). */
 export function groupLabel(key: GroupingKey): string {
-  return [`job=${key.job}`, ...Object.entries(key.labels).map(([name, value]) => `${name}=${value}`)].join(' ');
+  return formatGroupingLabels({ job: key.job, ...key.labels });
 }
 
 function gauge(name: string, help: string, value: number | string, labels = ''): string[] {
