@@ -94,20 +94,16 @@ class ParsedToken implements Token, Span {
 }
 
 /**
- * A label pair that is also its name token and that name's span (as ParsedToken is its own span);
- * the value's span is made when asked for. One object per label instead of four matters when a
- * document has hundreds of thousands of labels: most of the time would otherwise go to the
- * garbage collector.
+ * A parsed label or sample that is also its name token and that name's span (as ParsedToken is its
+ * own span). One object per label or sample instead of three or four matters when a document has
+ * hundreds of thousands of them: most of the time would otherwise go to the garbage collector.
  */
-class ParsedLabel implements LabelPair, Token, Span {
+abstract class ParsedNamedItem implements Token, Span {
   constructor(
-    /** The label name. */
+    /** The name as written. */
     readonly text: string,
     readonly line: number,
     readonly start: number,
-    readonly value: string,
-    private readonly valueStart: number,
-    private readonly valueEnd: number,
   ) {}
 
   get end(): number {
@@ -120,6 +116,20 @@ class ParsedLabel implements LabelPair, Token, Span {
 
   get span(): Span {
     return this;
+  }
+}
+
+/** A label pair; the value's span is made when asked for. */
+class ParsedLabel extends ParsedNamedItem implements LabelPair {
+  constructor(
+    text: string,
+    line: number,
+    start: number,
+    readonly value: string,
+    private readonly valueStart: number,
+    private readonly valueEnd: number,
+  ) {
+    super(text, line, start);
   }
 
   get valueSpan(): Span {
@@ -132,34 +142,20 @@ class ParsedLabel implements LabelPair, Token, Span {
   }
 }
 
-/**
- * A sample that is also its name token and that name's span, with the value token made when asked
- * for: one object per sample line instead of three (see ParsedLabel).
- */
-class ParsedSample implements Sample, Token, Span {
+/** A sample line; the value token is made when asked for. */
+class ParsedSample extends ParsedNamedItem implements Sample {
   constructor(
-    /** The name as written. */
-    readonly text: string,
-    readonly line: number,
-    readonly start: number,
+    text: string,
+    line: number,
+    start: number,
     readonly familyName: string,
     readonly labels: readonly LabelPair[],
     private readonly valueText: string,
     private readonly valueStart: number,
     readonly numericValue: number,
     readonly timestamp: Token | undefined,
-  ) {}
-
-  get end(): number {
-    return this.start + this.text.length;
-  }
-
-  get name(): Token {
-    return this;
-  }
-
-  get span(): Span {
-    return this;
+  ) {
+    super(text, line, start);
   }
 
   get value(): Token {
