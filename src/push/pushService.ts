@@ -10,7 +10,7 @@ import { formatGroupingKeyText, lineOfGatewayError, parseGroupingKeyText } from 
 import { HeredocVariable, heredocVariables, resolveHeredocPush, resolveScriptUrl, urlVariables } from '../core/push/heredocPush';
 import { readsTheClock, suggestedValue } from '../core/push/suggestedValues';
 import { findDeleteCommands, findMetricHeredocs } from '../core/shell/heredocs';
-import { waitUntilDeleted } from '../explorer/commands/deleteGroups';
+import { deletingAllowed, waitUntilDeleted } from '../explorer/commands/deleteGroups';
 import { readGatewayList } from '../explorer/gatewaySettings';
 import { GroupDocuments } from '../explorer/commands/openGroupAsDocument';
 import { ExplorerNode, GatewayTreeProvider } from '../explorer/gatewayTreeProvider';
@@ -95,8 +95,7 @@ export class PushService implements vscode.Disposable {
    * document was last pushed to), then a confirmation.
    */
   async deleteGroupByKey(document: vscode.TextDocument | undefined): Promise<boolean> {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Deleting groups is disabled in an untrusted workspace.');
+    if (!deletingAllowed()) {
       return false;
     }
     const remembered = document ? this.state.get<RememberedPush>(rememberedPushKey(document)) : undefined;
@@ -173,6 +172,9 @@ export class PushService implements vscode.Disposable {
 
   /** Deletes the group of the `curl -X DELETE .../metrics/job/...` command on `line`, after asking its values and a confirmation. */
   async deleteGroupFromScript(document: vscode.TextDocument, line: number): Promise<boolean> {
+    if (!deletingAllowed()) {
+      return false;
+    }
     const command = findDeleteCommands(document.getText()).find((candidate) => candidate.line === line || candidate.urlSpan.line === line);
     if (!command) {
       void vscode.window.showInformationMessage('Put the cursor on a curl -X DELETE .../metrics/job/... command.');
@@ -192,11 +194,8 @@ export class PushService implements vscode.Disposable {
   }
 
   /** Deletes a group after a confirmation, and waits until the gateway no longer lists it. */
+  /** Callers check deletingAllowed() before they ask anything. */
   private async deleteGroup(gateway: GatewayConfig, key: GroupingKey): Promise<boolean> {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Deleting groups is disabled in an untrusted workspace.');
-      return false;
-    }
     const where = `${formatGroupingLabels({ job: key.job, ...key.labels })} on ${gateway.name}`;
     if (!(await this.prompts.confirm(`Delete the group ${where}?`, 'All its metrics are removed from the gateway. This cannot be undone.', 'Delete'))) {
       return false;

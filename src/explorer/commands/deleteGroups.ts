@@ -41,10 +41,18 @@ async function deleteOnGateway(tree: GatewayTreeProvider, gateway: GatewayConfig
   return failures;
 }
 
-/** Deletes the clicked group, or every selected group, after a modal confirmation that names them. */
-export async function deleteGroups(tree: GatewayTreeProvider, prompts: UserPrompts, clicked?: ExplorerNode, selected?: readonly ExplorerNode[]): Promise<void> {
+/** Whether groups may be deleted here: not in an untrusted workspace (the user is told). */
+export function deletingAllowed(): boolean {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage('Deleting groups is disabled in an untrusted workspace.');
+    return false;
+  }
+  return true;
+}
+
+/** Deletes the clicked group, or every selected group, after a modal confirmation that names them. */
+export async function deleteGroups(tree: GatewayTreeProvider, prompts: UserPrompts, clicked?: ExplorerNode, selected?: readonly ExplorerNode[]): Promise<void> {
+  if (!deletingAllowed()) {
     return;
   }
   const nodes = (selected && selected.length > 0 ? selected : clicked ? [clicked] : []).filter((node): node is GroupNode => node.kind === 'group');
@@ -80,8 +88,7 @@ export async function deleteGroups(tree: GatewayTreeProvider, prompts: UserPromp
 
 /** Deletes every group of a gateway: one admin wipe when the admin API is on, else one DELETE per group. */
 export async function deleteAllGroups(tree: GatewayTreeProvider, prompts: UserPrompts, node?: ExplorerNode): Promise<void> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Deleting groups is disabled in an untrusted workspace.');
+  if (!deletingAllowed()) {
     return;
   }
   if (node?.kind !== 'gateway') {
