@@ -50,7 +50,7 @@ function holdsMetrics(document: vscode.TextDocument): boolean {
  */
 export class WalkthroughProgress implements vscode.Disposable {
   /** The milestones reached in this session (VS Code remembers completed steps across sessions). */
-  readonly reached = new Set<WalkthroughMilestone>();
+  private readonly reached = new Set<WalkthroughMilestone>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly retry: NodeJS.Timeout;
 
