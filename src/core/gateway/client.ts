@@ -117,29 +117,21 @@ export class GatewayClient {
 
   /** Every group with its metrics, from one `GET /api/v1/metrics`. */
   async groups(): Promise<Result<GatewayGroup[], GatewayError>> {
-    const answer = await this.send('GET', this.apiPath('/api/v1/metrics'));
-    if (!answer.ok) {
-      return answer;
+    const body = await this.readApi('/api/v1/metrics');
+    if (!body.ok) {
+      return body;
     }
-    const checked = expectStatus(answer.value, [200]);
-    if (!checked.ok) {
-      return checked;
-    }
-    const groups = parseGroups(answer.value.body);
+    const groups = parseGroups(body.value);
     return groups.ok ? groups : failure({ kind: 'invalid-response', message: `${this.displayUrl} did not answer like a Pushgateway: ${groups.error}` });
   }
 
   async status(): Promise<Result<GatewayStatus, GatewayError>> {
-    const answer = await this.send('GET', this.apiPath('/api/v1/status'));
-    if (!answer.ok) {
-      return answer;
-    }
-    const checked = expectStatus(answer.value, [200]);
-    if (!checked.ok) {
-      return checked;
+    const body = await this.readApi('/api/v1/status');
+    if (!body.ok) {
+      return body;
     }
     try {
-      const data = (JSON.parse(answer.value.body) as { data?: { build_information?: { version?: string }; flags?: Record<string, string>; start_time?: string } }).data;
+      const data = (JSON.parse(body.value) as { data?: { build_information?: { version?: string }; flags?: Record<string, string>; start_time?: string } }).data;
       return success({
         version: data?.build_information?.version,
         startTime: data?.start_time,
@@ -152,6 +144,16 @@ export class GatewayClient {
 
   async close(): Promise<void> {
     await this.dispatcher.close();
+  }
+
+  /** The body of a GET of an API path, when the gateway answers 200. */
+  private async readApi(path: string): Promise<Result<string, GatewayError>> {
+    const answer = await this.send('GET', this.apiPath(path));
+    if (!answer.ok) {
+      return answer;
+    }
+    const checked = expectStatus(answer.value, [200]);
+    return checked.ok ? success(answer.value.body) : checked;
   }
 
   private apiPath(path: string): string {
