@@ -1,3 +1,4 @@
+import { BASE64_SUFFIX } from '../protocol/labelNames';
 import { Router } from './router/router';
 
 // The routes of Pushgateway 1.5.1 (main.go and api/v1), registered in the same order on the same
@@ -25,7 +26,7 @@ export function mainRouter(): Router<MainHandler> {
   router.add('GET', '/-/ready', { kind: 'ready' });
   router.add('GET', '/metrics', { kind: 'metrics' });
   for (const jobBase64 of [false, true]) {
-    const base = `/metrics/job${jobBase64 ? '@base64' : ''}/:job`;
+    const base = `/metrics/job${jobBase64 ? BASE64_SUFFIX : ''}/:job`;
     for (const path of [`${base}/*labels`, base]) {
       router.add('PUT', path, { kind: 'push', replace: true, jobBase64 });
       router.add('POST', path, { kind: 'push', replace: false, jobBase64 });

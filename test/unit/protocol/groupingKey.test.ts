@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { buildPushPath, decodeBase64Url, GroupingKey, parsePushPath } from '../../../src/core/protocol/groupingKey';
+import { decodeBase64Url } from '../../../src/core/protocol/base64Segment';
+import { buildPushPath, GroupingKey, parsePushPath } from '../../../src/core/protocol/groupingKey';
 
 function build(key: GroupingKey, prefix?: string): string {
   const result = buildPushPath(key, prefix);
