@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { assessGroup, compareGroups, formatGroupingLabels, GroupAssessment, GroupOrder } from '../core/groups/groupHealth';
+import { formatGroupingLabels } from '../core/protocol/labelText';
+import { assessGroup, compareGroups, GroupAssessment, GroupOrder } from '../core/groups/groupHealth';
 import { GatewayClient, GatewayError, GatewayStatus } from '../core/gateway/client';
 import { GatewayFamily, GatewayGroup, GatewayMetric } from '../core/gateway/groups';
 import { GatewayConfig } from '../core/gateway/gatewayConfig';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { GatewayConfig } from '../core/gateway/gatewayConfig';
-import { PushMethod } from '../core/gateway/client';
+import { PushMethod } from '../core/protocol/pushMethod';
 
 /** The questions the extension asks the user; replaceable so that host tests can answer them. */
 export interface UserPrompts {

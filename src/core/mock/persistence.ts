@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { StoredFamily, storedFamily } from './metricChecks';
 import { Bucket, HistogramValue, LabelPair, Metric, MetricFamily, Quantile, SimpleValue, SummaryValue } from './model';
 import { GroupingLabels } from './sanitize';
-import { Group, groupKeyOf, MockStore } from './store';
+import { groupLabelsId } from '../protocol/groupingKey';
+import { Group, MockStore } from './store';
 
 // Persistence of the mock's store, like the real gateway's --persistence.file and
 // --persistence.interval: loaded on start, written on an interval when the store changed and on
@@ -312,7 +313,7 @@ function groupAt(value: unknown, where: string): Group {
   if (families.size === 0) {
     throw new FormatError(`${where}.families: a stored group has at least one family`);
   }
-  return { key: groupKeyOf(labels), labels, families };
+  return { key: groupLabelsId(labels), labels, families };
 }
 
 function groupsAt(value: unknown, where: string): Group[] {

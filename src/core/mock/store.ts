@@ -36,11 +36,6 @@ export interface PushRequest {
 
 export type PushOutcome = { ok: true } | { ok: false; error: string };
 
-/** groupingKeyFor: the grouping labels sorted by name. */
-export function groupKeyOf(grouping: GroupingLabels): string {
-  return groupLabelsId(grouping);
-}
-
 function hasTimestamps(families: readonly MetricFamily[]): boolean {
   return families.some((family) => family.metrics.some((metric) => metric.timestampMs !== undefined));
 }
@@ -64,7 +59,7 @@ export class MockStore {
   }
 
   group(grouping: GroupingLabels): Group | undefined {
-    return this.groupsByKey.get(groupKeyOf(grouping));
+    return this.groupsByKey.get(groupLabelsId(grouping));
   }
 
   /** Family names with the families of that name, group by group (the merge /metrics shows). */
@@ -129,7 +124,7 @@ export class MockStore {
   }
 
   delete(grouping: GroupingLabels): void {
-    const key = groupKeyOf(grouping);
+    const key = groupLabelsId(grouping);
     const group = this.groupsByKey.get(key);
     if (group !== undefined) {
       this.apply({ groupKey: key, before: group.families, after: new Map() }, grouping);
@@ -149,7 +144,7 @@ export class MockStore {
 
   /** processWriteRequest on a copy of the group: its families after the push. */
   private pushChange(request: PushRequest, time: Micros): GroupChange {
-    const key = groupKeyOf(request.grouping);
+    const key = groupLabelsId(request.grouping);
     const before = this.groupsByKey.get(key)?.families ?? new Map<string, StoredFamily>();
     const after = new Map(before);
     if (request.replace) {
@@ -174,7 +169,7 @@ export class MockStore {
 
   /** setPushFailedTimestamp: the failure time now, and a zero push time if the group has none. */
   private recordFailure(grouping: GroupingLabels, time: Micros): void {
-    const key = groupKeyOf(grouping);
+    const key = groupLabelsId(grouping);
     const before = this.groupsByKey.get(key)?.families ?? new Map<string, StoredFamily>();
     const after = new Map(before);
     after.set(PUSH_FAILURE_TIME_FAMILY, storedFamily(this.timeFamily(PUSH_FAILURE_TIME_FAMILY, PUSH_FAILURE_TIME_HELP, grouping, time), time));

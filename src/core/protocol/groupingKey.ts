@@ -106,6 +106,12 @@ function byteString(text: string): string {
   return Buffer.from(text, 'utf8').toString('latin1');
 }
 
+/** The grouping key of a group as `/api/v1/metrics` lists its labels (the job among them). */
+export function groupingKeyOf(labels: Readonly<Record<string, string>>): GroupingKey {
+  const { job = '', ...rest } = labels;
+  return { job, labels: rest };
+}
+
 /** The labels of a grouping key as one set, the job among them: how the gateway lists a group. */
 export function labelsOfKey(key: GroupingKey): Record<string, string> {
   return { ...key.labels, job: key.job };

@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
-import { formatGroupingLabels } from '../../core/groups/groupHealth';
+import { formatGroupingLabels } from '../../core/protocol/labelText';
 import { GatewayClient } from '../../core/gateway/client';
-import { groupingKeyOf } from '../../core/gateway/groups';
 import { GatewayGroup } from '../../core/gateway/groups';
 import { GatewayConfig } from '../../core/gateway/gatewayConfig';
 import { ExplorerNode, GatewayTreeProvider } from '../gatewayTreeProvider';
 import { UserPrompts } from '../prompts';
 import { GATEWAYS_VIEW_ID } from '../explorerView';
-import { groupLabelsId } from '../../core/protocol/groupingKey';
+import { groupingKeyOf, groupLabelsId } from '../../core/protocol/groupingKey';
 
 type GroupNode = Extract<ExplorerNode, { kind: 'group' }>;
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { GatewayClient, PushMethod } from '../../../src/core/gateway/client';
+import { PushMethod } from '../../../src/core/protocol/pushMethod';
+import { GatewayClient } from '../../../src/core/gateway/client';
 import type { UserPrompts } from '../../../src/explorer/prompts';
 import { api, extension, waitFor, workspaceFile } from './helpers';
 
