@@ -1,6 +1,6 @@
 import { isEscapedByte } from './decode';
-import { isDecimalFloat, parseGoFloat, parseGoInt64 } from './goNumbers';
-import { goCharOfByte, goQuoteByte, goQuoteString } from './goQuote';
+import { isDecimalFloat, parseGoFloat, parseGoInt64 } from '../goemu/goNumbers';
+import { goCharOfByte, goQuoteByte, goQuoteString } from '../goemu/goQuote';
 import { Family, HelpLine, LabelPair, MetricType, ParsedDocument, ParseProblem, Sample, Span, Token, TypeLine } from './model';
 
 // A line-by-line re-creation of the state machine of Go's expfmt.TextParser (prometheus/common), the

@@ -1,5 +1,5 @@
 import { rfc3339Nano, Micros } from './clock';
-import { compareGoStrings, formatGoFloat, goJsonString } from './goFormat';
+import { compareGoStrings, formatGoFloat, goJsonString } from '../goemu/goFormat';
 import { StoredFamily } from './metricChecks';
 import { familyType, HISTOGRAM, Metric, SUMMARY, simpleValueOf, typeName } from './model';
 import { Group, PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY } from './store';

@@ -1,4 +1,4 @@
-import { goQuoteString } from '../exposition/goQuote';
+import { goQuoteString } from '../goemu/goQuote';
 import { labelProblem, metricError } from './metricChecks';
 import { familyType, HISTOGRAM, metricHasValueFor, MetricTypeCode, SUMMARY, typeName } from './model';
 import { SelfMetrics } from './selfMetrics';

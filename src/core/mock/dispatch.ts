@@ -1,5 +1,5 @@
 import { handleApi, handleMain, HandlerEnv, LoadedBody, RoutedRequest } from './handlers';
-import { cleanPath, parseRequestTarget, RequestTarget, urlString } from './goUrl';
+import { cleanPath, parseRequestTarget, RequestTarget, urlString } from '../goemu/goUrl';
 import { BodyTooLarge, gunzipLikeGo } from './gzipBody';
 import { PushLog, PushLogEntry } from './pushLog';
 import { badRequestLine, empty, httpError, json, methodNotAllowed, notFound, redirect, Reply } from './replies';

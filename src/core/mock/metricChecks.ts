@@ -1,5 +1,5 @@
-import { goQuoteString } from '../exposition/goQuote';
-import { isValidGoUtf8 } from './goFormat';
+import { goQuoteString } from '../goemu/goQuote';
+import { isValidGoUtf8 } from '../goemu/goFormat';
 import { COUNTER, HISTOGRAM, Metric, metricHasValueFor, MetricFamily, MetricTypeCode } from './model';
 import { metricProtoText } from './protoText';
 import { Micros } from './clock';

@@ -1,4 +1,4 @@
-import { goStringBytes, formatProtoTextFloat } from './goFormat';
+import { goStringBytes, formatProtoTextFloat } from '../goemu/goFormat';
 import { Bucket, HistogramValue, LabelPair, Metric, Quantile, SimpleValue, SummaryValue } from './model';
 
 // dto.Metric.String() as golang/protobuf 1.3 writes it (CompactTextString), which the gateway's

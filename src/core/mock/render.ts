@@ -1,5 +1,5 @@
 import { escapeHelp, escapeLabelValue } from '../exposition/escape';
-import { compareGoStrings, formatExpositionFloat, goStringBytes } from './goFormat';
+import { compareGoStrings, formatExpositionFloat, goStringBytes } from '../goemu/goFormat';
 import { COUNTER, familyType, GAUGE, HISTOGRAM, LabelPair, Metric, MetricTypeCode, SUMMARY, UNTYPED } from './model';
 import { SelfMetrics } from './selfMetrics';
 import { MockStore } from './store';

@@ -1,4 +1,4 @@
-import { compareGoStrings } from './goFormat';
+import { compareGoStrings } from '../goemu/goFormat';
 import { LabelPair, Metric, MetricFamily } from './model';
 
 /** Grouping labels of a push: `job` and the labels of the URL path. */

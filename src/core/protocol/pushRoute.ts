@@ -1,4 +1,4 @@
-import { goQuoteString } from '../exposition/goQuote';
+import { goQuoteString } from '../goemu/goQuote';
 import { failure, Result, success } from '../result';
 import { CorruptBase64, decodeBase64Segment, explainBase64Error, goBase64Error } from './base64Segment';
 import { BASE64_SUFFIX, checkGroupingLabelName } from './labelNames';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { compareGoStrings, formatExpositionFloat, formatGoFloat, formatProtoTextFloat, goFloatToUint64, goJsonString, goStringBytes } from '../../../src/core/mock/goFormat';
+import { compareGoStrings, formatExpositionFloat, formatGoFloat, formatProtoTextFloat, goFloatToUint64, goJsonString, goStringBytes } from '../../../src/core/goemu/goFormat';
 import { decodeExposition } from '../../../src/core/exposition/decode';
 
 /**

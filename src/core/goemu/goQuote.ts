@@ -1,4 +1,4 @@
-import { ESCAPED_BYTE_BASE, isEscapedByte } from './decode';
+import { ESCAPED_BYTE_BASE, isEscapedByte } from '../exposition/decode';
 
 // Go's %q and %c formatting, so that our copies of the gateway's error texts match it byte for byte.
 
