@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { PersistenceError } from '../core/mock/persistence';
+import { PersistenceError } from '../core/mock/store/persistence';
 import { MockGateway, startMockGateway } from '../core/mock/server';
-import { PushLogEntry } from '../core/mock/pushLog';
+import { PushLogEntry } from '../core/mock/http/pushLog';
 import { CliOutput } from './cliOutput';
 
 export const MOCK_USAGE = `Usage: pgw mock [--listen HOST:PORT] [--admin-api] [--log text|json]

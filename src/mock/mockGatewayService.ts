@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { EMBEDDED_MOCK_NAME, GatewayConfig } from '../core/gateway/gatewayConfig';
 import { MockGateway, startMockGateway } from '../core/mock/server';
-import { PushLogEntry } from '../core/mock/pushLog';
+import { PushLogEntry } from '../core/mock/http/pushLog';
 import { isPortFree } from '../core/ports';
 
 const MAX_PORT_TRIES = 20;

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { storedFamily } from '../../../src/core/mock/metricChecks';
+import { storedFamily } from '../../../src/core/mock/store/metricChecks';
 import { COUNTER, GAUGE, MetricFamily } from '../../../src/core/mock/model';
 import { groupLabelsId } from '../../../src/core/protocol/groupingKey';
-import { PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY } from '../../../src/core/mock/store';
-import { StoreIndex } from '../../../src/core/mock/storeIndex';
-import { StoreView } from '../../../src/core/mock/storeView';
+import { PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY } from '../../../src/core/mock/store/store';
+import { StoreIndex } from '../../../src/core/mock/store/storeIndex';
+import { StoreView } from '../../../src/core/mock/store/storeView';
 import { newStore, pushError, pushOk, textFamilies } from './helpers';
 
 function gauge(name: string, ...values: [string, number][]): MetricFamily {

@@ -1,10 +1,10 @@
-import { decodeExposition } from '../exposition/decode';
-import { parseGoFloat, parseGoInt64 } from '../goemu/goNumbers';
-import { Family, MetricType, ParsedDocument, Sample } from '../exposition/model';
-import { parseExposition } from '../exposition/parser';
-import { failure, Result, success } from '../result';
-import { goFloatToUint64 } from '../goemu/goFormat';
-import { COUNTER, GAUGE, GAUGE_HISTOGRAM, HISTOGRAM, LabelPair, Metric, MetricFamily, MetricTypeCode, SUMMARY, UNTYPED } from './model';
+import { decodeExposition } from '../../exposition/decode';
+import { parseGoFloat, parseGoInt64 } from '../../goemu/goNumbers';
+import { Family, MetricType, ParsedDocument, Sample } from '../../exposition/model';
+import { parseExposition } from '../../exposition/parser';
+import { failure, Result, success } from '../../result';
+import { goFloatToUint64 } from '../../goemu/goFormat';
+import { COUNTER, GAUGE, GAUGE_HISTOGRAM, HISTOGRAM, LabelPair, Metric, MetricFamily, MetricTypeCode, SUMMARY, UNTYPED } from '../model';
 
 // A text push body into dto families, the way expfmt.TextParser (prometheus/common 0.37) builds
 // them: summary and histogram lines merge by label signature, `_count` becomes a uint64 with Go's

@@ -1,5 +1,5 @@
 import { missingFor, StoredFamily } from './metricChecks';
-import { Metric } from './model';
+import { Metric } from '../model';
 import { StoreIndex } from './storeIndex';
 
 /** One group's families before and after a write (a push, a failure record, a delete). */

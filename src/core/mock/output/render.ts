@@ -1,8 +1,8 @@
-import { escapeHelp, escapeLabelValue } from '../exposition/escape';
-import { compareGoStrings, formatExpositionFloat, goStringBytes } from '../goemu/goFormat';
-import { COUNTER, familyType, GAUGE, HISTOGRAM, LabelPair, Metric, MetricTypeCode, SUMMARY, UNTYPED } from './model';
-import { SelfMetrics } from './selfMetrics';
-import { MockStore } from './store';
+import { escapeHelp, escapeLabelValue } from '../../exposition/escape';
+import { compareGoStrings, formatExpositionFloat, goStringBytes } from '../../goemu/goFormat';
+import { COUNTER, familyType, GAUGE, HISTOGRAM, LabelPair, Metric, MetricTypeCode, SUMMARY, UNTYPED } from '../model';
+import { SelfMetrics } from '../store/selfMetrics';
+import { MockStore } from '../store/store';
 
 // GET /metrics: the gateway's own families and every group's families merged by name, sorted, and
 // written by expfmt's MetricFamilyToText (prometheus/common 0.37) including its early stops: a

@@ -1,6 +1,6 @@
-import { goQuoteString } from '../goemu/goQuote';
+import { goQuoteString } from '../../goemu/goQuote';
 import { labelProblem, metricError } from './metricChecks';
-import { familyType, HISTOGRAM, metricHasValueFor, MetricTypeCode, SUMMARY, typeName } from './model';
+import { familyType, HISTOGRAM, metricHasValueFor, MetricTypeCode, SUMMARY, typeName } from '../model';
 import { SelfMetrics } from './selfMetrics';
 import { StoreView } from './storeView';
 

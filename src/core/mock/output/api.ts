@@ -1,8 +1,8 @@
-import { rfc3339Nano, Micros } from './clock';
-import { compareGoStrings, formatGoFloat, goJsonString } from '../goemu/goFormat';
-import { StoredFamily } from './metricChecks';
-import { familyType, HISTOGRAM, Metric, SUMMARY, simpleValueOf, typeName } from './model';
-import { Group, PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY } from './store';
+import { rfc3339Nano, Micros } from '../clock';
+import { compareGoStrings, formatGoFloat, goJsonString } from '../../goemu/goFormat';
+import { StoredFamily } from '../store/metricChecks';
+import { familyType, HISTOGRAM, Metric, SUMMARY, simpleValueOf, typeName } from '../model';
+import { Group, PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY } from '../store/store';
 
 // The JSON of /api/v1/metrics and /api/v1/status as Pushgateway 1.5.1 writes it with
 // encoding/json: map keys sorted, struct fields in declaration order, numbers as fmt.Sprint

@@ -1,4 +1,4 @@
-import { GroupingLabels } from './sanitize';
+import { GroupingLabels } from '../store/sanitize';
 
 /**
  * One request the mock gateway answered. Served as JSON by `GET /mock/v1/log`:

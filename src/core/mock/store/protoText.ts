@@ -1,5 +1,5 @@
-import { goStringBytes, formatProtoTextFloat } from '../goemu/goFormat';
-import { Bucket, HistogramValue, LabelPair, Metric, Quantile, SimpleValue, SummaryValue } from './model';
+import { goStringBytes, formatProtoTextFloat } from '../../goemu/goFormat';
+import { Bucket, HistogramValue, LabelPair, Metric, Quantile, SimpleValue, SummaryValue } from '../model';
 
 // dto.Metric.String() as golang/protobuf 1.3 writes it (CompactTextString), which the gateway's
 // consistency errors quote: `label:<name:"job" value:"j" > gauge:<value:1 > `. Fields in the

@@ -1,7 +1,7 @@
-import { decodeExposition } from '../exposition/decode';
-import { gatewayMessage, readRouteGrouping, SegmentText } from '../protocol/pushRoute';
-import { failure, Result, success } from '../result';
-import { GroupingLabels } from './sanitize';
+import { decodeExposition } from '../../exposition/decode';
+import { gatewayMessage, readRouteGrouping, SegmentText } from '../../protocol/pushRoute';
+import { failure, Result, success } from '../../result';
+import { GroupingLabels } from '../store/sanitize';
 
 /** Go's view of bytes as a string: invalid UTF-8 kept as escaped bytes, never refused. */
 const GO_TEXT: SegmentText = { raw: decodeExposition, decoded: decodeExposition };

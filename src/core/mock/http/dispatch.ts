@@ -1,11 +1,11 @@
 import { handleApi, handleMain, HandlerEnv, LoadedBody, RoutedRequest } from './handlers';
-import { cleanPath, parseRequestTarget, RequestTarget, urlString } from '../goemu/goUrl';
-import { BodyTooLarge, gunzipLikeGo } from './gzipBody';
+import { cleanPath, parseRequestTarget, RequestTarget, urlString } from '../../goemu/goUrl';
+import { BodyTooLarge, gunzipLikeGo } from '../body/gzipBody';
 import { PushLog, PushLogEntry } from './pushLog';
 import { badRequestLine, empty, httpError, json, methodNotAllowed, notFound, redirect, Reply } from './replies';
 import { API_PREFIX, ApiHandler, apiRouter, MainHandler, mainRouter } from './routes';
 import { RouteResult } from './router/router';
-import { GroupingLabels } from './sanitize';
+import { GroupingLabels } from '../store/sanitize';
 
 // From a request to the mock gateway's answer, independent of the transport: Go's ServeMux (clean
 // paths, /api/v1/ stripped), the gzip wrapper, the two routers, the handlers, the request metrics

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { StoredFamily, storedFamily } from './metricChecks';
-import { Bucket, HistogramValue, LabelPair, Metric, MetricFamily, Quantile, SimpleValue, SummaryValue } from './model';
+import { Bucket, HistogramValue, LabelPair, Metric, MetricFamily, Quantile, SimpleValue, SummaryValue } from '../model';
 import { GroupingLabels } from './sanitize';
-import { groupLabelsId } from '../protocol/groupingKey';
+import { groupLabelsId } from '../../protocol/groupingKey';
 import { Group, MockStore } from './store';
 
 // Persistence of the mock's store, like the real gateway's --persistence.file and

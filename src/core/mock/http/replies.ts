@@ -1,4 +1,4 @@
-import { htmlEscape, redirectLocation } from '../goemu/goUrl';
+import { htmlEscape, redirectLocation } from '../../goemu/goUrl';
 
 // The answers of the mock gateway, shaped like Go's net/http writes them (http.Error,
 // http.Redirect, the router's 404/405), before they go on the wire.

@@ -1,4 +1,4 @@
-import { BASE64_SUFFIX } from '../protocol/labelNames';
+import { BASE64_SUFFIX } from '../../protocol/labelNames';
 import { Router } from './router/router';
 
 // The routes of Pushgateway 1.5.1 (main.go and api/v1), registered in the same order on the same

@@ -1,5 +1,5 @@
-import { compareGoStrings } from '../goemu/goFormat';
-import { LabelPair, Metric, MetricFamily } from './model';
+import { compareGoStrings } from '../../goemu/goFormat';
+import { LabelPair, Metric, MetricFamily } from '../model';
 
 /** Grouping labels of a push: `job` and the labels of the URL path. */
 export type GroupingLabels = Readonly<Record<string, string>>;

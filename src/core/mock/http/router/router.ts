@@ -1,4 +1,4 @@
-import { cleanPath } from '../../goemu/goUrl';
+import { cleanPath } from '../../../goemu/goUrl';
 import { Tree } from './tree';
 
 // httprouter 1.3.0's ServeHTTP decisions (RedirectTrailingSlash, RedirectFixedPath,

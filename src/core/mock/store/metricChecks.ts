@@ -1,8 +1,8 @@
-import { goQuoteString } from '../goemu/goQuote';
-import { isValidGoUtf8 } from '../goemu/goFormat';
-import { COUNTER, HISTOGRAM, Metric, metricHasValueFor, MetricFamily, MetricTypeCode } from './model';
+import { goQuoteString } from '../../goemu/goQuote';
+import { isValidGoUtf8 } from '../../goemu/goFormat';
+import { COUNTER, HISTOGRAM, Metric, metricHasValueFor, MetricFamily, MetricTypeCode } from '../model';
 import { metricProtoText } from './protoText';
-import { Micros } from './clock';
+import { Micros } from '../clock';
 
 // What client_golang 1.14's Gatherers checks per metric (checkMetricConsistency), and the facts
 // about a stored family that the store's indexes add up so that a push does not have to look at

@@ -1,12 +1,12 @@
-import { Micros, unixSeconds, WriteClock } from './clock';
+import { Micros, unixSeconds, WriteClock } from '../clock';
 import { gatherErrors, multiErrorText, suffixRelatives } from './consistency';
 import { StoredFamily, storedFamily } from './metricChecks';
-import { gaugeFamily, MetricFamily } from './model';
+import { gaugeFamily, MetricFamily } from '../model';
 import { GroupingLabels, groupSeriesLabels, sanitizeFamily } from './sanitize';
 import { SelfMetrics } from './selfMetrics';
 import { StoreIndex } from './storeIndex';
 import { GroupChange, StoreView } from './storeView';
-import { groupLabelsId } from '../protocol/groupingKey';
+import { groupLabelsId } from '../../protocol/groupingKey';
 
 // The mock's metric store: groups keyed by their grouping labels, written like the real
 // DiskMetricStore (PUT replaces the group, POST the pushed families, a refused push records its

@@ -1,4 +1,4 @@
-import { COUNTER, Metric, MetricFamily, SUMMARY } from './model';
+import { COUNTER, Metric, MetricFamily, SUMMARY } from '../model';
 
 // The gateway's own request metrics (handler/metrics.go): pushgateway_http_requests_total per
 // instrumented handler, code and method, and the push size and duration summaries. Like in the

@@ -1,5 +1,5 @@
-import { decodeExposition } from '../exposition/decode';
-import { failure, Result, success } from '../result';
+import { decodeExposition } from '../../exposition/decode';
+import { failure, Result, success } from '../../result';
 import {
   BUCKET_FIELDS,
   FAMILY_FIELDS,
@@ -11,7 +11,7 @@ import {
   SIMPLE_VALUE_GO_TYPES,
   SUMMARY_FIELDS,
 } from './metricsProto';
-import { Bucket, HistogramValue, LabelPair, Metric, MetricFamily, Quantile, SimpleValue, SummaryValue } from './model';
+import { Bucket, HistogramValue, LabelPair, Metric, MetricFamily, Quantile, SimpleValue, SummaryValue } from '../model';
 import { decodeVarint, readMessage, UNEXPECTED_EOF, WIRE_BYTES, WIRE_FIXED64, WIRE_VARINT, WireCursor, WireError } from './protobufWire';
 
 // A delimited protobuf push body (varint length, MetricFamily, repeated), read like the gateway

@@ -1,15 +1,15 @@
 import * as zlib from 'node:zlib';
-import { metricsJson, StatusInfo, statusJson } from './api';
-import { multiErrorText } from './consistency';
-import { BodyStream } from './gzipBody';
-import { decodePushBody } from './pushBody';
+import { metricsJson, StatusInfo, statusJson } from '../output/api';
+import { multiErrorText } from '../store/consistency';
+import { BodyStream } from '../body/gzipBody';
+import { decodePushBody } from '../body/pushBody';
 import { groupingFromRoute } from './pushPath';
-import { renderExposition } from './render';
+import { renderExposition } from '../output/render';
 import { CORS_HEADERS, empty, httpError, json, notFound, Reply, sniffedText } from './replies';
 import { ApiHandler, MainHandler } from './routes';
-import { GroupingLabels } from './sanitize';
-import { SelfMetrics } from './selfMetrics';
-import { MockStore } from './store';
+import { GroupingLabels } from '../store/sanitize';
+import { SelfMetrics } from '../store/selfMetrics';
+import { MockStore } from '../store/store';
 
 // What each route of the gateway answers. The HTTP plumbing (routing, redirects, body limits,
 // logging) is in dispatch.ts and server.ts; these functions only turn a routed request into a Reply.

@@ -1,4 +1,4 @@
-import { COUNTER, GAUGE, LabelPair, MetricFamily, MetricTypeCode, SUMMARY } from './model';
+import { COUNTER, GAUGE, LabelPair, MetricFamily, MetricTypeCode, SUMMARY } from '../model';
 import { REQUEST_FAMILY_HELP, REQUEST_FAMILY_TYPES, RequestMetrics } from './requestMetrics';
 
 // The gateway's own metrics (its Go runtime, process and build info, as Pushgateway 1.5.1 on
