@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { PersistenceError } from '../core/mock/store/persistence';
+import { PersistenceError } from '../core/mock/store/persistenceFormat';
 import { MockGateway, startMockGateway } from '../core/mock/server';
 import { PushLogEntry } from '../core/mock/http/pushLog';
 import { CliOutput } from './cliOutput';

@@ -161,3 +161,14 @@ export function goJsonString(text: string): string {
   }
   return `${out}"`;
 }
+
+/** Go's time.Duration.String() for a whole number of milliseconds (the status page's persistence.interval). */
+export function goDurationText(ms: number): string {
+  if (ms < 1000) {
+    return ms === 0 ? '0s' : `${ms}ms`;
+  }
+  const hours = Math.floor(ms / 3_600_000);
+  const minutes = Math.floor((ms % 3_600_000) / 60_000);
+  const seconds = `${Math.floor((ms % 60_000) / 1000)}${ms % 1000 === 0 ? '' : `.${String(ms % 1000).padStart(3, '0').replace(/0+$/, '')}`}s`;
+  return hours > 0 ? `${hours}h${minutes}m${seconds}` : minutes > 0 ? `${minutes}m${seconds}` : seconds;
+}
