@@ -6,7 +6,7 @@ import { formatGroupingLabels } from '../../src/core/protocol/labelText';
 import { PushMethod } from '../../src/core/protocol/pushMethod';
 import { GatewayClient } from '../../src/core/gateway/client';
 import { GroupingKey } from '../../src/core/protocol/groupingKey';
-import { MockGateway, startMockGateway } from '../../src/core/mock/server';
+import { MockGateway, startMockGateway } from '../../src/core/mock';
 import { isPortFree } from '../../src/core/ports';
 import { SHOW_GATEWAYS_ON_START_ENV } from '../../src/explorer/explorerView';
 

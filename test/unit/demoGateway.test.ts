@@ -5,7 +5,7 @@ import { DEMO_GROUPS, groupLabel, seedDemoGateway } from '../../scripts/demo/dem
 import { formatGroupingLabels } from '../../src/core/protocol/labelText';
 import { assessGroup, DEFAULT_LAST_SUCCESS_PATTERN } from '../../src/core/groups/groupHealth';
 import { GatewayClient } from '../../src/core/gateway/client';
-import { MockGateway, startMockGateway } from '../../src/core/mock/server';
+import { MockGateway, startMockGateway } from '../../src/core/mock';
 import { findDeleteCommands, findMetricHeredocs } from '../../src/core/shell/heredocs';
 
 const NOW = 1_764_000_000;
