@@ -1,3 +1,4 @@
+import { ParseProblemCode } from './codes';
 import { isEscapedByte } from './decode';
 import { isDecimalFloat, parseGoFloat, parseGoInt64 } from './goNumbers';
 import { goCharOfByte, goQuoteByte, goQuoteString } from './goQuote';
@@ -800,7 +801,7 @@ class ExpositionParser {
 
   // --- problems ----------------------------------------------------------------------------------
 
-  private reject(code: string, goMessage: string, message: string, span: Span): never {
+  private reject(code: ParseProblemCode, goMessage: string, message: string, span: Span): never {
     this.problems.push({ code, message, goError: `text format parsing error in line ${this.line + 1}: ${goMessage}`, span });
     throw new LineRejected(false);
   }
