@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { assessGroup, compareGroups, formatGroupingLabels, GroupAssessment, GroupOrder } from '../core/explorer/groupHealth';
+import { assessGroup, compareGroups, formatGroupingLabels, GroupAssessment, GroupOrder } from '../core/groups/groupHealth';
 import { GatewayClient, GatewayError, GatewayStatus } from '../core/gateway/client';
 import { GatewayFamily, GatewayGroup, GatewayMetric } from '../core/gateway/groups';
-import { GatewayConfig } from '../core/gatewayConfig';
+import { GatewayConfig } from '../core/gateway/gatewayConfig';
 import { clientFor, CredentialStore } from './connections';
 import { readExplorerSettings } from './explorerSettings';
 import { readGatewayList } from './gatewaySettings';
 import { familyItem, gatewayErrorItem, gatewayItem, groupItem, messageItem, sampleItem, settingsProblemItem } from './treeItems';
-import { groupLabelsId } from '../core/groupingKey';
+import { groupLabelsId } from '../core/protocol/groupingKey';
 
 export type ExplorerNode =
   | { readonly kind: 'settingsProblem'; readonly message: string }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { GatewayConfig } from '../core/gatewayConfig';
+import { GatewayConfig } from '../core/gateway/gatewayConfig';
 import { PushMethod } from '../core/gateway/client';
 
 /** The questions the extension asks the user; replaceable so that host tests can answer them. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkGatewayUrl, normalizeGatewayUrl } from '../../core/gatewayConfig';
+import { checkGatewayUrl, normalizeGatewayUrl } from '../../core/gateway/gatewayConfig';
 import { addGatewayToUserSettings, readGatewayList } from '../gatewaySettings';
 
 /** Asks for a URL and a name, then adds the gateway to the user settings. Escape cancels at any step. */

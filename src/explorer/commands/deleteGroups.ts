@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { formatGroupingLabels } from '../../core/explorer/groupHealth';
+import { formatGroupingLabels } from '../../core/groups/groupHealth';
 import { GatewayClient } from '../../core/gateway/client';
 import { groupingKeyOf } from '../../core/gateway/groups';
 import { GatewayGroup } from '../../core/gateway/groups';
-import { GatewayConfig } from '../../core/gatewayConfig';
+import { GatewayConfig } from '../../core/gateway/gatewayConfig';
 import { ExplorerNode, GatewayTreeProvider } from '../gatewayTreeProvider';
 import { UserPrompts } from '../prompts';
 import { GATEWAYS_VIEW_ID } from '../explorerView';
-import { groupLabelsId } from '../../core/groupingKey';
+import { groupLabelsId } from '../../core/protocol/groupingKey';
 
 type GroupNode = Extract<ExplorerNode, { kind: 'group' }>;
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { GatewayConfig } from '../../core/gatewayConfig';
+import { GatewayConfig } from '../../core/gateway/gatewayConfig';
 import { CredentialStore } from '../connections';
 import { readGatewayList } from '../gatewaySettings';
 import { ExplorerNode, GatewayTreeProvider } from '../gatewayTreeProvider';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { GroupOrder } from '../../core/explorer/groupHealth';
+import { GroupOrder } from '../../core/groups/groupHealth';
 import { GatewayTreeProvider } from '../gatewayTreeProvider';
 
 /** Chooses the order of groups: those needing attention first, or by name. */
