@@ -45,6 +45,7 @@ import {
   unknownType,
 } from './parseMessages';
 import { NO_LABELS, ParsedLabel, ParsedSample, ParsedToken } from './parsedItems';
+import { metricTypeNamed } from './typeNames';
 
 // A line-by-line re-creation of the state machine of Go's expfmt.TextParser (prometheus/common), the
 // parser behind Pushgateway 1.5.1 and promtool 2.42: same tokens, same errors, same line numbers.
@@ -56,14 +57,6 @@ const EOF = -1;
 /** From this many labels on, a sample's label names are looked up in a set rather than scanned. */
 const MANY_LABELS = 16;
 
-const TYPE_NAMES: Record<string, MetricType> = {
-  COUNTER: 'counter',
-  GAUGE: 'gauge',
-  SUMMARY: 'summary',
-  UNTYPED: 'untyped',
-  HISTOGRAM: 'histogram',
-  GAUGE_HISTOGRAM: 'gauge_histogram',
-};
 /** OpenMetrics comment keywords that the text format reads as plain comments. */
 const OPENMETRICS_KEYWORDS = new Set(['EOF', 'UNIT']);
 
@@ -440,7 +433,7 @@ class ExpositionParser {
       this.reject(duplicateType(family.name, family.type?.line), name.span);
     }
     const { token } = this.readTokenUntilNewline(false);
-    const type = TYPE_NAMES[goToUpper(token.text)];
+    const type = metricTypeNamed(token.text);
     if (!type) {
       family.refusedTypeLine = this.line;
       this.reject(unknownType(token.text), token.span);
@@ -725,27 +718,6 @@ class ExpositionParser {
   private codePoint(): number {
     return this.text.codePointAt(this.pos) ?? 0;
   }
-}
-
-/**
- * Go's strings.ToUpper as far as type names can tell: ASCII letters, plus the two non-ASCII letters
- * whose simple upper-case mapping is an ASCII letter (ı → I, ſ → S). JavaScript's toUpperCase
- * would also turn ligatures such as "ﬆ" into "ST", which Go does not.
- */
-function goToUpper(text: string): string {
-  let upper = '';
-  for (const char of text) {
-    if (char >= 'a' && char <= 'z') {
-      upper += char.toUpperCase();
-    } else if (char === '\u0131') {
-      upper += 'I';
-    } else if (char === '\u017f') {
-      upper += 'S';
-    } else {
-      upper += char;
-    }
-  }
-  return upper;
 }
 
 function containsEscapedByte(text: string): boolean {
