@@ -3,7 +3,8 @@ import { failure, Result, success } from '../result';
 // THE decoder of `@base64` push-path segments, as the gateway runs it: encoding/base64's
 // RawURLEncoding.DecodeString after strings.TrimRight(s, "="). URL-safe alphabet, no padding,
 // non-canonical final bits accepted, CR and LF skipped. It works on bytes and reports where Go
-// stops, so the mock can answer with Go's exact text and lint can explain the same spot in words.
+// stops, so the mock can answer with Go's exact text and lint can explain the same spot in words;
+// the string view for lint is pushRoute's reader with strictUtf8 (groupingKey's UTF8_TEXT).
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const DECODE = new Map([...ALPHABET].map((char, value) => [char.charCodeAt(0), value]));
@@ -72,19 +73,6 @@ function charAtUtf8Offset(text: string, offset: number): string {
     }
   }
   return '';
-}
-
-/**
- * The string view of the same decoder, for text a person wrote: the decoded bytes must be UTF-8,
- * and errors explain themselves.
- */
-export function decodeBase64Url(encoded: string): Result<string> {
-  const decoded = decodeBase64Segment(Buffer.from(encoded, 'utf8'));
-  if (!decoded.ok) {
-    return failure(explainBase64Error(encoded, decoded.error));
-  }
-  const text = strictUtf8(decoded.value);
-  return text === undefined ? failure('the decoded value is not valid UTF-8') : success(text);
 }
 
 /** The bytes as UTF-8 text, or undefined when they are not valid UTF-8. */

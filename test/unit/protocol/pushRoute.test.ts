@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { decodeBase64Segment, decodeBase64Url } from '../../../src/core/protocol/base64Segment';
-import { UTF8_TEXT } from '../../../src/core/protocol/groupingKey';
+import { decodeBase64Segment } from '../../../src/core/protocol/base64Segment';
+import { parsePushPath, UTF8_TEXT } from '../../../src/core/protocol/groupingKey';
 import { explainedMessage, gatewayMessage, readRouteGrouping } from '../../../src/core/protocol/pushRoute';
 
 function problemOf(job: string, labels: string, jobBase64 = false) {
@@ -10,6 +10,15 @@ function problemOf(job: string, labels: string, jobBase64 = false) {
 }
 
 describe('the @base64 segment decoder', () => {
+  it('ignores trailing padding and CR/LF like Go', () => {
+    assert.deepEqual(decodeBase64Segment(Buffer.from('YWJj\n')), { ok: true, value: Buffer.from('abc') });
+    assert.deepEqual(decodeBase64Segment(Buffer.from('YWI==')), { ok: true, value: Buffer.from('ab') });
+  });
+
+  it('rejects padding in the middle', () => {
+    assert.equal(decodeBase64Segment(Buffer.from('YQ==YQ')).ok, false);
+  });
+
   it('decodes bytes that are not text', () => {
     assert.deepEqual(decodeBase64Segment(Buffer.from('__4')), { ok: true, value: Buffer.from([0xff, 0xfe]) });
   });
@@ -19,8 +28,11 @@ describe('the @base64 segment decoder', () => {
     assert.deepEqual(decodeBase64Segment(Buffer.from('YWJjZ')), { ok: false, error: { offset: 4, truncated: true } });
   });
 
-  it('names the offending character by its UTF-8 byte offset in the string view', () => {
-    assert.deepEqual(decodeBase64Url('YWé'), { ok: false, error: 'illegal base64 data at input byte 2 ("é" is not in the URL-safe alphabet A-Z a-z 0-9 - _)' });
+  it('names the offending character of a path a person wrote by its UTF-8 byte offset', () => {
+    assert.deepEqual(parsePushPath('/metrics/job/j/a@base64/YWé'), {
+      ok: false,
+      error: 'invalid base64 encoding for label a="YWé": illegal base64 data at input byte 2 ("é" is not in the URL-safe alphabet A-Z a-z 0-9 - _)',
+    });
   });
 });
 
