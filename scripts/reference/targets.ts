@@ -19,7 +19,7 @@ export interface ReferenceTarget {
 }
 
 /** What a recording says instead of an answer when the gateway closed the connection without one. */
-export const CONNECTION_CLOSED = '<connection closed without an answer>';
+export { CONNECTION_CLOSED } from '../../test/gateway/todayClient';
 
 export const TARGET_NAMES: readonly TargetName[] = ['1.5', '1.11', '1.11-utf8', '1.11-unchecked'];
 
