@@ -14,7 +14,7 @@
 //     bytes hold the gateway's own, ever-changing metrics; the Content-Type is what it is about.
 import * as zlib from 'node:zlib';
 import { ASYNC_WAIT_MS, runStep, sendStep } from './client';
-import { CaseStep, RecordedResponse } from './corpus';
+import { CaseStep, RecordedResponse, compareCodeUnits } from './corpus';
 import { RawResponse, TIME_PLACEHOLDER, normalizeResponse } from './normalize';
 
 export const CONNECTION_CLOSED = '<connection closed without an answer>';
@@ -58,7 +58,11 @@ async function runDecodedStep(port: number, step: CaseStep): Promise<RecordedRes
   const encoding = String(raw.headers['content-encoding'] ?? '');
   const decoded: RawResponse = { ...raw, body: decodeBody(raw.body, encoding) };
   const answer = normalizeResponse(step, decoded);
-  return encoding === '' ? answer : { ...answer, headers: { ...answer.headers, 'content-encoding': encoding } };
+  if (encoding === '') {
+    return answer;
+  }
+  const headers = Object.fromEntries(Object.entries({ ...answer.headers, 'content-encoding': encoding }).sort(([a], [b]) => compareCodeUnits(a, b)));
+  return { ...answer, headers };
 }
 
 function decodeBody(body: Buffer, encoding: string): Buffer {
