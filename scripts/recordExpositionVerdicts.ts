@@ -4,12 +4,21 @@
 //   prometheus-pushgateway   a PUT of the document's exact bytes to a fresh, empty gateway
 // Exits 2 (and writes nothing) when a binary is missing. PGW_PROMTOOL and PGW_PUSHGATEWAY override
 // the binaries found on PATH.
+//
+// Options (also after `npm run record:verdicts --`):
+//   --target 1.5|1.11|1.11-utf8|1.11-unchecked   binaries and gateway flags (scripts/reference/targets.ts;
+//                                                 default 1.5, the system-wide Debian 12 packages)
+//   --corpus <dir>    the corpus folder with cases/ (default test/fixtures/exposition; relative to the
+//                     repository root, or absolute, e.g. a held-out corpus kept outside the project)
+// The default corpus with target 1.5 writes verdicts.json, as before; every other combination writes
+// verdicts-<target>.json in the corpus folder.
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runScript, SkipError, mapWithWorkers, spawnTracked, versionLine, withTimeout } from './reference/processes';
 import { startPushgateway } from './reference/pushgateway';
+import { CONNECTION_CLOSED, ReferenceTarget, chosenTargetName, commandLineOption, referenceTarget } from './reference/targets';
 
 const CORPUS_DIR = path.join('test', 'fixtures', 'exposition');
 const PUSH_PATH = '/metrics/job/differential';
@@ -27,6 +36,7 @@ interface PromtoolVerdict {
 }
 
 interface GatewayVerdict {
+  /** 0 when the gateway closed the connection without an answer (1.11.2 does for `{} 1`). */
   status: number;
   body: string;
   /** Only when identical pushes were answered with different bodies: all of them, sorted; `body` is the first. */
@@ -41,12 +51,13 @@ interface CaseVerdict {
 interface Binaries {
   promtool: string;
   pushgateway: string;
+  gatewayFlags: readonly string[];
 }
 
-function requireVersion(binary: string, packageHint: string): string {
+function requireVersion(binary: string, installHint: string): string {
   const version = versionLine(binary);
   if (version === undefined) {
-    throw new SkipError(`cannot run "${binary}" (install the Debian package ${packageHint}); no verdicts recorded`);
+    throw new SkipError(`cannot run "${binary}" (${installHint}); no verdicts recorded`);
   }
   return version;
 }
@@ -84,6 +95,11 @@ function runPromtool(promtool: string, document: Buffer): Promise<PromtoolVerdic
   return withTimeout(finished, STEP_TIMEOUT_MS, 'promtool check metrics', () => child.kill('SIGKILL'));
 }
 
+function isClosedWithoutAnswer(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'ECONNRESET' || (error instanceof Error && error.message === 'socket hang up');
+}
+
 function put(port: number, document: Buffer): Promise<GatewayVerdict> {
   let request: http.ClientRequest | undefined;
   const answered = new Promise<GatewayVerdict>((resolve, reject) => {
@@ -103,14 +119,14 @@ function put(port: number, document: Buffer): Promise<GatewayVerdict> {
         response.on('error', reject);
       },
     );
-    request.on('error', reject);
+    request.on('error', (error) => (isClosedWithoutAnswer(error) ? resolve({ status: 0, body: CONNECTION_CLOSED }) : reject(error)));
     request.end(document);
   });
   return withTimeout(answered, STEP_TIMEOUT_MS, `PUT ${PUSH_PATH}`, () => request?.destroy());
 }
 
-async function pushToFreshGateway(pushgateway: string, document: Buffer): Promise<GatewayVerdict> {
-  const gateway = await startPushgateway({ binary: pushgateway });
+async function pushToFreshGateway(binaries: Binaries, document: Buffer): Promise<GatewayVerdict> {
+  const gateway = await startPushgateway({ binary: binaries.pushgateway, flags: binaries.gatewayFlags });
   try {
     return await put(gateway.port, document);
   } finally {
@@ -125,31 +141,31 @@ async function pushToFreshGateway(pushgateway: string, document: Buffer): Promis
  * "previously collected", so such a document is pushed again, each time to a fresh gateway, until
  * both wordings were seen. Every other consistency error is pushed once more to confirm it is stable.
  */
-async function gatewayVerdict(pushgateway: string, document: Buffer): Promise<GatewayVerdict> {
-  const first = await pushToFreshGateway(pushgateway, document);
+async function gatewayVerdict(binaries: Binaries, document: Buffer): Promise<GatewayVerdict> {
+  const first = await pushToFreshGateway(binaries, document);
   if (!first.body.startsWith(CONSISTENCY_ERROR)) {
     return first;
   }
   if (!first.body.includes(SUFFIX_COLLISION)) {
-    await expectSameAnswer(pushgateway, document, first);
+    await expectSameAnswer(binaries, document, first);
     return first;
   }
-  const wordings = await collisionWordings(pushgateway, document, first);
+  const wordings = await collisionWordings(binaries, document, first);
   return wordings.length === 1 ? first : { status: first.status, body: wordings[0], bodyVariants: wordings };
 }
 
-async function expectSameAnswer(pushgateway: string, document: Buffer, first: GatewayVerdict): Promise<void> {
-  const again = await pushToFreshGateway(pushgateway, document);
+async function expectSameAnswer(binaries: Binaries, document: Buffer, first: GatewayVerdict): Promise<void> {
+  const again = await pushToFreshGateway(binaries, document);
   if (again.status !== first.status || again.body !== first.body) {
     throw new Error(`identical pushes were answered differently:\n${first.status} ${first.body}${again.status} ${again.body}`);
   }
 }
 
 /** Both wordings of a suffix collision, sorted (client_golang words each collision in exactly two ways). */
-async function collisionWordings(pushgateway: string, document: Buffer, first: GatewayVerdict): Promise<string[]> {
+async function collisionWordings(binaries: Binaries, document: Buffer, first: GatewayVerdict): Promise<string[]> {
   const bodies = new Set([first.body]);
   for (let pushes = 1; pushes < MAX_COLLISION_PUSHES && bodies.size < 2; pushes++) {
-    const again = await pushToFreshGateway(pushgateway, document);
+    const again = await pushToFreshGateway(binaries, document);
     if (again.status !== first.status) {
       throw new Error(`identical pushes were answered ${first.status} and ${again.status}`);
     }
@@ -164,7 +180,7 @@ async function collisionWordings(pushgateway: string, document: Buffer, first: G
 async function recordCase(binaries: Binaries, casesDir: string, slug: string): Promise<CaseVerdict> {
   const document = fs.readFileSync(path.join(casesDir, `${slug}.prom`));
   try {
-    const [promtool, pushgateway] = await Promise.all([runPromtool(binaries.promtool, document), gatewayVerdict(binaries.pushgateway, document)]);
+    const [promtool, pushgateway] = await Promise.all([runPromtool(binaries.promtool, document), gatewayVerdict(binaries, document)]);
     return { promtool, pushgateway };
   } catch (error) {
     throw new Error(`case ${slug}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -200,24 +216,30 @@ function findRepoRoot(): string {
   return dir;
 }
 
+/** The file the verdicts go to: verdicts.json for the default corpus and target, as always. */
+function verdictsFileName(target: ReferenceTarget, corpusOption: string | undefined): string {
+  return corpusOption === undefined && target.name === '1.5' ? 'verdicts.json' : `verdicts-${target.name}.json`;
+}
+
 async function main(): Promise<void> {
-  const binaries: Binaries = {
-    promtool: process.env.PGW_PROMTOOL ?? 'promtool',
-    pushgateway: process.env.PGW_PUSHGATEWAY ?? 'prometheus-pushgateway',
-  };
+  const repoRoot = findRepoRoot();
+  const target = referenceTarget(chosenTargetName(), repoRoot);
+  const binaries: Binaries = { promtool: target.promtool, pushgateway: target.pushgateway, gatewayFlags: target.gatewayFlags };
   const recordedWith = {
-    promtool: requireVersion(binaries.promtool, 'prometheus'),
-    pushgateway: requireVersion(binaries.pushgateway, 'prometheus-pushgateway'),
+    promtool: requireVersion(binaries.promtool, target.installHint),
+    pushgateway: requireVersion(binaries.pushgateway, target.installHint),
     date: new Date().toISOString(),
+    ...(binaries.gatewayFlags.length > 0 ? { gatewayFlags: binaries.gatewayFlags.join(' ') } : {}),
   };
-  const corpusDir = path.join(findRepoRoot(), CORPUS_DIR);
+  const corpusOption = commandLineOption('corpus');
+  const corpusDir = path.resolve(repoRoot, corpusOption ?? CORPUS_DIR);
   const casesDir = path.join(corpusDir, 'cases');
   const slugs = listCaseSlugs(casesDir);
-  console.log(`Recording ${slugs.length} cases with ${recordedWith.promtool} and ${recordedWith.pushgateway} (${WORKERS} at a time) ...`);
+  console.log(`Recording ${slugs.length} cases in ${path.relative(repoRoot, corpusDir) || '.'} for ${target.description}: ${recordedWith.promtool}, ${recordedWith.pushgateway} ${binaries.gatewayFlags.join(' ')} (${WORKERS} at a time) ...`);
   const started = Date.now();
   const verdicts = await mapWithWorkers(slugs, WORKERS, (slug) => recordCase(binaries, casesDir, slug));
   const cases = Object.fromEntries(slugs.map((slug, index) => [slug, verdicts[index]]));
-  const outFile = path.join(corpusDir, 'verdicts.json');
+  const outFile = path.join(corpusDir, verdictsFileName(target, corpusOption));
   fs.writeFileSync(outFile, stableStringify({ recordedWith, cases }));
   console.log(`Wrote ${path.relative(process.cwd(), outFile)} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

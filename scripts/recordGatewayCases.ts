@@ -8,12 +8,23 @@
 //   - answers whose wording depends on Go map order are recorded from repeated runs (bodyVariants).
 // Exits 2 (and writes nothing) when the gateway binary is missing. PGW_PUSHGATEWAY overrides the
 // binary found on PATH.
+//
+// Options (also after `npm run record:gateway --`):
+//   --target 1.5|1.11|1.11-utf8|1.11-unchecked   gateway binary and flags (scripts/reference/targets.ts;
+//                                                 default 1.5, the system-wide Debian 12 package)
+//   --corpus <dir>    the corpus folder with cases/ (default test/fixtures/gateway; relative to the
+//                     repository root, or absolute, e.g. a held-out corpus kept outside the project)
+// The default corpus with target 1.5 is sent with runStep and written to recorded.json, as before.
+// Every other combination is sent with runTodayStep (test/gateway/todayClient.ts: dropped
+// connections, encoded answers, Go's newer dump format) and written to recorded-<target>.json.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runStep } from '../test/gateway/client';
+import { runTodayStep } from '../test/gateway/todayClient';
 import { runScript, SkipError, mapWithWorkers, versionLine, withTimeout } from './reference/processes';
 import { startPushgateway } from './reference/pushgateway';
+import { ReferenceTarget, chosenTargetName, commandLineOption, referenceTarget } from './reference/targets';
 import { CASES_SUBDIR, CaseStep, GATEWAY_CORPUS_DIR, GatewayCase, RECORDED_FILE, RecordedResponse, compareCodeUnits, listCaseSlugs, readCase, stableStringify } from '../test/gateway/corpus';
 
 const RUN_TIMEOUT_MS = 60_000;
@@ -42,13 +53,22 @@ interface StepObservation {
 // ---------------------------------------------------------------------------------------------
 // Running cases
 
-async function runCaseOnce(binary: string, gatewayCase: GatewayCase): Promise<RecordedResponse[]> {
-  const gateway = await startPushgateway({ binary, adminApi: gatewayCase.gateway.adminApi });
+/** The gateway to start and how to send the steps. */
+interface Recording {
+  target: ReferenceTarget;
+  /** Whether the corpus's expectVariants hints were calibrated on this target (the 1.5.1 corpus on 1.5). */
+  hintsAreExact: boolean;
+  runStep: (port: number, step: CaseStep) => Promise<RecordedResponse>;
+}
+
+async function runCaseOnce(recording: Recording, gatewayCase: GatewayCase): Promise<RecordedResponse[]> {
+  const { target } = recording;
+  const gateway = await startPushgateway({ binary: target.pushgateway, adminApi: gatewayCase.gateway.adminApi, flags: target.gatewayFlags });
   try {
     const run = async () => {
       const answers: RecordedResponse[] = [];
       for (const step of gatewayCase.steps) {
-        answers.push(await runStep(gateway.port, step));
+        answers.push(await recording.runStep(gateway.port, step));
       }
       return answers;
     };
@@ -79,7 +99,14 @@ function observe(observations: StepObservation[], answers: readonly RecordedResp
   });
 }
 
-function stepNeedsMoreRuns(step: CaseStep, seen: StepObservation, runs: number): boolean {
+/**
+ * The hints were calibrated on 1.5.1. Another target may word a step in fewer ways (the unchecked
+ * mode answers 202 where 1.5.1 had 2 wordings), so there a hint is an upper bound: the step also
+ * stops after HINT_QUIET_RUNS runs without a new wording.
+ */
+const HINT_QUIET_RUNS = 150;
+
+function stepNeedsMoreRuns(step: CaseStep, seen: StepObservation, runs: number, hintsAreExact: boolean): boolean {
   const quietRuns = runs - 1 - seen.lastNewRun;
   const hinted = step.expectVariants !== undefined;
   const mayVary = hinted || seen.bodies.size > 1 || ORDER_DEPENDENT.test(seen.first.body);
@@ -87,7 +114,7 @@ function stepNeedsMoreRuns(step: CaseStep, seen: StepObservation, runs: number):
     return mayVary && quietRuns < EXPLORE_RUNS;
   }
   if (step.expectVariants !== undefined) {
-    return seen.bodies.size < step.expectVariants;
+    return seen.bodies.size < step.expectVariants && (hintsAreExact || quietRuns < HINT_QUIET_RUNS);
   }
   return mayVary && quietRuns < STABLE_RUNS;
 }
@@ -121,13 +148,13 @@ interface CaseRecording {
  * Runs a case on fresh gateways: at least twice, and again while a step whose answer comes out of
  * Go map order has not shown all its wordings (its expectVariants, or STABLE_RUNS runs without a new one).
  */
-async function recordCase(binary: string, slug: string, gatewayCase: GatewayCase): Promise<CaseRecording> {
+async function recordCase(recording: Recording, slug: string, gatewayCase: GatewayCase): Promise<CaseRecording> {
   const observations: StepObservation[] = [];
   let runs = 0;
-  const needsMore = () => runs < MIN_RUNS || gatewayCase.steps.some((step, index) => stepNeedsMoreRuns(step, observations[index], runs));
+  const needsMore = () => runs < MIN_RUNS || gatewayCase.steps.some((step, index) => stepNeedsMoreRuns(step, observations[index], runs, recording.hintsAreExact));
   try {
     while (runs < MAX_RUNS && needsMore()) {
-      observe(observations, await runCaseOnce(binary, gatewayCase), runs);
+      observe(observations, await runCaseOnce(recording, gatewayCase), runs);
       runs++;
     }
   } catch (error) {
@@ -150,25 +177,30 @@ function findRepoRoot(): string {
 }
 
 async function main(): Promise<void> {
-  const binary = process.env.PGW_PUSHGATEWAY ?? 'prometheus-pushgateway';
-  const version = versionLine(binary);
+  const repoRoot = findRepoRoot();
+  const target = referenceTarget(chosenTargetName(), repoRoot);
+  const version = versionLine(target.pushgateway);
   if (version === undefined) {
-    throw new SkipError(`cannot run "${binary}" (install the Debian package prometheus-pushgateway); nothing recorded`);
+    throw new SkipError(`cannot run "${target.pushgateway}" (${target.installHint}); nothing recorded`);
   }
-  const corpusDir = path.join(findRepoRoot(), GATEWAY_CORPUS_DIR);
+  const corpusOption = commandLineOption('corpus');
+  const isClassic = corpusOption === undefined && target.name === '1.5';
+  const recording: Recording = { target, hintsAreExact: isClassic, runStep: isClassic ? runStep : runTodayStep };
+  const corpusDir = path.resolve(repoRoot, corpusOption ?? GATEWAY_CORPUS_DIR);
   const casesDir = path.join(corpusDir, CASES_SUBDIR);
   const slugs = listCaseSlugs(casesDir);
   const cases = slugs.map((slug) => readCase(casesDir, slug));
-  console.log(`Recording ${slugs.length} cases with ${version} (${WORKERS} at a time) ...`);
+  console.log(`Recording ${slugs.length} cases in ${path.relative(repoRoot, corpusDir) || '.'} for ${target.description}: ${version} ${target.gatewayFlags.join(' ')} (${WORKERS} at a time) ...`);
   const started = Date.now();
   const recordings = await mapWithWorkers(
     slugs.map((slug, index) => ({ slug, gatewayCase: cases[index] })),
     WORKERS,
-    ({ slug, gatewayCase }) => recordCase(binary, slug, gatewayCase),
+    ({ slug, gatewayCase }) => recordCase(recording, slug, gatewayCase),
   );
   const recorded = Object.fromEntries(slugs.map((slug, index) => [slug, recordings[index].answers]));
-  const outFile = path.join(corpusDir, RECORDED_FILE);
-  fs.writeFileSync(outFile, stableStringify({ recordedWith: { version, date: new Date().toISOString() }, cases: recorded }));
+  const outFile = path.join(corpusDir, isClassic ? RECORDED_FILE : `recorded-${target.name}.json`);
+  const recordedWith = { version, date: new Date().toISOString(), ...(target.gatewayFlags.length > 0 ? { gatewayFlags: target.gatewayFlags.join(' ') } : {}) };
+  fs.writeFileSync(outFile, stableStringify({ recordedWith, cases: recorded }));
   const runs = recordings.reduce((sum, recording) => sum + recording.runs, 0);
   const steps = cases.reduce((sum, gatewayCase) => sum + gatewayCase.steps.length, 0);
   console.log(`Wrote ${path.relative(process.cwd(), outFile)}: ${slugs.length} cases, ${steps} steps, ${runs} gateway runs, ${((Date.now() - started) / 1000).toFixed(1)} s.`);

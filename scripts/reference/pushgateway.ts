@@ -14,14 +14,16 @@ export interface RunningGateway {
 /**
  * Starts a real Pushgateway with nothing stored: no persistence file (Debian's default points at
  * /var/lib/prometheus), and port 0 on 127.0.0.1 so the kernel picks a free port. The gateway logs
- * the bound address once it is listening; its log is drained for as long as it runs.
+ * the bound address once it is listening; its log is drained for as long as it runs. `flags` are
+ * added as given (e.g. `--push.enable-utf8-names` for a 1.11 gateway).
  */
-export function startPushgateway(options: { adminApi?: boolean; binary?: string } = {}): Promise<RunningGateway> {
+export function startPushgateway(options: { adminApi?: boolean; binary?: string; flags?: readonly string[] } = {}): Promise<RunningGateway> {
   const binary = options.binary ?? PUSHGATEWAY_BINARY;
   const args = ['--web.listen-address=127.0.0.1:0', '--persistence.file=', '--log.level=info'];
   if (options.adminApi) {
     args.push('--web.enable-admin-api');
   }
+  args.push(...(options.flags ?? []));
   const child = spawnTracked(binary, args);
   let log = '';
   const listening = new Promise<RunningGateway>((resolve, reject) => {

@@ -1,0 +1,205 @@
+// `npm run measure:targets`: how closely today's linter and mock follow each recorded reference
+// target. Replays the recorded corpora (not part of npm test; nothing here needs the binaries):
+//   lint   every document of a corpus through our parser and linter, judged like the 1.5.1
+//          differential test (test/unit/exposition/differential.test.ts) against that target's
+//          verdicts-<target>.json: the linter errs exactly when the gateway refuses the push (2xx is
+//          acceptance), a gateway parse error reads like our first parse problem, promtool's parse
+//          error likewise, and promtool's lint findings are ours.
+//   mock   every case of a gateway corpus replayed on a fresh mock (default options but the admin
+//          API), each step compared like test/unit/mock/replay.test.ts with that target's
+//          recorded-<target>.json.
+// Options: --corpus-root <dir> also measures a held-out corpus written by test/today/generate.ts
+// (<dir>/exposition and <dir>/gateway, recorded with --corpus pointing there).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { decodeExposition } from '../src/core/exposition/decode';
+import { hasErrors, lintExposition } from '../src/core/exposition/lint';
+import { parseExposition } from '../src/core/exposition/parser';
+import { unitWords } from '../src/core/exposition/rules/promlintRules';
+import { startMockGateway } from '../src/core/mock/server';
+import { runStep } from '../test/gateway/client';
+import { CaseStep, GatewayCase, RecordedCorpus, RecordedResponse, listCaseSlugs, readCase } from '../test/gateway/corpus';
+import { runTodayStep } from '../test/gateway/todayClient';
+import { runScript } from './reference/processes';
+import { TARGET_NAMES, TargetName, commandLineOption } from './reference/targets';
+
+const PARSE_ERROR_PREFIX = 'text format parsing error in line';
+
+interface DocumentVerdict {
+  promtool: { exitCode: number; stderr: string };
+  pushgateway: { status: number; body: string; bodyVariants?: string[] };
+}
+
+interface LintAgreement {
+  documents: number;
+  gateway: number;
+  parseMessage: number;
+  promtool: number;
+  all: number;
+}
+
+function percent(part: number, whole: number): string {
+  return whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)} %`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lint
+
+/** Lines of promlint whose unit word Go picks at random are left out on both sides (as in the differential test). */
+function isDeterministic(promtoolLine: string): boolean {
+  const [metric, ...words] = promtoolLine.split(' ');
+  return !(words.join(' ').startsWith('use base unit') && unitWords(metric).length > 1);
+}
+
+function judgeDocument(text: string, verdict: DocumentVerdict): { gateway: boolean; parseMessage: boolean; promtool: boolean } {
+  const { diagnostics } = lintExposition(text);
+  const [firstProblem] = parseExposition(text).problems;
+  const accepted = verdict.pushgateway.status >= 200 && verdict.pushgateway.status < 300;
+  const gateway = hasErrors(diagnostics) === !accepted;
+  const parseMessage = !verdict.pushgateway.body.startsWith(PARSE_ERROR_PREFIX) || firstProblem?.goError === verdict.pushgateway.body.trim();
+  let promtool: boolean;
+  if (verdict.promtool.exitCode === 1) {
+    promtool = firstProblem !== undefined && verdict.promtool.stderr.includes(firstProblem.goError);
+  } else {
+    const ours = diagnostics.flatMap((d) => (d.reference ? [d.reference] : [])).filter(isDeterministic).sort();
+    const theirs = verdict.promtool.stderr.split('\n').filter((line) => line !== '').filter(isDeterministic).sort();
+    promtool = firstProblem === undefined && JSON.stringify(ours) === JSON.stringify(theirs);
+  }
+  return { gateway, parseMessage, promtool };
+}
+
+function measureLint(corpusDir: string, verdictsFile: string): LintAgreement | undefined {
+  const file = path.join(corpusDir, verdictsFile);
+  if (!fs.existsSync(file)) {
+    return undefined;
+  }
+  const { cases } = JSON.parse(fs.readFileSync(file, 'utf8')) as { cases: Record<string, DocumentVerdict> };
+  const agreement: LintAgreement = { documents: 0, gateway: 0, parseMessage: 0, promtool: 0, all: 0 };
+  for (const [slug, verdict] of Object.entries(cases)) {
+    const text = decodeExposition(fs.readFileSync(path.join(corpusDir, 'cases', `${slug}.prom`)));
+    const judged = judgeDocument(text, verdict);
+    agreement.documents++;
+    agreement.gateway += Number(judged.gateway);
+    agreement.parseMessage += Number(judged.parseMessage);
+    agreement.promtool += Number(judged.promtool);
+    agreement.all += Number(judged.gateway && judged.parseMessage && judged.promtool);
+  }
+  return agreement;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mock
+
+interface MockAgreement {
+  cases: number;
+  casesAgreeing: number;
+  steps: number;
+  stepsAgreeing: number;
+}
+
+function sameHeaders(a: Record<string, string>, b: Record<string, string>): boolean {
+  return Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([name, value]) => b[name] === value);
+}
+
+function sameAnswer(actual: RecordedResponse, expected: RecordedResponse): boolean {
+  return (
+    actual.status === expected.status &&
+    sameHeaders(actual.headers, expected.headers) &&
+    (expected.bodyVariants ?? [expected.body]).includes(actual.body)
+  );
+}
+
+async function replayCase(gatewayCase: GatewayCase, expected: readonly RecordedResponse[], send: (port: number, step: CaseStep) => Promise<RecordedResponse>): Promise<number> {
+  const gateway = await startMockGateway({ port: 0, adminApi: gatewayCase.gateway.adminApi });
+  let agreeing = 0;
+  try {
+    for (let index = 0; index < gatewayCase.steps.length; index++) {
+      try {
+        const actual = await send(gateway.port, gatewayCase.steps[index]);
+        agreeing += Number(sameAnswer(actual, expected[index]));
+      } catch {
+        // an error (e.g. a timeout) is a disagreement
+      }
+    }
+  } finally {
+    await gateway.close();
+  }
+  return agreeing;
+}
+
+async function measureMock(corpusDir: string, recordedFile: string, send: (port: number, step: CaseStep) => Promise<RecordedResponse>): Promise<MockAgreement | undefined> {
+  const file = path.join(corpusDir, recordedFile);
+  if (!fs.existsSync(file)) {
+    return undefined;
+  }
+  const corpus = JSON.parse(fs.readFileSync(file, 'utf8')) as RecordedCorpus;
+  const casesDir = path.join(corpusDir, 'cases');
+  const agreement: MockAgreement = { cases: 0, casesAgreeing: 0, steps: 0, stepsAgreeing: 0 };
+  for (const slug of listCaseSlugs(casesDir)) {
+    const expected = corpus.cases[slug];
+    if (expected === undefined) {
+      continue;
+    }
+    const gatewayCase = readCase(casesDir, slug);
+    const agreeing = await replayCase(gatewayCase, expected, send);
+    agreement.cases++;
+    agreement.steps += expected.length;
+    agreement.stepsAgreeing += agreeing;
+    agreement.casesAgreeing += Number(agreeing === expected.length);
+  }
+  return agreement;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Corpus {
+  label: string;
+  expositionDir?: string;
+  gatewayDir?: string;
+  /** The 1.5.1 corpora keep their original file names for target 1.5. */
+  classic: boolean;
+}
+
+function verdictsFileFor(corpus: Corpus, target: TargetName): string {
+  return corpus.classic && target === '1.5' ? 'verdicts.json' : `verdicts-${target}.json`;
+}
+
+function recordedFileFor(corpus: Corpus, target: TargetName): string {
+  return corpus.classic && target === '1.5' ? 'recorded.json' : `recorded-${target}.json`;
+}
+
+async function main(): Promise<void> {
+  const corpora: Corpus[] = [
+    { label: 'today (committed)', expositionDir: 'test/fixtures/exposition/today', gatewayDir: 'test/fixtures/gateway/today', classic: false },
+    { label: '1.5.1 corpus', expositionDir: 'test/fixtures/exposition', gatewayDir: 'test/fixtures/gateway', classic: true },
+  ];
+  const heldOut = commandLineOption('corpus-root');
+  if (heldOut !== undefined) {
+    corpora.push({ label: `held-out (${heldOut})`, expositionDir: path.join(heldOut, 'exposition'), gatewayDir: path.join(heldOut, 'gateway'), classic: false });
+  }
+  for (const corpus of corpora) {
+    console.log(`\n== ${corpus.label}`);
+    console.log('lint: documents in full agreement (gateway verdict / parse message / promtool)');
+    for (const target of TARGET_NAMES) {
+      const lint = corpus.expositionDir === undefined ? undefined : measureLint(corpus.expositionDir, verdictsFileFor(corpus, target));
+      if (lint !== undefined) {
+        console.log(
+          `  ${target.padEnd(15)} ${percent(lint.all, lint.documents).padStart(8)} of ${lint.documents}  (${percent(lint.gateway, lint.documents)} / ${percent(lint.parseMessage, lint.documents)} / ${percent(lint.promtool, lint.documents)})`,
+        );
+      }
+    }
+    console.log('mock: recorded answers (steps) matched, and cases matched in every step');
+    for (const target of TARGET_NAMES) {
+      if (corpus.gatewayDir === undefined) {
+        continue;
+      }
+      const send = corpus.classic && target === '1.5' ? runStep : runTodayStep;
+      const mock = await measureMock(corpus.gatewayDir, recordedFileFor(corpus, target), send);
+      if (mock !== undefined) {
+        console.log(`  ${target.padEnd(15)} ${percent(mock.stepsAgreeing, mock.steps).padStart(8)} of ${mock.steps} steps, ${percent(mock.casesAgreeing, mock.cases)} of ${mock.cases} cases`);
+      }
+    }
+  }
+}
+
+runScript(main);
