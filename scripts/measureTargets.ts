@@ -16,7 +16,7 @@ import { decodeExposition } from '../src/core/exposition/decode';
 import { hasErrors, lintExposition } from '../src/core/exposition/lint';
 import { parseExposition } from '../src/core/exposition/parser';
 import { unitWords } from '../src/core/exposition/rules/promlintRules';
-import { startMockGateway } from '../src/core/mock/server';
+import { startMockGateway } from '../src/core/mock';
 import { runStep } from '../test/gateway/client';
 import { CaseStep, GatewayCase, RecordedCorpus, RecordedResponse, listCaseSlugs, readCase } from '../test/gateway/corpus';
 import { runTodayStep } from '../test/gateway/todayClient';
