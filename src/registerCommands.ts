@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { CredentialStore } from './explorer/connections';
 import { addGateway } from './explorer/commands/addGateway';
 import { copyCurlCommands } from './explorer/commands/copyCurlCommands';
 import { deleteAllGroups, deleteGroups } from './explorer/commands/deleteGroups';
@@ -9,8 +8,9 @@ import { refreshExplorer } from './explorer/commands/refreshExplorer';
 import { revealGroup } from './explorer/commands/revealGroup';
 import { setCredentials } from './explorer/commands/setCredentials';
 import { sortGroups } from './explorer/commands/sortGroups';
-import { ExplorerNode, GatewayTreeProvider } from './explorer/gatewayTreeProvider';
-import { UserPrompts } from './explorer/prompts';
+import { ExplorerNode } from './explorer/explorerModel';
+import { GatewayTreeProvider } from './explorer/gatewayTreeProvider';
+import { GatewayService } from './gateways/gatewayService';
 import { showMockLog } from './mock/commands/showMockLog';
 import { startMock } from './mock/commands/startMock';
 import { stopMock } from './mock/commands/stopMock';
@@ -22,12 +22,13 @@ import { pushBuffer } from './push/commands/pushBuffer';
 import { pushHeredoc } from './push/commands/pushHeredoc';
 import { pushSelection } from './push/commands/pushSelection';
 import { PushService } from './push/pushService';
+import { UserPrompts } from './ui/prompts';
 import { openWalkthroughSample } from './walkthrough/commands/openWalkthroughSample';
 
 export interface CommandServices {
+  readonly gateways: GatewayService;
   readonly gatewayTree: GatewayTreeProvider;
   readonly gatewayView: vscode.TreeView<ExplorerNode>;
-  readonly credentials: CredentialStore;
   readonly groupDocuments: GroupDocuments;
   readonly mock: MockGatewayService;
   readonly pushService: PushService;
@@ -41,11 +42,11 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
   /** The embedded mock, started when needed. */
   const runningMock = async () => services.mock.gateway ?? ((await services.mock.start()) ? services.mock.gateway : undefined);
   const commands: Record<string, (...args: unknown[]) => unknown> = {
-    'pushgateway.addGateway': () => addGateway(),
+    'pushgateway.addGateway': () => addGateway(services.gateways),
     'pushgateway.refreshExplorer': () => refreshExplorer(services.gatewayTree),
-    'pushgateway.deleteGroup': (clicked, selected) => deleteGroups(services.gatewayTree, services.prompts(), node(clicked), selected as ExplorerNode[] | undefined),
-    'pushgateway.deleteAllGroups': (clicked) => deleteAllGroups(services.gatewayTree, services.prompts(), node(clicked)),
-    'pushgateway.setCredentials': (clicked) => setCredentials(services.credentials, services.gatewayTree, services.prompts(), node(clicked)),
+    'pushgateway.deleteGroup': (clicked, selected) => deleteGroups(services.gateways, services.prompts(), node(clicked), selected as ExplorerNode[] | undefined),
+    'pushgateway.deleteAllGroups': (clicked) => deleteAllGroups(services.gateways, services.gatewayTree, services.prompts(), node(clicked)),
+    'pushgateway.setCredentials': (clicked) => setCredentials(services.gateways, services.prompts(), node(clicked)),
     'pushgateway.openGroupAsDocument': (clicked) => services.groupDocuments.open(node(clicked)),
     'pushgateway.copyCurlCommands': (clicked) => copyCurlCommands(node(clicked)),
     'pushgateway.filterGroups': () => filterGroups(services.gatewayTree, services.gatewayView),

@@ -3,7 +3,7 @@ import { describeAge, formatGroupingLabels, GroupAssessment, GroupHealth } from 
 import { GatewayError } from '../core/gateway/client';
 import { GatewayFamily, GatewayGroup, GatewayMetric } from '../core/gateway/groups';
 import { GatewayConfig } from '../core/gatewayConfig';
-import type { GatewaySnapshot } from './gatewayTreeProvider';
+import { GatewaySnapshot } from './explorerModel';
 import { groupLabelsId } from '../core/groupingKey';
 
 const HEALTH_ICONS: Record<GroupHealth, vscode.ThemeIcon> = {

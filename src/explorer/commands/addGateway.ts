@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { checkGatewayUrl, normalizeGatewayUrl } from '../../core/gatewayConfig';
-import { addGatewayToUserSettings, readGatewayList } from '../gatewaySettings';
+import { GatewayService } from '../../gateways/gatewayService';
 
 /** Asks for a URL and a name, then adds the gateway to the user settings. Escape cancels at any step. */
-export async function addGateway(): Promise<void> {
+export async function addGateway(gateways: GatewayService): Promise<void> {
   const urlText = await vscode.window.showInputBox({
     title: 'Add Gateway (1/2)',
     prompt: 'Base URL of the Pushgateway',
@@ -15,7 +15,7 @@ export async function addGateway(): Promise<void> {
     return;
   }
   const url = normalizeGatewayUrl(urlText);
-  const takenNames = new Set(readGatewayList().gateways.map((gateway) => gateway.name));
+  const takenNames = new Set(gateways.configuredGateways().map((gateway) => gateway.name));
   const name = await vscode.window.showInputBox({
     title: 'Add Gateway (2/2)',
     prompt: 'A short name for the explorer',
@@ -32,7 +32,7 @@ export async function addGateway(): Promise<void> {
     return;
   }
   try {
-    await addGatewayToUserSettings({ name: name.trim(), url });
+    await gateways.addToUserSettings({ name: name.trim(), url });
   } catch (error) {
     void vscode.window.showErrorMessage(`Could not save the gateway to your settings: ${error instanceof Error ? error.message : String(error)}`);
   }

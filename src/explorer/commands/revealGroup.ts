@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { groupLabelsId } from '../../core/groupingKey';
 import { GATEWAYS_VIEW_ID } from '../explorerView';
-import { ExplorerNode, GatewayTreeProvider } from '../gatewayTreeProvider';
+import { ExplorerNode } from '../explorerModel';
+import { GatewayTreeProvider } from '../gatewayTreeProvider';
 
 const REVEAL_ATTEMPTS = 3;
 const REVEAL_RETRY_MS = 100;

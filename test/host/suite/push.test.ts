@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GatewayClient, PushMethod } from '../../../src/core/gateway/client';
-import type { UserPrompts } from '../../../src/explorer/prompts';
+import type { UserPrompts } from '../../../src/ui/prompts';
 import { api, extension, waitFor, workspaceFile } from './helpers';
 
 async function openExposition(content: string): Promise<vscode.TextDocument> {
