@@ -24,6 +24,8 @@ export interface TestingApi {
   readonly gatewayTree: GatewayTreeProvider;
   readonly gatewayView: vscode.TreeView<ExplorerNode>;
   readonly mock: MockGatewayService;
+  /** Selects the group in the Gateways view as a push's "Reveal in Explorer" does; its node, or undefined when the gateway does not hold it. */
+  revealGroup(gatewayName: string, labels: Record<string, string>): Promise<ExplorerNode | undefined>;
 }
 
 export function activate(context: vscode.ExtensionContext): TestingApi | undefined {
@@ -54,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
   );
   const lintSettings = new LintSettingsReader();
   context.subscriptions.push(lintSettings);
-  const reveal = (gatewayName: unknown, labels: unknown, options?: { focus: boolean }) => revealGroup(gatewayTree, gatewayView, gatewayName, labels, options);
+  const reveal = (gatewayName: string, labels: Record<string, string>, options?: { focus: boolean }) => revealGroup(gatewayTree, gatewayView, gatewayName, labels, options);
   const pushService = new PushService({
     lintSettings,
     state: context.workspaceState,
@@ -84,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
     gatewayTree,
     gatewayView,
     mock,
+    revealGroup: (gatewayName, labels) => reveal(gatewayName, labels),
   };
 }
 

@@ -20,20 +20,12 @@ async function selectionSettlesOn(view: vscode.TreeView<ExplorerNode>, gatewayNa
   return false;
 }
 
-function isLabelRecord(value: unknown): value is Record<string, string> {
-  return typeof value === 'object' && value !== null && Object.values(value).every((label) => typeof label === 'string');
-}
-
 /**
  * Shows the explorer with the group of these grouping labels (job included) selected, read afresh
  * from its gateway; TreeView.reveal opens the view, `focus` also moves the keyboard there. Returns
  * the group's node, or undefined when the gateway does not hold it (a message says so).
  */
-export async function revealGroup(tree: GatewayTreeProvider, view: vscode.TreeView<ExplorerNode>, gatewayName: unknown, labels: unknown, options: { focus: boolean } = { focus: true }): Promise<ExplorerNode | undefined> {
-  if (typeof gatewayName !== 'string' || !isLabelRecord(labels)) {
-    void vscode.window.showInformationMessage('Reveal a group from the notification that follows a push.');
-    return undefined;
-  }
+export async function revealGroup(tree: GatewayTreeProvider, view: vscode.TreeView<ExplorerNode>, gatewayName: string, labels: Record<string, string>, options: { focus: boolean } = { focus: true }): Promise<ExplorerNode | undefined> {
   tree.refresh();
   if (options.focus) {
     await vscode.commands.executeCommand(`${GATEWAYS_VIEW_ID}.focus`);

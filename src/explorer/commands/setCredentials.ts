@@ -4,7 +4,7 @@ import { GatewayService } from '../../gateways/gatewayService';
 import { UserPrompts } from '../../ui/prompts';
 import { ExplorerNode } from '../explorerModel';
 
-async function pickGateway(service: GatewayService, node?: ExplorerNode): Promise<GatewayConfig | undefined> {
+async function pickGateway(service: GatewayService, prompts: UserPrompts, node?: ExplorerNode): Promise<GatewayConfig | undefined> {
   if (node && 'gateway' in node) {
     return node.gateway;
   }
@@ -13,16 +13,12 @@ async function pickGateway(service: GatewayService, node?: ExplorerNode): Promis
     void vscode.window.showInformationMessage('No gateway is configured yet: add one first.');
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(
-    gateways.map((gateway) => ({ label: gateway.name, description: gateway.url, gateway })),
-    { title: 'Set Credentials: which gateway?' },
-  );
-  return picked?.gateway;
+  return prompts.pickGateway(gateways, undefined, 'Set Credentials: which gateway?');
 }
 
 /** Stores basic or bearer credentials for a gateway in SecretStorage (never in settings), or clears them. */
 export async function setCredentials(gateways: GatewayService, prompts: UserPrompts, node?: ExplorerNode): Promise<void> {
-  const gateway = await pickGateway(gateways, node);
+  const gateway = await pickGateway(gateways, prompts, node);
   if (!gateway) {
     return;
   }

@@ -15,6 +15,17 @@ describe('commands', () => {
     );
   });
 
+  it('registers no command of its own that package.json does not declare (none only for tests)', async () => {
+    await extension().activate();
+    const declared = new Set(manifest().contributes.commands.map((entry) => entry.command));
+    const own = (await vscode.commands.getCommands(true)).filter((command) => command.startsWith('pushgateway.') && !command.startsWith('pushgateway.gateways.'));
+    assert.deepEqual(
+      own.filter((command) => !declared.has(command)),
+      [],
+      'registered by the extension but not declared in package.json',
+    );
+  });
+
   it('refreshes the explorer without error', async () => {
     await vscode.commands.executeCommand('pushgateway.refreshExplorer');
   });

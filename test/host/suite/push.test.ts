@@ -145,10 +145,10 @@ describe('push from the editor', () => {
   it('reveals a pushed group in the explorer, selected, and says so when the group is gone', async () => {
     await openExposition('# TYPE revealed_metric gauge\nrevealed_metric 1\n');
     assert.equal(await vscode.commands.executeCommand('pushgateway.pushBuffer'), true);
-    const node = await vscode.commands.executeCommand('pushgateway.revealGroup', 'Mock Gateway', { job: 'from_editor', path: '/var/backups' });
+    const node = await api().revealGroup('Mock Gateway', { job: 'from_editor', path: '/var/backups' });
     assert.ok(node, 'the pushed group was not found in the tree');
     assert.deepEqual(selectedGroupLabels(), [{ job: 'from_editor', path: '/var/backups' }]);
-    assert.equal(await vscode.commands.executeCommand('pushgateway.revealGroup', 'Mock Gateway', { job: 'never_pushed' }), undefined);
+    assert.equal(await api().revealGroup('Mock Gateway', { job: 'never_pushed' }), undefined);
   });
 
   it('deletes a group named in the palette command, after a confirmation, with the key last pushed from the file', async () => {
