@@ -4,7 +4,7 @@ import { decodeExposition } from '../core/exposition/decode';
 import { Diagnostic } from '../core/exposition/diagnostic';
 import { ALL_RULE_CODES, hasErrors, lintExposition, SeveritySetting } from '../core/exposition/lint';
 import { parseRuleSeverities } from '../core/exposition/severitySettings';
-import { lintShellScript } from '../core/lintShellScript';
+import { lintShellScript } from '../core/shell/lintShellScript';
 import { failure, Result, success } from '../core/result';
 import { CliOutput } from './cliOutput';
 

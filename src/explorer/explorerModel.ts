@@ -1,7 +1,7 @@
-import { GroupAssessment } from '../core/explorer/groupHealth';
+import { GroupAssessment } from '../core/groups/groupHealth';
 import { GatewayError, GatewayStatus } from '../core/gateway/client';
 import { GatewayFamily, GatewayGroup, GatewayMetric } from '../core/gateway/groups';
-import { GatewayConfig } from '../core/gatewayConfig';
+import { GatewayConfig } from '../core/gateway/gatewayConfig';
 
 /** A node of the "Gateways" view: gateway → groups → families → samples, or a message in their place. */
 export type ExplorerNode =

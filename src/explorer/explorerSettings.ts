@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_LAST_SUCCESS_PATTERN } from '../core/explorer/groupHealth';
+import { DEFAULT_LAST_SUCCESS_PATTERN } from '../core/groups/groupHealth';
 import { settingsWarnings } from '../gateways/settingsWarnings';
 
 const PATTERN_SETTING = 'pushgateway.explorer.lastSuccessPattern';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { assessGroup, compareGroups, formatGroupingLabels, GroupOrder } from '../core/explorer/groupHealth';
+import { assessGroup, compareGroups, formatGroupingLabels, GroupOrder } from '../core/groups/groupHealth';
 import { GatewayGroup } from '../core/gateway/groups';
-import { GatewayConfig } from '../core/gatewayConfig';
-import { groupLabelsId } from '../core/groupingKey';
+import { GatewayConfig } from '../core/gateway/gatewayConfig';
+import { groupLabelsId } from '../core/protocol/groupingKey';
 import { GatewayService } from '../gateways/gatewayService';
 import { ExplorerNode, GatewaySnapshot } from './explorerModel';
 import { readExplorerSettings } from './explorerSettings';

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { describeAge, formatGroupingLabels, GroupAssessment, GroupHealth } from '../core/explorer/groupHealth';
+import { describeAge, formatGroupingLabels, GroupAssessment, GroupHealth } from '../core/groups/groupHealth';
 import { GatewayError } from '../core/gateway/client';
 import { GatewayFamily, GatewayGroup, GatewayMetric } from '../core/gateway/groups';
-import { GatewayConfig } from '../core/gatewayConfig';
+import { GatewayConfig } from '../core/gateway/gatewayConfig';
 import { GatewaySnapshot } from './explorerModel';
-import { groupLabelsId } from '../core/groupingKey';
+import { groupLabelsId } from '../core/protocol/groupingKey';
 
 const HEALTH_ICONS: Record<GroupHealth, vscode.ThemeIcon> = {
   failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { GatewayClient, GatewayCredentials } from '../core/gateway/client';
-import { GatewayConfig } from '../core/gatewayConfig';
+import { GatewayConfig } from '../core/gateway/gatewayConfig';
 import { settingsWarnings } from './settingsWarnings';
 
 const DEFAULT_TIMEOUT_SECONDS = 10;

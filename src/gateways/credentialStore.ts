@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { GatewayCredentials } from '../core/gateway/client';
-import { GatewayConfig } from '../core/gatewayConfig';
+import { GatewayConfig } from '../core/gateway/gatewayConfig';
 
 const SECRET_PREFIX = 'pushgateway.credentials.';
 

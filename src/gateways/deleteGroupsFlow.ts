@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { formatGroupingLabels } from '../core/explorer/groupHealth';
-import { GatewayConfig } from '../core/gatewayConfig';
-import { GroupingKey } from '../core/groupingKey';
+import { formatGroupingLabels } from '../core/groups/groupHealth';
+import { GatewayConfig } from '../core/gateway/gatewayConfig';
+import { GroupingKey } from '../core/protocol/groupingKey';
 import { UserPrompts } from '../ui/prompts';
 import { GatewayService } from './gatewayService';
 

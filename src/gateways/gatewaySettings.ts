@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { GatewayConfig, GatewayList, parseGatewayList } from '../core/gatewayConfig';
+import { GatewayConfig, GatewayList, parseGatewayList } from '../core/gateway/gatewayConfig';
 
 export const GATEWAYS_SETTING = 'gateways';
 const SECTION = 'pushgateway';

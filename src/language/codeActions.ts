@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Diagnostic } from '../core/exposition/diagnostic';
 import { QuickFix, quickFixesFor } from '../core/exposition/fixes';
-import { shellQuickFixesFor } from '../core/lintShellScript';
+import { shellQuickFixesFor } from '../core/shell/lintShellScript';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { LintService } from './lintService';
 

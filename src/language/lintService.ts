@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { lintExposition, LintResult } from '../core/exposition/lint';
-import { lintShellScript, ShellScriptLint } from '../core/lintShellScript';
+import { lintShellScript, ShellScriptLint } from '../core/shell/lintShellScript';
 import { EXPOSITION_LANGUAGE_ID, GROUP_DOCUMENT_SCHEME, SHELL_LANGUAGE_ID } from './languageIds';
 import { LintSettingsReader } from './lintSettings';
 

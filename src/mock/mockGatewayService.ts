@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { EMBEDDED_MOCK_NAME, GatewayConfig } from '../core/gatewayConfig';
+import { EMBEDDED_MOCK_NAME, GatewayConfig } from '../core/gateway/gatewayConfig';
 import { MockGateway, startMockGateway } from '../core/mock/server';
 import { PushLogEntry } from '../core/mock/pushLog';
 import { isPortFree } from '../core/ports';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { likelyGatewayHost } from '../core/push/suggestedValues';
+import { likelyGatewayHost } from '../core/shell/suggestedValues';
 import { findDeleteCommands } from '../core/shell/heredocs';
 import { LintService } from '../language/lintService';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { GatewayConfig } from '../core/gatewayConfig';
-import { heredocVariables, resolveHeredocPush, resolveScriptUrl, urlVariables } from '../core/push/heredocPush';
+import { GatewayConfig } from '../core/gateway/gatewayConfig';
+import { heredocVariables, resolveHeredocPush, resolveScriptUrl, urlVariables } from '../core/shell/heredocPush';
 import { findDeleteCommands, findMetricHeredocs } from '../core/shell/heredocs';
 import { GroupDocuments } from '../explorer/commands/openGroupAsDocument';
 import { confirmAndDeleteGroups, DeleteTarget } from '../gateways/deleteGroupsFlow';

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { PushMethod } from '../core/gateway/client';
-import { GatewayConfig } from '../core/gatewayConfig';
-import { GroupingKey } from '../core/groupingKey';
-import { formatGroupingKeyText, parseGroupingKeyText } from '../core/push/groupingKeyText';
+import { GatewayConfig } from '../core/gateway/gatewayConfig';
+import { GroupingKey } from '../core/protocol/groupingKey';
+import { formatGroupingKeyText, parseGroupingKeyText } from '../core/protocol/groupingKeyText';
 import { GatewayService } from '../gateways/gatewayService';
 import { UserPrompts } from '../ui/prompts';
 

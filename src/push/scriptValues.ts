@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { HeredocVariable } from '../core/push/heredocPush';
-import { readsTheClock, suggestedValue } from '../core/push/suggestedValues';
+import { HeredocVariable } from '../core/shell/heredocPush';
+import { readsTheClock, suggestedValue } from '../core/shell/suggestedValues';
 import { UserPrompts } from '../ui/prompts';
 
 const HEREDOC_VALUES_KEY = 'pushgateway.heredocValues';

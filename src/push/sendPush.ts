@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { formatGroupingLabels } from '../core/explorer/groupHealth';
+import { formatGroupingLabels } from '../core/groups/groupHealth';
 import { isListed } from '../core/gateway/gatewayForUrl';
 import { PushMethod } from '../core/gateway/client';
-import { GatewayConfig } from '../core/gatewayConfig';
-import { GroupingKey } from '../core/groupingKey';
-import { lineOfGatewayError } from '../core/push/groupingKeyText';
+import { GatewayConfig } from '../core/gateway/gatewayConfig';
+import { GroupingKey } from '../core/protocol/groupingKey';
+import { lineOfGatewayError } from '../core/protocol/groupingKeyText';
 import { GroupDocuments } from '../explorer/commands/openGroupAsDocument';
 import { ExplorerNode } from '../explorer/explorerModel';
 import { GatewayService } from '../gateways/gatewayService';

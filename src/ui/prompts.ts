@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { GatewayConfig } from '../core/gatewayConfig';
+import { GatewayConfig } from '../core/gateway/gatewayConfig';
 import { PushMethod } from '../core/gateway/client';
-import { GroupOrder } from '../core/explorer/groupHealth';
+import { GroupOrder } from '../core/groups/groupHealth';
 
 const PUSH_TARGET_TITLE = 'Push to which gateway?';
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Diagnostic } from '../../src/core/exposition/diagnostic';
 import { hasErrors, lintExposition } from '../../src/core/exposition/lint';
-import { lintShellScript } from '../../src/core/lintShellScript';
+import { lintShellScript } from '../../src/core/shell/lintShellScript';
 import { findDeleteCommands } from '../../src/core/shell/heredocs';
 
 // The demo workspace that `npm start` opens: its clean files must stay clean, and its deliberate

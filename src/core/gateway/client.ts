@@ -1,5 +1,5 @@
 import { Agent, Dispatcher, errors, request } from 'undici';
-import { buildPushPath, GroupingKey } from '../groupingKey';
+import { buildPushPath, GroupingKey } from '../protocol/groupingKey';
 import { failure, Result, success } from '../result';
 import { GatewayGroup, parseGroups } from './groups';
 

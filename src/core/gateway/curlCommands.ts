@@ -1,4 +1,4 @@
-import { buildPushPath, GroupingKey } from '../groupingKey';
+import { buildPushPath, GroupingKey } from '../protocol/groupingKey';
 import { Result, success } from '../result';
 
 /** Quotes a word for a POSIX shell. */

@@ -1,5 +1,5 @@
 import { Result, failure, success } from '../result';
-import { checkGatewayUrl, GatewayConfig, normalizeGatewayUrl } from '../gatewayConfig';
+import { checkGatewayUrl, GatewayConfig, normalizeGatewayUrl } from './gatewayConfig';
 
 /**
  * The gateway a script's URL names: a listed gateway at that URL (so that its credentials and TLS

@@ -1,4 +1,4 @@
-import { GroupingKey } from '../groupingKey';
+import { GroupingKey } from '../protocol/groupingKey';
 import { failure, Result, success } from '../result';
 
 /** One metric of a group as `/api/v1/metrics` lists it; numbers stay strings, as the gateway sends them. */

@@ -1,6 +1,6 @@
 import { decodeExposition } from '../exposition/decode';
 import { goQuoteString } from '../exposition/goQuote';
-import { BASE64_SUFFIX, checkGroupingLabelName } from '../groupingKey';
+import { BASE64_SUFFIX, checkGroupingLabelName } from '../protocol/groupingKey';
 import { failure, Result, success } from '../result';
 import { decodeBase64Segment } from './goBase64';
 import { GroupingLabels } from './sanitize';

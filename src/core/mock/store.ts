@@ -6,7 +6,7 @@ import { GroupingLabels, groupSeriesLabels, sanitizeFamily } from './sanitize';
 import { SelfMetrics } from './selfMetrics';
 import { StoreIndex } from './storeIndex';
 import { GroupChange, StoreView } from './storeView';
-import { groupLabelsId } from '../groupingKey';
+import { groupLabelsId } from '../protocol/groupingKey';
 
 // The mock's metric store: groups keyed by their grouping labels, written like the real
 // DiskMetricStore (PUT replaces the group, POST the pushed families, a refused push records its

@@ -1,4 +1,4 @@
-import { GroupingKey } from '../groupingKey';
+import { GroupingKey } from '../protocol/groupingKey';
 import { buildHeredocBody, followSegment } from './heredocBody';
 import { HeredocOperator, LexedCommand, LexedPipeline, LexedScript, LexedWord, lexScript } from './lexer';
 import { indexLines, LineIndex, lineLength, Position, positionAt } from './lines';

@@ -1,4 +1,4 @@
-import { GroupingKey, parsePushPath } from '../groupingKey';
+import { GroupingKey, parsePushPath } from '../protocol/groupingKey';
 import { ValueExpansion, WordValue } from './words';
 
 /** What can be known statically about a push URL written in a script. */

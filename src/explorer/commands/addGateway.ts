@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkGatewayUrl, normalizeGatewayUrl } from '../../core/gatewayConfig';
+import { checkGatewayUrl, normalizeGatewayUrl } from '../../core/gateway/gatewayConfig';
 import { GatewayService } from '../../gateways/gatewayService';
 import { UserPrompts } from '../../ui/prompts';
 

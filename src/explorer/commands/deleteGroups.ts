@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatGroupingLabels } from '../../core/explorer/groupHealth';
+import { formatGroupingLabels } from '../../core/groups/groupHealth';
 import { groupingKeyOf } from '../../core/gateway/groups';
 import { confirmAndDeleteGroups } from '../../gateways/deleteGroupsFlow';
 import { GatewayService } from '../../gateways/gatewayService';

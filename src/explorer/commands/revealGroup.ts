@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { groupLabelsId } from '../../core/groupingKey';
+import { groupLabelsId } from '../../core/protocol/groupingKey';
 import { GATEWAYS_VIEW_ID } from '../explorerView';
 import { ExplorerNode } from '../explorerModel';
 import { GatewayTreeProvider } from '../gatewayTreeProvider';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { GatewayConfig } from '../../core/gatewayConfig';
+import { GatewayConfig } from '../../core/gateway/gatewayConfig';
 import { GatewayService } from '../../gateways/gatewayService';
 import { UserPrompts } from '../../ui/prompts';
 import { ExplorerNode } from '../explorerModel';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { GatewayConfig } from '../../core/gatewayConfig';
+import { GatewayConfig } from '../../core/gateway/gatewayConfig';
 import { SHELL_LANGUAGE_ID } from '../../language/languageIds';
 import { PushService } from '../pushService';
 

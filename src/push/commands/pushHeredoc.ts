@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { GatewayConfig } from '../../core/gatewayConfig';
+import { GatewayConfig } from '../../core/gateway/gatewayConfig';
 import { PushService } from '../pushService';
 
 /**

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { gatewayForUrl, isListed } from '../../../src/core/gateway/gatewayForUrl';
-import { GatewayConfig } from '../../../src/core/gatewayConfig';
+import { GatewayConfig } from '../../../src/core/gateway/gatewayConfig';
 
 const LISTED: GatewayConfig[] = [
   { name: 'Mock Gateway', url: 'http://127.0.0.1:9091', embedded: true },

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { lintShellScript, shellQuickFixesFor } from '../../src/core/lintShellScript';
+import { lintShellScript, shellQuickFixesFor } from '../../../src/core/shell/lintShellScript';
 
 function findings(script: string): string[] {
   return lintShellScript(script).diagnostics.map((d) => `${d.span.line}:${d.span.start}-${d.span.end} ${d.severity} ${d.code}`);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkGatewayUrl, parseGatewayList } from '../../../src/core/gatewayConfig';
+import { checkGatewayUrl, parseGatewayList } from '../../../src/core/gateway/gatewayConfig';
 
 describe('gateway settings', () => {
   it('reads valid entries and normalises their URLs', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { heredocVariables, resolveHeredocPush, resolveScriptUrl, urlVariables } from '../../../src/core/push/heredocPush';
+import { heredocVariables, resolveHeredocPush, resolveScriptUrl, urlVariables } from '../../../src/core/shell/heredocPush';
 import { findMetricHeredocs } from '../../../src/core/shell/heredocs';
 
 const SCRIPT = [

@@ -1,4 +1,4 @@
-import { failure, Result, success } from './result';
+import { failure, Result, success } from '../result';
 
 /**
  * The labels that identify a group on a Pushgateway: the job, plus any further grouping labels.

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatGroupingKeyText, lineOfGatewayError, parseGroupingKeyText } from '../../../src/core/push/groupingKeyText';
+import { formatGroupingKeyText, lineOfGatewayError, parseGroupingKeyText } from '../../../src/core/protocol/groupingKeyText';
 
 describe('grouping keys typed by a person', () => {
   it('reads name=value pairs separated by commas or spaces, in any order', () => {

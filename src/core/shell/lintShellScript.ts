@@ -1,9 +1,9 @@
-import { compareDiagnostics, Diagnostic } from './exposition/diagnostic';
-import { quickFixesFor, QuickFix, TextChange } from './exposition/fixes';
-import { lintExposition, LintOptions, LintResult } from './exposition/lint';
-import { Span } from './exposition/model';
-import { parsePushPath } from './groupingKey';
-import { bodyPositionToScript, bodyWithPlaceholders, findMetricHeredocs, MetricHeredoc } from './shell/heredocs';
+import { compareDiagnostics, Diagnostic } from '../exposition/diagnostic';
+import { quickFixesFor, QuickFix, TextChange } from '../exposition/fixes';
+import { lintExposition, LintOptions, LintResult } from '../exposition/lint';
+import { Span } from '../exposition/model';
+import { parsePushPath } from '../protocol/groupingKey';
+import { bodyPositionToScript, bodyWithPlaceholders, findMetricHeredocs, MetricHeredoc } from './heredocs';
 
 export interface LintedHeredoc {
   readonly heredoc: MetricHeredoc;

@@ -1,8 +1,8 @@
 import { PushMethod } from '../gateway/client';
-import { GroupingKey, parsePushPath } from '../groupingKey';
+import { GroupingKey, parsePushPath } from '../protocol/groupingKey';
 import { failure, Result, success } from '../result';
-import { scanExpansion } from '../shell/expansion';
-import { MetricHeredoc } from '../shell/heredocs';
+import { scanExpansion } from './expansion';
+import { MetricHeredoc } from './heredocs';
 
 /** A shell expansion the user must give a value for: `$SIZE`, `${DB:-orders}`, `$(hostname)`. */
 export interface HeredocVariable {

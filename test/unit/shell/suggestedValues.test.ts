@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { HeredocVariable } from '../../../src/core/push/heredocPush';
-import { likelyGatewayHost, readsTheClock, suggestedValue } from '../../../src/core/push/suggestedValues';
+import { HeredocVariable } from '../../../src/core/shell/heredocPush';
+import { likelyGatewayHost, readsTheClock, suggestedValue } from '../../../src/core/shell/suggestedValues';
 
 const CONTEXT = { nowSeconds: 1764000000.7, hostname: 'db1.example.org' };
 

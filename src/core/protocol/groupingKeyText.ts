@@ -1,4 +1,4 @@
-import { checkGroupingLabelName, GroupingKey } from '../groupingKey';
+import { checkGroupingLabelName, GroupingKey } from './groupingKey';
 import { failure, Result, success } from '../result';
 
 /**

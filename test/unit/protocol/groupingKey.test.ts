@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildPushPath, decodeBase64Url, GroupingKey, parsePushPath } from '../../../src/core/groupingKey';
+import { buildPushPath, decodeBase64Url, GroupingKey, parsePushPath } from '../../../src/core/protocol/groupingKey';
 
 function build(key: GroupingKey, prefix?: string): string {
   const result = buildPushPath(key, prefix);
