@@ -30,9 +30,8 @@ export interface TestingApi {
 
 export function activate(context: vscode.ExtensionContext): TestingApi | undefined {
   const mock = new MockGatewayService();
-  const runningMock = () => (mock.gateway ? [mock.gateway] : []);
   const requestLog = vscode.window.createOutputChannel('Pushgateway Push');
-  const gateways = new GatewayService(new CredentialStore(context.secrets), runningMock, (line) => requestLog.appendLine(line));
+  const gateways = new GatewayService(new CredentialStore(context.secrets), mock, (line) => requestLog.appendLine(line));
   const gatewayTree = new GatewayTreeProvider(gateways);
   const groupDocuments = new GroupDocuments();
   let prompts: UserPrompts = windowPrompts;
@@ -43,7 +42,6 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
     gatewayView,
     gatewayView.onDidChangeVisibility((event) => gatewayTree.setVisible(event.visible)),
     mock,
-    mock.onDidChange(() => gatewayTree.refresh()),
     // Scripts run in a terminal against the mock show up in the explorer as they push.
     mock.onDidChangeGroups(() => gatewayTree.refreshSoon()),
     gatewayTree,

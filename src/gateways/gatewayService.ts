@@ -16,6 +16,14 @@ export interface GroupChange {
   readonly gatewayName: string;
 }
 
+/** Gateways that are not in the settings, such as the running embedded mock, and when they come and go. */
+export interface GatewaySource {
+  gateways(): GatewayConfig[];
+  readonly onDidChange: vscode.Event<void>;
+}
+
+const NO_OTHER_GATEWAYS: GatewaySource = { gateways: () => [], onDidChange: () => ({ dispose: () => undefined }) };
+
 /** What one read of a gateway found: its groups with their metrics, and its status when it told it. */
 export interface GatewayContents {
   readonly groups: GatewayGroup[];
@@ -60,26 +68,26 @@ export class GatewayService implements vscode.Disposable {
   /** A push or delete made by the extension that the gateway accepted. */
   readonly onDidChangeGroups = this.groupChanges.event;
   private readonly connectionChanges = new vscode.EventEmitter<void>();
-  /** Credentials or workspace trust changed: what a request sends may differ now. */
+  /** A gateway came or went (the mock started or stopped), or credentials or workspace trust changed: what a request sends may differ now. */
   readonly onDidChangeConnections = this.connectionChanges.event;
   private readonly subscriptions: vscode.Disposable[];
 
   /**
-   * `extraGateways`: gateways that are not in the settings, such as the running embedded mock.
+   * `others`: gateways that are not in the settings, listed first (the running embedded mock).
    * `log`: one line per push and delete, with the gateway's answer.
    */
   constructor(
     private readonly credentials: CredentialStore,
-    private readonly extraGateways: () => GatewayConfig[] = () => [],
+    private readonly others: GatewaySource = NO_OTHER_GATEWAYS,
     private readonly log: (line: string) => void = () => undefined,
   ) {
-    this.subscriptions = [vscode.workspace.onDidGrantWorkspaceTrust(() => this.connectionChanges.fire())];
+    this.subscriptions = [vscode.workspace.onDidGrantWorkspaceTrust(() => this.connectionChanges.fire()), others.onDidChange(() => this.connectionChanges.fire())];
   }
 
   /** The gateways in the settings (with the problems of the entries left out), the extra ones first. */
   gatewayList(): GatewayList {
     const { gateways, problems } = readGatewayList();
-    return { gateways: [...this.extraGateways(), ...gateways], problems };
+    return { gateways: [...this.others.gateways(), ...gateways], problems };
   }
 
   /** The gateways the explorer lists: the running mock and the configured ones. */
