@@ -28,6 +28,20 @@ describe('commands', () => {
     );
   });
 
+  it('catches a failing command: the caller gets undefined instead of a rejection (the user gets the message)', async () => {
+    await extension().activate();
+    api().setPrompts({
+      inputGroupFilter: async () => {
+        throw new Error('the input box broke');
+      },
+    });
+    try {
+      assert.equal(await vscode.commands.executeCommand('pushgateway.filterGroups'), undefined);
+    } finally {
+      api().setPrompts(undefined);
+    }
+  });
+
   it('refreshes the explorer: the whole tree is redrawn and each gateway read again', async () => {
     await extension().activate();
     const gateway = await startMockGateway({ port: 0 });
