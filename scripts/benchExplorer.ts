@@ -2,7 +2,8 @@
 // with 10 000 groups: parsing /api/v1/metrics, judging every group, sorting, and the labels shown.
 // This is the work behind one refresh of the view; building VS Code's tree items on top of it needs
 // the editor and is not timed here (VS Code renders only the visible rows).
-import { assessGroup, compareGroups, DEFAULT_LAST_SUCCESS_PATTERN, formatGroupingLabels } from '../src/core/groups/groupHealth';
+import { formatGroupingLabels } from '../src/core/protocol/labelText';
+import { assessGroup, compareGroups, DEFAULT_LAST_SUCCESS_PATTERN } from '../src/core/groups/groupHealth';
 import { parseGroups } from '../src/core/gateway/groups';
 import { median } from './reference/stats';
 

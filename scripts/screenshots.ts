@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Browser, chromium, Locator, Page } from 'playwright-core';
 import * as UPNG from 'upng-js';
-import { MockGateway } from '../src/core/mock/server';
+import { MockGateway } from '../src/core/mock';
 import { DEMO_CODE_SERVER_ENV, DEMO_FIRST_FILE, DEMO_GATEWAY_NAME, DEMO_GROUPS, demoSettings, demoWorkbenchUrl, groupLabel, startDemoGateway } from './demo/demoGateway';
 import { BASE_USER_SETTINGS, createRunFolders, installVsix, RunningCodeServer, startCodeServer } from './host/codeServer';
 import { ensureHost } from './host/installHost';

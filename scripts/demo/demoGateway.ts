@@ -2,10 +2,11 @@
 // `pgw mock` runs) filled with the groups the sample scripts in samples/ would leave behind: a healthy
 // backup, a stale log cleanup, a report mailer whose last push failed, a migration in progress.
 import * as path from 'node:path';
-import { formatGroupingLabels } from '../../src/core/groups/groupHealth';
-import { GatewayClient, PushMethod } from '../../src/core/gateway/client';
+import { formatGroupingLabels } from '../../src/core/protocol/labelText';
+import { PushMethod } from '../../src/core/protocol/pushMethod';
+import { GatewayClient } from '../../src/core/gateway/client';
 import { GroupingKey } from '../../src/core/protocol/groupingKey';
-import { MockGateway, startMockGateway } from '../../src/core/mock/server';
+import { MockGateway, startMockGateway } from '../../src/core/mock';
 import { isPortFree } from '../../src/core/ports';
 import { SHOW_GATEWAYS_ON_START_ENV } from '../../src/explorer/explorerView';
 

@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import { PersistenceError } from '../core/mock/persistence';
-import { MockGateway, startMockGateway } from '../core/mock/server';
-import { PushLogEntry } from '../core/mock/pushLog';
+import { MockGateway, PersistenceError, PushLogEntry, startMockGateway } from '../core/mock';
 import { CliOutput } from './cliOutput';
 
 export const MOCK_USAGE = `Usage: pgw mock [--listen HOST:PORT] [--admin-api] [--log text|json]

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { assessGroup, compareGroups, formatGroupingLabels, GroupOrder } from '../core/groups/groupHealth';
+import { formatGroupingLabels } from '../core/protocol/labelText';
+import { assessGroup, compareGroups, GroupOrder } from '../core/groups/groupHealth';
 import { GatewayGroup } from '../core/gateway/groups';
 import { GatewayConfig } from '../core/gateway/gatewayConfig';
 import { groupLabelsId } from '../core/protocol/groupingKey';

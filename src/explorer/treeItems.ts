@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { formatGroupingLabels, GroupAssessment, GroupHealth } from '../core/groups/groupHealth';
+import { formatGroupingLabels } from '../core/protocol/labelText';
+import { GroupAssessment, GroupHealth } from '../core/groups/groupHealth';
 import { GatewayError } from '../core/gateway/client';
 import { GatewayFamily, GatewayGroup, GatewayMetric } from '../core/gateway/groups';
 import { GatewayConfig } from '../core/gateway/gatewayConfig';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatGroupingLabels } from '../core/groups/groupHealth';
+import { formatGroupingLabels } from '../core/protocol/labelText';
 import { GatewayConfig } from '../core/gateway/gatewayConfig';
 import { GroupingKey } from '../core/protocol/groupingKey';
 import { UserPrompts } from '../ui/prompts';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { GatewayClient, GatewayCredentials, GatewayError, GatewayStatus, PushMethod } from '../core/gateway/client';
+import { PushMethod } from '../core/protocol/pushMethod';
+import { GatewayClient, GatewayCredentials, GatewayError, GatewayStatus } from '../core/gateway/client';
 import { gatewayForUrl } from '../core/gateway/gatewayForUrl';
 import { GatewayGroup } from '../core/gateway/groups';
 import { GatewayConfig, GatewayList } from '../core/gateway/gatewayConfig';

@@ -1,22 +1,7 @@
 import * as vscode from 'vscode';
-import { Family, Token } from '../core/exposition/model';
+import { familyAt } from '../core/exposition/familyAt';
 import { LintService } from './lintService';
 import { toRange } from './spans';
-
-function contains(token: Token | undefined, position: vscode.Position): token is Token {
-  return token !== undefined && token.span.line === position.line && token.span.start <= position.character && position.character <= token.span.end;
-}
-
-/** The family whose name (in a sample, HELP or TYPE line) is under the cursor, with that name token. */
-export function familyAt(families: readonly Family[], position: vscode.Position): { family: Family; token: Token } | undefined {
-  for (const family of families) {
-    const token = [family.help?.name, family.type?.name, ...family.samples.map((sample) => sample.name)].find((candidate) => contains(candidate, position));
-    if (token) {
-      return { family, token };
-    }
-  }
-  return undefined;
-}
 
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
@@ -28,7 +13,7 @@ export class ExpositionHover implements vscode.HoverProvider {
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const linted = this.lint.exposition(document);
-    const found = linted && familyAt(linted.result.document.families, position);
+    const found = linted && familyAt(linted.result.document.families, position.line, position.character);
     if (!found) {
       return undefined;
     }

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { EMBEDDED_MOCK_NAME, GatewayConfig } from '../core/gateway/gatewayConfig';
-import { MockGateway, startMockGateway } from '../core/mock/server';
-import { PushLogEntry } from '../core/mock/pushLog';
+import { MockGateway, PushLogEntry, startMockGateway } from '../core/mock';
 import { isPortFree } from '../core/ports';
 
 const MAX_PORT_TRIES = 20;

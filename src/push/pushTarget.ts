@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { PushMethod } from '../core/gateway/client';
+import { PushMethod } from '../core/protocol/pushMethod';
 import { GatewayConfig } from '../core/gateway/gatewayConfig';
 import { GroupingKey } from '../core/protocol/groupingKey';
 import { formatGroupingKeyText, parseGroupingKeyText } from '../core/protocol/groupingKeyText';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { formatGroupingLabels } from '../core/groups/groupHealth';
+import { formatGroupingLabels } from '../core/protocol/labelText';
 import { isListed } from '../core/gateway/gatewayForUrl';
-import { PushMethod } from '../core/gateway/client';
+import { PushMethod } from '../core/protocol/pushMethod';
 import { GatewayConfig } from '../core/gateway/gatewayConfig';
 import { GroupingKey } from '../core/protocol/groupingKey';
 import { lineOfGatewayError } from '../core/protocol/groupingKeyText';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { GatewayConfig } from '../core/gateway/gatewayConfig';
-import { PushMethod } from '../core/gateway/client';
+import { PushMethod } from '../core/protocol/pushMethod';
 import { GroupOrder } from '../core/groups/groupHealth';
 
 const PUSH_TARGET_TITLE = 'Push to which gateway?';

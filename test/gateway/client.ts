@@ -6,7 +6,9 @@
 // 202 at once), so runStep waits after an accepted one until GET /api/v1/metrics shows the change,
 // for at most ASYNC_WAIT_MS, before the next step goes out. Pushes are synchronous.
 import * as http from 'node:http';
-import { CaseStep, RecordedResponse, compareCodeUnits, stepBodyBytes, stepHasBody } from './corpus';
+import { groupLabelsId, labelsOfKey, parsePushPath } from '../../src/core/protocol/groupingKey';
+import { SegmentText } from '../../src/core/protocol/pushRoute';
+import { CaseStep, RecordedResponse, stepBodyBytes, stepHasBody } from './corpus';
 import { RawResponse, normalizeResponse } from './normalize';
 
 export const STEP_TIMEOUT_MS = 10_000;
@@ -73,11 +75,7 @@ type GroupCondition = (groups: Set<string>) => boolean;
 async function listGroups(port: number): Promise<Set<string>> {
   const response = await sendStep(port, { method: 'GET', path: '/api/v1/metrics' });
   const parsed = JSON.parse(response.body.toString('utf8')) as { data?: { labels?: Record<string, string> }[] };
-  return new Set((parsed.data ?? []).map((group) => labelKey(group.labels ?? {})));
-}
-
-function labelKey(labels: Record<string, string>): string {
-  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => compareCodeUnits(a, b)));
+  return new Set((parsed.data ?? []).map((group) => groupLabelsId(group.labels ?? {})));
 }
 
 function isDelete(step: CaseStep): boolean {
@@ -88,47 +86,13 @@ function isWipe(step: CaseStep): boolean {
   return step.method === 'PUT' && step.path.split('?')[0] === '/api/v1/admin/wipe';
 }
 
-function decodeBase64Url(value: string): string {
-  return Buffer.from(value.replace(/=+$/, ''), 'base64url').toString('utf8');
-}
+/** Bytes as the gateway's JSON lists them: invalid UTF-8 becomes U+FFFD. */
+const JSON_TEXT: SegmentText = { raw: (bytes) => bytes.toString('utf8'), decoded: (bytes) => bytes.toString('utf8') };
 
-/**
- * The grouping labels a push path addresses, the way the gateway reads it (the path is
- * percent-decoded before it is split; `@base64` names and values; the URL's job wins), or
- * undefined when the path does not address a group.
- */
+/** The grouping labels a push path addresses, the way the gateway reads it, or undefined when the path does not address a group. */
 export function groupLabelsOfPath(requestPath: string): Record<string, string> | undefined {
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(requestPath.split('?')[0]);
-  } catch {
-    return undefined;
-  }
-  const match = /^\/metrics\/job(@base64)?\/([^/]+)(\/.*)?$/.exec(pathname);
-  if (!match) {
-    return undefined;
-  }
-  const labels = labelsOfRest(match[3] ?? '');
-  const job = match[1] ? decodeBase64Url(match[2]) : match[2];
-  return labels && job !== '' ? { ...labels, job } : undefined;
-}
-
-/** `/name/value...` after the job; a lone "/" means no labels, as in the gateway. */
-function labelsOfRest(rest: string): Record<string, string> | undefined {
-  const labels: Record<string, string> = {};
-  if (rest.length <= 1) {
-    return labels;
-  }
-  const components = rest.split('/');
-  if (components.length % 2 === 0) {
-    return undefined;
-  }
-  for (let i = 1; i < components.length; i += 2) {
-    const isBase64 = components[i].endsWith('@base64');
-    const name = isBase64 ? components[i].slice(0, -'@base64'.length) : components[i];
-    labels[name] = isBase64 ? decodeBase64Url(components[i + 1]) : components[i + 1];
-  }
-  return labels;
+  const parsed = parsePushPath(requestPath.split('?')[0], JSON_TEXT);
+  return parsed.ok && parsed.value.prefix === '' ? labelsOfKey(parsed.value.key) : undefined;
 }
 
 /** What must hold once an accepted DELETE or wipe has been applied, or undefined when nothing changes. */
@@ -140,7 +104,7 @@ function appliedCondition(step: CaseStep, before: Set<string>): GroupCondition |
   if (labels === undefined) {
     return (groups) => !sameSet(groups, before);
   }
-  const key = labelKey(labels);
+  const key = groupLabelsId(labels);
   return before.has(key) ? (groups) => !groups.has(key) : undefined;
 }
 

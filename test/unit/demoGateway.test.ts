@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEMO_GROUPS, groupLabel, seedDemoGateway } from '../../scripts/demo/demoGateway';
-import { assessGroup, DEFAULT_LAST_SUCCESS_PATTERN, formatGroupingLabels } from '../../src/core/groups/groupHealth';
+import { formatGroupingLabels } from '../../src/core/protocol/labelText';
+import { assessGroup, DEFAULT_LAST_SUCCESS_PATTERN } from '../../src/core/groups/groupHealth';
 import { GatewayClient } from '../../src/core/gateway/client';
-import { MockGateway, startMockGateway } from '../../src/core/mock/server';
+import { MockGateway, startMockGateway } from '../../src/core/mock';
 import { findDeleteCommands, findMetricHeredocs } from '../../src/core/shell/heredocs';
 
 const NOW = 1_764_000_000;

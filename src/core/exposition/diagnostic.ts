@@ -1,10 +1,11 @@
+import { DiagnosticCode } from './codes';
 import { Span } from './model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 /** A finding about an exposition document, ready for the editor or the CLI. */
 export interface Diagnostic {
-  readonly code: string;
+  readonly code: DiagnosticCode;
   readonly severity: Severity;
   readonly message: string;
   readonly span: Span;

@@ -1,4 +1,5 @@
 import { Diagnostic } from './diagnostic';
+import { familyAt } from './familyAt';
 import { Family, ParsedDocument } from './model';
 import { guessedType } from './rules/structureRules';
 
@@ -21,14 +22,6 @@ export interface QuickFix {
 
 function insertAt(line: number, column: number, newText: string): TextChange {
   return { startLine: line, startColumn: column, endLine: line, endColumn: column, newText };
-}
-
-function familyOfName(document: ParsedDocument, line: number, column: number): Family | undefined {
-  return document.families.find(
-    (family) =>
-      family.samples.some((s) => s.line === line && s.name.span.start <= column && column <= s.name.span.end) ||
-      [family.help?.name, family.type?.name].some((name) => name && name.span.line === line && name.span.start <= column && column <= name.span.end),
-  );
 }
 
 const TEXT_FORMAT_TYPES = ['counter', 'gauge', 'histogram', 'summary', 'untyped'];
@@ -88,7 +81,7 @@ export function quickFixesFor(diagnostic: Diagnostic, document: ParsedDocument, 
       return [{ title: 'Add the final new-line', preferred: true, changes: [insertAt(last, lines[last].length, '\n')] }];
     }
     case 'counter-total-suffix': {
-      const family = familyOfName(document, span.line, span.start);
+      const family = familyAt(document.families, span.line, span.start)?.family;
       if (!family || family.effectiveType !== 'counter' || family.name.endsWith('_total')) {
         return [];
       }
@@ -104,7 +97,7 @@ export function quickFixesFor(diagnostic: Diagnostic, document: ParsedDocument, 
     }
     case 'missing-type':
     case 'no-help': {
-      const family = familyOfName(document, span.line, span.start);
+      const family = familyAt(document.families, span.line, span.start)?.family;
       if (!family) {
         return [];
       }

@@ -1,3 +1,4 @@
+import { DiagnosticCode, DOCUMENT_CODES, PARSE_PROBLEM_CODES, RULE_CODES, SHELL_CODES } from './codes';
 import { compareDiagnostics, Diagnostic, Severity } from './diagnostic';
 import { ParsedDocument } from './model';
 import { parseExposition } from './parser';
@@ -8,36 +9,16 @@ import { STRUCTURE_RULES } from './rules/structureRules';
 
 export const ALL_RULES: readonly LintRule[] = [...PUSHGATEWAY_RULES, ...STRUCTURE_RULES, ...PROMLINT_RULES];
 
-/** Every code a diagnostic can carry: parse problems, the CRLF/BOM checks and the lint rules. */
-export const PARSE_PROBLEM_CODES: readonly string[] = [
-  'invalid-metric-name',
-  'invalid-label-name',
-  'reserved-label-name',
-  'expected-equals',
-  'duplicate-label-name',
-  'expected-quote',
-  'invalid-escape',
-  'unescaped-newline',
-  'invalid-label-value',
-  'invalid-bucket-bound',
-  'invalid-quantile',
-  'unexpected-after-label-value',
-  'invalid-value',
-  'invalid-timestamp',
-  'text-after-timestamp',
-  'duplicate-help',
-  'duplicate-type',
-  'unknown-type',
-  'missing-final-newline',
-];
-/** `push-url` is raised for shell scripts whose heredoc is pushed to a URL the gateway refuses. */
-export const ALL_RULE_CODES: readonly string[] = [...PARSE_PROBLEM_CODES, 'crlf-line-endings', 'byte-order-mark', 'push-url', ...ALL_RULES.map((rule) => rule.code)];
+/** Every code a diagnostic can carry: parse problems, the CRLF/BOM checks, a shell script's push URL and the lint rules. */
+export const ALL_RULE_CODES: readonly DiagnosticCode[] = [...PARSE_PROBLEM_CODES, ...DOCUMENT_CODES, ...SHELL_CODES, ...RULE_CODES];
 
 export type SeveritySetting = Severity | 'off';
+/** Severities set by the user, by code. */
+export type SeverityOverrides = Readonly<Partial<Record<DiagnosticCode, SeveritySetting>>>;
 
 export interface LintOptions {
   /** Per-code overrides of the default severities; `off` silences a rule. */
-  readonly severities?: Readonly<Record<string, SeveritySetting>>;
+  readonly severities?: SeverityOverrides;
   /** Grouping labels of the push URL besides `job`, when known (e.g. from a heredoc's curl URL). */
   readonly groupingLabels?: readonly string[];
   /** The file starts with a byte order mark that is not in `text` (editors hide it). */
@@ -57,7 +38,7 @@ const BYTE_ORDER_MARK = '\uFEFF';
  */
 export function lintExposition(text: string, options: LintOptions = {}): LintResult {
   const diagnostics: Diagnostic[] = [];
-  const severityOf = (code: string, fallback: Severity): SeveritySetting => options.severities?.[code] ?? fallback;
+  const severityOf = (code: DiagnosticCode, fallback: Severity): SeveritySetting => options.severities?.[code] ?? fallback;
   const add = (diagnostic: Diagnostic) => {
     const severity = severityOf(diagnostic.code, diagnostic.severity);
     if (severity !== 'off') {

@@ -1,3 +1,5 @@
+import { ParseProblemCode } from './codes';
+
 /**
  * The parsed form of a Prometheus text exposition document (format 0.0.4). Lines and columns are
  * 0-based, columns in UTF-16 code units, so they map directly onto editor positions. No token spans
@@ -68,7 +70,7 @@ export interface Family {
 
 /** A line the gateway's text parser rejects, in the parser's own words and in ours. */
 export interface ParseProblem {
-  readonly code: string;
+  readonly code: ParseProblemCode;
   /** For the user: what is wrong and, where it helps, how to fix it. */
   readonly message: string;
   /** What Go's expfmt.TextParser would say, e.g. `text format parsing error in line 3: invalid metric name`. */

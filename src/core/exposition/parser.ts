@@ -1,68 +1,64 @@
+import {
+  BACKSLASH,
+  BYTE_ORDER_MARK,
+  CARRIAGE_RETURN,
+  CLOSE_BRACE,
+  COMMA,
+  EQUALS,
+  HASH,
+  isBlankOrTab,
+  isLabelNameContinuation,
+  isLabelNameStart,
+  isMetricNameContinuation,
+  isMetricNameStart,
+  NEWLINE,
+  OPEN_BRACE,
+  QUOTE,
+} from './characters';
 import { isEscapedByte } from './decode';
-import { isDecimalFloat, parseGoFloat, parseGoInt64 } from './goNumbers';
-import { goCharOfByte, goQuoteByte, goQuoteString } from './goQuote';
+import { parseGoFloat, parseGoInt64 } from '../goemu/goNumbers';
 import { Family, HelpLine, LabelPair, MetricType, ParsedDocument, ParseProblem, Sample, Span, Token, TypeLine } from './model';
+import {
+  byteOrderMarkAsMetricName,
+  carriageReturnLine,
+  duplicateHelp,
+  duplicateLabelName,
+  duplicateType,
+  expectedEquals,
+  expectedQuote,
+  HELP_TEXT_ESCAPES,
+  invalidEscape,
+  invalidLabelName,
+  invalidLabelValue,
+  invalidMetricName,
+  invalidMetricNameInComment,
+  invalidSpecialLabelValue,
+  invalidTimestamp,
+  invalidValue,
+  LABEL_VALUE_ESCAPES,
+  missingFinalNewline,
+  Rejection,
+  reservedLabelName,
+  textAfterTimestamp,
+  unexpectedAfterLabelValue,
+  unescapedNewline,
+  unknownType,
+} from './parseMessages';
+import { NO_LABELS, ParsedLabel, ParsedSample, ParsedToken } from './parsedItems';
+import { metricTypeNamed } from './typeNames';
 
 // A line-by-line re-creation of the state machine of Go's expfmt.TextParser (prometheus/common), the
 // parser behind Pushgateway 1.5.1 and promtool 2.42: same tokens, same errors, same line numbers.
 // Unlike Go it does not stop at the first error: it records it and goes on at the next line, so an
 // editor can show every broken line at once. The first problem is the one the gateway reports.
 
+/** What `current` holds once the cursor is past the last character. */
 const EOF = -1;
-const NEWLINE = 0x0a;
-const SPACE = 0x20;
-const TAB = 0x09;
-const HASH = 0x23;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const COMMA = 0x2c;
-const EQUALS = 0x3d;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const CARRIAGE_RETURN = 0x0d;
-const BYTE_ORDER_MARK = 0xfeff;
 /** From this many labels on, a sample's label names are looked up in a set rather than scanned. */
 const MANY_LABELS = 16;
 
-const TYPE_NAMES: Record<string, MetricType> = {
-  COUNTER: 'counter',
-  GAUGE: 'gauge',
-  SUMMARY: 'summary',
-  UNTYPED: 'untyped',
-  HISTOGRAM: 'histogram',
-  GAUGE_HISTOGRAM: 'gauge_histogram',
-};
 /** OpenMetrics comment keywords that the text format reads as plain comments. */
 const OPENMETRICS_KEYWORDS = new Set(['EOF', 'UNIT']);
-const OPENMETRICS_ONLY_TYPES = new Set(['info', 'stateset', 'gaugehistogram', 'unknown']);
-
-function isBlankOrTab(code: number): boolean {
-  return code === SPACE || code === TAB;
-}
-
-function isLetter(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-}
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
-function isMetricNameStart(code: number): boolean {
-  return isLetter(code) || code === 0x5f || code === 0x3a;
-}
-
-function isMetricNameContinuation(code: number): boolean {
-  return isMetricNameStart(code) || isDigit(code);
-}
-
-function isLabelNameStart(code: number): boolean {
-  return isLetter(code) || code === 0x5f;
-}
-
-function isLabelNameContinuation(code: number): boolean {
-  return isLabelNameStart(code) || isDigit(code);
-}
 
 interface MutableFamily {
   name: string;
@@ -75,114 +71,6 @@ interface MutableFamily {
   samples: Sample[];
   lines: number[];
 }
-
-/**
- * A token that is its own span: one object per token instead of two, which matters when a document
- * has hundreds of thousands of them.
- */
-class ParsedToken implements Token, Span {
-  constructor(
-    readonly text: string,
-    readonly line: number,
-    readonly start: number,
-    readonly end: number,
-  ) {}
-
-  get span(): Span {
-    return this;
-  }
-}
-
-/**
- * A parsed label or sample that is also its name token and that name's span (as ParsedToken is its
- * own span). One object per label or sample instead of three or four matters when a document has
- * hundreds of thousands of them: most of the time would otherwise go to the garbage collector.
- */
-abstract class ParsedNamedItem implements Token, Span {
-  constructor(
-    /** The name as written. */
-    readonly text: string,
-    readonly line: number,
-    readonly start: number,
-  ) {}
-
-  get end(): number {
-    return this.start + this.text.length;
-  }
-
-  get name(): Token {
-    return this;
-  }
-
-  get span(): Span {
-    return this;
-  }
-}
-
-/** A label pair; the value's span is made when asked for. */
-class ParsedLabel extends ParsedNamedItem implements LabelPair {
-  constructor(
-    text: string,
-    line: number,
-    start: number,
-    readonly value: string,
-    private readonly valueStart: number,
-    private readonly valueEnd: number,
-  ) {
-    super(text, line, start);
-  }
-
-  get valueSpan(): Span {
-    return { line: this.line, start: this.valueStart, end: this.valueEnd };
-  }
-
-  /** The LabelPair shape, for JSON.stringify (getters are not own properties). */
-  toJSON(): LabelPair {
-    return { name: plainToken(this), value: this.value, valueSpan: this.valueSpan };
-  }
-}
-
-/** A sample line; the value token is made when asked for. */
-class ParsedSample extends ParsedNamedItem implements Sample {
-  constructor(
-    text: string,
-    line: number,
-    start: number,
-    readonly familyName: string,
-    readonly labels: readonly LabelPair[],
-    private readonly valueText: string,
-    private readonly valueStart: number,
-    readonly numericValue: number,
-    readonly timestamp: Token | undefined,
-  ) {
-    super(text, line, start);
-  }
-
-  get value(): Token {
-    return new ParsedToken(this.valueText, this.line, this.valueStart, this.valueStart + this.valueText.length);
-  }
-
-  /** The Sample shape, for JSON.stringify (getters are not own properties). */
-  toJSON(): Sample {
-    return {
-      name: plainToken(this),
-      familyName: this.familyName,
-      labels: this.labels,
-      value: plainToken(this.value),
-      numericValue: this.numericValue,
-      timestamp: this.timestamp && plainToken(this.timestamp),
-      line: this.line,
-    };
-  }
-}
-
-function plainToken(token: Token): Token {
-  const { line, start, end } = token.span;
-  return { text: token.text, span: { line, start, end } };
-}
-
-/** The labels of every sample without any: samples never change their labels, so they can share it. */
-const NO_LABELS: readonly LabelPair[] = Object.freeze([]);
 
 /** Stops the current line: the parser then resumes at the next one. */
 class LineRejected {
@@ -330,7 +218,7 @@ class ExpositionParser {
       } else if (escaped === 0x6e) {
         value += '\n';
       } else {
-        this.invalidEscape(escapeStart, 'in HELP text only \\\\ and \\n are escapes');
+        this.invalidEscape(escapeStart, HELP_TEXT_ESCAPES);
       }
       this.read();
     }
@@ -361,7 +249,7 @@ class ExpositionParser {
       value = this.readEscapedLabelValue();
     }
     if (containsEscapedByte(value)) {
-      this.reject('invalid-label-value', `invalid label value ${goQuoteString(value)}`, 'the label value is not valid UTF-8', this.span(quote, this.pos + 1));
+      this.reject(invalidLabelValue(value), this.span(quote, this.pos + 1));
     }
     if (plain) {
       this.previousLabelValues[index] = value;
@@ -381,12 +269,7 @@ class ExpositionParser {
         return value;
       }
       if (this.current === NEWLINE) {
-        this.reject(
-          'unescaped-newline',
-          `label value ${goQuoteString(value)} contains unescaped new-line`,
-          'the label value is not closed on this line: a label value needs a closing " (write a new-line inside it as \\n)',
-          this.span(start, this.pos),
-        );
+        this.reject(unescapedNewline(value), this.span(start, this.pos));
       }
       const escapeStart = this.pos;
       const escaped = this.read();
@@ -396,7 +279,7 @@ class ExpositionParser {
       } else if (escaped === 0x6e) {
         value += '\n';
       } else {
-        this.invalidEscape(escapeStart, 'in label values only \\\\, \\" and \\n are escapes');
+        this.invalidEscape(escapeStart, LABEL_VALUE_ESCAPES);
       }
     }
   }
@@ -521,12 +404,7 @@ class ExpositionParser {
       return;
     }
     if (!isBlankOrTab(this.current)) {
-      this.reject(
-        'invalid-metric-name',
-        'invalid metric name in comment',
-        `invalid metric name in ${keyword.text} line: ${METRIC_NAME_RULE}`,
-        this.wordSpan(name.span.start + this.lineStart),
-      );
+      this.reject(invalidMetricNameInComment(keyword.text), this.wordSpan(name.span.start + this.lineStart));
     }
     const family = this.familyFor(name.text);
     family.lines.push(this.line);
@@ -544,12 +422,7 @@ class ExpositionParser {
 
   private helpText(family: MutableFamily, name: Token): void {
     if (family.help) {
-      this.reject(
-        'duplicate-help',
-        `second HELP line for metric name ${goQuoteString(family.name)}`,
-        `second HELP line for ${family.name} (the first is on line ${family.help.line + 1})`,
-        name.span,
-      );
+      this.reject(duplicateHelp(family.name, family.help.line), name.span);
     }
     const { token, value } = this.readTokenUntilNewline(true);
     family.help = { text: value, name, line: this.line, textSpan: token.span };
@@ -557,16 +430,13 @@ class ExpositionParser {
 
   private typeText(family: MutableFamily, name: Token): void {
     if (family.goType) {
-      const why = family.type
-        ? `second TYPE line for ${family.name} (the first is on line ${family.type.line + 1})`
-        : `TYPE line for ${family.name} after its samples: the TYPE line must come before the first sample`;
-      this.reject('duplicate-type', `second TYPE line for metric name ${goQuoteString(family.name)}, or TYPE reported after samples`, why, name.span);
+      this.reject(duplicateType(family.name, family.type?.line), name.span);
     }
     const { token } = this.readTokenUntilNewline(false);
-    const type = TYPE_NAMES[goToUpper(token.text)];
+    const type = metricTypeNamed(token.text);
     if (!type) {
       family.refusedTypeLine = this.line;
-      this.reject('unknown-type', `unknown metric type ${goQuoteString(token.text)}`, unknownTypeMessage(token.text), token.span);
+      this.reject(unknownType(token.text), token.span);
     }
     family.goType = type;
     family.type = { type, name, line: this.line, typeToken: token };
@@ -634,52 +504,32 @@ class ExpositionParser {
       const nameStart = this.pos;
       const labelName = this.readLabelNameReusing(this.previousLabelNames[index]);
       if (labelName.length === 0) {
-        this.reject(
-          'invalid-label-name',
-          `invalid label name for metric ${goQuoteString(family.name)}`,
-          `invalid label name: ${LABEL_NAME_RULE}`,
-          this.labelNameSpan(),
-        );
+        this.reject(invalidLabelName(family.name), this.labelNameSpan());
       }
       this.previousLabelNames[index] = labelName;
       const nameEnd = this.pos;
       if (labelName === '__name__') {
-        this.reject('reserved-label-name', 'label name "__name__" is reserved', 'the label name __name__ is reserved for the metric name', this.span(nameStart, nameEnd));
+        this.reject(reservedLabelName(), this.span(nameStart, nameEnd));
       }
       const counted = labelName !== specialLabel;
       this.skipBlankTabIfCurrentBlankTab();
       this.requireInput();
       if (this.current !== EQUALS) {
-        this.reject(
-          'expected-equals',
-          `expected '=' after label name, found ${goQuoteByte(this.codePoint())}`,
-          `expected "=" after the label name ${labelName}`,
-          this.charSpan(),
-        );
+        this.reject(expectedEquals(this.codePoint(), labelName), this.charSpan());
       }
       if (counted && this.isSeenLabelName(labels, count, labelName)) {
-        this.reject(
-          'duplicate-label-name',
-          `duplicate label names for metric ${goQuoteString(family.name)}`,
-          `the label ${labelName} appears twice in this sample`,
-          this.span(nameStart, nameEnd),
-        );
+        this.reject(duplicateLabelName(family.name, labelName), this.span(nameStart, nameEnd));
       }
       this.skipBlankTab();
       this.requireInput();
       if (this.codeAtCursor() !== QUOTE) {
-        this.reject(
-          'expected-quote',
-          `expected '"' at start of label value, found ${goQuoteByte(this.codePoint())}`,
-          `expected a label value in double quotes after ${labelName}=`,
-          this.charSpan(),
-        );
+        this.reject(expectedQuote(this.codePoint(), labelName), this.charSpan());
       }
       const valueStart = this.pos;
       const value = this.readLabelValue(index);
       const valueEnd = this.pos + 1; // after the closing quote
       if (labelName === specialLabel && parseGoFloat(value) === undefined) {
-        this.rejectSpecialLabelValue(labelName, value, this.span(valueStart, valueEnd));
+        this.reject(invalidSpecialLabelValue(labelName, value), this.span(valueStart, valueEnd));
       }
       const lineStart = this.lineStart;
       labels[count++] = new ParsedLabel(labelName, this.line, nameStart - lineStart, value, valueStart - lineStart, valueEnd - lineStart);
@@ -694,12 +544,7 @@ class ExpositionParser {
         this.requireInput();
         return labels.slice(0, count);
       }
-      this.reject(
-        'unexpected-after-label-value',
-        `unexpected end of label value ${goQuoteString(value)}`,
-        `expected "," or "}" after the value of ${labelName}`,
-        this.charSpan(),
-      );
+      this.reject(unexpectedAfterLabelValue(value, labelName), this.charSpan());
     }
   }
 
@@ -726,24 +571,6 @@ class ExpositionParser {
     return this.seenLabelNames.has(name);
   }
 
-  /** An `le` (`quantile`) label of a histogram (summary) whose value is not a number. */
-  private rejectSpecialLabelValue(name: string, value: string, span: Span): never {
-    if (name === 'le') {
-      this.reject(
-        'invalid-bucket-bound',
-        `expected float as value for 'le' label, got ${goQuoteString(value)}`,
-        `the bucket bound le=${goQuoteString(value)} is not a number (use e.g. "0.5" or "+Inf")`,
-        span,
-      );
-    }
-    this.reject(
-      'invalid-quantile',
-      `expected float as value for 'quantile' label, got ${goQuoteString(value)}`,
-      `the quantile ${goQuoteString(value)} is not a number (use e.g. "0.99")`,
-      span,
-    );
-  }
-
   private timestamp(): Token {
     this.skipBlankTab();
     this.requireInput();
@@ -753,12 +580,7 @@ class ExpositionParser {
     }
     const { token: rest } = this.readTokenUntilNewline(false);
     if (rest.text.length > 0) {
-      this.reject(
-        'text-after-timestamp',
-        `spurious string after timestamp: ${goQuoteString(rest.text)}`,
-        rest.text.trim() === '' ? 'trailing whitespace after the timestamp' : `unexpected ${goQuoteString(rest.text.trim())} after the timestamp`,
-        rest.span,
-      );
+      this.reject(textAfterTimestamp(rest.text), rest.span);
     }
     return timestamp;
   }
@@ -800,7 +622,7 @@ class ExpositionParser {
 
   // --- problems ----------------------------------------------------------------------------------
 
-  private reject(code: string, goMessage: string, message: string, span: Span): never {
+  private reject({ code, goMessage, message }: Rejection, span: Span): never {
     this.problems.push({ code, message, goError: `text format parsing error in line ${this.line + 1}: ${goMessage}`, span });
     throw new LineRejected(false);
   }
@@ -808,72 +630,38 @@ class ExpositionParser {
   private endOfInput(): never {
     const lineText = this.text.slice(this.lineStart);
     const firstNonBlank = lineText.length - lineText.trimStart().length;
+    const { code, goMessage, message } = missingFinalNewline();
     this.problems.push({
-      code: 'missing-final-newline',
-      message: 'the document must end with a new-line: without one the gateway rejects the whole push (unexpected end of input stream)',
-      goError: `text format parsing error in line ${this.line + 1}: unexpected end of input stream`,
+      code,
+      message,
+      goError: `text format parsing error in line ${this.line + 1}: ${goMessage}`,
       span: { line: this.line, start: Math.min(firstNonBlank, lineText.length), end: lineText.length },
     });
     throw new LineRejected(true);
   }
 
   private invalidEscape(escapeStart: number, rule: string): never {
-    return this.reject(
-      'invalid-escape',
-      `invalid escape sequence '\\${goCharOfByte(this.codePoint())}'`,
-      `invalid escape sequence: ${rule}`,
-      this.span(escapeStart, this.current === NEWLINE ? this.pos : this.pos + 1),
-    );
+    return this.reject(invalidEscape(this.codePoint(), rule), this.span(escapeStart, this.current === NEWLINE ? this.pos : this.pos + 1));
   }
 
   private rejectInvalidMetricName(): never {
     const lineText = this.currentLineText();
     if (this.pos === 0 && this.current === BYTE_ORDER_MARK) {
-      this.reject('invalid-metric-name', 'invalid metric name', 'the file starts with a byte order mark (BOM), which the gateway reads as part of the first metric name: save it as UTF-8 without BOM', this.span(this.pos, this.pos + 1));
+      this.reject(byteOrderMarkAsMetricName(), this.span(this.pos, this.pos + 1));
     }
     if (this.current === CARRIAGE_RETURN && lineText.trim() === '') {
-      this.reject('invalid-metric-name', 'invalid metric name', 'a blank line holding a carriage return: the gateway expects LF line endings, not CRLF', this.charSpan());
+      this.reject(carriageReturnLine(), this.charSpan());
     }
-    return this.reject('invalid-metric-name', 'invalid metric name', `invalid metric name: ${METRIC_NAME_RULE}`, this.wordSpan(this.pos));
+    return this.reject(invalidMetricName(), this.wordSpan(this.pos));
   }
 
+  /** A missing value is underlined where it should be. */
   private rejectInvalidValue(value: Token): never {
-    const text = value.text;
-    let message: string;
-    if (text.length === 0) {
-      message = 'missing sample value: a sample line is <name>[{labels}] <value> [<timestamp>]';
-    } else if (text.endsWith('\r')) {
-      message = `the value ends with a carriage return: the gateway expects LF line endings, not CRLF`;
-    } else if (/[_]/.test(text)) {
-      message = `${goQuoteString(text)} is not a number the gateway accepts: digit separators "_" are not allowed`;
-    } else if (/^[+-]?0[xX]/.test(text)) {
-      message = `${goQuoteString(text)} is not a number the gateway accepts: hexadecimal numbers are not allowed`;
-    } else if (isDecimalFloat(text)) {
-      message = `${goQuoteString(text)} is out of the range of a 64-bit float`;
-    } else {
-      message = `expected a number as sample value, got ${goQuoteString(text)} (numbers, NaN, +Inf and -Inf are accepted)`;
-    }
-    const span = text.length > 0 ? value.span : this.span(this.pos, this.pos);
-    return this.reject('invalid-value', `expected float as value, got ${goQuoteString(text)}`, message, span);
+    return this.reject(invalidValue(value.text), value.text.length > 0 ? value.span : this.span(this.pos, this.pos));
   }
 
   private rejectInvalidTimestamp(timestamp: Token): never {
-    const text = timestamp.text;
-    let message: string;
-    if (text === '#' || text.startsWith('#')) {
-      message = 'exemplars ("# {...} value") are OpenMetrics syntax: the Pushgateway text parser rejects them';
-    } else if (text.length === 0) {
-      message = 'trailing whitespace after the value: the gateway then expects a timestamp';
-    } else if (text.endsWith('\r')) {
-      message = 'the timestamp ends with a carriage return: the gateway expects LF line endings, not CRLF';
-    } else if (/^[+-]?\d+$/.test(text)) {
-      message = `the timestamp ${goQuoteString(text)} is out of the 64-bit integer range`;
-    } else if (isDecimalFloat(text) || parseGoFloat(text) !== undefined) {
-      message = `the timestamp ${goQuoteString(text)} must be an integer number of milliseconds`;
-    } else {
-      message = `expected an integer timestamp in milliseconds, got ${goQuoteString(text)}`;
-    }
-    return this.reject('invalid-timestamp', `expected integer as timestamp, got ${goQuoteString(text)}`, message, text.length > 0 ? timestamp.span : this.span(this.pos, this.pos));
+    return this.reject(invalidTimestamp(timestamp.text), timestamp.text.length > 0 ? timestamp.span : this.span(this.pos, this.pos));
   }
 
   // --- spans -------------------------------------------------------------------------------------
@@ -930,44 +718,6 @@ class ExpositionParser {
   private codePoint(): number {
     return this.text.codePointAt(this.pos) ?? 0;
   }
-}
-
-const METRIC_NAME_RULE = 'a metric name starts with a letter, "_" or ":" and continues with letters, digits, "_" or ":"';
-const LABEL_NAME_RULE = 'a label name starts with a letter or "_" and continues with letters, digits or "_"';
-
-function unknownTypeMessage(typeText: string): string {
-  const lower = typeText.toLowerCase();
-  if (OPENMETRICS_ONLY_TYPES.has(lower)) {
-    return `"${typeText}" is an OpenMetrics type: the Pushgateway text parser only knows counter, gauge, histogram, summary and untyped`;
-  }
-  if (/\r$/.test(typeText)) {
-    return 'the TYPE line ends with a carriage return: the gateway expects LF line endings, not CRLF';
-  }
-  if (typeText !== typeText.trimEnd()) {
-    return `unknown metric type ${goQuoteString(typeText)}: remove the trailing whitespace`;
-  }
-  return `unknown metric type ${goQuoteString(typeText)}: use counter, gauge, histogram, summary or untyped`;
-}
-
-/**
- * Go's strings.ToUpper as far as type names can tell: ASCII letters, plus the two non-ASCII letters
- * whose simple upper-case mapping is an ASCII letter (ı → I, ſ → S). JavaScript's toUpperCase
- * would also turn ligatures such as "ﬆ" into "ST", which Go does not.
- */
-function goToUpper(text: string): string {
-  let upper = '';
-  for (const char of text) {
-    if (char >= 'a' && char <= 'z') {
-      upper += char.toUpperCase();
-    } else if (char === '\u0131') {
-      upper += 'I';
-    } else if (char === '\u017f') {
-      upper += 'S';
-    } else {
-      upper += char;
-    }
-  }
-  return upper;
 }
 
 function containsEscapedByte(text: string): boolean {

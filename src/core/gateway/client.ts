@@ -1,5 +1,6 @@
 import { Agent, Dispatcher, errors, request } from 'undici';
 import { buildPushPath, GroupingKey } from '../protocol/groupingKey';
+import { PushMethod } from '../protocol/pushMethod';
 import { failure, Result, success } from '../result';
 import { GatewayGroup, parseGroups } from './groups';
 
@@ -25,8 +26,6 @@ export interface GatewayError {
   readonly status?: number;
   readonly body?: string;
 }
-
-export type PushMethod = 'PUT' | 'POST';
 
 export interface PushRequest {
   readonly key: GroupingKey;

@@ -1,4 +1,3 @@
-import { GroupingKey } from '../protocol/groupingKey';
 import { failure, Result, success } from '../result';
 
 /** One metric of a group as `/api/v1/metrics` lists it; numbers stay strings, as the gateway sends them. */
@@ -122,10 +121,4 @@ export function parseGroups(body: string): Result<GatewayGroup[]> {
     return failure('a group has no "labels"');
   }
   return success(groups as GatewayGroup[]);
-}
-
-/** The grouping key of a group as `/api/v1/metrics` lists its labels. */
-export function groupingKeyOf(labels: Readonly<Record<string, string>>): GroupingKey {
-  const { job = '', ...rest } = labels;
-  return { job, labels: rest };
 }

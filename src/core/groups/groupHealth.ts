@@ -1,3 +1,4 @@
+import { formatGroupingLabels } from '../protocol/labelText';
 import { GatewayGroup } from '../gateway/groups';
 
 /** How a group looks from the outside: the question the explorer answers at a glance. */
@@ -89,12 +90,6 @@ export function assessGroup(group: GatewayGroup, options: HealthOptions): GroupA
     return { ...base, health: 'stale', reason: `last pushed ${describeAge(options.nowSeconds - pushed)} ago (more than ${threshold}); the gateway keeps serving the old values` };
   }
   return { ...base, health: 'healthy', reason: `pushed ${describeAge(options.nowSeconds - pushed)} ago` };
-}
-
-/** `job=backup_db instance=db1`: the job first, then the other grouping labels by name. */
-export function formatGroupingLabels(labels: Readonly<Record<string, string>>): string {
-  const names = Object.keys(labels).sort((a, b) => (a === 'job' ? -1 : b === 'job' ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  return names.map((name) => `${name}=${labels[name] === '' ? '""' : labels[name]}`).join(' ');
 }
 
 const HEALTH_ORDER: Record<GroupHealth, number> = { failed: 0, stale: 1, 'never-pushed': 2, healthy: 3 };

@@ -1,4 +1,5 @@
-import { describeAge, formatGroupingLabels, GroupAssessment } from './groupHealth';
+import { formatGroupingLabels } from '../protocol/labelText';
+import { describeAge, GroupAssessment } from './groupHealth';
 import { GatewayStatus } from '../gateway/client';
 import { GatewayFamily, GatewayGroup, GatewayMetric } from '../gateway/groups';
 import { GatewayConfig } from '../gateway/gatewayConfig';

@@ -1,16 +1,18 @@
 import * as http from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
-import { StatusInfo } from './api';
+import { StatusInfo } from './output/api';
 import { Micros, WriteClock } from './clock';
-import { BodyFailure, GatewayContext, IncomingRequest, serve } from './dispatch';
-import { PushLog, DEFAULT_LOG_CAPACITY } from './pushLog';
-import { DEFAULT_PERSISTENCE_INTERVAL_MS, goDurationText, loadStoreFile, PersistenceError, StorePersister } from './persistence';
-import { parseRawRequest, rawResponse } from './rawHttp';
-import { badRequestLine, Reply } from './replies';
-import { RequestMetrics } from './requestMetrics';
-import { apiRouter, mainRouter } from './routes';
-import { SelfMetrics } from './selfMetrics';
-import { MockStore } from './store';
+import { BodyFailure, GatewayContext, IncomingRequest, serve } from './http/dispatch';
+import { PushLog, DEFAULT_LOG_CAPACITY } from './http/pushLog';
+import { goDurationText } from '../goemu/goFormat';
+import { DEFAULT_PERSISTENCE_INTERVAL_MS, loadStoreFile, StorePersister } from './store/persistenceFile';
+import { PersistenceError } from './store/persistenceFormat';
+import { parseRawRequest, rawResponse } from './http/rawHttp';
+import { badRequestLine, Reply } from './http/replies';
+import { RequestMetrics } from './store/requestMetrics';
+import { apiRouter, mainRouter } from './http/routes';
+import { SelfMetrics } from './store/selfMetrics';
+import { MockStore } from './store/store';
 
 // A mock Pushgateway 1.5.1 in plain Node: the same routes, answers and store semantics as the
 // real one (see the other modules of this folder), with a request body limit the real one does

@@ -1,4 +1,7 @@
 import { failure, Result, success } from '../result';
+import { strictUtf8 } from './base64Segment';
+import { BASE64_SUFFIX, checkGroupingLabelName } from './labelNames';
+import { explainedMessage, readRouteGrouping, SegmentText } from './pushRoute';
 
 /**
  * The labels that identify a group on a Pushgateway: the job, plus any further grouping labels.
@@ -16,22 +19,7 @@ export interface ParsedPushPath {
   readonly key: GroupingKey;
 }
 
-/** Marks a path label whose value is base64url encoded: `/<name>@base64/<value>`. */
-export const BASE64_SUFFIX = '@base64';
 const PUSH_ROUTE = '/metrics/job';
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-const BASE64_URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-/** Why a label name cannot be a grouping label, or undefined when it can. */
-export function checkGroupingLabelName(name: string): string | undefined {
-  if (!LABEL_NAME.test(name)) {
-    return `improper label name "${name}": a label name is a letter or "_" followed by letters, digits or "_"`;
-  }
-  if (name.startsWith('__')) {
-    return `improper label name "${name}": names starting with "__" are reserved`;
-  }
-  return undefined;
-}
 
 /**
  * Builds the push path for a grouping key, the way the official clients do: a value that is empty,
@@ -63,12 +51,16 @@ function encodeSegment(name: string, value: string): string {
   return `${name}/${encodeURIComponent(value)}`;
 }
 
+/** Text as a person writes it: UTF-8, and a decoded `@base64` value must be UTF-8 too. */
+export const UTF8_TEXT: SegmentText = { raw: (bytes) => bytes.toString('utf8'), decoded: strictUtf8 };
+
 /**
  * Reads the grouping key from a push path (the path of a push URL, query excluded) with the real
  * gateway's rules: the path is percent-decoded before it is split at "/", `<name>@base64/<value>`
- * takes a base64url value (padding optional), a repeated label keeps its last value.
+ * takes a base64url value (padding optional), a repeated label keeps its last value. Problems are
+ * worded for a person.
  */
-export function parsePushPath(path: string): Result<ParsedPushPath> {
+export function parsePushPath(path: string, text: SegmentText = UTF8_TEXT): Result<ParsedPushPath> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(path);
@@ -97,80 +89,32 @@ export function parsePushPath(path: string): Result<ParsedPushPath> {
   }
 
   const jobEnd = jobAndLabels.indexOf('/');
-  const rawJob = jobEnd < 0 ? jobAndLabels : jobAndLabels.slice(0, jobEnd);
-  const labelPart = jobEnd < 0 ? '' : jobAndLabels.slice(jobEnd);
-  let job = rawJob;
-  if (jobIsBase64) {
-    const decodedJob = decodeBase64Url(rawJob);
-    if (!decodedJob.ok) {
-      return failure(`invalid base64 encoding in job name "${rawJob}": ${decodedJob.error}`);
-    }
-    job = decodedJob.value;
-  }
-  if (job === '') {
-    return failure('job name is required');
-  }
-
-  const labels = splitLabels(labelPart);
-  if (!labels.ok) {
-    return labels;
+  const job = jobEnd < 0 ? jobAndLabels : jobAndLabels.slice(0, jobEnd);
+  const labels = jobEnd < 0 ? '' : jobAndLabels.slice(jobEnd);
+  const grouping = readRouteGrouping(byteString(job), byteString(labels), jobIsBase64, text);
+  if (!grouping.ok) {
+    return failure(explainedMessage(grouping.error));
   }
   // The job from the path segment wins over a `job` label further on, as in the real gateway.
-  delete labels.value.job;
-  return success({ prefix, key: { job, labels: labels.value } });
+  const { job: routeJob, labels: otherLabels } = grouping.value;
+  delete otherLabels.job;
+  return success({ prefix, key: { job: routeJob, labels: otherLabels } });
 }
 
-/** `/<name>/<value>/...` after the job segment into a label map; mirrors the gateway's splitLabels. */
-function splitLabels(labelPart: string): Result<Record<string, string>> {
-  const labels: Record<string, string> = {};
-  if (labelPart.length <= 1) {
-    return success(labels);
-  }
-  const components = labelPart.slice(1).split('/');
-  if (components.length % 2 !== 0) {
-    return failure(`odd number of components in label string "${labelPart}": every label name needs a value`);
-  }
-  for (let i = 0; i < components.length; i += 2) {
-    const name = components[i];
-    const value = components[i + 1];
-    const isBase64 = name.endsWith(BASE64_SUFFIX);
-    const labelName = isBase64 ? name.slice(0, -BASE64_SUFFIX.length) : name;
-    const problem = checkGroupingLabelName(labelName);
-    if (problem) {
-      return failure(problem);
-    }
-    if (!isBase64) {
-      labels[labelName] = value;
-      continue;
-    }
-    const decodedValue = decodeBase64Url(value);
-    if (!decodedValue.ok) {
-      return failure(`invalid base64 encoding for label ${labelName}="${value}": ${decodedValue.error}`);
-    }
-    labels[labelName] = decodedValue.value;
-  }
-  return success(labels);
+/** Text as the bytes of its UTF-8 encoding, one char per byte: what the gateway's router hands on. */
+function byteString(text: string): string {
+  return Buffer.from(text, 'utf8').toString('latin1');
 }
 
-/**
- * Decodes base64 with the URL-safe alphabet, trailing "=" ignored, as Go's RawURLEncoding after
- * TrimRight("="). Stricter than Buffer.from(…, 'base64url'), which skips characters it does not know.
- */
-export function decodeBase64Url(encoded: string): Result<string> {
-  const text = encoded.replace(/=+$/, '').replace(/[\r\n]/g, '');
-  for (let i = 0; i < text.length; i++) {
-    if (!BASE64_URL_ALPHABET.includes(text[i])) {
-      return failure(`illegal base64 data at input byte ${i} ("${text[i]}" is not in the URL-safe alphabet A-Z a-z 0-9 - _)`);
-    }
-  }
-  if (text.length % 4 === 1) {
-    return failure(`illegal base64 data at input byte ${text.length - 1} (truncated input)`);
-  }
-  try {
-    return success(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(text, 'base64url')));
-  } catch {
-    return failure('the decoded value is not valid UTF-8');
-  }
+/** The grouping key of a group as `/api/v1/metrics` lists its labels (the job among them). */
+export function groupingKeyOf(labels: Readonly<Record<string, string>>): GroupingKey {
+  const { job = '', ...rest } = labels;
+  return { job, labels: rest };
+}
+
+/** The labels of a grouping key as one set, the job among them: how the gateway lists a group. */
+export function labelsOfKey(key: GroupingKey): Record<string, string> {
+  return { ...key.labels, job: key.job };
 }
 
 /** One string per set of grouping labels (job included), whatever their order: for maps and comparisons. */

@@ -1,4 +1,5 @@
-import { checkGroupingLabelName, GroupingKey } from './groupingKey';
+import { GroupingKey } from './groupingKey';
+import { checkGroupingLabelName } from './labelNames';
 import { failure, Result, success } from '../result';
 
 /**

@@ -1,4 +1,4 @@
-import { PushMethod } from '../gateway/client';
+import { PushMethod } from '../protocol/pushMethod';
 import { GroupingKey, parsePushPath } from '../protocol/groupingKey';
 import { failure, Result, success } from '../result';
 import { scanExpansion } from './expansion';

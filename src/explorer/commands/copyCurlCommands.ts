@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { curlCommandsFor } from '../../core/gateway/curlCommands';
-import { groupingKeyOf } from '../../core/gateway/groups';
+import { groupingKeyOf } from '../../core/protocol/groupingKey';
 import { ExplorerNode } from '../explorerModel';
 
 /** Copies the curl commands that push to and delete the group. */

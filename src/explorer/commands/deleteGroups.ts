@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { formatGroupingLabels } from '../../core/groups/groupHealth';
-import { groupingKeyOf } from '../../core/gateway/groups';
+import { formatGroupingLabels } from '../../core/protocol/labelText';
+import { groupingKeyOf } from '../../core/protocol/groupingKey';
 import { confirmAndDeleteGroups } from '../../gateways/deleteGroupsFlow';
 import { GatewayService } from '../../gateways/gatewayService';
 import { UserPrompts } from '../../ui/prompts';

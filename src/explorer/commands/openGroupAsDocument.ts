@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatGroupingLabels } from '../../core/groups/groupHealth';
+import { formatGroupingLabels } from '../../core/protocol/labelText';
 import { renderGroup } from '../../core/gateway/renderGroup';
 import { EXPOSITION_LANGUAGE_ID, GROUP_DOCUMENT_SCHEME } from '../../language/languageIds';
 import { ExplorerNode } from '../explorerModel';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GatewayClient } from '../../../src/core/gateway/client';
-import { startMockGateway } from '../../../src/core/mock/server';
+import { startMockGateway } from '../../../src/core/mock';
 import { api, extension, manifest } from './helpers';
 
 describe('commands', () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { findFreePort } from '../../../scripts/host/processes';
 import { GatewayClient } from '../../../src/core/gateway/client';
-import { MockGateway, startMockGateway } from '../../../src/core/mock/server';
+import { MockGateway, startMockGateway } from '../../../src/core/mock';
 import type { ExplorerNode } from '../../../src/explorer/explorerModel';
 import { api, extension, manifest } from './helpers';
 

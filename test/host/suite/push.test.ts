@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
-import { GatewayClient, PushMethod } from '../../../src/core/gateway/client';
+import { GatewayClient } from '../../../src/core/gateway/client';
+import { PushMethod } from '../../../src/core/protocol/pushMethod';
 import type { UserPrompts } from '../../../src/ui/prompts';
 import { api, extension, waitFor, workspaceFile } from './helpers';
 

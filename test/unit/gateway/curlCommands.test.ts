@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { curlCommandsFor } from '../../../src/core/gateway/curlCommands';
-import { groupingKeyOf } from '../../../src/core/gateway/groups';
+import { groupingKeyOf } from '../../../src/core/protocol/groupingKey';
 
 describe('curl commands for a group', () => {
   it('builds push and delete commands with base64 segments where needed, shell-quoted', () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { assessGroup, compareGroups, DEFAULT_LAST_SUCCESS_PATTERN, describeAge, formatGroupingLabels, HealthOptions } from '../../../src/core/groups/groupHealth';
+import { formatGroupingLabels } from '../../../src/core/protocol/labelText';
+import { assessGroup, compareGroups, DEFAULT_LAST_SUCCESS_PATTERN, describeAge, HealthOptions } from '../../../src/core/groups/groupHealth';
 import { GatewayFamily, GatewayGroup } from '../../../src/core/gateway/groups';
 
 const NOW = 1_800_000_000;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { encodeDelimited, encodeFamily, encodeFamilyWithRawLabelValue, withLengthPrefix } from '../../gateway/protobuf';
-import { familiesFromDelimited } from '../../../src/core/mock/fromProtobuf';
-import { isValidGoUtf8 } from '../../../src/core/mock/goFormat';
+import { familiesFromDelimited } from '../../../src/core/mock/body/fromProtobuf';
+import { isValidGoUtf8 } from '../../../src/core/goemu/goFormat';
 import { MetricFamily } from '../../../src/core/mock/model';
 
 function decode(bytes: Buffer, streamError?: string): MetricFamily[] {

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { WriteClock } from '../../../src/core/mock/clock';
-import { familiesFromText } from '../../../src/core/mock/fromText';
+import { familiesFromText } from '../../../src/core/mock/body/fromText';
 import { MetricFamily } from '../../../src/core/mock/model';
-import { GroupingLabels } from '../../../src/core/mock/sanitize';
-import { SelfMetrics } from '../../../src/core/mock/selfMetrics';
-import { MockStore, PushOutcome } from '../../../src/core/mock/store';
+import { GroupingLabels } from '../../../src/core/mock/store/sanitize';
+import { SelfMetrics } from '../../../src/core/mock/store/selfMetrics';
+import { MockStore, PushOutcome } from '../../../src/core/mock/store/store';
 
 /** A store with a fixed clock (one second per write from 2024-01-01). */
 export function newStore(): { store: MockStore; self: SelfMetrics } {

@@ -3,12 +3,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { WriteClock } from '../../../src/core/mock/clock';
-import { familiesFromText } from '../../../src/core/mock/fromText';
-import { decodeStore, encodeStore, goDurationText, PersistenceError, writeFileAtomically } from '../../../src/core/mock/persistence';
-import { SelfMetrics } from '../../../src/core/mock/selfMetrics';
+import { familiesFromText } from '../../../src/core/mock/body/fromText';
+import { goDurationText } from '../../../src/core/goemu/goFormat';
+import { writeFileAtomically } from '../../../src/core/mock/store/persistenceFile';
+import { decodeStore, encodeStore, PersistenceError } from '../../../src/core/mock/store/persistenceFormat';
+import { SelfMetrics } from '../../../src/core/mock/store/selfMetrics';
 import { MockGateway, startMockGateway } from '../../../src/core/mock/server';
-import { MockStore, PushOutcome } from '../../../src/core/mock/store';
-import { GroupingLabels } from '../../../src/core/mock/sanitize';
+import { MockStore, PushOutcome } from '../../../src/core/mock/store/store';
+import { GroupingLabels } from '../../../src/core/mock/store/sanitize';
 
 const TEXT = { 'Content-Type': 'text/plain; version=0.0.4' };
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { sendStep } from '../../gateway/client';
-import { PushLog, PushLogEntry } from '../../../src/core/mock/pushLog';
+import { PushLog, PushLogEntry } from '../../../src/core/mock/http/pushLog';
 import { MockGateway, startMockGateway } from '../../../src/core/mock/server';
 
 function entry(path: string): PushLogEntry {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { familiesFromText } from '../../../src/core/mock/fromText';
+import { familiesFromText } from '../../../src/core/mock/body/fromText';
 import { GAUGE_HISTOGRAM, GAUGE } from '../../../src/core/mock/model';
-import { compareMetrics, renderExposition } from '../../../src/core/mock/render';
+import { compareMetrics, renderExposition } from '../../../src/core/mock/output/render';
 import { newStore, pushedExposition, pushOk } from './helpers';
 
 const TIMES =

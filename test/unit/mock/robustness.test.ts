@@ -3,8 +3,8 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as zlib from 'node:zlib';
 import { MockGateway, startMockGateway } from '../../../src/core/mock/server';
-import { Group } from '../../../src/core/mock/store';
-import { GroupingLabels } from '../../../src/core/mock/sanitize';
+import { Group } from '../../../src/core/mock/store/store';
+import { GroupingLabels } from '../../../src/core/mock/store/sanitize';
 
 // The mock gateway under hostile input and concurrent writers: malformed HTTP never crashes it nor
 // stops it from serving the next request, oversized bodies are refused, and concurrent pushes and

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { storedFamily } from '../../../src/core/mock/metricChecks';
+import { storedFamily } from '../../../src/core/mock/store/metricChecks';
 import { COUNTER, GAUGE, MetricFamily } from '../../../src/core/mock/model';
-import { groupKeyOf, PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY } from '../../../src/core/mock/store';
-import { StoreIndex } from '../../../src/core/mock/storeIndex';
-import { StoreView } from '../../../src/core/mock/storeView';
+import { groupLabelsId } from '../../../src/core/protocol/groupingKey';
+import { PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY } from '../../../src/core/mock/store/store';
+import { StoreIndex } from '../../../src/core/mock/store/storeIndex';
+import { StoreView } from '../../../src/core/mock/store/storeView';
 import { newStore, pushError, pushOk, textFamilies } from './helpers';
 
 function gauge(name: string, ...values: [string, number][]): MetricFamily {
@@ -186,7 +187,7 @@ describe('mock gateway: the store', () => {
   });
 
   it('keys groups by their sorted labels', () => {
-    assert.equal(groupKeyOf({ job: 'j', a: '1' }), groupKeyOf({ a: '1', job: 'j' }));
-    assert.notEqual(groupKeyOf({ job: 'j' }), groupKeyOf({ job: 'j', instance: '' }));
+    assert.equal(groupLabelsId({ job: 'j', a: '1' }), groupLabelsId({ a: '1', job: 'j' }));
+    assert.notEqual(groupLabelsId({ job: 'j' }), groupLabelsId({ job: 'j', instance: '' }));
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildPushPath, decodeBase64Url, GroupingKey, parsePushPath } from '../../../src/core/protocol/groupingKey';
+import { buildPushPath, GroupingKey, parsePushPath } from '../../../src/core/protocol/groupingKey';
 
 function build(key: GroupingKey, prefix?: string): string {
   const result = buildPushPath(key, prefix);
@@ -139,16 +139,5 @@ describe('grouping key codec', () => {
         assert.match(parseError(path), message);
       });
     }
-  });
-
-  describe('decodeBase64Url', () => {
-    it('ignores trailing padding and CR/LF like Go', () => {
-      assert.deepEqual(decodeBase64Url('YWJj\n'), { ok: true, value: 'abc' });
-      assert.deepEqual(decodeBase64Url('YWI=='), { ok: true, value: 'ab' });
-    });
-
-    it('rejects padding in the middle', () => {
-      assert.equal(decodeBase64Url('YQ==YQ').ok, false);
-    });
   });
 });

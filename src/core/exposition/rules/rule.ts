@@ -1,3 +1,4 @@
+import { RuleCode } from '../codes';
 import { Severity } from '../diagnostic';
 import { ParsedDocument, Span } from '../model';
 
@@ -21,7 +22,7 @@ export interface Finding {
 
 /** One lint rule: a stable code, a default severity, and a check over a parsed document. */
 export interface LintRule {
-  readonly code: string;
+  readonly code: RuleCode;
   readonly defaultSeverity: Severity;
   /** One line for the README table. */
   readonly summary: string;

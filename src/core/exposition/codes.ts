@@ -1,0 +1,68 @@
+// Every code a diagnostic can carry, one table per origin. The code is what a user writes in
+// `pushgateway.lint.rules` and `pgw lint --rule`, so a code is never renamed once published.
+
+/** The lines the gateway's text parser rejects (always errors), in the order of the README table. */
+export const PARSE_PROBLEM_CODES = [
+  'invalid-metric-name',
+  'invalid-label-name',
+  'reserved-label-name',
+  'expected-equals',
+  'duplicate-label-name',
+  'expected-quote',
+  'invalid-escape',
+  'unescaped-newline',
+  'invalid-label-value',
+  'invalid-bucket-bound',
+  'invalid-quantile',
+  'unexpected-after-label-value',
+  'invalid-value',
+  'invalid-timestamp',
+  'text-after-timestamp',
+  'duplicate-help',
+  'duplicate-type',
+  'unknown-type',
+  'missing-final-newline',
+] as const;
+export type ParseProblemCode = (typeof PARSE_PROBLEM_CODES)[number];
+
+/** Checks of the whole file before it is parsed: CRLF line endings and a byte order mark. */
+export const DOCUMENT_CODES = ['crlf-line-endings', 'byte-order-mark'] as const;
+export type DocumentCode = (typeof DOCUMENT_CODES)[number];
+
+/** Raised for shell scripts whose heredoc is pushed to a URL the gateway refuses. */
+export const SHELL_CODES = ['push-url'] as const;
+export type ShellCode = (typeof SHELL_CODES)[number];
+
+/**
+ * The lint rules (rules/*.ts), in the order lint runs them. `reserved-label-name` is also a parse
+ * problem: the parser refuses `__name__`, the rule every other name starting with `__`.
+ */
+export const RULE_CODES = [
+  'timestamp',
+  'duplicate-series',
+  'reserved-label-name',
+  'suffix-collision',
+  'gateway-self-metric',
+  'gauge-histogram',
+  'url-label-in-body',
+  'gateway-owned-metric',
+  'openmetrics-comment',
+  'histogram-without-inf-bucket',
+  'histogram-not-cumulative',
+  'negative-count',
+  'quantile-out-of-range',
+  'family-not-contiguous',
+  'missing-type',
+  'no-help',
+  'non-base-unit',
+  'counter-total-suffix',
+  'reserved-suffix',
+  'reserved-label',
+  'type-in-name',
+  'colon-in-name',
+  'camel-case',
+  'abbreviated-unit',
+] as const;
+export type RuleCode = (typeof RULE_CODES)[number];
+
+export type DiagnosticCode = ParseProblemCode | DocumentCode | ShellCode | RuleCode;

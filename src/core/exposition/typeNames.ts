@@ -1,0 +1,36 @@
+import { MetricType } from './model';
+
+const TYPE_NAMES: Record<string, MetricType> = {
+  COUNTER: 'counter',
+  GAUGE: 'gauge',
+  SUMMARY: 'summary',
+  UNTYPED: 'untyped',
+  HISTOGRAM: 'histogram',
+  GAUGE_HISTOGRAM: 'gauge_histogram',
+};
+
+/** The type a TYPE line names, read as Go's parser reads it (in any case), or undefined for a type it does not know. */
+export function metricTypeNamed(text: string): MetricType | undefined {
+  return TYPE_NAMES[goToUpper(text)];
+}
+
+/**
+ * Go's strings.ToUpper as far as type names can tell: ASCII letters, plus the two non-ASCII letters
+ * whose simple upper-case mapping is an ASCII letter (ı → I, ſ → S). JavaScript's toUpperCase
+ * would also turn ligatures such as "ﬆ" into "ST", which Go does not.
+ */
+function goToUpper(text: string): string {
+  let upper = '';
+  for (const char of text) {
+    if (char >= 'a' && char <= 'z') {
+      upper += char.toUpperCase();
+    } else if (char === '\u0131') {
+      upper += 'I';
+    } else if (char === '\u017f') {
+      upper += 'S';
+    } else {
+      upper += char;
+    }
+  }
+  return upper;
+}

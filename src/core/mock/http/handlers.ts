@@ -1,0 +1,143 @@
+import * as zlib from 'node:zlib';
+import { metricsJson, StatusInfo, statusJson } from '../output/api';
+import { multiErrorText } from '../store/consistency';
+import { BodyStream } from '../body/gzipBody';
+import { decodePushBody } from '../body/pushBody';
+import { groupingFromRoute } from './pushPath';
+import { renderExposition } from '../output/render';
+import { CORS_HEADERS, empty, httpError, json, notFound, Reply, sniffedText } from './replies';
+import { ApiHandler, MainHandler } from './routes';
+import { GroupingLabels } from '../store/sanitize';
+import { SelfMetrics } from '../store/selfMetrics';
+import { MockStore } from '../store/store';
+
+// What each route of the gateway answers. The HTTP plumbing (routing, redirects, body limits,
+// logging) is in dispatch.ts and server.ts; these functions only turn a routed request into a Reply.
+
+export interface HandlerEnv {
+  readonly store: MockStore;
+  readonly self: SelfMetrics;
+  readonly status: StatusInfo;
+}
+
+/** A request body as the handler reads it: what the body reader serves (gunzipped if it came gzipped). */
+export interface LoadedBody {
+  readonly stream: BodyStream;
+}
+
+export interface RoutedRequest {
+  readonly method: string;
+  readonly params: ReadonlyMap<string, string>;
+  readonly contentType?: string;
+  readonly acceptEncoding?: string;
+  /** The body, or the Reply to send instead (413 over the limit, 400 for a gzip header or a cut connection). */
+  readonly loadBody: () => Promise<LoadedBody | Reply>;
+  /** Adds details to the request's log entry. */
+  readonly note: (details: { groupingKey?: GroupingLabels; families?: string[] }) => void;
+}
+
+function isReply(value: LoadedBody | Reply): value is Reply {
+  return 'status' in value;
+}
+
+export async function handleMain(handler: MainHandler, request: RoutedRequest, env: HandlerEnv): Promise<Reply> {
+  switch (handler.kind) {
+    case 'healthy':
+    case 'ready':
+      return sniffedText(200, 'OK');
+    case 'metrics':
+      return metricsReply(request, env);
+    case 'push':
+      return push(request, env, handler.replace, handler.jobBase64);
+    case 'delete':
+      return deleteGroup(request, env, handler.jobBase64);
+    case 'statusPage':
+      return statusPage(env);
+    case 'lifecycleDisabled':
+      return sniffedText(403, 'Lifecycle API is not enabled.');
+    case 'quitGet':
+      return sniffedText(405, 'Only POST or PUT requests allowed.');
+    case 'static':
+    case 'pprof':
+      // The mock has no web UI assets and no profiler.
+      return notFound();
+  }
+}
+
+export function handleApi(handler: ApiHandler, env: HandlerEnv): Reply {
+  switch (handler.kind) {
+    case 'apiOptions':
+      return empty(200, { ...CORS_HEADERS });
+    case 'apiStatus':
+      return json(statusJson(env.status), { ...CORS_HEADERS });
+    case 'apiMetrics':
+      return json(metricsJson(env.store.groups()), { ...CORS_HEADERS });
+    case 'wipe':
+      // The real gateway queues the deletes and answers first; the mock is done before it answers.
+      env.store.wipe();
+      return empty(202);
+  }
+}
+
+function groupingOf(request: RoutedRequest, jobBase64: boolean): ReturnType<typeof groupingFromRoute> {
+  const grouping = groupingFromRoute(request.params.get('job') ?? '', request.params.get('labels') ?? '', jobBase64);
+  if (grouping.ok) {
+    request.note({ groupingKey: grouping.value });
+  }
+  return grouping;
+}
+
+async function push(request: RoutedRequest, env: HandlerEnv, replace: boolean, jobBase64: boolean): Promise<Reply> {
+  const grouping = groupingOf(request, jobBase64);
+  if (!grouping.ok) {
+    return httpError(400, grouping.error);
+  }
+  const body = await request.loadBody();
+  if (isReply(body)) {
+    return body;
+  }
+  const families = decodePushBody(body.stream, request.contentType);
+  if (!families.ok) {
+    return httpError(400, families.error);
+  }
+  request.note({ families: families.value.map((family) => family.name) });
+  const outcome = env.store.push({ grouping: grouping.value, families: families.value, replace });
+  return outcome.ok ? empty(200) : httpError(400, outcome.error);
+}
+
+function deleteGroup(request: RoutedRequest, env: HandlerEnv, jobBase64: boolean): Reply {
+  const grouping = groupingOf(request, jobBase64);
+  if (!grouping.ok) {
+    return httpError(400, grouping.error);
+  }
+  env.store.delete(grouping.value);
+  return empty(202);
+}
+
+/** promhttp's gzipAccepted. */
+function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  return (acceptEncoding ?? '').split(',').some((part) => {
+    const trimmed = part.trim();
+    return trimmed === 'gzip' || trimmed.startsWith('gzip;');
+  });
+}
+
+function metricsReply(request: RoutedRequest, env: HandlerEnv): Reply {
+  const errors = env.store.gatherErrorMessages();
+  if (errors.length > 0) {
+    return httpError(500, `An error has occurred while serving metrics:\n\n${multiErrorText(errors)}`);
+  }
+  const body = renderExposition(env.store, env.self);
+  const headers: Record<string, string> = { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' };
+  if (acceptsGzip(request.acceptEncoding)) {
+    headers['Content-Encoding'] = 'gzip';
+    return { status: 200, headers, body: zlib.gzipSync(body) };
+  }
+  return { status: 200, headers, body };
+}
+
+function statusPage(env: HandlerEnv): Reply {
+  const groups = [...env.store.groups()].length;
+  const body = `<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Prometheus Pushgateway (mock)</title></head>\n<body>\n<h1>Pushgateway mock</h1>\n<p>${groups} group(s). See <a href="api/v1/metrics">api/v1/metrics</a>, <a href="metrics">metrics</a> and <a href="mock/v1/log">mock/v1/log</a>.</p>\n</body>\n</html>\n`;
+  return { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body };
+}

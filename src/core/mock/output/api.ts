@@ -1,0 +1,141 @@
+import { rfc3339Nano, Micros } from '../clock';
+import { compareGoStrings, formatGoFloat, goJsonString } from '../../goemu/goFormat';
+import { StoredFamily } from '../store/metricChecks';
+import { familyType, HISTOGRAM, Metric, SUMMARY, simpleValueOf, typeName } from '../model';
+import { Group, PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY } from '../store/store';
+
+// The JSON of /api/v1/metrics and /api/v1/status as Pushgateway 1.5.1 writes it with
+// encoding/json: map keys sorted, struct fields in declaration order, numbers as fmt.Sprint
+// strings, invalid UTF-8 as U+FFFD.
+
+/** A JSON value to serialise with Go's rules (objects keep their entry order). */
+type JsonValue = string | boolean | JsonValue[] | JsonObject;
+interface JsonObject {
+  readonly entries: readonly (readonly [string, JsonValue])[];
+}
+
+/** A Go map: keys sorted byte-wise, a later duplicate key wins. */
+function goMap(entries: readonly (readonly [string, JsonValue])[]): JsonObject {
+  const byKey = new Map<string, JsonValue>();
+  for (const [key, value] of entries) {
+    byKey.set(key, value);
+  }
+  return { entries: [...byKey.entries()].sort(([a], [b]) => compareGoStrings(a, b)) };
+}
+
+/** A Go struct: fields in the given order. */
+function goStruct(entries: readonly (readonly [string, JsonValue])[]): JsonObject {
+  return { entries };
+}
+
+function serialize(value: JsonValue): string {
+  if (typeof value === 'string') {
+    return goJsonString(value);
+  }
+  if (typeof value === 'boolean') {
+    return String(value);
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map(serialize).join(',')}]`;
+  }
+  return `{${value.entries.map(([key, inner]) => `${goJsonString(key)}:${serialize(inner)}`).join(',')}}`;
+}
+
+function labelsObject(metric: Metric): JsonObject {
+  return goMap(metric.labels.map((pair) => [pair.name, pair.value]));
+}
+
+function encodableMetric(metric: Metric, type: number): JsonObject {
+  if (type === SUMMARY) {
+    const summary = metric.summary;
+    return goMap([
+      ['labels', labelsObject(metric)],
+      ['quantiles', goMap((summary?.quantiles ?? []).map((q) => [formatGoFloat(q.quantile ?? 0), formatGoFloat(q.value ?? 0)]))],
+      ['count', (summary?.sampleCount ?? 0n).toString()],
+      ['sum', formatGoFloat(summary?.sampleSum ?? 0)],
+    ]);
+  }
+  if (type === HISTOGRAM) {
+    const histogram = metric.histogram;
+    return goMap([
+      ['labels', labelsObject(metric)],
+      ['buckets', goMap((histogram?.buckets ?? []).map((b) => [formatGoFloat(b.upperBound ?? 0), (b.cumulativeCount ?? 0n).toString()]))],
+      ['count', (histogram?.sampleCount ?? 0n).toString()],
+      ['sum', formatGoFloat(histogram?.sampleSum ?? 0)],
+    ]);
+  }
+  return goMap([
+    ['labels', labelsObject(metric)],
+    ['value', formatGoFloat(simpleValueOf(metric))],
+  ]);
+}
+
+function familyObject(stored: StoredFamily): JsonObject {
+  const family = stored.family;
+  const type = familyType(family);
+  const fields: [string, JsonValue][] = [
+    ['time_stamp', rfc3339Nano(stored.written)],
+    ['type', typeName(type)],
+  ];
+  if (family.help !== undefined && family.help !== '') {
+    fields.push(['help', family.help]);
+  }
+  fields.push(['metrics', family.metrics.map((metric) => encodableMetric(metric, type))]);
+  return goStruct(fields);
+}
+
+/** The first series' gauge value of a push-time family (Go reads metric[0]), 0 when there is none. */
+function firstGaugeValue(stored: StoredFamily | undefined): number | undefined {
+  if (stored === undefined) {
+    return undefined;
+  }
+  return stored.family.metrics[0]?.gauge?.value ?? 0;
+}
+
+/** MetricGroup.LastPushSuccess: no failure recorded, or the failure is not later than the success. */
+function lastPushSuccessful(group: Group): boolean {
+  const failure = firstGaugeValue(group.families.get(PUSH_FAILURE_TIME_FAMILY));
+  const success = firstGaugeValue(group.families.get(PUSH_TIME_FAMILY));
+  return failure === undefined || success === undefined || failure <= success;
+}
+
+function groupObject(group: Group): JsonObject {
+  const entries: [string, JsonValue][] = [
+    ['labels', goMap(Object.entries(group.labels))],
+    ['last_push_successful', lastPushSuccessful(group)],
+  ];
+  for (const [name, stored] of group.families) {
+    entries.push([name, familyObject(stored)]);
+  }
+  return goMap(entries);
+}
+
+function response(data: JsonValue): string {
+  return serialize(goStruct([
+    ['status', 'success'],
+    ['data', data],
+  ]));
+}
+
+/** GET /api/v1/metrics. */
+export function metricsJson(groups: Iterable<Group>): string {
+  return response([...groups].map(groupObject));
+}
+
+export interface StatusInfo {
+  /** The command-line flags as the real gateway lists them (web.listen-address is filled in once listening). */
+  readonly flags: Record<string, string>;
+  readonly buildInformation: Readonly<Record<string, string>>;
+  readonly startTime: Micros;
+}
+
+/** GET /api/v1/status. */
+export function statusJson(info: StatusInfo): string {
+  return response(
+    goMap([
+      ['flags', goMap(Object.entries(info.flags))],
+      ['start_time', rfc3339Nano(info.startTime)],
+      ['build_information', goMap(Object.entries(info.buildInformation))],
+    ]),
+  );
+}

@@ -1,0 +1,93 @@
+import { goQuoteString } from '../../goemu/goQuote';
+import { isValidGoUtf8 } from '../../goemu/goFormat';
+import { COUNTER, HISTOGRAM, Metric, metricHasValueFor, MetricFamily, MetricTypeCode } from '../model';
+import { metricProtoText } from './protoText';
+import { Micros } from '../clock';
+
+// What client_golang 1.14's Gatherers checks per metric (checkMetricConsistency), and the facts
+// about a stored family that the store's indexes add up so that a push does not have to look at
+// the families it does not touch.
+
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/** The part of a per-metric error after `collected metric "x" { ... } `, for the labels; undefined when they pass. */
+export function labelProblem(metric: Metric): string | undefined {
+  let previous: string | undefined;
+  for (const pair of metric.labels) {
+    if (pair.name === previous) {
+      return `has two or more labels with the same name: ${pair.name}`;
+    }
+    if (!LABEL_NAME.test(pair.name) || pair.name.startsWith('__')) {
+      return `has a label with an invalid name: ${pair.name}`;
+    }
+    if (metric.summary !== undefined && pair.name === 'quantile') {
+      return 'must not have an explicit "quantile" label';
+    }
+    if (!isValidGoUtf8(pair.value)) {
+      return `has a label named ${goQuoteString(pair.name)} whose value is not utf8: ${goQuoteString(pair.value)}`;
+    }
+    previous = pair.name;
+  }
+  return undefined;
+}
+
+/** `collected metric "x" { <proto text>} <problem>`. */
+export function metricError(name: string, metric: Metric, problem: string): string {
+  return `collected metric ${goQuoteString(name)} { ${metricProtoText(metric)}} ${problem}`;
+}
+
+/** The identity of a series: family name and (sorted) labels. */
+function seriesKey(name: string, metric: Metric): string {
+  const parts = [name];
+  for (const pair of metric.labels) {
+    parts.push(pair.name, pair.value);
+  }
+  return JSON.stringify(parts);
+}
+
+/** The types whose value field the check requires: COUNTER..HISTOGRAM. */
+export const CHECKED_TYPES = HISTOGRAM - COUNTER + 1;
+
+/** Per stored family, what the indexes count. */
+export interface FamilyFacts {
+  /** For each checked type, how many metrics lack its value field. */
+  readonly missing: readonly number[];
+  /** How many metrics have a label the check refuses. */
+  readonly invalid: number;
+  /** The series key of each metric, in order. */
+  readonly keys: readonly string[];
+}
+
+function factsOf(family: MetricFamily): FamilyFacts {
+  const missing: number[] = new Array<number>(CHECKED_TYPES).fill(0);
+  let invalid = 0;
+  const keys: string[] = [];
+  for (const metric of family.metrics) {
+    for (let type = 0; type < CHECKED_TYPES; type++) {
+      if (!metricHasValueFor(metric, type)) {
+        missing[type]++;
+      }
+    }
+    if (labelProblem(metric) !== undefined) {
+      invalid++;
+    }
+    keys.push(seriesKey(family.name, metric));
+  }
+  return { missing, invalid, keys };
+}
+
+/** How many metrics of the facts lack the value field of `type` (0 for types the check does not look at). */
+export function missingFor(facts: FamilyFacts, type: MetricTypeCode): number {
+  return facts.missing[type] ?? 0;
+}
+
+/** A family as the store keeps it: the family, when it was written, and its facts. */
+export interface StoredFamily {
+  readonly family: MetricFamily;
+  readonly written: Micros;
+  readonly facts: FamilyFacts;
+}
+
+export function storedFamily(family: MetricFamily, written: Micros): StoredFamily {
+  return { family, written, facts: factsOf(family) };
+}

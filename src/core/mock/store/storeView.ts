@@ -1,0 +1,143 @@
+import { missingFor, StoredFamily } from './metricChecks';
+import { Metric } from '../model';
+import { StoreIndex } from './storeIndex';
+
+/** One group's families before and after a write (a push, a failure record, a delete). */
+export interface GroupChange {
+  readonly groupKey: string;
+  readonly before: ReadonlyMap<string, StoredFamily>;
+  readonly after: ReadonlyMap<string, StoredFamily>;
+}
+
+/**
+ * The store as the consistency check sees it: the indexed store, optionally with one group's
+ * change applied on top without touching the indexes. Every question is answered from the
+ * indexes plus the changed group, so it costs the size of that group's change, not of the store.
+ */
+export class StoreView {
+  private readonly newOrder = new Map<string, number>();
+
+  constructor(
+    private readonly index: StoreIndex,
+    private readonly change?: GroupChange,
+  ) {
+    if (change !== undefined) {
+      let next = index.nextOrderNumber;
+      for (const name of change.after.keys()) {
+        if (index.owners(name) === undefined) {
+          this.newOrder.set(name, next++);
+        }
+      }
+    }
+  }
+
+  /** Whether any group holds a family of this name. */
+  exists(name: string): boolean {
+    return this.firstFamily(name) !== undefined;
+  }
+
+  /** The position of the name in the order families are gathered in. */
+  order(name: string): number {
+    return this.index.order(name) ?? this.newOrder.get(name) ?? Number.MAX_SAFE_INTEGER;
+  }
+
+  /** The families of this name, group by group, in gather order. */
+  *families(name: string): Generator<StoredFamily> {
+    const change = this.change;
+    const owners = this.index.owners(name);
+    let changedSeen = false;
+    for (const [groupKey, { stored }] of owners ?? []) {
+      if (change === undefined || groupKey !== change.groupKey) {
+        yield stored;
+        continue;
+      }
+      changedSeen = true;
+      const replacement = change.after.get(name);
+      if (replacement !== undefined) {
+        yield replacement;
+      }
+    }
+    const added = change?.after.get(name);
+    if (!changedSeen && added !== undefined) {
+      yield added;
+    }
+  }
+
+  /** The family whose type and help the merged family takes (the first one gathered). */
+  firstFamily(name: string): StoredFamily | undefined {
+    for (const stored of this.families(name)) {
+      return stored;
+    }
+    return undefined;
+  }
+
+  missing(name: string, type: number): number {
+    return this.index.missing(name, type) - this.changed(name, (stored) => missingFor(stored.facts, type));
+  }
+
+  invalid(name: string): number {
+    return this.index.invalid(name) - this.changed(name, (stored) => stored.facts.invalid);
+  }
+
+  /**
+   * The metrics of this name whose series was gathered before, in gather order: for each series
+   * stored more than once, every occurrence but the first. Found through the series index, so it
+   * costs the duplicates and the changed group's family, not the family's size.
+   */
+  repeatedSeries(name: string): Metric[] {
+    const change = this.change;
+    const changedFamily = change?.after.get(name);
+    const candidates = new Set(this.index.duplicateKeys(name));
+    for (const key of changedFamily?.facts.keys ?? []) {
+      candidates.add(key);
+    }
+    const changedSeq = change === undefined ? undefined : (this.index.owners(name)?.get(change.groupKey)?.seq ?? Number.MAX_SAFE_INTEGER);
+    const repeated: PlacedMetric[] = [];
+    for (const key of candidates) {
+      const placed = this.placedOccurrences(key, changedFamily, changedSeq);
+      if (placed.length >= 2) {
+        repeated.push(...placed.sort(comparePlaced).slice(1));
+      }
+    }
+    return repeated.sort(comparePlaced).map((placed) => placed.metric);
+  }
+
+  /** The stored occurrences of a series, the changed group's replaced by its new family's. */
+  private placedOccurrences(key: string, changedFamily: StoredFamily | undefined, changedSeq: number | undefined): PlacedMetric[] {
+    const placed: PlacedMetric[] = [];
+    for (const occurrence of this.index.occurrences(key)) {
+      if (this.change === undefined || occurrence.groupKey !== this.change.groupKey) {
+        const seq = this.index.owners(occurrence.stored.family.name)?.get(occurrence.groupKey)?.seq ?? 0;
+        placed.push({ metric: occurrence.stored.family.metrics[occurrence.index], seq, index: occurrence.index });
+      }
+    }
+    changedFamily?.facts.keys.forEach((changedKey, index) => {
+      if (changedKey === key) {
+        placed.push({ metric: changedFamily.family.metrics[index], seq: changedSeq ?? 0, index });
+      }
+    });
+    return placed;
+  }
+
+  /** `measure(before) - measure(after)` for the changed group's family of this name. */
+  private changed(name: string, measure: (stored: StoredFamily) => number): number {
+    const change = this.change;
+    if (change === undefined) {
+      return 0;
+    }
+    const before = change.before.get(name);
+    const after = change.after.get(name);
+    return (before === undefined ? 0 : measure(before)) - (after === undefined ? 0 : measure(after));
+  }
+}
+
+/** A metric with its place in gather order: its group's place among the family's owners, then its index. */
+interface PlacedMetric {
+  readonly metric: Metric;
+  readonly seq: number;
+  readonly index: number;
+}
+
+function comparePlaced(a: PlacedMetric, b: PlacedMetric): number {
+  return a.seq - b.seq || a.index - b.index;
+}
