@@ -1,39 +1,47 @@
 import * as vscode from 'vscode';
-import { CredentialStore } from './explorer/connections';
-import { GROUP_DOCUMENT_SCHEME, GroupDocuments } from './explorer/commands/openGroupAsDocument';
-import { GATEWAYS_VIEW_ID, SHOW_GATEWAYS_ON_START_ENV } from './explorer/explorerView';
+import { GroupDocuments } from './explorer/commands/openGroupAsDocument';
 import { revealGroup } from './explorer/commands/revealGroup';
-import { ExplorerNode, GatewayTreeProvider } from './explorer/gatewayTreeProvider';
-import { UserPrompts, windowPrompts } from './explorer/prompts';
-import { MockGatewayService } from './mock/mockGatewayService';
-import { PushService } from './push/pushService';
+import { ExplorerNode } from './explorer/explorerModel';
+import { GATEWAYS_VIEW_ID, SHOW_GATEWAYS_ON_START_ENV } from './explorer/explorerView';
+import { GatewayTreeProvider } from './explorer/gatewayTreeProvider';
+import { CredentialStore } from './gateways/credentialStore';
+import { GatewayService } from './gateways/gatewayService';
+import { GROUP_DOCUMENT_SCHEME, SHELL_LANGUAGE_ID } from './language/languageIds';
 import { LintSettingsReader } from './language/lintSettings';
 import { registerLanguageFeatures } from './language/registerLanguageFeatures';
+import { MockGatewayService } from './mock/mockGatewayService';
+import { HeredocCodeLens } from './push/heredocCodeLens';
+import { PushService } from './push/pushService';
 import { registerCommands } from './registerCommands';
+import { UserPrompts, windowPrompts } from './ui/prompts';
 import { WalkthroughProgress } from './walkthrough/walkthroughProgress';
 
 /** Returned by activate() only when VS Code runs the extension's tests. */
 export interface TestingApi {
   /** Answers the given questions instead of the dialogs (the others still ask); undefined restores them all. */
   setPrompts(prompts: Partial<UserPrompts> | undefined): void;
+  readonly gateways: GatewayService;
   readonly gatewayTree: GatewayTreeProvider;
   readonly gatewayView: vscode.TreeView<ExplorerNode>;
   readonly mock: MockGatewayService;
+  /** Selects the group in the Gateways view as a push's "Reveal in Explorer" does; its node, or undefined when the gateway does not hold it. */
+  revealGroup(gatewayName: string, labels: Record<string, string>): Promise<ExplorerNode | undefined>;
 }
 
 export function activate(context: vscode.ExtensionContext): TestingApi | undefined {
-  const credentials = new CredentialStore(context.secrets);
   const mock = new MockGatewayService();
-  const runningMock = () => (mock.gateway ? [mock.gateway] : []);
-  const gatewayTree = new GatewayTreeProvider(credentials, runningMock);
+  const requestLog = vscode.window.createOutputChannel('Pushgateway Push');
+  const gateways = new GatewayService(new CredentialStore(context.secrets), mock, (line) => requestLog.appendLine(line));
+  const gatewayTree = new GatewayTreeProvider(gateways);
   const groupDocuments = new GroupDocuments();
   let prompts: UserPrompts = windowPrompts;
   const gatewayView = vscode.window.createTreeView(GATEWAYS_VIEW_ID, { treeDataProvider: gatewayTree, canSelectMany: true });
   context.subscriptions.push(
+    requestLog,
+    gateways,
     gatewayView,
     gatewayView.onDidChangeVisibility((event) => gatewayTree.setVisible(event.visible)),
     mock,
-    mock.onDidChange(() => gatewayTree.refresh()),
     // Scripts run in a terminal against the mock show up in the explorer as they push.
     mock.onDidChangeGroups(() => gatewayTree.refreshSoon()),
     gatewayTree,
@@ -42,25 +50,25 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
         gatewayTree.reconfigure();
       }
     }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => gatewayTree.refresh()),
     vscode.workspace.registerTextDocumentContentProvider(GROUP_DOCUMENT_SCHEME, groupDocuments),
   );
   const lintSettings = new LintSettingsReader();
   context.subscriptions.push(lintSettings);
+  const reveal = (gatewayName: string, labels: Record<string, string>, options?: { focus: boolean }) => revealGroup(gatewayTree, gatewayView, gatewayName, labels, options);
   const pushService = new PushService({
     lintSettings,
     state: context.workspaceState,
-    tree: gatewayTree,
+    gateways,
     groupDocuments,
     prompts: () => prompts,
-    extraGateways: runningMock,
-    revealGroup: (gatewayName, labels, options) => revealGroup(gatewayTree, gatewayView, gatewayName, labels, options),
+    revealGroup: reveal,
   });
   context.subscriptions.push(pushService);
-  const walkthrough = new WalkthroughProgress(mock, gatewayTree, gatewayView, context.extension.id);
+  const walkthrough = new WalkthroughProgress(mock, gateways, gatewayView, context.extension.id);
   context.subscriptions.push(walkthrough);
-  registerLanguageFeatures(context, lintSettings);
-  registerCommands(context, { gatewayTree, gatewayView, credentials, groupDocuments, mock, pushService, prompts: () => prompts });
+  const lint = registerLanguageFeatures(context, lintSettings);
+  context.subscriptions.push(vscode.languages.registerCodeLensProvider({ language: SHELL_LANGUAGE_ID }, new HeredocCodeLens(lint)));
+  registerCommands(context, { gateways, gatewayTree, gatewayView, groupDocuments, mock, pushService, prompts: () => prompts });
   if (process.env[SHOW_GATEWAYS_ON_START_ENV] === '1') {
     // Set by `npm start`, so that its first screen shows the demo gateway's groups beside the sample.
     void vscode.commands.executeCommand(`${GATEWAYS_VIEW_ID}.focus`, { preserveFocus: true });
@@ -72,9 +80,11 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
     setPrompts: (replacement) => {
       prompts = { ...windowPrompts, ...replacement };
     },
+    gateways,
     gatewayTree,
     gatewayView,
     mock,
+    revealGroup: (gatewayName, labels) => reveal(gatewayName, labels),
   };
 }
 

@@ -1,38 +1,67 @@
 import * as vscode from 'vscode';
-import { CredentialStore } from './explorer/connections';
 import { addGateway } from './explorer/commands/addGateway';
 import { copyCurlCommands } from './explorer/commands/copyCurlCommands';
 import { deleteAllGroups, deleteGroups } from './explorer/commands/deleteGroups';
 import { filterGroups } from './explorer/commands/filterGroups';
 import { GroupDocuments } from './explorer/commands/openGroupAsDocument';
 import { refreshExplorer } from './explorer/commands/refreshExplorer';
-import { revealGroup } from './explorer/commands/revealGroup';
 import { setCredentials } from './explorer/commands/setCredentials';
 import { sortGroups } from './explorer/commands/sortGroups';
-import { ExplorerNode, GatewayTreeProvider } from './explorer/gatewayTreeProvider';
-import { UserPrompts } from './explorer/prompts';
+import { ExplorerNode } from './explorer/explorerModel';
+import { GatewayTreeProvider } from './explorer/gatewayTreeProvider';
+import { GatewayService } from './gateways/gatewayService';
 import { showMockLog } from './mock/commands/showMockLog';
 import { startMock } from './mock/commands/startMock';
 import { stopMock } from './mock/commands/stopMock';
 import { MockGatewayService } from './mock/mockGatewayService';
 import { deleteGroupByKey } from './push/commands/deleteGroupByKey';
-import { dryRunHeredoc } from './push/commands/dryRunHeredoc';
 import { deleteGroupFromScript } from './push/commands/deleteGroupFromScript';
+import { dryRunHeredoc } from './push/commands/dryRunHeredoc';
 import { pushBuffer } from './push/commands/pushBuffer';
 import { pushHeredoc } from './push/commands/pushHeredoc';
 import { pushSelection } from './push/commands/pushSelection';
 import { PushService } from './push/pushService';
+import { UserPrompts } from './ui/prompts';
 import { openWalkthroughSample } from './walkthrough/commands/openWalkthroughSample';
 
 export interface CommandServices {
+  readonly gateways: GatewayService;
   readonly gatewayTree: GatewayTreeProvider;
   readonly gatewayView: vscode.TreeView<ExplorerNode>;
-  readonly credentials: CredentialStore;
   readonly groupDocuments: GroupDocuments;
   readonly mock: MockGatewayService;
   readonly pushService: PushService;
-  /** Read at each use, so that host tests can answer confirmations. */
+  /** Read at each use, so that host tests can answer the questions. */
   readonly prompts: () => UserPrompts;
+}
+
+type CommandHandler = (...args: unknown[]) => unknown;
+
+/** The title package.json gives a command, for messages; its id when it has none. */
+function commandTitle(context: vscode.ExtensionContext, id: string): string {
+  const declared = (context.extension.packageJSON as { contributes?: { commands?: Array<{ command: string; title: string; category?: string }> } }).contributes?.commands?.find(
+    (entry) => entry.command === id,
+  );
+  return declared ? [declared.category, declared.title].filter(Boolean).join(': ') : id;
+}
+
+/**
+ * Registers a command so that a failure it did not expect reaches the user the same way for every
+ * command (an error message naming the command) instead of VS Code's generic one, or nothing for a
+ * command run from a CodeLens. The handler's result is passed on (tests and other commands read it).
+ */
+function registerCommand(context: vscode.ExtensionContext, id: string, handler: CommandHandler): void {
+  const title = commandTitle(context, id);
+  const guarded = async (...args: unknown[]): Promise<unknown> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      console.error(`${id} failed`, error);
+      void vscode.window.showErrorMessage(`${title} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  };
+  context.subscriptions.push(vscode.commands.registerCommand(id, guarded));
 }
 
 /** The one place that binds command ids (declared in package.json) to their handlers. */
@@ -40,29 +69,28 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
   const node = (value: unknown) => value as ExplorerNode | undefined;
   /** The embedded mock, started when needed. */
   const runningMock = async () => services.mock.gateway ?? ((await services.mock.start()) ? services.mock.gateway : undefined);
-  const commands: Record<string, (...args: unknown[]) => unknown> = {
-    'pushgateway.addGateway': () => addGateway(),
+  const commands: Record<string, CommandHandler> = {
+    'pushgateway.addGateway': () => addGateway(services.gateways, services.prompts()),
     'pushgateway.refreshExplorer': () => refreshExplorer(services.gatewayTree),
-    'pushgateway.deleteGroup': (clicked, selected) => deleteGroups(services.gatewayTree, services.prompts(), node(clicked), selected as ExplorerNode[] | undefined),
-    'pushgateway.deleteAllGroups': (clicked) => deleteAllGroups(services.gatewayTree, services.prompts(), node(clicked)),
-    'pushgateway.setCredentials': (clicked) => setCredentials(services.credentials, services.gatewayTree, services.prompts(), node(clicked)),
+    'pushgateway.deleteGroup': (clicked, selected) => deleteGroups(services.gateways, services.prompts(), node(clicked), selected as ExplorerNode[] | undefined),
+    'pushgateway.deleteAllGroups': (clicked) => deleteAllGroups(services.gateways, services.gatewayTree, services.prompts(), node(clicked)),
+    'pushgateway.setCredentials': (clicked) => setCredentials(services.gateways, services.prompts(), node(clicked)),
     'pushgateway.openGroupAsDocument': (clicked) => services.groupDocuments.open(node(clicked)),
     'pushgateway.copyCurlCommands': (clicked) => copyCurlCommands(node(clicked)),
-    'pushgateway.filterGroups': () => filterGroups(services.gatewayTree, services.gatewayView),
-    'pushgateway.sortGroups': () => sortGroups(services.gatewayTree),
+    'pushgateway.filterGroups': () => filterGroups(services.gatewayTree, services.gatewayView, services.prompts()),
+    'pushgateway.sortGroups': () => sortGroups(services.gatewayTree, services.prompts()),
     'pushgateway.startMock': () => startMock(services.mock),
     'pushgateway.stopMock': () => stopMock(services.mock),
     'pushgateway.showMockLog': () => showMockLog(services.mock),
     'pushgateway.pushBuffer': () => pushBuffer(services.pushService),
     'pushgateway.pushSelection': () => pushSelection(services.pushService),
     'pushgateway.openWalkthroughSample': () => openWalkthroughSample(context.extensionUri),
-    'pushgateway.revealGroup': (gatewayName, labels) => revealGroup(services.gatewayTree, services.gatewayView, gatewayName, labels),
     'pushgateway.deleteGroupByKey': () => deleteGroupByKey(services.pushService),
     'pushgateway.deleteGroupFromScript': (uri, line) => deleteGroupFromScript(services.pushService, uri, line),
     'pushgateway.pushHeredoc': (uri, line, mode) => pushHeredoc(services.pushService, runningMock, uri, line, mode),
     'pushgateway.dryRunHeredoc': () => dryRunHeredoc(services.pushService, runningMock),
   };
   for (const [id, handler] of Object.entries(commands)) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+    registerCommand(context, id, handler);
   }
 }

@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
 import { DEFAULT_LAST_SUCCESS_PATTERN } from '../core/groups/groupHealth';
-import { explorerWarnings } from './warnOnce';
+import { settingsWarnings } from '../gateways/settingsWarnings';
 
 const PATTERN_SETTING = 'pushgateway.explorer.lastSuccessPattern';
 
 export interface ExplorerSettings {
   readonly refreshIntervalSeconds: number;
   readonly staleAfterHours: number;
-  readonly requestTimeoutSeconds: number;
   readonly lastSuccessPattern: RegExp;
 }
 
@@ -23,15 +22,14 @@ export function readExplorerSettings(): ExplorerSettings {
   if (patternText) {
     try {
       lastSuccessPattern = new RegExp(patternText);
-      explorerWarnings.clear(PATTERN_SETTING);
+      settingsWarnings.clear(PATTERN_SETTING);
     } catch {
-      explorerWarnings.warn(PATTERN_SETTING, `${PATTERN_SETTING} is not a valid regular expression: ${patternText}. Using the default.`);
+      settingsWarnings.warn(PATTERN_SETTING, `${PATTERN_SETTING} is not a valid regular expression: ${patternText}. Using the default.`);
     }
   }
   return {
     refreshIntervalSeconds: positive(configuration.get('explorer.refreshIntervalSeconds'), 60, true),
     staleAfterHours: positive(configuration.get('explorer.staleAfterHours'), 25),
-    requestTimeoutSeconds: positive(configuration.get('requestTimeoutSeconds'), 10),
     lastSuccessPattern,
   };
 }

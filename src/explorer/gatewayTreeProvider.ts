@@ -1,39 +1,15 @@
 import * as vscode from 'vscode';
 import { formatGroupingLabels } from '../core/protocol/labelText';
-import { assessGroup, compareGroups, GroupAssessment, GroupOrder } from '../core/groups/groupHealth';
-import { GatewayClient, GatewayError, GatewayStatus } from '../core/gateway/client';
-import { GatewayFamily, GatewayGroup, GatewayMetric } from '../core/gateway/groups';
+import { assessGroup, compareGroups, GroupOrder } from '../core/groups/groupHealth';
+import { GatewayGroup } from '../core/gateway/groups';
 import { GatewayConfig } from '../core/gateway/gatewayConfig';
-import { clientFor, CredentialStore } from './connections';
-import { readExplorerSettings } from './explorerSettings';
-import { readGatewayList } from './gatewaySettings';
-import { familyItem, gatewayErrorItem, gatewayItem, groupItem, messageItem, sampleItem, settingsProblemItem } from './treeItems';
 import { groupLabelsId } from '../core/protocol/groupingKey';
-
-export type ExplorerNode =
-  | { readonly kind: 'settingsProblem'; readonly message: string }
-  | { readonly kind: 'gateway'; readonly gateway: GatewayConfig }
-  | { readonly kind: 'gatewayError'; readonly gateway: GatewayConfig; readonly error: GatewayError }
-  | { readonly kind: 'message'; readonly gateway: GatewayConfig; readonly message: string }
-  | { readonly kind: 'group'; readonly gateway: GatewayConfig; readonly group: GatewayGroup; readonly assessment: GroupAssessment }
-  | { readonly kind: 'family'; readonly parent: GroupNode; readonly gateway: GatewayConfig; readonly group: GatewayGroup; readonly family: GatewayFamily }
-  | { readonly kind: 'sample'; readonly parent: FamilyNode; readonly family: GatewayFamily; readonly metric: GatewayMetric };
-
-type GroupNode = Extract<ExplorerNode, { kind: 'group' }>;
-type FamilyNode = Extract<ExplorerNode, { kind: 'family' }>;
+import { GatewayService } from '../gateways/gatewayService';
+import { ExplorerNode, GatewaySnapshot } from './explorerModel';
+import { readExplorerSettings } from './explorerSettings';
+import { familyItem, gatewayErrorItem, gatewayItem, groupItem, messageItem, sampleItem, settingsProblemItem } from './treeItems';
 
 const REFRESH_SOON_MS = 300;
-
-/** A change the extension made to a gateway's groups (the walkthrough listens). */
-export interface GroupChange {
-  readonly kind: 'pushed' | 'deleted';
-  readonly gatewayName: string;
-}
-
-/** What one refresh read from a gateway: one `/api/v1/metrics` (and status) request, not one per group. */
-export type GatewaySnapshot =
-  | { readonly ok: true; readonly groups: readonly GatewayGroup[]; readonly status?: GatewayStatus; readonly fetchedAt: number }
-  | { readonly ok: false; readonly error: GatewayError };
 
 /**
  * The "Gateways" view: gateway → groups → families → samples. Children load lazily; a gateway is
@@ -42,8 +18,6 @@ export type GatewaySnapshot =
 export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly groupChanges = new vscode.EventEmitter<GroupChange>();
-  readonly onDidChangeGroups = this.groupChanges.event;
   private readonly snapshots = new Map<string, Promise<GatewaySnapshot>>();
   /** The gateway nodes last handed out, so that one of them can be refreshed on its own. */
   private gatewayNodes = new Map<string, ExplorerNode>();
@@ -54,20 +28,16 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
   private filterText = '';
   private order: GroupOrder = 'attention';
 
-  /** `extraGateways`: gateways that are not in the settings, such as the running embedded mock. */
-  constructor(
-    private readonly credentials: CredentialStore,
-    private readonly extraGateways: () => GatewayConfig[] = () => [],
-  ) {}
+  private readonly subscriptions: vscode.Disposable[];
+
+  /** The tree reads the gateways through the service, and is read afresh after each change made through it. */
+  constructor(private readonly gateways: GatewayService) {
+    this.subscriptions = [gateways.onDidChangeGroups(() => this.refresh()), gateways.onDidChangeConnections(() => this.refresh())];
+  }
 
   setVisible(visible: boolean): void {
     this.visible = visible;
     this.restartTimer();
-  }
-
-  /** Tells the listeners of a push or delete the gateway accepted. */
-  announce(change: GroupChange): void {
-    this.groupChanges.fire(change);
   }
 
   refresh(): void {
@@ -113,15 +83,9 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
     return snapshot;
   }
 
-  /** A client for acting on a gateway (delete, wipe); the caller closes it. */
-  client(gateway: GatewayConfig): Promise<GatewayClient> {
-    return clientFor(gateway, readExplorerSettings(), this.credentials, vscode.workspace.isTrusted || !gateway.fromWorkspace);
-  }
-
   async getChildren(parent?: ExplorerNode): Promise<ExplorerNode[]> {
     if (!parent) {
-      const { gateways: configured, problems } = readGatewayList();
-      const gateways = [...this.extraGateways(), ...configured];
+      const { gateways, problems } = this.gateways.gatewayList();
       this.gatewayNodes = new Map(gateways.map((gateway): [string, ExplorerNode] => [gateway.name, { kind: 'gateway', gateway }]));
       return [...problems.map((message): ExplorerNode => ({ kind: 'settingsProblem', message })), ...this.gatewayNodes.values()];
     }
@@ -155,7 +119,7 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
 
   /** The node of the group with exactly these grouping labels (job included), as the tree shows it now; undefined when absent or filtered out. */
   async findGroup(gatewayName: string, labels: Readonly<Record<string, string>>): Promise<ExplorerNode | undefined> {
-    const gateway = [...this.extraGateways(), ...readGatewayList().gateways].find((candidate) => candidate.name === gatewayName);
+    const gateway = this.gateways.listedGateways().find((candidate) => candidate.name === gatewayName);
     if (!gateway) {
       return undefined;
     }
@@ -217,18 +181,13 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
   }
 
   private async read(gateway: GatewayConfig): Promise<GatewaySnapshot> {
-    const client = await this.client(gateway);
-    try {
-      const [groups, status] = await Promise.all([client.groups(), client.status()]);
-      if (!groups.ok) {
-        return { ok: false, error: groups.error };
-      }
-      // The gateway's node shows the version and group count once they are known.
-      setTimeout(() => this.changed.fire(this.gatewayNodes.get(gateway.name)), 0);
-      return { ok: true, groups: groups.value, status: status.ok ? status.value : undefined, fetchedAt: Date.now() };
-    } finally {
-      await client.close();
+    const read = await this.gateways.read(gateway);
+    if (!read.ok) {
+      return { ok: false, error: read.error };
     }
+    // The gateway's node shows the version and group count once they are known.
+    setTimeout(() => this.changed.fire(this.gatewayNodes.get(gateway.name)), 0);
+    return { ok: true, groups: read.value.groups, status: read.value.status, fetchedAt: Date.now() };
   }
 
   private restartTimer(): void {
@@ -240,7 +199,7 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
   dispose(): void {
     clearInterval(this.timer);
     clearTimeout(this.soon);
+    this.subscriptions.forEach((subscription) => subscription.dispose());
     this.changed.dispose();
-    this.groupChanges.dispose();
   }
 }

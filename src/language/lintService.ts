@@ -2,9 +2,8 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { lintExposition, LintResult } from '../core/exposition/lint';
 import { lintShellScript, ShellScriptLint } from '../core/shell/lintShellScript';
-import { EXPOSITION_LANGUAGE_ID, SHELL_LANGUAGE_ID } from './languageIds';
+import { EXPOSITION_LANGUAGE_ID, GROUP_DOCUMENT_SCHEME, SHELL_LANGUAGE_ID } from './languageIds';
 import { LintSettingsReader } from './lintSettings';
-import { GROUP_DOCUMENT_SCHEME } from '../explorer/commands/openGroupAsDocument';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { Family, Sample } from '../core/exposition/model';
+import { Family } from '../core/exposition/model';
+import { contiguousBlocks, familyLineSpan, sampleOutlineName } from '../core/exposition/outlineBlocks';
 import { LintService } from './lintService';
 import { toRange } from './spans';
 
@@ -12,14 +13,8 @@ const SYMBOL_KINDS: Record<string, vscode.SymbolKind> = {
   gauge_histogram: vscode.SymbolKind.Array,
 };
 
-function sampleLabel(sample: Sample): string {
-  const labels = sample.labels.map((label) => `${label.name.text}=${JSON.stringify(label.value)}`).join(',');
-  return labels ? `${sample.name.text}{${labels}}` : sample.name.text;
-}
-
 function familyRange(document: vscode.TextDocument, family: Family): vscode.Range {
-  const first = Math.min(...family.lines);
-  const last = Math.max(...family.lines);
+  const { first, last } = familyLineSpan(family);
   return new vscode.Range(first, 0, last, document.lineAt(last).text.length);
 }
 
@@ -29,7 +24,7 @@ function familySymbol(document: vscode.TextDocument, family: Family): vscode.Doc
   const symbol = new vscode.DocumentSymbol(family.name, family.effectiveType, SYMBOL_KINDS[family.effectiveType], range, nameToken ? toRange(nameToken.span) : range);
   symbol.children = family.samples.map((sample) => {
     const line = document.lineAt(sample.line).range;
-    return new vscode.DocumentSymbol(sampleLabel(sample), sample.value.text, vscode.SymbolKind.Constant, line, toRange(sample.name.span));
+    return new vscode.DocumentSymbol(sampleOutlineName(sample), sample.value.text, vscode.SymbolKind.Constant, line, toRange(sample.name.span));
   });
   return symbol;
 }
@@ -53,20 +48,6 @@ export class ExpositionFolding implements vscode.FoldingRangeProvider {
     if (!linted) {
       return [];
     }
-    return linted.result.document.families.flatMap((family) => contiguousBlocks(family.lines).filter(([start, end]) => end > start).map(([start, end]) => new vscode.FoldingRange(start, end)));
+    return linted.result.document.families.flatMap((family) => contiguousBlocks(family.lines).filter(({ first, last }) => last > first).map(({ first, last }) => new vscode.FoldingRange(first, last)));
   }
-}
-
-function contiguousBlocks(lines: readonly number[]): Array<[number, number]> {
-  const sorted = [...lines].sort((a, b) => a - b);
-  const blocks: Array<[number, number]> = [];
-  for (const line of sorted) {
-    const last = blocks[blocks.length - 1];
-    if (last && line <= last[1] + 1) {
-      last[1] = Math.max(last[1], line);
-    } else {
-      blocks.push([line, line]);
-    }
-  }
-  return blocks;
 }

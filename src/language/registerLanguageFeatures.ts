@@ -3,15 +3,16 @@ import { ExpositionCodeActions } from './codeActions';
 import { ExpositionCompletion } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
 import { ExpositionHover } from './hover';
-import { EXPOSITION_SELECTOR } from './languageIds';
 import { LintService } from './lintService';
 import { LintSettingsReader } from './lintSettings';
 import { ExpositionFolding, ExpositionSymbols } from './outline';
-import { HeredocCodeLens } from '../push/heredocCodeLens';
-import { EXPOSITION_LANGUAGE_ID, SHELL_LANGUAGE_ID } from './languageIds';
+import { EXPOSITION_LANGUAGE_ID, EXPOSITION_SELECTOR, SHELL_LANGUAGE_ID } from './languageIds';
 
-/** Diagnostics, quick fixes, hover, outline, folding and completion for exposition documents. */
-export function registerLanguageFeatures(context: vscode.ExtensionContext, settings: LintSettingsReader): void {
+/**
+ * Diagnostics, quick fixes, hover, outline, folding and completion for exposition documents; returns
+ * the lint service, whose results other features (the push CodeLens) share.
+ */
+export function registerLanguageFeatures(context: vscode.ExtensionContext, settings: LintSettingsReader): LintService {
   const lint = new LintService(settings);
   context.subscriptions.push(
     lint,
@@ -21,6 +22,6 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, setti
     vscode.languages.registerDocumentSymbolProvider(EXPOSITION_SELECTOR, new ExpositionSymbols(lint)),
     vscode.languages.registerFoldingRangeProvider(EXPOSITION_SELECTOR, new ExpositionFolding(lint)),
     vscode.languages.registerCompletionItemProvider(EXPOSITION_SELECTOR, new ExpositionCompletion(), ...ExpositionCompletion.triggerCharacters),
-    vscode.languages.registerCodeLensProvider({ language: SHELL_LANGUAGE_ID }, new HeredocCodeLens(lint)),
   );
+  return lint;
 }

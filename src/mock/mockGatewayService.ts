@@ -44,6 +44,11 @@ export class MockGatewayService implements vscode.Disposable {
     this.statusBar.command = 'pushgateway.showMockLog';
   }
 
+  /** The running mock, as the gateway service lists it beside the configured gateways. */
+  gateways(): GatewayConfig[] {
+    return this.gateway ? [this.gateway] : [];
+  }
+
   get gateway(): GatewayConfig | undefined {
     return this.running ? { name: EMBEDDED_MOCK_NAME, url: this.running.url, embedded: true } : undefined;
   }

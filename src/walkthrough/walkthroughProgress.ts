@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { GatewayTreeProvider } from '../explorer/gatewayTreeProvider';
+import { GatewayService } from '../gateways/gatewayService';
 import { DIAGNOSTIC_SOURCE } from '../language/diagnostics';
 import { MockGatewayService } from '../mock/mockGatewayService';
 
@@ -56,7 +56,7 @@ export class WalkthroughProgress implements vscode.Disposable {
 
   constructor(
     mock: MockGatewayService,
-    tree: GatewayTreeProvider,
+    gateways: GatewayService,
     gatewayView: vscode.TreeView<unknown>,
     /** `<publisher>.<name>`: VS Code names a step `<extension id>#<walkthrough id>#<step id>`. */
     private readonly extensionId: string,
@@ -71,7 +71,7 @@ export class WalkthroughProgress implements vscode.Disposable {
         }
       }),
       mock.onDidChange(() => mock.gateway && this.reach('startedMock')),
-      tree.onDidChangeGroups((change) => this.reach(change.kind)),
+      gateways.onDidChangeGroups((change) => this.reach(change.kind)),
       gatewayView.onDidChangeVisibility((event) => event.visible && this.reach('sawExplorer')),
     );
     this.checkEditors(vscode.window.visibleTextEditors);

@@ -1,38 +1,27 @@
 import * as vscode from 'vscode';
 import { checkGatewayUrl, normalizeGatewayUrl } from '../../core/gateway/gatewayConfig';
-import { addGatewayToUserSettings, readGatewayList } from '../gatewaySettings';
+import { GatewayService } from '../../gateways/gatewayService';
+import { UserPrompts } from '../../ui/prompts';
 
 /** Asks for a URL and a name, then adds the gateway to the user settings. Escape cancels at any step. */
-export async function addGateway(): Promise<void> {
-  const urlText = await vscode.window.showInputBox({
-    title: 'Add Gateway (1/2)',
-    prompt: 'Base URL of the Pushgateway',
-    placeHolder: 'http://pushgateway:9091',
-    ignoreFocusOut: true,
-    validateInput: (text) => checkGatewayUrl(text),
-  });
+export async function addGateway(gateways: GatewayService, prompts: UserPrompts): Promise<void> {
+  const urlText = await prompts.inputGatewayUrl((text) => checkGatewayUrl(text));
   if (urlText === undefined) {
     return;
   }
   const url = normalizeGatewayUrl(urlText);
-  const takenNames = new Set(readGatewayList().gateways.map((gateway) => gateway.name));
-  const name = await vscode.window.showInputBox({
-    title: 'Add Gateway (2/2)',
-    prompt: 'A short name for the explorer',
-    value: new URL(url).hostname,
-    ignoreFocusOut: true,
-    validateInput: (text) => {
-      if (text.trim() === '') {
-        return 'A name is required';
-      }
-      return takenNames.has(text.trim()) ? `"${text.trim()}" is already a configured gateway` : undefined;
-    },
+  const takenNames = new Set(gateways.configuredGateways().map((gateway) => gateway.name));
+  const name = await prompts.inputGatewayName(new URL(url).hostname, (text) => {
+    if (text.trim() === '') {
+      return 'A name is required';
+    }
+    return takenNames.has(text.trim()) ? `"${text.trim()}" is already a configured gateway` : undefined;
   });
   if (name === undefined) {
     return;
   }
   try {
-    await addGatewayToUserSettings({ name: name.trim(), url });
+    await gateways.addToUserSettings({ name: name.trim(), url });
   } catch (error) {
     void vscode.window.showErrorMessage(`Could not save the gateway to your settings: ${error instanceof Error ? error.message : String(error)}`);
   }

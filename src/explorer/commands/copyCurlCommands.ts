@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { curlCommandsFor } from '../../core/gateway/curlCommands';
 import { groupingKeyOf } from '../../core/protocol/groupingKey';
-import { ExplorerNode } from '../gatewayTreeProvider';
+import { ExplorerNode } from '../explorerModel';
 
 /** Copies the curl commands that push to and delete the group. */
 export async function copyCurlCommands(node?: ExplorerNode): Promise<void> {

@@ -1,14 +1,10 @@
 import * as vscode from 'vscode';
+import { UserPrompts } from '../../ui/prompts';
 import { GatewayTreeProvider } from '../gatewayTreeProvider';
 
 /** Asks for a text; the explorer then shows only the groups whose labels or family names contain it. */
-export async function filterGroups(tree: GatewayTreeProvider, view: vscode.TreeView<unknown>): Promise<void> {
-  const text = await vscode.window.showInputBox({
-    title: 'Filter Groups',
-    prompt: 'Show groups whose labels or metric names contain this text (empty: show all)',
-    value: tree.filter,
-    placeHolder: 'backup',
-  });
+export async function filterGroups(tree: GatewayTreeProvider, view: vscode.TreeView<unknown>, prompts: UserPrompts): Promise<void> {
+  const text = await prompts.inputGroupFilter(tree.filter);
   if (text === undefined) {
     return;
   }

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { formatGroupingLabels } from '../../core/protocol/labelText';
 import { renderGroup } from '../../core/gateway/renderGroup';
-import { ExplorerNode } from '../gatewayTreeProvider';
-
-export const GROUP_DOCUMENT_SCHEME = 'pushgateway-group';
+import { EXPOSITION_LANGUAGE_ID, GROUP_DOCUMENT_SCHEME } from '../../language/languageIds';
+import { ExplorerNode } from '../explorerModel';
 
 /** Read-only documents holding a group's metrics as the explorer last read them. */
 export class GroupDocuments implements vscode.TextDocumentContentProvider {
@@ -23,7 +22,7 @@ export class GroupDocuments implements vscode.TextDocumentContentProvider {
     const uri = vscode.Uri.from({ scheme: GROUP_DOCUMENT_SCHEME, path: `/${node.gateway.name}/${name}.prom` });
     this.contents.set(uri.toString(), renderGroup(node.group));
     const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(document, 'prometheus-exposition');
+    await vscode.languages.setTextDocumentLanguage(document, EXPOSITION_LANGUAGE_ID);
     await vscode.window.showTextDocument(document, options.beside ? { preview: true, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true } : { preview: true });
   }
 }

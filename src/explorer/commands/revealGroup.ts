@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { groupLabelsId } from '../../core/protocol/groupingKey';
 import { GATEWAYS_VIEW_ID } from '../explorerView';
-import { ExplorerNode, GatewayTreeProvider } from '../gatewayTreeProvider';
+import { ExplorerNode } from '../explorerModel';
+import { GatewayTreeProvider } from '../gatewayTreeProvider';
 
 const REVEAL_ATTEMPTS = 3;
 const REVEAL_RETRY_MS = 100;
@@ -19,20 +20,12 @@ async function selectionSettlesOn(view: vscode.TreeView<ExplorerNode>, gatewayNa
   return false;
 }
 
-function isLabelRecord(value: unknown): value is Record<string, string> {
-  return typeof value === 'object' && value !== null && Object.values(value).every((label) => typeof label === 'string');
-}
-
 /**
  * Shows the explorer with the group of these grouping labels (job included) selected, read afresh
  * from its gateway; TreeView.reveal opens the view, `focus` also moves the keyboard there. Returns
  * the group's node, or undefined when the gateway does not hold it (a message says so).
  */
-export async function revealGroup(tree: GatewayTreeProvider, view: vscode.TreeView<ExplorerNode>, gatewayName: unknown, labels: unknown, options: { focus: boolean } = { focus: true }): Promise<ExplorerNode | undefined> {
-  if (typeof gatewayName !== 'string' || !isLabelRecord(labels)) {
-    void vscode.window.showInformationMessage('Reveal a group from the notification that follows a push.');
-    return undefined;
-  }
+export async function revealGroup(tree: GatewayTreeProvider, view: vscode.TreeView<ExplorerNode>, gatewayName: string, labels: Record<string, string>, options: { focus: boolean } = { focus: true }): Promise<ExplorerNode | undefined> {
   tree.refresh();
   if (options.focus) {
     await vscode.commands.executeCommand(`${GATEWAYS_VIEW_ID}.focus`);

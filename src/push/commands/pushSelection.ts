@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { selectedLines } from '../../core/exposition/selectedLines';
 import { PushService } from '../pushService';
 
 /** Pushes the selected lines of the active editor (whole lines, so samples are not cut). */
@@ -8,8 +9,7 @@ export async function pushSelection(push: PushService): Promise<boolean> {
     void vscode.window.showInformationMessage('Select the lines to push.');
     return false;
   }
-  const { start, end } = editor.selection;
-  const lastLine = end.character === 0 && end.line > start.line ? end.line - 1 : end.line;
-  const range = new vscode.Range(start.line, 0, lastLine, editor.document.lineAt(lastLine).text.length);
-  return push.push({ document: editor.document, text: editor.document.getText(range), firstLine: start.line });
+  const { first, last } = selectedLines(editor.selection.start, editor.selection.end);
+  const range = new vscode.Range(first, 0, last, editor.document.lineAt(last).text.length);
+  return push.push({ document: editor.document, text: editor.document.getText(range), firstLine: first });
 }

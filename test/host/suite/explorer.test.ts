@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { findFreePort } from '../../../scripts/host/processes';
 import { GatewayClient } from '../../../src/core/gateway/client';
 import { MockGateway, startMockGateway } from '../../../src/core/mock';
-import type { ExplorerNode } from '../../../src/explorer/gatewayTreeProvider';
+import type { ExplorerNode } from '../../../src/explorer/explorerModel';
 import { api, extension, manifest } from './helpers';
 
 async function setGateways(gateways: Array<{ name: string; url: string }> | undefined): Promise<void> {

@@ -47,7 +47,12 @@ describe('exposition language', () => {
 
   it('shows no diagnostics for a correct file', async () => {
     const document = await openFixture('sample.prom');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    assert.ok(symbols.length > 0, 'sample.prom was not parsed as an exposition document');
+    // A positive control opened after it: diagnostics are published in the order documents open, so
+    // once the control's show, whatever the correct file was given is there too.
+    const control = await openUntitled('# TYPE broken gauge\nbroken metric\n');
+    await waitFor(() => shown(control.uri).length > 0, 'the diagnostics of a broken document opened after it');
     assert.deepEqual(shown(document.uri), []);
   });
 

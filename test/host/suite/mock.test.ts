@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import * as vscode from 'vscode';
-import type { ExplorerNode } from '../../../src/explorer/gatewayTreeProvider';
+import type { ExplorerNode } from '../../../src/explorer/explorerModel';
 import { api, extension } from './helpers';
 
 async function portIsFree(port: number): Promise<boolean> {

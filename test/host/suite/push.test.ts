@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
-import { PushMethod } from '../../../src/core/protocol/pushMethod';
 import { GatewayClient } from '../../../src/core/gateway/client';
-import type { UserPrompts } from '../../../src/explorer/prompts';
+import { PushMethod } from '../../../src/core/protocol/pushMethod';
+import type { UserPrompts } from '../../../src/ui/prompts';
 import { api, extension, waitFor, workspaceFile } from './helpers';
 
 async function openExposition(content: string): Promise<vscode.TextDocument> {
@@ -42,6 +43,12 @@ describe('push from the editor', () => {
 
   function selectedGroupLabels(): Array<Record<string, string>> {
     return api().gatewayView.selection.flatMap((node) => (node.kind === 'group' ? [{ ...node.group.labels }] : []));
+  }
+
+  /** The view's selection reaches the extension host after the reveal, later under load: wait for it to hold exactly this group. */
+  async function waitForSelectedGroup(labels: Record<string, string>): Promise<void> {
+    await waitFor(() => isDeepStrictEqual(selectedGroupLabels(), [labels]), `the explorer selection to be ${JSON.stringify(labels)}`).catch(() => undefined);
+    assert.deepEqual(selectedGroupLabels(), [labels]);
   }
 
   async function familiesOfGroup(): Promise<string[]> {
@@ -97,7 +104,7 @@ describe('push from the editor', () => {
     assert.deepEqual(group?.labels, { job: 'heredoc_backup', path: '/var/backups' });
     assert.deepEqual(group?.families.map((family) => [family.name, family.metrics[0]?.value]), [['backup_size_bytes', '1024']]);
     // The dry run shows the group the mock now holds: selected in the explorer, open beside the script.
-    assert.deepEqual(selectedGroupLabels(), [{ job: 'heredoc_backup', path: '/var/backups' }]);
+    await waitForSelectedGroup({ job: 'heredoc_backup', path: '/var/backups' });
     const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.scheme === 'pushgateway-group');
     assert.match(shown?.document.getText() ?? '', /^backup_size_bytes\{.*\} 1024$/m);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), script.uri.toString(), 'the script lost the focus');
@@ -146,10 +153,10 @@ describe('push from the editor', () => {
   it('reveals a pushed group in the explorer, selected, and says so when the group is gone', async () => {
     await openExposition('# TYPE revealed_metric gauge\nrevealed_metric 1\n');
     assert.equal(await vscode.commands.executeCommand('pushgateway.pushBuffer'), true);
-    const node = await vscode.commands.executeCommand('pushgateway.revealGroup', 'Mock Gateway', { job: 'from_editor', path: '/var/backups' });
+    const node = await api().revealGroup('Mock Gateway', { job: 'from_editor', path: '/var/backups' });
     assert.ok(node, 'the pushed group was not found in the tree');
-    assert.deepEqual(selectedGroupLabels(), [{ job: 'from_editor', path: '/var/backups' }]);
-    assert.equal(await vscode.commands.executeCommand('pushgateway.revealGroup', 'Mock Gateway', { job: 'never_pushed' }), undefined);
+    await waitForSelectedGroup({ job: 'from_editor', path: '/var/backups' });
+    assert.equal(await api().revealGroup('Mock Gateway', { job: 'never_pushed' }), undefined);
   });
 
   it('deletes a group named in the palette command, after a confirmation, with the key last pushed from the file', async () => {

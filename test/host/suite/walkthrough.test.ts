@@ -25,7 +25,7 @@ describe('walkthrough', () => {
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     // The view's visibility reaches the extension host a moment later.
     await waitFor(() => !api().gatewayView.visible, 'the Gateways view hidden');
-    progress = new WalkthroughProgress(api().mock, api().gatewayTree, api().gatewayView, extension().id, {
+    progress = new WalkthroughProgress(api().mock, api().gateways, api().gatewayView, extension().id, {
       setContext: async (key, value) => {
         assert.equal(value, true);
         contextKeys.push(key);

@@ -3,8 +3,8 @@ import { RepeatFilter } from '../core/repeatFilter';
 
 const shown = new RepeatFilter();
 
-/** Warnings about the explorer's settings and files, shown once rather than at every refresh. */
-export const explorerWarnings = {
+/** Warnings about the gateway and explorer settings and the files they name, shown once rather than at every refresh. */
+export const settingsWarnings = {
   warn(subject: string, message: string): void {
     if (shown.passes(subject, message)) {
       void vscode.window.showWarningMessage(message);

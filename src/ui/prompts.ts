@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
 import { GatewayConfig } from '../core/gateway/gatewayConfig';
 import { PushMethod } from '../core/protocol/pushMethod';
+import { GroupOrder } from '../core/groups/groupHealth';
+
+const PUSH_TARGET_TITLE = 'Push to which gateway?';
 
 /** The questions the extension asks the user; replaceable so that host tests can answer them. */
 export interface UserPrompts {
   /** A modal confirmation; resolves true only when the user picked `action`. */
   confirm(message: string, detail: string, action: string): Promise<boolean>;
-  /** Which gateway to push to; undefined when cancelled. */
-  pickGateway(gateways: readonly GatewayConfig[], remembered?: string): Promise<GatewayConfig | undefined>;
+  /** Which gateway to act on (by default: to push to), the one at the `remembered` URL first; undefined when cancelled. */
+  pickGateway(gateways: readonly GatewayConfig[], remembered?: string, title?: string): Promise<GatewayConfig | undefined>;
   /** The grouping key as text (`job=x,instance=y`); `validate` says what is wrong with a text. */
   inputGroupingKey(initial: string, validate: (text: string) => string | undefined): Promise<string | undefined>;
   pickMethod(remembered?: PushMethod): Promise<PushMethod | undefined>;
@@ -17,16 +20,24 @@ export interface UserPrompts {
   inputCredential(title: string, secret: boolean): Promise<string | undefined>;
   /** The value a shell expansion stands for in a push (`$SIZE`, `$(hostname)`); `initial`: remembered or suggested. */
   inputVariable(text: string, initial?: string): Promise<string | undefined>;
+  /** The base URL of a gateway to add; `validate` says what is wrong with a text. */
+  inputGatewayUrl(validate: (text: string) => string | undefined): Promise<string | undefined>;
+  /** The name the explorer shows for a gateway being added. */
+  inputGatewayName(initial: string, validate: (text: string) => string | undefined): Promise<string | undefined>;
+  /** The text groups must contain to be shown ('' shows all). */
+  inputGroupFilter(current: string): Promise<string | undefined>;
+  /** The order of the groups under a gateway. */
+  pickGroupOrder(): Promise<GroupOrder | undefined>;
 }
 
 export const windowPrompts: UserPrompts = {
   async confirm(message, detail, action) {
     return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
   },
-  async pickGateway(gateways, remembered) {
+  async pickGateway(gateways, remembered, title = PUSH_TARGET_TITLE) {
     const items = gateways.map((gateway) => ({ label: gateway.name, description: gateway.url, gateway, picked: gateway.url === remembered }));
     items.sort((a, b) => Number(b.picked) - Number(a.picked));
-    return (await vscode.window.showQuickPick(items, { title: 'Push to which gateway?' }))?.gateway;
+    return (await vscode.window.showQuickPick(items, { title }))?.gateway;
   },
   inputGroupingKey(initial, validate) {
     return Promise.resolve(
@@ -56,5 +67,25 @@ export const windowPrompts: UserPrompts = {
   },
   inputCredential(title, secret) {
     return Promise.resolve(vscode.window.showInputBox({ title, password: secret, ignoreFocusOut: true, validateInput: (text) => (text === '' ? 'Required' : undefined) }));
+  },
+  inputGatewayUrl(validate) {
+    return Promise.resolve(
+      vscode.window.showInputBox({ title: 'Add Gateway (1/2)', prompt: 'Base URL of the Pushgateway', placeHolder: 'http://pushgateway:9091', ignoreFocusOut: true, validateInput: validate }),
+    );
+  },
+  inputGatewayName(initial, validate) {
+    return Promise.resolve(vscode.window.showInputBox({ title: 'Add Gateway (2/2)', prompt: 'A short name for the explorer', value: initial, ignoreFocusOut: true, validateInput: validate }));
+  },
+  inputGroupFilter(current) {
+    return Promise.resolve(
+      vscode.window.showInputBox({ title: 'Filter Groups', prompt: 'Show groups whose labels or metric names contain this text (empty: show all)', value: current, placeHolder: 'backup' }),
+    );
+  },
+  async pickGroupOrder() {
+    const items = [
+      { label: 'Failed and stale first', order: 'attention' as GroupOrder },
+      { label: 'By name', order: 'name' as GroupOrder },
+    ];
+    return (await vscode.window.showQuickPick(items, { title: 'Sort Groups' }))?.order;
   },
 };

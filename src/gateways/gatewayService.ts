@@ -1,0 +1,198 @@
+import * as vscode from 'vscode';
+import { PushMethod } from '../core/protocol/pushMethod';
+import { GatewayClient, GatewayCredentials, GatewayError, GatewayStatus } from '../core/gateway/client';
+import { gatewayForUrl } from '../core/gateway/gatewayForUrl';
+import { GatewayGroup } from '../core/gateway/groups';
+import { GatewayConfig, GatewayList } from '../core/gateway/gatewayConfig';
+import { GroupingKey, groupLabelsId } from '../core/protocol/groupingKey';
+import { formatGroupingKeyText } from '../core/protocol/groupingKeyText';
+import { Result } from '../core/result';
+import { clientFor } from './connections';
+import { CredentialStore } from './credentialStore';
+import { addGatewayToUserSettings, readGatewayList } from './gatewaySettings';
+
+/** A change the extension made to a gateway's groups (the explorer refreshes, the walkthrough listens). */
+export interface GroupChange {
+  readonly kind: 'pushed' | 'deleted';
+  readonly gatewayName: string;
+}
+
+/** Gateways that are not in the settings, such as the running embedded mock, and when they come and go. */
+export interface GatewaySource {
+  gateways(): GatewayConfig[];
+  readonly onDidChange: vscode.Event<void>;
+}
+
+const NO_OTHER_GATEWAYS: GatewaySource = { gateways: () => [], onDidChange: () => ({ dispose: () => undefined }) };
+
+/** What one read of a gateway found: its groups with their metrics, and its status when it told it. */
+export interface GatewayContents {
+  readonly groups: GatewayGroup[];
+  readonly status?: GatewayStatus;
+}
+
+/** An action's outcome, with the URL it went to as it may be shown (no credentials). */
+export interface ActionOutcome {
+  readonly displayUrl: string;
+  readonly result: Result<void, GatewayError>;
+}
+
+/** How long the gateway may take to apply a DELETE it answered 202 to. */
+const DELETE_APPLIED_WITHIN_MS = 2000;
+const DELETE_POLL_MS = 100;
+
+/** The gateway applies DELETE a moment after answering 202: wait until the groups are gone (2 s at most). */
+async function waitUntilDeleted(client: GatewayClient, labelSets: ReadonlyArray<Readonly<Record<string, string>>>): Promise<void> {
+  const ids = new Set(labelSets.map((labels) => groupLabelsId(labels)));
+  const deadline = Date.now() + DELETE_APPLIED_WITHIN_MS;
+  while (Date.now() < deadline) {
+    const listed = await client.groups();
+    if (!listed.ok || !listed.value.some((group) => ids.has(groupLabelsId(group.labels)))) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, DELETE_POLL_MS));
+  }
+}
+
+function labelsOf(key: GroupingKey): Record<string, string> {
+  return { job: key.job, ...key.labels };
+}
+
+/**
+ * The gateways and every request made to them: which gateways there are (the settings' and the
+ * running mock), their credentials, the trust policy (no credentials to a gateway an untrusted
+ * workspace names; no deletes in an untrusted workspace), and the actions: read, push, delete, wipe,
+ * each delete waited for until the gateway applied it. Accepted pushes and deletes are announced.
+ */
+export class GatewayService implements vscode.Disposable {
+  private readonly groupChanges = new vscode.EventEmitter<GroupChange>();
+  /** A push or delete made by the extension that the gateway accepted. */
+  readonly onDidChangeGroups = this.groupChanges.event;
+  private readonly connectionChanges = new vscode.EventEmitter<void>();
+  /** A gateway came or went (the mock started or stopped), or credentials or workspace trust changed: what a request sends may differ now. */
+  readonly onDidChangeConnections = this.connectionChanges.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  /**
+   * `others`: gateways that are not in the settings, listed first (the running embedded mock).
+   * `log`: one line per push and delete, with the gateway's answer.
+   */
+  constructor(
+    private readonly credentials: CredentialStore,
+    private readonly others: GatewaySource = NO_OTHER_GATEWAYS,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {
+    this.subscriptions = [vscode.workspace.onDidGrantWorkspaceTrust(() => this.connectionChanges.fire()), others.onDidChange(() => this.connectionChanges.fire())];
+  }
+
+  /** The gateways in the settings (with the problems of the entries left out), the extra ones first. */
+  gatewayList(): GatewayList {
+    const { gateways, problems } = readGatewayList();
+    return { gateways: [...this.others.gateways(), ...gateways], problems };
+  }
+
+  /** The gateways the explorer lists: the running mock and the configured ones. */
+  listedGateways(): GatewayConfig[] {
+    return this.gatewayList().gateways;
+  }
+
+  /** The gateways of the settings only. */
+  configuredGateways(): GatewayConfig[] {
+    return readGatewayList().gateways;
+  }
+
+  /** Appends a gateway to the user settings (the explorer then lists it). */
+  addToUserSettings(gateway: GatewayConfig): Promise<void> {
+    return addGatewayToUserSettings(gateway);
+  }
+
+  /** The gateway a script's URL names (see gatewayForUrl). */
+  gatewayFor(baseUrl: string): Result<GatewayConfig> {
+    return gatewayForUrl(baseUrl, this.listedGateways());
+  }
+
+  /** Whether groups may be deleted here: not in an untrusted workspace (the user is told). */
+  deletingAllowed(): boolean {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Deleting groups is disabled in an untrusted workspace.');
+      return false;
+    }
+    return true;
+  }
+
+  async setCredentials(gateway: GatewayConfig, credentials: GatewayCredentials | undefined): Promise<void> {
+    await this.credentials.set(gateway, credentials);
+    this.connectionChanges.fire();
+  }
+
+  /** Every group of a gateway, and its status: one `/api/v1/metrics` and one status request. */
+  read(gateway: GatewayConfig): Promise<Result<GatewayContents, GatewayError>> {
+    return this.withClient(gateway, async (client) => {
+      const [groups, status] = await Promise.all([client.groups(), client.status()]);
+      return groups.ok ? { ok: true, value: { groups: groups.value, status: status.ok ? status.value : undefined } } : groups;
+    });
+  }
+
+  async push(gateway: GatewayConfig, key: GroupingKey, body: string, method: PushMethod): Promise<ActionOutcome> {
+    const outcome = await this.withClient(gateway, async (client) => ({ displayUrl: client.displayUrl, result: await client.push({ key, body, method }) }));
+    this.logRequest(method, outcome.displayUrl, key, outcome.result);
+    if (outcome.result.ok) {
+      this.groupChanges.fire({ kind: 'pushed', gatewayName: gateway.name });
+    }
+    return outcome;
+  }
+
+  /** Deletes groups of one gateway, one DELETE each, and waits until the gateway applied them; the outcome of each, in order. */
+  async deleteGroups(gateway: GatewayConfig, keys: readonly GroupingKey[]): Promise<{ displayUrl: string; results: Array<Result<void, GatewayError>> }> {
+    const outcome = await this.withClient(gateway, async (client) => {
+      const results: Array<Result<void, GatewayError>> = [];
+      for (const key of keys) {
+        const result = await client.deleteGroup(key);
+        this.logRequest('DELETE', client.displayUrl, key, result);
+        results.push(result);
+      }
+      if (results.some((result) => result.ok)) {
+        await waitUntilDeleted(client, keys.map(labelsOf));
+      }
+      return { displayUrl: client.displayUrl, results };
+    });
+    if (outcome.results.some((result) => result.ok)) {
+      this.groupChanges.fire({ kind: 'deleted', gatewayName: gateway.name });
+    }
+    return outcome;
+  }
+
+  /** Deletes every group at once with the admin API, and waits until the listed groups are gone. */
+  async wipe(gateway: GatewayConfig, groups: readonly GatewayGroup[]): Promise<ActionOutcome> {
+    const outcome = await this.withClient(gateway, async (client) => {
+      const result = await client.wipe();
+      await waitUntilDeleted(client, groups.map((group) => group.labels));
+      return { displayUrl: client.displayUrl, result };
+    });
+    if (outcome.result.ok) {
+      this.groupChanges.fire({ kind: 'deleted', gatewayName: gateway.name });
+    }
+    return outcome;
+  }
+
+  private logRequest(method: string, displayUrl: string, key: GroupingKey, result: Result<void, GatewayError>): void {
+    this.log(`${new Date().toISOString()} ${method} ${displayUrl} ${formatGroupingKeyText(key)} → ${result.ok ? 'accepted' : result.error.message}`);
+  }
+
+  /** Credentials are not sent to gateways defined by an untrusted workspace. */
+  private async withClient<T>(gateway: GatewayConfig, use: (client: GatewayClient) => Promise<T>): Promise<T> {
+    const trusted = vscode.workspace.isTrusted || !gateway.fromWorkspace;
+    const client = clientFor(gateway, trusted ? await this.credentials.get(gateway) : undefined);
+    try {
+      return await use(client);
+    } finally {
+      await client.close();
+    }
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.groupChanges.dispose();
+    this.connectionChanges.dispose();
+  }
+}

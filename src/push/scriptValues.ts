@@ -1,0 +1,28 @@
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { HeredocVariable } from '../core/shell/heredocPush';
+import { readsTheClock, suggestedValue } from '../core/shell/suggestedValues';
+import { UserPrompts } from '../ui/prompts';
+
+const HEREDOC_VALUES_KEY = 'pushgateway.heredocValues';
+
+/**
+ * Asks the value of each shell expansion of a script's push or delete (remembered per workspace; else
+ * suggested from the script, the clock or the host name); undefined when cancelled.
+ */
+export async function askScriptValues(state: vscode.Memento, prompts: UserPrompts, variables: readonly HeredocVariable[], document: vscode.TextDocument, commandLine: number): Promise<Record<string, string> | undefined> {
+  const remembered = state.get<Record<string, string>>(HEREDOC_VALUES_KEY) ?? {};
+  const values: Record<string, string> = {};
+  const context = { nowSeconds: Date.now() / 1000, hostname: os.hostname() };
+  for (const variable of variables) {
+    const suggested = suggestedValue(variable, document.getText(), commandLine, context);
+    const initial = readsTheClock(variable) ? suggested : (remembered[variable.key] ?? suggested);
+    const value = await prompts.inputVariable(variable.text, initial);
+    if (value === undefined) {
+      return undefined;
+    }
+    values[variable.key] = value;
+  }
+  await state.update(HEREDOC_VALUES_KEY, { ...remembered, ...values });
+  return values;
+}

@@ -1,0 +1,102 @@
+import * as vscode from 'vscode';
+import { formatGroupingLabels } from '../core/protocol/labelText';
+import { isListed } from '../core/gateway/gatewayForUrl';
+import { PushMethod } from '../core/protocol/pushMethod';
+import { GatewayConfig } from '../core/gateway/gatewayConfig';
+import { GroupingKey } from '../core/protocol/groupingKey';
+import { lineOfGatewayError } from '../core/protocol/groupingKeyText';
+import { GroupDocuments } from '../explorer/commands/openGroupAsDocument';
+import { ExplorerNode } from '../explorer/explorerModel';
+import { GatewayService } from '../gateways/gatewayService';
+
+/** What a push of some text from a document is about: where it came from, for messages and diagnostics. */
+export interface PushSource {
+  readonly document: vscode.TextDocument;
+  readonly text: string;
+  /** The document line of the text's first line (0 for a whole buffer). */
+  readonly firstLine: number;
+}
+
+export interface Push {
+  readonly body: string;
+  readonly gateway: GatewayConfig;
+  readonly key: GroupingKey;
+  readonly method: PushMethod;
+  /** A dry run goes to the embedded mock, and shows the group it then holds. */
+  readonly kind: 'push' | 'dry run';
+}
+
+/** Selects a group in the explorer; its node, or undefined when the gateway does not list it. */
+export type RevealGroup = (gatewayName: string, labels: Record<string, string>, options: { focus: boolean }) => Promise<ExplorerNode | undefined>;
+
+/**
+ * Sends a push and reports it: the outcome is shown, a gateway 400 that names a line becomes a
+ * diagnostic there, and a dry run opens the group the mock now holds beside the script.
+ */
+export class PushSender implements vscode.Disposable {
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('pushgateway-push');
+
+  constructor(
+    private readonly gateways: GatewayService,
+    private readonly groupDocuments: GroupDocuments,
+    private readonly revealGroup: RevealGroup,
+  ) {}
+
+  async send(source: PushSource, push: Push): Promise<boolean> {
+    const { gateway, key, method, kind } = push;
+    const where = `${formatGroupingLabels({ job: key.job, ...key.labels })} on ${gateway.name}`;
+    const { result } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Pushing to ${where}` }, () => this.gateways.push(gateway, key, push.body, method));
+    this.diagnostics.delete(source.document.uri);
+    if (!result.ok) {
+      this.showRefusal(source, result.error.body ?? result.error.message);
+      void vscode.window.showErrorMessage(`${kind === 'dry run' ? 'Dry run: the mock refused the push' : 'Push refused'} to ${where}: ${result.error.message}`);
+      return false;
+    }
+    const labels = { job: key.job, ...key.labels };
+    if (kind === 'dry run') {
+      await this.showDryRunGroup(gateway, labels, `Dry run: the mock accepted the ${method} to ${where}`);
+      return true;
+    }
+    if (!isListed(gateway.url, this.gateways.listedGateways())) {
+      // A URL from a script that is not in the explorer: nothing there to reveal.
+      void vscode.window.showInformationMessage(`Pushed to ${where} (a gateway the explorer does not list: add it with "Pushgateway: Add Gateway" to see its groups).`);
+      return true;
+    }
+    void vscode.window.showInformationMessage(`Pushed to ${where}.`, 'Reveal in Explorer').then((choice) => {
+      if (choice) {
+        void this.revealGroup(gateway.name, labels, { focus: true });
+      }
+    });
+    return true;
+  }
+
+  /** The mock's verdict and the group it now holds, side by side with the script. */
+  private async showDryRunGroup(gateway: GatewayConfig, labels: Record<string, string>, verdict: string): Promise<void> {
+    const node = await this.revealGroup(gateway.name, labels, { focus: false });
+    if (node) {
+      await this.groupDocuments.open(node, { beside: true });
+    }
+    const shown = node ? '; the group is shown beside' : '';
+    void vscode.window.showInformationMessage(`${verdict}${shown}.`, 'Show Mock Log').then((choice) => {
+      if (choice) {
+        void vscode.commands.executeCommand('pushgateway.showMockLog');
+      }
+    });
+  }
+
+  /** A 400 that names a line becomes a diagnostic on that line of the document. */
+  private showRefusal(source: PushSource, gatewayText: string): void {
+    const line = lineOfGatewayError(gatewayText);
+    if (line === undefined) {
+      return;
+    }
+    const documentLine = Math.min(source.firstLine + line, source.document.lineCount - 1);
+    const diagnostic = new vscode.Diagnostic(source.document.lineAt(documentLine).range, `The Pushgateway refused the push: ${gatewayText.trim()}`, vscode.DiagnosticSeverity.Error);
+    diagnostic.source = 'pushgateway-push';
+    this.diagnostics.set(source.document.uri, [diagnostic]);
+  }
+
+  dispose(): void {
+    this.diagnostics.dispose();
+  }
+}

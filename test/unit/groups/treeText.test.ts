@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import { GroupAssessment } from '../../../src/core/groups/groupHealth';
+import { GatewayFamily, GatewayGroup } from '../../../src/core/gateway/groups';
+import {
+  familyDescription,
+  familyTooltip,
+  gatewayDescription,
+  gatewayTooltip,
+  groupDescription,
+  groupItemId,
+  groupTooltipMarkdown,
+  localTime,
+  sampleLabel,
+  sampleTooltip,
+  sampleValue,
+} from '../../../src/core/groups/treeText';
+
+const NOW = 1_800_000_000;
+const GATEWAY = { name: 'prod', url: 'http://pgw:9091' };
+
+describe('explorer item texts', () => {
+  describe('a gateway', () => {
+    it('shows its URL, then its version and group count once read', () => {
+      assert.equal(gatewayDescription(GATEWAY, undefined), 'http://pgw:9091');
+      assert.equal(gatewayDescription(GATEWAY, { groupCount: 1 }), 'http://pgw:9091 · 1 group');
+      assert.equal(gatewayDescription(GATEWAY, { groupCount: 3, status: { version: '1.11.0', adminApiEnabled: false } }), 'http://pgw:9091 · v1.11.0 · 3 groups');
+    });
+
+    it('says in its tooltip when the admin API is on', () => {
+      assert.equal(gatewayTooltip(GATEWAY, undefined), 'prod\nhttp://pgw:9091');
+      assert.equal(gatewayTooltip(GATEWAY, { groupCount: 0, status: { adminApiEnabled: true } }), 'prod\nhttp://pgw:9091\nAdmin API enabled');
+    });
+  });
+
+  describe('a group', () => {
+    const failed: GroupAssessment = { health: 'failed', lastFailureSeconds: NOW - 90, reason: 'the last push failed' };
+
+    it('says why it is marked: failed, never pushed, stale by its push or its own success gauge, or the healthy reason', () => {
+      assert.equal(groupDescription(failed, NOW), 'last push failed 1 min ago');
+      assert.equal(groupDescription({ health: 'never-pushed', reason: 'x' }, NOW), 'never pushed successfully');
+      assert.equal(groupDescription({ health: 'stale', lastPushSeconds: NOW - 2 * 86_400, reason: 'x' }, NOW), 'stale · pushed 2 d ago');
+      assert.equal(groupDescription({ health: 'stale', lastPushSeconds: NOW - 60, lastSuccess: { metric: 'm', seconds: NOW - 3 * 86_400 }, reason: 'x' }, NOW), 'stale · last success 3 d ago');
+      assert.equal(groupDescription({ health: 'healthy', reason: 'pushed 1 min ago' }, NOW), 'pushed 1 min ago');
+    });
+
+    it('lists its labels and push times in the tooltip, and the success gauge when there is one', () => {
+      const group: GatewayGroup = { labels: { job: 'backup', instance: 'db1' }, lastPushSuccessful: true, pushTimeSeconds: NOW, pushFailureTimeSeconds: 0, families: [] };
+      const withGauge: GroupAssessment = { health: 'healthy', lastSuccess: { metric: 'backup_last_success_unixtime', seconds: NOW }, reason: 'ok' };
+      assert.equal(
+        groupTooltipMarkdown('prod', group, withGauge),
+        `**job=backup instance=db1** on prod\n\n- \`job\` = \`backup\`\n- \`instance\` = \`db1\`\n\nLast successful push: ${localTime(NOW)}\n\nLast failed push: never\n\nbackup_last_success_unixtime: ${localTime(NOW)}\n\n`,
+      );
+      assert.doesNotMatch(groupTooltipMarkdown('prod', group, { health: 'healthy', reason: 'ok' }), /unixtime/);
+    });
+
+    it('has an id made of the gateway and the label set, whatever the label order', () => {
+      assert.equal(groupItemId('prod', { job: 'a', x: '1' }), groupItemId('prod', { x: '1', job: 'a' }));
+      assert.notEqual(groupItemId('prod', { job: 'a' }), groupItemId('staging', { job: 'a' }));
+      assert.notEqual(groupItemId('prod', { job: 'a' }), groupItemId('prod', { job: 'a', x: '' }));
+    });
+  });
+
+  describe('a family and its samples', () => {
+    const histogram: GatewayFamily = {
+      name: 'latency_seconds',
+      type: 'HISTOGRAM',
+      metrics: [{ labels: { job: 'api', le: '' }, count: '3', sum: '1.5', buckets: { '0.5': '1', '+Inf': '3' } }],
+    };
+
+    it('shows the type and the series count, and the HELP text in the tooltip', () => {
+      assert.equal(familyDescription(histogram), 'histogram · 1 series');
+      assert.equal(familyTooltip(histogram), 'latency_seconds (histogram)\nNo HELP text.');
+      assert.equal(familyTooltip({ ...histogram, help: 'How long.' }), 'latency_seconds (histogram)\nHow long.');
+    });
+
+    it('labels a sample by its labels and shows its value, buckets or quantiles', () => {
+      assert.equal(sampleLabel({}), '{}');
+      assert.equal(sampleLabel({ job: 'api', instance: '' }), '{job="api", instance=""}');
+      assert.equal(sampleValue({ labels: {}, value: '42' }), '42');
+      assert.equal(sampleValue(histogram.metrics[0]), 'count 3 · sum 1.5 · le 0.5: 1, le +Inf: 3');
+      assert.equal(sampleValue({ labels: {}, quantiles: { '0.5': '0.2' } }), 'count ? · sum ? · q0.5: 0.2');
+      assert.equal(sampleTooltip(histogram, histogram.metrics[0]), 'latency_seconds{job="api", le=""}\ncount 3 · sum 1.5 · le 0.5: 1, le +Inf: 3');
+    });
+  });
+});
