@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ALL_RULE_CODES, SeveritySetting } from '../core/exposition/lint';
 import { parseRuleSeverities } from '../core/exposition/severitySettings';
+import { userPrompts } from '../ui/prompts';
 
 const SECTION = 'pushgateway.lint';
 
@@ -44,7 +45,7 @@ export class LintSettingsReader implements vscode.Disposable {
       return;
     }
     this.lastReported = text;
-    void vscode.window.showWarningMessage(`Pushgateway lint settings: ${problems.join('; ')}. These entries are ignored.`, 'Open Settings').then((choice) => {
+    void userPrompts().notify('warning', `Pushgateway lint settings: ${problems.join('; ')}. These entries are ignored.`, 'Open Settings').then((choice) => {
       if (choice) {
         void vscode.commands.executeCommand('workbench.action.openSettings', SECTION);
       }

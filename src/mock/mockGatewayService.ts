@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { EMBEDDED_MOCK_NAME, GatewayConfig } from '../core/gateway/gatewayConfig';
 import { MockGateway, PushLogEntry, startMockGateway } from '../core/mock';
 import { isPortFree } from '../core/ports';
+import { userPrompts } from '../ui/prompts';
 
 const MAX_PORT_TRIES = 20;
 
@@ -62,17 +63,17 @@ export class MockGatewayService implements vscode.Disposable {
     const preferred = Number.isInteger(setting) && setting > 0 && setting < 65536 ? setting : 9091;
     const port = await firstFreePort(preferred);
     if (port === undefined) {
-      void vscode.window.showErrorMessage(`Cannot start the mock Pushgateway: ports ${preferred}-${preferred + MAX_PORT_TRIES - 1} are all taken. Choose another in the setting pushgateway.mock.port.`);
+      void userPrompts().notify('error', `Cannot start the mock Pushgateway: ports ${preferred}-${preferred + MAX_PORT_TRIES - 1} are all taken. Choose another in the setting pushgateway.mock.port.`);
       return undefined;
     }
     try {
       this.running = await startMockGateway({ port, adminApi: configuration.get<boolean>('adminApi') === true });
     } catch (error) {
-      void vscode.window.showErrorMessage(`Cannot start the mock Pushgateway: ${error instanceof Error ? error.message : String(error)}`);
+      void userPrompts().notify('error', `Cannot start the mock Pushgateway: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
     if (port !== preferred) {
-      void vscode.window.showInformationMessage(`Port ${preferred} is taken: the mock Pushgateway listens on ${this.running.url} instead.`);
+      void userPrompts().notify('info', `Port ${preferred} is taken: the mock Pushgateway listens on ${this.running.url} instead.`);
     }
     this.pushCount = 0;
     this.output.appendLine(`Mock Pushgateway listening on ${this.running.url}`);

@@ -1,7 +1,6 @@
-import * as vscode from 'vscode';
 import { checkGatewayUrl, normalizeGatewayUrl } from '../../core/gateway/gatewayConfig';
 import { GatewayService } from '../../gateways/gatewayService';
-import { UserPrompts } from '../../ui/prompts';
+import { UserPrompts, userPrompts } from '../../ui/prompts';
 
 /** Asks for a URL and a name, then adds the gateway to the user settings. Escape cancels at any step. */
 export async function addGateway(gateways: GatewayService, prompts: UserPrompts): Promise<void> {
@@ -23,6 +22,6 @@ export async function addGateway(gateways: GatewayService, prompts: UserPrompts)
   try {
     await gateways.addToUserSettings({ name: name.trim(), url });
   } catch (error) {
-    void vscode.window.showErrorMessage(`Could not save the gateway to your settings: ${error instanceof Error ? error.message : String(error)}`);
+    void userPrompts().notify('error', `Could not save the gateway to your settings: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
