@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { formatGroupingLabels } from '../core/protocol/labelText';
 import { GatewayConfig } from '../core/gateway/gatewayConfig';
 import { GroupingKey } from '../core/protocol/groupingKey';
-import { UserPrompts, userPrompts } from '../ui/prompts';
+import { UserPrompts } from '../ui/prompts';
 import { GatewayService } from './gatewayService';
 
 /** A group to delete: the gateway that holds it and its grouping key. */
@@ -55,11 +55,11 @@ export async function confirmAndDeleteGroups(gateways: GatewayService, prompts: 
     }
   });
   if (failures.length > 0) {
-    void userPrompts().notify('error', one ? `Could not delete ${names[0]}: ${failures[0]}` : `Could not delete ${failures.length} group(s): ${failures.join('; ')}`);
+    void prompts.notify('error', one ? `Could not delete ${names[0]}: ${failures[0]}` : `Could not delete ${failures.length} group(s): ${failures.join('; ')}`);
     return false;
   }
   if (options.reportSuccess) {
-    void userPrompts().notify('info', one ? `Deleted ${names[0]}.` : `Deleted ${targets.length} groups.`);
+    void prompts.notify('info', one ? `Deleted ${names[0]}.` : `Deleted ${targets.length} groups.`);
   }
   return true;
 }

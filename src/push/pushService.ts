@@ -6,7 +6,7 @@ import { GroupDocuments } from '../explorer/commands/openGroupAsDocument';
 import { confirmAndDeleteGroups, DeleteTarget } from '../gateways/deleteGroupsFlow';
 import { GatewayService } from '../gateways/gatewayService';
 import { LintSettingsReader } from '../language/lintSettings';
-import { UserPrompts, userPrompts } from '../ui/prompts';
+import { UserPrompts } from '../ui/prompts';
 import { lintAllowsPush } from './lintGate';
 import { askTarget, RememberedPushes } from './pushTarget';
 import { askScriptValues } from './scriptValues';
@@ -90,7 +90,7 @@ export class PushService implements vscode.Disposable {
     const atLine = pushed.find((h) => h.operatorSpan.line <= line && line <= h.terminatorLine);
     const heredoc = atLine ?? (options.orTheOnlyOne && pushed.length === 1 ? pushed[0] : undefined);
     if (!heredoc) {
-      void userPrompts().notify('info', 'Put the cursor on a heredoc that is pushed with curl, wget or httpie to a /metrics/job/ URL.');
+      void this.prompts.notify('info', 'Put the cursor on a heredoc that is pushed with curl, wget or httpie to a /metrics/job/ URL.');
       return false;
     }
     const values = await askScriptValues(this.services.state, this.prompts, heredocVariables(heredoc), document, heredoc.operatorSpan.line);
@@ -99,7 +99,7 @@ export class PushService implements vscode.Disposable {
     }
     const resolved = resolveHeredocPush(heredoc, values);
     if (!resolved.ok) {
-      void userPrompts().notify('error', `Cannot push this heredoc: ${resolved.error}`);
+      void this.prompts.notify('error', `Cannot push this heredoc: ${resolved.error}`);
       return false;
     }
     const { body, baseUrl, key, method } = resolved.value;
@@ -120,7 +120,7 @@ export class PushService implements vscode.Disposable {
     }
     const command = findDeleteCommands(document.getText()).find((candidate) => candidate.line === line || candidate.urlSpan.line === line);
     if (!command) {
-      void userPrompts().notify('info', 'Put the cursor on a curl -X DELETE .../metrics/job/... command.');
+      void this.prompts.notify('info', 'Put the cursor on a curl -X DELETE .../metrics/job/... command.');
       return false;
     }
     const values = await askScriptValues(this.services.state, this.prompts, urlVariables(command.url), document, command.line);
@@ -129,7 +129,7 @@ export class PushService implements vscode.Disposable {
     }
     const target = resolveScriptUrl(command.url, values);
     if (!target.ok) {
-      void userPrompts().notify('error', `Cannot delete this group: ${target.error}`);
+      void this.prompts.notify('error', `Cannot delete this group: ${target.error}`);
       return false;
     }
     const gateway = this.scriptGateway(target.value.baseUrl);
@@ -148,7 +148,7 @@ export class PushService implements vscode.Disposable {
   private scriptGateway(baseUrl: string): GatewayConfig | undefined {
     const gateway = this.gateways.gatewayFor(baseUrl);
     if (!gateway.ok) {
-      void userPrompts().notify('error', `Cannot push there: ${gateway.error}`);
+      void this.prompts.notify('error', `Cannot push there: ${gateway.error}`);
       return undefined;
     }
     return gateway.value;

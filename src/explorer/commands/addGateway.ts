@@ -1,6 +1,6 @@
 import { checkGatewayUrl, normalizeGatewayUrl } from '../../core/gateway/gatewayConfig';
 import { GatewayService } from '../../gateways/gatewayService';
-import { UserPrompts, userPrompts } from '../../ui/prompts';
+import { UserPrompts } from '../../ui/prompts';
 
 /** Asks for a URL and a name, then adds the gateway to the user settings. Escape cancels at any step. */
 export async function addGateway(gateways: GatewayService, prompts: UserPrompts): Promise<void> {
@@ -22,6 +22,6 @@ export async function addGateway(gateways: GatewayService, prompts: UserPrompts)
   try {
     await gateways.addToUserSettings({ name: name.trim(), url });
   } catch (error) {
-    void userPrompts().notify('error', `Could not save the gateway to your settings: ${error instanceof Error ? error.message : String(error)}`);
+    void prompts.notify('error', `Could not save the gateway to your settings: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -1,6 +1,6 @@
 import { GatewayConfig } from '../../core/gateway/gatewayConfig';
 import { GatewayService } from '../../gateways/gatewayService';
-import { UserPrompts, userPrompts } from '../../ui/prompts';
+import { UserPrompts } from '../../ui/prompts';
 import { ExplorerNode } from '../explorerModel';
 
 async function pickGateway(service: GatewayService, prompts: UserPrompts, node?: ExplorerNode): Promise<GatewayConfig | undefined> {
@@ -9,7 +9,7 @@ async function pickGateway(service: GatewayService, prompts: UserPrompts, node?:
   }
   const gateways = service.configuredGateways();
   if (gateways.length === 0) {
-    void userPrompts().notify('info', 'No gateway is configured yet: add one first.');
+    void prompts.notify('info', 'No gateway is configured yet: add one first.');
     return undefined;
   }
   return prompts.pickGateway(gateways, undefined, 'Set Credentials: which gateway?');
