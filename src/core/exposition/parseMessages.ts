@@ -68,14 +68,16 @@ export function duplicateType(familyName: string, firstTypeLine: number | undefi
   return { code: 'duplicate-type', goMessage: `second TYPE line for metric name ${goQuoteString(familyName)}, or TYPE reported after samples`, message: why };
 }
 
-export function unknownType(typeText: string): Rejection {
-  return { code: 'unknown-type', goMessage: `unknown metric type ${goQuoteString(typeText)}`, message: unknownTypeMessage(typeText) };
+/** `knowsGaugehistogram`: the 1.11 parser, which also takes OpenMetrics' gaugehistogram. */
+export function unknownType(typeText: string, knowsGaugehistogram = false): Rejection {
+  return { code: 'unknown-type', goMessage: `unknown metric type ${goQuoteString(typeText)}`, message: unknownTypeMessage(typeText, knowsGaugehistogram) };
 }
 
-function unknownTypeMessage(typeText: string): string {
+function unknownTypeMessage(typeText: string, knowsGaugehistogram: boolean): string {
   const lower = typeText.toLowerCase();
   if (OPENMETRICS_ONLY_TYPES.has(lower)) {
-    return `"${typeText}" is an OpenMetrics type: the Pushgateway text parser only knows counter, gauge, histogram, summary and untyped`;
+    const known = knowsGaugehistogram ? 'counter, gauge, histogram, gaugehistogram, summary and untyped' : 'counter, gauge, histogram, summary and untyped';
+    return `"${typeText}" is an OpenMetrics type: the Pushgateway text parser only knows ${known}`;
   }
   if (/\r$/.test(typeText)) {
     return 'the TYPE line ends with a carriage return: the gateway expects LF line endings, not CRLF';

@@ -590,7 +590,7 @@ class ExpositionParser {
     const type = metricTypeNamed(token.text, this.modern);
     if (!type) {
       family.refusedTypeLine = this.line;
-      this.reject(unknownType(token.text), token.span);
+      this.reject(unknownType(token.text, this.modern), token.span);
     }
     family.goType = type;
     family.type = { type, name, line: this.line, typeToken: token };
