@@ -709,7 +709,7 @@ class ExpositionParser {
       this.requireInput();
       if (this.current === CLOSE_BRACE) {
         if (insideBraces && !namePresent) {
-          this.reject(bracesWithoutName(), this.span(this.lineStart, this.pos + 1));
+          this.reject(bracesWithoutName(this.samples.length > 0), this.span(this.lineStart, this.pos + 1));
         }
         this.skipBlankTab();
         this.requireInput();
@@ -805,7 +805,7 @@ class ExpositionParser {
       if (afterValue === CLOSE_BRACE) {
         if (insideBraces && !namePresent) {
           // Go: no family yet → `invalid metric name`; with one from an earlier line it crashes.
-          this.reject(family === undefined ? invalidMetricName() : bracesWithoutName(), this.span(this.lineStart, this.pos + 1));
+          this.reject(family === undefined ? invalidMetricName() : bracesWithoutName(this.samples.length > 0), this.span(this.lineStart, this.pos + 1));
         }
         this.skipBlankTab();
         this.requireInput();
@@ -889,8 +889,9 @@ class ExpositionParser {
 
   // --- problems ----------------------------------------------------------------------------------
 
-  private reject({ code, goMessage, message }: Rejection, span: Span): never {
-    this.problems.push({ code, message, goError: `text format parsing error in line ${this.line + 1}: ${goMessage}`, span });
+  private reject({ code, goMessage, message, dropsConnection }: Rejection, span: Span): never {
+    const goError = `text format parsing error in line ${this.line + 1}: ${goMessage}`;
+    this.problems.push(dropsConnection ? { code, message, goError, span, dropsConnection } : { code, message, goError, span });
     throw new LineRejected(false);
   }
 

@@ -73,8 +73,16 @@ describe('parser targets', () => {
     assert.equal(problem.code, 'braces-without-name');
     assert.equal(problem.goError, 'text format parsing error in line 1: invalid metric name');
     assert.match(problem.message, /drops the connection/);
+    assert.equal(problem.dropsConnection, true);
     assert.equal(verdict('{x="y"} 1\n', V1_11), 'invalid-metric-name: invalid metric name');
-    assert.equal(verdict('g 1\n{x="y"} 1\n', V1_11), 'braces-without-name: invalid metric name');
+    // Go crashes as well on labels without a name after a TYPE line, and on a trailing comma.
+    assert.equal(parseExposition('# TYPE g gauge\n{x="y"} 1\n', { target: V1_11 }).problems[0].dropsConnection, true);
+    assert.equal(parseExposition('{x="y",} 1\n', { target: V1_11 }).problems[0].dropsConnection, true);
+    // After a sample, 1.11.2 gives the labels and value to that sample's series instead (then a duplicate: 400).
+    const [afterSample] = parseExposition('g 1\n{x="y"} 2\n', { target: V1_11 }).problems;
+    assert.equal(afterSample.code, 'braces-without-name');
+    assert.equal(afterSample.dropsConnection, undefined);
+    assert.match(afterSample.message, /series of the sample before it/);
   });
 
   it('takes quoted HELP/TYPE names, \\" in HELP and gaugehistogram only with 1.11', () => {
@@ -85,6 +93,8 @@ describe('parser targets', () => {
     assert.equal(verdict('# HELP g a \\"b\\"\n', V1_5), "invalid-escape: invalid escape sequence '\\\"'");
     assert.equal(verdict('# TYPE "g" gauge\n', V1_5), 'invalid-metric-name: invalid metric name in comment');
     assert.equal(verdict('# TYPE q gaugehistogram\n', V1_5), 'unknown-type: unknown metric type "gaugehistogram"');
+    assert.match(parseExposition('# TYPE q info\n', { target: V1_11 }).problems[0].message, /knows counter, gauge, histogram, gaugehistogram, summary and untyped$/);
+    assert.match(parseExposition('# TYPE q info\n', { target: V1_5 }).problems[0].message, /knows counter, gauge, histogram, summary and untyped$/);
   });
 
   it('joins a gauge histogram\'s _bucket, _count and _sum lines with 1.11, as for a histogram', () => {
