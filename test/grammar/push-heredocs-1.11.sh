@@ -1,0 +1,25 @@
+# SYNTAX TEST "source.shell" "push heredocs in the text format of Pushgateway 1.11: quoted metric and label names"
+
+cat <<EOF | curl --data-binary @- "$PUSHGATEWAY/metrics/job/backup"
+# HELP "backup.size\"full\"" Size of the \"full\" backup.
+#      ^^^^^^^^^^^^ meta.embedded.block.prometheus-exposition meta.help.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#                  ^^ entity.name.function.metric.prometheus-exposition constant.character.escape.prometheus-exposition
+#                                        ^^ string.unquoted.docstring.prometheus-exposition constant.character.escape.prometheus-exposition
+# TYPE "backup.size\"full\"" gauge
+#      ^^^^^^^^^^^^ meta.embedded.block.prometheus-exposition meta.type.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#                  ^^ entity.name.function.metric.prometheus-exposition constant.character.escape.prometheus-exposition
+#                            ^^^^^ storage.type.metric-type.prometheus-exposition
+# TYPE "backup.size gauge
+#      ^^^^^^^^^^^^^^^^^^ meta.embedded.block.prometheus-exposition invalid.illegal.metric-name.prometheus-exposition
+EOF
+# <--- punctuation.definition.string.heredoc.delimiter.shell
+
+cat <<'PROM' | curl --data-binary @- "$PUSHGATEWAY/metrics/job/backup"
+# HELP "backup.size" Size of the \"full\" backup, $HOME is no variable here.
+#      ^^^^^^^^^^^^^ meta.embedded.block.prometheus-exposition meta.help.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#                                ^^ string.unquoted.docstring.prometheus-exposition constant.character.escape.prometheus-exposition
+#                                                 ^^^^^ string.unquoted.docstring.prometheus-exposition - variable.other.normal.shell
+# TYPE "backup.size" gauge
+#      ^^^^^^^^^^^^^ meta.embedded.block.prometheus-exposition meta.type.prometheus-exposition entity.name.function.metric.prometheus-exposition
+PROM
+# <---- punctuation.definition.string.heredoc.delimiter.shell
