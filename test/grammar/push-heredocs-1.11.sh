@@ -11,6 +11,20 @@ cat <<EOF | curl --data-binary @- "$PUSHGATEWAY/metrics/job/backup"
 #                            ^^^^^ storage.type.metric-type.prometheus-exposition
 # TYPE "backup.size gauge
 #      ^^^^^^^^^^^^^^^^^^ meta.embedded.block.prometheus-exposition invalid.illegal.metric-name.prometheus-exposition
+"backup.${DB}.bytes"{"host.name"="$(hostname)", "db"="$DB"} $size
+# <-------- meta.embedded.block.prometheus-exposition meta.sample.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#       ^^ entity.name.function.metric.prometheus-exposition punctuation.definition.variable.shell
+#         ^^ entity.name.function.metric.prometheus-exposition variable.other.normal.shell
+#            ^^^^^^^ entity.name.function.metric.prometheus-exposition
+#                    ^^^^^^^^^^^ meta.label-set.prometheus-exposition variable.parameter.label-name.prometheus-exposition
+#                                   ^^^^^^^^ string.quoted.double.label-value.prometheus-exposition entity.name.command.shell
+#                                               ^^^^ variable.parameter.label-name.prometheus-exposition
+#                                                     ^^^ string.quoted.double.label-value.prometheus-exposition variable.other.normal.shell
+#                                                           ^^^^^ meta.sample.prometheus-exposition variable.other.normal.shell
+"backup_$DB 1
+# <------------- meta.embedded.block.prometheus-exposition invalid.illegal.metric-name.prometheus-exposition
+"costs \$5" 1
+#      ^^ entity.name.function.metric.prometheus-exposition constant.character.escape.shell
 EOF
 # <--- punctuation.definition.string.heredoc.delimiter.shell
 
@@ -21,5 +35,10 @@ cat <<'PROM' | curl --data-binary @- "$PUSHGATEWAY/metrics/job/backup"
 #                                                 ^^^^^ string.unquoted.docstring.prometheus-exposition - variable.other.normal.shell
 # TYPE "backup.size" gauge
 #      ^^^^^^^^^^^^^ meta.embedded.block.prometheus-exposition meta.type.prometheus-exposition entity.name.function.metric.prometheus-exposition
+"backup.$DB.bytes"{"host.name"="$HOST"} 1
+# <------------------ meta.embedded.block.prometheus-exposition meta.sample.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#       ^^^ entity.name.function.metric.prometheus-exposition - variable.other.normal.shell
+#                  ^^^^^^^^^^^ variable.parameter.label-name.prometheus-exposition
+#                                       ^ constant.numeric.value.prometheus-exposition
 PROM
 # <---- punctuation.definition.string.heredoc.delimiter.shell
