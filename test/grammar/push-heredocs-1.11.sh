@@ -25,6 +25,18 @@ cat <<EOF | curl --data-binary @- "$PUSHGATEWAY/metrics/job/backup"
 # <------------- meta.embedded.block.prometheus-exposition invalid.illegal.metric-name.prometheus-exposition
 "costs \$5" 1
 #      ^^ entity.name.function.metric.prometheus-exposition constant.character.escape.shell
+{"backup.${DB}.bytes", host="$(hostname)", "db"="$DB"} $size
+# ^^^^^^^ meta.embedded.block.prometheus-exposition meta.sample.prometheus-exposition meta.label-set.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#          ^^ entity.name.function.metric.prometheus-exposition variable.other.normal.shell
+#                      ^^^^ variable.parameter.label-name.prometheus-exposition
+#                              ^^^^^^^^ string.quoted.double.label-value.prometheus-exposition entity.name.command.shell
+#                                          ^^^^ variable.parameter.label-name.prometheus-exposition
+#                                                ^^^ string.quoted.double.label-value.prometheus-exposition variable.other.normal.shell
+#                                                      ^^^^^ meta.sample.prometheus-exposition variable.other.normal.shell
+{backup_files_total, job="$JOB"} 3
+# ^^^^^^^^^^^^^^^^^ meta.embedded.block.prometheus-exposition meta.label-set.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#                         ^^^^ string.quoted.double.label-value.prometheus-exposition variable.other.normal.shell
+#                                ^ constant.numeric.value.prometheus-exposition
 EOF
 # <--- punctuation.definition.string.heredoc.delimiter.shell
 
@@ -40,5 +52,11 @@ cat <<'PROM' | curl --data-binary @- "$PUSHGATEWAY/metrics/job/backup"
 #       ^^^ entity.name.function.metric.prometheus-exposition - variable.other.normal.shell
 #                  ^^^^^^^^^^^ variable.parameter.label-name.prometheus-exposition
 #                                       ^ constant.numeric.value.prometheus-exposition
+{"backup.$DB.bytes", "host.name"="$HOST"} 1
+# ^^^^^^^^^^^^^^^^^ meta.embedded.block.prometheus-exposition meta.label-set.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#        ^^^ entity.name.function.metric.prometheus-exposition - variable.other.normal.shell
+#                    ^^^^^^^^^^^ variable.parameter.label-name.prometheus-exposition
+#                                ^^^^^^^ string.quoted.double.label-value.prometheus-exposition - variable.other.normal.shell
+#                                         ^ constant.numeric.value.prometheus-exposition
 PROM
 # <---- punctuation.definition.string.heredoc.delimiter.shell
