@@ -37,6 +37,9 @@ cat <<EOF | curl --data-binary @- "$PUSHGATEWAY/metrics/job/backup"
 # ^^^^^^^^^^^^^^^^^ meta.embedded.block.prometheus-exposition meta.label-set.prometheus-exposition entity.name.function.metric.prometheus-exposition
 #                         ^^^^ string.quoted.double.label-value.prometheus-exposition variable.other.normal.shell
 #                                ^ constant.numeric.value.prometheus-exposition
+backup_files_total{""="$JOB"} 3
+#                  ^^ meta.embedded.block.prometheus-exposition meta.label-set.prometheus-exposition invalid.illegal.label-name.prometheus-exposition
+#                      ^^^^ string.quoted.double.label-value.prometheus-exposition variable.other.normal.shell
 EOF
 # <--- punctuation.definition.string.heredoc.delimiter.shell
 
