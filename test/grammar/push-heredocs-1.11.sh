@@ -37,6 +37,28 @@ cat <<EOF | curl --data-binary @- "$PUSHGATEWAY/metrics/job/backup"
 # ^^^^^^^^^^^^^^^^^ meta.embedded.block.prometheus-exposition meta.label-set.prometheus-exposition entity.name.function.metric.prometheus-exposition
 #                         ^^^^ string.quoted.double.label-value.prometheus-exposition variable.other.normal.shell
 #                                ^ constant.numeric.value.prometheus-exposition
+# HELP "backup.${DB}.bytes" Size of the $DB backup.
+#      ^^^^^^^^ meta.help.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#              ^^ meta.help.prometheus-exposition entity.name.function.metric.prometheus-exposition punctuation.definition.variable.shell
+#                ^^ entity.name.function.metric.prometheus-exposition variable.other.normal.shell
+#                   ^^^^^^^ meta.help.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#                           ^^^^^^^^^^^^ string.unquoted.docstring.prometheus-exposition - entity.name.function.metric.prometheus-exposition
+#                                       ^^^ string.unquoted.docstring.prometheus-exposition variable.other.normal.shell
+# TYPE "backup ${DB} bytes" $KIND
+#      ^^^^^^^^ meta.type.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#                ^^ entity.name.function.metric.prometheus-exposition variable.other.normal.shell
+#                   ^^^^^^^ meta.type.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#                           ^^^^^ meta.type.prometheus-exposition variable.other.normal.shell - invalid
+# HELP "backup $DB bytes" Spaces and an expansion in the name.
+#      ^^^^^^^^ meta.help.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#              ^^^ entity.name.function.metric.prometheus-exposition variable.other.normal.shell
+#                 ^^^^^^^ entity.name.function.metric.prometheus-exposition
+#                         ^^^^^^ string.unquoted.docstring.prometheus-exposition
+# HELP "backup.size" Size of $DB.
+#      ^^^^^^^^^^^^^ meta.help.prometheus-exposition entity.name.function.metric.prometheus-exposition
+#                            ^^^ string.unquoted.docstring.prometheus-exposition variable.other.normal.shell
+# TYPE "backup_$DB gauge
+#      ^^^^^^^^^^^^^^^^^ meta.type.prometheus-exposition invalid.illegal.metric-name.prometheus-exposition
 backup_files_total{""="$JOB"} 3
 #                  ^^ meta.embedded.block.prometheus-exposition meta.label-set.prometheus-exposition invalid.illegal.label-name.prometheus-exposition
 #                      ^^^^ string.quoted.double.label-value.prometheus-exposition variable.other.normal.shell
