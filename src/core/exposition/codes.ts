@@ -1,7 +1,11 @@
 // Every code a diagnostic can carry, one table per origin. The code is what a user writes in
 // `pushgateway.lint.rules` and `pgw lint --rule`, so a code is never renamed once published.
 
-/** The lines the gateway's text parser rejects (always errors), in the order of the README table. */
+/**
+ * The lines the gateway's text parser rejects (always errors), in the order of the README table.
+ * The last four come from the 1.11 parser only; `negative-count` is also a lint rule (the 1.5
+ * parser accepts negative histogram counts, the rule warns about them).
+ */
 export const PARSE_PROBLEM_CODES = [
   'invalid-metric-name',
   'invalid-label-name',
@@ -22,6 +26,10 @@ export const PARSE_PROBLEM_CODES = [
   'duplicate-type',
   'unknown-type',
   'missing-final-newline',
+  'multiple-metric-names',
+  'unexpected-after-metric-name',
+  'braces-without-name',
+  'negative-count',
 ] as const;
 export type ParseProblemCode = (typeof PARSE_PROBLEM_CODES)[number];
 

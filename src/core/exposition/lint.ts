@@ -1,6 +1,7 @@
 import { DiagnosticCode, DOCUMENT_CODES, PARSE_PROBLEM_CODES, RULE_CODES, SHELL_CODES } from './codes';
 import { compareDiagnostics, Diagnostic, Severity } from './diagnostic';
 import { ParsedDocument } from './model';
+import { DEFAULT_GATEWAY_TARGET, GatewayTarget } from '../protocol/gatewayTarget';
 import { parseExposition } from './parser';
 import { PROMLINT_RULES } from './rules/promlintRules';
 import { PUSHGATEWAY_RULES } from './rules/pushgatewayRules';
@@ -23,6 +24,8 @@ export interface LintOptions {
   readonly groupingLabels?: readonly string[];
   /** The file starts with a byte order mark that is not in `text` (editors hide it). */
   readonly fileHasByteOrderMark?: boolean;
+  /** The gateway (and the promtool of its time) whose answers the lint follows; DEFAULT_GATEWAY_TARGET when left out. */
+  readonly target?: GatewayTarget;
 }
 
 export interface LintResult {
@@ -51,13 +54,14 @@ export function lintExposition(text: string, options: LintOptions = {}): LintRes
   // CRLF and a BOM break every line (or the first) for the gateway; say so once, clearly, and read
   // the rest as if they were fixed so the other findings still show.
   const { normalized, crlfLine, hasBom } = normalizeLineEndings(text);
-  const document = parseExposition(normalized);
+  const target = options.target ?? DEFAULT_GATEWAY_TARGET;
+  const document = parseExposition(normalized, { target });
   if (hasBom || options.fileHasByteOrderMark) {
     add({ code: 'byte-order-mark', severity: 'error', span: { line: 0, start: 0, end: 0 }, message: hasBom ? BOM_MESSAGE : SAVED_BOM_MESSAGE });
   }
   if (crlfLine !== undefined) {
     // Carriage returns only hurt where the parser reads them: values, timestamps, TYPE lines, blank lines.
-    const crlfBreaksParsing = parseExposition(hasBom ? text.slice(1) : text).problems.length > document.problems.length;
+    const crlfBreaksParsing = parseExposition(hasBom ? text.slice(1) : text, { target }).problems.length > document.problems.length;
     add({
       code: 'crlf-line-endings',
       severity: crlfBreaksParsing ? 'error' : 'warning',
