@@ -10,6 +10,7 @@ import { ApiHandler, MainHandler } from './routes';
 import { GroupingLabels } from '../store/sanitize';
 import { SelfMetrics } from '../store/selfMetrics';
 import { MockStore } from '../store/store';
+import { GatewayTarget } from '../../protocol/gatewayTarget';
 
 // What each route of the gateway answers. The HTTP plumbing (routing, redirects, body limits,
 // logging) is in dispatch.ts and server.ts; these functions only turn a routed request into a Reply.
@@ -18,6 +19,7 @@ export interface HandlerEnv {
   readonly store: MockStore;
   readonly self: SelfMetrics;
   readonly status: StatusInfo;
+  readonly target: GatewayTarget;
 }
 
 /** A request body as the handler reads it: what the body reader serves (gunzipped if it came gzipped). */
