@@ -257,10 +257,10 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
   const now = options.now ?? (() => new Date());
   const startTime: Micros = now().getTime() * 1000;
   const self = new SelfMetrics(startTime / 1e6, new RequestMetrics(() => now().getTime()));
-  const store = new MockStore(self, new WriteClock(now));
+  const target = effectiveTarget(options.target);
+  const store = new MockStore(self, new WriteClock(now), target.version === '1.5' ? 'compact' : 'prototext');
   const log = new PushLog(options.logCapacity ?? DEFAULT_LOG_CAPACITY);
   const adminApi = options.adminApi ?? false;
-  const target = effectiveTarget(options.target);
   const status = statusInfo(adminApi, startTime, target);
   const context: GatewayContext = {
     env: { store, self, status, target },
