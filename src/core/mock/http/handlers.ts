@@ -11,6 +11,7 @@ import { GroupingLabels } from '../store/sanitize';
 import { SelfMetrics } from '../store/selfMetrics';
 import { MockStore } from '../store/store';
 import { GatewayTarget } from '../../protocol/gatewayTarget';
+import { NameValidation } from '../../protocol/nameEscaping';
 
 // What each route of the gateway answers. The HTTP plumbing (routing, redirects, body limits,
 // logging) is in dispatch.ts and server.ts; these functions only turn a routed request into a Reply.
@@ -81,8 +82,12 @@ export function handleApi(handler: ApiHandler, env: HandlerEnv): Reply {
   }
 }
 
-function groupingOf(request: RoutedRequest, jobBase64: boolean): ReturnType<typeof groupingFromRoute> {
-  const grouping = groupingFromRoute(request.params.get('job') ?? '', request.params.get('labels') ?? '', jobBase64);
+function nameValidation(target: GatewayTarget): NameValidation {
+  return target.utf8Names ? 'utf8' : 'legacy';
+}
+
+function groupingOf(request: RoutedRequest, env: HandlerEnv, jobBase64: boolean): ReturnType<typeof groupingFromRoute> {
+  const grouping = groupingFromRoute(request.params.get('job') ?? '', request.params.get('labels') ?? '', jobBase64, nameValidation(env.target));
   if (grouping.ok) {
     request.note({ groupingKey: grouping.value });
   }
@@ -90,7 +95,7 @@ function groupingOf(request: RoutedRequest, jobBase64: boolean): ReturnType<type
 }
 
 async function push(request: RoutedRequest, env: HandlerEnv, replace: boolean, jobBase64: boolean): Promise<Reply> {
-  const grouping = groupingOf(request, jobBase64);
+  const grouping = groupingOf(request, env, jobBase64);
   if (!grouping.ok) {
     return httpError(400, grouping.error);
   }
@@ -108,7 +113,7 @@ async function push(request: RoutedRequest, env: HandlerEnv, replace: boolean, j
 }
 
 function deleteGroup(request: RoutedRequest, env: HandlerEnv, jobBase64: boolean): Reply {
-  const grouping = groupingOf(request, jobBase64);
+  const grouping = groupingOf(request, env, jobBase64);
   if (!grouping.ok) {
     return httpError(400, grouping.error);
   }
