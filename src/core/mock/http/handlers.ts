@@ -4,7 +4,9 @@ import { multiErrorText } from '../store/consistency';
 import { BodyStream } from '../body/gzipBody';
 import { decodePushBody } from '../body/pushBody';
 import { groupingFromRoute } from './pushPath';
-import { renderExposition } from '../output/render';
+import { exposedFamilies, renderExposition } from '../output/render';
+import { negotiateFormat, negotiateGzip } from '../output/negotiate';
+import { encodeDelimitedFamilies } from '../output/protobufOut';
 import { CORS_HEADERS, empty, httpError, json, notFound, Reply, sniffedText } from './replies';
 import { ApiHandler, MainHandler } from './routes';
 import { GroupingLabels } from '../store/sanitize';
@@ -33,6 +35,7 @@ export interface RoutedRequest {
   readonly params: ReadonlyMap<string, string>;
   readonly contentType?: string;
   readonly acceptEncoding?: string;
+  readonly accept?: string;
   /** The body, or the Reply to send instead (413 over the limit, 400 for a gzip header or a cut connection). */
   readonly loadBody: () => Promise<LoadedBody | Reply>;
   /** Adds details to the request's log entry. */
@@ -121,22 +124,16 @@ function deleteGroup(request: RoutedRequest, env: HandlerEnv, jobBase64: boolean
   return empty(202);
 }
 
-/** promhttp's gzipAccepted. */
-function acceptsGzip(acceptEncoding: string | undefined): boolean {
-  return (acceptEncoding ?? '').split(',').some((part) => {
-    const trimmed = part.trim();
-    return trimmed === 'gzip' || trimmed.startsWith('gzip;');
-  });
-}
-
 function metricsReply(request: RoutedRequest, env: HandlerEnv): Reply {
   const errors = env.store.gatherErrorMessages();
   if (errors.length > 0) {
     return httpError(500, `An error has occurred while serving metrics:\n\n${multiErrorText(errors)}`);
   }
-  const body = renderExposition(env.store, env.self);
-  const headers: Record<string, string> = { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' };
-  if (acceptsGzip(request.acceptEncoding)) {
+  const version = env.target.version;
+  const format = negotiateFormat(request.accept, version);
+  const body = format.protobuf ? encodeDelimitedFamilies(exposedFamilies(env.store, env.self, format.escaping)) : renderExposition(env.store, env.self, format.escaping);
+  const headers: Record<string, string> = { 'Content-Type': format.contentType };
+  if (negotiateGzip(request.acceptEncoding, version)) {
     headers['Content-Encoding'] = 'gzip';
     return { status: 200, headers, body: zlib.gzipSync(body) };
   }
