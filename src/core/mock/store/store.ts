@@ -126,6 +126,23 @@ export class MockStore {
     return { ok: true };
   }
 
+  /**
+   * A PUT or POST to a gateway started with --push.disable-consistency-check: applied without the
+   * consistency check (what it would have refused shows when GET /metrics gathers); the store still
+   * refuses timestamps, silently: the push only records its failure.
+   */
+  pushUnchecked(request: PushRequest): void {
+    const time = this.clock.next();
+    if (hasTimestamps(request.families)) {
+      this.recordFailure(request.grouping, time);
+      return;
+    }
+    for (const family of request.families) {
+      sanitizeFamily(family, request.grouping);
+    }
+    this.apply(this.pushChange(request, time), request.grouping);
+  }
+
   delete(grouping: GroupingLabels): void {
     const key = groupLabelsId(grouping);
     const group = this.groupsByKey.get(key);
