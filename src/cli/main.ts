@@ -15,7 +15,7 @@ Pushgateway Workbench on the command line.
 Commands:
   lint FILE...    Lint exposition files and shell scripts' metric heredocs as
                   the Pushgateway and promtool judge them.
-  mock            Run a mock Pushgateway (answers like 1.5.1) for dry runs and CI.
+  mock            Run a mock Pushgateway (answers like 1.11.2 or 1.5.1) for dry runs and CI.
   help            Show this help.
 
 Options:

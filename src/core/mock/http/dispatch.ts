@@ -86,6 +86,7 @@ function routedRequest(request: IncomingRequest, params: ReadonlyMap<string, str
     params,
     contentType: request.header('content-type'),
     acceptEncoding: request.header('accept-encoding'),
+    accept: request.header('accept'),
     loadBody,
     note: (details) => Object.assign(notes, details),
   };

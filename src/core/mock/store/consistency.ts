@@ -3,6 +3,7 @@ import { labelProblem, metricError } from './metricChecks';
 import { familyType, HISTOGRAM, metricHasValueFor, MetricTypeCode, SUMMARY, typeName } from '../model';
 import { SelfMetrics } from './selfMetrics';
 import { StoreView } from './storeView';
+import { ProtoTextStyle } from './protoText';
 
 // The errors client_golang 1.14's Gatherers reports when the gateway gathers its own metrics and
 // every group's families (what checkWriteRequest runs on a simulated store, and GET /metrics on
@@ -38,9 +39,9 @@ export interface GatherError {
 }
 
 /** The errors of the given family names, in gather order. */
-export function gatherErrors(view: StoreView, self: SelfMetrics, candidates: Iterable<string>): GatherError[] {
+export function gatherErrors(view: StoreView, self: SelfMetrics, candidates: Iterable<string>, style: ProtoTextStyle = 'compact'): GatherError[] {
   const names = [...new Set(candidates)].filter((name) => view.exists(name)).sort((a, b) => view.order(a) - view.order(b));
-  const checker = new FamilyChecker(view, self);
+  const checker = new FamilyChecker(view, self, style);
   return names.flatMap((name) => checker.errors(name).map((message) => ({ name, message })));
 }
 
@@ -58,6 +59,7 @@ class FamilyChecker {
   constructor(
     private readonly view: StoreView,
     private readonly self: SelfMetrics,
+    private readonly style: ProtoTextStyle,
   ) {}
 
   errors(name: string): string[] {
@@ -92,7 +94,7 @@ class FamilyChecker {
     if (this.view.missing(name, type) > 0 || this.view.invalid(name) > 0) {
       return this.scanMetrics(name, type);
     }
-    return this.view.repeatedSeries(name).map((metric) => metricError(name, metric, REPEATED));
+    return this.view.repeatedSeries(name).map((metric) => metricError(name, metric, REPEATED, this.style));
   }
 
   private scanMetrics(name: string, type: MetricTypeCode): string[] {
@@ -101,17 +103,17 @@ class FamilyChecker {
     for (const stored of this.view.families(name)) {
       stored.family.metrics.forEach((metric, i) => {
         if (!metricHasValueFor(metric, type)) {
-          errors.push(metricError(name, metric, `is not a ${typeName(type)}`));
+          errors.push(metricError(name, metric, `is not a ${typeName(type)}`, this.style));
           return;
         }
         const problem = labelProblem(metric);
         if (problem !== undefined) {
-          errors.push(metricError(name, metric, problem));
+          errors.push(metricError(name, metric, problem, this.style));
           return;
         }
         const key = stored.facts.keys[i];
         if (seen.has(key)) {
-          errors.push(metricError(name, metric, REPEATED));
+          errors.push(metricError(name, metric, REPEATED, this.style));
           return;
         }
         seen.add(key);

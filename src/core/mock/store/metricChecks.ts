@@ -1,7 +1,7 @@
 import { goQuoteString } from '../../goemu/goQuote';
 import { isValidGoUtf8 } from '../../goemu/goFormat';
 import { COUNTER, HISTOGRAM, Metric, metricHasValueFor, MetricFamily, MetricTypeCode } from '../model';
-import { metricProtoText } from './protoText';
+import { metricProtoText, ProtoTextStyle } from './protoText';
 import { Micros } from '../clock';
 
 // What client_golang 1.14's Gatherers checks per metric (checkMetricConsistency), and the facts
@@ -32,8 +32,8 @@ export function labelProblem(metric: Metric): string | undefined {
 }
 
 /** `collected metric "x" { <proto text>} <problem>`. */
-export function metricError(name: string, metric: Metric, problem: string): string {
-  return `collected metric ${goQuoteString(name)} { ${metricProtoText(metric)}} ${problem}`;
+export function metricError(name: string, metric: Metric, problem: string, style: ProtoTextStyle = 'compact'): string {
+  return `collected metric ${goQuoteString(name)} { ${metricProtoText(metric, style)}} ${problem}`;
 }
 
 /** The identity of a series: family name and (sorted) labels. */

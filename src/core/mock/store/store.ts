@@ -7,6 +7,7 @@ import { SelfMetrics } from './selfMetrics';
 import { StoreIndex } from './storeIndex';
 import { GroupChange, StoreView } from './storeView';
 import { groupLabelsId } from '../../protocol/groupingKey';
+import { ProtoTextStyle } from './protoText';
 
 // The mock's metric store: groups keyed by their grouping labels, written like the real
 // DiskMetricStore (PUT replaces the group, POST the pushed families, a refused push records its
@@ -48,6 +49,8 @@ export class MockStore {
   constructor(
     private readonly self: SelfMetrics,
     private readonly clock: WriteClock,
+    /** How the consistency errors dump a metric: Pushgateway 1.5's golang/protobuf or 1.11's prototext. */
+    private readonly dumpStyle: ProtoTextStyle = 'compact',
   ) {
     // A request family of the gateway appearing can make a stored family of that name inconsistent.
     self.requests.onAppear((names) => this.refreshProblems(names.flatMap((name) => [name, ...suffixRelatives(name)])));
@@ -114,13 +117,30 @@ export class MockStore {
       sanitizeFamily(family, request.grouping);
     }
     const change = this.pushChange(request, time);
-    const errors = gatherErrors(new StoreView(this.index, change), this.self, this.candidates(change));
+    const errors = gatherErrors(new StoreView(this.index, change), this.self, this.candidates(change), this.dumpStyle);
     if (errors.length > 0) {
       this.recordFailure(request.grouping, time);
       return { ok: false, error: INCONSISTENT_PREFIX + multiErrorText(errors.map((error) => error.message)) };
     }
     this.apply(change, request.grouping);
     return { ok: true };
+  }
+
+  /**
+   * A PUT or POST to a gateway started with --push.disable-consistency-check: applied without the
+   * consistency check (what it would have refused shows when GET /metrics gathers); the store still
+   * refuses timestamps, silently: the push only records its failure.
+   */
+  pushUnchecked(request: PushRequest): void {
+    const time = this.clock.next();
+    if (hasTimestamps(request.families)) {
+      this.recordFailure(request.grouping, time);
+      return;
+    }
+    for (const family of request.families) {
+      sanitizeFamily(family, request.grouping);
+    }
+    this.apply(this.pushChange(request, time), request.grouping);
   }
 
   delete(grouping: GroupingLabels): void {
@@ -139,7 +159,7 @@ export class MockStore {
 
   /** What GET /metrics would report as gathering errors (empty: it can be served). */
   gatherErrorMessages(): string[] {
-    return gatherErrors(new StoreView(this.index), this.self, this.index.problemNames).map((error) => error.message);
+    return gatherErrors(new StoreView(this.index), this.self, this.index.problemNames, this.dumpStyle).map((error) => error.message);
   }
 
   /** processWriteRequest on a copy of the group: its families after the push. */
