@@ -33,8 +33,11 @@ export const PARSE_PROBLEM_CODES = [
 ] as const;
 export type ParseProblemCode = (typeof PARSE_PROBLEM_CODES)[number];
 
-/** Checks of the whole file before it is parsed: CRLF line endings and a byte order mark. */
-export const DOCUMENT_CODES = ['crlf-line-endings', 'byte-order-mark'] as const;
+/**
+ * Checks of the whole file: CRLF line endings and a byte order mark (before it is parsed), and a
+ * name that only a gateway with UTF-8 names takes (promtool and legacy-name readers refuse it).
+ */
+export const DOCUMENT_CODES = ['crlf-line-endings', 'byte-order-mark', 'utf8-name'] as const;
 export type DocumentCode = (typeof DOCUMENT_CODES)[number];
 
 /** Raised for shell scripts whose heredoc is pushed to a URL the gateway refuses. */
@@ -70,6 +73,7 @@ export const RULE_CODES = [
   'colon-in-name',
   'camel-case',
   'abbreviated-unit',
+  'metric-not-unique',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

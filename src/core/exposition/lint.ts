@@ -73,24 +73,62 @@ export function lintExposition(text: string, options: LintOptions = {}): LintRes
   for (const problem of document.problems) {
     add({ code: problem.code, severity: 'error', message: problem.message, span: problem.span });
   }
+  if (target.utf8Names && target.version === '1.11' && severityOf('utf8-name', 'warning') !== 'off') {
+    const refusal = promtoolRefusal(normalized, hasBom ? text.slice(1) : text, crlfLine !== undefined, document, target);
+    if (refusal !== undefined) {
+      add(refusal);
+    }
+  }
   // Only findings on whole lines need line lengths: most documents have none, so they are counted on demand.
   let lengths: number[] | undefined;
   const context: RuleContext = {
     document,
     urlLabels: new Set(['job', ...(options.groupingLabels ?? [])]),
     lineLength: (line) => (lengths ??= lineLengths(normalized))[line] ?? 0,
+    target,
   };
   for (const rule of ALL_RULES) {
     if (severityOf(rule.code, rule.defaultSeverity) === 'off') {
       continue;
     }
+    const unchecked = target.consistencyCheckDisabled && CONSISTENCY_CHECK_CODES.has(rule.code);
     for (const finding of rule.check(context)) {
-      add({ code: rule.code, severity: rule.defaultSeverity, ...finding });
+      if (unchecked) {
+        add({ code: rule.code, ...finding, severity: 'warning', message: `${UNCHECKED_PREFIX}${finding.message}` });
+      } else {
+        add({ code: rule.code, severity: rule.defaultSeverity, ...finding });
+      }
     }
   }
   diagnostics.sort(compareDiagnostics);
   return { document, diagnostics };
 }
+
+/**
+ * With UTF-8 names the gateway takes names that promtool 3 (and anything else that checks the
+ * legacy name rules) refuses: the first line the legacy rules refuse, with promtool's error as the
+ * reference. `raw` is the text as pushed (CRLF kept), which promtool reads.
+ */
+function promtoolRefusal(normalized: string, raw: string, hasCrlf: boolean, document: ParsedDocument, target: GatewayTarget): Diagnostic | undefined {
+  const legacyTarget: GatewayTarget = { ...target, utf8Names: false };
+  const [legacyProblem] = parseExposition(normalized, { target: legacyTarget }).problems;
+  if (legacyProblem === undefined || legacyProblem.goError === document.problems[0]?.goError) {
+    return undefined;
+  }
+  const [promtoolProblem] = hasCrlf ? parseExposition(raw, { target: legacyTarget }).problems : [legacyProblem];
+  return {
+    code: 'utf8-name',
+    severity: 'warning',
+    span: legacyProblem.span,
+    message: `only a gateway started with --push.enable-utf8-names takes this name: promtool check metrics and readers that check the legacy name rules refuse it (${legacyProblem.goError.replace(/^text format parsing error in line \d+: /, '')})`,
+    reference: (promtoolProblem ?? legacyProblem).goError,
+  };
+}
+
+/** What the gateway's consistency check refuses; a gateway without it (`--push.disable-consistency-check`) takes the push. */
+const CONSISTENCY_CHECK_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['timestamp', 'duplicate-series', 'reserved-label-name', 'suffix-collision', 'gateway-self-metric']);
+const UNCHECKED_PREFIX =
+  'this gateway runs without its consistency check, so it accepts the push (202), but what the check would refuse can then break its GET /metrics (500) until the group is deleted. The check says: ';
 
 const CRLF_MESSAGE =
   'this document uses CRLF (Windows) line endings: the Pushgateway reads the carriage return as part of each value and rejects the push; convert the file to LF line endings';

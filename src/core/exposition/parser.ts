@@ -152,7 +152,7 @@ class ExpositionParser {
       }
     }
     return {
-      families: [...this.families.values()].map(freezeFamily),
+      families: [...this.families.values()].map((family) => freezeFamily(family, this.modern)),
       samples: this.samples,
       problems: this.problems,
       openMetricsKeywords: this.openMetricsKeywords,
@@ -1040,8 +1040,8 @@ function histogramName(name: string): string {
   return summaryName(name);
 }
 
-function freezeFamily(family: MutableFamily): Family {
-  return {
+function freezeFamily(family: MutableFamily, modern: boolean): Family {
+  const frozen: Family = {
     name: family.name,
     help: family.help,
     type: family.type,
@@ -1050,6 +1050,7 @@ function freezeFamily(family: MutableFamily): Family {
     samples: family.samples,
     lines: family.lines,
   };
+  return modern && family.goType === 'gauge_histogram' ? { ...frozen, gaugeHistogramAsHistogram: true } : frozen;
 }
 
 /** Parses a whole document as the target's gateway does. Never throws; every rejected line is in `problems`. */
