@@ -24,12 +24,15 @@ const TYPE_CODES: Record<MetricType, MetricTypeCode> = {
  * gzip stream): Go's parser reports it where the input ends mid-line and ignores it at a line start.
  * The error is the gateway's 400 text without the final new-line.
  */
-export function familiesFromText(bytes: Uint8Array, streamError?: string): Result<MetricFamily[]> {
+export function familiesFromText(bytes: Uint8Array, streamError?: string, errorAtLineStart = false): Result<MetricFamily[]> {
   const document = parseExposition(decodeExposition(bytes));
   const problem = document.problems[0];
   if (problem !== undefined) {
     const endedMidLine = problem.code === 'missing-final-newline';
     return failure(endedMidLine && streamError !== undefined ? streamError : problem.goError);
+  }
+  if (streamError !== undefined && errorAtLineStart) {
+    return failure(streamError);
   }
   return success(familiesFromDocument(document));
 }

@@ -7,5 +7,5 @@ import { MetricFamily } from '../model';
 
 /** A push body (already gunzipped when it came with `Content-Encoding: gzip`) into families, or the 400 text. */
 export function decodePushBody(body: BodyStream, contentType: string | undefined): Result<MetricFamily[]> {
-  return isDelimitedProtobuf(contentType) ? familiesFromDelimited(body.data, body.error) : familiesFromText(body.data, body.error);
+  return isDelimitedProtobuf(contentType) ? familiesFromDelimited(body.data, body.error) : familiesFromText(body.data, body.error, body.errorAtLineStart);
 }
