@@ -63,6 +63,11 @@ export interface Family {
   readonly refusedTypeLine?: number;
   /** The type the gateway gives the family: the TYPE line's, or untyped. */
   readonly effectiveType: MetricType;
+  /**
+   * A gauge histogram read by the 1.11 parser: its `_bucket`, `_count` and `_sum` lines join it and
+   * `le` is left out of its labels, as for a histogram (the 1.5 parser keeps every line a metric).
+   */
+  readonly gaugeHistogramAsHistogram?: boolean;
   readonly samples: Sample[];
   /** Every line that belongs to the family (HELP, TYPE and samples), in document order. */
   readonly lines: number[];

@@ -3,6 +3,7 @@ import { parseGoFloat, parseGoInt64 } from '../../goemu/goNumbers';
 import { Family, MetricType, ParsedDocument, Sample } from '../../exposition/model';
 import { parseExposition } from '../../exposition/parser';
 import { failure, Result, success } from '../../result';
+import { GatewayTarget } from '../../protocol/gatewayTarget';
 import { goFloatToUint64 } from '../../goemu/goFormat';
 import { COUNTER, GAUGE, GAUGE_HISTOGRAM, HISTOGRAM, LabelPair, Metric, MetricFamily, MetricTypeCode, SUMMARY, UNTYPED } from '../model';
 
@@ -19,13 +20,15 @@ const TYPE_CODES: Record<MetricType, MetricTypeCode> = {
   gauge_histogram: GAUGE_HISTOGRAM,
 };
 
+const TEXT_TARGET_1_5: GatewayTarget = { version: '1.5', utf8Names: false, consistencyCheckDisabled: false };
+
 /**
- * Parses a text body. `streamError` is the error the body's reader ended with (e.g. a truncated
+ * Parses a text body as the target's parser does (1.5 unless told). `streamError` is the error the body's reader ended with (e.g. a truncated
  * gzip stream): Go's parser reports it where the input ends mid-line and ignores it at a line start.
  * The error is the gateway's 400 text without the final new-line.
  */
-export function familiesFromText(bytes: Uint8Array, streamError?: string, errorAtLineStart = false): Result<MetricFamily[]> {
-  const document = parseExposition(decodeExposition(bytes));
+export function familiesFromText(bytes: Uint8Array, streamError?: string, errorAtLineStart = false, target: GatewayTarget = TEXT_TARGET_1_5): Result<MetricFamily[]> {
+  const document = parseExposition(decodeExposition(bytes), { target });
   const problem = document.problems[0];
   if (problem !== undefined) {
     const endedMidLine = problem.code === 'missing-final-newline';
