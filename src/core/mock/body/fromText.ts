@@ -37,17 +37,22 @@ export function familiesFromText(bytes: Uint8Array, streamError?: string, errorA
   if (streamError !== undefined && errorAtLineStart) {
     return failure(streamError);
   }
-  return success(familiesFromDocument(document));
+  return success(familiesFromDocument(document, target.version === '1.11'));
 }
 
 /** The families the gateway stores for a document the parser accepted (families without samples are dropped). */
-export function familiesFromDocument(document: ParsedDocument): MetricFamily[] {
-  return document.families.filter((family) => family.samples.length > 0).map(convertFamily);
+export function familiesFromDocument(document: ParsedDocument, floatCounts = false): MetricFamily[] {
+  return document.families.filter((family) => family.samples.length > 0).map((family) => convertFamily(family, floatCounts));
 }
 
-function convertFamily(family: Family): MetricFamily {
+/**
+ * `floatCounts`: 1.11's parser, which also merges a gauge histogram's lines into histograms and
+ * keeps a histogram count that is not a whole number as a float count.
+ */
+function convertFamily(family: Family, floatCounts: boolean): MetricFamily {
   const type = TYPE_CODES[family.effectiveType];
-  const metrics = type === SUMMARY || type === HISTOGRAM ? mergedMetrics(family, type) : family.samples.map((sample) => simpleMetric(sample, type));
+  const merged = type === SUMMARY || type === HISTOGRAM || family.gaugeHistogramAsHistogram === true;
+  const metrics = merged ? mergedMetrics(family, type, floatCounts) : family.samples.map((sample) => simpleMetric(sample, type));
   const converted: MetricFamily = { name: family.name, type, metrics };
   if (family.help !== undefined) {
     converted.help = family.help.text;
@@ -115,7 +120,7 @@ function specialLabelValue(sample: Sample, special: string): number {
   return value;
 }
 
-function mergedMetrics(family: Family, type: MetricTypeCode): Metric[] {
+function mergedMetrics(family: Family, type: MetricTypeCode, floatCounts: boolean): Metric[] {
   const special = type === SUMMARY ? 'quantile' : 'le';
   const bySignature = new Map<string, Metric>();
   const metrics: Metric[] = [];
@@ -128,7 +133,7 @@ function mergedMetrics(family: Family, type: MetricTypeCode): Metric[] {
       bySignature.set(signature, metric);
       metrics.push(metric);
     }
-    applyLine(metric, sample, specialLabelValue(sample, special));
+    applyLine(metric, sample, specialLabelValue(sample, special), floatCounts);
     const timestamp = timestampOf(sample);
     if (timestamp !== undefined) {
       metric.timestampMs = timestamp;
@@ -137,7 +142,12 @@ function mergedMetrics(family: Family, type: MetricTypeCode): Metric[] {
   return metrics;
 }
 
-function applyLine(metric: Metric, sample: Sample, special: number): void {
+/** A count Go keeps as uint64 (a whole number in range); otherwise a float count, where the parser keeps those. */
+function isWholeCount(value: number): boolean {
+  return value === Math.trunc(value) && value >= 0 && value < 2 ** 63;
+}
+
+function applyLine(metric: Metric, sample: Sample, special: number, floatCounts: boolean): void {
   const role = lineRole(sample);
   const value = sample.numericValue;
   const target = metric.summary ?? metric.histogram;
@@ -145,6 +155,10 @@ function applyLine(metric: Metric, sample: Sample, special: number): void {
     return;
   }
   if (role === 'count') {
+    if (floatCounts && metric.histogram !== undefined && !isWholeCount(value)) {
+      metric.histogram.sampleCountFloat = value;
+      return;
+    }
     target.sampleCount = goFloatToUint64(value);
   } else if (role === 'sum') {
     target.sampleSum = value;
@@ -152,7 +166,8 @@ function applyLine(metric: Metric, sample: Sample, special: number): void {
     if (metric.summary !== undefined) {
       metric.summary.quantiles.push({ quantile: special, value });
     } else if (metric.histogram !== undefined) {
-      metric.histogram.buckets.push({ upperBound: special, cumulativeCount: goFloatToUint64(value) });
+      const count = floatCounts && !isWholeCount(value) ? { cumulativeCountFloat: value } : { cumulativeCount: goFloatToUint64(value) };
+      metric.histogram.buckets.push({ upperBound: special, ...count });
     }
   }
 }

@@ -1,6 +1,6 @@
 import { escapeHelp, escapeLabelValue } from '../../exposition/escape';
 import { compareGoStrings, formatExpositionFloat, goStringBytes } from '../../goemu/goFormat';
-import { COUNTER, familyType, GAUGE, GAUGE_HISTOGRAM, HISTOGRAM, Metric, MetricTypeCode, SUMMARY, UNTYPED } from '../model';
+import { bucketCount, COUNTER, familyType, histogramCount, GAUGE, GAUGE_HISTOGRAM, HISTOGRAM, Metric, MetricTypeCode, SUMMARY, UNTYPED } from '../model';
 import { SelfMetrics } from '../store/selfMetrics';
 import { MockStore } from '../store/store';
 import { escapeName, isLegacyLabelName, isLegacyMetricName, NameEscaping } from '../../protocol/nameEscaping';
@@ -132,14 +132,14 @@ function histogramLines(quoting: Quoting, name: string, metric: Metric): string 
   let infinitySeen = false;
   for (const bucket of histogram.buckets) {
     const bound = bucket.upperBound ?? 0;
-    lines += sample(quoting, `${name}_bucket`, metric, Number(bucket.cumulativeCount ?? 0n), ['le', bound]);
+    lines += sample(quoting, `${name}_bucket`, metric, bucketCount(bucket), ['le', bound]);
     infinitySeen ||= bound === Infinity;
   }
   if (!infinitySeen) {
-    lines += sample(quoting, `${name}_bucket`, metric, Number(histogram.sampleCount ?? 0n), ['le', Infinity]);
+    lines += sample(quoting, `${name}_bucket`, metric, histogramCount(histogram), ['le', Infinity]);
   }
   lines += sample(quoting, `${name}_sum`, metric, histogram.sampleSum ?? 0);
-  return lines + sample(quoting, `${name}_count`, metric, Number(histogram.sampleCount ?? 0n));
+  return lines + sample(quoting, `${name}_count`, metric, histogramCount(histogram));
 }
 
 /** Writes one family; returns false where Go's encoder fails (and the handler stops writing). */
