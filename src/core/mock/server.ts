@@ -13,6 +13,7 @@ import { RequestMetrics } from './store/requestMetrics';
 import { apiRouter, mainRouter } from './http/routes';
 import { SelfMetrics } from './store/selfMetrics';
 import { MockStore } from './store/store';
+import { CHECK_RULES_1_5, CHECK_RULES_1_11 } from './store/metricChecks';
 import { DEFAULT_GATEWAY_TARGET, GatewayTarget } from '../protocol/gatewayTarget';
 
 // A mock Pushgateway (1.11.2 by default, or 1.5.1, see GatewayTarget) in plain Node: the same
@@ -258,7 +259,7 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
   const startTime: Micros = now().getTime() * 1000;
   const self = new SelfMetrics(startTime / 1e6, new RequestMetrics(() => now().getTime()));
   const target = effectiveTarget(options.target);
-  const store = new MockStore(self, new WriteClock(now), target.version === '1.5' ? 'compact' : 'prototext');
+  const store = new MockStore(self, new WriteClock(now), target.version === '1.5' ? CHECK_RULES_1_5 : CHECK_RULES_1_11);
   const log = new PushLog(options.logCapacity ?? DEFAULT_LOG_CAPACITY);
   const adminApi = options.adminApi ?? false;
   const status = statusInfo(adminApi, startTime, target);

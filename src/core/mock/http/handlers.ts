@@ -106,7 +106,7 @@ async function push(request: RoutedRequest, env: HandlerEnv, replace: boolean, j
   if (isReply(body)) {
     return body;
   }
-  const families = decodePushBody(body.stream, request.contentType);
+  const families = decodePushBody(body.stream, request.contentType, env.target);
   if (!families.ok) {
     return httpError(400, families.error);
   }

@@ -108,10 +108,12 @@ function writeMetric(w: ProtoWriter, metric: Metric): void {
   if (histogram !== undefined) {
     w.message(7, (inner) => {
       inner.uint(1, histogram.sampleCount);
+      inner.double(4, histogram.sampleCountFloat);
       inner.double(2, histogram.sampleSum);
       for (const bucket of histogram.buckets) {
         inner.message(3, (b) => {
           b.uint(1, bucket.cumulativeCount);
+          b.double(4, bucket.cumulativeCountFloat);
           b.double(2, bucket.upperBound);
         });
       }

@@ -1,6 +1,6 @@
 import { escapeHelp, escapeLabelValue } from '../../exposition/escape';
 import { compareGoStrings, formatExpositionFloat, goStringBytes } from '../../goemu/goFormat';
-import { COUNTER, familyType, GAUGE, HISTOGRAM, Metric, MetricTypeCode, SUMMARY, UNTYPED } from '../model';
+import { bucketCount, COUNTER, familyType, histogramCount, GAUGE, GAUGE_HISTOGRAM, HISTOGRAM, Metric, MetricTypeCode, SUMMARY, UNTYPED } from '../model';
 import { SelfMetrics } from '../store/selfMetrics';
 import { MockStore } from '../store/store';
 import { escapeName, isLegacyLabelName, isLegacyMetricName, NameEscaping } from '../../protocol/nameEscaping';
@@ -59,7 +59,10 @@ function quotedName(name: string): string {
   return `"${escapeLabelValue(name)}"`;
 }
 
-/** Whether names the legacy rules do not allow are quoted (1.11) or written as they are (1.5). */
+/**
+ * Whether this is 1.11's expfmt, which quotes names the legacy rules do not allow (1.5 writes
+ * them as they are) and writes gauge histograms.
+ */
 type Quoting = boolean;
 
 /** A metric name in HELP and TYPE. */
@@ -129,14 +132,14 @@ function histogramLines(quoting: Quoting, name: string, metric: Metric): string 
   let infinitySeen = false;
   for (const bucket of histogram.buckets) {
     const bound = bucket.upperBound ?? 0;
-    lines += sample(quoting, `${name}_bucket`, metric, Number(bucket.cumulativeCount ?? 0n), ['le', bound]);
+    lines += sample(quoting, `${name}_bucket`, metric, bucketCount(bucket), ['le', bound]);
     infinitySeen ||= bound === Infinity;
   }
   if (!infinitySeen) {
-    lines += sample(quoting, `${name}_bucket`, metric, Number(histogram.sampleCount ?? 0n), ['le', Infinity]);
+    lines += sample(quoting, `${name}_bucket`, metric, histogramCount(histogram), ['le', Infinity]);
   }
   lines += sample(quoting, `${name}_sum`, metric, histogram.sampleSum ?? 0);
-  return lines + sample(quoting, `${name}_count`, metric, Number(histogram.sampleCount ?? 0n));
+  return lines + sample(quoting, `${name}_count`, metric, histogramCount(histogram));
 }
 
 /** Writes one family; returns false where Go's encoder fails (and the handler stops writing). */
@@ -147,14 +150,16 @@ function writeFamily(out: string[], family: MergedFamily, quoting: Quoting): boo
   if (family.help !== undefined) {
     out.push(`# HELP ${familyNameText(family.name, quoting)} ${escapeHelp(family.help)}\n`);
   }
-  const word = TYPE_WORDS.get(family.type);
+  // 1.11's expfmt writes a gauge histogram's classic buckets as a histogram.
+  const type = quoting && family.type === GAUGE_HISTOGRAM ? HISTOGRAM : family.type;
+  const word = TYPE_WORDS.get(type);
   if (word === undefined) {
     out.push(`# TYPE ${familyNameText(family.name, quoting)}`);
     return false;
   }
   out.push(`# TYPE ${familyNameText(family.name, quoting)} ${word}\n`);
   for (const metric of family.metrics) {
-    const lines = metricLines(quoting, family.name, family.type, metric);
+    const lines = metricLines(quoting, family.name, type, metric);
     if (lines === undefined) {
       return false;
     }

@@ -98,14 +98,14 @@ function summary(w: Writer, value: SummaryValue | undefined): string | undefined
 }
 
 function bucket(w: Writer, item: Bucket): string {
-  return w.message('bucket', w.fields([w.scalar('cumulative_count', item.cumulativeCount), w.scalar('upper_bound', item.upperBound)]));
+  return w.message('bucket', w.fields([w.scalar('cumulative_count', item.cumulativeCount), w.scalar('cumulative_count_float', item.cumulativeCountFloat), w.scalar('upper_bound', item.upperBound)]));
 }
 
 function histogram(w: Writer, value: HistogramValue | undefined): string | undefined {
   if (value === undefined) {
     return undefined;
   }
-  return w.message('histogram', w.fields([w.scalar('sample_count', value.sampleCount), w.scalar('sample_sum', value.sampleSum), ...value.buckets.map((b) => bucket(w, b))]));
+  return w.message('histogram', w.fields([w.scalar('sample_count', value.sampleCount), w.scalar('sample_count_float', value.sampleCountFloat), w.scalar('sample_sum', value.sampleSum), ...value.buckets.map((b) => bucket(w, b))]));
 }
 
 /** The text of a metric: compact ends with a space unless it is empty, prototext never does. */
