@@ -107,6 +107,10 @@ const testBuilds = [
 ];
 
 async function main() {
+  if (tests) {
+    // A test file moved or deleted in src must not keep running from an old bundle: mocha globs out/test.
+    fs.rmSync('out/test', { recursive: true, force: true });
+  }
   const builds = tests ? [...productBuilds, ...testBuilds] : productBuilds;
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {

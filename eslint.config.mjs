@@ -48,6 +48,21 @@ export default tseslint.config(
     },
   },
   {
+    // Every question and message goes through the one prompts seam (src/ui/prompts.ts), which host tests replace.
+    files: ['src/**/*.ts'],
+    ignores: ['src/ui/prompts.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.object.name='vscode'][object.property.name='window'][property.name=/^(show(Information|Warning|Error)Message|showQuickPick|showInputBox|showOpenDialog|showSaveDialog|createQuickPick|createInputBox)$/]",
+          message: 'Ask and tell the user through userPrompts() (src/ui/prompts.ts), the one seam host tests replace.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {
       globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' },

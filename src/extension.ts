@@ -14,12 +14,12 @@ import { MockGatewayService } from './mock/mockGatewayService';
 import { HeredocCodeLens } from './push/heredocCodeLens';
 import { PushService } from './push/pushService';
 import { registerCommands } from './registerCommands';
-import { UserPrompts, windowPrompts } from './ui/prompts';
+import { setUserPrompts, UserPrompts, userPrompts } from './ui/prompts';
 import { WalkthroughProgress } from './walkthrough/walkthroughProgress';
 
 /** Returned by activate() only when VS Code runs the extension's tests. */
 export interface TestingApi {
-  /** Answers the given questions instead of the dialogs (the others still ask); undefined restores them all. */
+  /** Answers the given questions and receives the messages instead of the dialogs and notifications (the rest still show); undefined restores them all. */
   setPrompts(prompts: Partial<UserPrompts> | undefined): void;
   readonly gateways: GatewayService;
   readonly gatewayTree: GatewayTreeProvider;
@@ -35,7 +35,6 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
   const gateways = new GatewayService(new CredentialStore(context.secrets), mock, (line) => requestLog.appendLine(line));
   const gatewayTree = new GatewayTreeProvider(gateways);
   const groupDocuments = new GroupDocuments();
-  let prompts: UserPrompts = windowPrompts;
   const gatewayView = vscode.window.createTreeView(GATEWAYS_VIEW_ID, { treeDataProvider: gatewayTree, canSelectMany: true });
   context.subscriptions.push(
     requestLog,
@@ -63,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
     state: context.workspaceState,
     gateways,
     groupDocuments,
-    prompts: () => prompts,
+    prompts: userPrompts,
     revealGroup: reveal,
   });
   context.subscriptions.push(pushService);
@@ -71,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
   context.subscriptions.push(walkthrough);
   const lint = registerLanguageFeatures(context, lintSettings, lintTargets);
   context.subscriptions.push(vscode.languages.registerCodeLensProvider({ language: SHELL_LANGUAGE_ID }, new HeredocCodeLens(lint)));
-  registerCommands(context, { gateways, gatewayTree, gatewayView, groupDocuments, mock, pushService, prompts: () => prompts });
+  registerCommands(context, { gateways, gatewayTree, gatewayView, groupDocuments, mock, pushService, prompts: userPrompts });
   if (process.env[SHOW_GATEWAYS_ON_START_ENV] === '1') {
     // Set by `npm start`, so that its first screen shows the demo gateway's groups beside the sample.
     void vscode.commands.executeCommand(`${GATEWAYS_VIEW_ID}.focus`, { preserveFocus: true });
@@ -80,9 +79,7 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
     return undefined;
   }
   return {
-    setPrompts: (replacement) => {
-      prompts = { ...windowPrompts, ...replacement };
-    },
+    setPrompts: setUserPrompts,
     gateways,
     gatewayTree,
     gatewayView,

@@ -21,7 +21,7 @@ import { pushBuffer } from './push/commands/pushBuffer';
 import { pushHeredoc } from './push/commands/pushHeredoc';
 import { pushSelection } from './push/commands/pushSelection';
 import { PushService } from './push/pushService';
-import { UserPrompts } from './ui/prompts';
+import { UserPrompts, userPrompts } from './ui/prompts';
 import { openWalkthroughSample } from './walkthrough/commands/openWalkthroughSample';
 
 export interface CommandServices {
@@ -57,7 +57,7 @@ function registerCommand(context: vscode.ExtensionContext, id: string, handler: 
       return await handler(...args);
     } catch (error) {
       console.error(`${id} failed`, error);
-      void vscode.window.showErrorMessage(`${title} failed: ${error instanceof Error ? error.message : String(error)}`);
+      void userPrompts().notify('error', `${title} failed: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
   };

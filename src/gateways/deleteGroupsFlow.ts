@@ -55,11 +55,11 @@ export async function confirmAndDeleteGroups(gateways: GatewayService, prompts: 
     }
   });
   if (failures.length > 0) {
-    void vscode.window.showErrorMessage(one ? `Could not delete ${names[0]}: ${failures[0]}` : `Could not delete ${failures.length} group(s): ${failures.join('; ')}`);
+    void prompts.notify('error', one ? `Could not delete ${names[0]}: ${failures[0]}` : `Could not delete ${failures.length} group(s): ${failures.join('; ')}`);
     return false;
   }
   if (options.reportSuccess) {
-    void vscode.window.showInformationMessage(one ? `Deleted ${names[0]}.` : `Deleted ${targets.length} groups.`);
+    void prompts.notify('info', one ? `Deleted ${names[0]}.` : `Deleted ${targets.length} groups.`);
   }
   return true;
 }

@@ -12,6 +12,7 @@ import { Result } from '../core/result';
 import { clientFor } from './connections';
 import { CredentialStore } from './credentialStore';
 import { addGatewayToUserSettings, readGatewayList } from './gatewaySettings';
+import { userPrompts } from '../ui/prompts';
 
 /** A change the extension made to a gateway's groups (the explorer refreshes, the walkthrough listens). */
 export interface GroupChange {
@@ -171,7 +172,7 @@ export class GatewayService implements vscode.Disposable {
   /** Whether groups may be deleted here: not in an untrusted workspace (the user is told). */
   deletingAllowed(): boolean {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Deleting groups is disabled in an untrusted workspace.');
+      void userPrompts().notify('warning', 'Deleting groups is disabled in an untrusted workspace.');
       return false;
     }
     return true;

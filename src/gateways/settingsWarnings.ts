@@ -1,5 +1,5 @@
-import * as vscode from 'vscode';
 import { RepeatFilter } from '../core/repeatFilter';
+import { userPrompts } from '../ui/prompts';
 
 const shown = new RepeatFilter();
 
@@ -7,7 +7,7 @@ const shown = new RepeatFilter();
 export const settingsWarnings = {
   warn(subject: string, message: string): void {
     if (shown.passes(subject, message)) {
-      void vscode.window.showWarningMessage(message);
+      void userPrompts().notify('warning', message);
     }
   },
   clear(subject: string): void {

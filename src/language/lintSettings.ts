@@ -3,6 +3,7 @@ import { ALL_RULE_CODES, SeveritySetting } from '../core/exposition/lint';
 import { parseRuleSeverities } from '../core/exposition/severitySettings';
 import { applyTargetOverride, parseTargetOverride } from '../core/gateway/targetSettings';
 import { DEFAULT_GATEWAY_TARGET, GatewayTarget } from '../core/protocol/gatewayTarget';
+import { userPrompts } from '../ui/prompts';
 
 const SECTION = 'pushgateway.lint';
 
@@ -53,7 +54,7 @@ export class LintSettingsReader implements vscode.Disposable {
       return;
     }
     this.lastReported = text;
-    void vscode.window.showWarningMessage(`Pushgateway lint settings: ${problems.join('; ')}. These entries are ignored.`, 'Open Settings').then((choice) => {
+    void userPrompts().notify('warning', `Pushgateway lint settings: ${problems.join('; ')}. These entries are ignored.`, 'Open Settings').then((choice) => {
       if (choice) {
         void vscode.commands.executeCommand('workbench.action.openSettings', SECTION);
       }

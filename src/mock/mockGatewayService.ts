@@ -5,6 +5,7 @@ import { isPortFree } from '../core/ports';
 import { applyTargetOverride, parseTargetOverride } from '../core/gateway/targetSettings';
 import { DEFAULT_GATEWAY_TARGET, describeGatewayTarget, GatewayTarget } from '../core/protocol/gatewayTarget';
 import { settingsWarnings } from '../gateways/settingsWarnings';
+import { userPrompts } from '../ui/prompts';
 
 const MAX_PORT_TRIES = 20;
 const SECTION = 'pushgateway.mock';
@@ -84,17 +85,17 @@ export class MockGatewayService implements vscode.Disposable {
     const target = configuredTarget(configuration);
     const port = await firstFreePort(preferred);
     if (port === undefined) {
-      void vscode.window.showErrorMessage(`Cannot start the mock Pushgateway: ports ${preferred}-${preferred + MAX_PORT_TRIES - 1} are all taken. Choose another in the setting pushgateway.mock.port.`);
+      void userPrompts().notify('error', `Cannot start the mock Pushgateway: ports ${preferred}-${preferred + MAX_PORT_TRIES - 1} are all taken. Choose another in the setting pushgateway.mock.port.`);
       return undefined;
     }
     try {
       this.running = await startMockGateway({ port, adminApi: configuration.get<boolean>('adminApi') === true, target });
     } catch (error) {
-      void vscode.window.showErrorMessage(`Cannot start the mock Pushgateway: ${error instanceof Error ? error.message : String(error)}`);
+      void userPrompts().notify('error', `Cannot start the mock Pushgateway: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
     if (port !== preferred) {
-      void vscode.window.showInformationMessage(`Port ${preferred} is taken: the mock Pushgateway listens on ${this.running.url} instead.`);
+      void userPrompts().notify('info', `Port ${preferred} is taken: the mock Pushgateway listens on ${this.running.url} instead.`);
     }
     this.pushCount = 0;
     this.output.appendLine(`Mock Pushgateway listening on ${this.running.url}, answering like ${describeGatewayTarget(target)}`);

@@ -94,7 +94,7 @@ export class PushService implements vscode.Disposable {
     const atLine = pushed.find((h) => h.operatorSpan.line <= line && line <= h.terminatorLine);
     const heredoc = atLine ?? (options.orTheOnlyOne && pushed.length === 1 ? pushed[0] : undefined);
     if (!heredoc) {
-      void vscode.window.showInformationMessage('Put the cursor on a heredoc that is pushed with curl, wget or httpie to a /metrics/job/ URL.');
+      void this.prompts.notify('info', 'Put the cursor on a heredoc that is pushed with curl, wget or httpie to a /metrics/job/ URL.');
       return false;
     }
     const values = await askScriptValues(this.services.state, this.prompts, heredocVariables(heredoc), document, heredoc.operatorSpan.line);
@@ -103,7 +103,7 @@ export class PushService implements vscode.Disposable {
     }
     const resolved = resolveHeredocPush(heredoc, values);
     if (!resolved.ok) {
-      void vscode.window.showErrorMessage(`Cannot push this heredoc: ${resolved.error}`);
+      void this.prompts.notify('error', `Cannot push this heredoc: ${resolved.error}`);
       return false;
     }
     const { body, baseUrl, key, method } = resolved.value;
@@ -124,7 +124,7 @@ export class PushService implements vscode.Disposable {
     }
     const command = findDeleteCommands(document.getText()).find((candidate) => candidate.line === line || candidate.urlSpan.line === line);
     if (!command) {
-      void vscode.window.showInformationMessage('Put the cursor on a curl -X DELETE .../metrics/job/... command.');
+      void this.prompts.notify('info', 'Put the cursor on a curl -X DELETE .../metrics/job/... command.');
       return false;
     }
     const values = await askScriptValues(this.services.state, this.prompts, urlVariables(command.url), document, command.line);
@@ -133,7 +133,7 @@ export class PushService implements vscode.Disposable {
     }
     const target = resolveScriptUrl(command.url, values);
     if (!target.ok) {
-      void vscode.window.showErrorMessage(`Cannot delete this group: ${target.error}`);
+      void this.prompts.notify('error', `Cannot delete this group: ${target.error}`);
       return false;
     }
     const gateway = this.scriptGateway(target.value.baseUrl);
@@ -154,7 +154,7 @@ export class PushService implements vscode.Disposable {
   private scriptGateway(baseUrl: string): GatewayConfig | undefined {
     const gateway = this.gateways.gatewayFor(baseUrl);
     if (!gateway.ok) {
-      void vscode.window.showErrorMessage(`Cannot push there: ${gateway.error}`);
+      void this.prompts.notify('error', `Cannot push there: ${gateway.error}`);
       return undefined;
     }
     return gateway.value;

@@ -43,7 +43,7 @@ export class RememberedPushes {
 export async function askTarget(gateways: GatewayService, prompts: UserPrompts, document: vscode.TextDocument | undefined, remembered: RememberedPush | undefined, action: string): Promise<PushTarget | undefined> {
   const listed = gateways.listedGateways();
   if (listed.length === 0) {
-    void vscode.window.showWarningMessage(`No gateway to ${action}: add one, or start the mock gateway.`, 'Add Gateway', 'Start Mock Gateway').then((choice) => {
+    void prompts.notify('warning', `No gateway to ${action}: add one, or start the mock gateway.`, 'Add Gateway', 'Start Mock Gateway').then((choice) => {
       if (choice) {
         void vscode.commands.executeCommand(choice === 'Add Gateway' ? 'pushgateway.addGateway' : 'pushgateway.startMock');
       }

@@ -8,6 +8,7 @@ import { lineOfGatewayError } from '../core/protocol/groupingKeyText';
 import { GroupDocuments } from '../explorer/commands/openGroupAsDocument';
 import { ExplorerNode } from '../explorer/explorerModel';
 import { GatewayService } from '../gateways/gatewayService';
+import { userPrompts } from '../ui/prompts';
 
 /** What a push of some text from a document is about: where it came from, for messages and diagnostics. */
 export interface PushSource {
@@ -49,7 +50,7 @@ export class PushSender implements vscode.Disposable {
     this.diagnostics.delete(source.document.uri);
     if (!result.ok) {
       this.showRefusal(source, result.error.body ?? result.error.message);
-      void vscode.window.showErrorMessage(`${kind === 'dry run' ? 'Dry run: the mock refused the push' : 'Push refused'} to ${where}: ${result.error.message}`);
+      void userPrompts().notify('error', `${kind === 'dry run' ? 'Dry run: the mock refused the push' : 'Push refused'} to ${where}: ${result.error.message}`);
       return false;
     }
     const labels = { job: key.job, ...key.labels };
@@ -59,10 +60,10 @@ export class PushSender implements vscode.Disposable {
     }
     if (!isListed(gateway.url, this.gateways.listedGateways())) {
       // A URL from a script that is not in the explorer: nothing there to reveal.
-      void vscode.window.showInformationMessage(`Pushed to ${where} (a gateway the explorer does not list: add it with "Pushgateway: Add Gateway" to see its groups).`);
+      void userPrompts().notify('info', `Pushed to ${where} (a gateway the explorer does not list: add it with "Pushgateway: Add Gateway" to see its groups).`);
       return true;
     }
-    void vscode.window.showInformationMessage(`Pushed to ${where}.`, 'Reveal in Explorer').then((choice) => {
+    void userPrompts().notify('info', `Pushed to ${where}.`, 'Reveal in Explorer').then((choice) => {
       if (choice) {
         void this.revealGroup(gateway.name, labels, { focus: true });
       }
@@ -77,7 +78,7 @@ export class PushSender implements vscode.Disposable {
       await this.groupDocuments.open(node, { beside: true });
     }
     const shown = node ? '; the group is shown beside' : '';
-    void vscode.window.showInformationMessage(`${verdict}${shown}.`, 'Show Mock Log').then((choice) => {
+    void userPrompts().notify('info', `${verdict}${shown}.`, 'Show Mock Log').then((choice) => {
       if (choice) {
         void vscode.commands.executeCommand('pushgateway.showMockLog');
       }

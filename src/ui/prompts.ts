@@ -28,7 +28,11 @@ export interface UserPrompts {
   inputGroupFilter(current: string): Promise<string | undefined>;
   /** The order of the groups under a gateway. */
   pickGroupOrder(): Promise<GroupOrder | undefined>;
+  /** A notification, with buttons when `actions` are given; resolves to the action picked, if any. */
+  notify(severity: NotificationSeverity, message: string, ...actions: string[]): Promise<string | undefined>;
 }
+
+export type NotificationSeverity = 'info' | 'warning' | 'error';
 
 export const windowPrompts: UserPrompts = {
   async confirm(message, detail, action) {
@@ -88,4 +92,23 @@ export const windowPrompts: UserPrompts = {
     ];
     return (await vscode.window.showQuickPick(items, { title: 'Sort Groups' }))?.order;
   },
+  notify(severity, message, ...actions) {
+    const show = { info: vscode.window.showInformationMessage, warning: vscode.window.showWarningMessage, error: vscode.window.showErrorMessage }[severity];
+    return Promise.resolve(show(message, ...actions));
+  },
 };
+
+let current: UserPrompts = windowPrompts;
+
+/**
+ * The one way to the user: every question and message of the extension goes through the prompts
+ * returned here, which host tests replace (setUserPrompts) to answer questions and read messages.
+ */
+export function userPrompts(): UserPrompts {
+  return current;
+}
+
+/** Answers the given questions instead of the dialogs (the others still ask); undefined restores them all. */
+export function setUserPrompts(replacement: Partial<UserPrompts> | undefined): void {
+  current = { ...windowPrompts, ...replacement };
+}

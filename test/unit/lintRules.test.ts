@@ -31,6 +31,20 @@ describe('lint rules of the project', function () {
     assert.deepEqual(await ruleIdsFor('src/explorer/probe.ts', IMPORTS_VSCODE), []);
   });
 
+  describe('every dialog through the prompts seam', () => {
+    const SHOWS_A_MESSAGE = "import * as vscode from 'vscode';\n\nexport const tell = () => vscode.window.showWarningMessage('x');\n";
+    const ASKS = "import * as vscode from 'vscode';\n\nexport const ask = () => vscode.window.showQuickPick(['a']);\n";
+
+    it('fails an adapter that shows a message or asks through vscode.window', async () => {
+      assert.deepEqual(await ruleIdsFor('src/push/probe.ts', SHOWS_A_MESSAGE), ['no-restricted-syntax']);
+      assert.deepEqual(await ruleIdsFor('src/explorer/commands/probe.ts', ASKS), ['no-restricted-syntax']);
+    });
+
+    it('lets the seam itself use vscode.window', async () => {
+      assert.deepEqual(await ruleIdsFor('src/ui/prompts.ts', SHOWS_A_MESSAGE), []);
+    });
+  });
+
   describe('the mock, reached only through its index', () => {
     it('fails an adapter, a script or a test that imports a file inside src/core/mock', async () => {
       assert.deepEqual(await ruleIdsFor('src/cli/probe.ts', importsFrom('../core/mock/server')), ['no-restricted-imports']);

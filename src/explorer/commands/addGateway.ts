@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import { checkGatewayUrl, normalizeGatewayUrl } from '../../core/gateway/gatewayConfig';
 import { GatewayService } from '../../gateways/gatewayService';
 import { UserPrompts } from '../../ui/prompts';
@@ -23,6 +22,6 @@ export async function addGateway(gateways: GatewayService, prompts: UserPrompts)
   try {
     await gateways.addToUserSettings({ name: name.trim(), url });
   } catch (error) {
-    void vscode.window.showErrorMessage(`Could not save the gateway to your settings: ${error instanceof Error ? error.message : String(error)}`);
+    void prompts.notify('error', `Could not save the gateway to your settings: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

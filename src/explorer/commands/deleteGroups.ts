@@ -15,7 +15,7 @@ export async function deleteGroups(gateways: GatewayService, prompts: UserPrompt
   }
   const nodes = (selected && selected.length > 0 ? selected : clicked ? [clicked] : []).filter((node): node is GroupNode => node.kind === 'group');
   if (nodes.length === 0) {
-    void vscode.window.showInformationMessage('Select the groups to delete in the Pushgateway view.');
+    void prompts.notify('info', 'Select the groups to delete in the Pushgateway view.');
     return;
   }
   const targets = nodes.map((node) => ({ gateway: node.gateway, key: groupingKeyOf(node.group.labels) }));
@@ -28,17 +28,17 @@ export async function deleteAllGroups(gateways: GatewayService, tree: GatewayTre
     return;
   }
   if (node?.kind !== 'gateway') {
-    void vscode.window.showInformationMessage('Use "Delete All Groups" on a gateway in the Pushgateway view.');
+    void prompts.notify('info', 'Use "Delete All Groups" on a gateway in the Pushgateway view.');
     return;
   }
   const snapshot = await tree.snapshot(node.gateway);
   if (!snapshot.ok) {
-    void vscode.window.showErrorMessage(`Cannot read the groups of ${node.gateway.name}: ${snapshot.error.message}`);
+    void prompts.notify('error', `Cannot read the groups of ${node.gateway.name}: ${snapshot.error.message}`);
     return;
   }
   const count = snapshot.groups.length;
   if (count === 0) {
-    void vscode.window.showInformationMessage(`${node.gateway.name} has no groups.`);
+    void prompts.notify('info', `${node.gateway.name} has no groups.`);
     return;
   }
   const adminApi = snapshot.status?.adminApiEnabled === true;
@@ -56,6 +56,6 @@ export async function deleteAllGroups(gateways: GatewayService, tree: GatewayTre
   });
   if (failures.length > 0) {
     tree.refresh();
-    void vscode.window.showErrorMessage(`Could not delete every group on ${node.gateway.name}: ${failures.join('; ')}`);
+    void prompts.notify('error', `Could not delete every group on ${node.gateway.name}: ${failures.join('; ')}`);
   }
 }

@@ -3,6 +3,7 @@ import { formatGroupingLabels } from '../../core/protocol/labelText';
 import { renderGroup } from '../../core/gateway/renderGroup';
 import { EXPOSITION_LANGUAGE_ID, GROUP_DOCUMENT_SCHEME } from '../../language/languageIds';
 import { ExplorerNode } from '../explorerModel';
+import { userPrompts } from '../../ui/prompts';
 
 /** Read-only documents holding a group's metrics as the explorer last read them. */
 export class GroupDocuments implements vscode.TextDocumentContentProvider {
@@ -15,7 +16,7 @@ export class GroupDocuments implements vscode.TextDocumentContentProvider {
   /** Opens a group in the exposition language, so it is highlighted and linted like a file. */
   async open(node?: ExplorerNode, options: { beside?: boolean } = {}): Promise<void> {
     if (node?.kind !== 'group') {
-      void vscode.window.showInformationMessage('Use "Open as Document" on a group in the Pushgateway view.');
+      void userPrompts().notify('info', 'Use "Open as Document" on a group in the Pushgateway view.');
       return;
     }
     const name = formatGroupingLabels(node.group.labels).replace(/[\\/:*?"<>|]/g, '_');

@@ -3,6 +3,7 @@ import { groupLabelsId } from '../../core/protocol/groupingKey';
 import { GATEWAYS_VIEW_ID } from '../explorerView';
 import { ExplorerNode } from '../explorerModel';
 import { GatewayTreeProvider } from '../gatewayTreeProvider';
+import { userPrompts } from '../../ui/prompts';
 
 const REVEAL_ATTEMPTS = 3;
 const REVEAL_RETRY_MS = 100;
@@ -36,7 +37,7 @@ export async function revealGroup(tree: GatewayTreeProvider, view: vscode.TreeVi
     const node = await tree.findGroup(gatewayName, labels);
     if (!node) {
       const filtered = tree.filter ? ` or hidden by the filter "${tree.filter}"` : '';
-      void vscode.window.showWarningMessage(`The group is not on ${gatewayName} any more${filtered}.`);
+      void userPrompts().notify('warning', `The group is not on ${gatewayName} any more${filtered}.`);
       return undefined;
     }
     try {
@@ -49,6 +50,6 @@ export async function revealGroup(tree: GatewayTreeProvider, view: vscode.TreeVi
       lastError = error;
     }
   }
-  void vscode.window.showWarningMessage(`Could not select the group in the explorer: ${lastError instanceof Error ? lastError.message : String(lastError)}`);
+  void userPrompts().notify('warning', `Could not select the group in the explorer: ${lastError instanceof Error ? lastError.message : String(lastError)}`);
   return tree.findGroup(gatewayName, labels);
 }

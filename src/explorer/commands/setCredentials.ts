@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import { GatewayConfig } from '../../core/gateway/gatewayConfig';
 import { GatewayService } from '../../gateways/gatewayService';
 import { UserPrompts } from '../../ui/prompts';
@@ -10,7 +9,7 @@ async function pickGateway(service: GatewayService, prompts: UserPrompts, node?:
   }
   const gateways = service.configuredGateways();
   if (gateways.length === 0) {
-    void vscode.window.showInformationMessage('No gateway is configured yet: add one first.');
+    void prompts.notify('info', 'No gateway is configured yet: add one first.');
     return undefined;
   }
   return prompts.pickGateway(gateways, undefined, 'Set Credentials: which gateway?');

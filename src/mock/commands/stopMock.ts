@@ -1,9 +1,9 @@
-import * as vscode from 'vscode';
 import { MockGatewayService } from '../mockGatewayService';
+import { userPrompts } from '../../ui/prompts';
 
 export async function stopMock(mock: MockGatewayService): Promise<void> {
   if (!mock.gateway) {
-    void vscode.window.showInformationMessage('The mock Pushgateway is not running.');
+    void userPrompts().notify('info', 'The mock Pushgateway is not running.');
     return;
   }
   await mock.stop();

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { GatewayConfig } from '../../core/gateway/gatewayConfig';
 import { PushService } from '../pushService';
+import { userPrompts } from '../../ui/prompts';
 
 /**
  * Pushes the heredoc under the cursor (or the one a CodeLens points at) to the gateway of its URL,
@@ -10,7 +11,7 @@ export async function pushHeredoc(push: PushService, startMock: () => Promise<Ga
   const editor = vscode.window.activeTextEditor;
   const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
   if (!document) {
-    void vscode.window.showInformationMessage('Open a shell script and put the cursor on its metric heredoc.');
+    void userPrompts().notify('info', 'Open a shell script and put the cursor on its metric heredoc.');
     return false;
   }
   const atLine = typeof line === 'number' ? line : (editor?.selection.active.line ?? 0);

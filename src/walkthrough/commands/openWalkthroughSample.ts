@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { userPrompts } from '../../ui/prompts';
 
 /** Shipped in the .vsix (see .vscodeignore): the demo's log-cleanup script with its deliberate mistakes. */
 const SAMPLE_PATH = ['samples', 'scripts', 'clean_logs.sh'];
@@ -9,7 +10,7 @@ export async function openWalkthroughSample(extensionUri: vscode.Uri): Promise<v
   try {
     content = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, ...SAMPLE_PATH)));
   } catch (error) {
-    void vscode.window.showErrorMessage(`The sample script is missing from the extension: ${error instanceof Error ? error.message : String(error)}`);
+    void userPrompts().notify('error', `The sample script is missing from the extension: ${error instanceof Error ? error.message : String(error)}`);
     return;
   }
   const document = await vscode.workspace.openTextDocument({ language: 'shellscript', content });
