@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
 import { GatewayClient } from '../../../src/core/gateway/client';
 import { MockGateway, startMockGateway } from '../../../src/core/mock';
@@ -100,5 +101,58 @@ describe('lint target chosen by the gateway', function () {
     assert.match(tooltip, /Version 1\.11\.2: documents pushed here are linted as Pushgateway 1\.11 with UTF-8 names/);
     assert.match(tooltip, /UTF-8 names: on/);
     assert.match(tooltip, /Consistency check: on/);
+  });
+
+  it('lints a group opened from a gateway for that gateway', async () => {
+    const roots = (await api().gatewayTree.getChildren()) ?? [];
+    const gatewayNode = roots.find((candidate) => candidate.kind === 'gateway' && candidate.gateway.name === 'utf8');
+    assert.ok(gatewayNode);
+    const group = ((await api().gatewayTree.getChildren(gatewayNode)) ?? []).find((candidate) => candidate.kind === 'group' && candidate.group.labels.job === 'utf8_backup');
+    assert.ok(group, 'the pushed group is not listed');
+    await vscode.commands.executeCommand('pushgateway.openGroupAsDocument', group);
+    const document = vscode.window.activeTextEditor?.document;
+    assert.ok(document && document.uri.scheme === 'pushgateway-group', 'the group did not open as a document');
+    // Linted for the UTF-8 gateway, the served names get only the warning that promtool would refuse them.
+    await waitFor(() => lintFindings(document).some((finding) => finding.endsWith('Warning utf8-name')), 'the group document linted for the UTF-8 gateway').catch(() => undefined);
+    assert.ok(lintFindings(document).some((finding) => finding.endsWith('Warning utf8-name')), lintFindings(document).join(', '));
+    assert.deepEqual(
+      lintFindings(document).filter((finding) => finding.includes('Error')),
+      [],
+      'the group the UTF-8 gateway holds was linted for a gateway without UTF-8 names',
+    );
+  });
+
+  it('lints a script heredoc for the listed gateway its push URL names', async () => {
+    const heredoc = (url: string) => [`cat <<EOF | curl --data-binary @- ${url}/metrics/job/utf8_backup`, ...QUOTED_UTF8_NAME.split('\n').slice(0, 3), 'EOF', ''];
+    const script = await vscode.workspace.openTextDocument({ language: 'shellscript', content: [...heredoc(utf8Gateway.url), ...heredoc(legacyGateway.url)].join('\n') });
+    await vscode.window.showTextDocument(script);
+    // The first heredoc's body (lines 1-3) goes to the UTF-8 gateway, the second's (lines 7-9) to the one without.
+    const expected = ['1 Warning utf8-name', '7 Error invalid-metric-name', '8 Error invalid-metric-name', '9 Error invalid-metric-name'];
+    await waitFor(() => isDeepStrictEqual(lintFindings(script), expected), `the script's findings to be ${expected.join(', ')}`).catch(() => undefined);
+    assert.deepEqual(lintFindings(script), expected);
+  });
+
+  it('lints documents no gateway decides for by the settings, and warns of a bad version, using the default', async () => {
+    const notices: string[] = [];
+    api().setPrompts({ ...prompts, notify: async (severity, message) => (notices.push(`${severity}: ${message}`), undefined) });
+    const lintConfiguration = vscode.workspace.getConfiguration('pushgateway.lint');
+    try {
+      const document = await vscode.workspace.openTextDocument({ language: 'prometheus-exposition', content: QUOTED_UTF8_NAME });
+      await vscode.window.showTextDocument(document);
+      await waitFor(() => isDeepStrictEqual(lintFindings(document), NAME_ERRORS), 'the errors of the default target');
+
+      await lintConfiguration.update('utf8Names', true, vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => isDeepStrictEqual(lintFindings(document), UTF8_ACCEPTED), 'the document linted for UTF-8 names');
+
+      await lintConfiguration.update('gatewayVersion', '1.9', vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => notices.some((notice) => notice.includes('gatewayVersion')), 'a warning about the bad version');
+      assert.match(notices.find((notice) => notice.includes('gatewayVersion')) ?? '', /^warning: Pushgateway lint settings: pushgateway\.lint\.gatewayVersion must be "1\.11" or "1\.5", not "1\.9"/);
+      // The default version (1.11) with the UTF-8 switch still set.
+      assert.deepEqual(lintFindings(document), UTF8_ACCEPTED);
+    } finally {
+      await lintConfiguration.update('gatewayVersion', undefined, vscode.ConfigurationTarget.Workspace);
+      await lintConfiguration.update('utf8Names', undefined, vscode.ConfigurationTarget.Workspace);
+      api().setPrompts(prompts);
+    }
   });
 });
