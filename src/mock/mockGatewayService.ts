@@ -51,6 +51,8 @@ function formatEntry(entry: PushLogEntry): string {
  */
 export class MockGatewayService implements vscode.Disposable {
   private running: MockGateway | undefined;
+  /** What the running mock answers like (pushgateway.mock.gatewayVersion and its switches when it started). */
+  private runningTarget: GatewayTarget = DEFAULT_GATEWAY_TARGET;
   private pushCount = 0;
   private stopLogging: (() => void) | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -90,6 +92,7 @@ export class MockGatewayService implements vscode.Disposable {
     }
     try {
       this.running = await startMockGateway({ port, adminApi: configuration.get<boolean>('adminApi') === true, target });
+      this.runningTarget = target;
     } catch (error) {
       void userPrompts().notify('error', `Cannot start the mock Pushgateway: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
@@ -139,7 +142,7 @@ export class MockGatewayService implements vscode.Disposable {
     }
     const pushes = this.pushCount;
     this.statusBar.text = `$(server-process) Mock ${new URL(this.running.url).host} · ${pushes} push${pushes === 1 ? '' : 'es'}`;
-    this.statusBar.tooltip = `Mock Pushgateway at ${this.running.url}: click for the request log`;
+    this.statusBar.tooltip = `Mock Pushgateway at ${this.running.url}, answering like ${describeGatewayTarget(this.runningTarget)}: click for the request log`;
     this.statusBar.show();
   }
 

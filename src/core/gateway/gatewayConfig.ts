@@ -1,4 +1,4 @@
-import { parseTargetOverride, TargetOverride } from './targetSettings';
+import { isEmptyOverride, parseTargetOverride, TargetOverride } from './targetSettings';
 
 /** A Pushgateway the user configured in the `pushgateway.gateways` setting. */
 export interface GatewayConfig {
@@ -111,7 +111,7 @@ export function parseGatewayList(raw: unknown): GatewayList {
       ...(typeof staleAfterHours === 'number' ? { staleAfterHours } : {}),
       ...(typeof caFile === 'string' && caFile.trim() !== '' ? { caFile: caFile.trim() } : {}),
       ...(allowInsecureTls === true ? { allowInsecureTls: true } : {}),
-      ...(target.override.version !== undefined || target.override.utf8Names !== undefined ? { target: target.override } : {}),
+      ...(isEmptyOverride(target.override) ? {} : { target: target.override }),
     });
   });
   return { gateways, problems };

@@ -155,4 +155,27 @@ describe('lint target chosen by the gateway', function () {
       api().setPrompts(prompts);
     }
   });
+
+  it('starts the embedded mock with the pushgateway.mock target settings, warning of a bad value and using its default', async () => {
+    const notices: string[] = [];
+    api().setPrompts({ ...prompts, notify: async (severity, message) => (notices.push(`${severity}: ${message}`), undefined) });
+    const mockConfiguration = vscode.workspace.getConfiguration('pushgateway.mock');
+    try {
+      await mockConfiguration.update('utf8Names', true, vscode.ConfigurationTarget.Workspace);
+      await mockConfiguration.update('disableConsistencyCheck', 'yes', vscode.ConfigurationTarget.Workspace);
+      assert.ok(await vscode.commands.executeCommand<string | undefined>('pushgateway.startMock'), 'the mock did not start');
+      assert.ok(
+        notices.some((notice) => notice.startsWith('warning: Pushgateway mock settings: pushgateway.mock.disableConsistencyCheck must be true or false, not "yes"')),
+        notices.join('\n'),
+      );
+      const mock = api().mock.gateway;
+      assert.ok(mock);
+      assert.deepEqual(await api().gateways.targetOf(mock), { version: '1.11', utf8Names: true, consistencyCheckDisabled: false });
+    } finally {
+      await vscode.commands.executeCommand('pushgateway.stopMock');
+      await mockConfiguration.update('utf8Names', undefined, vscode.ConfigurationTarget.Workspace);
+      await mockConfiguration.update('disableConsistencyCheck', undefined, vscode.ConfigurationTarget.Workspace);
+      api().setPrompts(prompts);
+    }
+  });
 });
