@@ -29,6 +29,12 @@ export class LintTargets implements vscode.Disposable {
     this.subscriptions = [
       gateways.onDidChangeTargets(() => this.changed.fire()),
       vscode.workspace.onDidCloseTextDocument((document) => this.pushedTo.delete(document.uri.toString())),
+      // An entry's gatewayVersion/utf8Names decide while its status is not known.
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('pushgateway.gateways')) {
+          this.changed.fire();
+        }
+      }),
     ];
   }
 
