@@ -83,7 +83,9 @@ export class LintTargets implements vscode.Disposable {
       const name = path.slice(1, path.lastIndexOf('/'));
       return this.gateways.listedGateways().find((gateway) => gateway.name === name);
     }
-    return this.pushedTo.get(document.uri.toString());
+    const pushedTo = this.pushedTo.get(document.uri.toString());
+    // As the settings list it now (its entry may have changed since the push).
+    return pushedTo && (this.gateways.listedGateways().find((gateway) => gateway.url === pushedTo.url) ?? pushedTo);
   }
 
   dispose(): void {
