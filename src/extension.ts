@@ -8,6 +8,7 @@ import { CredentialStore } from './gateways/credentialStore';
 import { GatewayService } from './gateways/gatewayService';
 import { GROUP_DOCUMENT_SCHEME, SHELL_LANGUAGE_ID } from './language/languageIds';
 import { LintSettingsReader } from './language/lintSettings';
+import { LintTargets } from './language/lintTargets';
 import { registerLanguageFeatures } from './language/registerLanguageFeatures';
 import { MockGatewayService } from './mock/mockGatewayService';
 import { HeredocCodeLens } from './push/heredocCodeLens';
@@ -52,10 +53,12 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
     vscode.workspace.registerTextDocumentContentProvider(GROUP_DOCUMENT_SCHEME, groupDocuments),
   );
   const lintSettings = new LintSettingsReader();
-  context.subscriptions.push(lintSettings);
+  const lintTargets = new LintTargets(gateways, lintSettings);
+  context.subscriptions.push(lintSettings, lintTargets);
   const reveal = (gatewayName: string, labels: Record<string, string>, options?: { focus: boolean }) => revealGroup(gatewayTree, gatewayView, gatewayName, labels, options);
   const pushService = new PushService({
     lintSettings,
+    lintTargets,
     state: context.workspaceState,
     gateways,
     groupDocuments,
@@ -65,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
   context.subscriptions.push(pushService);
   const walkthrough = new WalkthroughProgress(mock, gateways, gatewayView, context.extension.id);
   context.subscriptions.push(walkthrough);
-  const lint = registerLanguageFeatures(context, lintSettings);
+  const lint = registerLanguageFeatures(context, lintSettings, lintTargets);
   context.subscriptions.push(vscode.languages.registerCodeLensProvider({ language: SHELL_LANGUAGE_ID }, new HeredocCodeLens(lint)));
   registerCommands(context, { gateways, gatewayTree, gatewayView, groupDocuments, mock, pushService, prompts: userPrompts });
   if (process.env[SHOW_GATEWAYS_ON_START_ENV] === '1') {

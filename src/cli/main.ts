@@ -16,7 +16,8 @@ Commands:
   lint FILE...    Lint exposition files and shell scripts' metric heredocs as
                   the Pushgateway and promtool judge them (Pushgateway 1.11 and
                   promtool 3.x by default; --gateway-version 1.5 [--utf8-names]).
-  mock            Run a mock Pushgateway (answers like 1.5.1) for dry runs and CI.
+  mock            Run a mock Pushgateway (answers like 1.11.2, or 1.5.1 with
+                  --gateway-version 1.5) for dry runs and CI.
   help            Show this help.
 
 Options:

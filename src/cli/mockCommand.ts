@@ -1,14 +1,25 @@
 import { parseArgs } from 'node:util';
 import { MockGateway, PersistenceError, PushLogEntry, startMockGateway } from '../core/mock';
 import { CliOutput } from './cliOutput';
+import { GATEWAY_VERSIONS, GatewayTarget, describeGatewayTarget, isGatewayVersion } from '../core/protocol/gatewayTarget';
 
 export const MOCK_USAGE = `Usage: pgw mock [--listen HOST:PORT] [--admin-api] [--log text|json]
                 [--persistence FILE [--persistence-interval SECONDS]]
+                [--gateway-version 1.11|1.5] [--utf8-names] [--disable-consistency-check]
 
-Runs a mock Pushgateway that answers like Pushgateway 1.5.1, for dry runs of
-scripts and for CI. Every request is logged; GET /mock/v1/log returns the log.
+Runs a mock Pushgateway that answers like Pushgateway 1.11.2 (or 1.5.1), for dry
+runs of scripts and for CI. Every request is logged; GET /mock/v1/log returns
+the log.
 
 Options:
+  --gateway-version 1.11|1.5
+                       Which Pushgateway to answer like (default 1.11: 1.11.2,
+                       also what 1.9 and 1.10 answer; 1.5: 1.5.1 up to 1.8).
+  --utf8-names         Like --push.enable-utf8-names (1.11 only): quoted UTF-8
+                       metric and label names are accepted.
+  --disable-consistency-check
+                       Like --push.disable-consistency-check: pushes that parse
+                       are answered 202 and stored unchecked.
   --listen HOST:PORT   Where to listen (default 127.0.0.1:9091). Another host
                        than 127.0.0.1 only when you give it here.
   --admin-api          Serve PUT /api/v1/admin/wipe, like --web.enable-admin-api.
@@ -31,6 +42,19 @@ interface MockArguments {
   readonly logFormat: 'text' | 'json';
   readonly persistenceFile: string | undefined;
   readonly persistenceIntervalMs: number | undefined;
+  readonly target: GatewayTarget;
+}
+
+/** The target of --gateway-version, --utf8-names and --disable-consistency-check, or what is wrong with them. */
+function parseTarget(version: string | undefined, utf8Names: boolean, consistencyCheckDisabled: boolean): GatewayTarget | string {
+  const chosen = version ?? '1.11';
+  if (!isGatewayVersion(chosen)) {
+    return `--gateway-version must be ${GATEWAY_VERSIONS.join(' or ')}, not "${chosen}"`;
+  }
+  if (utf8Names && chosen === '1.5') {
+    return '--utf8-names needs --gateway-version 1.11 (Pushgateway 1.5 has no UTF-8 names)';
+  }
+  return { version: chosen, utf8Names, consistencyCheckDisabled };
 }
 
 /** The persistence options, or what is wrong with them. */
@@ -75,6 +99,9 @@ function parseMockArguments(args: readonly string[]): MockArguments | { help: tr
         log: { type: 'string', default: 'text' },
         persistence: { type: 'string' },
         'persistence-interval': { type: 'string' },
+        'gateway-version': { type: 'string' },
+        'utf8-names': { type: 'boolean' },
+        'disable-consistency-check': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: false,
@@ -97,7 +124,11 @@ function parseMockArguments(args: readonly string[]): MockArguments | { help: tr
   if (typeof persistence === 'string') {
     return persistence;
   }
-  return { ...listen, ...persistence, adminApi: values['admin-api'] === true, logFormat: values.log };
+  const target = parseTarget(values['gateway-version'], values['utf8-names'] === true, values['disable-consistency-check'] === true);
+  if (typeof target === 'string') {
+    return target;
+  }
+  return { ...listen, ...persistence, target, adminApi: values['admin-api'] === true, logFormat: values.log };
 }
 
 function formatEntry(entry: PushLogEntry, format: 'text' | 'json'): string {
@@ -143,6 +174,7 @@ export async function runMock(args: readonly string[], output: CliOutput, stop: 
       host: parsed.host,
       port: parsed.port,
       adminApi: parsed.adminApi,
+      target: parsed.target,
       persistenceFile: parsed.persistenceFile,
       persistenceIntervalMs: parsed.persistenceIntervalMs,
       onPersistenceError: (error) => output.err(`pgw mock: ${error.message}\n`),
@@ -152,7 +184,7 @@ export async function runMock(args: readonly string[], output: CliOutput, stop: 
     output.err(`pgw mock: ${message}\n`);
     return 1;
   }
-  output.out(`listening on ${mock.url}\n`);
+  output.out(`listening on ${mock.url} (${describeGatewayTarget(parsed.target)})\n`);
   const stopLogging = mock.log.onEntry((entry) => output.out(`${formatEntry(entry, parsed.logFormat)}\n`));
   await stop;
   stopLogging();

@@ -4,6 +4,8 @@ import { GatewayClient, GatewayCredentials, GatewayError, GatewayStatus } from '
 import { gatewayForUrl } from '../core/gateway/gatewayForUrl';
 import { GatewayGroup } from '../core/gateway/groups';
 import { GatewayConfig, GatewayList } from '../core/gateway/gatewayConfig';
+import { statusTarget } from '../core/gateway/statusTarget';
+import { GatewayTarget } from '../core/protocol/gatewayTarget';
 import { GroupingKey, groupLabelsId } from '../core/protocol/groupingKey';
 import { formatGroupingKeyText } from '../core/protocol/groupingKeyText';
 import { Result } from '../core/result';
@@ -72,6 +74,12 @@ export class GatewayService implements vscode.Disposable {
   private readonly connectionChanges = new vscode.EventEmitter<void>();
   /** A gateway came or went (the mock started or stopped), or credentials or workspace trust changed: what a request sends may differ now. */
   readonly onDidChangeConnections = this.connectionChanges.event;
+  private readonly targetChanges = new vscode.EventEmitter<void>();
+  /** What a gateway's status says of its behaviour changed, or became known (documents that follow it are linted again). */
+  readonly onDidChangeTargets = this.targetChanges.event;
+  /** Each gateway's last status by URL; null when reading it failed. Read with the groups at each refresh. */
+  private readonly statuses = new Map<string, GatewayStatus | null>();
+  private readonly statusReads = new Map<string, Promise<void>>();
   private readonly subscriptions: vscode.Disposable[];
 
   /**
@@ -83,7 +91,56 @@ export class GatewayService implements vscode.Disposable {
     private readonly others: GatewaySource = NO_OTHER_GATEWAYS,
     private readonly log: (line: string) => void = () => undefined,
   ) {
-    this.subscriptions = [vscode.workspace.onDidGrantWorkspaceTrust(() => this.connectionChanges.fire()), others.onDidChange(() => this.connectionChanges.fire())];
+    this.subscriptions = [
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.connectionChanges.fire()),
+      others.onDidChange(() => this.connectionChanges.fire()),
+      // The mock may come back with other switches at the same URL, a gateway may answer with credentials what it refused without.
+      this.onDidChangeConnections(() => this.forgetStatuses()),
+    ];
+  }
+
+  /** The target a gateway's status named when it was last read; undefined before, or when it did not say. */
+  knownTarget(gateway: GatewayConfig): GatewayTarget | undefined {
+    const status = this.statuses.get(gateway.url);
+    return status ? statusTarget(status) : undefined;
+  }
+
+  /** Whether the gateway's status was read (or its reading failed) since the last change of connections. */
+  statusWasRead(gateway: GatewayConfig): boolean {
+    return this.statuses.has(gateway.url);
+  }
+
+  /** The target a gateway's status names, reading the status once when it was not read yet. */
+  async targetOf(gateway: GatewayConfig): Promise<GatewayTarget | undefined> {
+    if (!this.statuses.has(gateway.url)) {
+      let reading = this.statusReads.get(gateway.url);
+      if (!reading) {
+        reading = this.withClient(gateway, async (client) => {
+          const status = await client.status();
+          this.rememberStatus(gateway, status.ok ? status.value : null);
+        }).finally(() => this.statusReads.delete(gateway.url));
+        this.statusReads.set(gateway.url, reading);
+      }
+      await reading;
+    }
+    return this.knownTarget(gateway);
+  }
+
+  private rememberStatus(gateway: GatewayConfig, status: GatewayStatus | null): void {
+    const before = this.knownTarget(gateway);
+    this.statuses.set(gateway.url, status);
+    const after = this.knownTarget(gateway);
+    if (JSON.stringify(before) !== JSON.stringify(after)) {
+      this.targetChanges.fire();
+    }
+  }
+
+  private forgetStatuses(): void {
+    const hadTargets = [...this.statuses.values()].some((status) => status && statusTarget(status));
+    this.statuses.clear();
+    if (hadTargets) {
+      this.targetChanges.fire();
+    }
   }
 
   /** The gateways in the settings (with the problems of the entries left out), the extra ones first. */
@@ -130,6 +187,7 @@ export class GatewayService implements vscode.Disposable {
   read(gateway: GatewayConfig): Promise<Result<GatewayContents, GatewayError>> {
     return this.withClient(gateway, async (client) => {
       const [groups, status] = await Promise.all([client.groups(), client.status()]);
+      this.rememberStatus(gateway, status.ok ? status.value : null);
       return groups.ok ? { ok: true, value: { groups: groups.value, status: status.ok ? status.value : undefined } } : groups;
     });
   }
@@ -195,5 +253,6 @@ export class GatewayService implements vscode.Disposable {
     this.subscriptions.forEach((subscription) => subscription.dispose());
     this.groupChanges.dispose();
     this.connectionChanges.dispose();
+    this.targetChanges.dispose();
   }
 }

@@ -32,6 +32,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       // Saving can add or drop the byte order mark, which the text does not show.
       vscode.workspace.onDidSaveTextDocument((document) => this.publish(document)),
       settings.onDidChange(() => this.publishAll()),
+      lint.onDidChangeTargets(() => this.publishAll()),
     ];
     this.publishAll();
   }

@@ -1,9 +1,13 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { lintExposition, LintResult } from '../core/exposition/lint';
+import { resolveScriptUrl } from '../core/shell/heredocPush';
+import { MetricHeredoc } from '../core/shell/heredocs';
 import { lintShellScript, ShellScriptLint } from '../core/shell/lintShellScript';
+import { GatewayTarget } from '../core/protocol/gatewayTarget';
 import { EXPOSITION_LANGUAGE_ID, GROUP_DOCUMENT_SCHEME, SHELL_LANGUAGE_ID } from './languageIds';
 import { LintSettingsReader } from './lintSettings';
+import { LintTargets } from './lintTargets';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
@@ -56,9 +60,21 @@ export class LintService implements vscode.Disposable {
   private readonly shellCache = new Map<string, LintedShellScript>();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly settings: LintSettingsReader) {
+  /** A document's target may differ now (its gateway's status became known): results are computed afresh. */
+  readonly onDidChangeTargets: vscode.Event<void>;
+
+  constructor(
+    private readonly settings: LintSettingsReader,
+    private readonly targets: LintTargets,
+  ) {
+    this.onDidChangeTargets = targets.onDidChange;
     this.subscriptions = [
       settings.onDidChange(() => {
+        this.cache.clear();
+        this.shellCache.clear();
+      }),
+      // Registered before any other listener of the targets, so that they read fresh results.
+      targets.onDidChange(() => {
         this.cache.clear();
         this.shellCache.clear();
       }),
@@ -88,7 +104,7 @@ export class LintService implements vscode.Disposable {
     }
     const text = document.getText();
     const severities = document.uri.scheme === GROUP_DOCUMENT_SCHEME ? { ...this.settings.settings.severities, ...SERVED_GROUP_SEVERITIES } : this.settings.settings.severities;
-    const linted = { version: document.version, text, fileHasByteOrderMark, result: lintExposition(text, { severities, fileHasByteOrderMark }) };
+    const linted = { version: document.version, text, fileHasByteOrderMark, result: lintExposition(text, { severities, fileHasByteOrderMark, target: this.targets.forDocument(document) }) };
     this.cache.set(key, linted);
     return linted;
   }
@@ -103,9 +119,23 @@ export class LintService implements vscode.Disposable {
     if (cached && cached.version === document.version) {
       return cached;
     }
-    const linted = { version: document.version, lint: lintShellScript(document.getText(), { severities: this.settings.settings.severities }) };
+    const lint = lintShellScript(document.getText(), {
+      severities: this.settings.settings.severities,
+      target: this.targets.forDocument(document),
+      targetOf: (heredoc) => this.heredocTarget(heredoc),
+    });
+    const linted = { version: document.version, lint };
     this.shellCache.set(key, linted);
     return linted;
+  }
+
+  /** The target of the listed gateway a heredoc's literal push URL names. */
+  private heredocTarget(heredoc: MetricHeredoc): GatewayTarget | undefined {
+    if (!heredoc.push?.urlIsLiteral) {
+      return undefined;
+    }
+    const pushTo = resolveScriptUrl(heredoc.push.url, {});
+    return pushTo.ok ? this.targets.forPushUrl(pushTo.value.baseUrl) : undefined;
   }
 
   dispose(): void {

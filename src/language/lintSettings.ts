@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { ALL_RULE_CODES, SeveritySetting } from '../core/exposition/lint';
 import { parseRuleSeverities } from '../core/exposition/severitySettings';
+import { applyTargetOverride, parseTargetOverride } from '../core/gateway/targetSettings';
+import { DEFAULT_GATEWAY_TARGET, GatewayTarget } from '../core/protocol/gatewayTarget';
 import { userPrompts } from '../ui/prompts';
 
 const SECTION = 'pushgateway.lint';
@@ -8,6 +10,8 @@ const SECTION = 'pushgateway.lint';
 export interface LintSettings {
   readonly severities: Readonly<Record<string, SeveritySetting>>;
   readonly shellHeredocs: boolean;
+  /** `gatewayVersion` and `utf8Names`: the target of documents no known gateway decides for. */
+  readonly target: GatewayTarget;
 }
 
 /** The lint settings, read once per configuration change; bad entries are reported once and ignored. */
@@ -35,8 +39,13 @@ export class LintSettingsReader implements vscode.Disposable {
   private read(): LintSettings {
     const configuration = vscode.workspace.getConfiguration(SECTION);
     const { severities, problems } = parseRuleSeverities(configuration.get<unknown>('rules'), new Set(ALL_RULE_CODES));
-    this.report(problems);
-    return { severities, shellHeredocs: configuration.get<boolean>('shellHeredocs') !== false };
+    const target = parseTargetOverride({ gatewayVersion: configuration.get<unknown>('gatewayVersion'), utf8Names: configuration.get<unknown>('utf8Names') }, `${SECTION}.`);
+    this.report([...problems, ...target.problems]);
+    return {
+      severities,
+      shellHeredocs: configuration.get<boolean>('shellHeredocs') !== false,
+      target: applyTargetOverride(DEFAULT_GATEWAY_TARGET, target.override),
+    };
   }
 
   private report(problems: string[]): void {

@@ -5,6 +5,7 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { ExpositionHover } from './hover';
 import { LintService } from './lintService';
 import { LintSettingsReader } from './lintSettings';
+import { LintTargets } from './lintTargets';
 import { ExpositionFolding, ExpositionSymbols } from './outline';
 import { EXPOSITION_LANGUAGE_ID, EXPOSITION_SELECTOR, SHELL_LANGUAGE_ID } from './languageIds';
 
@@ -12,8 +13,8 @@ import { EXPOSITION_LANGUAGE_ID, EXPOSITION_SELECTOR, SHELL_LANGUAGE_ID } from '
  * Diagnostics, quick fixes, hover, outline, folding and completion for exposition documents; returns
  * the lint service, whose results other features (the push CodeLens) share.
  */
-export function registerLanguageFeatures(context: vscode.ExtensionContext, settings: LintSettingsReader): LintService {
-  const lint = new LintService(settings);
+export function registerLanguageFeatures(context: vscode.ExtensionContext, settings: LintSettingsReader, targets: LintTargets): LintService {
+  const lint = new LintService(settings, targets);
   context.subscriptions.push(
     lint,
     new DiagnosticsPublisher(lint, settings),

@@ -2,10 +2,31 @@ import * as vscode from 'vscode';
 import { EMBEDDED_MOCK_NAME, GatewayConfig } from '../core/gateway/gatewayConfig';
 import { MockGateway, PushLogEntry, startMockGateway } from '../core/mock';
 import { isPortFree } from '../core/ports';
+import { applyTargetOverride, parseTargetOverride } from '../core/gateway/targetSettings';
+import { DEFAULT_GATEWAY_TARGET, describeGatewayTarget, GatewayTarget } from '../core/protocol/gatewayTarget';
+import { settingsWarnings } from '../gateways/settingsWarnings';
 import { userPrompts } from '../ui/prompts';
 
 const MAX_PORT_TRIES = 20;
+const SECTION = 'pushgateway.mock';
 
+/** The behaviour the mock is started with: pushgateway.mock.gatewayVersion, utf8Names, disableConsistencyCheck; a bad value is reported and its default used. */
+function configuredTarget(configuration: vscode.WorkspaceConfiguration): GatewayTarget {
+  const { override, problems } = parseTargetOverride(
+    {
+      gatewayVersion: configuration.get<unknown>('gatewayVersion'),
+      utf8Names: configuration.get<unknown>('utf8Names'),
+      disableConsistencyCheck: configuration.get<unknown>('disableConsistencyCheck'),
+    },
+    `${SECTION}.`,
+  );
+  if (problems.length > 0) {
+    settingsWarnings.warn(SECTION, `Pushgateway mock settings: ${problems.join('; ')}. The defaults are used instead.`);
+  } else {
+    settingsWarnings.clear(SECTION);
+  }
+  return applyTargetOverride(DEFAULT_GATEWAY_TARGET, override);
+}
 
 /** The first free port from `preferred` on, trying a few; undefined when none is free. */
 async function firstFreePort(preferred: number): Promise<number | undefined> {
@@ -30,6 +51,8 @@ function formatEntry(entry: PushLogEntry): string {
  */
 export class MockGatewayService implements vscode.Disposable {
   private running: MockGateway | undefined;
+  /** What the running mock answers like (pushgateway.mock.gatewayVersion and its switches when it started). */
+  private runningTarget: GatewayTarget = DEFAULT_GATEWAY_TARGET;
   private pushCount = 0;
   private stopLogging: (() => void) | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -58,16 +81,18 @@ export class MockGatewayService implements vscode.Disposable {
     if (this.running) {
       return this.running;
     }
-    const configuration = vscode.workspace.getConfiguration('pushgateway.mock');
+    const configuration = vscode.workspace.getConfiguration(SECTION);
     const setting = configuration.get<number>('port') ?? 9091;
     const preferred = Number.isInteger(setting) && setting > 0 && setting < 65536 ? setting : 9091;
+    const target = configuredTarget(configuration);
     const port = await firstFreePort(preferred);
     if (port === undefined) {
       void userPrompts().notify('error', `Cannot start the mock Pushgateway: ports ${preferred}-${preferred + MAX_PORT_TRIES - 1} are all taken. Choose another in the setting pushgateway.mock.port.`);
       return undefined;
     }
     try {
-      this.running = await startMockGateway({ port, adminApi: configuration.get<boolean>('adminApi') === true });
+      this.running = await startMockGateway({ port, adminApi: configuration.get<boolean>('adminApi') === true, target });
+      this.runningTarget = target;
     } catch (error) {
       void userPrompts().notify('error', `Cannot start the mock Pushgateway: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
@@ -76,7 +101,7 @@ export class MockGatewayService implements vscode.Disposable {
       void userPrompts().notify('info', `Port ${preferred} is taken: the mock Pushgateway listens on ${this.running.url} instead.`);
     }
     this.pushCount = 0;
-    this.output.appendLine(`Mock Pushgateway listening on ${this.running.url}`);
+    this.output.appendLine(`Mock Pushgateway listening on ${this.running.url}, answering like ${describeGatewayTarget(target)}`);
     this.stopLogging = this.running.log.onEntry((entry) => this.show(entry));
     this.updateStatusBar();
     this.changed.fire();
@@ -117,7 +142,7 @@ export class MockGatewayService implements vscode.Disposable {
     }
     const pushes = this.pushCount;
     this.statusBar.text = `$(server-process) Mock ${new URL(this.running.url).host} · ${pushes} push${pushes === 1 ? '' : 'es'}`;
-    this.statusBar.tooltip = `Mock Pushgateway at ${this.running.url}: click for the request log`;
+    this.statusBar.tooltip = `Mock Pushgateway at ${this.running.url}, answering like ${describeGatewayTarget(this.runningTarget)}: click for the request log`;
     this.statusBar.show();
   }
 

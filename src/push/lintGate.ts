@@ -1,14 +1,15 @@
 import { hasErrors, lintExposition, SeveritySetting } from '../core/exposition/lint';
+import { GatewayTarget } from '../core/protocol/gatewayTarget';
 import { UserPrompts } from '../ui/prompts';
 
 const MAX_LISTED_ERRORS = 5;
 
 /**
  * Whether a body may be pushed: yes when it lints without errors (with the severities of
- * pushgateway.lint.rules), else only when the user picks "Push Anyway" after seeing the first errors.
+ * pushgateway.lint.rules, for the target gateway), else only when the user picks "Push Anyway" after seeing the first errors.
  */
-export async function lintAllowsPush(body: string, severities: Readonly<Record<string, SeveritySetting>>, prompts: UserPrompts): Promise<boolean> {
-  const errors = lintExposition(body, { severities }).diagnostics.filter((d) => d.severity === 'error');
+export async function lintAllowsPush(body: string, severities: Readonly<Record<string, SeveritySetting>>, target: GatewayTarget, prompts: UserPrompts): Promise<boolean> {
+  const errors = lintExposition(body, { severities, target }).diagnostics.filter((d) => d.severity === 'error');
   if (!hasErrors(errors)) {
     return true;
   }

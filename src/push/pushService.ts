@@ -6,6 +6,7 @@ import { GroupDocuments } from '../explorer/commands/openGroupAsDocument';
 import { confirmAndDeleteGroups, DeleteTarget } from '../gateways/deleteGroupsFlow';
 import { GatewayService } from '../gateways/gatewayService';
 import { LintSettingsReader } from '../language/lintSettings';
+import { LintTargets } from '../language/lintTargets';
 import { UserPrompts } from '../ui/prompts';
 import { lintAllowsPush } from './lintGate';
 import { askTarget, RememberedPushes } from './pushTarget';
@@ -19,6 +20,8 @@ export interface PushServices {
   readonly state: vscode.Memento;
   /** The severities of pushgateway.lint.rules apply to the lint before a push too. */
   readonly lintSettings: LintSettingsReader;
+  /** A pushed buffer is linted for its gateway from then on; the lint before a push follows the gateway too. */
+  readonly lintTargets: LintTargets;
   readonly gateways: GatewayService;
   readonly groupDocuments: GroupDocuments;
   /** Read at each use, so that host tests can answer the questions. */
@@ -48,12 +51,9 @@ export class PushService implements vscode.Disposable {
     return this.services.gateways;
   }
 
-  /** Pushes exposition text of a document (all of it, or the selected lines). */
+  /** Pushes exposition text of a document (all of it, or the selected lines): gateway, key and method first, then the lint for that gateway. */
   async push(source: PushSource): Promise<boolean> {
     const body = source.text.endsWith('\n') ? source.text : `${source.text}\n`;
-    if (!(await this.lintAllows(body))) {
-      return false;
-    }
     const remembered = this.remembered.get(source.document);
     const target = await askTarget(this.gateways, this.prompts, source.document, remembered, 'push to');
     if (!target) {
@@ -61,6 +61,10 @@ export class PushService implements vscode.Disposable {
     }
     const method = await this.prompts.pickMethod(remembered?.method);
     if (!method) {
+      return false;
+    }
+    // Linted for the gateway chosen: what it accepts depends on its version and switches.
+    if (!(await this.lintAllows(body, source.document, target.gateway))) {
       return false;
     }
     await this.remembered.remember(source.document, target, method);
@@ -103,11 +107,11 @@ export class PushService implements vscode.Disposable {
       return false;
     }
     const { body, baseUrl, key, method } = resolved.value;
-    if (!(await this.lintAllows(body))) {
-      return false;
-    }
     const gateway = mode === 'mock' ? await startMock() : this.scriptGateway(baseUrl);
     if (!gateway) {
+      return false;
+    }
+    if (!(await this.lintAllows(body, document, gateway))) {
       return false;
     }
     return this.sender.send({ document, text: body, firstLine: heredoc.bodyStartLine }, { body, gateway, key, method, kind: mode === 'mock' ? 'dry run' : 'push' });
@@ -136,8 +140,10 @@ export class PushService implements vscode.Disposable {
     return gateway ? this.deleteGroup({ gateway, key: target.value.key }) : false;
   }
 
-  private lintAllows(body: string): Promise<boolean> {
-    return lintAllowsPush(body, this.services.lintSettings.settings.severities, this.prompts);
+  /** The lint before a push, for the gateway's target; the document follows that gateway's target from now on. */
+  private async lintAllows(body: string, document: vscode.TextDocument, gateway: GatewayConfig): Promise<boolean> {
+    const target = await this.services.lintTargets.follow(document, gateway);
+    return lintAllowsPush(body, this.services.lintSettings.settings.severities, target, this.prompts);
   }
 
   private deleteGroup(target: DeleteTarget): Promise<boolean> {

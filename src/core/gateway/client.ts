@@ -38,6 +38,8 @@ export interface GatewayStatus {
   readonly version?: string;
   readonly startTime?: string;
   readonly adminApiEnabled: boolean;
+  /** The command-line flags the gateway lists, as it writes them (`"true"`, `"5m0s"`). */
+  readonly flags?: Readonly<Record<string, string>>;
 }
 
 interface Answer {
@@ -135,6 +137,7 @@ export class GatewayClient {
         version: data?.build_information?.version,
         startTime: data?.start_time,
         adminApiEnabled: data?.flags?.['web.enable-admin-api'] === 'true',
+        flags: data?.flags ?? {},
       });
     } catch {
       return failure({ kind: 'invalid-response', message: `${this.displayUrl}/api/v1/status did not answer JSON` });

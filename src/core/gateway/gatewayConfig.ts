@@ -1,3 +1,5 @@
+import { isEmptyOverride, parseTargetOverride, TargetOverride } from './targetSettings';
+
 /** A Pushgateway the user configured in the `pushgateway.gateways` setting. */
 export interface GatewayConfig {
   readonly name: string;
@@ -13,6 +15,8 @@ export interface GatewayConfig {
   readonly embedded?: boolean;
   /** Defined by the workspace's settings rather than the user's. */
   readonly fromWorkspace?: boolean;
+  /** `gatewayVersion` and `utf8Names` of the entry: the lint target while the gateway's status is not known. */
+  readonly target?: TargetOverride;
 }
 
 export interface GatewayList {
@@ -97,12 +101,17 @@ export function parseGatewayList(raw: unknown): GatewayList {
       return;
     }
     seenNames.add(displayName);
+    // A bad version or switch is reported and the default used: the gateway stays listed.
+    const { gatewayVersion, utf8Names } = entry as Record<string, unknown>;
+    const target = parseTargetOverride({ gatewayVersion, utf8Names }, `${where}: `);
+    problems.push(...target.problems.map((problem) => `${problem}; ignored`));
     gateways.push({
       name: displayName,
       url: normalizedUrl,
       ...(typeof staleAfterHours === 'number' ? { staleAfterHours } : {}),
       ...(typeof caFile === 'string' && caFile.trim() !== '' ? { caFile: caFile.trim() } : {}),
       ...(allowInsecureTls === true ? { allowInsecureTls: true } : {}),
+      ...(isEmptyOverride(target.override) ? {} : { target: target.override }),
     });
   });
   return { gateways, problems };

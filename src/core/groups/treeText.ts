@@ -4,6 +4,8 @@ import { GatewayStatus } from '../gateway/client';
 import { GatewayFamily, GatewayGroup, GatewayMetric } from '../gateway/groups';
 import { GatewayConfig } from '../gateway/gatewayConfig';
 import { groupLabelsId } from '../protocol/groupingKey';
+import { describeGatewayTarget } from '../protocol/gatewayTarget';
+import { statusTarget } from '../gateway/statusTarget';
 
 // The texts of the "Gateways" view's items (labels, descriptions, tooltips), from the gateway's data alone.
 
@@ -19,8 +21,24 @@ export function gatewayDescription(gateway: GatewayConfig, reading: GatewayReadi
   return [gateway.url, ...details].filter(Boolean).join(' · ');
 }
 
+/** What a gateway's version means for the lint and its push checks, one line each; nothing before the version is known. */
+function versionLines(status: GatewayStatus | undefined): string[] {
+  if (status?.version === undefined) {
+    return [];
+  }
+  const target = statusTarget(status);
+  if (!target) {
+    return [`Version ${status.version}: not one the linter knows; the lint settings choose the target`];
+  }
+  return [
+    `Version ${status.version}: documents pushed here are linted as ${describeGatewayTarget(target)} (promtool ${target.version === '1.11' ? '3.x' : '2.x'})`,
+    `UTF-8 names: ${target.version === '1.5' ? 'not in this version' : target.utf8Names ? 'on (--push.enable-utf8-names)' : 'off'}`,
+    `Consistency check: ${target.consistencyCheckDisabled ? 'off (--push.disable-consistency-check)' : 'on'}`,
+  ];
+}
+
 export function gatewayTooltip(gateway: GatewayConfig, reading: GatewayReading | undefined): string {
-  return `${gateway.name}\n${gateway.url}${reading?.status?.adminApiEnabled ? '\nAdmin API enabled' : ''}`;
+  return [gateway.name, gateway.url, ...versionLines(reading?.status), ...(reading?.status?.adminApiEnabled ? ['Admin API enabled'] : [])].join('\n');
 }
 
 /** The id of a group's item: stable across refreshes, so that the view keeps it expanded and selected. */

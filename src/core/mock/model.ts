@@ -37,6 +37,8 @@ export interface Quantile {
 
 export interface Bucket {
   cumulativeCount?: bigint;
+  /** client_model 0.6 (Pushgateway 1.11): a count that is not a whole number. */
+  cumulativeCountFloat?: number;
   upperBound?: number;
 }
 
@@ -48,8 +50,20 @@ export interface SummaryValue {
 
 export interface HistogramValue {
   sampleCount?: bigint;
+  /** client_model 0.6 (Pushgateway 1.11): a count that is not a whole number. */
+  sampleCountFloat?: number;
   sampleSum?: number;
   buckets: Bucket[];
+}
+
+/** GetSampleCountFloat() if set, else GetSampleCount(), as a number. */
+export function histogramCount(histogram: HistogramValue): number {
+  return histogram.sampleCountFloat ?? Number(histogram.sampleCount ?? 0n);
+}
+
+/** GetCumulativeCountFloat() if set, else GetCumulativeCount(), as a number. */
+export function bucketCount(bucket: Bucket): number {
+  return bucket.cumulativeCountFloat ?? Number(bucket.cumulativeCount ?? 0n);
 }
 
 export interface Metric {

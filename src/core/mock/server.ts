@@ -13,12 +13,17 @@ import { RequestMetrics } from './store/requestMetrics';
 import { apiRouter, mainRouter } from './http/routes';
 import { SelfMetrics } from './store/selfMetrics';
 import { MockStore } from './store/store';
+import { CHECK_RULES_1_5, CHECK_RULES_1_11 } from './store/metricChecks';
+import { DEFAULT_GATEWAY_TARGET, GatewayTarget } from '../protocol/gatewayTarget';
 
-// A mock Pushgateway 1.5.1 in plain Node: the same routes, answers and store semantics as the
-// real one (see the other modules of this folder), with a request body limit the real one does
-// not have, a log of every request at GET /mock/v1/log (see pushLog.ts), and no web UI.
+// A mock Pushgateway (1.11.2 by default, or 1.5.1, see GatewayTarget) in plain Node: the same
+// routes, answers and store semantics as the real one (see the other modules of this folder), with
+// a request body limit the real one does not have, a log of every request at GET /mock/v1/log
+// (see pushLog.ts), and no web UI.
 
 export interface MockGatewayOptions {
+  /** Which gateway to answer like, and with which switches; default Pushgateway 1.11 without switches. */
+  target?: GatewayTarget;
   /** Interface to listen on; default 127.0.0.1. */
   host?: string;
   /** Port; default 9091, 0 picks a free one. */
@@ -164,23 +169,35 @@ function onClientError(error: Error, socket: Socket, context: GatewayContext): v
   void serve(request, context, (reply) => socket.end(rawResponse(reply)));
 }
 
-function statusInfo(adminApi: boolean, startTime: Micros): StatusInfo {
+/** The release each target answers like, with the Go it was built with (Debian's builds). */
+const BUILDS: Record<GatewayTarget['version'], { version: string; goVersion: string }> = {
+  '1.11': { version: '1.11.2', goVersion: 'go1.24.13' },
+  '1.5': { version: '1.5.1', goVersion: 'go1.19.8' },
+};
+
+/** The flags 1.11 lists besides those of 1.5: `push.enable-utf8-names` (sorted in by the JSON). */
+function versionFlags(target: GatewayTarget): Record<string, string> {
+  return target.version === '1.5' ? {} : { 'push.enable-utf8-names': String(target.utf8Names) };
+}
+
+function statusInfo(adminApi: boolean, startTime: Micros, target: GatewayTarget): StatusInfo {
   return {
     startTime,
     buildInformation: {
       branch: 'mock',
       buildDate: '',
       buildUser: 'pushgateway-workbench',
-      goVersion: 'go1.19.8',
+      goVersion: BUILDS[target.version].goVersion,
       revision: 'pushgateway-workbench mock',
-      version: '1.5.1',
+      version: BUILDS[target.version].version,
     },
     flags: {
+      ...versionFlags(target),
       'log.format': 'logfmt',
       'log.level': 'info',
       'persistence.file': '',
       'persistence.interval': '5m0s',
-      'push.disable-consistency-check': 'false',
+      'push.disable-consistency-check': String(target.consistencyCheckDisabled),
       'web.config.file': '',
       'web.enable-admin-api': String(adminApi),
       'web.enable-lifecycle': 'false',
@@ -230,17 +247,24 @@ function authorizationOf(auth: MockGatewayOptions['auth']): string | undefined {
   return 'bearerToken' in auth ? `Bearer ${auth.bearerToken}` : `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`;
 }
 
+/** 1.5 has no UTF-8 names (the flag came with 1.11.0). */
+function effectiveTarget(target: GatewayTarget | undefined): GatewayTarget {
+  const chosen = target ?? DEFAULT_GATEWAY_TARGET;
+  return chosen.version === '1.5' && chosen.utf8Names ? { ...chosen, utf8Names: false } : chosen;
+}
+
 export async function startMockGateway(options: MockGatewayOptions = {}): Promise<MockGateway> {
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? (() => new Date());
   const startTime: Micros = now().getTime() * 1000;
   const self = new SelfMetrics(startTime / 1e6, new RequestMetrics(() => now().getTime()));
-  const store = new MockStore(self, new WriteClock(now));
+  const target = effectiveTarget(options.target);
+  const store = new MockStore(self, new WriteClock(now), target.version === '1.5' ? CHECK_RULES_1_5 : CHECK_RULES_1_11);
   const log = new PushLog(options.logCapacity ?? DEFAULT_LOG_CAPACITY);
   const adminApi = options.adminApi ?? false;
-  const status = statusInfo(adminApi, startTime);
+  const status = statusInfo(adminApi, startTime, target);
   const context: GatewayContext = {
-    env: { store, self, status },
+    env: { store, self, status, target },
     log,
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
     main: mainRouter(),

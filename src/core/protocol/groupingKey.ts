@@ -2,6 +2,7 @@ import { failure, Result, success } from '../result';
 import { strictUtf8 } from './base64Segment';
 import { BASE64_SUFFIX, checkGroupingLabelName } from './labelNames';
 import { explainedMessage, readRouteGrouping, SegmentText } from './pushRoute';
+import { NameValidation } from './nameEscaping';
 
 /**
  * The labels that identify a group on a Pushgateway: the job, plus any further grouping labels.
@@ -57,10 +58,11 @@ export const UTF8_TEXT: SegmentText = { raw: (bytes) => bytes.toString('utf8'), 
 /**
  * Reads the grouping key from a push path (the path of a push URL, query excluded) with the real
  * gateway's rules: the path is percent-decoded before it is split at "/", `<name>@base64/<value>`
- * takes a base64url value (padding optional), a repeated label keeps its last value. Problems are
- * worded for a person.
+ * takes a base64url value (padding optional), a repeated label keeps its last value; with `utf8`
+ * names (a 1.11 gateway with UTF-8 names) a label name may be any UTF-8 and `U__` names are decoded.
+ * Problems are worded for a person.
  */
-export function parsePushPath(path: string, text: SegmentText = UTF8_TEXT): Result<ParsedPushPath> {
+export function parsePushPath(path: string, text: SegmentText = UTF8_TEXT, names: NameValidation = 'legacy'): Result<ParsedPushPath> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(path);
@@ -91,7 +93,7 @@ export function parsePushPath(path: string, text: SegmentText = UTF8_TEXT): Resu
   const jobEnd = jobAndLabels.indexOf('/');
   const job = jobEnd < 0 ? jobAndLabels : jobAndLabels.slice(0, jobEnd);
   const labels = jobEnd < 0 ? '' : jobAndLabels.slice(jobEnd);
-  const grouping = readRouteGrouping(byteString(job), byteString(labels), jobIsBase64, text);
+  const grouping = readRouteGrouping(byteString(job), byteString(labels), jobIsBase64, text, names);
   if (!grouping.ok) {
     return failure(explainedMessage(grouping.error));
   }

@@ -2,6 +2,8 @@ import { goQuoteString } from '../goemu/goQuote';
 import { failure, Result, success } from '../result';
 import { CorruptBase64, decodeBase64Segment, explainBase64Error, goBase64Error } from './base64Segment';
 import { BASE64_SUFFIX, checkGroupingLabelName } from './labelNames';
+import { NameValidation, unescapeValuesName } from './nameEscaping';
+import { isValidGoUtf8 } from '../goemu/goFormat';
 
 // The grouping labels of a push or delete from the route's `:job` and `*labels` parameters, with
 // handler/push.go's checks in its order. The parameters are byte strings (one char per byte, as Go
@@ -44,8 +46,20 @@ function decodeSegment(segment: string, text: SegmentText, label: string | undef
   return success(value);
 }
 
+/**
+ * A grouping label name from a path: as it is (legacy names), or, with UTF-8 names (Pushgateway
+ * 1.11 --push.enable-utf8-names), `U__`-decoded and any valid UTF-8; undefined when refused.
+ */
+function groupingLabelName(name: string, names: NameValidation): string | undefined {
+  if (names === 'legacy') {
+    return checkGroupingLabelName(name) === undefined ? name : undefined;
+  }
+  const decoded = unescapeValuesName(name);
+  return decoded !== '' && isValidGoUtf8(decoded) && !decoded.startsWith('__') ? decoded : undefined;
+}
+
 /** splitLabels: `/name/value/...`; a lone "/" (or nothing) is no label; a repeated label keeps its last value. */
-function splitLabels(labelsParam: string, text: SegmentText): Result<Record<string, string>, GroupingProblem> {
+function splitLabels(labelsParam: string, text: SegmentText, names: NameValidation): Result<Record<string, string>, GroupingProblem> {
   const labels: Record<string, string> = {};
   if (labelsParam.length <= 1) {
     return success(labels);
@@ -57,24 +71,25 @@ function splitLabels(labelsParam: string, text: SegmentText): Result<Record<stri
   for (let i = 0; i < components.length; i += 2) {
     const name = text.raw(bytesOf(components[i]));
     const trimmed = name.endsWith(BASE64_SUFFIX) ? name.slice(0, -BASE64_SUFFIX.length) : name;
-    if (checkGroupingLabelName(trimmed) !== undefined) {
+    const labelName = groupingLabelName(trimmed, names);
+    if (labelName === undefined) {
       return failure({ kind: 'improper-label-name', name: trimmed });
     }
     if (trimmed === name) {
-      labels[name] = text.raw(bytesOf(components[i + 1]));
+      labels[labelName] = text.raw(bytesOf(components[i + 1]));
       continue;
     }
     const decoded = decodeSegment(components[i + 1], text, trimmed);
     if (!decoded.ok) {
       return decoded;
     }
-    labels[trimmed] = decoded.value;
+    labels[labelName] = decoded.value;
   }
   return success(labels);
 }
 
 /** The grouping key of `/metrics/job[@base64]/:job[/*labels]`, checked in the gateway's order. */
-export function readRouteGrouping(jobParam: string, labelsParam: string, jobBase64: boolean, text: SegmentText): Result<RouteGrouping, GroupingProblem> {
+export function readRouteGrouping(jobParam: string, labelsParam: string, jobBase64: boolean, text: SegmentText, names: NameValidation = 'legacy'): Result<RouteGrouping, GroupingProblem> {
   let job = text.raw(bytesOf(jobParam));
   if (jobBase64) {
     const decoded = decodeSegment(jobParam, text, undefined);
@@ -83,7 +98,7 @@ export function readRouteGrouping(jobParam: string, labelsParam: string, jobBase
     }
     job = decoded.value;
   }
-  const labels = splitLabels(labelsParam, text);
+  const labels = splitLabels(labelsParam, text, names);
   if (!labels.ok) {
     return labels;
   }

@@ -2,6 +2,7 @@ import { compareDiagnostics, Diagnostic } from '../exposition/diagnostic';
 import { quickFixesFor, QuickFix, TextChange } from '../exposition/fixes';
 import { lintExposition, LintOptions, LintResult } from '../exposition/lint';
 import { Span } from '../exposition/model';
+import { GatewayTarget } from '../protocol/gatewayTarget';
 import { parsePushPath } from '../protocol/groupingKey';
 import { bodyPositionToScript, bodyWithPlaceholders, findMetricHeredocs, MetricHeredoc } from './heredocs';
 
@@ -24,17 +25,23 @@ export interface ShellScriptLint {
  * stand for values we cannot know: they are linted as a run of zeros, and a finding that touches
  * one is dropped. The grouping labels of a literal push URL count as URL labels.
  */
-export function lintShellScript(script: string, options: Pick<LintOptions, 'severities' | 'target'> = {}): ShellScriptLint {
+export interface ShellLintOptions extends Pick<LintOptions, 'severities' | 'target'> {
+  /** The target of one heredoc (the gateway its push URL names), when known; else `target`. */
+  readonly targetOf?: (heredoc: MetricHeredoc) => GatewayTarget | undefined;
+}
+
+export function lintShellScript(script: string, options: ShellLintOptions = {}): ShellScriptLint {
   const heredocs = findMetricHeredocs(script).map((heredoc) => lintHeredoc(heredoc, options));
   const diagnostics = heredocs.flatMap((linted) => [...urlDiagnostics(linted.heredoc), ...toScriptDiagnostics(linted)]);
   diagnostics.sort(compareDiagnostics);
   return { heredocs, diagnostics };
 }
 
-function lintHeredoc(heredoc: MetricHeredoc, options: Pick<LintOptions, 'severities' | 'target'>): LintedHeredoc {
+function lintHeredoc(heredoc: MetricHeredoc, options: ShellLintOptions): LintedHeredoc {
   const lintedBody = bodyWithPlaceholders(heredoc);
   const groupingLabels = heredoc.push?.groupingKey ? Object.keys(heredoc.push.groupingKey.labels) : [];
-  return { heredoc, lintedBody, result: lintExposition(lintedBody, { ...options, groupingLabels }) };
+  const target = options.targetOf?.(heredoc) ?? options.target;
+  return { heredoc, lintedBody, result: lintExposition(lintedBody, { severities: options.severities, groupingLabels, ...(target ? { target } : {}) }) };
 }
 
 function toScriptDiagnostics({ heredoc, lintedBody, result }: LintedHeredoc): Diagnostic[] {

@@ -90,6 +90,52 @@ describe('pgw mock', function () {
     }
   });
 
+  describe('--gateway-version, --utf8-names, --disable-consistency-check', () => {
+    async function statusOf(args: string[]): Promise<{ version: string; flags: Record<string, string> }> {
+      const cli = await startCli(args);
+      try {
+        const answer = (await (await fetch(`${cli.url}/api/v1/status`)).json()) as { data: { build_information: { version: string }; flags: Record<string, string> } };
+        return { version: answer.data.build_information.version, flags: answer.data.flags };
+      } finally {
+        assert.equal(await cli.stop(), 0);
+      }
+    }
+
+    it('answers like 1.11.2 without switches by default, and says so', async () => {
+      const cli = await startCli([]);
+      assert.match(cli.output.out, /listening on http:\/\/127\.0\.0\.1:\d+ \(Pushgateway 1\.11\)\n/);
+      assert.equal(await cli.stop(), 0);
+      const { version, flags } = await statusOf([]);
+      assert.equal(version, '1.11.2');
+      assert.equal(flags['push.enable-utf8-names'], 'false');
+      assert.equal(flags['push.disable-consistency-check'], 'false');
+    });
+
+    it('reports the chosen version and switches in /api/v1/status as the real gateway does', async () => {
+      const utf8 = await statusOf(['--gateway-version', '1.11', '--utf8-names', '--disable-consistency-check']);
+      assert.equal(utf8.version, '1.11.2');
+      assert.equal(utf8.flags['push.enable-utf8-names'], 'true');
+      assert.equal(utf8.flags['push.disable-consistency-check'], 'true');
+      const old = await statusOf(['--gateway-version', '1.5', '--disable-consistency-check']);
+      assert.equal(old.version, '1.5.1');
+      assert.equal(old.flags['push.enable-utf8-names'], undefined, '1.5.1 has no such flag');
+      assert.equal(old.flags['push.disable-consistency-check'], 'true');
+    });
+
+    it('refuses an unknown version, and UTF-8 names on 1.5, with a clear message and exit 2', async () => {
+      const cases: [string[], RegExp][] = [
+        [['--gateway-version', '1.12'], /--gateway-version must be 1\.11 or 1\.5, not "1\.12"/],
+        [['--gateway-version', '1.5', '--utf8-names'], /--utf8-names needs --gateway-version 1\.11/],
+      ];
+      for (const [args, message] of cases) {
+        const { output, sink } = capture();
+        assert.equal(await runMock(args, sink, Promise.resolve()), 2, args.join(' '));
+        assert.match(output.err, message);
+        assert.match(output.err, /Usage: pgw mock/);
+      }
+    });
+  });
+
   describe('with --persistence', () => {
     let dir: string;
     let file: string;

@@ -77,4 +77,18 @@ describe('gateway settings', () => {
     assert.equal(checkGatewayUrl('https://gw.example'), undefined);
     assert.match(checkGatewayUrl('localhost:9091') ?? '', /must start with http/);
   });
+
+  it('reads a per-gateway target and reports a bad one, keeping the gateway', () => {
+    const list = parseGatewayList([
+      { name: 'old', url: 'http://old:9091', gatewayVersion: '1.5' },
+      { name: 'utf8', url: 'http://new:9091', utf8Names: true },
+      { name: 'typo', url: 'http://typo:9091', gatewayVersion: '1.10' },
+    ]);
+    assert.deepEqual(list.gateways, [
+      { name: 'old', url: 'http://old:9091', target: { version: '1.5' } },
+      { name: 'utf8', url: 'http://new:9091', target: { utf8Names: true } },
+      { name: 'typo', url: 'http://typo:9091' },
+    ]);
+    assert.deepEqual(list.problems, ['pushgateway.gateways entry 3: gatewayVersion must be "1.11" or "1.5", not "1.10"; ignored']);
+  });
 });

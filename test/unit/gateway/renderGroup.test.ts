@@ -41,4 +41,14 @@ describe('rendering a group as an exposition document', () => {
   it('is a document our parser accepts', () => {
     assert.deepEqual(lintExposition(rendered).document.problems, []);
   });
+
+  it('quotes the names a gateway with UTF-8 names holds, as its parser reads them back', () => {
+    const utf8 = renderGroup({
+      labels: { job: 'j' },
+      lastPushSuccessful: true,
+      families: [{ name: 'backup.size.bytes', type: 'GAUGE', help: 'Size.', metrics: [{ labels: { job: 'j', 'host.name': 'db-1' }, value: '1' }] }],
+    });
+    assert.equal(utf8, ['# HELP "backup.size.bytes" Size.', '# TYPE "backup.size.bytes" gauge', '{"backup.size.bytes","host.name"="db-1",job="j"} 1', ''].join('\n'));
+    assert.deepEqual(lintExposition(utf8, { target: { version: '1.11', utf8Names: true, consistencyCheckDisabled: false } }).document.problems, []);
+  });
 });

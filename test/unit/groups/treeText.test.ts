@@ -30,6 +30,32 @@ describe('explorer item texts', () => {
       assert.equal(gatewayTooltip(GATEWAY, undefined), 'prod\nhttp://pgw:9091');
       assert.equal(gatewayTooltip(GATEWAY, { groupCount: 0, status: { adminApiEnabled: true } }), 'prod\nhttp://pgw:9091\nAdmin API enabled');
     });
+
+    it('says in its tooltip what its version and switches mean for the lint', () => {
+      const status = { version: '1.11.2', adminApiEnabled: false, flags: { 'push.enable-utf8-names': 'true', 'push.disable-consistency-check': 'false' } };
+      assert.equal(
+        gatewayTooltip(GATEWAY, { groupCount: 0, status }),
+        [
+          'prod',
+          'http://pgw:9091',
+          'Version 1.11.2: documents pushed here are linted as Pushgateway 1.11 with UTF-8 names (promtool 3.x)',
+          'UTF-8 names: on (--push.enable-utf8-names)',
+          'Consistency check: on',
+        ].join('\n'),
+      );
+      assert.equal(
+        gatewayTooltip(GATEWAY, { groupCount: 0, status: { version: '1.5.1', adminApiEnabled: true, flags: { 'push.disable-consistency-check': 'true' } } }),
+        [
+          'prod',
+          'http://pgw:9091',
+          'Version 1.5.1: documents pushed here are linted as Pushgateway 1.5 without the consistency check (promtool 2.x)',
+          'UTF-8 names: not in this version',
+          'Consistency check: off (--push.disable-consistency-check)',
+          'Admin API enabled',
+        ].join('\n'),
+      );
+      assert.match(gatewayTooltip(GATEWAY, { groupCount: 0, status: { version: '0.9.0', adminApiEnabled: false } }), /Version 0\.9\.0: not one the linter knows/);
+    });
   });
 
   describe('a group', () => {

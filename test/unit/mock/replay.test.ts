@@ -29,7 +29,7 @@ function describeStep(gatewayCase: GatewayCase, index: number): string {
 
 async function replay(slug: string): Promise<void> {
   const gatewayCase = readCase(casesDir, slug);
-  const gateway = await startMockGateway({ port: 0, adminApi: gatewayCase.gateway.adminApi });
+  const gateway = await startMockGateway({ port: 0, adminApi: gatewayCase.gateway.adminApi, target: { version: '1.5', utf8Names: false, consistencyCheckDisabled: false } });
   try {
     for (let index = 0; index < gatewayCase.steps.length; index++) {
       const actual = await runStep(gateway.port, gatewayCase.steps[index]);

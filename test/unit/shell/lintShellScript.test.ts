@@ -63,6 +63,23 @@ describe('shell script linting', () => {
     const errors = findings('cat > /var/lib/node_exporter/x.prom <<METRICS\nx 1 2\nMETRICS\n').filter((f) => f.includes('error'));
     assert.deepEqual(errors, ['1:4-5 error timestamp']);
   });
+
+  it('lints each heredoc for the target of the gateway its URL names, else for the given target', () => {
+    const script = [
+      'cat <<EOF | curl --data-binary @- http://utf8:9091/metrics/job/backup',
+      '# HELP "backup.size.bytes" Size of the last backup.',
+      '# TYPE "backup.size.bytes" gauge',
+      '{"backup.size.bytes"} 1',
+      'EOF',
+      '',
+    ].join('\n');
+    const utf8 = { version: '1.11', utf8Names: true, consistencyCheckDisabled: false } as const;
+    const codes = (lint: ReturnType<typeof lintShellScript>) => lint.diagnostics.map((d) => `${d.severity} ${d.code}`);
+    // For a gateway with UTF-8 names, only the warning that promtool would still refuse the name.
+    assert.deepEqual(codes(lintShellScript(script, { targetOf: (heredoc) => (heredoc.push?.url.startsWith('http://utf8:9091/') ? utf8 : undefined) })), ['warning utf8-name']);
+    assert.deepEqual(codes(lintShellScript(script, { target: utf8, targetOf: () => undefined })), ['warning utf8-name']);
+    assert.deepEqual(codes(lintShellScript(script)), ['error invalid-metric-name', 'error invalid-metric-name', 'error invalid-metric-name']);
+  });
 });
 
 describe('quick fixes in shell scripts', () => {

@@ -18,25 +18,38 @@ import { decodeVarint, readMessage, UNEXPECTED_EOF, WIRE_BYTES, WIRE_FIXED64, WI
 // reads it: pbutil.ReadDelimited in a loop until io.EOF, families keyed by name (a later family of
 // the same name replaces an earlier one), errors answered as the bare Go error text.
 
+/**
+ * Who reads the body: golang/protobuf 1.3 with pbutil (Pushgateway 1.5) or google.golang.org/protobuf
+ * with protodelim (1.11), whose errors start with "proto:" and a no-break space (the library picks
+ * a space or U+00A0 per binary to keep callers from matching its texts; Debian's 1.11.2 has U+00A0).
+ */
+export type ProtobufLibrary = 'golang/protobuf' | 'protobuf-go';
+
 /** pbutil reads the length prefix byte by byte into a 5-byte buffer (binary.MaxVarintLen32). */
 const MAX_LENGTH_PREFIX = 5;
 const INVALID_VARINT32 = 'invalid varint32 encountered';
+/** protodelim reads up to binary.MaxVarintLen64 bytes. */
+const MAX_VARINT_LENGTH = 10;
+const VARINT_OVERFLOW = 'proto:\u00a0variable length integer overflow';
+const INVALID_WIRE_FORMAT = 'proto:\u00a0cannot parse invalid wire-format data';
+/** dto.MetricType's values in client_model 0.6: COUNTER to GAUGE_HISTOGRAM. */
+const KNOWN_TYPES = new Set([0, 1, 2, 3, 4, 5]);
 
 /**
  * Decodes a delimited body. `streamError` is the error the body's reader ends with after the last
  * byte (a gzip problem); without one the body ends with io.EOF, which ends the loop quietly, even
  * in the middle of a length prefix or before the first byte of a message.
  */
-export function familiesFromDelimited(bytes: Uint8Array, streamError?: string): Result<MetricFamily[]> {
+export function familiesFromDelimited(bytes: Uint8Array, streamError?: string, library: ProtobufLibrary = 'golang/protobuf'): Result<MetricFamily[]> {
   const families = new Map<string, MetricFamily>();
   let pos = 0;
   for (;;) {
-    const prefix = readLengthPrefix(bytes, pos);
+    const prefix = readLengthPrefix(bytes, pos, library === 'golang/protobuf' ? MAX_LENGTH_PREFIX : MAX_VARINT_LENGTH);
     if (prefix === 'end') {
       return streamError === undefined ? success([...families.values()]) : failure(streamError);
     }
     if (prefix === 'invalid') {
-      return failure(INVALID_VARINT32);
+      return failure(library === 'golang/protobuf' ? INVALID_VARINT32 : VARINT_OVERFLOW);
     }
     const available = bytes.length - prefix.next;
     if (prefix.value > BigInt(available)) {
@@ -47,7 +60,7 @@ export function familiesFromDelimited(bytes: Uint8Array, streamError?: string): 
       return failure(streamError ?? UNEXPECTED_EOF);
     }
     const end = prefix.next + Number(prefix.value);
-    const family = decodeFamily(bytes, prefix.next, end);
+    const family = decodeFamily(bytes, prefix.next, end, library);
     if (!family.ok) {
       return family;
     }
@@ -58,9 +71,9 @@ export function familiesFromDelimited(bytes: Uint8Array, streamError?: string): 
 
 type LengthPrefix = { value: bigint; next: number } | 'end' | 'invalid';
 
-function readLengthPrefix(bytes: Uint8Array, pos: number): LengthPrefix {
+function readLengthPrefix(bytes: Uint8Array, pos: number, maxLength: number): LengthPrefix {
   for (let read = 1; ; read++) {
-    if (read > MAX_LENGTH_PREFIX) {
+    if (read > maxLength) {
       return 'invalid';
     }
     if (pos + read > bytes.length) {
@@ -73,28 +86,33 @@ function readLengthPrefix(bytes: Uint8Array, pos: number): LengthPrefix {
   }
 }
 
-function decodeFamily(bytes: Uint8Array, start: number, end: number): Result<MetricFamily> {
+function decodeFamily(bytes: Uint8Array, start: number, end: number, library: ProtobufLibrary): Result<MetricFamily> {
   const family: MetricFamily = { name: '', metrics: [] };
   try {
-    decodeFamilyFields(new WireCursor(bytes, start, end), family);
+    decodeFamilyFields(new WireCursor(bytes, start, end), family, library);
   } catch (error) {
     if (error instanceof WireError) {
-      return failure(error.message);
+      // google.golang.org/protobuf answers any malformed message with one text.
+      return failure(library === 'golang/protobuf' ? error.message : INVALID_WIRE_FORMAT);
     }
     throw error;
   }
   return success(family);
 }
 
-function decodeFamilyFields(cursor: WireCursor, family: MetricFamily): void {
+function decodeFamilyFields(cursor: WireCursor, family: MetricFamily, library: ProtobufLibrary): void {
   readMessage(cursor, FAMILY_FIELDS.goType, (field) => {
     if (field.number === FAMILY_FIELDS.name && field.wire === WIRE_BYTES) {
       family.name = readString(cursor);
     } else if (field.number === FAMILY_FIELDS.help && field.wire === WIRE_BYTES) {
       family.help = readString(cursor);
     } else if (field.number === FAMILY_FIELDS.type && field.wire === WIRE_VARINT) {
-      // golang/protobuf 1.3 keeps any enum number; an unknown one prints as the number.
-      family.type = Number(BigInt.asIntN(32, cursor.varint()));
+      // golang/protobuf 1.3 keeps any enum number (an unknown one prints as the number);
+      // google.golang.org/protobuf treats proto2 enums as closed: an unknown number is no type.
+      const type = Number(BigInt.asIntN(32, cursor.varint()));
+      if (library === 'golang/protobuf' || KNOWN_TYPES.has(type)) {
+        family.type = type;
+      }
     } else if (field.number === FAMILY_FIELDS.metric && field.wire === WIRE_BYTES) {
       family.metrics.push(readSubMessage(cursor, { labels: [] }, decodeMetric));
     } else {

@@ -3,6 +3,7 @@ import { parseGoFloat, parseGoInt64 } from '../../goemu/goNumbers';
 import { Family, MetricType, ParsedDocument, Sample } from '../../exposition/model';
 import { parseExposition } from '../../exposition/parser';
 import { failure, Result, success } from '../../result';
+import { GatewayTarget } from '../../protocol/gatewayTarget';
 import { goFloatToUint64 } from '../../goemu/goFormat';
 import { COUNTER, GAUGE, GAUGE_HISTOGRAM, HISTOGRAM, LabelPair, Metric, MetricFamily, MetricTypeCode, SUMMARY, UNTYPED } from '../model';
 
@@ -19,29 +20,39 @@ const TYPE_CODES: Record<MetricType, MetricTypeCode> = {
   gauge_histogram: GAUGE_HISTOGRAM,
 };
 
+const TEXT_TARGET_1_5: GatewayTarget = { version: '1.5', utf8Names: false, consistencyCheckDisabled: false };
+
 /**
- * Parses a text body. `streamError` is the error the body's reader ended with (e.g. a truncated
+ * Parses a text body as the target's parser does (1.5 unless told). `streamError` is the error the body's reader ended with (e.g. a truncated
  * gzip stream): Go's parser reports it where the input ends mid-line and ignores it at a line start.
  * The error is the gateway's 400 text without the final new-line.
  */
-export function familiesFromText(bytes: Uint8Array, streamError?: string): Result<MetricFamily[]> {
-  const document = parseExposition(decodeExposition(bytes), { target: { version: '1.5', utf8Names: false, consistencyCheckDisabled: false } });
+export function familiesFromText(bytes: Uint8Array, streamError?: string, errorAtLineStart = false, target: GatewayTarget = TEXT_TARGET_1_5): Result<MetricFamily[]> {
+  const document = parseExposition(decodeExposition(bytes), { target });
   const problem = document.problems[0];
   if (problem !== undefined) {
     const endedMidLine = problem.code === 'missing-final-newline';
     return failure(endedMidLine && streamError !== undefined ? streamError : problem.goError);
   }
-  return success(familiesFromDocument(document));
+  if (streamError !== undefined && errorAtLineStart) {
+    return failure(streamError);
+  }
+  return success(familiesFromDocument(document, target.version === '1.11'));
 }
 
 /** The families the gateway stores for a document the parser accepted (families without samples are dropped). */
-export function familiesFromDocument(document: ParsedDocument): MetricFamily[] {
-  return document.families.filter((family) => family.samples.length > 0).map(convertFamily);
+export function familiesFromDocument(document: ParsedDocument, floatCounts = false): MetricFamily[] {
+  return document.families.filter((family) => family.samples.length > 0).map((family) => convertFamily(family, floatCounts));
 }
 
-function convertFamily(family: Family): MetricFamily {
+/**
+ * `floatCounts`: 1.11's parser, which also merges a gauge histogram's lines into histograms and
+ * keeps a histogram count that is not a whole number as a float count.
+ */
+function convertFamily(family: Family, floatCounts: boolean): MetricFamily {
   const type = TYPE_CODES[family.effectiveType];
-  const metrics = type === SUMMARY || type === HISTOGRAM ? mergedMetrics(family, type) : family.samples.map((sample) => simpleMetric(sample, type));
+  const merged = type === SUMMARY || type === HISTOGRAM || family.gaugeHistogramAsHistogram === true;
+  const metrics = merged ? mergedMetrics(family, type, floatCounts) : family.samples.map((sample) => simpleMetric(sample, type));
   const converted: MetricFamily = { name: family.name, type, metrics };
   if (family.help !== undefined) {
     converted.help = family.help.text;
@@ -109,7 +120,7 @@ function specialLabelValue(sample: Sample, special: string): number {
   return value;
 }
 
-function mergedMetrics(family: Family, type: MetricTypeCode): Metric[] {
+function mergedMetrics(family: Family, type: MetricTypeCode, floatCounts: boolean): Metric[] {
   const special = type === SUMMARY ? 'quantile' : 'le';
   const bySignature = new Map<string, Metric>();
   const metrics: Metric[] = [];
@@ -122,7 +133,7 @@ function mergedMetrics(family: Family, type: MetricTypeCode): Metric[] {
       bySignature.set(signature, metric);
       metrics.push(metric);
     }
-    applyLine(metric, sample, specialLabelValue(sample, special));
+    applyLine(metric, sample, specialLabelValue(sample, special), floatCounts);
     const timestamp = timestampOf(sample);
     if (timestamp !== undefined) {
       metric.timestampMs = timestamp;
@@ -131,7 +142,12 @@ function mergedMetrics(family: Family, type: MetricTypeCode): Metric[] {
   return metrics;
 }
 
-function applyLine(metric: Metric, sample: Sample, special: number): void {
+/** A count Go keeps as uint64 (a whole number in range); otherwise a float count, where the parser keeps those. */
+function isWholeCount(value: number): boolean {
+  return value === Math.trunc(value) && value >= 0 && value < 2 ** 63;
+}
+
+function applyLine(metric: Metric, sample: Sample, special: number, floatCounts: boolean): void {
   const role = lineRole(sample);
   const value = sample.numericValue;
   const target = metric.summary ?? metric.histogram;
@@ -139,6 +155,10 @@ function applyLine(metric: Metric, sample: Sample, special: number): void {
     return;
   }
   if (role === 'count') {
+    if (floatCounts && metric.histogram !== undefined && !isWholeCount(value)) {
+      metric.histogram.sampleCountFloat = value;
+      return;
+    }
     target.sampleCount = goFloatToUint64(value);
   } else if (role === 'sum') {
     target.sampleSum = value;
@@ -146,7 +166,8 @@ function applyLine(metric: Metric, sample: Sample, special: number): void {
     if (metric.summary !== undefined) {
       metric.summary.quantiles.push({ quantile: special, value });
     } else if (metric.histogram !== undefined) {
-      metric.histogram.buckets.push({ upperBound: special, cumulativeCount: goFloatToUint64(value) });
+      const count = floatCounts && !isWholeCount(value) ? { cumulativeCountFloat: value } : { cumulativeCount: goFloatToUint64(value) };
+      metric.histogram.buckets.push({ upperBound: special, ...count });
     }
   }
 }

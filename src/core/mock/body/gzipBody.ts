@@ -10,6 +10,8 @@ import * as zlib from 'node:zlib';
 export interface BodyStream {
   data: Buffer;
   error?: string;
+  /** The parser reports `error` also where the data ends at a line start (snappy's errors; not gzip's). */
+  errorAtLineStart?: boolean;
 }
 
 export type GunzipResult = { ok: true; stream: BodyStream } | { ok: false; headerError: string };

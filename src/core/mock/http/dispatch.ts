@@ -6,6 +6,8 @@ import { badRequestLine, empty, httpError, json, methodNotAllowed, notFound, red
 import { API_PREFIX, ApiHandler, apiRouter, MainHandler, mainRouter } from './routes';
 import { RouteResult } from './router/router';
 import { GroupingLabels } from '../store/sanitize';
+import { unsnappyLikeGo } from '../body/snappyBody';
+import { GatewayVersion } from '../../protocol/gatewayTarget';
 
 // From a request to the mock gateway's answer, independent of the transport: Go's ServeMux (clean
 // paths, /api/v1/ stripped), the gzip wrapper, the two routers, the handlers, the request metrics
@@ -49,8 +51,20 @@ function tooLarge(limit: number): Reply {
   };
 }
 
-/** The gunzipRequest wrapper of the main router, and plain bodies: reads the body once. */
-function bodyLoader(request: IncomingRequest, limit: number, notes: LogNotes): () => Promise<LoadedBody | Reply> {
+type ContentEncoding = 'gzip' | 'snappy' | undefined;
+
+/** The Content-Encoding the gateway decodes: exactly `gzip` for 1.5; `gzip` or `snappy` in any case for 1.11. */
+function contentEncodingOf(request: IncomingRequest, version: GatewayVersion): ContentEncoding {
+  const header = request.header('content-encoding');
+  if (version === '1.5') {
+    return header === 'gzip' ? 'gzip' : undefined;
+  }
+  const lower = header?.toLowerCase();
+  return lower === 'gzip' || lower === 'snappy' ? lower : undefined;
+}
+
+/** The body decoding wrapper of the main router (gunzipRequest), and plain bodies: reads the body once. */
+function bodyLoader(request: IncomingRequest, limit: number, notes: LogNotes, encoding: ContentEncoding, version: GatewayVersion): () => Promise<LoadedBody | Reply> {
   let loaded: Promise<LoadedBody | Reply> | undefined;
   return () => {
     loaded ??= (async () => {
@@ -63,12 +77,19 @@ function bodyLoader(request: IncomingRequest, limit: number, notes: LogNotes): (
         return httpError(400, 'unexpected EOF');
       }
       notes.bodyBytes = raw.length;
-      if (request.header('content-encoding') !== 'gzip') {
+      if (encoding === undefined) {
         return { stream: { data: raw } };
       }
       try {
+        if (encoding === 'snappy') {
+          return { stream: unsnappyLikeGo(raw, limit) };
+        }
         const gunzipped = gunzipLikeGo(raw, limit);
-        return gunzipped.ok ? { stream: gunzipped.stream } : httpError(400, gunzipped.headerError);
+        if (!gunzipped.ok) {
+          return httpError(400, gunzipped.headerError);
+        }
+        // 1.11's parser reports a stream error also where it meets it at a line start.
+        return { stream: version === '1.5' ? gunzipped.stream : { ...gunzipped.stream, errorAtLineStart: true } };
       } catch (error) {
         if (error instanceof BodyTooLarge) {
           return tooLarge(limit);
@@ -86,6 +107,7 @@ function routedRequest(request: IncomingRequest, params: ReadonlyMap<string, str
     params,
     contentType: request.header('content-type'),
     acceptEncoding: request.header('accept-encoding'),
+    accept: request.header('accept'),
     loadBody,
     note: (details) => Object.assign(notes, details),
   };
@@ -154,7 +176,8 @@ async function answer(request: IncomingRequest, context: GatewayContext, notes: 
   if (cleaned !== target.path) {
     return redirect(request.method, 301, urlString(cleaned, target.rawQuery, false));
   }
-  const loadBody = bodyLoader(request, context.bodyLimit, notes);
+  const encoding = contentEncodingOf(request, context.env.target.version);
+  const loadBody = bodyLoader(request, context.bodyLimit, notes, encoding, context.env.target.version);
   if (target.path.startsWith(`${API_PREFIX}/`)) {
     // http.StripPrefix: the API router sees (and redirects to) paths without /api/v1.
     const stripped = target.path.slice(API_PREFIX.length);
@@ -164,7 +187,7 @@ async function answer(request: IncomingRequest, context: GatewayContext, notes: 
     }
     return instrumented(result.handle, request, context, () => handleApi(result.handle, context.env));
   }
-  if (request.header('content-encoding') === 'gzip') {
+  if (encoding === 'gzip') {
     // gunzipRequest reads the gzip header before any routing.
     const body = await loadBody();
     if ('status' in body) {

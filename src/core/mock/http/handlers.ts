@@ -4,12 +4,16 @@ import { multiErrorText } from '../store/consistency';
 import { BodyStream } from '../body/gzipBody';
 import { decodePushBody } from '../body/pushBody';
 import { groupingFromRoute } from './pushPath';
-import { renderExposition } from '../output/render';
+import { exposedFamilies, renderExposition } from '../output/render';
+import { negotiateFormat, negotiateGzip } from '../output/negotiate';
+import { encodeDelimitedFamilies } from '../output/protobufOut';
 import { CORS_HEADERS, empty, httpError, json, notFound, Reply, sniffedText } from './replies';
 import { ApiHandler, MainHandler } from './routes';
 import { GroupingLabels } from '../store/sanitize';
 import { SelfMetrics } from '../store/selfMetrics';
 import { MockStore } from '../store/store';
+import { GatewayTarget } from '../../protocol/gatewayTarget';
+import { NameValidation } from '../../protocol/nameEscaping';
 
 // What each route of the gateway answers. The HTTP plumbing (routing, redirects, body limits,
 // logging) is in dispatch.ts and server.ts; these functions only turn a routed request into a Reply.
@@ -18,6 +22,7 @@ export interface HandlerEnv {
   readonly store: MockStore;
   readonly self: SelfMetrics;
   readonly status: StatusInfo;
+  readonly target: GatewayTarget;
 }
 
 /** A request body as the handler reads it: what the body reader serves (gunzipped if it came gzipped). */
@@ -30,6 +35,7 @@ export interface RoutedRequest {
   readonly params: ReadonlyMap<string, string>;
   readonly contentType?: string;
   readonly acceptEncoding?: string;
+  readonly accept?: string;
   /** The body, or the Reply to send instead (413 over the limit, 400 for a gzip header or a cut connection). */
   readonly loadBody: () => Promise<LoadedBody | Reply>;
   /** Adds details to the request's log entry. */
@@ -79,8 +85,12 @@ export function handleApi(handler: ApiHandler, env: HandlerEnv): Reply {
   }
 }
 
-function groupingOf(request: RoutedRequest, jobBase64: boolean): ReturnType<typeof groupingFromRoute> {
-  const grouping = groupingFromRoute(request.params.get('job') ?? '', request.params.get('labels') ?? '', jobBase64);
+function nameValidation(target: GatewayTarget): NameValidation {
+  return target.utf8Names ? 'utf8' : 'legacy';
+}
+
+function groupingOf(request: RoutedRequest, env: HandlerEnv, jobBase64: boolean): ReturnType<typeof groupingFromRoute> {
+  const grouping = groupingFromRoute(request.params.get('job') ?? '', request.params.get('labels') ?? '', jobBase64, nameValidation(env.target));
   if (grouping.ok) {
     request.note({ groupingKey: grouping.value });
   }
@@ -88,7 +98,7 @@ function groupingOf(request: RoutedRequest, jobBase64: boolean): ReturnType<type
 }
 
 async function push(request: RoutedRequest, env: HandlerEnv, replace: boolean, jobBase64: boolean): Promise<Reply> {
-  const grouping = groupingOf(request, jobBase64);
+  const grouping = groupingOf(request, env, jobBase64);
   if (!grouping.ok) {
     return httpError(400, grouping.error);
   }
@@ -96,17 +106,22 @@ async function push(request: RoutedRequest, env: HandlerEnv, replace: boolean, j
   if (isReply(body)) {
     return body;
   }
-  const families = decodePushBody(body.stream, request.contentType);
+  const families = decodePushBody(body.stream, request.contentType, env.target);
   if (!families.ok) {
     return httpError(400, families.error);
   }
   request.note({ families: families.value.map((family) => family.name) });
+  if (env.target.consistencyCheckDisabled) {
+    // The real gateway queues the write and answers at once; the mock is done before it answers.
+    env.store.pushUnchecked({ grouping: grouping.value, families: families.value, replace });
+    return empty(202);
+  }
   const outcome = env.store.push({ grouping: grouping.value, families: families.value, replace });
   return outcome.ok ? empty(200) : httpError(400, outcome.error);
 }
 
 function deleteGroup(request: RoutedRequest, env: HandlerEnv, jobBase64: boolean): Reply {
-  const grouping = groupingOf(request, jobBase64);
+  const grouping = groupingOf(request, env, jobBase64);
   if (!grouping.ok) {
     return httpError(400, grouping.error);
   }
@@ -114,22 +129,16 @@ function deleteGroup(request: RoutedRequest, env: HandlerEnv, jobBase64: boolean
   return empty(202);
 }
 
-/** promhttp's gzipAccepted. */
-function acceptsGzip(acceptEncoding: string | undefined): boolean {
-  return (acceptEncoding ?? '').split(',').some((part) => {
-    const trimmed = part.trim();
-    return trimmed === 'gzip' || trimmed.startsWith('gzip;');
-  });
-}
-
 function metricsReply(request: RoutedRequest, env: HandlerEnv): Reply {
   const errors = env.store.gatherErrorMessages();
   if (errors.length > 0) {
     return httpError(500, `An error has occurred while serving metrics:\n\n${multiErrorText(errors)}`);
   }
-  const body = renderExposition(env.store, env.self);
-  const headers: Record<string, string> = { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' };
-  if (acceptsGzip(request.acceptEncoding)) {
+  const version = env.target.version;
+  const format = negotiateFormat(request.accept, version);
+  const body = format.protobuf ? encodeDelimitedFamilies(exposedFamilies(env.store, env.self, format.escaping)) : renderExposition(env.store, env.self, format.escaping);
+  const headers: Record<string, string> = { 'Content-Type': format.contentType };
+  if (negotiateGzip(request.acceptEncoding, version)) {
     headers['Content-Encoding'] = 'gzip';
     return { status: 200, headers, body: zlib.gzipSync(body) };
   }

@@ -45,6 +45,11 @@ function labelsObject(metric: Metric): JsonObject {
   return goMap(metric.labels.map((pair) => [pair.name, pair.value]));
 }
 
+/** A histogram count: the float one where set (1.11), else the integer one. */
+function countText(floatCount: number | undefined, count: bigint | undefined): string {
+  return floatCount !== undefined ? formatGoFloat(floatCount) : (count ?? 0n).toString();
+}
+
 function encodableMetric(metric: Metric, type: number): JsonObject {
   if (type === SUMMARY) {
     const summary = metric.summary;
@@ -59,8 +64,8 @@ function encodableMetric(metric: Metric, type: number): JsonObject {
     const histogram = metric.histogram;
     return goMap([
       ['labels', labelsObject(metric)],
-      ['buckets', goMap((histogram?.buckets ?? []).map((b) => [formatGoFloat(b.upperBound ?? 0), (b.cumulativeCount ?? 0n).toString()]))],
-      ['count', (histogram?.sampleCount ?? 0n).toString()],
+      ['buckets', goMap((histogram?.buckets ?? []).map((b) => [formatGoFloat(b.upperBound ?? 0), countText(b.cumulativeCountFloat, b.cumulativeCount)]))],
+      ['count', countText(histogram?.sampleCountFloat, histogram?.sampleCount)],
       ['sum', formatGoFloat(histogram?.sampleSum ?? 0)],
     ]);
   }

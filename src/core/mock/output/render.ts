@@ -1,15 +1,18 @@
 import { escapeHelp, escapeLabelValue } from '../../exposition/escape';
 import { compareGoStrings, formatExpositionFloat, goStringBytes } from '../../goemu/goFormat';
-import { COUNTER, familyType, GAUGE, HISTOGRAM, LabelPair, Metric, MetricTypeCode, SUMMARY, UNTYPED } from '../model';
+import { bucketCount, COUNTER, familyType, histogramCount, GAUGE, GAUGE_HISTOGRAM, HISTOGRAM, Metric, MetricTypeCode, SUMMARY, UNTYPED } from '../model';
 import { SelfMetrics } from '../store/selfMetrics';
 import { MockStore } from '../store/store';
+import { escapeName, isLegacyLabelName, isLegacyMetricName, NameEscaping } from '../../protocol/nameEscaping';
 
 // GET /metrics: the gateway's own families and every group's families merged by name, sorted, and
 // written by expfmt's MetricFamilyToText (prometheus/common 0.37) including its early stops: a
 // family without a name ends the output before anything is written, and one of a type the text
 // format does not know ends it right after "# TYPE <name>", without a new-line (still a 200).
+// Pushgateway 1.11 first escapes the names as negotiated (model.EscapeMetricFamily) and quotes a
+// name the legacy rules do not allow (`{"backup.size.bytes","host.name"="db-1"} 1`).
 
-interface MergedFamily {
+export interface MergedFamily {
   name: string;
   help?: string;
   type: MetricTypeCode;
@@ -52,20 +55,33 @@ export function compareMetrics(a: Metric, b: Metric): number {
   return a.timestampMs < b.timestampMs ? -1 : a.timestampMs > b.timestampMs ? 1 : 0;
 }
 
-function labelText(labels: readonly LabelPair[], extra?: [string, number]): string {
-  if (labels.length === 0 && extra === undefined) {
-    return '';
-  }
-  const parts = labels.map((pair) => `${pair.name}="${escapeLabelValue(pair.value)}"`);
+function quotedName(name: string): string {
+  return `"${escapeLabelValue(name)}"`;
+}
+
+/**
+ * Whether this is 1.11's expfmt, which quotes names the legacy rules do not allow (1.5 writes
+ * them as they are) and writes gauge histograms.
+ */
+type Quoting = boolean;
+
+/** A metric name in HELP and TYPE. */
+function familyNameText(name: string, quoting: Quoting): string {
+  return !quoting || isLegacyMetricName(name) || name === '' ? name : quotedName(name);
+}
+
+function labelNameText(name: string, quoting: Quoting): string {
+  return !quoting || isLegacyLabelName(name) ? name : quotedName(name);
+}
+
+function sample(quoting: Quoting, name: string, metric: Metric, value: number, extra?: [string, number]): string {
+  const parts = metric.labels.map((pair) => `${labelNameText(pair.name, quoting)}="${escapeLabelValue(pair.value)}"`);
   if (extra !== undefined) {
     parts.push(`${extra[0]}="${formatExpositionFloat(extra[1])}"`);
   }
-  return `{${parts.join(',')}}`;
-}
-
-function sample(name: string, metric: Metric, value: number, extra?: [string, number]): string {
   const timestamp = metric.timestampMs === undefined ? '' : ` ${metric.timestampMs.toString()}`;
-  return `${name}${labelText(metric.labels, extra)} ${formatExpositionFloat(value)}${timestamp}\n`;
+  const series = !quoting || isLegacyMetricName(name) ? `${name}${parts.length === 0 ? '' : `{${parts.join(',')}}`}` : `{${[quotedName(name), ...parts].join(',')}}`;
+  return `${series} ${formatExpositionFloat(value)}${timestamp}\n`;
 }
 
 const TYPE_WORDS = new Map<MetricTypeCode, string>([
@@ -77,37 +93,37 @@ const TYPE_WORDS = new Map<MetricTypeCode, string>([
 ]);
 
 /** The lines of one metric, or undefined where Go stops ("expected counter in metric ..."). */
-function metricLines(name: string, type: MetricTypeCode, metric: Metric): string | undefined {
+function metricLines(quoting: Quoting, name: string, type: MetricTypeCode, metric: Metric): string | undefined {
   switch (type) {
     case COUNTER:
-      return metric.counter === undefined ? undefined : sample(name, metric, metric.counter.value ?? 0);
+      return metric.counter === undefined ? undefined : sample(quoting, name, metric, metric.counter.value ?? 0);
     case GAUGE:
-      return metric.gauge === undefined ? undefined : sample(name, metric, metric.gauge.value ?? 0);
+      return metric.gauge === undefined ? undefined : sample(quoting, name, metric, metric.gauge.value ?? 0);
     case UNTYPED:
-      return metric.untyped === undefined ? undefined : sample(name, metric, metric.untyped.value ?? 0);
+      return metric.untyped === undefined ? undefined : sample(quoting, name, metric, metric.untyped.value ?? 0);
     case SUMMARY:
-      return summaryLines(name, metric);
+      return summaryLines(quoting, name, metric);
     case HISTOGRAM:
-      return histogramLines(name, metric);
+      return histogramLines(quoting, name, metric);
     default:
       return undefined;
   }
 }
 
-function summaryLines(name: string, metric: Metric): string | undefined {
+function summaryLines(quoting: Quoting, name: string, metric: Metric): string | undefined {
   const summary = metric.summary;
   if (summary === undefined) {
     return undefined;
   }
   let lines = '';
   for (const quantile of summary.quantiles) {
-    lines += sample(name, metric, quantile.value ?? 0, ['quantile', quantile.quantile ?? 0]);
+    lines += sample(quoting, name, metric, quantile.value ?? 0, ['quantile', quantile.quantile ?? 0]);
   }
-  lines += sample(`${name}_sum`, metric, summary.sampleSum ?? 0);
-  return lines + sample(`${name}_count`, metric, Number(summary.sampleCount ?? 0n));
+  lines += sample(quoting, `${name}_sum`, metric, summary.sampleSum ?? 0);
+  return lines + sample(quoting, `${name}_count`, metric, Number(summary.sampleCount ?? 0n));
 }
 
-function histogramLines(name: string, metric: Metric): string | undefined {
+function histogramLines(quoting: Quoting, name: string, metric: Metric): string | undefined {
   const histogram = metric.histogram;
   if (histogram === undefined) {
     return undefined;
@@ -116,32 +132,34 @@ function histogramLines(name: string, metric: Metric): string | undefined {
   let infinitySeen = false;
   for (const bucket of histogram.buckets) {
     const bound = bucket.upperBound ?? 0;
-    lines += sample(`${name}_bucket`, metric, Number(bucket.cumulativeCount ?? 0n), ['le', bound]);
+    lines += sample(quoting, `${name}_bucket`, metric, bucketCount(bucket), ['le', bound]);
     infinitySeen ||= bound === Infinity;
   }
   if (!infinitySeen) {
-    lines += sample(`${name}_bucket`, metric, Number(histogram.sampleCount ?? 0n), ['le', Infinity]);
+    lines += sample(quoting, `${name}_bucket`, metric, histogramCount(histogram), ['le', Infinity]);
   }
-  lines += sample(`${name}_sum`, metric, histogram.sampleSum ?? 0);
-  return lines + sample(`${name}_count`, metric, Number(histogram.sampleCount ?? 0n));
+  lines += sample(quoting, `${name}_sum`, metric, histogram.sampleSum ?? 0);
+  return lines + sample(quoting, `${name}_count`, metric, histogramCount(histogram));
 }
 
 /** Writes one family; returns false where Go's encoder fails (and the handler stops writing). */
-function writeFamily(out: string[], family: MergedFamily): boolean {
+function writeFamily(out: string[], family: MergedFamily, quoting: Quoting): boolean {
   if (family.name === '') {
     return false;
   }
   if (family.help !== undefined) {
-    out.push(`# HELP ${family.name} ${escapeHelp(family.help)}\n`);
+    out.push(`# HELP ${familyNameText(family.name, quoting)} ${escapeHelp(family.help)}\n`);
   }
-  const word = TYPE_WORDS.get(family.type);
+  // 1.11's expfmt writes a gauge histogram's classic buckets as a histogram.
+  const type = quoting && family.type === GAUGE_HISTOGRAM ? HISTOGRAM : family.type;
+  const word = TYPE_WORDS.get(type);
   if (word === undefined) {
-    out.push(`# TYPE ${family.name}`);
+    out.push(`# TYPE ${familyNameText(family.name, quoting)}`);
     return false;
   }
-  out.push(`# TYPE ${family.name} ${word}\n`);
+  out.push(`# TYPE ${familyNameText(family.name, quoting)} ${word}\n`);
   for (const metric of family.metrics) {
-    const lines = metricLines(family.name, family.type, metric);
+    const lines = metricLines(quoting, family.name, type, metric);
     if (lines === undefined) {
       return false;
     }
@@ -150,12 +168,32 @@ function writeFamily(out: string[], family: MergedFamily): boolean {
   return true;
 }
 
-/** The body of GET /metrics (the caller checks the store for gathering errors first). */
-export function renderExposition(store: MockStore, self: SelfMetrics): Buffer {
-  const out: string[] = [];
-  for (const family of mergeFamilies(store, self)) {
+/** model.EscapeMetricFamily: the names the legacy rules do not allow, escaped (label values stay). */
+function escapedFamily(family: MergedFamily, escaping: NameEscaping | undefined): MergedFamily {
+  if (escaping === undefined || escaping === 'allow-utf-8') {
+    return family;
+  }
+  const escape = (name: string) => (isLegacyMetricName(name) ? name : escapeName(name, escaping));
+  const metrics = family.metrics.map((metric) => (metric.labels.every((pair) => isLegacyMetricName(pair.name)) ? metric : { ...metric, labels: metric.labels.map((pair) => ({ ...pair, name: escape(pair.name) })) }));
+  return { ...family, name: escape(family.name), metrics };
+}
+
+/**
+ * The families GET /metrics exposes (the caller checks the store for gathering errors first):
+ * merged, sorted by name, their metrics sorted, then escaped as negotiated (1.11; undefined: 1.5).
+ */
+export function exposedFamilies(store: MockStore, self: SelfMetrics, escaping?: NameEscaping): MergedFamily[] {
+  return mergeFamilies(store, self).map((family) => {
     family.metrics.sort(compareMetrics);
-    if (!writeFamily(out, family)) {
+    return escapedFamily(family, escaping);
+  });
+}
+
+/** The text body of GET /metrics. */
+export function renderExposition(store: MockStore, self: SelfMetrics, escaping?: NameEscaping): Buffer {
+  const out: string[] = [];
+  for (const family of exposedFamilies(store, self, escaping)) {
+    if (!writeFamily(out, family, escaping !== undefined)) {
       break;
     }
   }

@@ -1,5 +1,5 @@
 import { goQuoteString } from '../../goemu/goQuote';
-import { labelProblem, metricError } from './metricChecks';
+import { CHECK_RULES_1_5, CheckRules, labelProblem, metricError } from './metricChecks';
 import { familyType, HISTOGRAM, metricHasValueFor, MetricTypeCode, SUMMARY, typeName } from '../model';
 import { SelfMetrics } from './selfMetrics';
 import { StoreView } from './storeView';
@@ -38,9 +38,9 @@ export interface GatherError {
 }
 
 /** The errors of the given family names, in gather order. */
-export function gatherErrors(view: StoreView, self: SelfMetrics, candidates: Iterable<string>): GatherError[] {
+export function gatherErrors(view: StoreView, self: SelfMetrics, candidates: Iterable<string>, rules: CheckRules = CHECK_RULES_1_5): GatherError[] {
   const names = [...new Set(candidates)].filter((name) => view.exists(name)).sort((a, b) => view.order(a) - view.order(b));
-  const checker = new FamilyChecker(view, self);
+  const checker = new FamilyChecker(view, self, rules);
   return names.flatMap((name) => checker.errors(name).map((message) => ({ name, message })));
 }
 
@@ -58,6 +58,7 @@ class FamilyChecker {
   constructor(
     private readonly view: StoreView,
     private readonly self: SelfMetrics,
+    private readonly rules: CheckRules,
   ) {}
 
   errors(name: string): string[] {
@@ -92,7 +93,7 @@ class FamilyChecker {
     if (this.view.missing(name, type) > 0 || this.view.invalid(name) > 0) {
       return this.scanMetrics(name, type);
     }
-    return this.view.repeatedSeries(name).map((metric) => metricError(name, metric, REPEATED));
+    return this.view.repeatedSeries(name).map((metric) => metricError(name, metric, REPEATED, this.rules.dumpStyle));
   }
 
   private scanMetrics(name: string, type: MetricTypeCode): string[] {
@@ -101,17 +102,17 @@ class FamilyChecker {
     for (const stored of this.view.families(name)) {
       stored.family.metrics.forEach((metric, i) => {
         if (!metricHasValueFor(metric, type)) {
-          errors.push(metricError(name, metric, `is not a ${typeName(type)}`));
+          errors.push(metricError(name, metric, `is not a ${typeName(type)}`, this.rules.dumpStyle));
           return;
         }
-        const problem = labelProblem(metric);
+        const problem = labelProblem(metric, this.rules.labelNames);
         if (problem !== undefined) {
-          errors.push(metricError(name, metric, problem));
+          errors.push(metricError(name, metric, problem, this.rules.dumpStyle));
           return;
         }
         const key = stored.facts.keys[i];
         if (seen.has(key)) {
-          errors.push(metricError(name, metric, REPEATED));
+          errors.push(metricError(name, metric, REPEATED, this.rules.dumpStyle));
           return;
         }
         seen.add(key);

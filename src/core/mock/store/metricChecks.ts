@@ -1,7 +1,8 @@
 import { goQuoteString } from '../../goemu/goQuote';
 import { isValidGoUtf8 } from '../../goemu/goFormat';
 import { COUNTER, HISTOGRAM, Metric, metricHasValueFor, MetricFamily, MetricTypeCode } from '../model';
-import { metricProtoText } from './protoText';
+import { metricProtoText, ProtoTextStyle } from './protoText';
+import { NameValidation } from '../../protocol/nameEscaping';
 import { Micros } from '../clock';
 
 // What client_golang 1.14's Gatherers checks per metric (checkMetricConsistency), and the facts
@@ -10,14 +11,34 @@ import { Micros } from '../clock';
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
-/** The part of a per-metric error after `collected metric "x" { ... } `, for the labels; undefined when they pass. */
-export function labelProblem(metric: Metric): string | undefined {
+/**
+ * How the gateway's client_golang checks what it gathers: 1.5's legacy label names and
+ * golang/protobuf dumps, or 1.11's UTF-8 label names (whatever the push flag says) and prototext.
+ */
+export interface CheckRules {
+  readonly dumpStyle: ProtoTextStyle;
+  readonly labelNames: NameValidation;
+}
+
+export const CHECK_RULES_1_5: CheckRules = { dumpStyle: 'compact', labelNames: 'legacy' };
+export const CHECK_RULES_1_11: CheckRules = { dumpStyle: 'prototext', labelNames: 'utf8' };
+
+function isValidLabelName(name: string, names: NameValidation): boolean {
+  return names === 'legacy' ? LABEL_NAME.test(name) : name !== '' && isValidGoUtf8(name);
+}
+
+/**
+ * The part of a per-metric error after `collected metric "x" { ... } `, for the labels; undefined
+ * when they pass. Legacy names by default: a label the legacy rules refuse is one UTF-8 rules may
+ * refuse, which is all the store's indexes need to know (see FamilyFacts.invalid).
+ */
+export function labelProblem(metric: Metric, names: NameValidation = 'legacy'): string | undefined {
   let previous: string | undefined;
   for (const pair of metric.labels) {
     if (pair.name === previous) {
       return `has two or more labels with the same name: ${pair.name}`;
     }
-    if (!LABEL_NAME.test(pair.name) || pair.name.startsWith('__')) {
+    if (!isValidLabelName(pair.name, names) || pair.name.startsWith('__')) {
       return `has a label with an invalid name: ${pair.name}`;
     }
     if (metric.summary !== undefined && pair.name === 'quantile') {
@@ -32,8 +53,8 @@ export function labelProblem(metric: Metric): string | undefined {
 }
 
 /** `collected metric "x" { <proto text>} <problem>`. */
-export function metricError(name: string, metric: Metric, problem: string): string {
-  return `collected metric ${goQuoteString(name)} { ${metricProtoText(metric)}} ${problem}`;
+export function metricError(name: string, metric: Metric, problem: string, style: ProtoTextStyle = 'compact'): string {
+  return `collected metric ${goQuoteString(name)} { ${metricProtoText(metric, style)}} ${problem}`;
 }
 
 /** The identity of a series: family name and (sorted) labels. */
@@ -52,7 +73,7 @@ export const CHECKED_TYPES = HISTOGRAM - COUNTER + 1;
 export interface FamilyFacts {
   /** For each checked type, how many metrics lack its value field. */
   readonly missing: readonly number[];
-  /** How many metrics have a label the check refuses. */
+  /** How many metrics have a label the check may refuse (one the legacy rules refuse). */
   readonly invalid: number;
   /** The series key of each metric, in order. */
   readonly keys: readonly string[];

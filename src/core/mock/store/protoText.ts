@@ -1,11 +1,18 @@
+import { ESCAPED_BYTE_BASE, isEscapedByte } from '../../exposition/decode';
 import { goStringBytes, formatProtoTextFloat } from '../../goemu/goFormat';
 import { Bucket, HistogramValue, LabelPair, Metric, Quantile, SimpleValue, SummaryValue } from '../model';
 
-// dto.Metric.String() as golang/protobuf 1.3 writes it (CompactTextString), which the gateway's
-// consistency errors quote: `label:<name:"job" value:"j" > gauge:<value:1 > `. Fields in the
-// order of the Go struct, every field followed by a space, strings byte by byte with octal escapes.
+// dto.Metric.String(), which the gateway's consistency errors quote, in the two ways the gateways
+// write it (fields in the order of the .proto in both):
+//   compact    golang/protobuf 1.3 (Pushgateway 1.5): `label:<name:"job" value:"j" > gauge:<value:1 > `,
+//              every field followed by a space, strings byte by byte with octal escapes;
+//   prototext  google.golang.org/protobuf (Pushgateway 1.11): `label:{name:"job"  value:"j"}  gauge:{value:1}`,
+//              fields separated by two spaces (this build's pick of Go's randomised separator),
+//              valid UTF-8 kept, other bytes and control characters as `\xNN`.
 
-function quoteBytes(text: string): string {
+export type ProtoTextStyle = 'compact' | 'prototext';
+
+function compactQuote(text: string): string {
   let out = '"';
   for (const byte of goStringBytes(text)) {
     if (byte === 0x0a) {
@@ -27,56 +34,90 @@ function quoteBytes(text: string): string {
   return `${out}"`;
 }
 
-function scalar(name: string, value: number | bigint | undefined): string {
-  if (value === undefined) {
-    return '';
+const ESCAPED: Record<number, string> = { 0x0a: '\\n', 0x0d: '\\r', 0x09: '\\t', 0x22: '\\"', 0x5c: '\\\\' };
+
+function prototextQuote(text: string): string {
+  let out = '"';
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (isEscapedByte(code)) {
+      // a byte of invalid UTF-8 (see goFormat.ts)
+      out += `\\x${(code - ESCAPED_BYTE_BASE).toString(16)}`;
+    } else if (code < 0x80) {
+      out += ESCAPED[code] ?? (code < 0x20 || code === 0x7f ? `\\x${code.toString(16).padStart(2, '0')}` : char);
+    } else {
+      // C1 control characters are written as \u escapes, the rest of valid UTF-8 as it is.
+      out += code <= 0x9f ? `\\u${code.toString(16).padStart(4, '0')}` : char;
+    }
   }
-  return `${name}:${typeof value === 'bigint' ? value.toString() : formatProtoTextFloat(value)} `;
+  return `${out}"`;
 }
 
-function message(name: string, body: string): string {
-  return `${name}:<${body}> `;
-}
+class Writer {
+  constructor(private readonly style: ProtoTextStyle) {}
 
-function labelPair(pair: LabelPair): string {
-  return message('label', `name:${quoteBytes(pair.name)} value:${quoteBytes(pair.value)} `);
-}
-
-function simpleValue(name: string, holder: SimpleValue | undefined): string {
-  return holder === undefined ? '' : message(name, scalar('value', holder.value));
-}
-
-function quantile(item: Quantile): string {
-  return message('quantile', scalar('quantile', item.quantile) + scalar('value', item.value));
-}
-
-function summary(value: SummaryValue | undefined): string {
-  if (value === undefined) {
-    return '';
+  quote(text: string): string {
+    return this.style === 'compact' ? compactQuote(text) : prototextQuote(text);
   }
-  return message('summary', scalar('sample_count', value.sampleCount) + scalar('sample_sum', value.sampleSum) + value.quantiles.map(quantile).join(''));
-}
 
-function bucket(item: Bucket): string {
-  return message('bucket', scalar('cumulative_count', item.cumulativeCount) + scalar('upper_bound', item.upperBound));
-}
-
-function histogram(value: HistogramValue | undefined): string {
-  if (value === undefined) {
-    return '';
+  /** Joins the non-empty fields of a message body. */
+  fields(parts: readonly (string | undefined)[]): string {
+    const present = parts.filter((part): part is string => part !== undefined && part !== '');
+    return this.style === 'compact' ? present.map((part) => `${part} `).join('') : present.join('  ');
   }
-  return message('histogram', scalar('sample_count', value.sampleCount) + scalar('sample_sum', value.sampleSum) + value.buckets.map(bucket).join(''));
+
+  scalar(name: string, value: number | bigint | undefined): string | undefined {
+    if (value === undefined) {
+      return undefined;
+    }
+    return `${name}:${typeof value === 'bigint' ? value.toString() : formatProtoTextFloat(value)}`;
+  }
+
+  message(name: string, body: string): string {
+    return this.style === 'compact' ? `${name}:<${body}>` : `${name}:{${body}}`;
+  }
 }
 
-/** The compact text of a metric, ending with a space unless it is empty. */
-export function metricProtoText(metric: Metric): string {
-  return [
-    metric.labels.map(labelPair).join(''),
-    simpleValue('gauge', metric.gauge),
-    simpleValue('counter', metric.counter),
-    summary(metric.summary),
-    simpleValue('untyped', metric.untyped),
-    histogram(metric.histogram),
-    scalar('timestamp_ms', metric.timestampMs),
-  ].join('');
+function labelPair(w: Writer, pair: LabelPair): string {
+  return w.message('label', w.fields([`name:${w.quote(pair.name)}`, `value:${w.quote(pair.value)}`]));
+}
+
+function simpleValue(w: Writer, name: string, holder: SimpleValue | undefined): string | undefined {
+  return holder === undefined ? undefined : w.message(name, w.fields([w.scalar('value', holder.value)]));
+}
+
+function quantile(w: Writer, item: Quantile): string {
+  return w.message('quantile', w.fields([w.scalar('quantile', item.quantile), w.scalar('value', item.value)]));
+}
+
+function summary(w: Writer, value: SummaryValue | undefined): string | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  return w.message('summary', w.fields([w.scalar('sample_count', value.sampleCount), w.scalar('sample_sum', value.sampleSum), ...value.quantiles.map((q) => quantile(w, q))]));
+}
+
+function bucket(w: Writer, item: Bucket): string {
+  return w.message('bucket', w.fields([w.scalar('cumulative_count', item.cumulativeCount), w.scalar('cumulative_count_float', item.cumulativeCountFloat), w.scalar('upper_bound', item.upperBound)]));
+}
+
+function histogram(w: Writer, value: HistogramValue | undefined): string | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  return w.message('histogram', w.fields([w.scalar('sample_count', value.sampleCount), w.scalar('sample_count_float', value.sampleCountFloat), w.scalar('sample_sum', value.sampleSum), ...value.buckets.map((b) => bucket(w, b))]));
+}
+
+/** The text of a metric: compact ends with a space unless it is empty, prototext never does. */
+export function metricProtoText(metric: Metric, style: ProtoTextStyle = 'compact'): string {
+  const w = new Writer(style);
+  return w.fields([
+    ...metric.labels.map((pair) => labelPair(w, pair)),
+    simpleValue(w, 'gauge', metric.gauge),
+    simpleValue(w, 'counter', metric.counter),
+    summary(w, metric.summary),
+    simpleValue(w, 'untyped', metric.untyped),
+    histogram(w, metric.histogram),
+    w.scalar('timestamp_ms', metric.timestampMs),
+  ]);
 }

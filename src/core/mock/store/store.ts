@@ -1,6 +1,6 @@
 import { Micros, unixSeconds, WriteClock } from '../clock';
 import { gatherErrors, multiErrorText, suffixRelatives } from './consistency';
-import { StoredFamily, storedFamily } from './metricChecks';
+import { CHECK_RULES_1_5, CheckRules, StoredFamily, storedFamily } from './metricChecks';
 import { gaugeFamily, MetricFamily } from '../model';
 import { GroupingLabels, groupSeriesLabels, sanitizeFamily } from './sanitize';
 import { SelfMetrics } from './selfMetrics';
@@ -48,6 +48,8 @@ export class MockStore {
   constructor(
     private readonly self: SelfMetrics,
     private readonly clock: WriteClock,
+    /** How the consistency check judges and dumps a metric: like Pushgateway 1.5 or 1.11. */
+    private readonly rules: CheckRules = CHECK_RULES_1_5,
   ) {
     // A request family of the gateway appearing can make a stored family of that name inconsistent.
     self.requests.onAppear((names) => this.refreshProblems(names.flatMap((name) => [name, ...suffixRelatives(name)])));
@@ -114,13 +116,30 @@ export class MockStore {
       sanitizeFamily(family, request.grouping);
     }
     const change = this.pushChange(request, time);
-    const errors = gatherErrors(new StoreView(this.index, change), this.self, this.candidates(change));
+    const errors = gatherErrors(new StoreView(this.index, change), this.self, this.candidates(change), this.rules);
     if (errors.length > 0) {
       this.recordFailure(request.grouping, time);
       return { ok: false, error: INCONSISTENT_PREFIX + multiErrorText(errors.map((error) => error.message)) };
     }
     this.apply(change, request.grouping);
     return { ok: true };
+  }
+
+  /**
+   * A PUT or POST to a gateway started with --push.disable-consistency-check: applied without the
+   * consistency check (what it would have refused shows when GET /metrics gathers); the store still
+   * refuses timestamps, silently: the push only records its failure.
+   */
+  pushUnchecked(request: PushRequest): void {
+    const time = this.clock.next();
+    if (hasTimestamps(request.families)) {
+      this.recordFailure(request.grouping, time);
+      return;
+    }
+    for (const family of request.families) {
+      sanitizeFamily(family, request.grouping);
+    }
+    this.apply(this.pushChange(request, time), request.grouping);
   }
 
   delete(grouping: GroupingLabels): void {
@@ -139,7 +158,7 @@ export class MockStore {
 
   /** What GET /metrics would report as gathering errors (empty: it can be served). */
   gatherErrorMessages(): string[] {
-    return gatherErrors(new StoreView(this.index), this.self, this.index.problemNames).map((error) => error.message);
+    return gatherErrors(new StoreView(this.index), this.self, this.index.problemNames, this.rules).map((error) => error.message);
   }
 
   /** processWriteRequest on a copy of the group: its families after the push. */
@@ -216,7 +235,7 @@ export class MockStore {
 
   /** Re-checks the touched names against the store as it is now. */
   private refreshProblems(names: readonly string[]): void {
-    const failing = new Set(gatherErrors(new StoreView(this.index), this.self, names).map((error) => error.name));
+    const failing = new Set(gatherErrors(new StoreView(this.index), this.self, names, this.rules).map((error) => error.name));
     for (const name of names) {
       if (failing.has(name)) {
         this.index.problemNames.add(name);

@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import { GatewayConfig } from '../core/gateway/gatewayConfig';
+import { gatewayForUrl, isListed } from '../core/gateway/gatewayForUrl';
+import { applyTargetOverride } from '../core/gateway/targetSettings';
+import { GatewayTarget } from '../core/protocol/gatewayTarget';
+import { GatewayService } from '../gateways/gatewayService';
+import { GROUP_DOCUMENT_SCHEME } from './languageIds';
+import { LintSettingsReader } from './lintSettings';
+
+/**
+ * Which gateway behaviour each document is linted for. A document tied to a gateway (pushed to or
+ * dry-run on from this editor, or a group opened from the explorer) and a script's heredoc whose
+ * push URL names a listed gateway follow that gateway's `/api/v1/status`; until it is known, the
+ * gateway's `gatewayVersion`/`utf8Names` entry and then the lint settings decide, as they do for
+ * every other document.
+ */
+export class LintTargets implements vscode.Disposable {
+  /** The gateway each buffer was last pushed to (or dry-run on), by URI. */
+  private readonly pushedTo = new Map<string, GatewayConfig>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** A document's target may differ now: lint again. */
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly gateways: GatewayService,
+    private readonly settings: LintSettingsReader,
+  ) {
+    this.subscriptions = [
+      gateways.onDidChangeTargets(() => this.changed.fire()),
+      vscode.workspace.onDidCloseTextDocument((document) => this.pushedTo.delete(document.uri.toString())),
+      // An entry's gatewayVersion/utf8Names decide while its status is not known.
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('pushgateway.gateways')) {
+          this.changed.fire();
+        }
+      }),
+    ];
+  }
+
+  /** The buffer was pushed to (or dry-run on) this gateway: from now on it is linted for it. Resolves once its target is known (or its status failed). */
+  async follow(document: vscode.TextDocument, gateway: GatewayConfig): Promise<GatewayTarget> {
+    const key = document.uri.toString();
+    const before = this.pushedTo.get(key);
+    this.pushedTo.set(key, gateway);
+    if (before?.url !== gateway.url) {
+      this.changed.fire();
+    }
+    await this.gateways.targetOf(gateway);
+    return this.forGateway(gateway);
+  }
+
+  /** The target of a gateway: its status when read, else its settings entry over the lint settings. Reads the status once when it was not. */
+  forGateway(gateway: GatewayConfig): GatewayTarget {
+    const known = this.gateways.knownTarget(gateway);
+    if (known) {
+      return known;
+    }
+    if (!this.gateways.statusWasRead(gateway)) {
+      // Known a moment later: onDidChangeTargets lints again then.
+      void this.gateways.targetOf(gateway);
+    }
+    return applyTargetOverride(this.settings.settings.target, gateway.target);
+  }
+
+  /** The target of a whole document. */
+  forDocument(document: vscode.TextDocument): GatewayTarget {
+    const gateway = this.gatewayOf(document);
+    return gateway ? this.forGateway(gateway) : this.settings.settings.target;
+  }
+
+  /** The target of a heredoc pushed to this base URL: that of the listed gateway it names; undefined when it names none. */
+  forPushUrl(baseUrl: string): GatewayTarget | undefined {
+    const listed = this.gateways.listedGateways();
+    const gateway = gatewayForUrl(baseUrl, listed);
+    return gateway.ok && isListed(gateway.value.url, listed) ? this.forGateway(gateway.value) : undefined;
+  }
+
+  private gatewayOf(document: vscode.TextDocument): GatewayConfig | undefined {
+    if (document.uri.scheme === GROUP_DOCUMENT_SCHEME) {
+      // Group documents are /<gateway name>/<group>.prom (see GroupDocuments).
+      const path = document.uri.path;
+      const name = path.slice(1, path.lastIndexOf('/'));
+      return this.gateways.listedGateways().find((gateway) => gateway.name === name);
+    }
+    const pushedTo = this.pushedTo.get(document.uri.toString());
+    // As the settings list it now (its entry may have changed since the push).
+    return pushedTo && (this.gateways.listedGateways().find((gateway) => gateway.url === pushedTo.url) ?? pushedTo);
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.changed.dispose();
+  }
+}

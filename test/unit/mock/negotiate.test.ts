@@ -1,0 +1,39 @@
+import * as assert from 'node:assert/strict';
+import { negotiateFormat, negotiateGzip } from '../../../src/core/mock/output/negotiate';
+
+describe('mock gateway: what GET /metrics answers in', () => {
+  const text = 'text/plain; version=0.0.4; charset=utf-8';
+  const proto = 'application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited';
+
+  it('1.11 names the escaping: underscores unless a known one is asked for, also by an OpenMetrics entry', () => {
+    assert.equal(negotiateFormat(undefined, '1.11').contentType, `${text}; escaping=underscores`);
+    assert.equal(negotiateFormat('text/plain; version=1.0.0; escaping=dots', '1.11').contentType, `${text}; escaping=dots`);
+    assert.equal(negotiateFormat('text/plain; version=1.0.0; escaping=quotes', '1.11').contentType, `${text}; escaping=underscores`);
+    assert.equal(negotiateFormat('application/openmetrics-text; version=1.0.0; escaping=allow-utf-8', '1.11').contentType, `${text}; escaping=allow-utf-8`);
+    const protobuf = negotiateFormat(`${proto}; escaping=allow-utf-8`, '1.11');
+    assert.deepEqual(protobuf, { protobuf: true, escaping: 'allow-utf-8', contentType: `${proto}; escaping=allow-utf-8` });
+  });
+
+  it('1.5 has no escaping, and serves delimited protobuf when asked for it', () => {
+    assert.deepEqual(negotiateFormat('text/plain; version=1.0.0; escaping=dots', '1.5'), { protobuf: false, contentType: text });
+    assert.deepEqual(negotiateFormat(proto, '1.5'), { protobuf: true, contentType: proto });
+  });
+
+  it('1.11 honours Accept-Encoding q-values; 1.5 gzips for any gzip entry', () => {
+    const cases: [string, boolean, boolean][] = [
+      ['gzip', true, true],
+      ['gzip;q=0', false, true],
+      ['gzip ; q=0.9', true, false],
+      ['gzip;q=0.5, *;q=0', true, true],
+      ['identity;q=1, gzip;q=0.5', false, true],
+      ['br, gzip;q=0.8', true, true],
+      ['*', false, false],
+      ['GZIP', false, false],
+      ['x-gzip', false, false],
+    ];
+    for (const [header, v111, v15] of cases) {
+      assert.equal(negotiateGzip(header, '1.11'), v111, `1.11: ${header}`);
+      assert.equal(negotiateGzip(header, '1.5'), v15, `1.5: ${header}`);
+    }
+  });
+});
