@@ -7,7 +7,7 @@ import { groupingFromRoute } from './pushPath';
 import { exposedFamilies, renderExposition } from '../output/render';
 import { negotiateFormat, negotiateGzip } from '../output/negotiate';
 import { encodeDelimitedFamilies } from '../output/protobufOut';
-import { CORS_HEADERS, empty, httpError, json, notFound, Reply, sniffedText } from './replies';
+import { CORS_HEADERS, DROPPED, empty, httpError, json, notFound, Reply, sniffedText } from './replies';
 import { ApiHandler, MainHandler } from './routes';
 import { GroupingLabels } from '../store/sanitize';
 import { SelfMetrics } from '../store/selfMetrics';
@@ -108,7 +108,7 @@ async function push(request: RoutedRequest, env: HandlerEnv, replace: boolean, j
   }
   const families = decodePushBody(body.stream, request.contentType, env.target);
   if (!families.ok) {
-    return httpError(400, families.error);
+    return families.error.dropsConnection ? DROPPED : httpError(400, families.error.message);
   }
   request.note({ families: families.value.map((family) => family.name) });
   if (env.target.consistencyCheckDisabled) {
