@@ -30,26 +30,7 @@ const CORPORA: readonly ReplayedCorpus[] = [
  * Steps the mock does not answer like the recording yet, with the reason and the steps per
  * target. The test requires that they still differ, so that a fix has to take its entry out.
  */
-const KNOWN_GAPS: Record<string, { readonly reason: string; readonly steps: Readonly<Record<string, readonly number[]>> }> = {
-  ...nativeHistogramGaps(),
-};
-
-/** The mock does not read the native-histogram fields of a protobuf push (schema, spans, float counts) yet. */
-function nativeHistogramGaps(): typeof KNOWN_GAPS {
-  const reason = 'native histogram fields of protobuf pushes are not read yet (/metrics, /api/v1/metrics)';
-  const onEvery111 = (steps: number[], uncheckedSteps = steps) => ({ '1.11': steps, '1.11-utf8': steps, '1.11-unchecked': uncheckedSteps });
-  return {
-    'native-float-classic': { reason, steps: onEvery111([1, 2]) },
-    'native-float-native': { reason, steps: onEvery111([1, 2]) },
-    'native-integer-native': { reason, steps: onEvery111([2]) },
-    'native-native-and-classic': { reason, steps: onEvery111([2]) },
-    'native-negative-buckets': { reason, steps: onEvery111([2]) },
-    // Invalid native histograms: 1.11.2 answers no /api/v1/metrics at all, nor (unchecked) the push.
-    'native-negative-float-count': { reason, steps: onEvery111([1, 2], [0, 1, 2]) },
-    'native-schema-out-of-range': { reason, steps: onEvery111([2], [0, 2]) },
-    'native-spans-deltas-mismatch': { reason, steps: onEvery111([2], [0, 2]) },
-  };
-}
+const KNOWN_GAPS: Record<string, { readonly reason: string; readonly steps: Readonly<Record<string, readonly number[]>> }> = {};
 
 function gapOf(slug: string, target: string): readonly number[] {
   return KNOWN_GAPS[slug]?.steps[target] ?? [];

@@ -12,6 +12,8 @@ import { ApiHandler, MainHandler } from './routes';
 import { GroupingLabels } from '../store/sanitize';
 import { SelfMetrics } from '../store/selfMetrics';
 import { MockStore } from '../store/store';
+import { MetricFamily } from '../model';
+import { isBrokenNativeHistogram } from '../output/nativeBuckets';
 import { GatewayTarget } from '../../protocol/gatewayTarget';
 import { NameValidation } from '../../protocol/nameEscaping';
 
@@ -77,7 +79,8 @@ export function handleApi(handler: ApiHandler, env: HandlerEnv): Reply {
     case 'apiStatus':
       return json(statusJson(env.status), { ...CORS_HEADERS });
     case 'apiMetrics':
-      return json(metricsJson(env.store.groups()), { ...CORS_HEADERS });
+      // 1.11.2 fails to list a broken native histogram and closes the connection.
+      return storesBrokenNativeHistogram(env.store) ? DROPPED : json(metricsJson(env.store.groups()), { ...CORS_HEADERS });
     case 'wipe':
       // The real gateway queues the deletes and answers first; the mock is done before it answers.
       env.store.wipe();
@@ -113,11 +116,28 @@ async function push(request: RoutedRequest, env: HandlerEnv, replace: boolean, j
   request.note({ families: families.value.map((family) => family.name) });
   if (env.target.consistencyCheckDisabled) {
     // The real gateway queues the write and answers at once; the mock is done before it answers.
+    // A broken native histogram is stored, but 1.11.2 closes the connection instead of the 202.
+    const broken = families.value.some(hasBrokenNativeHistogram);
     env.store.pushUnchecked({ grouping: grouping.value, families: families.value, replace });
-    return empty(202);
+    return broken ? DROPPED : empty(202);
   }
   const outcome = env.store.push({ grouping: grouping.value, families: families.value, replace });
   return outcome.ok ? empty(200) : httpError(400, outcome.error);
+}
+
+function hasBrokenNativeHistogram(family: MetricFamily): boolean {
+  return family.metrics.some((metric) => metric.histogram !== undefined && isBrokenNativeHistogram(metric.histogram));
+}
+
+function storesBrokenNativeHistogram(store: MockStore): boolean {
+  for (const group of store.groups()) {
+    for (const stored of group.families.values()) {
+      if (hasBrokenNativeHistogram(stored.family)) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 function deleteGroup(request: RoutedRequest, env: HandlerEnv, jobBase64: boolean): Reply {
