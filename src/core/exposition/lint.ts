@@ -91,8 +91,13 @@ export function lintExposition(text: string, options: LintOptions = {}): LintRes
     if (severityOf(rule.code, rule.defaultSeverity) === 'off') {
       continue;
     }
+    const unchecked = target.consistencyCheckDisabled && CONSISTENCY_CHECK_CODES.has(rule.code);
     for (const finding of rule.check(context)) {
-      add({ code: rule.code, severity: rule.defaultSeverity, ...finding });
+      if (unchecked) {
+        add({ code: rule.code, ...finding, severity: 'warning', message: `${UNCHECKED_PREFIX}${finding.message}` });
+      } else {
+        add({ code: rule.code, severity: rule.defaultSeverity, ...finding });
+      }
     }
   }
   diagnostics.sort(compareDiagnostics);
@@ -119,6 +124,11 @@ function promtoolRefusal(normalized: string, raw: string, hasCrlf: boolean, docu
     reference: (promtoolProblem ?? legacyProblem).goError,
   };
 }
+
+/** What the gateway's consistency check refuses; a gateway without it (`--push.disable-consistency-check`) takes the push. */
+const CONSISTENCY_CHECK_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['timestamp', 'duplicate-series', 'reserved-label-name', 'suffix-collision', 'gateway-self-metric']);
+const UNCHECKED_PREFIX =
+  'this gateway runs without its consistency check, so it accepts the push (202), but what the check would refuse can then break its GET /metrics (500) until the group is deleted. The check says: ';
 
 const CRLF_MESSAGE =
   'this document uses CRLF (Windows) line endings: the Pushgateway reads the carriage return as part of each value and rejects the push; convert the file to LF line endings';

@@ -81,6 +81,8 @@ export interface ParseProblem {
   /** What Go's expfmt.TextParser would say, e.g. `text format parsing error in line 3: invalid metric name`. */
   readonly goError: string;
   readonly span: Span;
+  /** Pushgateway 1.11.2 answers nothing and closes the connection (its parser crashes on `{} 1`). */
+  readonly dropsConnection?: boolean;
 }
 
 export interface ParsedDocument {

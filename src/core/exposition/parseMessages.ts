@@ -11,6 +11,8 @@ export interface Rejection {
   /** Go's error without its `text format parsing error in line N: ` prefix. */
   readonly goMessage: string;
   readonly message: string;
+  /** Pushgateway 1.11.2's parser crashes on the line: the push gets no answer at all. */
+  readonly dropsConnection?: boolean;
 }
 
 const METRIC_NAME_RULE = 'a metric name starts with a letter, "_" or ":" and continues with letters, digits, "_" or ":"';
@@ -68,14 +70,16 @@ export function duplicateType(familyName: string, firstTypeLine: number | undefi
   return { code: 'duplicate-type', goMessage: `second TYPE line for metric name ${goQuoteString(familyName)}, or TYPE reported after samples`, message: why };
 }
 
-export function unknownType(typeText: string): Rejection {
-  return { code: 'unknown-type', goMessage: `unknown metric type ${goQuoteString(typeText)}`, message: unknownTypeMessage(typeText) };
+/** `knowsGaugehistogram`: the 1.11 parser, which also takes OpenMetrics' gaugehistogram. */
+export function unknownType(typeText: string, knowsGaugehistogram = false): Rejection {
+  return { code: 'unknown-type', goMessage: `unknown metric type ${goQuoteString(typeText)}`, message: unknownTypeMessage(typeText, knowsGaugehistogram) };
 }
 
-function unknownTypeMessage(typeText: string): string {
+function unknownTypeMessage(typeText: string, knowsGaugehistogram: boolean): string {
   const lower = typeText.toLowerCase();
   if (OPENMETRICS_ONLY_TYPES.has(lower)) {
-    return `"${typeText}" is an OpenMetrics type: the Pushgateway text parser only knows counter, gauge, histogram, summary and untyped`;
+    const known = knowsGaugehistogram ? 'counter, gauge, histogram, gaugehistogram, summary and untyped' : 'counter, gauge, histogram, summary and untyped';
+    return `"${typeText}" is an OpenMetrics type: the Pushgateway text parser only knows ${known}`;
   }
   if (/\r$/.test(typeText)) {
     return 'the TYPE line ends with a carriage return: the gateway expects LF line endings, not CRLF';
@@ -254,13 +258,25 @@ export function unexpectedAfterMetricName(found: number): Rejection {
   };
 }
 
-/** `{} 1`: Pushgateway 1.11.2's parser crashes on it (the gateway survives, the push gets no answer). */
-export function bracesWithoutName(): Rejection {
+/**
+ * `{} 1`: Pushgateway 1.11.2's parser crashes on it (the gateway survives, the push gets no answer).
+ * After an earlier sample it does not crash: it gives the labels and the value to that sample's
+ * series, which then comes twice (a 400 of the consistency check; promtool: metric not unique).
+ */
+export function bracesWithoutName(afterSample: boolean): Rejection {
+  const fix = 'write the name before the braces or quoted inside them';
+  if (afterSample) {
+    return {
+      code: 'braces-without-name',
+      goMessage: 'invalid metric name',
+      message: `a sample without a metric name: Pushgateway 1.11.2 adds these labels and this value to the series of the sample before it, which then comes twice, and refuses the push; ${fix}`,
+    };
+  }
   return {
     code: 'braces-without-name',
     goMessage: 'invalid metric name',
-    message:
-      'a sample without a metric name: Pushgateway 1.11.2 drops the connection without any answer (promtool: invalid metric name); write the name before the braces or quoted inside them',
+    message: `a sample without a metric name: Pushgateway 1.11.2 drops the connection without any answer (promtool: invalid metric name); ${fix}`,
+    dropsConnection: true,
   };
 }
 

@@ -92,12 +92,6 @@ interface MutableFamily {
   lines: number[];
 }
 
-/** What the 1.11 parser's name readers read: the name (unescaped) and whether it was plain (no quote). */
-interface ReadName {
-  readonly name: string;
-  readonly plain: boolean;
-}
-
 /** Stops the current line: the parser then resumes at the next one. */
 class LineRejected {
   constructor(readonly endOfInput: boolean) {}
@@ -135,6 +129,8 @@ class ExpositionParser {
   private bracedFamily: MutableFamily | undefined;
   /** The last `le` value of the line's labels (Go's currentBucket), NaN when none. */
   private currentBucket = NaN;
+  /** Whether the last name readModernName read was plain (no quote): set there, not returned, so a plain label allocates nothing. */
+  private lastNameWasPlain = true;
 
   constructor(
     private readonly text: string,
@@ -427,24 +423,24 @@ class ExpositionParser {
    * start one. An unquoted name stops at the first character that cannot continue it (a quote can),
    * a quoted one right after its closing quote.
    */
-  private readModernName(metric: boolean): ReadName {
+  private readModernName(metric: boolean): string {
     const isContinuation = metric ? isMetricNameContinuation : isLabelNameContinuation;
+    this.lastNameWasPlain = true;
     if (this.current !== QUOTE && !(metric ? isMetricNameStart(this.current) : isLabelNameStart(this.current))) {
-      return { name: '', plain: true };
+      return '';
     }
     const start = this.pos;
     let name = '';
     let quoted = false;
-    let plain = true;
     for (;;) {
       const code = this.current;
       if (code === QUOTE) {
-        plain = false;
+        this.lastNameWasPlain = false;
         quoted = !quoted;
         if (!quoted) {
           this.read();
           this.requireInput();
-          return { name, plain };
+          return name;
         }
       } else if (code === NEWLINE) {
         this.reject(unescapedNewlineInName(metric ? 'metric' : 'label', name), this.span(start, this.pos));
@@ -467,7 +463,7 @@ class ExpositionParser {
       this.read();
       this.requireInput();
       if (!quoted && !(this.current === QUOTE || isContinuation(this.current))) {
-        return { name, plain };
+        return name;
       }
     }
   }
@@ -475,17 +471,21 @@ class ExpositionParser {
   /** A HELP/TYPE line's metric name with a 1.11 target, as a token: unescaped text, written span. */
   private readModernNameToken(metric: boolean): Token {
     const start = this.pos;
-    const { name } = this.readModernName(metric);
+    const name = this.readModernName(metric);
     return new ParsedToken(name, this.line, start - this.lineStart, this.pos - this.lineStart);
   }
 
-  /** A label name with a 1.11 target: the fast path for a plain one, Go's reader for anything with a quote. */
-  private readModernLabelName(previous: string | undefined): ReadName {
+  /**
+   * A label name with a 1.11 target: the fast path for a plain one, Go's reader for anything with a
+   * quote. lastNameWasPlain tells which.
+   */
+  private readModernLabelName(previous: string | undefined): string {
     const start = this.pos;
     if (this.current !== QUOTE) {
       const name = this.readLabelNameReusing(previous);
       if (this.current !== QUOTE || name.length === 0) {
-        return { name, plain: true };
+        this.lastNameWasPlain = true;
+        return name;
       }
       this.moveTo(start);
     }
@@ -590,7 +590,7 @@ class ExpositionParser {
     const type = metricTypeNamed(token.text, this.modern);
     if (!type) {
       family.refusedTypeLine = this.line;
-      this.reject(unknownType(token.text), token.span);
+      this.reject(unknownType(token.text, this.modern), token.span);
     }
     family.goType = type;
     family.type = { type, name, line: this.line, typeToken: token };
@@ -644,7 +644,7 @@ class ExpositionParser {
       return;
     }
     const nameStart = this.pos;
-    const { name } = this.readModernName(true);
+    const name = this.readModernName(true);
     const nameEnd = this.pos;
     if (name.length === 0) {
       this.moveTo(nameStart);
@@ -709,7 +709,7 @@ class ExpositionParser {
       this.requireInput();
       if (this.current === CLOSE_BRACE) {
         if (insideBraces && !namePresent) {
-          this.reject(bracesWithoutName(), this.span(this.lineStart, this.pos + 1));
+          this.reject(bracesWithoutName(this.samples.length > 0), this.span(this.lineStart, this.pos + 1));
         }
         this.skipBlankTab();
         this.requireInput();
@@ -720,7 +720,8 @@ class ExpositionParser {
       let labelName: string;
       let plainName = true;
       if (this.modern) {
-        ({ name: labelName, plain: plainName } = this.readModernLabelName(this.previousLabelNames[index]));
+        labelName = this.readModernLabelName(this.previousLabelNames[index]);
+        plainName = this.lastNameWasPlain;
       } else {
         labelName = this.readLabelNameReusing(this.previousLabelNames[index]);
       }
@@ -804,7 +805,7 @@ class ExpositionParser {
       if (afterValue === CLOSE_BRACE) {
         if (insideBraces && !namePresent) {
           // Go: no family yet → `invalid metric name`; with one from an earlier line it crashes.
-          this.reject(family === undefined ? invalidMetricName() : bracesWithoutName(), this.span(this.lineStart, this.pos + 1));
+          this.reject(family === undefined ? invalidMetricName() : bracesWithoutName(this.samples.length > 0), this.span(this.lineStart, this.pos + 1));
         }
         this.skipBlankTab();
         this.requireInput();
@@ -888,8 +889,9 @@ class ExpositionParser {
 
   // --- problems ----------------------------------------------------------------------------------
 
-  private reject({ code, goMessage, message }: Rejection, span: Span): never {
-    this.problems.push({ code, message, goError: `text format parsing error in line ${this.line + 1}: ${goMessage}`, span });
+  private reject({ code, goMessage, message, dropsConnection }: Rejection, span: Span): never {
+    const goError = `text format parsing error in line ${this.line + 1}: ${goMessage}`;
+    this.problems.push(dropsConnection ? { code, message, goError, span, dropsConnection } : { code, message, goError, span });
     throw new LineRejected(false);
   }
 

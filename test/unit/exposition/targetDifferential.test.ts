@@ -5,12 +5,12 @@ import { ALL_RULE_CODES, lintExposition } from '../../../src/core/exposition/lin
 import { judgeDocument, lintTargetOf, readDocument, readVerdicts } from './targetVerdicts';
 
 // Replays the lint corpora recorded from the real binaries on each target (test/fixtures/README-today.md):
-// the today corpus on 1.5 (Pushgateway 1.5.1 + promtool 2.42), 1.11 and 1.11-utf8 (Pushgateway
-// 1.11.2, without and with --push.enable-utf8-names, + promtool 3.5.3), and the 1.5.1 corpus on the
-// 1.11 targets. Each document must agree in full: the linter errs exactly when the gateway refuses the
-// push, a gateway parse error reads like our first parse problem, and promtool's verdict is ours.
-// (The 1.5.1 corpus on 1.5 is replayed by differential.test.ts.) The 1.11-unchecked recordings are not
-// replayed: the lint does not model a gateway without its consistency check.
+// the today corpus on 1.5 (Pushgateway 1.5.1 + promtool 2.42), 1.11, 1.11-utf8 and 1.11-unchecked
+// (Pushgateway 1.11.2 plain, with --push.enable-utf8-names, with --push.disable-consistency-check,
+// + promtool 3.5.3), and the 1.5.1 corpus on the 1.11 targets. Each document must agree in full: the
+// linter errs exactly when the gateway refuses the push, a gateway parse error reads like our first
+// parse problem, and promtool's verdict is ours. (The 1.5.1 corpus on 1.5 is replayed by
+// differential.test.ts.)
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/exposition');
 
@@ -25,7 +25,9 @@ const REPLAYS: readonly Replay[] = [
   { corpus: 'today', verdicts: 'verdicts-1.11.json', target: '1.11' },
   { corpus: 'today', verdicts: 'verdicts-1.11-utf8.json', target: '1.11-utf8' },
   { corpus: '.', verdicts: 'verdicts-1.11.json', target: '1.11' },
+  { corpus: 'today', verdicts: 'verdicts-1.11-unchecked.json', target: '1.11-unchecked' },
   { corpus: '.', verdicts: 'verdicts-1.11-utf8.json', target: '1.11-utf8' },
+  { corpus: '.', verdicts: 'verdicts-1.11-unchecked.json', target: '1.11-unchecked' },
 ];
 
 /**
