@@ -44,7 +44,7 @@ export function textBodyFamilies(bytes: Uint8Array, streamError: string | undefi
   const problem = document.problems[0];
   if (problem !== undefined) {
     const endedMidLine = problem.code === 'missing-final-newline';
-    return failure({ message: endedMidLine && streamError !== undefined ? streamError : problem.goError, dropsConnection: problem.code === 'braces-without-name' });
+    return failure({ message: endedMidLine && streamError !== undefined ? streamError : problem.goError, dropsConnection: problem.dropsConnection === true });
   }
   if (streamError !== undefined && errorAtLineStart) {
     return failure({ message: streamError, dropsConnection: false });
