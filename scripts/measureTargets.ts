@@ -87,8 +87,8 @@ function sameAnswer(actual: RecordedResponse, expected: RecordedResponse): boole
   );
 }
 
-async function replayCase(gatewayCase: GatewayCase, expected: readonly RecordedResponse[], send: (port: number, step: CaseStep) => Promise<RecordedResponse>): Promise<number> {
-  const gateway = await startMockGateway({ port: 0, adminApi: gatewayCase.gateway.adminApi });
+async function replayCase(gatewayCase: GatewayCase, expected: readonly RecordedResponse[], send: (port: number, step: CaseStep) => Promise<RecordedResponse>, target: TargetName): Promise<number> {
+  const gateway = await startMockGateway({ port: 0, adminApi: gatewayCase.gateway.adminApi, target: lintTargetOf(target) });
   let agreeing = 0;
   try {
     for (let index = 0; index < gatewayCase.steps.length; index++) {
@@ -105,7 +105,7 @@ async function replayCase(gatewayCase: GatewayCase, expected: readonly RecordedR
   return agreeing;
 }
 
-async function measureMock(corpusDir: string, recordedFile: string, send: (port: number, step: CaseStep) => Promise<RecordedResponse>): Promise<MockAgreement | undefined> {
+async function measureMock(corpusDir: string, recordedFile: string, send: (port: number, step: CaseStep) => Promise<RecordedResponse>, target: TargetName): Promise<MockAgreement | undefined> {
   const file = path.join(corpusDir, recordedFile);
   if (!fs.existsSync(file)) {
     return undefined;
@@ -119,7 +119,7 @@ async function measureMock(corpusDir: string, recordedFile: string, send: (port:
       continue;
     }
     const gatewayCase = readCase(casesDir, slug);
-    const agreeing = await replayCase(gatewayCase, expected, send);
+    const agreeing = await replayCase(gatewayCase, expected, send, target);
     agreement.cases++;
     agreement.steps += expected.length;
     agreement.stepsAgreeing += agreeing;
@@ -172,7 +172,7 @@ async function main(): Promise<void> {
         continue;
       }
       const send = corpus.classic && target === '1.5' ? runStep : runTodayStep;
-      const mock = await measureMock(corpus.gatewayDir, recordedFileFor(corpus, target), send);
+      const mock = await measureMock(corpus.gatewayDir, recordedFileFor(corpus, target), send, target);
       if (mock !== undefined) {
         console.log(`  ${target.padEnd(15)} ${percent(mock.stepsAgreeing, mock.steps).padStart(8)} of ${mock.steps} steps, ${percent(mock.casesAgreeing, mock.cases)} of ${mock.cases} cases`);
       }

@@ -48,12 +48,32 @@ export interface SummaryValue {
   quantiles: Quantile[];
 }
 
+/** A run of native-histogram buckets: `offset` from the previous span's end (from 0 for the first). */
+export interface BucketSpan {
+  offset?: number;
+  length?: number;
+}
+
+/** One side (positive or negative) of a native histogram: integer deltas or float counts. */
+export interface NativeBuckets {
+  spans: BucketSpan[];
+  deltas: bigint[];
+  counts: number[];
+}
+
 export interface HistogramValue {
   sampleCount?: bigint;
   /** client_model 0.6 (Pushgateway 1.11): a count that is not a whole number. */
   sampleCountFloat?: number;
   sampleSum?: number;
   buckets: Bucket[];
+  // client_model 0.6's native-histogram fields (read from protobuf pushes at target 1.11 only).
+  schema?: number;
+  zeroThreshold?: number;
+  zeroCount?: bigint;
+  zeroCountFloat?: number;
+  negative?: NativeBuckets;
+  positive?: NativeBuckets;
 }
 
 /** GetSampleCountFloat() if set, else GetSampleCount(), as a number. */

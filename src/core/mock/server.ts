@@ -126,6 +126,10 @@ function writeNodeReply(res: http.ServerResponse, reply: Reply): void {
   if (res.headersSent || res.writableEnded) {
     return;
   }
+  if (reply.drop === true) {
+    res.socket?.destroy();
+    return;
+  }
   res.statusCode = reply.status;
   for (const [name, value] of Object.entries(reply.headers)) {
     res.setHeader(name, value);
@@ -166,7 +170,7 @@ function onClientError(error: Error, socket: Socket, context: GatewayContext): v
     readBody: (limit) => Promise.resolve(raw.body.length > limit ? 'tooLarge' : raw.body),
     approximateSize: () => raw.headBytes + raw.body.length,
   };
-  void serve(request, context, (reply) => socket.end(rawResponse(reply)));
+  void serve(request, context, (reply) => (reply.drop === true ? socket.destroy() : socket.end(rawResponse(reply))));
 }
 
 /** The release each target answers like, with the Go it was built with (Debian's builds). */

@@ -11,6 +11,7 @@ import { SelfMetrics } from '../../../src/core/mock/store/selfMetrics';
 import { MockGateway, startMockGateway } from '../../../src/core/mock/server';
 import { MockStore, PushOutcome } from '../../../src/core/mock/store/store';
 import { GroupingLabels } from '../../../src/core/mock/store/sanitize';
+import { encodeTodayDelimited } from '../../today/protobufToday';
 
 const TEXT = { 'Content-Type': 'text/plain; version=0.0.4' };
 
@@ -135,6 +136,28 @@ describe('mock gateway: persistence', function () {
     assert.match(apiBefore, /"last_push_successful":false/);
     assert.match(metricsBefore, /rpc_seconds_count\{instance="b",job="batch"\} 18\n/);
     assert.equal(fs.readdirSync(dir).join(), 'store.json');
+  });
+
+  it('keeps float counts and native histograms (1.11) across a restart', async () => {
+    const first = await start();
+    const protobuf = { 'Content-Type': 'application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited' };
+    const families = [
+      { name: 'native_int', type: 'HISTOGRAM', metric: [{ histogram: { sampleCount: 5, sampleSum: 12.5, schema: 0, zeroThreshold: 1e-128, zeroCount: 1, positiveSpan: [{ offset: 0, length: 2 }], positiveDelta: [2, 0] } }] },
+      { name: 'native_float', type: 'HISTOGRAM', metric: [{ histogram: { sampleCountFloat: 4.5, sampleSum: 9, schema: 1, zeroCountFloat: 0.5, negativeSpan: [{ offset: -1, length: 2 }], negativeCount: [1.5, 2.5] } }] },
+    ];
+    const pushed = await fetch(`${first.url}/metrics/job/native`, { method: 'PUT', body: encodeTodayDelimited(families), headers: protobuf });
+    assert.equal(pushed.status, 200, await pushed.text());
+    assert.equal((await send(first, 'PUT', '/metrics/job/floats', '# TYPE h histogram\nh_bucket{le="1"} 0.5\nh_bucket{le="+Inf"} 2.5\nh_count 2.5\n')).status, 200);
+    const apiBefore = await apiMetrics(first);
+    const savedBefore = encodeStore(first.store);
+    await stop(first);
+
+    const second = await start();
+    assert.equal(await apiMetrics(second), apiBefore);
+    assert.equal(encodeStore(second.store), savedBefore);
+    assert.match(apiBefore, /"buckets":\[\[3,"-1e-128","1e-128","1"\],\[0,"0.5","1","2"\],\[0,"1","2","2"\]\]/);
+    assert.match(apiBefore, /"buckets":\[\[1,"-1","-0.7071067811865475","2.5"\],\[1,"-0.7071067811865475","-0.5","1.5"\],\[3,"-0","0","0.5"\]\]/);
+    assert.match(apiBefore, /"buckets":\{"\+Inf":"2.5","1":"0.5"\},"count":"2.5"/);
   });
 
   it('keeps consistency checks as if the pushes had been made live', () => {

@@ -6,13 +6,14 @@ import {
   HISTOGRAM_FIELDS,
   LABEL_PAIR_FIELDS,
   METRIC_FIELDS,
+  NATIVE_HISTOGRAM_FIELDS,
   QUANTILE_FIELDS,
   SIMPLE_VALUE_FIELDS,
   SIMPLE_VALUE_GO_TYPES,
   SUMMARY_FIELDS,
 } from './metricsProto';
-import { Bucket, HistogramValue, LabelPair, Metric, MetricFamily, Quantile, SimpleValue, SummaryValue } from '../model';
-import { decodeVarint, readMessage, UNEXPECTED_EOF, WIRE_BYTES, WIRE_FIXED64, WIRE_VARINT, WireCursor, WireError } from './protobufWire';
+import { Bucket, BucketSpan, HistogramValue, LabelPair, Metric, MetricFamily, NativeBuckets, Quantile, SimpleValue, SummaryValue } from '../model';
+import { decodeVarint, readMessage, UNEXPECTED_EOF, WIRE_BYTES, WIRE_FIXED64, WIRE_VARINT, WireCursor, WireError, WireField } from './protobufWire';
 
 // A delimited protobuf push body (varint length, MetricFamily, repeated), read like the gateway
 // reads it: pbutil.ReadDelimited in a loop until io.EOF, families keyed by name (a later family of
@@ -114,7 +115,7 @@ function decodeFamilyFields(cursor: WireCursor, family: MetricFamily, library: P
         family.type = type;
       }
     } else if (field.number === FAMILY_FIELDS.metric && field.wire === WIRE_BYTES) {
-      family.metrics.push(readSubMessage(cursor, { labels: [] }, decodeMetric));
+      family.metrics.push(readSubMessage<Metric>(cursor, { labels: [] }, (inner, metric) => decodeMetric(inner, metric, library)));
     } else {
       return false;
     }
@@ -134,7 +135,7 @@ function readString(cursor: WireCursor): string {
   return decodeExposition(cursor.bytes.subarray(start, end));
 }
 
-function decodeMetric(cursor: WireCursor, metric: Metric): void {
+function decodeMetric(cursor: WireCursor, metric: Metric, library: ProtobufLibrary): void {
   readMessage(cursor, METRIC_FIELDS.goType, (field) => {
     if (field.number === METRIC_FIELDS.timestampMs) {
       if (field.wire !== WIRE_VARINT) {
@@ -163,7 +164,7 @@ function decodeMetric(cursor: WireCursor, metric: Metric): void {
         metric.summary = readSubMessage(cursor, metric.summary ?? { quantiles: [] }, decodeSummary);
         return true;
       case METRIC_FIELDS.histogram:
-        metric.histogram = readSubMessage(cursor, metric.histogram ?? { buckets: [] }, decodeHistogram);
+        metric.histogram = readSubMessage(cursor, metric.histogram ?? { buckets: [] }, (inner, histogram) => decodeHistogram(inner, histogram, library === 'protobuf-go'));
         return true;
       default:
         return false;
@@ -231,14 +232,83 @@ function decodeQuantile(cursor: WireCursor, quantile: Quantile): void {
   });
 }
 
-function decodeHistogram(cursor: WireCursor, histogram: HistogramValue): void {
+/** `native`: client_model 0.6's float counts and native-histogram fields are read too (1.11). */
+function decodeHistogram(cursor: WireCursor, histogram: HistogramValue, native: boolean): void {
   readMessage(cursor, HISTOGRAM_FIELDS.goType, (field) => {
     if (field.number === HISTOGRAM_FIELDS.sampleCount && field.wire === WIRE_VARINT) {
       histogram.sampleCount = cursor.varint();
     } else if (field.number === HISTOGRAM_FIELDS.sampleSum && field.wire === WIRE_FIXED64) {
       histogram.sampleSum = cursor.double();
     } else if (field.number === HISTOGRAM_FIELDS.bucket && field.wire === WIRE_BYTES) {
-      histogram.buckets.push(readSubMessage<Bucket>(cursor, {}, decodeBucket));
+      histogram.buckets.push(readSubMessage<Bucket>(cursor, {}, (inner, bucket) => decodeBucket(inner, bucket, native)));
+    } else {
+      return native && readNativeField(cursor, field, histogram);
+    }
+    return true;
+  });
+}
+
+function nativeSide(histogram: HistogramValue, side: 'negative' | 'positive'): NativeBuckets {
+  return (histogram[side] ??= { spans: [], deltas: [], counts: [] });
+}
+
+/** A repeated scalar field, packed (one length-delimited run) or not. */
+function readRepeated<T>(cursor: WireCursor, field: WireField, scalarWire: number, read: (cursor: WireCursor) => T, into: T[]): boolean {
+  if (field.wire === scalarWire) {
+    into.push(read(cursor));
+    return true;
+  }
+  if (field.wire !== WIRE_BYTES) {
+    return false;
+  }
+  const { start, end } = cursor.delimited();
+  const packed = new WireCursor(cursor.bytes, start, end);
+  while (packed.remaining > 0) {
+    into.push(read(packed));
+  }
+  return true;
+}
+
+const zigzag = (value: bigint): bigint => (value >> 1n) ^ -(value & 1n);
+
+function readNativeField(cursor: WireCursor, field: WireField, histogram: HistogramValue): boolean {
+  const f = NATIVE_HISTOGRAM_FIELDS;
+  const sint = (c: WireCursor) => zigzag(c.varint());
+  switch (field.number) {
+    case f.sampleCountFloat:
+      return field.wire === WIRE_FIXED64 && ((histogram.sampleCountFloat = cursor.double()), true);
+    case f.schema:
+      return field.wire === WIRE_VARINT && ((histogram.schema = Number(BigInt.asIntN(32, zigzag(cursor.varint())))), true);
+    case f.zeroThreshold:
+      return field.wire === WIRE_FIXED64 && ((histogram.zeroThreshold = cursor.double()), true);
+    case f.zeroCount:
+      return field.wire === WIRE_VARINT && ((histogram.zeroCount = cursor.varint()), true);
+    case f.zeroCountFloat:
+      return field.wire === WIRE_FIXED64 && ((histogram.zeroCountFloat = cursor.double()), true);
+    case f.negativeSpan:
+    case f.positiveSpan:
+      if (field.wire !== WIRE_BYTES) {
+        return false;
+      }
+      nativeSide(histogram, field.number === f.negativeSpan ? 'negative' : 'positive').spans.push(readSubMessage<BucketSpan>(cursor, {}, decodeSpan));
+      return true;
+    case f.negativeDelta:
+    case f.positiveDelta:
+      return readRepeated(cursor, field, WIRE_VARINT, sint, nativeSide(histogram, field.number === f.negativeDelta ? 'negative' : 'positive').deltas);
+    case f.negativeCount:
+    case f.positiveCount:
+      return readRepeated(cursor, field, WIRE_FIXED64, (c) => c.double(), nativeSide(histogram, field.number === f.negativeCount ? 'negative' : 'positive').counts);
+    default:
+      return false;
+  }
+}
+
+function decodeSpan(cursor: WireCursor, span: BucketSpan): void {
+  readMessage(cursor, 'io_prometheus_client.BucketSpan', (field) => {
+    if (field.number === 1n && field.wire === WIRE_VARINT) {
+      span.offset = Number(BigInt.asIntN(32, zigzag(cursor.varint())));
+    } else if (field.number === 2n && field.wire === WIRE_VARINT) {
+      span.length = Number(BigInt.asUintN(32, cursor.varint()));
     } else {
       return false;
     }
@@ -246,10 +316,12 @@ function decodeHistogram(cursor: WireCursor, histogram: HistogramValue): void {
   });
 }
 
-function decodeBucket(cursor: WireCursor, bucket: Bucket): void {
+function decodeBucket(cursor: WireCursor, bucket: Bucket, native: boolean): void {
   readMessage(cursor, BUCKET_FIELDS.goType, (field) => {
     if (field.number === BUCKET_FIELDS.cumulativeCount && field.wire === WIRE_VARINT) {
       bucket.cumulativeCount = cursor.varint();
+    } else if (native && field.number === NATIVE_HISTOGRAM_FIELDS.cumulativeCountFloat && field.wire === WIRE_FIXED64) {
+      bucket.cumulativeCountFloat = cursor.double();
     } else if (field.number === BUCKET_FIELDS.upperBound && field.wire === WIRE_FIXED64) {
       bucket.upperBound = cursor.double();
     } else {

@@ -28,14 +28,26 @@ const TEXT_TARGET_1_5: GatewayTarget = { version: '1.5', utf8Names: false, consi
  * The error is the gateway's 400 text without the final new-line.
  */
 export function familiesFromText(bytes: Uint8Array, streamError?: string, errorAtLineStart = false, target: GatewayTarget = TEXT_TARGET_1_5): Result<MetricFamily[]> {
+  const families = textBodyFamilies(bytes, streamError, errorAtLineStart, target);
+  return families.ok ? families : failure(families.error.message);
+}
+
+/** Why a text body is refused: the 400 text, or (1.11.2 on `{} 1`) no answer at all. */
+export interface TextBodyFailure {
+  readonly message: string;
+  readonly dropsConnection: boolean;
+}
+
+/** familiesFromText, telling a body the gateway drops the connection for from one it answers 400. */
+export function textBodyFamilies(bytes: Uint8Array, streamError: string | undefined, errorAtLineStart: boolean, target: GatewayTarget): Result<MetricFamily[], TextBodyFailure> {
   const document = parseExposition(decodeExposition(bytes), { target });
   const problem = document.problems[0];
   if (problem !== undefined) {
     const endedMidLine = problem.code === 'missing-final-newline';
-    return failure(endedMidLine && streamError !== undefined ? streamError : problem.goError);
+    return failure({ message: endedMidLine && streamError !== undefined ? streamError : problem.goError, dropsConnection: problem.dropsConnection === true });
   }
   if (streamError !== undefined && errorAtLineStart) {
-    return failure(streamError);
+    return failure({ message: streamError, dropsConnection: false });
   }
   return success(familiesFromDocument(document, target.version === '1.11'));
 }

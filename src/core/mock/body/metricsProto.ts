@@ -33,3 +33,20 @@ export const SUMMARY_FIELDS = { goType: 'io_prometheus_client.Summary', sampleCo
 export const QUANTILE_FIELDS = { goType: 'io_prometheus_client.Quantile', quantile: 1n, value: 2n } as const;
 export const HISTOGRAM_FIELDS = { goType: 'io_prometheus_client.Histogram', sampleCount: 1n, sampleSum: 2n, bucket: 3n } as const;
 export const BUCKET_FIELDS = { goType: 'io_prometheus_client.Bucket', cumulativeCount: 1n, upperBound: 2n } as const;
+
+/** client_model 0.6's additions to Histogram and Bucket (float counts, native histograms), read at target 1.11. */
+export const NATIVE_HISTOGRAM_FIELDS = {
+  sampleCountFloat: 4n,
+  schema: 5n,
+  zeroThreshold: 6n,
+  zeroCount: 7n,
+  zeroCountFloat: 8n,
+  negativeSpan: 9n,
+  negativeDelta: 10n,
+  negativeCount: 11n,
+  positiveSpan: 12n,
+  positiveDelta: 13n,
+  positiveCount: 14n,
+  /** In Bucket. */
+  cumulativeCountFloat: 4n,
+} as const;

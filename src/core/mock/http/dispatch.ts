@@ -149,7 +149,8 @@ async function instrumented(handler: MainHandler | ApiHandler, request: Incoming
   const started = performance.now();
   const reply = await run();
   const name = instrumentedName(handler);
-  if (name !== undefined) {
+  // A dropped connection is a panic in the real handler: nothing is counted.
+  if (name !== undefined && reply.drop !== true) {
     const requests = context.env.self.requests;
     requests.countRequest(name, reply.status, request.method);
     if (handler.kind === 'push') {
@@ -214,6 +215,9 @@ function isMockApi(url: string): boolean {
 }
 
 function errorText(reply: Reply): string | undefined {
+  if (reply.drop === true) {
+    return 'no answer: the connection was closed, as Pushgateway 1.11.2 does for this push';
+  }
   if (reply.status < 400) {
     return undefined;
   }

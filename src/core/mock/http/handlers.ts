@@ -7,11 +7,13 @@ import { groupingFromRoute } from './pushPath';
 import { exposedFamilies, renderExposition } from '../output/render';
 import { negotiateFormat, negotiateGzip } from '../output/negotiate';
 import { encodeDelimitedFamilies } from '../output/protobufOut';
-import { CORS_HEADERS, empty, httpError, json, notFound, Reply, sniffedText } from './replies';
+import { CORS_HEADERS, DROPPED, empty, httpError, json, notFound, Reply, sniffedText } from './replies';
 import { ApiHandler, MainHandler } from './routes';
 import { GroupingLabels } from '../store/sanitize';
 import { SelfMetrics } from '../store/selfMetrics';
 import { MockStore } from '../store/store';
+import { MetricFamily } from '../model';
+import { isBrokenNativeHistogram } from '../output/nativeBuckets';
 import { GatewayTarget } from '../../protocol/gatewayTarget';
 import { NameValidation } from '../../protocol/nameEscaping';
 
@@ -77,7 +79,8 @@ export function handleApi(handler: ApiHandler, env: HandlerEnv): Reply {
     case 'apiStatus':
       return json(statusJson(env.status), { ...CORS_HEADERS });
     case 'apiMetrics':
-      return json(metricsJson(env.store.groups()), { ...CORS_HEADERS });
+      // 1.11.2 fails to list a broken native histogram and closes the connection.
+      return storesBrokenNativeHistogram(env.store) ? DROPPED : json(metricsJson(env.store.groups()), { ...CORS_HEADERS });
     case 'wipe':
       // The real gateway queues the deletes and answers first; the mock is done before it answers.
       env.store.wipe();
@@ -108,16 +111,33 @@ async function push(request: RoutedRequest, env: HandlerEnv, replace: boolean, j
   }
   const families = decodePushBody(body.stream, request.contentType, env.target);
   if (!families.ok) {
-    return httpError(400, families.error);
+    return families.error.dropsConnection ? DROPPED : httpError(400, families.error.message);
   }
   request.note({ families: families.value.map((family) => family.name) });
   if (env.target.consistencyCheckDisabled) {
     // The real gateway queues the write and answers at once; the mock is done before it answers.
+    // A broken native histogram is stored, but 1.11.2 closes the connection instead of the 202.
+    const broken = families.value.some(hasBrokenNativeHistogram);
     env.store.pushUnchecked({ grouping: grouping.value, families: families.value, replace });
-    return empty(202);
+    return broken ? DROPPED : empty(202);
   }
   const outcome = env.store.push({ grouping: grouping.value, families: families.value, replace });
   return outcome.ok ? empty(200) : httpError(400, outcome.error);
+}
+
+function hasBrokenNativeHistogram(family: MetricFamily): boolean {
+  return family.metrics.some((metric) => metric.histogram !== undefined && isBrokenNativeHistogram(metric.histogram));
+}
+
+function storesBrokenNativeHistogram(store: MockStore): boolean {
+  for (const group of store.groups()) {
+    for (const stored of group.families.values()) {
+      if (hasBrokenNativeHistogram(stored.family)) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 function deleteGroup(request: RoutedRequest, env: HandlerEnv, jobBase64: boolean): Reply {

@@ -9,7 +9,12 @@ export interface Reply {
   readonly body: Buffer | string;
   /** Close the connection after answering (Go's early errors do). */
   readonly close?: boolean;
+  /** Close the connection without answering at all (what 1.11.2 does for a `{} 1` push). */
+  readonly drop?: boolean;
 }
+
+/** No answer: the connection is closed (status 0 is what the log and the request metrics see). */
+export const DROPPED: Reply = { status: 0, headers: {}, body: '', drop: true };
 
 const TEXT_PLAIN = 'text/plain; charset=utf-8';
 

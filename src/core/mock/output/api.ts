@@ -1,6 +1,7 @@
 import { rfc3339Nano, Micros } from '../clock';
 import { compareGoStrings, formatGoFloat, goJsonString } from '../../goemu/goFormat';
 import { StoredFamily } from '../store/metricChecks';
+import { isNativeHistogram, nativeBucketsJson } from './nativeBuckets';
 import { familyType, HISTOGRAM, Metric, SUMMARY, simpleValueOf, typeName } from '../model';
 import { Group, PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY } from '../store/store';
 
@@ -9,7 +10,7 @@ import { Group, PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY } from '../store/stor
 // strings, invalid UTF-8 as U+FFFD.
 
 /** A JSON value to serialise with Go's rules (objects keep their entry order). */
-type JsonValue = string | boolean | JsonValue[] | JsonObject;
+type JsonValue = string | boolean | number | JsonValue[] | JsonObject;
 interface JsonObject {
   readonly entries: readonly (readonly [string, JsonValue])[];
 }
@@ -32,7 +33,7 @@ function serialize(value: JsonValue): string {
   if (typeof value === 'string') {
     return goJsonString(value);
   }
-  if (typeof value === 'boolean') {
+  if (typeof value === 'boolean' || typeof value === 'number') {
     return String(value);
   }
   if (Array.isArray(value)) {
@@ -64,7 +65,7 @@ function encodableMetric(metric: Metric, type: number): JsonObject {
     const histogram = metric.histogram;
     return goMap([
       ['labels', labelsObject(metric)],
-      ['buckets', goMap((histogram?.buckets ?? []).map((b) => [formatGoFloat(b.upperBound ?? 0), countText(b.cumulativeCountFloat, b.cumulativeCount)]))],
+      ['buckets', histogram !== undefined && isNativeHistogram(histogram) ? nativeBucketsJson(histogram) : goMap((histogram?.buckets ?? []).map((b) => [formatGoFloat(b.upperBound ?? 0), countText(b.cumulativeCountFloat, b.cumulativeCount)]))],
       ['count', countText(histogram?.sampleCountFloat, histogram?.sampleCount)],
       ['sum', formatGoFloat(histogram?.sampleSum ?? 0)],
     ]);

@@ -62,8 +62,14 @@ function parseAccept(header: string): AcceptEntry[] {
   return insertionSorted(entries, (a, b) => a.q > b.q || (a.type !== '*' && b.type === '*') || (a.subType !== '*' && b.subType === '*'));
 }
 
-/** Go's sort.Sort on a short slice: an insertion sort, whose result the (inconsistent) order above depends on. */
+/** Go's sort.Sort sorts up to 12 items by insertion, whose result the (inconsistent) order above depends on. */
+const INSERTION_SORT_LIMIT = 12;
+
+/** Go's sort.Sort: insertion sort for short slices, else an O(n log n) sort (a long Accept header must not cost n²). */
 function insertionSorted<T>(items: T[], less: (a: T, b: T) => boolean): T[] {
+  if (items.length > INSERTION_SORT_LIMIT) {
+    return items.sort((a, b) => (less(a, b) ? -1 : less(b, a) ? 1 : 0));
+  }
   for (let i = 1; i < items.length; i++) {
     for (let j = i; j > 0 && less(items[j], items[j - 1]); j--) {
       [items[j], items[j - 1]] = [items[j - 1], items[j]];

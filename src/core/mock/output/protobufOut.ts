@@ -1,5 +1,5 @@
 import { goStringBytes } from '../../goemu/goFormat';
-import { Metric } from '../model';
+import { HistogramValue, Metric, NativeBuckets } from '../model';
 import { MergedFamily } from './render';
 
 // GET /metrics in the delimited protobuf format (each io.prometheus.client.MetricFamily preceded
@@ -27,6 +27,14 @@ class ProtoWriter {
     if (value !== undefined) {
       this.key(field, 0);
       this.varint(BigInt(value));
+    }
+  }
+
+  /** sint32 and sint64: zigzag-encoded. */
+  sint(field: number, value: bigint | number | undefined): void {
+    if (value !== undefined) {
+      const n = BigInt(value);
+      this.uint(field, n >= 0n ? n * 2n : -n * 2n - 1n);
     }
   }
 
@@ -65,6 +73,32 @@ class ProtoWriter {
 
   toBuffer(): Buffer {
     return Buffer.concat(this.parts);
+  }
+}
+
+/** client_model 0.6's native-histogram fields. */
+function writeNative(w: ProtoWriter, histogram: HistogramValue): void {
+  w.sint(5, histogram.schema);
+  w.double(6, histogram.zeroThreshold);
+  w.uint(7, histogram.zeroCount);
+  w.double(8, histogram.zeroCountFloat);
+  const sides: [NativeBuckets | undefined, number][] = [
+    [histogram.negative, 9],
+    [histogram.positive, 12],
+  ];
+  for (const [side, spanField] of sides) {
+    for (const span of side?.spans ?? []) {
+      w.message(spanField, (inner) => {
+        inner.sint(1, span.offset);
+        inner.uint(2, span.length);
+      });
+    }
+    for (const delta of side?.deltas ?? []) {
+      w.sint(spanField + 1, delta);
+    }
+    for (const count of side?.counts ?? []) {
+      w.double(spanField + 2, count);
+    }
   }
 }
 
@@ -117,6 +151,7 @@ function writeMetric(w: ProtoWriter, metric: Metric): void {
           b.double(2, bucket.upperBound);
         });
       }
+      writeNative(inner, histogram);
     });
   }
 }

@@ -1,5 +1,5 @@
 import { StoredFamily, storedFamily } from './metricChecks';
-import { Bucket, HistogramValue, LabelPair, Metric, MetricFamily, Quantile, SimpleValue, SummaryValue } from '../model';
+import { Bucket, HistogramValue, LabelPair, Metric, MetricFamily, NativeBuckets, Quantile, SimpleValue, SummaryValue } from '../model';
 import { GroupingLabels } from './sanitize';
 import { groupLabelsId } from '../../protocol/groupingKey';
 import { Group, MockStore } from './store';
@@ -22,8 +22,10 @@ import { Group, MockStore } from './store';
 //
 // "help" and "type" are left out when unset (Go's nil), and so is every optional field of a
 // metric: gauge/counter/untyped { value? }, summary { sampleCount?, sampleSum?, quantiles:
-// [{ quantile?, value? }] }, histogram { sampleCount?, sampleSum?, buckets: [{ cumulativeCount?,
-// upperBound? }] }, timestampMs?. Integers that are bigints (counts, time stamps) are decimal
+// [{ quantile?, value? }] }, histogram { sampleCount?, sampleCountFloat?, sampleSum?, buckets:
+// [{ cumulativeCount?, cumulativeCountFloat?, upperBound? }], schema?, zeroThreshold?, zeroCount?,
+// zeroCountFloat?, negative?, positive? } (native sides: { spans: [{ offset?, length? }], deltas,
+// counts }), timestampMs?. Integers that are bigints (counts, time stamps) are decimal
 // strings; a float is a JSON number, or "NaN", "+Inf", "-Inf" or "-0", which JSON cannot hold.
 // "written" is the family's write time in microseconds since the epoch. Strings are the store's
 // strings: invalid UTF-8 bytes are lone surrogates, which JSON.stringify writes as \udcXX escapes.
@@ -98,9 +100,36 @@ function encodeHistogram(histogram: HistogramValue | undefined): Json | undefine
   }
   return definedFields([
     ['sampleCount', optionalBigint(histogram.sampleCount)],
+    ['sampleCountFloat', optionalFloat(histogram.sampleCountFloat)],
     ['sampleSum', optionalFloat(histogram.sampleSum)],
-    ['buckets', histogram.buckets.map((b) => definedFields([['cumulativeCount', optionalBigint(b.cumulativeCount)], ['upperBound', optionalFloat(b.upperBound)]]))],
+    [
+      'buckets',
+      histogram.buckets.map((b) =>
+        definedFields([
+          ['cumulativeCount', optionalBigint(b.cumulativeCount)],
+          ['cumulativeCountFloat', optionalFloat(b.cumulativeCountFloat)],
+          ['upperBound', optionalFloat(b.upperBound)],
+        ]),
+      ),
+    ],
+    ['schema', histogram.schema],
+    ['zeroThreshold', optionalFloat(histogram.zeroThreshold)],
+    ['zeroCount', optionalBigint(histogram.zeroCount)],
+    ['zeroCountFloat', optionalFloat(histogram.zeroCountFloat)],
+    ['negative', encodeNativeSide(histogram.negative)],
+    ['positive', encodeNativeSide(histogram.positive)],
   ]);
+}
+
+function encodeNativeSide(side: NativeBuckets | undefined): Json | undefined {
+  if (side === undefined) {
+    return undefined;
+  }
+  return {
+    spans: side.spans.map((span) => definedFields([['offset', span.offset], ['length', span.length]])),
+    deltas: side.deltas.map((delta) => delta.toString()),
+    counts: side.counts.map(encodeFloat),
+  };
 }
 
 function encodeMetric(metric: Metric): Json {
@@ -232,7 +261,20 @@ function quantileAt(value: unknown, where: string): Quantile {
 
 function bucketAt(value: unknown, where: string): Bucket {
   const object = objectAt(value, where);
-  return { cumulativeCount: optional(object, 'cumulativeCount', where, bigintAt), upperBound: optional(object, 'upperBound', where, floatAt) };
+  const bucket: Bucket = { cumulativeCount: optional(object, 'cumulativeCount', where, bigintAt), upperBound: optional(object, 'upperBound', where, floatAt) };
+  return Object.assign(bucket, definedValues({ cumulativeCountFloat: optional(object, 'cumulativeCountFloat', where, floatAt) }));
+}
+
+function nativeSideAt(value: unknown, where: string): NativeBuckets {
+  const object = objectAt(value, where);
+  return {
+    spans: arrayAt(object.spans, `${where}.spans`).map((item, i) => {
+      const span = objectAt(item, `${where}.spans[${i}]`);
+      return definedValues({ offset: optional(span, 'offset', `${where}.spans[${i}]`, integerAt), length: optional(span, 'length', `${where}.spans[${i}]`, integerAt) });
+    }),
+    deltas: arrayAt(object.deltas, `${where}.deltas`).map((item, i) => bigintAt(item, `${where}.deltas[${i}]`)),
+    counts: arrayAt(object.counts, `${where}.counts`).map((item, i) => floatAt(item, `${where}.counts[${i}]`)),
+  };
 }
 
 function summaryAt(value: unknown, where: string): SummaryValue {
@@ -246,11 +288,24 @@ function summaryAt(value: unknown, where: string): SummaryValue {
 
 function histogramAt(value: unknown, where: string): HistogramValue {
   const object = objectAt(value, where);
-  return {
+  const histogram: HistogramValue = {
     sampleCount: optional(object, 'sampleCount', where, bigintAt),
     sampleSum: optional(object, 'sampleSum', where, floatAt),
     buckets: arrayAt(object.buckets, `${where}.buckets`).map((item, i) => bucketAt(item, `${where}.buckets[${i}]`)),
   };
+  // The fields of client_model 0.6 (1.11 targets), only where set.
+  return Object.assign(
+    histogram,
+    definedValues({
+      sampleCountFloat: optional(object, 'sampleCountFloat', where, floatAt),
+      schema: optional(object, 'schema', where, integerAt),
+      zeroThreshold: optional(object, 'zeroThreshold', where, floatAt),
+      zeroCount: optional(object, 'zeroCount', where, bigintAt),
+      zeroCountFloat: optional(object, 'zeroCountFloat', where, floatAt),
+      negative: optional(object, 'negative', where, nativeSideAt),
+      positive: optional(object, 'positive', where, nativeSideAt),
+    }),
+  );
 }
 
 /** A metric with only the fields that are set, so that it equals one the store built. */

@@ -1,6 +1,6 @@
 import { ESCAPED_BYTE_BASE, isEscapedByte } from '../../exposition/decode';
 import { goStringBytes, formatProtoTextFloat } from '../../goemu/goFormat';
-import { Bucket, HistogramValue, LabelPair, Metric, Quantile, SimpleValue, SummaryValue } from '../model';
+import { Bucket, BucketSpan, HistogramValue, LabelPair, Metric, NativeBuckets, Quantile, SimpleValue, SummaryValue } from '../model';
 
 // dto.Metric.String(), which the gateway's consistency errors quote, in the two ways the gateways
 // write it (fields in the order of the .proto in both):
@@ -101,11 +101,42 @@ function bucket(w: Writer, item: Bucket): string {
   return w.message('bucket', w.fields([w.scalar('cumulative_count', item.cumulativeCount), w.scalar('cumulative_count_float', item.cumulativeCountFloat), w.scalar('upper_bound', item.upperBound)]));
 }
 
+function span(w: Writer, name: string, item: BucketSpan): string {
+  return w.message(name, w.fields([w.scalar('offset', item.offset), w.scalar('length', item.length)]));
+}
+
+/** One side of a native histogram: its spans, deltas and counts, each repeated field entry by entry. */
+function nativeSide(w: Writer, prefix: 'negative' | 'positive', side: NativeBuckets | undefined): (string | undefined)[] {
+  if (side === undefined) {
+    return [];
+  }
+  return [
+    ...side.spans.map((item) => span(w, `${prefix}_span`, item)),
+    ...side.deltas.map((delta) => w.scalar(`${prefix}_delta`, delta)),
+    ...side.counts.map((count) => w.scalar(`${prefix}_count`, count)),
+  ];
+}
+
+/** The fields in the order of metrics.proto (client_model 0.6 adds float counts and the native fields). */
 function histogram(w: Writer, value: HistogramValue | undefined): string | undefined {
   if (value === undefined) {
     return undefined;
   }
-  return w.message('histogram', w.fields([w.scalar('sample_count', value.sampleCount), w.scalar('sample_count_float', value.sampleCountFloat), w.scalar('sample_sum', value.sampleSum), ...value.buckets.map((b) => bucket(w, b))]));
+  return w.message(
+    'histogram',
+    w.fields([
+      w.scalar('sample_count', value.sampleCount),
+      w.scalar('sample_count_float', value.sampleCountFloat),
+      w.scalar('sample_sum', value.sampleSum),
+      ...value.buckets.map((b) => bucket(w, b)),
+      w.scalar('schema', value.schema),
+      w.scalar('zero_threshold', value.zeroThreshold),
+      w.scalar('zero_count', value.zeroCount),
+      w.scalar('zero_count_float', value.zeroCountFloat),
+      ...nativeSide(w, 'negative', value.negative),
+      ...nativeSide(w, 'positive', value.positive),
+    ]),
+  );
 }
 
 /** The text of a metric: compact ends with a space unless it is empty, prototext never does. */
