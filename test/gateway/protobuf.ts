@@ -57,6 +57,12 @@ function messageType(name: string, fields: readonly protobuf.Field[]): protobuf.
   return type;
 }
 
+/**
+ * client_model's metrics.proto as of Pushgateway 1.11: the classic fields the 1.5.1 corpus sends,
+ * plus those that came later (float counts, native histograms: schema, zero bucket, spans, deltas;
+ * a family's unit). Fields a message does not set are not written, so classic messages encode as
+ * they always did.
+ */
 function buildSchema(): protobuf.Type {
   const root = new protobuf.Root();
   const namespace = root.define('io.prometheus.client');
@@ -67,8 +73,26 @@ function buildSchema(): protobuf.Type {
   namespace.add(messageType('Untyped', [optional('value', 1, 'double')]));
   namespace.add(messageType('Quantile', [optional('quantile', 1, 'double'), optional('value', 2, 'double')]));
   namespace.add(messageType('Summary', [optional('sampleCount', 1, 'uint64'), optional('sampleSum', 2, 'double'), repeated('quantile', 3, 'Quantile')]));
-  namespace.add(messageType('Bucket', [optional('cumulativeCount', 1, 'uint64'), optional('upperBound', 2, 'double')]));
-  namespace.add(messageType('Histogram', [optional('sampleCount', 1, 'uint64'), optional('sampleSum', 2, 'double'), repeated('bucket', 3, 'Bucket')]));
+  namespace.add(messageType('Bucket', [optional('cumulativeCount', 1, 'uint64'), optional('upperBound', 2, 'double'), optional('cumulativeCountFloat', 4, 'double')]));
+  namespace.add(messageType('BucketSpan', [optional('offset', 1, 'sint32'), optional('length', 2, 'uint32')]));
+  namespace.add(
+    messageType('Histogram', [
+      optional('sampleCount', 1, 'uint64'),
+      optional('sampleSum', 2, 'double'),
+      repeated('bucket', 3, 'Bucket'),
+      optional('sampleCountFloat', 4, 'double'),
+      optional('schema', 5, 'sint32'),
+      optional('zeroThreshold', 6, 'double'),
+      optional('zeroCount', 7, 'uint64'),
+      optional('zeroCountFloat', 8, 'double'),
+      repeated('negativeSpan', 9, 'BucketSpan'),
+      repeated('negativeDelta', 10, 'sint64'),
+      repeated('negativeCount', 11, 'double'),
+      repeated('positiveSpan', 12, 'BucketSpan'),
+      repeated('positiveDelta', 13, 'sint64'),
+      repeated('positiveCount', 14, 'double'),
+    ]),
+  );
   namespace.add(
     messageType('Metric', [
       repeated('label', 1, 'LabelPair'),
@@ -81,7 +105,7 @@ function buildSchema(): protobuf.Type {
     ]),
   );
   namespace.add(
-    messageType('MetricFamily', [optional('name', 1, 'string'), optional('help', 2, 'string'), optional('type', 3, 'MetricType'), repeated('metric', 4, 'Metric')]),
+    messageType('MetricFamily', [optional('name', 1, 'string'), optional('help', 2, 'string'), optional('type', 3, 'MetricType'), repeated('metric', 4, 'Metric'), optional('unit', 5, 'string')]),
   );
   root.resolveAll();
   return root.lookupType('io.prometheus.client.MetricFamily');
@@ -94,15 +118,18 @@ function schema(): protobuf.Type {
   return metricFamilyType;
 }
 
+/** A family in protobufjs's field naming with any field of the schema, for the cases on what came after 1.5.1. */
+export type LooseMetricFamily = Record<string, unknown>;
+
 /** The bytes of one MetricFamily message, without a length prefix. */
-export function encodeFamily(family: MetricFamily): Buffer {
+export function encodeFamily(family: MetricFamily | LooseMetricFamily): Buffer {
   const type = schema();
   const message = type.fromObject(family);
   return Buffer.from(type.encode(message).finish());
 }
 
 /** A varint length prefix followed by the message, for each family: a delimited push body. */
-export function encodeDelimited(families: readonly MetricFamily[]): Buffer {
+export function encodeDelimited(families: ReadonlyArray<MetricFamily | LooseMetricFamily>): Buffer {
   return Buffer.concat(families.map((family) => withLengthPrefix(encodeFamily(family))));
 }
 

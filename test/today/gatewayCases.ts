@@ -3,9 +3,8 @@
 // against every target (1.5, 1.11, 1.11-utf8, 1.11-unchecked); slug prefixes name the area (see
 // test/fixtures/README-today.md).
 import { CaseStep, GatewayCase } from '../gateway/corpus';
-import { PROTOBUF_CONTENT_TYPE } from '../gateway/protobuf';
 import { bare, base64Url, del, get, gzip, post, put, putProtobuf, send, state } from '../gateway/steps';
-import { encodeTodayDelimited, TodayMetricFamily } from './protobufToday';
+import { encodeDelimited as encodeTodayDelimited, LooseMetricFamily as TodayMetricFamily, PROTOBUF_CONTENT_TYPE } from '../gateway/protobuf';
 import { snappyBlock, snappyFramed } from './snappy';
 import { Vocabulary } from './vocabulary';
 

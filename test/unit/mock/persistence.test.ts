@@ -11,7 +11,7 @@ import { SelfMetrics } from '../../../src/core/mock/store/selfMetrics';
 import { MockGateway, startMockGateway } from '../../../src/core/mock/server';
 import { MockStore, PushOutcome } from '../../../src/core/mock/store/store';
 import { GroupingLabels } from '../../../src/core/mock/store/sanitize';
-import { encodeTodayDelimited } from '../../today/protobufToday';
+import { encodeDelimited as encodeTodayDelimited } from '../../gateway/protobuf';
 
 const TEXT = { 'Content-Type': 'text/plain; version=0.0.4' };
 
