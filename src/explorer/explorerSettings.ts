@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DEFAULT_LAST_SUCCESS_PATTERN } from '../core/groups/groupHealth';
+import { compileNamePattern, NamePattern } from '../core/groups/namePattern';
 import { settingsWarnings } from '../gateways/settingsWarnings';
 
 const PATTERN_SETTING = 'pushgateway.explorer.lastSuccessPattern';
@@ -7,7 +8,7 @@ const PATTERN_SETTING = 'pushgateway.explorer.lastSuccessPattern';
 export interface ExplorerSettings {
   readonly refreshIntervalSeconds: number;
   readonly staleAfterHours: number;
-  readonly lastSuccessPattern: RegExp;
+  readonly lastSuccessPattern: NamePattern;
 }
 
 function positive(value: unknown, fallback: number, allowZero = false): number {
@@ -17,14 +18,16 @@ function positive(value: unknown, fallback: number, allowZero = false): number {
 /** The explorer settings; out-of-range values fall back to the defaults rather than break the view. */
 export function readExplorerSettings(): ExplorerSettings {
   const configuration = vscode.workspace.getConfiguration('pushgateway');
-  let lastSuccessPattern = DEFAULT_LAST_SUCCESS_PATTERN;
-  const patternText = configuration.get<string>('explorer.lastSuccessPattern');
-  if (patternText) {
-    try {
-      lastSuccessPattern = new RegExp(patternText);
+  let lastSuccessPattern: NamePattern = DEFAULT_LAST_SUCCESS_PATTERN;
+  const patternText = configuration.get<unknown>('explorer.lastSuccessPattern');
+  if (typeof patternText === 'string' && patternText) {
+    // Never run as a RegExp: a workspace's pattern could backtrack for minutes on the host's thread.
+    const compiled = compileNamePattern(patternText);
+    if (compiled.ok) {
+      lastSuccessPattern = compiled.value;
       settingsWarnings.clear(PATTERN_SETTING);
-    } catch {
-      settingsWarnings.warn(PATTERN_SETTING, `${PATTERN_SETTING} is not a valid regular expression: ${patternText}. Using the default.`);
+    } else {
+      settingsWarnings.warn(PATTERN_SETTING, `${PATTERN_SETTING} is refused, ${compiled.error}: ${patternText.slice(0, 80)}. Using the default.`);
     }
   }
   return {
