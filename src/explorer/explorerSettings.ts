@@ -4,6 +4,9 @@ import { compileNamePattern, NamePattern } from '../core/groups/namePattern';
 import { settingsWarnings } from '../gateways/settingsWarnings';
 
 const PATTERN_SETTING = 'pushgateway.explorer.lastSuccessPattern';
+/** A shorter interval is raised to this: a refresh reads every group of every gateway. */
+export const MIN_REFRESH_INTERVAL_SECONDS = 5;
+const DEFAULT_REFRESH_INTERVAL_SECONDS = 60;
 
 export interface ExplorerSettings {
   readonly refreshIntervalSeconds: number;
@@ -13,6 +16,12 @@ export interface ExplorerSettings {
 
 function positive(value: unknown, fallback: number, allowZero = false): number {
   return typeof value === 'number' && Number.isFinite(value) && (value > 0 || (allowZero && value === 0)) ? value : fallback;
+}
+
+/** 0 = refresh on demand only; under MIN_REFRESH_INTERVAL_SECONDS is raised to it; anything else not a number of seconds is the default. */
+function refreshIntervalSeconds(value: unknown): number {
+  const seconds = positive(value, DEFAULT_REFRESH_INTERVAL_SECONDS, true);
+  return seconds === 0 ? 0 : Math.max(seconds, MIN_REFRESH_INTERVAL_SECONDS);
 }
 
 /** The explorer settings; out-of-range values fall back to the defaults rather than break the view. */
@@ -31,7 +40,7 @@ export function readExplorerSettings(): ExplorerSettings {
     }
   }
   return {
-    refreshIntervalSeconds: positive(configuration.get('explorer.refreshIntervalSeconds'), 60, true),
+    refreshIntervalSeconds: refreshIntervalSeconds(configuration.get('explorer.refreshIntervalSeconds')),
     staleAfterHours: positive(configuration.get('explorer.staleAfterHours'), 25),
     lastSuccessPattern,
   };
