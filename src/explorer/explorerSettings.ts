@@ -1,34 +1,46 @@
 import * as vscode from 'vscode';
 import { DEFAULT_LAST_SUCCESS_PATTERN } from '../core/groups/groupHealth';
+import { compileNamePattern, NamePattern } from '../core/groups/namePattern';
 import { settingsWarnings } from '../gateways/settingsWarnings';
 
 const PATTERN_SETTING = 'pushgateway.explorer.lastSuccessPattern';
+/** A shorter interval is raised to this: a refresh reads every group of every gateway. */
+export const MIN_REFRESH_INTERVAL_SECONDS = 5;
+const DEFAULT_REFRESH_INTERVAL_SECONDS = 60;
 
 export interface ExplorerSettings {
   readonly refreshIntervalSeconds: number;
   readonly staleAfterHours: number;
-  readonly lastSuccessPattern: RegExp;
+  readonly lastSuccessPattern: NamePattern;
 }
 
 function positive(value: unknown, fallback: number, allowZero = false): number {
   return typeof value === 'number' && Number.isFinite(value) && (value > 0 || (allowZero && value === 0)) ? value : fallback;
 }
 
+/** 0 = refresh on demand only; under MIN_REFRESH_INTERVAL_SECONDS is raised to it; anything else not a number of seconds is the default. */
+function refreshIntervalSeconds(value: unknown): number {
+  const seconds = positive(value, DEFAULT_REFRESH_INTERVAL_SECONDS, true);
+  return seconds === 0 ? 0 : Math.max(seconds, MIN_REFRESH_INTERVAL_SECONDS);
+}
+
 /** The explorer settings; out-of-range values fall back to the defaults rather than break the view. */
 export function readExplorerSettings(): ExplorerSettings {
   const configuration = vscode.workspace.getConfiguration('pushgateway');
-  let lastSuccessPattern = DEFAULT_LAST_SUCCESS_PATTERN;
-  const patternText = configuration.get<string>('explorer.lastSuccessPattern');
-  if (patternText) {
-    try {
-      lastSuccessPattern = new RegExp(patternText);
+  let lastSuccessPattern: NamePattern = DEFAULT_LAST_SUCCESS_PATTERN;
+  const patternText = configuration.get<unknown>('explorer.lastSuccessPattern');
+  if (typeof patternText === 'string' && patternText) {
+    // Never run as a RegExp: a workspace's pattern could backtrack for minutes on the host's thread.
+    const compiled = compileNamePattern(patternText);
+    if (compiled.ok) {
+      lastSuccessPattern = compiled.value;
       settingsWarnings.clear(PATTERN_SETTING);
-    } catch {
-      settingsWarnings.warn(PATTERN_SETTING, `${PATTERN_SETTING} is not a valid regular expression: ${patternText}. Using the default.`);
+    } else {
+      settingsWarnings.warn(PATTERN_SETTING, `${PATTERN_SETTING} is refused, ${compiled.error}: ${patternText.slice(0, 80)}. Using the default.`);
     }
   }
   return {
-    refreshIntervalSeconds: positive(configuration.get('explorer.refreshIntervalSeconds'), 60, true),
+    refreshIntervalSeconds: refreshIntervalSeconds(configuration.get('explorer.refreshIntervalSeconds')),
     staleAfterHours: positive(configuration.get('explorer.staleAfterHours'), 25),
     lastSuccessPattern,
   };

@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { readCaFile } from '../core/gateway/caFile';
 import { GatewayClient, GatewayCredentials } from '../core/gateway/client';
 import { GatewayConfig } from '../core/gateway/gatewayConfig';
 import { settingsWarnings } from './settingsWarnings';
@@ -12,28 +12,27 @@ function requestTimeoutSeconds(): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_SECONDS;
 }
 
-function readCaFile(gateway: GatewayConfig): string | undefined {
+async function gatewayCa(gateway: GatewayConfig): Promise<string | undefined> {
   if (!gateway.caFile) {
     return undefined;
   }
   const subject = `caFile:${gateway.name}`;
-  try {
-    const ca = fs.readFileSync(gateway.caFile, 'utf8');
-    settingsWarnings.clear(subject);
-    return ca;
-  } catch (error) {
-    settingsWarnings.warn(subject, `Cannot read the CA file of gateway ${gateway.name} (${gateway.caFile}): ${error instanceof Error ? error.message : String(error)}`);
+  const ca = await readCaFile(gateway.caFile);
+  if (!ca.ok) {
+    settingsWarnings.warn(subject, `Cannot read the CA file of gateway ${gateway.name} (${gateway.caFile}): ${ca.error}`);
     return undefined;
   }
+  settingsWarnings.clear(subject);
+  return ca.value;
 }
 
 /** A client for a gateway, made with its TLS options, the request timeout and (when given) credentials. */
-export function clientFor(gateway: GatewayConfig, credentials: GatewayCredentials | undefined): GatewayClient {
+export async function clientFor(gateway: GatewayConfig, credentials: GatewayCredentials | undefined): Promise<GatewayClient> {
   return new GatewayClient({
     baseUrl: gateway.url,
     timeoutMs: requestTimeoutSeconds() * 1000,
     credentials,
-    ca: readCaFile(gateway),
+    ca: await gatewayCa(gateway),
     allowInsecureTls: gateway.allowInsecureTls,
   });
 }

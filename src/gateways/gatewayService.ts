@@ -241,7 +241,7 @@ export class GatewayService implements vscode.Disposable {
   /** Credentials are not sent to gateways defined by an untrusted workspace. */
   private async withClient<T>(gateway: GatewayConfig, use: (client: GatewayClient) => Promise<T>): Promise<T> {
     const trusted = vscode.workspace.isTrusted || !gateway.fromWorkspace;
-    const client = clientFor(gateway, trusted ? await this.credentials.get(gateway) : undefined);
+    const client = await clientFor(gateway, trusted ? await this.credentials.get(gateway) : undefined);
     try {
       return await use(client);
     } finally {

@@ -17,7 +17,7 @@ export interface GatewayClientOptions {
   readonly allowInsecureTls?: boolean;
 }
 
-export type GatewayErrorKind = 'refused' | 'not-found-host' | 'timeout' | 'tls' | 'unauthorized' | 'forbidden' | 'http' | 'invalid-response' | 'bad-request' | 'network';
+export type GatewayErrorKind = 'refused' | 'not-found-host' | 'timeout' | 'tls' | 'unauthorized' | 'forbidden' | 'http' | 'invalid-response' | 'too-large' | 'bad-request' | 'network';
 
 /** Why a request failed, in words for the user, with what the gateway said when it answered. */
 export interface GatewayError {
@@ -48,6 +48,12 @@ interface Answer {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+const MIB = 1024 * 1024;
+/**
+ * The most we read of an answer, so that a broken or hostile gateway cannot fill the extension
+ * host's memory: every group's metrics may be big, a status or an error text never is.
+ */
+export const ANSWER_LIMITS = { metrics: 64 * MIB, other: 1 * MIB } as const;
 const TEXT_FORMAT = 'text/plain; version=0.0.4; charset=utf-8';
 const TLS_ERROR_CODES = new Set([
   'CERT_HAS_EXPIRED',
@@ -118,7 +124,7 @@ export class GatewayClient {
 
   /** Every group with its metrics, from one `GET /api/v1/metrics`. */
   async groups(): Promise<Result<GatewayGroup[], GatewayError>> {
-    const body = await this.readApi('/api/v1/metrics');
+    const body = await this.readApi('/api/v1/metrics', ANSWER_LIMITS.metrics);
     if (!body.ok) {
       return body;
     }
@@ -149,8 +155,8 @@ export class GatewayClient {
   }
 
   /** The body of a GET of an API path, when the gateway answers 200. */
-  private async readApi(path: string): Promise<Result<string, GatewayError>> {
-    const answer = await this.send('GET', this.apiPath(path));
+  private async readApi(path: string, limitBytes: number = ANSWER_LIMITS.other): Promise<Result<string, GatewayError>> {
+    const answer = await this.send('GET', this.apiPath(path), undefined, undefined, limitBytes);
     if (!answer.ok) {
       return answer;
     }
@@ -162,7 +168,7 @@ export class GatewayClient {
     return `${this.base.pathname.replace(/\/+$/, '')}${path}`;
   }
 
-  private async send(method: string, path: string, body?: string | Uint8Array, contentType?: string): Promise<Result<Answer, GatewayError>> {
+  private async send(method: string, path: string, body?: string | Uint8Array, contentType?: string, limitBytes: number = ANSWER_LIMITS.other): Promise<Result<Answer, GatewayError>> {
     const headers: Record<string, string> = {};
     if (this.authorization) {
       headers.authorization = this.authorization;
@@ -171,13 +177,33 @@ export class GatewayClient {
       headers['content-type'] = contentType;
     }
     const url = new URL(path, this.base);
+    const what = `${method} ${this.displayUrl}${path.slice(this.base.pathname.replace(/\/+$/, '').length)}`;
     try {
       const response = await request(url, { method: method as Dispatcher.HttpMethod, headers, body, dispatcher: this.dispatcher, signal: AbortSignal.timeout(this.timeoutMs) });
-      return success({ status: response.statusCode, body: await response.body.text() });
+      const text = await readBounded(response.body, limitBytes);
+      if (text === undefined) {
+        return failure({ kind: 'too-large', status: response.statusCode, message: `${what}: the gateway's answer is larger than ${limitBytes / MIB} MB; not read` });
+      }
+      return success({ status: response.statusCode, body: text });
     } catch (error) {
-      return failure(describeNetworkError(error, `${method} ${this.displayUrl}${path.slice(this.base.pathname.replace(/\/+$/, '').length)}`, this.timeoutMs));
+      return failure(describeNetworkError(error, what, this.timeoutMs));
     }
   }
+}
+
+/** The body as UTF-8 text, or undefined (and the connection dropped) once it passes `limitBytes`. */
+async function readBounded(body: Dispatcher.ResponseData['body'], limitBytes: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limitBytes) {
+      body.destroy();
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
 }
 
 /** `user:p%40ss@host` means the password `p@ss`; a `%` that starts no escape is taken as written (curl does the same). */

@@ -1,5 +1,6 @@
 import { formatGroupingLabels } from '../protocol/labelText';
 import { GatewayGroup } from '../gateway/groups';
+import { NamePattern } from './namePattern';
 
 /** How a group looks from the outside: the question the explorer answers at a glance. */
 export type GroupHealth = 'failed' | 'stale' | 'healthy' | 'never-pushed';
@@ -21,15 +22,15 @@ export interface HealthOptions {
   readonly nowSeconds: number;
   /** A group whose last push (or last success gauge) is older than this is stale. */
   readonly staleAfterSeconds: number;
-  /** Names of gauges that hold the job's last success time in Unix seconds. */
-  readonly lastSuccessPattern: RegExp;
+  /** Names of gauges that hold the job's last success time in Unix seconds (a RegExp, or a NamePattern from settings). */
+  readonly lastSuccessPattern: NamePattern;
 }
 
 /** `*_last_success_unixtime` and `*_last_success_timestamp_seconds`, the two common spellings. */
 export const DEFAULT_LAST_SUCCESS_PATTERN = /_last_success_(unixtime|timestamp_seconds)$/;
 
 /** The most recent value of the first family whose name matches the pattern. */
-function lastSuccessGauge(group: GatewayGroup, pattern: RegExp): { metric: string; seconds: number } | undefined {
+function lastSuccessGauge(group: GatewayGroup, pattern: NamePattern): { metric: string; seconds: number } | undefined {
   for (const family of group.families) {
     if (!pattern.test(family.name)) {
       continue;

@@ -9,9 +9,35 @@ import * as path from 'node:path';
 import { RunningGateway, startPushgateway } from '../../../scripts/reference/pushgateway';
 import { versionLine } from '../../../scripts/reference/processes';
 import { findFreePort } from '../../../scripts/host/processes';
-import { GatewayClient } from '../../../src/core/gateway/client';
+import { ANSWER_LIMITS, GatewayClient } from '../../../src/core/gateway/client';
 
 const HAS_PUSHGATEWAY = versionLine(process.env.PGW_PUSHGATEWAY ?? 'prometheus-pushgateway') !== undefined;
+
+const MIB = 1024 * 1024;
+/** Where the endless server gives up, so that a client without a bound cannot take the machine with it. */
+const SAFETY_STOP_BYTES = 256 * MIB;
+
+/** Answers every request with a body that does not end (until SAFETY_STOP_BYTES), counting what the client took. */
+function endlessBody(status: number, sent: { bytes: number }): http.RequestListener {
+  const chunk = Buffer.alloc(64 * 1024, 'x');
+  return (_request, response) => {
+    response.writeHead(status, { 'content-type': 'application/json' });
+    const pump = () => {
+      while (!response.destroyed && sent.bytes < SAFETY_STOP_BYTES) {
+        sent.bytes += chunk.length;
+        if (!response.write(chunk)) {
+          response.once('drain', pump);
+          return;
+        }
+      }
+      if (!response.destroyed) {
+        response.end();
+      }
+    };
+    response.on('close', () => response.removeAllListeners('drain'));
+    pump();
+  };
+}
 
 /** A local HTTP server answering with `handler`; closed after the test. */
 async function localServer(handler: http.RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
@@ -162,6 +188,35 @@ describe('gateway client', function () {
     await Promise.all([client.close(), server.close()]);
     assert.ok(!groups.ok);
     assert.equal(groups.error.kind, 'invalid-response');
+  });
+
+  it('stops reading an endless /api/v1/metrics answer at its bound, with a clear error', async () => {
+    const sent = { bytes: 0 };
+    const server = await localServer(endlessBody(200, sent));
+    const client = new GatewayClient({ baseUrl: server.url });
+    const groups = await client.groups();
+    await Promise.all([client.close(), server.close()]);
+    assert.ok(!groups.ok);
+    assert.equal(groups.error.kind, 'too-large');
+    assert.match(groups.error.message, /GET http:\/\/127\.0\.0\.1:\d+\/api\/v1\/metrics: the gateway's answer is larger than 64 MB/);
+    // The client hung up soon after the bound: what the server could still write is socket buffers, not the whole stream.
+    assert.ok(sent.bytes > ANSWER_LIMITS.metrics && sent.bytes < ANSWER_LIMITS.metrics + 32 * MIB, `the server wrote ${sent.bytes} bytes`);
+  });
+
+  it('bounds status answers and error texts far lower than the metrics', async () => {
+    assert.equal(ANSWER_LIMITS.other, 1 * MIB);
+    const sent = { bytes: 0 };
+    const server = await localServer(endlessBody(200, sent));
+    const client = new GatewayClient({ baseUrl: server.url });
+    const status = await client.status();
+    const refusedPush = await client.push({ key: { job: 'j', labels: {} }, method: 'PUT', body: 'x 1\n' });
+    await Promise.all([client.close(), server.close()]);
+    for (const answer of [status, refusedPush]) {
+      assert.ok(!answer.ok);
+      assert.equal(answer.error.kind, 'too-large');
+      assert.match(answer.error.message, /the gateway's answer is larger than 1 MB/);
+    }
+    assert.ok(sent.bytes < 2 * (ANSWER_LIMITS.other + 32 * MIB), `the server wrote ${sent.bytes} bytes`);
   });
 
   it('refuses an untrusted TLS certificate unless insecure TLS is allowed', async function () {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { formatGroupingLabels } from '../../../src/core/protocol/labelText';
 import { assessGroup, compareGroups, DEFAULT_LAST_SUCCESS_PATTERN, describeAge, HealthOptions } from '../../../src/core/groups/groupHealth';
 import { GatewayFamily, GatewayGroup } from '../../../src/core/gateway/groups';
+import { compileNamePattern } from '../../../src/core/groups/namePattern';
 
 const NOW = 1_800_000_000;
 const HOUR = 3600;
@@ -16,6 +17,15 @@ function gauge(name: string, value: string): GatewayFamily {
 }
 
 describe('group health', () => {
+  it('judges with a pattern from settings through the linear-time matcher, even ^(a+)+$ over a 50-character name', () => {
+    const hostile = compileNamePattern('^(a+)+$');
+    assert.ok(hostile.ok);
+    const families = [gauge(`${'a'.repeat(50)}!`, String(NOW - 3 * 24 * HOUR)), gauge('a'.repeat(50), String(NOW - 3 * 24 * HOUR))];
+    const assessment = assessGroup(group({}, families), { ...OPTIONS, lastSuccessPattern: hostile.value });
+    assert.equal(assessment.health, 'stale');
+    assert.equal(assessment.lastSuccess?.metric, 'a'.repeat(50));
+  });
+
   it('is healthy when the last push is recent', () => {
     const assessment = assessGroup(group(), OPTIONS);
     assert.equal(assessment.health, 'healthy');
