@@ -6,6 +6,7 @@ import { PROMLINT_RULES } from './rules/promlintRules';
 import { PUSHGATEWAY_RULES } from './rules/pushgatewayRules';
 import { LintRule, RuleContext } from './rules/rule';
 import { STRUCTURE_RULES } from './rules/structureRules';
+import { unquotedLabelValueSpan } from './unquotedLabelValue';
 
 export const ALL_RULES: readonly LintRule[] = [...PUSHGATEWAY_RULES, ...STRUCTURE_RULES, ...PROMLINT_RULES];
 
@@ -67,7 +68,8 @@ export function lintExposition(text: string, options: LintOptions = {}): LintRes
   }
 
   for (const problem of document.problems) {
-    add({ code: problem.code, severity: 'error', message: problem.message, span: problem.span });
+    const span = problem.code === 'expected-quote' ? unquotedLabelValueSpan(problem.span, normalized.split('\n')[problem.span.line] ?? '') : problem.span;
+    add({ code: problem.code, severity: 'error', message: problem.message, span });
   }
   // Only findings on whole lines need line lengths: most documents have none, so they are counted on demand.
   let lengths: number[] | undefined;
