@@ -67,7 +67,7 @@ export class MockGatewayService implements vscode.Disposable {
       return undefined;
     }
     try {
-      this.running = await startMockGateway({ port, adminApi: configuration.get<boolean>('adminApi') === true });
+      this.running = await startMockGateway({ port, adminApi: configuration.get<boolean>('adminAPI') === true });
     } catch (error) {
       void userPrompts().notify('error', `Cannot start the mock Pushgateway: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
