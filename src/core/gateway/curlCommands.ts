@@ -71,7 +71,7 @@ export function curlCommandsFor(baseUrl: string, group: GatewayGroup): Result<Cu
       `# Push the group's ${families} as the explorer read them. PUT replaces the whole group with`,
       '# this body: change the values you mean to change, keep the lines you mean to keep.',
       `curl --fail-with-body -X PUT --data-binary @- ${url} <<'EOF'`,
-      `${groupBody(group).replace(/\n$/, '')}`,
+      groupBody(group).replace(/\n$/, ''),
       'EOF',
       '',
       ...deleteLines,
