@@ -9,6 +9,7 @@ import { Browser, chromium, Locator, Page } from 'playwright-core';
 import * as UPNG from 'upng-js';
 import { MockGateway } from '../src/core/mock';
 import { DEMO_CODE_SERVER_ENV, DEMO_FIRST_FILE, DEMO_GATEWAY_NAME, DEMO_GROUPS, demoSettings, demoWorkbenchUrl, groupLabel, startDemoGateway } from './demo/demoGateway';
+import { freshSamplesCopy } from './demo/samplesCopy';
 import { BASE_USER_SETTINGS, createRunFolders, installVsix, RunningCodeServer, startCodeServer } from './host/codeServer';
 import { ensureHost } from './host/installHost';
 import { packageExtension } from './host/packageExtension';
@@ -294,7 +295,7 @@ async function main(): Promise<void> {
     console.log('Packaging the extension ...');
     const vsix = await packageExtension(path.join(runDir, 'pushgateway-workbench.vsix'));
     await installVsix(host, folders, vsix);
-    const samples = path.join(root, 'samples');
+    const samples = freshSamplesCopy(path.join(root, 'samples'), path.join(runDir, 'samples'));
     server = await startCodeServer({ host, folders, port: await findFreePort(), testDriver: false, folderToOpen: samples, env: DEMO_CODE_SERVER_ENV });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const mediaDir = path.join(root, 'media');

@@ -1,8 +1,8 @@
 // `npm start`: a real VS Code in the browser, served on 127.0.0.1, with the packaged extension
-// installed, the sample workspace open and a demo gateway (the project's mock, seeded with the
+// installed, a fresh copy of the sample workspace open and a demo gateway (the project's mock, seeded with the
 // groups the samples would leave) configured in the explorer. Ctrl-C stops it and everything it started.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { freshSamplesCopy } from './demo/samplesCopy';
 import { DEMO_CODE_SERVER_ENV, DEMO_GATEWAY_NAME, demoSettings, demoWorkbenchUrl, SAMPLES_GATEWAY_PORT, startDemoGateway } from './demo/demoGateway';
 import { BASE_USER_SETTINGS, createRunFolders, installVsix, startCodeServer, updateUserSettings } from './host/codeServer';
 import { ensureHost } from './host/installHost';
@@ -33,8 +33,7 @@ async function main(): Promise<void> {
   console.log('Packaging the extension ...');
   const vsix = await packageExtension(path.join(demoDir, 'pushgateway-workbench.vsix'));
   await installVsix(host, folders, vsix);
-  const samples = path.join(root, 'samples');
-  fs.mkdirSync(samples, { recursive: true });
+  const samples = freshSamplesCopy(path.join(root, 'samples'), path.join(demoDir, 'samples'));
   const gateway = await startDemoGateway();
   updateUserSettings(folders, demoSettings(gateway.url), (message) => console.warn(message));
   const port = await choosePort();

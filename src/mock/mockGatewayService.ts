@@ -91,7 +91,7 @@ export class MockGatewayService implements vscode.Disposable {
       return undefined;
     }
     try {
-      this.running = await startMockGateway({ port, adminApi: configuration.get<boolean>('adminApi') === true, target });
+      this.running = await startMockGateway({ port, adminApi: configuration.get<boolean>('adminAPI') === true, target });
       this.runningTarget = target;
     } catch (error) {
       void userPrompts().notify('error', `Cannot start the mock Pushgateway: ${error instanceof Error ? error.message : String(error)}`);

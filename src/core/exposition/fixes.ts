@@ -2,6 +2,7 @@ import { Diagnostic } from './diagnostic';
 import { familyAt } from './familyAt';
 import { Family, ParsedDocument } from './model';
 import { guessedType } from './rules/structureRules';
+import { quotableLabelValue } from './unquotedLabelValue';
 
 /** A replacement of the text between two positions (0-based lines, UTF-16 columns). */
 export interface TextChange {
@@ -72,6 +73,19 @@ export function quickFixesFor(diagnostic: Diagnostic, document: ParsedDocument, 
       const written = (text.split('\n')[span.line] ?? '').slice(span.start, span.end);
       const meant = likelyType(written);
       return meant ? [{ title: `Change to ${meant}`, preferred: true, changes: [{ startLine: span.line, startColumn: span.start, endLine: span.line, endColumn: span.end, newText: meant }] }] : [];
+    }
+    case 'expected-quote': {
+      const written = (text.split('\n')[span.line] ?? '').slice(span.start, span.end);
+      const value = quotableLabelValue(written);
+      return value === undefined
+        ? []
+        : [
+            {
+              title: `Quote the label value: "${value}"`,
+              preferred: true,
+              changes: [{ startLine: span.line, startColumn: span.start, endLine: span.line, endColumn: span.end, newText: `"${value}"` }],
+            },
+          ];
     }
     case 'crlf-line-endings':
       return [{ title: 'Convert to LF line endings', preferred: true, changes: [], lineEndings: 'LF' }];

@@ -7,6 +7,7 @@ import { PROMLINT_RULES } from './rules/promlintRules';
 import { PUSHGATEWAY_RULES } from './rules/pushgatewayRules';
 import { LintRule, RuleContext } from './rules/rule';
 import { STRUCTURE_RULES } from './rules/structureRules';
+import { unquotedLabelValueSpan } from './unquotedLabelValue';
 
 export const ALL_RULES: readonly LintRule[] = [...PUSHGATEWAY_RULES, ...STRUCTURE_RULES, ...PROMLINT_RULES];
 
@@ -71,7 +72,8 @@ export function lintExposition(text: string, options: LintOptions = {}): LintRes
   }
 
   for (const problem of document.problems) {
-    add({ code: problem.code, severity: 'error', message: problem.message, span: problem.span });
+    const span = problem.code === 'expected-quote' ? unquotedLabelValueSpan(problem.span, normalized.split('\n')[problem.span.line] ?? '') : problem.span;
+    add({ code: problem.code, severity: 'error', message: problem.message, span });
   }
   if (target.utf8Names && target.version === '1.11' && severityOf('utf8-name', 'warning') !== 'off') {
     const refusal = promtoolRefusal(normalized, hasBom ? text.slice(1) : text, crlfLine !== undefined, document, target);

@@ -58,6 +58,17 @@ export function describeAge(seconds: number): string {
   return `${Math.max(0, Math.floor(seconds))} s`;
 }
 
+/** "25 h", "2 d", "90 min": a setting's duration in the largest unit that says it exactly (`describeAge` would say "1 d" for 25 h). */
+export function describeThreshold(seconds: number): string {
+  const units: Array<[number, string]> = [
+    [86_400, 'd'],
+    [3_600, 'h'],
+    [60, 'min'],
+  ];
+  const exact = units.find(([size]) => seconds >= size && seconds % size === 0);
+  return exact ? `${seconds / exact[0]} ${exact[1]}` : `${seconds} s`;
+}
+
 /**
  * Judges a group: a failed last push first (the gateway still shows the old values), then
  * staleness — by the job's own last-success gauge when it has one (the golden rule: a job that
@@ -79,7 +90,7 @@ export function assessGroup(group: GatewayGroup, options: HealthOptions): GroupA
   if (pushed === undefined) {
     return { ...base, health: 'never-pushed', reason: 'no push has succeeded for this group yet' };
   }
-  const threshold = describeAge(options.staleAfterSeconds);
+  const threshold = describeThreshold(options.staleAfterSeconds);
   if (lastSuccess && options.nowSeconds - lastSuccess.seconds > options.staleAfterSeconds) {
     return {
       ...base,

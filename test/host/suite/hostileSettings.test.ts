@@ -57,7 +57,7 @@ describe('hostile settings', function () {
       'pushgateway.explorer.lastSuccessPattern',
       'pushgateway.explorer.refreshIntervalSeconds',
       'pushgateway.gateways',
-      'pushgateway.mock.adminApi',
+      'pushgateway.mock.adminAPI',
       'pushgateway.mock.port',
       'pushgateway.requestTimeoutSeconds',
     ]);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { formatGroupingLabels } from '../../../src/core/protocol/labelText';
-import { assessGroup, compareGroups, DEFAULT_LAST_SUCCESS_PATTERN, describeAge, HealthOptions } from '../../../src/core/groups/groupHealth';
+import { assessGroup, compareGroups, DEFAULT_LAST_SUCCESS_PATTERN, describeAge, describeThreshold, HealthOptions } from '../../../src/core/groups/groupHealth';
 import { GatewayFamily, GatewayGroup } from '../../../src/core/gateway/groups';
 import { compileNamePattern } from '../../../src/core/groups/namePattern';
 
@@ -35,7 +35,7 @@ describe('group health', () => {
   it('is stale when the last push is older than the threshold', () => {
     const assessment = assessGroup(group({ pushTimeSeconds: NOW - 26 * HOUR }), OPTIONS);
     assert.equal(assessment.health, 'stale');
-    assert.match(assessment.reason, /last pushed 1 d ago \(more than 1 d\)/);
+    assert.match(assessment.reason, /last pushed 1 d ago \(more than 25 h\)/);
   });
 
   it('is stale when the job\'s last-success gauge is old, even though it pushed a minute ago', () => {
@@ -69,6 +69,10 @@ describe('group health', () => {
 
   it('describes ages in the largest whole unit', () => {
     assert.deepEqual([5, 60, 7200, 90_000].map(describeAge), ['5 s', '1 min', '2 h', '1 d']);
+  });
+
+  it('describes a threshold exactly, in the largest unit that divides it: 25 h is not "1 d"', () => {
+    assert.deepEqual([90, 3600, 90_000, 172_800, 5400, 3601].map(describeThreshold), ['90 s', '1 h', '25 h', '2 d', '90 min', '3601 s']);
   });
 
   it('formats grouping labels job first, then by name, with empty values quoted', () => {

@@ -1,0 +1,42 @@
+import { DiagnosticCode } from './codes';
+import { Severity } from './diagnostic';
+import { ALL_RULE_CODES, ALL_RULES, SeveritySetting } from './lint';
+
+const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+/**
+ * The severity a code has when the setting leaves it alone: a rule's default; parse problems, a byte
+ * order mark and a refused push URL are errors. None for CRLF: an error or a warning, by the lines.
+ */
+function defaultSeverity(code: DiagnosticCode): Severity | undefined {
+  if (code === 'crlf-line-endings') {
+    return undefined;
+  }
+  return ALL_RULES.find((rule) => rule.code === code)?.defaultSeverity ?? 'error';
+}
+
+/**
+ * The JSON schema of the `pushgateway.lint.rules` setting as package.json declares it: every code
+ * as a property with its default, so that settings.json completes the codes and the Settings editor
+ * offers them in a list. A unit test keeps package.json equal to it; `scripts/writeLintRulesSchema.ts`
+ * writes it there.
+ */
+export function lintRulesSettingSchema(): Record<string, unknown> {
+  const severity = { type: 'string', enum: [...SEVERITY_SETTINGS] };
+  const codes = [...new Set(ALL_RULE_CODES)];
+  return {
+    type: 'object',
+    default: {},
+    markdownDescription:
+      'Severity per lint rule code, overriding the defaults: `error`, `warning`, `info`, `hint` or `off`. Example: `{ "no-help": "off", "missing-type": "warning" }`. Rule codes are listed in the README.',
+    properties: Object.fromEntries(
+      codes.map((code) => {
+        const fallback = defaultSeverity(code);
+        return [code, fallback === undefined ? { ...severity, markdownDescription: CRLF_DESCRIPTION } : { ...severity, default: fallback }];
+      }),
+    ),
+    additionalProperties: severity,
+  };
+}
+
+const CRLF_DESCRIPTION = 'By default an error where the carriage returns break a value, else a warning.';
