@@ -4,12 +4,18 @@ import { ALL_RULE_CODES, ALL_RULES, SeveritySetting } from './lint';
 
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
+/** Codes whose default depends on the lines or on the target: no single default to declare. */
+const DESCRIBED_DEFAULTS: Partial<Record<DiagnosticCode, string>> = {
+  'crlf-line-endings': 'By default an error where the carriage returns break a value, else a warning.',
+  'negative-count': 'By default an error where the target gateway refuses it (a histogram count with 1.11), else a warning.',
+};
+
 /**
  * The severity a code has when the setting leaves it alone: a rule's default; parse problems, a byte
- * order mark and a refused push URL are errors. None for CRLF: an error or a warning, by the lines.
+ * order mark and a refused push URL are errors. None for the codes of DESCRIBED_DEFAULTS.
  */
 function defaultSeverity(code: DiagnosticCode): Severity | undefined {
-  if (code === 'crlf-line-endings') {
+  if (DESCRIBED_DEFAULTS[code] !== undefined) {
     return undefined;
   }
   return ALL_RULES.find((rule) => rule.code === code)?.defaultSeverity ?? 'error';
@@ -32,11 +38,9 @@ export function lintRulesSettingSchema(): Record<string, unknown> {
     properties: Object.fromEntries(
       codes.map((code) => {
         const fallback = defaultSeverity(code);
-        return [code, fallback === undefined ? { ...severity, markdownDescription: CRLF_DESCRIPTION } : { ...severity, default: fallback }];
+        return [code, fallback === undefined ? { ...severity, markdownDescription: DESCRIBED_DEFAULTS[code] } : { ...severity, default: fallback }];
       }),
     ),
     additionalProperties: severity,
   };
 }
-
-const CRLF_DESCRIPTION = 'By default an error where the carriage returns break a value, else a warning.';
