@@ -1,6 +1,7 @@
 // The gateway differential corpus: case files (test/fixtures/gateway/cases/<slug>.json) and the
 // answers the real Pushgateway gave to them (test/fixtures/gateway/recorded.json). Shared by the
 // case generator, the recorder (scripts/recordGatewayCases.ts) and the replay test against the mock.
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -41,6 +42,16 @@ export interface RecordedResponse {
   body: string;
   /** All normalised bodies seen for this step, sorted, when there was more than one; `body` is the first. */
   bodyVariants?: string[];
+}
+
+/** Fails unless `actual` is the recorded answer: status, headers, and one of the recorded wordings of the body. */
+export function assertRecordedAnswer(actual: RecordedResponse, expected: RecordedResponse, where: string): void {
+  assert.equal(actual.status, expected.status, `${where}: status; body ${JSON.stringify(actual.body)}`);
+  assert.deepEqual(actual.headers, expected.headers, `${where}: headers`);
+  const wordings = expected.bodyVariants ?? [expected.body];
+  if (!wordings.includes(actual.body)) {
+    assert.equal(actual.body, expected.body, `${where}: body is none of the ${wordings.length} recorded wording(s)`);
+  }
 }
 
 export interface RecordedCorpus {

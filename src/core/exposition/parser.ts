@@ -1001,28 +1001,25 @@ function isHistogramLike(type: MetricType | undefined): boolean {
   return type === 'histogram' || type === 'gauge_histogram';
 }
 
-function isLegacyMetricName(name: string): boolean {
-  if (name.length === 0 || !isMetricNameStart(name.charCodeAt(0))) {
+/** A non-empty name whose first character passes `isStart` and every other `isContinuation`. */
+function isNameOf(name: string, isStart: (code: number) => boolean, isContinuation: (code: number) => boolean): boolean {
+  if (name.length === 0 || !isStart(name.charCodeAt(0))) {
     return false;
   }
   for (let i = 1; i < name.length; i++) {
-    if (!isMetricNameContinuation(name.charCodeAt(i))) {
+    if (!isContinuation(name.charCodeAt(i))) {
       return false;
     }
   }
   return true;
 }
 
+function isLegacyMetricName(name: string): boolean {
+  return isNameOf(name, isMetricNameStart, isMetricNameContinuation);
+}
+
 function isLegacyLabelName(name: string): boolean {
-  if (name.length === 0 || !isLabelNameStart(name.charCodeAt(0))) {
-    return false;
-  }
-  for (let i = 1; i < name.length; i++) {
-    if (!isLabelNameContinuation(name.charCodeAt(i))) {
-      return false;
-    }
-  }
-  return true;
+  return isNameOf(name, isLabelNameStart, isLabelNameContinuation);
 }
 
 function summaryName(name: string): string {

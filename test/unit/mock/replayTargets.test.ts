@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runTodayStep } from '../../gateway/todayClient';
-import { CASES_SUBDIR, GATEWAY_CORPUS_DIR, GatewayCase, listCaseSlugs, readCase, RecordedCorpus, RecordedResponse } from '../../gateway/corpus';
+import { assertRecordedAnswer, CASES_SUBDIR, GATEWAY_CORPUS_DIR, GatewayCase, listCaseSlugs, readCase, RecordedCorpus, RecordedResponse } from '../../gateway/corpus';
 import { startMockGateway } from '../../../src/core/mock/server';
 import { lintTargetOf } from '../exposition/targetVerdicts';
 
@@ -54,12 +54,7 @@ async function replay(dir: string, slug: string, target: string, recorded: reado
         assert.ok(!sameAnswer(actual, expected), `${where} is listed in KNOWN_GAPS but now answers as recorded: take it out`);
         continue;
       }
-      assert.equal(actual.status, expected.status, `${where}: status; body ${JSON.stringify(actual.body)}`);
-      assert.deepEqual(actual.headers, expected.headers, `${where}: headers`);
-      const wordings = expected.bodyVariants ?? [expected.body];
-      if (!wordings.includes(actual.body)) {
-        assert.equal(actual.body, expected.body, `${where}: body is none of the ${wordings.length} recorded wording(s)`);
-      }
+      assertRecordedAnswer(actual, expected, where);
     }
   } finally {
     await gateway.close();
