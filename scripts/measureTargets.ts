@@ -13,17 +13,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeExposition } from '../src/core/exposition/decode';
-import { hasErrors, lintExposition } from '../src/core/exposition/lint';
-import { parseExposition } from '../src/core/exposition/parser';
-import { unitWords } from '../src/core/exposition/rules/promlintRules';
 import { startMockGateway } from '../src/core/mock';
 import { runStep } from '../test/gateway/client';
 import { CaseStep, GatewayCase, RecordedCorpus, RecordedResponse, listCaseSlugs, readCase } from '../test/gateway/corpus';
 import { runTodayStep } from '../test/gateway/todayClient';
+import { judgeDocument, lintTargetOf } from '../test/unit/exposition/targetVerdicts';
 import { runScript } from './reference/processes';
 import { TARGET_NAMES, TargetName, commandLineOption } from './reference/targets';
-
-const PARSE_ERROR_PREFIX = 'text format parsing error in line';
 
 interface DocumentVerdict {
   promtool: { exitCode: number; stderr: string };
@@ -45,30 +41,12 @@ function percent(part: number, whole: number): string {
 // ---------------------------------------------------------------------------------------------
 // Lint
 
-/** Lines of promlint whose unit word Go picks at random are left out on both sides (as in the differential test). */
-function isDeterministic(promtoolLine: string): boolean {
-  const [metric, ...words] = promtoolLine.split(' ');
-  return !(words.join(' ').startsWith('use base unit') && unitWords(metric).length > 1);
+/** Judged as the differential replays judge (test/unit/exposition/targetVerdicts.ts), on the recording's target. */
+function judgeOnTarget(text: string, verdict: DocumentVerdict, target: TargetName): { gateway: boolean; parseMessage: boolean; promtool: boolean } {
+  return judgeDocument(text, verdict, lintTargetOf(target));
 }
 
-function judgeDocument(text: string, verdict: DocumentVerdict): { gateway: boolean; parseMessage: boolean; promtool: boolean } {
-  const { diagnostics } = lintExposition(text);
-  const [firstProblem] = parseExposition(text).problems;
-  const accepted = verdict.pushgateway.status >= 200 && verdict.pushgateway.status < 300;
-  const gateway = hasErrors(diagnostics) === !accepted;
-  const parseMessage = !verdict.pushgateway.body.startsWith(PARSE_ERROR_PREFIX) || firstProblem?.goError === verdict.pushgateway.body.trim();
-  let promtool: boolean;
-  if (verdict.promtool.exitCode === 1) {
-    promtool = firstProblem !== undefined && verdict.promtool.stderr.includes(firstProblem.goError);
-  } else {
-    const ours = diagnostics.flatMap((d) => (d.reference ? [d.reference] : [])).filter(isDeterministic).sort();
-    const theirs = verdict.promtool.stderr.split('\n').filter((line) => line !== '').filter(isDeterministic).sort();
-    promtool = firstProblem === undefined && JSON.stringify(ours) === JSON.stringify(theirs);
-  }
-  return { gateway, parseMessage, promtool };
-}
-
-function measureLint(corpusDir: string, verdictsFile: string): LintAgreement | undefined {
+function measureLint(corpusDir: string, verdictsFile: string, target: TargetName): LintAgreement | undefined {
   const file = path.join(corpusDir, verdictsFile);
   if (!fs.existsSync(file)) {
     return undefined;
@@ -77,7 +55,7 @@ function measureLint(corpusDir: string, verdictsFile: string): LintAgreement | u
   const agreement: LintAgreement = { documents: 0, gateway: 0, parseMessage: 0, promtool: 0, all: 0 };
   for (const [slug, verdict] of Object.entries(cases)) {
     const text = decodeExposition(fs.readFileSync(path.join(corpusDir, 'cases', `${slug}.prom`)));
-    const judged = judgeDocument(text, verdict);
+    const judged = judgeOnTarget(text, verdict, target);
     agreement.documents++;
     agreement.gateway += Number(judged.gateway);
     agreement.parseMessage += Number(judged.parseMessage);
@@ -181,7 +159,7 @@ async function main(): Promise<void> {
     console.log(`\n== ${corpus.label}`);
     console.log('lint: documents in full agreement (gateway verdict / parse message / promtool)');
     for (const target of TARGET_NAMES) {
-      const lint = corpus.expositionDir === undefined ? undefined : measureLint(corpus.expositionDir, verdictsFileFor(corpus, target));
+      const lint = corpus.expositionDir === undefined ? undefined : measureLint(corpus.expositionDir, verdictsFileFor(corpus, target), target);
       if (lint !== undefined) {
         console.log(
           `  ${target.padEnd(15)} ${percent(lint.all, lint.documents).padStart(8)} of ${lint.documents}  (${percent(lint.gateway, lint.documents)} / ${percent(lint.parseMessage, lint.documents)} / ${percent(lint.promtool, lint.documents)})`,

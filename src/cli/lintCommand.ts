@@ -6,9 +6,11 @@ import { ALL_RULE_CODES, hasErrors, lintExposition, SeveritySetting } from '../c
 import { parseRuleSeverities } from '../core/exposition/severitySettings';
 import { lintShellScript } from '../core/shell/lintShellScript';
 import { failure, Result, success } from '../core/result';
+import { DEFAULT_GATEWAY_TARGET, GATEWAY_VERSIONS, GatewayTarget, isGatewayVersion } from '../core/protocol/gatewayTarget';
 import { CliOutput } from './cliOutput';
 
-export const LINT_USAGE = `Usage: pgw lint [--format text|json] [--rule CODE=SEVERITY]... FILE...
+export const LINT_USAGE = `Usage: pgw lint [--format text|json] [--rule CODE=SEVERITY]...
+                [--gateway-version 1.11|1.5] [--utf8-names] FILE...
 
 Lints Prometheus exposition files (.prom, .txt, ...) the way the Pushgateway and
 promtool judge them, and the metric heredocs of shell scripts (.sh, .bash, or a
@@ -21,6 +23,13 @@ Options:
   --rule CODE=SEVERITY Change a rule's severity (error, warning, info, hint or
                        off), like the editor's pushgateway.lint.rules setting;
                        repeat for several rules, e.g. --rule no-help=off.
+  --gateway-version 1.11|1.5
+                       The Pushgateway whose parser and rules to follow
+                       (default: 1.11, also right for 1.9 and 1.10; 1.5 for
+                       1.5 to 1.8). promtool's findings are 3.x's with 1.11,
+                       2.42's with 1.5.
+  --utf8-names         The gateway runs with --push.enable-utf8-names (1.11):
+                       quoted names outside the legacy rules are accepted.
   -h, --help           Show this help.
 
 Exit status: 0 no error, 1 at least one error-severity finding, 2 usage or I/O error.
@@ -52,7 +61,13 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
   try {
     parsed = parseArgs({
       args: [...args],
-      options: { format: { type: 'string', default: 'text' }, rule: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        format: { type: 'string', default: 'text' },
+        rule: { type: 'string', multiple: true },
+        'gateway-version': { type: 'string', default: DEFAULT_GATEWAY_TARGET.version },
+        'utf8-names': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
     });
   } catch (error) {
@@ -74,6 +89,12 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
     return 2;
   }
   const severities = rules.value;
+  const chosenTarget = lintTarget(values['gateway-version'], values['utf8-names'] === true);
+  if (!chosenTarget.ok) {
+    output.err(`pgw lint: ${chosenTarget.error}\n`);
+    return 2;
+  }
+  const target = chosenTarget.value;
   if (positionals.length === 0) {
     output.err(`pgw lint: no file given (use - for standard input)\n\n${LINT_USAGE}`);
     return 2;
@@ -92,7 +113,7 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
     }
     const name = file === '-' ? '<stdin>' : file;
     const text = decodeExposition(bytes);
-    const diagnostics = isShellScript(file, text) ? lintShellScript(text, { severities }).diagnostics : lintExposition(text, { severities }).diagnostics;
+    const diagnostics = isShellScript(file, text) ? lintShellScript(text, { severities, target }).diagnostics : lintExposition(text, { severities, target }).diagnostics;
     for (const diagnostic of diagnostics) {
       findings.push({ ...diagnostic, file: name });
     }
@@ -110,6 +131,17 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
     return 2;
   }
   return hasErrors(findings) ? 1 : 0;
+}
+
+/** `--gateway-version 1.11 --utf8-names` as the target; an unknown version, or UTF-8 names on 1.5, is a usage error. */
+function lintTarget(version: string | undefined, utf8Names: boolean): Result<GatewayTarget> {
+  if (!isGatewayVersion(version)) {
+    return failure(`--gateway-version must be ${GATEWAY_VERSIONS.join(' or ')}, not "${version}" (1.9 and 1.10 lint as 1.11; 1.5 to 1.8 as 1.5)`);
+  }
+  if (utf8Names && version !== '1.11') {
+    return failure(`--utf8-names needs --gateway-version 1.11: Pushgateway ${version} has no UTF-8 names`);
+  }
+  return success({ version, utf8Names, consistencyCheckDisabled: false });
 }
 
 /** `--rule no-help=off --rule timestamp=warning` as severities; a malformed or unknown one is a usage error. */

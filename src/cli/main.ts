@@ -14,7 +14,8 @@ Pushgateway Workbench on the command line.
 
 Commands:
   lint FILE...    Lint exposition files and shell scripts' metric heredocs as
-                  the Pushgateway and promtool judge them.
+                  the Pushgateway and promtool judge them (Pushgateway 1.11 and
+                  promtool 3.x by default; --gateway-version 1.5 [--utf8-names]).
   mock            Run a mock Pushgateway (answers like 1.5.1) for dry runs and CI.
   help            Show this help.
 

@@ -1,7 +1,11 @@
 // Every code a diagnostic can carry, one table per origin. The code is what a user writes in
 // `pushgateway.lint.rules` and `pgw lint --rule`, so a code is never renamed once published.
 
-/** The lines the gateway's text parser rejects (always errors), in the order of the README table. */
+/**
+ * The lines the gateway's text parser rejects (always errors), in the order of the README table.
+ * The last four come from the 1.11 parser only; `negative-count` is also a lint rule (the 1.5
+ * parser accepts negative histogram counts, the rule warns about them).
+ */
 export const PARSE_PROBLEM_CODES = [
   'invalid-metric-name',
   'invalid-label-name',
@@ -22,11 +26,18 @@ export const PARSE_PROBLEM_CODES = [
   'duplicate-type',
   'unknown-type',
   'missing-final-newline',
+  'multiple-metric-names',
+  'unexpected-after-metric-name',
+  'braces-without-name',
+  'negative-count',
 ] as const;
 export type ParseProblemCode = (typeof PARSE_PROBLEM_CODES)[number];
 
-/** Checks of the whole file before it is parsed: CRLF line endings and a byte order mark. */
-export const DOCUMENT_CODES = ['crlf-line-endings', 'byte-order-mark'] as const;
+/**
+ * Checks of the whole file: CRLF line endings and a byte order mark (before it is parsed), and a
+ * name that only a gateway with UTF-8 names takes (promtool and legacy-name readers refuse it).
+ */
+export const DOCUMENT_CODES = ['crlf-line-endings', 'byte-order-mark', 'utf8-name'] as const;
 export type DocumentCode = (typeof DOCUMENT_CODES)[number];
 
 /** Raised for shell scripts whose heredoc is pushed to a URL the gateway refuses. */
@@ -62,6 +73,7 @@ export const RULE_CODES = [
   'colon-in-name',
   'camel-case',
   'abbreviated-unit',
+  'metric-not-unique',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

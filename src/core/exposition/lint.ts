@@ -1,6 +1,7 @@
 import { DiagnosticCode, DOCUMENT_CODES, PARSE_PROBLEM_CODES, RULE_CODES, SHELL_CODES } from './codes';
 import { compareDiagnostics, Diagnostic, Severity } from './diagnostic';
 import { ParsedDocument } from './model';
+import { DEFAULT_GATEWAY_TARGET, GatewayTarget } from '../protocol/gatewayTarget';
 import { parseExposition } from './parser';
 import { PROMLINT_RULES } from './rules/promlintRules';
 import { PUSHGATEWAY_RULES } from './rules/pushgatewayRules';
@@ -23,6 +24,8 @@ export interface LintOptions {
   readonly groupingLabels?: readonly string[];
   /** The file starts with a byte order mark that is not in `text` (editors hide it). */
   readonly fileHasByteOrderMark?: boolean;
+  /** The gateway (and the promtool of its time) whose answers the lint follows; DEFAULT_GATEWAY_TARGET when left out. */
+  readonly target?: GatewayTarget;
 }
 
 export interface LintResult {
@@ -51,13 +54,14 @@ export function lintExposition(text: string, options: LintOptions = {}): LintRes
   // CRLF and a BOM break every line (or the first) for the gateway; say so once, clearly, and read
   // the rest as if they were fixed so the other findings still show.
   const { normalized, crlfLine, hasBom } = normalizeLineEndings(text);
-  const document = parseExposition(normalized);
+  const target = options.target ?? DEFAULT_GATEWAY_TARGET;
+  const document = parseExposition(normalized, { target });
   if (hasBom || options.fileHasByteOrderMark) {
     add({ code: 'byte-order-mark', severity: 'error', span: { line: 0, start: 0, end: 0 }, message: hasBom ? BOM_MESSAGE : SAVED_BOM_MESSAGE });
   }
   if (crlfLine !== undefined) {
     // Carriage returns only hurt where the parser reads them: values, timestamps, TYPE lines, blank lines.
-    const crlfBreaksParsing = parseExposition(hasBom ? text.slice(1) : text).problems.length > document.problems.length;
+    const crlfBreaksParsing = parseExposition(hasBom ? text.slice(1) : text, { target }).problems.length > document.problems.length;
     add({
       code: 'crlf-line-endings',
       severity: crlfBreaksParsing ? 'error' : 'warning',
@@ -69,24 +73,62 @@ export function lintExposition(text: string, options: LintOptions = {}): LintRes
   for (const problem of document.problems) {
     add({ code: problem.code, severity: 'error', message: problem.message, span: problem.span });
   }
+  if (target.utf8Names && target.version === '1.11' && severityOf('utf8-name', 'warning') !== 'off') {
+    const refusal = promtoolRefusal(normalized, hasBom ? text.slice(1) : text, crlfLine !== undefined, document, target);
+    if (refusal !== undefined) {
+      add(refusal);
+    }
+  }
   // Only findings on whole lines need line lengths: most documents have none, so they are counted on demand.
   let lengths: number[] | undefined;
   const context: RuleContext = {
     document,
     urlLabels: new Set(['job', ...(options.groupingLabels ?? [])]),
     lineLength: (line) => (lengths ??= lineLengths(normalized))[line] ?? 0,
+    target,
   };
   for (const rule of ALL_RULES) {
     if (severityOf(rule.code, rule.defaultSeverity) === 'off') {
       continue;
     }
+    const unchecked = target.consistencyCheckDisabled && CONSISTENCY_CHECK_CODES.has(rule.code);
     for (const finding of rule.check(context)) {
-      add({ code: rule.code, severity: rule.defaultSeverity, ...finding });
+      if (unchecked) {
+        add({ code: rule.code, ...finding, severity: 'warning', message: `${UNCHECKED_PREFIX}${finding.message}` });
+      } else {
+        add({ code: rule.code, severity: rule.defaultSeverity, ...finding });
+      }
     }
   }
   diagnostics.sort(compareDiagnostics);
   return { document, diagnostics };
 }
+
+/**
+ * With UTF-8 names the gateway takes names that promtool 3 (and anything else that checks the
+ * legacy name rules) refuses: the first line the legacy rules refuse, with promtool's error as the
+ * reference. `raw` is the text as pushed (CRLF kept), which promtool reads.
+ */
+function promtoolRefusal(normalized: string, raw: string, hasCrlf: boolean, document: ParsedDocument, target: GatewayTarget): Diagnostic | undefined {
+  const legacyTarget: GatewayTarget = { ...target, utf8Names: false };
+  const [legacyProblem] = parseExposition(normalized, { target: legacyTarget }).problems;
+  if (legacyProblem === undefined || legacyProblem.goError === document.problems[0]?.goError) {
+    return undefined;
+  }
+  const [promtoolProblem] = hasCrlf ? parseExposition(raw, { target: legacyTarget }).problems : [legacyProblem];
+  return {
+    code: 'utf8-name',
+    severity: 'warning',
+    span: legacyProblem.span,
+    message: `only a gateway started with --push.enable-utf8-names takes this name: promtool check metrics and readers that check the legacy name rules refuse it (${legacyProblem.goError.replace(/^text format parsing error in line \d+: /, '')})`,
+    reference: (promtoolProblem ?? legacyProblem).goError,
+  };
+}
+
+/** What the gateway's consistency check refuses; a gateway without it (`--push.disable-consistency-check`) takes the push. */
+const CONSISTENCY_CHECK_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['timestamp', 'duplicate-series', 'reserved-label-name', 'suffix-collision', 'gateway-self-metric']);
+const UNCHECKED_PREFIX =
+  'this gateway runs without its consistency check, so it accepts the push (202), but what the check would refuse can then break its GET /metrics (500) until the group is deleted. The check says: ';
 
 const CRLF_MESSAGE =
   'this document uses CRLF (Windows) line endings: the Pushgateway reads the carriage return as part of each value and rejects the push; convert the file to LF line endings';

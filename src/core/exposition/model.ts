@@ -63,6 +63,11 @@ export interface Family {
   readonly refusedTypeLine?: number;
   /** The type the gateway gives the family: the TYPE line's, or untyped. */
   readonly effectiveType: MetricType;
+  /**
+   * A gauge histogram read by the 1.11 parser: its `_bucket`, `_count` and `_sum` lines join it and
+   * `le` is left out of its labels, as for a histogram (the 1.5 parser keeps every line a metric).
+   */
+  readonly gaugeHistogramAsHistogram?: boolean;
   readonly samples: Sample[];
   /** Every line that belongs to the family (HELP, TYPE and samples), in document order. */
   readonly lines: number[];
@@ -76,6 +81,8 @@ export interface ParseProblem {
   /** What Go's expfmt.TextParser would say, e.g. `text format parsing error in line 3: invalid metric name`. */
   readonly goError: string;
   readonly span: Span;
+  /** Pushgateway 1.11.2 answers nothing and closes the connection (its parser crashes on `{} 1`). */
+  readonly dropsConnection?: boolean;
 }
 
 export interface ParsedDocument {

@@ -11,11 +11,16 @@ export interface Rejection {
   /** Go's error without its `text format parsing error in line N: ` prefix. */
   readonly goMessage: string;
   readonly message: string;
+  /** Pushgateway 1.11.2's parser crashes on the line: the push gets no answer at all. */
+  readonly dropsConnection?: boolean;
 }
 
 const METRIC_NAME_RULE = 'a metric name starts with a letter, "_" or ":" and continues with letters, digits, "_" or ":"';
 const LABEL_NAME_RULE = 'a label name starts with a letter or "_" and continues with letters, digits or "_"';
 export const HELP_TEXT_ESCAPES = 'in HELP text only \\\\ and \\n are escapes';
+/** The HELP escapes of the 1.11 parser, which also takes `\"`. */
+export const HELP_TEXT_ESCAPES_1_11 = 'in HELP text only \\\\, \\" and \\n are escapes';
+export const QUOTED_NAME_ESCAPES = 'in quoted names only \\\\, \\" and \\n are escapes';
 export const LABEL_VALUE_ESCAPES = 'in label values only \\\\, \\" and \\n are escapes';
 const OPENMETRICS_ONLY_TYPES = new Set(['info', 'stateset', 'gaugehistogram', 'unknown']);
 
@@ -65,14 +70,16 @@ export function duplicateType(familyName: string, firstTypeLine: number | undefi
   return { code: 'duplicate-type', goMessage: `second TYPE line for metric name ${goQuoteString(familyName)}, or TYPE reported after samples`, message: why };
 }
 
-export function unknownType(typeText: string): Rejection {
-  return { code: 'unknown-type', goMessage: `unknown metric type ${goQuoteString(typeText)}`, message: unknownTypeMessage(typeText) };
+/** `knowsGaugehistogram`: the 1.11 parser, which also takes OpenMetrics' gaugehistogram. */
+export function unknownType(typeText: string, knowsGaugehistogram = false): Rejection {
+  return { code: 'unknown-type', goMessage: `unknown metric type ${goQuoteString(typeText)}`, message: unknownTypeMessage(typeText, knowsGaugehistogram) };
 }
 
-function unknownTypeMessage(typeText: string): string {
+function unknownTypeMessage(typeText: string, knowsGaugehistogram: boolean): string {
   const lower = typeText.toLowerCase();
   if (OPENMETRICS_ONLY_TYPES.has(lower)) {
-    return `"${typeText}" is an OpenMetrics type: the Pushgateway text parser only knows counter, gauge, histogram, summary and untyped`;
+    const known = knowsGaugehistogram ? 'counter, gauge, histogram, gaugehistogram, summary and untyped' : 'counter, gauge, histogram, summary and untyped';
+    return `"${typeText}" is an OpenMetrics type: the Pushgateway text parser only knows ${known}`;
   }
   if (/\r$/.test(typeText)) {
     return 'the TYPE line ends with a carriage return: the gateway expects LF line endings, not CRLF';
@@ -199,5 +206,92 @@ export function textAfterTimestamp(rest: string): Rejection {
     code: 'text-after-timestamp',
     goMessage: `spurious string after timestamp: ${goQuoteString(rest)}`,
     message: rest.trim() === '' ? 'trailing whitespace after the timestamp' : `unexpected ${goQuoteString(rest.trim())} after the timestamp`,
+  };
+}
+
+// --- the 1.11 parser (prometheus/common with quoted names) ----------------------------------------
+
+/** A name the target's validation refuses, e.g. a dotted one without UTF-8 names: Go quotes it now. */
+export function invalidQuotedMetricName(name: string, utf8Names: boolean): Rejection {
+  return {
+    code: 'invalid-metric-name',
+    goMessage: `invalid metric name ${goQuoteString(name)}`,
+    message: utf8Names
+      ? `invalid metric name ${goQuoteString(name)}: a metric name must be valid UTF-8 and not empty`
+      : `invalid metric name ${goQuoteString(name)}: ${METRIC_NAME_RULE} (other characters need a gateway started with --push.enable-utf8-names)`,
+  };
+}
+
+export function invalidQuotedLabelName(name: string, utf8Names: boolean): Rejection {
+  return {
+    code: 'invalid-label-name',
+    goMessage: `invalid label name ${goQuoteString(name)}`,
+    message: utf8Names
+      ? `invalid label name ${goQuoteString(name)}: a label name must be valid UTF-8`
+      : `invalid label name ${goQuoteString(name)}: ${LABEL_NAME_RULE} (other characters need a gateway started with --push.enable-utf8-names)`,
+  };
+}
+
+/** `kind` is `metric` or `label`; `name` is what was read of the quoted name up to the new-line. */
+export function unescapedNewlineInName(kind: 'metric' | 'label', name: string): Rejection {
+  return {
+    code: 'unescaped-newline',
+    goMessage: `${kind} name ${goQuoteString(name)} contains unescaped new-line`,
+    message: `the quoted ${kind} name is not closed on this line: it needs a closing "`,
+  };
+}
+
+export function multipleMetricNames(familyName: string): Rejection {
+  return {
+    code: 'multiple-metric-names',
+    goMessage: `multiple metric names for metric ${goQuoteString(familyName)}`,
+    message: 'a second metric name inside the braces: a sample has one name (write labels as name="value")',
+  };
+}
+
+/** `found` is the code point after a name inside the braces that is neither `=`, `,` nor `}`. */
+export function unexpectedAfterMetricName(found: number): Rejection {
+  return {
+    code: 'unexpected-after-metric-name',
+    goMessage: `unexpected end of metric name ${goQuoteByte(found)}`,
+    message: `expected "=", "," or "}" after a name inside the braces, found ${goQuoteByte(found)}`,
+  };
+}
+
+/**
+ * `{} 1`: Pushgateway 1.11.2's parser crashes on it (the gateway survives, the push gets no answer).
+ * After an earlier sample it does not crash: it gives the labels and the value to that sample's
+ * series, which then comes twice (a 400 of the consistency check; promtool: metric not unique).
+ */
+export function bracesWithoutName(afterSample: boolean): Rejection {
+  const fix = 'write the name before the braces or quoted inside them';
+  if (afterSample) {
+    return {
+      code: 'braces-without-name',
+      goMessage: 'invalid metric name',
+      message: `a sample without a metric name: Pushgateway 1.11.2 adds these labels and this value to the series of the sample before it, which then comes twice, and refuses the push; ${fix}`,
+    };
+  }
+  return {
+    code: 'braces-without-name',
+    goMessage: 'invalid metric name',
+    message: `a sample without a metric name: Pushgateway 1.11.2 drops the connection without any answer (promtool: invalid metric name); ${fix}`,
+    dropsConnection: true,
+  };
+}
+
+export function negativeBucketPopulation(familyName: string): Rejection {
+  return {
+    code: 'negative-count',
+    goMessage: `negative bucket population for histogram ${goQuoteString(familyName)}`,
+    message: 'a histogram bucket count cannot be negative: Pushgateway 1.11 refuses the push',
+  };
+}
+
+export function negativeHistogramCount(familyName: string): Rejection {
+  return {
+    code: 'negative-count',
+    goMessage: `negative count for histogram ${goQuoteString(familyName)}`,
+    message: 'a histogram _count cannot be negative: Pushgateway 1.11 refuses the push',
   };
 }

@@ -28,7 +28,7 @@ export class ParsedToken implements Token, Span {
  */
 abstract class ParsedNamedItem implements Token, Span {
   constructor(
-    /** The name as written. */
+    /** The name as written; a quoted one (1.11) unescaped, without its quotes. */
     readonly text: string,
     readonly line: number,
     readonly start: number,
@@ -101,6 +101,47 @@ export class ParsedSample extends ParsedNamedItem implements Sample {
       timestamp: this.timestamp && plainToken(this.timestamp),
       line: this.line,
     };
+  }
+}
+
+/** A sample whose name is written quoted (1.11): `text` is the unescaped name, `end` where the written one ends. */
+export class QuotedSample extends ParsedSample {
+  constructor(
+    text: string,
+    line: number,
+    start: number,
+    private readonly writtenEnd: number,
+    familyName: string,
+    labels: readonly LabelPair[],
+    valueText: string,
+    valueStart: number,
+    numericValue: number,
+    timestamp: Token | undefined,
+  ) {
+    super(text, line, start, familyName, labels, valueText, valueStart, numericValue, timestamp);
+  }
+
+  override get end(): number {
+    return this.writtenEnd;
+  }
+}
+
+/** A label whose name is written quoted (1.11): `text` is the unescaped name, `end` where the written one ends. */
+export class QuotedLabel extends ParsedLabel {
+  constructor(
+    text: string,
+    line: number,
+    start: number,
+    private readonly writtenEnd: number,
+    value: string,
+    valueStart: number,
+    valueEnd: number,
+  ) {
+    super(text, line, start, value, valueStart, valueEnd);
+  }
+
+  override get end(): number {
+    return this.writtenEnd;
   }
 }
 

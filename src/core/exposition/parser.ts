@@ -37,6 +37,16 @@ import {
   invalidValue,
   LABEL_VALUE_ESCAPES,
   missingFinalNewline,
+  bracesWithoutName,
+  HELP_TEXT_ESCAPES_1_11,
+  invalidQuotedLabelName,
+  invalidQuotedMetricName,
+  multipleMetricNames,
+  negativeBucketPopulation,
+  negativeHistogramCount,
+  QUOTED_NAME_ESCAPES,
+  unexpectedAfterMetricName,
+  unescapedNewlineInName,
   Rejection,
   reservedLabelName,
   textAfterTimestamp,
@@ -44,13 +54,23 @@ import {
   unescapedNewline,
   unknownType,
 } from './parseMessages';
-import { NO_LABELS, ParsedLabel, ParsedSample, ParsedToken } from './parsedItems';
+import { NO_LABELS, ParsedLabel, ParsedSample, ParsedToken, QuotedLabel, QuotedSample } from './parsedItems';
 import { metricTypeNamed } from './typeNames';
+import { DEFAULT_GATEWAY_TARGET, GatewayTarget } from '../protocol/gatewayTarget';
 
 // A line-by-line re-creation of the state machine of Go's expfmt.TextParser (prometheus/common), the
 // parser behind Pushgateway 1.5.1 and promtool 2.42: same tokens, same errors, same line numbers.
 // Unlike Go it does not stop at the first error: it records it and goes on at the next line, so an
 // editor can show every broken line at once. The first problem is the one the gateway reports.
+// With a 1.11 target it reads as the parser of Pushgateway 1.11.2 and promtool 3.5.3 does: quoted
+// metric and label names (also a metric name inside the braces), names validated by the legacy or
+// the UTF-8 rules, `\"` in HELP, `gaugehistogram`, negative histogram counts refused. Plain names
+// still take the fast paths; only a quote or a brace at the start of a line takes the slow one.
+
+export interface ParseOptions {
+  /** The gateway whose parser to follow; DEFAULT_GATEWAY_TARGET when left out. */
+  readonly target?: GatewayTarget;
+}
 
 /** What `current` holds once the cursor is past the last character. */
 const EOF = -1;
@@ -99,8 +119,26 @@ class ExpositionParser {
   /** The label names of a sample with many labels (see isSeenLabelName), and how many of them are in. */
   private seenLabelNames: Set<string> | undefined;
   private seenLabelCount = 0;
+  /** The 1.11 parser (quoted names, gaugehistogram, ...) rather than the 1.5 one. */
+  private readonly modern: boolean;
+  private readonly utf8Names: boolean;
+  /** Go's currentMF: the family of the last name read, on this line or an earlier one. */
+  private currentFamily: MutableFamily | undefined;
+  /** A metric name found inside the braces (1.11), with its family. */
+  private bracedName: ParsedToken | undefined;
+  private bracedFamily: MutableFamily | undefined;
+  /** The last `le` value of the line's labels (Go's currentBucket), NaN when none. */
+  private currentBucket = NaN;
+  /** Whether the last name readModernName read was plain (no quote): set there, not returned, so a plain label allocates nothing. */
+  private lastNameWasPlain = true;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    target: GatewayTarget,
+  ) {
+    this.modern = target.version !== '1.5';
+    this.utf8Names = this.modern && target.utf8Names;
+  }
 
   parse(): ParsedDocument {
     for (;;) {
@@ -110,7 +148,7 @@ class ExpositionParser {
       }
     }
     return {
-      families: [...this.families.values()].map(freezeFamily),
+      families: [...this.families.values()].map((family) => freezeFamily(family, this.modern)),
       samples: this.samples,
       problems: this.problems,
       openMetricsKeywords: this.openMetricsKeywords,
@@ -217,8 +255,10 @@ class ExpositionParser {
         value += '\\';
       } else if (escaped === 0x6e) {
         value += '\n';
+      } else if (escaped === QUOTE && this.modern) {
+        value += '"';
       } else {
-        this.invalidEscape(escapeStart, HELP_TEXT_ESCAPES);
+        this.invalidEscape(escapeStart, this.modern ? HELP_TEXT_ESCAPES_1_11 : HELP_TEXT_ESCAPES);
       }
       this.read();
     }
@@ -375,6 +415,115 @@ class ExpositionParser {
     return text.slice(start, end);
   }
 
+  // --- the 1.11 parser's names ---------------------------------------------------------------------
+
+  /**
+   * Go 1.11's readTokenAsMetricName / readTokenAsLabelName: a name that may be quoted (then with
+   * `\\`, `\n`, `\"` escapes and any character), unescaped; '' when the current character cannot
+   * start one. An unquoted name stops at the first character that cannot continue it (a quote can),
+   * a quoted one right after its closing quote.
+   */
+  private readModernName(metric: boolean): string {
+    const isContinuation = metric ? isMetricNameContinuation : isLabelNameContinuation;
+    this.lastNameWasPlain = true;
+    if (this.current !== QUOTE && !(metric ? isMetricNameStart(this.current) : isLabelNameStart(this.current))) {
+      return '';
+    }
+    const start = this.pos;
+    let name = '';
+    let quoted = false;
+    for (;;) {
+      const code = this.current;
+      if (code === QUOTE) {
+        this.lastNameWasPlain = false;
+        quoted = !quoted;
+        if (!quoted) {
+          this.read();
+          this.requireInput();
+          return name;
+        }
+      } else if (code === NEWLINE) {
+        this.reject(unescapedNewlineInName(metric ? 'metric' : 'label', name), this.span(start, this.pos));
+      } else if (code === BACKSLASH) {
+        const escapeStart = this.pos;
+        const escaped = this.read();
+        this.requireInput();
+        if (escaped === BACKSLASH) {
+          name += '\\';
+        } else if (escaped === 0x6e) {
+          name += '\n';
+        } else if (escaped === QUOTE) {
+          name += '"';
+        } else {
+          this.invalidEscape(escapeStart, QUOTED_NAME_ESCAPES);
+        }
+      } else {
+        name += String.fromCharCode(code);
+      }
+      this.read();
+      this.requireInput();
+      if (!quoted && !(this.current === QUOTE || isContinuation(this.current))) {
+        return name;
+      }
+    }
+  }
+
+  /** A HELP/TYPE line's metric name with a 1.11 target, as a token: unescaped text, written span. */
+  private readModernNameToken(metric: boolean): Token {
+    const start = this.pos;
+    const name = this.readModernName(metric);
+    return new ParsedToken(name, this.line, start - this.lineStart, this.pos - this.lineStart);
+  }
+
+  /**
+   * A label name with a 1.11 target: the fast path for a plain one, Go's reader for anything with a
+   * quote. lastNameWasPlain tells which.
+   */
+  private readModernLabelName(previous: string | undefined): string {
+    const start = this.pos;
+    if (this.current !== QUOTE) {
+      const name = this.readLabelNameReusing(previous);
+      if (this.current !== QUOTE || name.length === 0) {
+        this.lastNameWasPlain = true;
+        return name;
+      }
+      this.moveTo(start);
+    }
+    return this.readModernName(false);
+  }
+
+  /** Go's setOrCreateCurrentMF check: the legacy rules, or any non-empty UTF-8 with UTF-8 names. */
+  private validateMetricName(name: string, span: Span): void {
+    const valid = this.utf8Names ? name.length > 0 && !containsEscapedByte(name) : isLegacyMetricName(name);
+    if (!valid) {
+      this.reject(invalidQuotedMetricName(name, this.utf8Names), span);
+    }
+  }
+
+  private isValidLabelName(name: string): boolean {
+    return this.utf8Names ? name.length > 0 && !containsEscapedByte(name) : isLegacyLabelName(name);
+  }
+
+  /** The label Go leaves out of a sample's labels for this family: `le` of a histogram, `quantile` of a summary. */
+  private specialLabelOf(family: MutableFamily | undefined): string | undefined {
+    const type = family?.goType;
+    if (type === 'histogram' || (this.modern && type === 'gauge_histogram')) {
+      return 'le';
+    }
+    return type === 'summary' ? 'quantile' : undefined;
+  }
+
+  /** 1.11 refuses a negative `_count` or bucket of a (gauge) histogram; a negative `_sum` is fine. */
+  private rejectNegativeHistogramCount(name: string, family: MutableFamily, value: Token): void {
+    const suffix = name === family.name ? '' : name.slice(family.name.length);
+    if (suffix === '_count') {
+      this.reject(negativeHistogramCount(family.name), value.span);
+    }
+    if (suffix !== '_sum' && !Number.isNaN(this.currentBucket)) {
+      this.reject(negativeBucketPopulation(family.name), value.span);
+    }
+  }
+
   // --- states ----------------------------------------------------------------------------------
 
   private comment(): void {
@@ -399,14 +548,19 @@ class ExpositionParser {
     }
     this.skipBlankTab();
     this.requireInput();
-    const name = this.readTokenAsMetricName();
+    const nameStart = this.pos;
+    const name = this.modern ? this.readModernNameToken(true) : this.readTokenAsMetricName();
     if (this.current === NEWLINE) {
       return;
     }
     if (!isBlankOrTab(this.current)) {
-      this.reject(invalidMetricNameInComment(keyword.text), this.wordSpan(name.span.start + this.lineStart));
+      this.reject(invalidMetricNameInComment(keyword.text), this.wordSpan(nameStart));
+    }
+    if (this.modern) {
+      this.validateMetricName(name.text, name.span);
     }
     const family = this.familyFor(name.text);
+    this.currentFamily = family;
     family.lines.push(this.line);
     this.skipBlankTab();
     this.requireInput();
@@ -433,18 +587,29 @@ class ExpositionParser {
       this.reject(duplicateType(family.name, family.type?.line), name.span);
     }
     const { token } = this.readTokenUntilNewline(false);
-    const type = metricTypeNamed(token.text);
+    const type = metricTypeNamed(token.text, this.modern);
     if (!type) {
       family.refusedTypeLine = this.line;
-      this.reject(unknownType(token.text), token.span);
+      this.reject(unknownType(token.text, this.modern), token.span);
     }
     family.goType = type;
     family.type = { type, name, line: this.line, typeToken: token };
   }
 
   private sampleLine(): void {
+    this.currentBucket = NaN;
+    if (this.modern && (this.current === OPEN_BRACE || this.current === QUOTE)) {
+      this.modernSampleLine();
+      return;
+    }
     const nameStart = this.pos;
     const name = this.readMetricNameReusing(this.previousSampleName);
+    if (this.modern && this.current === QUOTE) {
+      // `a"b" 1`: Go's 1.11 reader goes on through a quote even after a plain start.
+      this.moveTo(nameStart);
+      this.modernSampleLine();
+      return;
+    }
     if (name.length === 0) {
       this.rejectInvalidMetricName();
     }
@@ -452,11 +617,55 @@ class ExpositionParser {
     const family = name === this.previousSampleName && this.previousSampleFamily ? this.previousSampleFamily : this.familyFor(name);
     this.previousSampleName = name;
     this.previousSampleFamily = family;
+    this.currentFamily = family;
     family.goType ??= 'untyped';
     family.lines.push(this.line);
     this.skipBlankTabIfCurrentBlankTab();
     this.requireInput();
-    const labels = this.current === OPEN_BRACE ? this.labelSet(family) : NO_LABELS;
+    const labels = this.current === OPEN_BRACE ? this.labelSet(family, false) : NO_LABELS;
+    this.finishSample(name, nameStart, undefined, family, labels);
+  }
+
+  /**
+   * A 1.11 sample line whose name is quoted, or inside the braces (`{"name", x="y"}`, `{x} 1`), or
+   * follows a quote; `current` is its first character.
+   */
+  private modernSampleLine(): void {
+    if (this.current === OPEN_BRACE) {
+      this.bracedName = undefined;
+      this.bracedFamily = undefined;
+      const labels = this.labelSet(this.currentFamily, true);
+      const name = this.bracedName as ParsedToken | undefined;
+      const family = this.bracedFamily as MutableFamily | undefined;
+      if (name === undefined || family === undefined) {
+        throw new Error('labelSet returned without a metric name');
+      }
+      this.finishSample(name.text, name.start + this.lineStart, name.end + this.lineStart, family, labels);
+      return;
+    }
+    const nameStart = this.pos;
+    const name = this.readModernName(true);
+    const nameEnd = this.pos;
+    if (name.length === 0) {
+      this.moveTo(nameStart);
+      this.rejectInvalidMetricName();
+    }
+    this.validateMetricName(name, this.span(nameStart, nameEnd));
+    const family = this.familyFor(name);
+    this.currentFamily = family;
+    family.goType ??= 'untyped';
+    family.lines.push(this.line);
+    this.skipBlankTabIfCurrentBlankTab();
+    this.requireInput();
+    const labels = this.current === OPEN_BRACE ? this.labelSet(family, false) : NO_LABELS;
+    this.finishSample(name, nameStart, nameEnd, family, labels);
+  }
+
+  /**
+   * The value and timestamp of a sample line, then the sample. `nameEnd` is where a name that is
+   * not spelled as the plain `name` ends (a quoted one), undefined for a plain one.
+   */
+  private finishSample(name: string, nameStart: number, nameEnd: number | undefined, family: MutableFamily, labels: LabelPair[] | readonly LabelPair[]): void {
     const valueStart = this.pos;
     this.moveTo(this.endOfWord(valueStart));
     this.requireInput();
@@ -465,60 +674,108 @@ class ExpositionParser {
     if (numericValue === undefined) {
       this.rejectInvalidValue(this.token(valueStart, this.pos));
     }
+    if (this.modern && numericValue < 0 && isHistogramLike(family.goType)) {
+      this.rejectNegativeHistogramCount(name, family, this.token(valueStart, this.pos));
+    }
     let timestamp: Token | undefined;
     if (this.current !== NEWLINE) {
       timestamp = this.timestamp();
     }
-    const sample = new ParsedSample(
-      name,
-      this.line,
-      nameStart - this.lineStart,
-      family.name,
-      labels,
-      valueText,
-      valueStart - this.lineStart,
-      numericValue,
-      timestamp,
-    );
+    const lineStart = this.lineStart;
+    const sample =
+      nameEnd === undefined
+        ? new ParsedSample(name, this.line, nameStart - lineStart, family.name, labels, valueText, valueStart - lineStart, numericValue, timestamp)
+        : new QuotedSample(name, this.line, nameStart - lineStart, nameEnd - lineStart, family.name, labels, valueText, valueStart - lineStart, numericValue, timestamp);
     family.samples.push(sample);
     this.samples.push(sample);
   }
 
-  /** The labels between braces; `current` is the opening brace. */
-  private labelSet(family: MutableFamily): LabelPair[] {
+  /**
+   * The labels between braces; `current` is the opening brace. `family` is Go's currentMF (with a
+   * 1.11 target, the family of an earlier line or none while the name inside the braces is unread).
+   * `insideBraces`: the line starts with the brace, so the metric name is one of the items (1.11);
+   * it is left in bracedName/bracedFamily.
+   */
+  private labelSet(family: MutableFamily | undefined, insideBraces: boolean): LabelPair[] {
     // Go leaves `le` out of a histogram's labels and `quantile` out of a summary's, so a repeated
     // `le`/`quantile` there is not a duplicate label.
-    const specialLabel = family.goType === 'histogram' ? 'le' : family.goType === 'summary' ? 'quantile' : undefined;
+    let specialLabel = this.specialLabelOf(family);
     const labels = this.labelScratch;
     let count = 0; // labels in use: truncating the array each time costs more than the labels themselves
+    let namePresent = false;
     this.seenLabelNames = undefined;
     for (;;) {
       this.skipBlankTab();
       this.requireInput();
       if (this.current === CLOSE_BRACE) {
+        if (insideBraces && !namePresent) {
+          this.reject(bracesWithoutName(this.samples.length > 0), this.span(this.lineStart, this.pos + 1));
+        }
         this.skipBlankTab();
         this.requireInput();
         return labels.slice(0, count);
       }
       const index = count;
       const nameStart = this.pos;
-      const labelName = this.readLabelNameReusing(this.previousLabelNames[index]);
-      if (labelName.length === 0) {
-        this.reject(invalidLabelName(family.name), this.labelNameSpan());
+      let labelName: string;
+      let plainName = true;
+      if (this.modern) {
+        labelName = this.readModernLabelName(this.previousLabelNames[index]);
+        plainName = this.lastNameWasPlain;
+      } else {
+        labelName = this.readLabelNameReusing(this.previousLabelNames[index]);
       }
-      this.previousLabelNames[index] = labelName;
+      if (labelName.length === 0) {
+        this.reject(invalidLabelName(family?.name ?? ''), plainName ? this.labelNameSpan() : this.span(nameStart, this.pos));
+      }
+      if (plainName) {
+        this.previousLabelNames[index] = labelName;
+      }
       const nameEnd = this.pos;
-      if (labelName === '__name__') {
+      if (labelName === '__name__' && !this.modern) {
         this.reject(reservedLabelName(), this.span(nameStart, nameEnd));
       }
-      const counted = labelName !== specialLabel;
       this.skipBlankTabIfCurrentBlankTab();
       this.requireInput();
       if (this.current !== EQUALS) {
+        if (insideBraces) {
+          if (namePresent) {
+            this.reject(multipleMetricNames(family?.name ?? ''), this.span(nameStart, nameEnd));
+          }
+          const afterName = this.codeAtCursor();
+          if (afterName === COMMA || afterName === CLOSE_BRACE) {
+            const nameSpan = this.span(nameStart, nameEnd);
+            this.validateMetricName(labelName, nameSpan);
+            family = this.familyFor(labelName);
+            this.currentFamily = family;
+            family.goType ??= 'untyped';
+            family.lines.push(this.line);
+            specialLabel = this.specialLabelOf(family);
+            namePresent = true;
+            this.bracedName = new ParsedToken(labelName, this.line, nameSpan.start, nameSpan.end);
+            this.bracedFamily = family;
+            if (afterName === CLOSE_BRACE) {
+              this.skipBlankTab();
+              this.requireInput();
+              return labels.slice(0, count);
+            }
+            continue;
+          }
+          this.reject(unexpectedAfterMetricName(this.codePoint()), this.charSpan());
+        }
         this.reject(expectedEquals(this.codePoint(), labelName), this.charSpan());
       }
+      if (this.modern) {
+        if (labelName === '__name__') {
+          this.reject(reservedLabelName(), this.span(nameStart, nameEnd));
+        }
+        if (!plainName && !this.isValidLabelName(labelName)) {
+          this.reject(invalidQuotedLabelName(labelName, this.utf8Names), this.span(nameStart, nameEnd));
+        }
+      }
+      const counted = labelName !== specialLabel;
       if (counted && this.isSeenLabelName(labels, count, labelName)) {
-        this.reject(duplicateLabelName(family.name, labelName), this.span(nameStart, nameEnd));
+        this.reject(duplicateLabelName(family?.name ?? '', labelName), this.span(nameStart, nameEnd));
       }
       this.skipBlankTab();
       this.requireInput();
@@ -528,11 +785,17 @@ class ExpositionParser {
       const valueStart = this.pos;
       const value = this.readLabelValue(index);
       const valueEnd = this.pos + 1; // after the closing quote
-      if (labelName === specialLabel && parseGoFloat(value) === undefined) {
-        this.reject(invalidSpecialLabelValue(labelName, value), this.span(valueStart, valueEnd));
+      if (labelName === specialLabel) {
+        const special = parseGoFloat(value);
+        if (special === undefined) {
+          this.reject(invalidSpecialLabelValue(labelName, value), this.span(valueStart, valueEnd));
+        }
+        this.currentBucket = special;
       }
       const lineStart = this.lineStart;
-      labels[count++] = new ParsedLabel(labelName, this.line, nameStart - lineStart, value, valueStart - lineStart, valueEnd - lineStart);
+      labels[count++] = plainName
+        ? new ParsedLabel(labelName, this.line, nameStart - lineStart, value, valueStart - lineStart, valueEnd - lineStart)
+        : new QuotedLabel(labelName, this.line, nameStart - lineStart, nameEnd - lineStart, value, valueStart - lineStart, valueEnd - lineStart);
       this.skipBlankTab();
       this.requireInput();
       const afterValue = this.codeAtCursor();
@@ -540,6 +803,10 @@ class ExpositionParser {
         continue;
       }
       if (afterValue === CLOSE_BRACE) {
+        if (insideBraces && !namePresent) {
+          // Go: no family yet → `invalid metric name`; with one from an earlier line it crashes.
+          this.reject(family === undefined ? invalidMetricName() : bracesWithoutName(this.samples.length > 0), this.span(this.lineStart, this.pos + 1));
+        }
         this.skipBlankTab();
         this.requireInput();
         return labels.slice(0, count);
@@ -612,7 +879,7 @@ class ExpositionParser {
       return summary;
     }
     const histogram = this.families.get(histogramName(name));
-    if (histogram && histogram.goType === 'histogram') {
+    if (histogram && (histogram.goType === 'histogram' || (this.modern && histogram.goType === 'gauge_histogram'))) {
       return histogram;
     }
     const family: MutableFamily = { name, samples: [], lines: [] };
@@ -622,8 +889,9 @@ class ExpositionParser {
 
   // --- problems ----------------------------------------------------------------------------------
 
-  private reject({ code, goMessage, message }: Rejection, span: Span): never {
-    this.problems.push({ code, message, goError: `text format parsing error in line ${this.line + 1}: ${goMessage}`, span });
+  private reject({ code, goMessage, message, dropsConnection }: Rejection, span: Span): never {
+    const goError = `text format parsing error in line ${this.line + 1}: ${goMessage}`;
+    this.problems.push(dropsConnection ? { code, message, goError, span, dropsConnection } : { code, message, goError, span });
     throw new LineRejected(false);
   }
 
@@ -729,6 +997,34 @@ function containsEscapedByte(text: string): boolean {
   return false;
 }
 
+function isHistogramLike(type: MetricType | undefined): boolean {
+  return type === 'histogram' || type === 'gauge_histogram';
+}
+
+function isLegacyMetricName(name: string): boolean {
+  if (name.length === 0 || !isMetricNameStart(name.charCodeAt(0))) {
+    return false;
+  }
+  for (let i = 1; i < name.length; i++) {
+    if (!isMetricNameContinuation(name.charCodeAt(i))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function isLegacyLabelName(name: string): boolean {
+  if (name.length === 0 || !isLabelNameStart(name.charCodeAt(0))) {
+    return false;
+  }
+  for (let i = 1; i < name.length; i++) {
+    if (!isLabelNameContinuation(name.charCodeAt(i))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 function summaryName(name: string): string {
   if (name.endsWith('_count')) {
     return name.slice(0, -'_count'.length);
@@ -746,8 +1042,8 @@ function histogramName(name: string): string {
   return summaryName(name);
 }
 
-function freezeFamily(family: MutableFamily): Family {
-  return {
+function freezeFamily(family: MutableFamily, modern: boolean): Family {
+  const frozen: Family = {
     name: family.name,
     help: family.help,
     type: family.type,
@@ -756,9 +1052,10 @@ function freezeFamily(family: MutableFamily): Family {
     samples: family.samples,
     lines: family.lines,
   };
+  return modern && family.goType === 'gauge_histogram' ? { ...frozen, gaugeHistogramAsHistogram: true } : frozen;
 }
 
-/** Parses a whole document. Never throws; every rejected line is in `problems`. */
-export function parseExposition(text: string): ParsedDocument {
-  return new ExpositionParser(text).parse();
+/** Parses a whole document as the target's gateway does. Never throws; every rejected line is in `problems`. */
+export function parseExposition(text: string, options: ParseOptions = {}): ParsedDocument {
+  return new ExpositionParser(text, options.target ?? DEFAULT_GATEWAY_TARGET).parse();
 }

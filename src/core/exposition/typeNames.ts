@@ -9,9 +9,13 @@ const TYPE_NAMES: Record<string, MetricType> = {
   GAUGE_HISTOGRAM: 'gauge_histogram',
 };
 
-/** The type a TYPE line names, read as Go's parser reads it (in any case), or undefined for a type it does not know. */
-export function metricTypeNamed(text: string): MetricType | undefined {
-  return TYPE_NAMES[goToUpper(text)];
+/**
+ * The type a TYPE line names, read as Go's parser reads it (in any case), or undefined for a type it
+ * does not know. The 1.11 parser (`acceptsGaugehistogram`) also takes OpenMetrics' `gaugehistogram`.
+ */
+export function metricTypeNamed(text: string, acceptsGaugehistogram = false): MetricType | undefined {
+  const upper = goToUpper(text);
+  return TYPE_NAMES[upper] ?? (acceptsGaugehistogram && upper === 'GAUGEHISTOGRAM' ? 'gauge_histogram' : undefined);
 }
 
 /**

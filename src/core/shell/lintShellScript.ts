@@ -24,14 +24,14 @@ export interface ShellScriptLint {
  * stand for values we cannot know: they are linted as a run of zeros, and a finding that touches
  * one is dropped. The grouping labels of a literal push URL count as URL labels.
  */
-export function lintShellScript(script: string, options: Pick<LintOptions, 'severities'> = {}): ShellScriptLint {
+export function lintShellScript(script: string, options: Pick<LintOptions, 'severities' | 'target'> = {}): ShellScriptLint {
   const heredocs = findMetricHeredocs(script).map((heredoc) => lintHeredoc(heredoc, options));
   const diagnostics = heredocs.flatMap((linted) => [...urlDiagnostics(linted.heredoc), ...toScriptDiagnostics(linted)]);
   diagnostics.sort(compareDiagnostics);
   return { heredocs, diagnostics };
 }
 
-function lintHeredoc(heredoc: MetricHeredoc, options: Pick<LintOptions, 'severities'>): LintedHeredoc {
+function lintHeredoc(heredoc: MetricHeredoc, options: Pick<LintOptions, 'severities' | 'target'>): LintedHeredoc {
   const lintedBody = bodyWithPlaceholders(heredoc);
   const groupingLabels = heredoc.push?.groupingKey ? Object.keys(heredoc.push.groupingKey.labels) : [];
   return { heredoc, lintedBody, result: lintExposition(lintedBody, { ...options, groupingLabels }) };

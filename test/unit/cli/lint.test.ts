@@ -27,6 +27,47 @@ function lint(args: string[], reader: FileReader) {
 }
 
 describe('pgw lint', () => {
+  describe('--gateway-version and --utf8-names', () => {
+    const QUOTED = '# HELP backup_size_bytes Size.\n# TYPE backup_size_bytes gauge\n{"backup_size_bytes", host="db-1"} 1024\n';
+    const DOTTED = '{"backup.size.bytes"} 1024\n';
+
+    it('follows Pushgateway 1.11 by default: a quoted name inside the braces is accepted', () => {
+      const { code, out } = lint(['q.prom'], fakeFiles({ 'q.prom': QUOTED }));
+      assert.equal(code, 0);
+      assert.equal(out, '');
+    });
+
+    it('follows Pushgateway 1.5 when asked: the same document is refused, as 1.5.1 refuses it', () => {
+      const { code, out } = lint(['--gateway-version', '1.5', 'q.prom'], fakeFiles({ 'q.prom': QUOTED }));
+      assert.equal(code, 1);
+      assert.match(out, /^q\.prom:3:1: error invalid-metric-name /m);
+    });
+
+    it('refuses a dotted name without --utf8-names, and accepts it (warning that promtool refuses it) with it', () => {
+      const legacy = lint(['--gateway-version', '1.11', 'd.prom'], fakeFiles({ 'd.prom': DOTTED }));
+      assert.equal(legacy.code, 1);
+      assert.match(legacy.out, /error invalid-metric-name invalid metric name "backup\.size\.bytes"/);
+      const utf8 = lint(['--gateway-version', '1.11', '--utf8-names', 'd.prom'], fakeFiles({ 'd.prom': DOTTED }));
+      assert.equal(utf8.code, 0);
+      assert.match(utf8.out, /^d\.prom:1:2: warning utf8-name /m);
+    });
+
+    it('says which versions it knows and exits 2 on another, or on --utf8-names with 1.5', () => {
+      const unknown = lint(['--gateway-version', '1.9', 'q.prom'], fakeFiles({ 'q.prom': QUOTED }));
+      assert.equal(unknown.code, 2);
+      assert.equal(unknown.err, 'pgw lint: --gateway-version must be 1.11 or 1.5, not "1.9" (1.9 and 1.10 lint as 1.11; 1.5 to 1.8 as 1.5)\n');
+      const utf8On15 = lint(['--gateway-version', '1.5', '--utf8-names', 'q.prom'], fakeFiles({ 'q.prom': QUOTED }));
+      assert.equal(utf8On15.code, 2);
+      assert.equal(utf8On15.err, 'pgw lint: --utf8-names needs --gateway-version 1.11: Pushgateway 1.5 has no UTF-8 names\n');
+    });
+
+    it('passes the target to the heredocs of shell scripts', () => {
+      const script = `#!/bin/sh\ncat <<EOF | curl --data-binary @- http://pg:9091/metrics/job/j\n${QUOTED}EOF\n`;
+      assert.equal(lint(['push.sh'], fakeFiles({ 'push.sh': script })).code, 0);
+      assert.equal(lint(['--gateway-version', '1.5', 'push.sh'], fakeFiles({ 'push.sh': script })).code, 1);
+    });
+  });
+
   it('exits 0 and prints nothing but the summary for a clean file', () => {
     const { code, out, err } = lint(['clean.prom'], fakeFiles({ 'clean.prom': CLEAN }));
     assert.equal(code, 0);

@@ -25,6 +25,10 @@ const REJECTED_WITH: Record<ParseProblemCode, string> = {
   'duplicate-type': 'a 1\n# TYPE a gauge\n',
   'unknown-type': '# TYPE a info\n',
   'missing-final-newline': 'a 1',
+  'multiple-metric-names': '{"a", b} 1\n',
+  'unexpected-after-metric-name': '{"a": 1}\n',
+  'braces-without-name': '{} 1\n',
+  'negative-count': '# TYPE h histogram\nh_count -1\n',
 };
 
 describe('diagnostic codes', () => {

@@ -5,9 +5,13 @@ import { decodeExposition } from '../../../src/core/exposition/decode';
 import { ALL_RULE_CODES, hasErrors, lintExposition } from '../../../src/core/exposition/lint';
 import { unitWords } from '../../../src/core/exposition/rules/promlintRules';
 import { parseExposition } from '../../../src/core/exposition/parser';
+import { GatewayTarget } from '../../../src/core/protocol/gatewayTarget';
 
 // Replays the corpus whose verdicts were recorded from the real promtool 2.42 and Pushgateway 1.5.1
 // (scripts/recordExpositionVerdicts.ts) and requires the same answers from our parser and linter.
+
+/** The corpus was recorded from 1.5.1 and 2.42: it is replayed on that target. */
+const TARGET: GatewayTarget = { version: '1.5', utf8Names: false, consistencyCheckDisabled: false };
 
 const CORPUS = path.resolve(__dirname, '../../../../test/fixtures/exposition');
 
@@ -45,7 +49,7 @@ describe('differential corpus (recorded from promtool 2.42 and Pushgateway 1.5.1
 
   it('uses only documented diagnostic codes', () => {
     const known = new Set(ALL_RULE_CODES);
-    const unknown = new Set(slugs.flatMap((slug) => lintExposition(readCase(slug)).diagnostics.map((d) => d.code)).filter((code) => !known.has(code)));
+    const unknown = new Set(slugs.flatMap((slug) => lintExposition(readCase(slug), { target: TARGET }).diagnostics.map((d) => d.code)).filter((code) => !known.has(code)));
     assert.deepEqual([...unknown], []);
   });
 
@@ -53,7 +57,7 @@ describe('differential corpus (recorded from promtool 2.42 and Pushgateway 1.5.1
     const verdict = recorded.cases[slug];
     describe(slug, () => {
       it(`gateway ${verdict.pushgateway.status}: the linter reports an error exactly when the gateway refuses the push`, () => {
-        const { diagnostics } = lintExposition(readCase(slug));
+        const { diagnostics } = lintExposition(readCase(slug), { target: TARGET });
         const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.span.line + 1}:${d.span.start + 1} ${d.code} ${d.message}`);
         if (verdict.pushgateway.status === 200) {
           assert.deepEqual(errors, [], 'the gateway accepted this document');
@@ -64,13 +68,13 @@ describe('differential corpus (recorded from promtool 2.42 and Pushgateway 1.5.1
 
       if (verdict.pushgateway.body.startsWith(PARSE_ERROR_PREFIX)) {
         it('the first parse error reads exactly like the gateway\'s', () => {
-          const [first] = parseExposition(readCase(slug)).problems;
+          const [first] = parseExposition(readCase(slug), { target: TARGET }).problems;
           assert.equal(first?.goError, verdict.pushgateway.body.trim());
         });
       }
 
       it(`promtool exit ${verdict.promtool.exitCode}: the parser rejects the document exactly when promtool cannot parse it`, () => {
-        const [first] = parseExposition(readCase(slug)).problems;
+        const [first] = parseExposition(readCase(slug), { target: TARGET }).problems;
         if (verdict.promtool.exitCode === 1) {
           assert.ok(first, `promtool: ${verdict.promtool.stderr.trim()}`);
           assert.ok(verdict.promtool.stderr.includes(first.goError), `promtool said ${verdict.promtool.stderr.trim()}, we said ${first.goError}`);
@@ -81,7 +85,7 @@ describe('differential corpus (recorded from promtool 2.42 and Pushgateway 1.5.1
 
       if (verdict.promtool.exitCode !== 1) {
         it('the promlint findings are promtool\'s, metric by metric and rule by rule', () => {
-          const ours = lintExposition(readCase(slug))
+          const ours = lintExposition(readCase(slug), { target: TARGET })
             .diagnostics.flatMap((d) => (d.reference ? [d.reference] : []))
             .filter(isDeterministic);
           const theirs = verdict.promtool.stderr.split('\n').filter((line) => line !== '').filter(isDeterministic);

@@ -13,7 +13,10 @@ export interface FamilyMetric {
 
 /** The label that histogram (`le`) or summary (`quantile`) lines carry besides the metric's labels. */
 export function ownLabelOf(family: Family): string | undefined {
-  return family.effectiveType === 'histogram' ? 'le' : family.effectiveType === 'summary' ? 'quantile' : undefined;
+  if (family.effectiveType === 'histogram' || family.gaugeHistogramAsHistogram === true) {
+    return 'le';
+  }
+  return family.effectiveType === 'summary' ? 'quantile' : undefined;
 }
 
 /** Name/value pairs as one string: length-prefixed (so no escaping is needed), in name order. */

@@ -1,5 +1,6 @@
 import { Family, LabelPair, Span } from '../model';
-import { anyLabelName, metricsOf } from './familyMetrics';
+import { GatewayTarget } from '../../protocol/gatewayTarget';
+import { anyLabelName, metricsOf, ownLabelOf } from './familyMetrics';
 import { Finding, LintRule } from './rule';
 
 // The checks of `promtool check metrics` (client_golang v1.14 promlint), with promtool's own problem
@@ -169,17 +170,25 @@ export const reservedLabelNameRule: LintRule = {
 
 const TYPE_WORDS = ['counter', 'gauge', 'summary', 'histogram', 'gauge_histogram'];
 
+/** The type words promlint looks for in a name: every type's with promtool 2.42, only the family's own (not untyped) with 3.x. */
+function typeWordsFor(family: Family, target: GatewayTarget): readonly string[] {
+  if (target.version === '1.5') {
+    return TYPE_WORDS;
+  }
+  return family.effectiveType === 'untyped' ? [] : [family.effectiveType];
+}
+
 export const typeInNameRule: LintRule = {
   code: 'type-in-name',
   defaultSeverity: 'warning',
-  summary: 'The metric name contains its type (`_counter`, `_gauge`...).',
+  summary: 'The metric name contains its type (`_counter`, `_gauge`...); with 1.11 (promtool 3) only its own type.',
   example: 'backups_gauge 3',
-  check: ({ document }) =>
+  check: ({ document, target }) =>
     linted(document.families).flatMap((family) => {
       const lower = family.name.toLowerCase();
-      return TYPE_WORDS.filter((type) => lower.includes(`_${type}_`) || lower.endsWith(`_${type}`)).map((type) =>
-        familyFinding(family, `metric name should not include type '${type}'`, `the name should not say its type ("${type}"): the TYPE line already does`),
-      );
+      return typeWordsFor(family, target)
+        .filter((type) => lower.includes(`_${type}_`) || lower.endsWith(`_${type}`))
+        .map((type) => familyFinding(family, `metric name should not include type '${type}'`, `the name should not say its type ("${type}"): the TYPE line already does`));
     }),
 };
 
@@ -235,6 +244,67 @@ export const abbreviatedUnitRule: LintRule = {
     }),
 };
 
+/** Whether two label lists are the same pairs in the same order (Go's reflect.DeepEqual of the metrics' labels). */
+function sameLabelsInOrder(a: readonly LabelPair[], b: readonly LabelPair[]): boolean {
+  if (a.length !== b.length) {
+    return false;
+  }
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].name.text !== b[i].name.text || a[i].value !== b[i].value) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The key of a label list in written order, for finding equal lists without comparing every pair of samples. */
+function orderedLabelsKey(labels: readonly LabelPair[]): string {
+  let key = '';
+  for (const label of labels) {
+    key += `${label.name.text.length}:${label.name.text}${label.value.length}:${label.value}`;
+  }
+  return key;
+}
+
+/**
+ * promtool 3 (client_golang 1.23 promlint): a metric whose labels, in the same order, come again
+ * later in its family. Histogram and summary lines merge into metrics by their labels, so only
+ * counters, gauges and untyped samples can repeat.
+ */
+export const metricNotUniqueRule: LintRule = {
+  code: 'metric-not-unique',
+  defaultSeverity: 'warning',
+  summary: 'With 1.11 (promtool 3): the same series, labels in the same order, appears again later in its family.',
+  example: 'backup_size_bytes 1⏎backup_size_bytes 2',
+  check: ({ document, target }) => {
+    if (target.version === '1.5') {
+      return [];
+    }
+    const findings: Finding[] = [];
+    for (const family of linted(document.families)) {
+      if (ownLabelOf(family) !== undefined || family.samples.length < 2) {
+        continue;
+      }
+      // Each sample is a metric: one finding per sample that has an equal one after it.
+      const laterOf = new Map<string, number>();
+      const samples = family.samples;
+      for (let i = samples.length - 1; i >= 0; i--) {
+        const key = orderedLabelsKey(samples[i].labels);
+        const later = laterOf.get(key);
+        if (later !== undefined && sameLabelsInOrder(samples[i].labels, samples[later].labels)) {
+          findings.push({
+            span: samples[i].name.span,
+            message: `this series comes again on line ${samples[later].line + 1}: promtool check metrics says "metric not unique"`,
+            reference: `${family.name} metric not unique`,
+          });
+        }
+        laterOf.set(key, i);
+      }
+    }
+    return findings.reverse();
+  },
+};
+
 export const PROMLINT_RULES: readonly LintRule[] = [
   noHelpRule,
   baseUnitRule,
@@ -245,4 +315,5 @@ export const PROMLINT_RULES: readonly LintRule[] = [
   colonRule,
   camelCaseRule,
   abbreviatedUnitRule,
+  metricNotUniqueRule,
 ];

@@ -325,9 +325,10 @@ export const gaugeHistogramRule: LintRule = {
   defaultSeverity: 'warning',
   summary: '`# TYPE x gauge_histogram` is accepted, but the gateway stores the samples without values and its /metrics output breaks.',
   example: '# TYPE queue_wait gauge_histogram',
-  check: ({ document }) =>
+  // Pushgateway 1.11 stores and serves gauge histograms (as histograms in /metrics).
+  check: ({ document, target }) =>
     document.families
-      .filter((family) => family.effectiveType === 'gauge_histogram' && family.type)
+      .filter((family) => target.version === '1.5' && family.effectiveType === 'gauge_histogram' && family.type)
       .map((family) => ({
         span: family.type!.typeToken.span,
         message: 'the Pushgateway accepts gauge_histogram but keeps no values for it, and its /metrics output is then cut short at this family, breaking scrapes: use histogram or gauge',

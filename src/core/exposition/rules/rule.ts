@@ -1,6 +1,7 @@
 import { RuleCode } from '../codes';
 import { Severity } from '../diagnostic';
 import { ParsedDocument, Span } from '../model';
+import { GatewayTarget } from '../../protocol/gatewayTarget';
 
 export interface RuleContext {
   readonly document: ParsedDocument;
@@ -11,6 +12,8 @@ export interface RuleContext {
   readonly urlLabels: ReadonlySet<string>;
   /** The length of a line of the document, new-line excluded. */
   lineLength(line: number): number;
+  /** The gateway the lint follows: promtool's rules are 3.x's with 1.11, 2.42's with 1.5. */
+  readonly target: GatewayTarget;
 }
 
 export interface Finding {

@@ -25,7 +25,7 @@ const TYPE_CODES: Record<MetricType, MetricTypeCode> = {
  * The error is the gateway's 400 text without the final new-line.
  */
 export function familiesFromText(bytes: Uint8Array, streamError?: string): Result<MetricFamily[]> {
-  const document = parseExposition(decodeExposition(bytes));
+  const document = parseExposition(decodeExposition(bytes), { target: { version: '1.5', utf8Names: false, consistencyCheckDisabled: false } });
   const problem = document.problems[0];
   if (problem !== undefined) {
     const endedMidLine = problem.code === 'missing-final-newline';
