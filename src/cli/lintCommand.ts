@@ -5,10 +5,12 @@ import { Diagnostic } from '../core/exposition/diagnostic';
 import { ALL_RULE_CODES, hasErrors, lintExposition, SeveritySetting } from '../core/exposition/lint';
 import { parseRuleSeverities } from '../core/exposition/severitySettings';
 import { lintShellScript } from '../core/shell/lintShellScript';
-import { FileKind, fileKindOf, FORCED_KINDS, ForcedKind, isForcedKind, kindByShebang } from '../core/files/fileKind';
+import { FileKind, fileKindOf, FORCED_KINDS, ForcedKind, isForcedKind, kindByName, kindByShebang } from '../core/files/fileKind';
 import { failure, Result, success } from '../core/result';
 import { DEFAULT_GATEWAY_TARGET, GATEWAY_VERSIONS, GatewayTarget, isGatewayVersion } from '../core/protocol/gatewayTarget';
 import { CliOutput } from './cliOutput';
+import { ShellParser } from '../core/shell/tree/shellParser';
+import { treePushSitesOf } from '../core/shell/tree/pushSites';
 
 export const LINT_USAGE = `Usage: pgw lint [--format text|json] [--rule CODE=SEVERITY]...
                 [--gateway-version 1.11|1.5] [--utf8-names]
@@ -70,7 +72,27 @@ const NOT_LINTED: Readonly<Record<Exclude<FileKind, 'exposition' | 'shell'>, str
   unknown: 'not a known kind of file (use --as exposition or --as shell to lint it)',
 };
 
-export function runLint(args: readonly string[], output: CliOutput, reader: FileReader = nodeFileReader): number {
+/**
+ * Whether `pgw lint ARGS` may meet a shell script, so that the CLI loads the shell parser first:
+ * not for `.prom` files alone (they must not pay for it), nor under `--as` of another kind.
+ */
+export function mayLintShell(args: readonly string[]): boolean {
+  const forced = args.find((_, index) => args[index - 1] === '--as') ?? args.find((arg) => arg.startsWith('--as='))?.slice('--as='.length);
+  if (forced !== undefined) {
+    return forced === 'shell';
+  }
+  const takesValue = new Set(['--format', '--rule', '--gateway-version']);
+  const files = args.filter((arg, index) => !arg.startsWith('-') && !takesValue.has(args[index - 1] ?? ''));
+  return (
+    files.some((file) => {
+      const kind = kindByName(file);
+      return kind === 'shell' || kind === undefined;
+    }) || args.includes('-')
+  );
+}
+
+/** With a shell parser, shell scripts get the tree-sitter push sites too (echo/printf/variables...); without, their heredocs only. */
+export function runLint(args: readonly string[], output: CliOutput, reader: FileReader = nodeFileReader, shellParser?: ShellParser): number {
   let parsed;
   try {
     parsed = parseArgs({
@@ -138,7 +160,7 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
       output.err(`pgw lint: skipped ${name}: ${NOT_LINTED[kind]}\n`);
       continue;
     }
-    const diagnostics = kind === 'shell' ? lintShellScript(text, { severities, target }).diagnostics : lintExposition(text, { severities, target }).diagnostics;
+    const diagnostics = kind === 'shell' ? lintShell(text, severities, target, shellParser) : lintExposition(text, { severities, target }).diagnostics;
     for (const diagnostic of diagnostics) {
       findings.push({ ...diagnostic, file: name });
     }
@@ -156,6 +178,11 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
     return 2;
   }
   return hasErrors(findings) ? 1 : 0;
+}
+
+function lintShell(text: string, severities: Record<string, SeveritySetting>, target: GatewayTarget, parser: ShellParser | undefined): Diagnostic[] {
+  const treeSites = parser === undefined ? undefined : treePushSitesOf(parser, text);
+  return lintShellScript(text, { severities, target, ...(treeSites && { treeSites }) }).diagnostics;
 }
 
 /** `--gateway-version 1.11 --utf8-names` as the target; an unknown version, or UTF-8 names on 1.5, is a usage error. */

@@ -1,6 +1,7 @@
 import { VERSION } from '../core/version';
 import { CliOutput } from './cliOutput';
-import { runLint } from './lintCommand';
+import { mayLintShell, runLint } from './lintCommand';
+import { loadShellParser, ShellParser } from '../core/shell/tree/shellParser';
 import { runMock } from './mockCommand';
 
 export type { CliOutput } from './cliOutput';
@@ -36,7 +37,7 @@ export async function runCli(args: readonly string[], output: CliOutput): Promis
     return EXIT_OK;
   }
   if (command === 'lint') {
-    return runLint(rest, output);
+    return runLint(rest, output, undefined, mayLintShell(rest) ? await shellParserOrNone(output) : undefined);
   }
   if (command === 'mock') {
     return runMock(rest, output);
@@ -48,4 +49,14 @@ export async function runCli(args: readonly string[], output: CliOutput): Promis
   const what = command.startsWith('-') ? `unknown option "${command}"` : `unknown command "${command}"`;
   output.err(`pgw: ${what}\n\n${USAGE}`);
   return EXIT_USAGE;
+}
+
+/** The shell parser, or none (with a note) should its WebAssembly fail to load: shell scripts then get the heredoc finder alone. */
+async function shellParserOrNone(output: CliOutput): Promise<ShellParser | undefined> {
+  try {
+    return await loadShellParser();
+  } catch (error) {
+    output.err(`pgw: the shell parser did not load (${error instanceof Error ? error.message : String(error)}): only heredocs are analysed\n`);
+    return undefined;
+  }
 }
