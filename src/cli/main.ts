@@ -1,6 +1,7 @@
 import { VERSION } from '../core/version';
 import { CliOutput } from './cliOutput';
 import { mayLintShell, runLint } from './lintCommand';
+import { runPushes } from './pushesCommand';
 import { loadShellParser, ShellParser } from '../core/shell/tree/shellParser';
 import { runMock } from './mockCommand';
 
@@ -17,6 +18,7 @@ Commands:
   lint FILE...    Lint exposition files and shell scripts' metric heredocs as
                   the Pushgateway and promtool judge them (Pushgateway 1.11 and
                   promtool 3.x by default; --gateway-version 1.5 [--utf8-names]).
+  pushes FILE...  List the push and delete sites of shell scripts (text or JSON).
   mock            Run a mock Pushgateway (answers like 1.5.1) for dry runs and CI.
   help            Show this help.
 
@@ -38,6 +40,9 @@ export async function runCli(args: readonly string[], output: CliOutput): Promis
   }
   if (command === 'lint') {
     return runLint(rest, output, undefined, mayLintShell(rest) ? await shellParserOrNone(output) : undefined);
+  }
+  if (command === 'pushes') {
+    return runPushes(rest, output, undefined, await shellParserOrNone(output));
   }
   if (command === 'mock') {
     return runMock(rest, output);

@@ -3,12 +3,14 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileReader, mayLintShell, runLint } from '../../../src/cli/lintCommand';
+import { runPushes } from '../../../src/cli/pushesCommand';
 import { lintShellScript, shellQuickFixesFor } from '../../../src/core/shell/lintShellScript';
 import { treePushSitesOf } from '../../../src/core/shell/tree/pushSites';
 import { loadShellParser, ShellParser } from '../../../src/core/shell/tree/shellParser';
 
 // Each fixture is a small script of our own, modelled on a push pattern seen in public scripts,
-// with the findings `pgw lint` must print (NAME.lint.txt).
+// with the sites `pgw pushes --format json` must report (NAME.pushes.json) and the findings
+// `pgw lint` must print (NAME.lint.txt).
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/shell/pushes');
 const SCRIPTS = fs.readdirSync(FIXTURES).filter((name) => name.endsWith('.sh'));
 
@@ -36,6 +38,11 @@ describe('push sites on the shell parser: fixtures', () => {
 
   for (const script of SCRIPTS) {
     const name = script.replace(/\.sh$/, '');
+    it(`${script}: pgw pushes reports the expected sites`, () => {
+      const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.pushes.json`), 'utf8'));
+      const { out } = run(runPushes, ['--format', 'json', script], parser);
+      assert.deepEqual(JSON.parse(out), expected);
+    });
     it(`${script}: pgw lint gives the expected findings`, () => {
       const expected = fs.readFileSync(path.join(FIXTURES, `${name}.lint.txt`), 'utf8');
       const { out, code } = run(runLint, [script], parser);
@@ -72,10 +79,13 @@ describe('push sites on the shell parser: fixtures', () => {
   });
 
   it('runs from the built CLI, the parser found beside dist/pgw.js', function () {
-    this.timeout(20_000); // a cold node process on a shared machine
+    this.timeout(20_000); // two cold node processes on a shared machine
     const cli = path.resolve(__dirname, '../../../../dist/pgw.js');
+    const pushes = spawnSync(process.execPath, [cli, 'pushes', '--format', 'json', path.join(FIXTURES, 'echo-pipe.sh')], { encoding: 'utf8' });
+    assert.equal(pushes.status, 1, pushes.stderr);
+    assert.doesNotMatch(pushes.stderr, /did not load/);
+    assert.equal(JSON.parse(pushes.stdout).length, 5);
     const lint = spawnSync(process.execPath, [cli, 'lint', path.join(FIXTURES, 'echo-pipe.sh')], { encoding: 'utf8' });
-    assert.doesNotMatch(lint.stderr, /did not load/);
     assert.match(lint.stdout, /echo-pipe\.sh:6:33: error timestamp/);
   });
 });
