@@ -143,3 +143,27 @@ describe('parser targets', () => {
     assert.equal(json(UTF8), json(V1_5));
   });
 });
+
+describe('promtool rules on each target', () => {
+  const references = (text: string, target: GatewayTarget) =>
+    lintExposition(text, { target })
+      .diagnostics.flatMap((d) => (d.reference ? [`${d.span.line + 1} ${d.reference}`] : []))
+      .sort();
+  const HEAD = '# HELP a A.\n# TYPE a gauge\n';
+
+  it('reports metric not unique with 1.11 once per series that comes again, labels in the same order only', () => {
+    assert.deepEqual(references(`${HEAD}a 1\na 2\na 3\n`, V1_11), ['3 a metric not unique', '4 a metric not unique']);
+    assert.deepEqual(references(`${HEAD}a{x="1",y="2"} 1\na{y="2",x="1"} 2\n`, V1_11), []);
+    assert.deepEqual(references(`${HEAD}a{ab="c"} 1\na{a="bc"} 2\n`, V1_11), []);
+    assert.deepEqual(references('# HELP h H.\n# TYPE h histogram\nh_bucket{le="1"} 1\nh_bucket{le="1"} 1\n', V1_11), []);
+    assert.deepEqual(references(`${HEAD}a 1\na 2\n`, V1_5), []);
+  });
+
+  it('flags only the family\'s own type in its name with 1.11, every type word with 1.5', () => {
+    const gauge = '# HELP latency_histogram L.\n# TYPE latency_histogram gauge\nlatency_histogram 1\n';
+    assert.deepEqual(references(gauge, V1_11), []);
+    assert.deepEqual(references(gauge, V1_5), ["2 latency_histogram metric name should not include type 'histogram'"]);
+    const own = '# HELP disk_gauge D.\n# TYPE disk_gauge gauge\ndisk_gauge 1\n';
+    assert.deepEqual(references(own, V1_11), ["2 disk_gauge metric name should not include type 'gauge'"]);
+  });
+});

@@ -257,13 +257,23 @@ function sameLabelsInOrder(a: readonly LabelPair[], b: readonly LabelPair[]): bo
   return true;
 }
 
-/** The key of a label list in written order, for finding equal lists without comparing every pair of samples. */
-function orderedLabelsKey(labels: readonly LabelPair[]): string {
-  let key = '';
+/** A hash of a label list in written order (FNV-1a over names and values, each ended by a separator). */
+function orderedLabelsHash(labels: readonly LabelPair[]): number {
+  let hash = 0x811c9dc5;
   for (const label of labels) {
-    key += `${label.name.text.length}:${label.name.text}${label.value.length}:${label.value}`;
+    hash = textHash(label.name.text, hash);
+    hash = textHash(label.value, hash);
   }
-  return key;
+  return hash;
+}
+
+function textHash(text: string, start: number): number {
+  let hash = start;
+  for (let i = 0; i < text.length; i++) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  }
+  // A code unit that cannot occur in a name, so that ("ab", "c") and ("a", "bc") differ.
+  return Math.imul(hash ^ 0xffff, 0x01000193);
 }
 
 /**
@@ -285,20 +295,26 @@ export const metricNotUniqueRule: LintRule = {
       if (ownLabelOf(family) !== undefined || family.samples.length < 2) {
         continue;
       }
-      // Each sample is a metric: one finding per sample that has an equal one after it.
-      const laterOf = new Map<string, number>();
+      // Each sample is a metric: one finding per sample that has an equal one after it. Walking
+      // backwards, the samples of one hash are chained from the nearest later one on.
       const samples = family.samples;
+      const latestOfHash = new Map<number, number>();
+      const nextOfSameHash = new Int32Array(samples.length);
       for (let i = samples.length - 1; i >= 0; i--) {
-        const key = orderedLabelsKey(samples[i].labels);
-        const later = laterOf.get(key);
-        if (later !== undefined && sameLabelsInOrder(samples[i].labels, samples[later].labels)) {
-          findings.push({
-            span: samples[i].name.span,
-            message: `this series comes again on line ${samples[later].line + 1}: promtool check metrics says "metric not unique"`,
-            reference: `${family.name} metric not unique`,
-          });
+        const hash = orderedLabelsHash(samples[i].labels);
+        const first = latestOfHash.get(hash) ?? -1;
+        for (let later = first; later >= 0; later = nextOfSameHash[later]) {
+          if (sameLabelsInOrder(samples[i].labels, samples[later].labels)) {
+            findings.push({
+              span: samples[i].name.span,
+              message: `this series comes again on line ${samples[later].line + 1}: promtool check metrics says "metric not unique"`,
+              reference: `${family.name} metric not unique`,
+            });
+            break;
+          }
         }
-        laterOf.set(key, i);
+        nextOfSameHash[i] = first;
+        latestOfHash.set(hash, i);
       }
     }
     return findings.reverse();
