@@ -430,6 +430,8 @@ class ScriptScope {
   private readonly assignments: Assignment[] = [];
   private readonly writes: FileWrite[] = [];
   private readonly functions = new Map<string, { startLine: number; endLine: number }>();
+  private byName: Map<string, Assignment[]> | undefined;
+  private writesByPath: Map<string, FileWrite[]> | undefined;
 
   constructor(
     root: Node,
@@ -511,35 +513,75 @@ class ScriptScope {
 
   /** The body of the variable's last assignment before `at`; accumulated (`+=`) bodies are not known. */
   variableBody(name: string, at: number, escapes: boolean): SiteBody | undefined {
-    const before = this.assignments.filter((assignment) => assignment.name === name && assignment.at < at);
-    const last = before[before.length - 1];
-    if (!last) {
+    const before = lastBefore(this.assignmentsOf(name), at);
+    if (before === undefined) {
       return undefined;
     }
-    if (before.some((assignment) => assignment.append)) {
-      const first = before[0].body(false);
-      return { source: 'variable', startLine: first.startLine, endLine: last.body(false).endLine, known: false };
+    const { entries, index } = before;
+    const last = entries[index];
+    if (this.firstAppend(name) <= index) {
+      return { source: 'variable', startLine: entries[0].body(false).startLine, endLine: last.body(false).endLine, known: false };
     }
     return last.body(escapes);
   }
 
   literalValue(name: string, at: number): string | undefined {
-    const before = this.assignments.filter((assignment) => assignment.name === name && assignment.at < at);
-    return before[before.length - 1]?.literal;
+    const before = lastBefore(this.assignmentsOf(name), at);
+    return before?.entries[before.index].literal;
   }
 
-  /** The body of the file's last write before `at`; a file appended to (`>>`) is not known. */
+  private assignmentsOf(name: string): readonly Assignment[] {
+    this.byName ??= groupBy(this.assignments, (assignment) => assignment.name);
+    return this.byName.get(name) ?? [];
+  }
+
+  private firstAppend(name: string): number {
+    const index = this.assignmentsOf(name).findIndex((assignment) => assignment.append);
+    return index < 0 ? Infinity : index;
+  }
+
+  /** The body of the file's last write before `at`; a file written more than once, or appended to (`>>`), is not known. */
   fileBody(path: string, at: number): SiteBody | undefined {
-    const before = this.writes.filter((write) => write.path === path && write.at < at);
-    const last = before[before.length - 1];
-    if (!last) {
+    this.writesByPath ??= groupBy(this.writes, (write) => write.path);
+    const before = lastBefore(this.writesByPath.get(path) ?? [], at);
+    if (before === undefined) {
       return undefined;
     }
-    if (before.length > 1 || last.append) {
-      return { source: 'file', startLine: before[0].body.startLine, endLine: last.body.endLine, known: false };
+    const { entries, index } = before;
+    const last = entries[index];
+    if (index > 0 || last.append) {
+      return { source: 'file', startLine: entries[0].body.startLine, endLine: last.body.endLine, known: false };
     }
     return last.body;
   }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) {
+      group.push(item);
+    } else {
+      groups.set(key(item), [item]);
+    }
+  }
+  return groups;
+}
+
+/** The last of `entries` (in script order) that starts before `at`, by binary search. */
+function lastBefore<T extends { readonly at: number }>(entries: readonly T[], at: number): { entries: readonly T[]; index: number } | undefined {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (entries[middle].at < at) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low === 0 ? undefined : { entries, index: low - 1 };
 }
 
 /** The sites of `script`, or undefined should the parse or the finder fail: callers fall back to the heredoc finder alone. */
