@@ -330,6 +330,9 @@ function producerBody(producer: Node, scope: ScriptScope): SiteBody {
     }
     return body ? producerBody(body, scope) : unknownBody('command', producer);
   }
+  if (producer.type === 'compound_statement' || producer.type === 'subshell') {
+    return groupBody(producer, 'command', scope);
+  }
   if (producer.type !== 'command') {
     return unknownBody('command', producer);
   }
@@ -346,9 +349,30 @@ function producerBody(producer: Node, scope: ScriptScope): SiteBody {
   }
   const definition = scope.functionNamed(name);
   if (definition) {
-    return { source: 'function', startLine: definition.startLine, endLine: definition.endLine, known: false };
+    return { ...groupBody(definition.body, 'function', scope), startLine: definition.startLine, endLine: definition.endLine };
   }
   return unknownBody('command', producer);
+}
+
+/**
+ * What a `{ ...; }` group, a `( ... )` subshell or a function body writes, when each of its
+ * statements is an echo or a printf whose output can be read (assignments and comments write
+ * nothing); else not known.
+ */
+function groupBody(group: Node, source: BodySource, scope: ScriptScope): SiteBody {
+  const chars: MappedBody = [];
+  for (const statement of group.namedChildren) {
+    if (statement === null || statement.type === 'comment' || statement.type === 'variable_assignment') {
+      continue;
+    }
+    const name = statement.type === 'command' ? statement.childForFieldName('name')?.text : undefined;
+    const written = name === 'echo' || name === 'printf' ? producerBody(statement, scope) : undefined;
+    if (written?.chars === undefined) {
+      return unknownBody(source, group);
+    }
+    chars.push(...written.chars);
+  }
+  return chars.length === 0 ? unknownBody(source, group) : knownBody(source, group, chars);
 }
 
 function echoBody(producer: Node, args: Node[], scope: ScriptScope): SiteBody {
@@ -429,7 +453,7 @@ interface FileWrite {
 class ScriptScope {
   private readonly assignments: Assignment[] = [];
   private readonly writes: FileWrite[] = [];
-  private readonly functions = new Map<string, { startLine: number; endLine: number }>();
+  private readonly functions = new Map<string, { startLine: number; endLine: number; body: Node }>();
   private byName: Map<string, Assignment[]> | undefined;
   private writesByPath: Map<string, FileWrite[]> | undefined;
 
@@ -502,12 +526,14 @@ class ScriptScope {
 
   private addFunction(node: Node): void {
     const name = node.childForFieldName('name')?.text;
-    if (name) {
-      this.functions.set(name, { startLine: node.startPosition.row, endLine: node.endPosition.row });
+    const body = node.childForFieldName('body');
+    if (name && body) {
+      this.functions.set(name, { startLine: node.startPosition.row, endLine: node.endPosition.row, body });
     }
   }
 
-  functionNamed(name: string): { startLine: number; endLine: number } | undefined {
+  /** A function defined in the script; its body node is only valid while the tree is. */
+  functionNamed(name: string): { startLine: number; endLine: number; body: Node } | undefined {
     return this.functions.get(name);
   }
 
