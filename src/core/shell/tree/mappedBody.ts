@@ -136,34 +136,61 @@ export function applyBackslashEscapes(chars: MappedBody): MappedBody {
   return out;
 }
 
-/** printf's conversions (`%s`, `%d`, `%.2f`) become placeholders, `%%` a percent sign. */
-export function applyPrintfConversions(chars: MappedBody): MappedBody {
+/**
+ * What printf writes: the format (escapes already applied) with `%%` as a percent sign and each
+ * conversion replaced by the next argument (`%s`, `%b`, and `%d`/`%i` of plain digits, as written)
+ * or by a placeholder (other conversions, or no argument left); the format is used again while
+ * arguments remain, as printf does.
+ */
+export function printfBody(format: MappedBody, args: readonly MappedBody[]): MappedBody {
   const out: MappedBody = [];
-  for (let i = 0; i < chars.length; i++) {
-    const current = chars[i];
+  let next = 0;
+  do {
+    const used = next;
+    next = appendFormatted(format, args, next, out);
+    if (next === used) {
+      break;
+    }
+  } while (next < args.length);
+  return out;
+}
+
+/** One pass over the format; returns the index of the first argument it did not use. */
+function appendFormatted(format: MappedBody, args: readonly MappedBody[], first: number, out: MappedBody): number {
+  let next = first;
+  for (let i = 0; i < format.length; i++) {
+    const current = format[i];
     if (current.char !== '%' || current.placeholder) {
       out.push(current);
       continue;
     }
-    if (chars[i + 1]?.char === '%') {
+    if (format[i + 1]?.char === '%') {
       out.push(current);
       i++;
       continue;
     }
     let end = i + 1;
-    while (end < chars.length && /[-+ #0-9.*]/.test(chars[end].char)) {
+    while (end < format.length && /[-+ #0-9.*]/.test(format[end].char)) {
       end++;
     }
-    if (end < chars.length && /[diouxXeEfFgGcsbq]/.test(chars[end].char)) {
-      for (let j = i; j <= end; j++) {
-        out.push({ ...chars[j], char: '0', placeholder: true });
-      }
-      i = end;
+    const conversion = format[end]?.char ?? '';
+    if (!/[diouxXeEfFgGcsbq]/.test(conversion)) {
+      out.push(current);
       continue;
     }
-    out.push(current);
+    const argument = args[next];
+    next++;
+    const plain = end === i + 1 && argument !== undefined && (conversion === 's' || conversion === 'b' || (/[di]/.test(conversion) && /^-?[0-9]+$/.test(argument.map((entry) => entry.char).join(''))));
+    if (plain) {
+      out.push(...argument);
+    } else {
+      for (let j = i; j <= end; j++) {
+        out.push({ ...format[j], char: '0', placeholder: true });
+      }
+    }
+    i = end;
   }
-  return out;
+  return next;
 }
 
 /** A separator or final line break, placed just after `after` (or at its start when there is nothing before). */

@@ -3,7 +3,7 @@ import { GroupingKey } from '../../protocol/groupingKey';
 import { describePushUrl } from '../pushUrl';
 import { ShellSpan } from '../types';
 import { WordValue, wordValue } from '../words';
-import { applyPrintfConversions, MappedBody, syntheticChar, wordBody } from './mappedBody';
+import { MappedBody, printfBody, syntheticChar, wordBody } from './mappedBody';
 
 // Push and delete sites found on the tree-sitter-bash tree: every curl/wget/httpie command whose
 // URL goes to a Pushgateway, with where its request body comes from (a heredoc, a here-string,
@@ -342,7 +342,14 @@ function producerBody(producer: Node, scope: ScriptScope): SiteBody {
     return echoBody(producer, args, scope);
   }
   if (name === 'printf' && args.length > 0) {
-    return knownBody('printf', producer, applyPrintfConversions(wordBody(args[0], true)));
+    return knownBody(
+      'printf',
+      producer,
+      printfBody(
+        wordBody(args[0], true),
+        args.slice(1).map((arg) => wordBody(arg, false)),
+      ),
+    );
   }
   if (name === 'cat' && args.length === 1 && !args[0].text.startsWith('-')) {
     return scope.fileBody(unquoted(args[0].text), producer.startIndex) ?? unknownBody('file', producer);
