@@ -92,7 +92,18 @@ function lintTreeSites(script: string, sites: readonly TreePushSite[], linted: r
   }
   const heredocs = heredocOffsets.size === 0 ? [] : heredocsAt(script, heredocOffsets).map((heredoc) => lintTracedHeredoc(heredoc, options, groupingLabelsByLine.get(heredoc.operatorSpan.line) ?? []));
   diagnostics.push(...heredocs.flatMap((entry) => toScriptDiagnostics(entry)));
-  return { diagnostics, heredocs, stdinFixes };
+  return { diagnostics: withoutRepeats(diagnostics), heredocs, stdinFixes };
+}
+
+/** One body sent by two sites (a file pushed twice, a variable echoed to two gateways) is reported once. */
+function withoutRepeats(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((diagnostic) => {
+    const key = `${diagnostic.code} ${diagnostic.span.line}:${diagnostic.span.start}-${diagnostic.span.end} ${diagnostic.message}`;
+    const repeated = seen.has(key);
+    seen.add(key);
+    return !repeated;
+  });
 }
 
 function lintTracedHeredoc(heredoc: MetricHeredoc, options: Pick<LintOptions, 'severities' | 'target'>, groupingLabels: string[]): LintedHeredoc {

@@ -81,6 +81,9 @@ function siteOf(command: Node, tool: PushTool, scope: ScriptScope): TreePushSite
   if (!goesToGateway(value, scope, request.url.startIndex)) {
     return undefined;
   }
+  if (request.file) {
+    request.file.path = scope.resolvedPath(request.file.path, command.startIndex);
+  }
   const stdin = request.readsStdin || request.file ? stdinOf(command, scope) : undefined;
   const body = request.readsStdin
     ? stdin
@@ -198,7 +201,7 @@ function dataArgument(request: Request, arg: Node | undefined, atMeansFile: bool
   if (text === '@-' || text === '-' || text === '@/dev/stdin' || text === '/dev/stdin') {
     request.readsStdin = true;
   } else if (atMeansFile && text.startsWith('@')) {
-    request.file = { path: text.slice(1), node: arg };
+    request.file = { path: unquoted(text.slice(1)), node: arg };
   } else if (arg.previousNamedSibling && CURL_UPLOAD.has(arg.previousNamedSibling.text)) {
     request.file = { path: text, node: arg };
   } else {
@@ -281,9 +284,11 @@ function stdinOf(command: Node, scope: ScriptScope): SiteBody | undefined {
   if (hereString) {
     const word = hereString.namedChildren.find((child) => child !== null);
     if (word) {
+      // The shell ends a here-string with a line break, whatever it holds.
       const variable = soleVariable(word);
       if (variable !== undefined) {
-        return scope.variableBody(variable, word.startIndex, false) ?? unknownBody('variable', word);
+        const body = scope.variableBody(variable, word.startIndex, false);
+        return body?.chars ? { ...body, chars: [...body.chars, syntheticChar('\n', word)] } : (body ?? unknownBody('variable', word));
       }
       return knownBody('here-string', word, [...wordBody(word, false), syntheticChar('\n', word)]);
     }
@@ -468,12 +473,19 @@ class ScriptScope {
     root: Node,
     readonly script: string,
   ) {
-    for (const node of root.descendantsOfType(['variable_assignment', 'redirected_statement', 'function_definition'])) {
-      if (node?.type === 'variable_assignment') {
+    const nodes = root.descendantsOfType(['variable_assignment', 'redirected_statement', 'function_definition']).filter((node): node is Node => node !== null);
+    // Every assignment first: a file write may name its file, or echo its body, through a variable.
+    for (const node of nodes) {
+      if (node.type === 'variable_assignment') {
         this.addAssignment(node);
-      } else if (node?.type === 'redirected_statement') {
-        this.addRedirected(node);
-      } else if (node?.type === 'function_definition') {
+      } else if (node.type === 'redirected_statement') {
+        this.addRead(node);
+      }
+    }
+    for (const node of nodes) {
+      if (node.type === 'redirected_statement') {
+        this.addWrites(node);
+      } else if (node.type === 'function_definition') {
         this.addFunction(node);
       }
     }
@@ -503,18 +515,27 @@ class ScriptScope {
     }
   }
 
-  /** `read -r -d '' VAR <<EOF` binds VAR to the heredoc; `cmd > file` / `>> file` writes a file. */
-  private addRedirected(node: Node): void {
+  /** `read -r -d '' VAR <<EOF` binds VAR to the heredoc. */
+  private addRead(node: Node): void {
+    const body = node.childForFieldName('body');
+    const heredoc = node.childrenForFieldName('redirect').find((redirect) => redirect?.type === 'heredoc_redirect');
+    if (body?.type !== 'command' || body.childForFieldName('name')?.text !== 'read' || !heredoc) {
+      return;
+    }
+    const args = argumentsOf(body);
+    const name = args[args.length - 1]?.text;
+    if (name && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && args.some((arg) => /^-[a-z]*d$/.test(arg.text))) {
+      const heredocSite = heredocBody(heredoc);
+      this.assignments.push({ name, at: node.startIndex, append: false, body: () => ({ ...heredocSite, source: 'variable' }) });
+    }
+  }
+
+  /** `cmd > file` / `>> file`, the file named literally or by a variable assigned a literal path. */
+  private addWrites(node: Node): void {
     const body = node.childForFieldName('body');
     const redirects = node.childrenForFieldName('redirect').filter((redirect): redirect is Node => redirect !== null);
     const heredoc = redirects.find((redirect) => redirect.type === 'heredoc_redirect');
-    if (body?.type === 'command' && body.childForFieldName('name')?.text === 'read' && heredoc) {
-      const args = argumentsOf(body);
-      const name = args[args.length - 1]?.text;
-      if (name && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && args.some((arg) => arg.text === '-d' || arg.text.startsWith('-d') || /^-[a-z]*d$/.test(arg.text))) {
-        const heredocSite = heredocBody(heredoc);
-        this.assignments.push({ name, at: node.startIndex, append: false, body: () => ({ ...heredocSite, source: 'variable' }) });
-      }
+    if (body?.type === 'command' && body.childForFieldName('name')?.text === 'read') {
       return;
     }
     for (const redirect of redirects) {
@@ -523,11 +544,12 @@ class ScriptScope {
       }
       const operator = redirect.children.find((child) => child?.type === '>' || child?.type === '>>');
       const destination = redirect.childForFieldName('destination');
-      if (!operator || !destination || /[$`]/.test(destination.text)) {
+      if (!operator || !destination) {
         continue;
       }
       const written = heredoc ? { ...heredocBody(heredoc), source: 'file' as const } : body ? { ...producerBody(body, this), source: 'file' as const } : unknownBody('file', node);
-      this.writes.push({ path: unquoted(destination.text), at: node.startIndex, append: operator.type === '>>', body: written });
+      const path = this.resolvedPath(unquoted(destination.text), node.startIndex);
+      this.writes.push({ path, at: node.startIndex, append: operator.type === '>>', body: written });
     }
   }
 
@@ -558,6 +580,12 @@ class ScriptScope {
     return last.body(escapes);
   }
 
+  /** `$out` / `${out}` as the literal path last assigned to `out`, when there is one. */
+  resolvedPath(path: string, at: number): string {
+    const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(path)?.[1];
+    return (variable && this.literalValue(variable, at)) || path;
+  }
+
   literalValue(name: string, at: number): string | undefined {
     const before = lastBefore(this.assignmentsOf(name), at);
     return before?.entries[before.index].literal;
@@ -573,7 +601,7 @@ class ScriptScope {
     return index < 0 ? Infinity : index;
   }
 
-  /** The body of the file's last write before `at`; a file written more than once, or appended to (`>>`), is not known. */
+  /** What the file holds at `at`: its last `>` write before, known unless `>>` appended to it since. */
   fileBody(path: string, at: number): SiteBody | undefined {
     this.writesByPath ??= groupBy(this.writes, (write) => write.path);
     const before = lastBefore(this.writesByPath.get(path) ?? [], at);
@@ -581,9 +609,13 @@ class ScriptScope {
       return undefined;
     }
     const { entries, index } = before;
+    let start = index;
+    while (start > 0 && entries[start].append) {
+      start--;
+    }
     const last = entries[index];
-    if (index > 0 || last.append) {
-      return { source: 'file', startLine: entries[0].body.startLine, endLine: last.body.endLine, known: false };
+    if (start < index || last.append) {
+      return { source: 'file', startLine: entries[start].body.startLine, endLine: last.body.endLine, known: false };
     }
     return last.body;
   }
