@@ -48,16 +48,78 @@ const GATEWAY_VARIABLE = /push|gateway|pgw/i;
 
 /** Every push and delete site of the script whose tree `root` is, in script order. */
 export function findTreePushSites(root: Node, script: string): TreePushSite[] {
+  return findSites(root, script).sites;
+}
+
+/** A script run by `sh -c "..."` (or `bash -c`, `kubectl exec ... -- sh -c "$CMD"`): its text and where that starts in the outer script. */
+export interface NestedScript {
+  readonly text: string;
+  readonly line: number;
+  readonly column: number;
+  readonly offset: number;
+}
+
+function findSites(root: Node, script: string): { sites: TreePushSite[]; nested: NestedScript[] } {
   const scope = new ScriptScope(root, script);
   const sites: TreePushSite[] = [];
+  const nested: NestedScript[] = [];
   for (const command of root.descendantsOfType('command')) {
-    const tool = command ? TOOLS[command.childForFieldName('name')?.text ?? ''] : undefined;
-    const site = tool && command ? siteOf(command, tool, scope) : undefined;
+    if (!command) {
+      continue;
+    }
+    const name = command.childForFieldName('name')?.text ?? '';
+    const tool = TOOLS[name];
+    const site = tool ? siteOf(command, tool, scope) : undefined;
     if (site) {
       sites.push(site);
     }
+    const inner = nestedScriptOf(command, scope);
+    if (inner) {
+      nested.push(inner);
+    }
   }
-  return sites;
+  return { sites, nested };
+}
+
+const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'busybox']);
+
+/** The `-c` argument of a shell command, written as a quoted string without backslashes (or a variable assigned one), so that its columns are the script's. */
+function nestedScriptOf(command: Node, scope: ScriptScope): NestedScript | undefined {
+  // `sh -c ...` itself, or a shell word among the arguments (`kubectl exec pod -- sh -c ...`, `docker exec c /bin/sh -c ...`).
+  const words = [command.childForFieldName('name') ?? command, ...argumentsOf(command)];
+  const isShell = (word: Node | undefined) => word !== undefined && SHELLS.has(word.text.split('/').pop() ?? '');
+  const shell = words.findIndex((word, index) => isShell(word) && /^-[a-z]*c[a-z]*$/.test(words[index + 1]?.text ?? ''));
+  let word = shell >= 0 ? words[shell + 2] : undefined;
+  const variable = word ? soleVariable(word) : undefined;
+  if (variable !== undefined && word) {
+    word = scope.assignedValueNode(variable, word.startIndex);
+  }
+  if (!word || (word.type !== 'string' && word.type !== 'raw_string') || word.text.includes('\\')) {
+    return undefined;
+  }
+  return { text: word.text.slice(1, -1), line: word.startPosition.row, column: word.startPosition.column + 1, offset: word.startIndex + 1 };
+}
+
+/** A site of a nested script, moved to where that script is written in the outer one. */
+function shiftSite(site: TreePushSite, at: NestedScript): TreePushSite {
+  const line = (row: number) => row + at.line;
+  const column = (row: number, col: number) => (row === 0 ? col + at.column : col);
+  const span = (inner: ShellSpan): ShellSpan => ({ line: line(inner.line), start: column(inner.line, inner.start), end: column(inner.line, inner.end) });
+  const body = site.body && {
+    ...site.body,
+    startLine: line(site.body.startLine),
+    endLine: line(site.body.endLine),
+    ...(site.body.chars && { chars: site.body.chars.map((entry) => ({ ...entry, line: line(entry.line), column: column(entry.line, entry.column) })) }),
+    ...(site.body.heredocAt !== undefined && { heredocAt: site.body.heredocAt + at.offset }),
+  };
+  return {
+    ...site,
+    urlSpan: span(site.urlSpan),
+    line: line(site.line),
+    endLine: line(site.endLine),
+    body,
+    ...(site.ignoredStdin && { ignoredStdin: { ...site.ignoredStdin, span: span(site.ignoredStdin.span) } }),
+  };
 }
 
 /** What a sink command's arguments say. */
@@ -452,6 +514,7 @@ interface Assignment {
   readonly append: boolean;
   readonly body: (escapes: boolean) => SiteBody;
   readonly literal?: string;
+  readonly value?: Node;
 }
 
 interface FileWrite {
@@ -511,7 +574,7 @@ class ScriptScope {
             .map((entry) => entry.char)
             .join('')
         : undefined;
-      this.assignments.push({ name, at: node.startIndex, append, body: (escapes) => knownBody('variable', value, wordBody(value, escapes)), ...(literal !== undefined && { literal }) });
+      this.assignments.push({ name, at: node.startIndex, append, value, body: (escapes) => knownBody('variable', value, wordBody(value, escapes)), ...(literal !== undefined && { literal }) });
     }
   }
 
@@ -578,6 +641,12 @@ class ScriptScope {
       return { source: 'variable', startLine: entries[0].body(false).startLine, endLine: last.body(false).endLine, known: false };
     }
     return last.body(escapes);
+  }
+
+  /** The value node of the variable's last plain assignment before `at` (valid while the tree is). */
+  assignedValueNode(name: string, at: number): Node | undefined {
+    const before = lastBefore(this.assignmentsOf(name), at);
+    return before?.entries[before.index].value;
   }
 
   /** `$out` / `${out}` as the literal path last assigned to `out`, when there is one. */
@@ -652,7 +721,13 @@ function lastBefore<T extends { readonly at: number }>(entries: readonly T[], at
 /** The sites of `script`, or undefined should the parse or the finder fail: callers fall back to the heredoc finder alone. */
 export function treePushSitesOf(parser: { parse<T>(text: string, read: (root: Node) => T): T }, script: string): TreePushSite[] | undefined {
   try {
-    return parser.parse(script, (root) => findTreePushSites(root, script));
+    const { sites, nested } = parser.parse(script, (root) => findSites(root, script));
+    // One level of `sh -c "..."` is enough for what scripts do (`kubectl exec ... -- sh -c "$CMD"`).
+    for (const inner of nested) {
+      const innerSites = parser.parse(inner.text, (root) => findTreePushSites(root, inner.text));
+      sites.push(...innerSites.map((site) => shiftSite(site, inner)));
+    }
+    return sites.sort((a, b) => a.line - b.line || a.urlSpan.start - b.urlSpan.start);
   } catch {
     return undefined;
   }
