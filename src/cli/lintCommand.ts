@@ -17,12 +17,13 @@ export const LINT_USAGE = `Usage: pgw lint [--format text|json] [--rule CODE=SEV
                 [--as exposition|shell|python|go|yaml] FILE...
 
 Lints Prometheus exposition files (.prom) the way the Pushgateway and promtool
-judge them, and the metric heredocs of shell scripts (.sh, .bash, .zsh, .ksh,
-.dash, or a #! line of sh, bash, dash, zsh, ksh or busybox): heredocs fed to
-curl/wget/httpie with a /metrics/job/ URL, or with a delimiter such as PROM or
-METRICS. Python, Go and YAML files are never linted as metrics; they, and files
-of no known kind, are skipped with a note. Use - to read standard input (linted
-as exposition unless its #! line says shell).
+judge them, and what shell scripts (.sh, .bash, .zsh, .ksh, .dash, or a #! line
+of sh, bash, dash, zsh, ksh or busybox) push with curl/wget/httpie: heredocs,
+echo/printf pipes, here-strings, --data strings, variables and files written
+earlier (see pgw pushes), and heredocs with a delimiter such as PROM or METRICS.
+Python, Go and YAML files are never linted as metrics; they, and files of no
+known kind, are skipped with a note. Use - to read standard input (linted as
+exposition unless its #! line says shell).
 
 Options:
   --format text|json   Output format (default: text).
