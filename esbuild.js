@@ -106,12 +106,24 @@ const testBuilds = [
   },
 ];
 
+// The shell parser's two WebAssembly files, loaded at run time from beside dist/extension.js and
+// dist/pgw.js (src/core/shell/tree/shellParser.ts).
+const PARSER_WASM = ['web-tree-sitter/web-tree-sitter.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm'];
+
+function copyParserWasm() {
+  fs.mkdirSync('dist', { recursive: true });
+  for (const file of PARSER_WASM) {
+    fs.copyFileSync(require.resolve(file), path.join('dist', path.basename(file)));
+  }
+}
+
 async function main() {
   if (tests) {
     // A test file moved or deleted in src must not keep running from an old bundle: mocha globs out/test.
     fs.rmSync('out/test', { recursive: true, force: true });
   }
   const builds = tests ? [...productBuilds, ...testBuilds] : productBuilds;
+  copyParserWasm();
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));

@@ -5,18 +5,25 @@ import { Diagnostic } from '../core/exposition/diagnostic';
 import { ALL_RULE_CODES, hasErrors, lintExposition, SeveritySetting } from '../core/exposition/lint';
 import { parseRuleSeverities } from '../core/exposition/severitySettings';
 import { lintShellScript } from '../core/shell/lintShellScript';
+import { FileKind, fileKindOf, FORCED_KINDS, ForcedKind, isForcedKind, kindByName, kindByShebang } from '../core/files/fileKind';
 import { failure, Result, success } from '../core/result';
 import { DEFAULT_GATEWAY_TARGET, GATEWAY_VERSIONS, GatewayTarget, isGatewayVersion } from '../core/protocol/gatewayTarget';
 import { CliOutput } from './cliOutput';
+import { ShellParser } from '../core/shell/tree/shellParser';
+import { treePushSitesOf } from '../core/shell/tree/pushSites';
 
 export const LINT_USAGE = `Usage: pgw lint [--format text|json] [--rule CODE=SEVERITY]...
-                [--gateway-version 1.11|1.5] [--utf8-names] FILE...
+                [--gateway-version 1.11|1.5] [--utf8-names]
+                [--as exposition|shell|python|go|yaml] FILE...
 
-Lints Prometheus exposition files (.prom, .txt, ...) the way the Pushgateway and
-promtool judge them, and the metric heredocs of shell scripts (.sh, .bash, or a
-#!/bin/sh-style first line): heredocs fed to curl/wget/httpie with a
-/metrics/job/ URL, or with a delimiter such as PROM or METRICS. Use - to read
-standard input.
+Lints Prometheus exposition files (.prom) the way the Pushgateway and promtool
+judge them, and what shell scripts (.sh, .bash, .zsh, .ksh, .dash, or a #! line
+of sh, bash, dash, zsh, ksh or busybox) push with curl/wget/httpie: heredocs,
+echo/printf pipes, here-strings, --data strings, variables and files written
+earlier (see pgw pushes), and heredocs with a delimiter such as PROM or METRICS.
+Python, Go and YAML files are never linted as metrics; they, and files of no
+known kind, are skipped with a note. Use - to read standard input (linted as
+exposition unless its #! line says shell).
 
 Options:
   --format text|json   Output format (default: text).
@@ -30,6 +37,8 @@ Options:
                        2.42's with 1.5.
   --utf8-names         The gateway runs with --push.enable-utf8-names (1.11):
                        quoted names outside the legacy rules are accepted.
+  --as KIND            Read every FILE as this kind, whatever its name:
+                       exposition, shell, python, go or yaml.
   -h, --help           Show this help.
 
 Exit status: 0 no error, 1 at least one error-severity finding, 2 usage or I/O error.
@@ -49,14 +58,42 @@ interface FileDiagnostic extends Diagnostic {
   readonly file: string;
 }
 
-const SHELL_EXTENSION = /\.(sh|bash|zsh|ksh)$/;
-const SHELL_SHEBANG = /^#!\s*\S*\/(env\s+)?(ba|da|z|k)?sh\b/;
-
-function isShellScript(file: string, text: string): boolean {
-  return SHELL_EXTENSION.test(file) || SHELL_SHEBANG.test(text.slice(0, 200));
+/** The kind `--as` forces, else the file's own; standard input is a metrics stream unless its `#!` says otherwise. */
+function kindToLint(file: string, text: string, forced: ForcedKind | undefined): FileKind {
+  if (forced !== undefined) {
+    return forced;
+  }
+  return file === '-' ? (kindByShebang(text) ?? 'exposition') : fileKindOf(file, text);
 }
 
-export function runLint(args: readonly string[], output: CliOutput, reader: FileReader = nodeFileReader): number {
+const NOT_LINTED: Readonly<Record<Exclude<FileKind, 'exposition' | 'shell'>, string>> = {
+  python: 'a Python file: pgw lint does not read Python yet, and never lints it as metrics',
+  go: 'a Go file: pgw lint does not read Go yet, and never lints it as metrics',
+  yaml: 'a YAML file: pgw lint does not read YAML yet, and never lints it as metrics',
+  unknown: 'not a known kind of file (use --as exposition or --as shell to lint it)',
+};
+
+/**
+ * Whether `pgw lint ARGS` may meet a shell script, so that the CLI loads the shell parser first:
+ * not for `.prom` files alone (they must not pay for it), nor under `--as` of another kind.
+ */
+export function mayLintShell(args: readonly string[]): boolean {
+  const forced = args.find((_, index) => args[index - 1] === '--as') ?? args.find((arg) => arg.startsWith('--as='))?.slice('--as='.length);
+  if (forced !== undefined) {
+    return forced === 'shell';
+  }
+  const takesValue = new Set(['--format', '--rule', '--gateway-version']);
+  const files = args.filter((arg, index) => !arg.startsWith('-') && !takesValue.has(args[index - 1] ?? ''));
+  return (
+    files.some((file) => {
+      const kind = kindByName(file);
+      return kind === 'shell' || kind === undefined;
+    }) || args.includes('-')
+  );
+}
+
+/** With a shell parser, shell scripts get the tree-sitter push sites too (echo/printf/variables...); without, their heredocs only. */
+export function runLint(args: readonly string[], output: CliOutput, reader: FileReader = nodeFileReader, shellParser?: ShellParser): number {
   let parsed;
   try {
     parsed = parseArgs({
@@ -66,6 +103,7 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
         rule: { type: 'string', multiple: true },
         'gateway-version': { type: 'string', default: DEFAULT_GATEWAY_TARGET.version },
         'utf8-names': { type: 'boolean', default: false },
+        as: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -95,6 +133,11 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
     return 2;
   }
   const target = chosenTarget.value;
+  const forcedKind = values.as;
+  if (forcedKind !== undefined && !isForcedKind(forcedKind)) {
+    output.err(`pgw lint: --as must be ${FORCED_KINDS.join(', ')}, not "${forcedKind}"\n`);
+    return 2;
+  }
   if (positionals.length === 0) {
     output.err(`pgw lint: no file given (use - for standard input)\n\n${LINT_USAGE}`);
     return 2;
@@ -113,7 +156,12 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
     }
     const name = file === '-' ? '<stdin>' : file;
     const text = decodeExposition(bytes);
-    const diagnostics = isShellScript(file, text) ? lintShellScript(text, { severities, target }).diagnostics : lintExposition(text, { severities, target }).diagnostics;
+    const kind = kindToLint(file, text, forcedKind);
+    if (kind !== 'exposition' && kind !== 'shell') {
+      output.err(`pgw lint: skipped ${name}: ${NOT_LINTED[kind]}\n`);
+      continue;
+    }
+    const diagnostics = kind === 'shell' ? lintShell(text, severities, target, shellParser) : lintExposition(text, { severities, target }).diagnostics;
     for (const diagnostic of diagnostics) {
       findings.push({ ...diagnostic, file: name });
     }
@@ -131,6 +179,11 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
     return 2;
   }
   return hasErrors(findings) ? 1 : 0;
+}
+
+function lintShell(text: string, severities: Record<string, SeveritySetting>, target: GatewayTarget, parser: ShellParser | undefined): Diagnostic[] {
+  const treeSites = parser === undefined ? undefined : treePushSitesOf(parser, text);
+  return lintShellScript(text, { severities, target, ...(treeSites && { treeSites }) }).diagnostics;
 }
 
 /** `--gateway-version 1.11 --utf8-names` as the target; an unknown version, or UTF-8 names on 1.5, is a usage error. */

@@ -1,6 +1,8 @@
 import { VERSION } from '../core/version';
 import { CliOutput } from './cliOutput';
-import { runLint } from './lintCommand';
+import { mayLintShell, runLint } from './lintCommand';
+import { runPushes } from './pushesCommand';
+import { loadShellParser, ShellParser } from '../core/shell/tree/shellParser';
 import { runMock } from './mockCommand';
 
 export type { CliOutput } from './cliOutput';
@@ -16,6 +18,7 @@ Commands:
   lint FILE...    Lint exposition files and shell scripts' metric heredocs as
                   the Pushgateway and promtool judge them (Pushgateway 1.11 and
                   promtool 3.x by default; --gateway-version 1.5 [--utf8-names]).
+  pushes FILE...  List the push and delete sites of shell scripts (text or JSON).
   mock            Run a mock Pushgateway (answers like 1.11.2, or 1.5.1 with
                   --gateway-version 1.5) for dry runs and CI.
   help            Show this help.
@@ -37,7 +40,10 @@ export async function runCli(args: readonly string[], output: CliOutput): Promis
     return EXIT_OK;
   }
   if (command === 'lint') {
-    return runLint(rest, output);
+    return runLint(rest, output, undefined, mayLintShell(rest) ? await shellParserOrNone(output) : undefined);
+  }
+  if (command === 'pushes') {
+    return runPushes(rest, output, undefined, await shellParserOrNone(output));
   }
   if (command === 'mock') {
     return runMock(rest, output);
@@ -49,4 +55,14 @@ export async function runCli(args: readonly string[], output: CliOutput): Promis
   const what = command.startsWith('-') ? `unknown option "${command}"` : `unknown command "${command}"`;
   output.err(`pgw: ${what}\n\n${USAGE}`);
   return EXIT_USAGE;
+}
+
+/** The shell parser, or none (with a note) should its WebAssembly fail to load: shell scripts then get the heredoc finder alone. */
+async function shellParserOrNone(output: CliOutput): Promise<ShellParser | undefined> {
+  try {
+    return await loadShellParser();
+  } catch (error) {
+    output.err(`pgw: the shell parser did not load (${error instanceof Error ? error.message : String(error)}): only heredocs are analysed\n`);
+    return undefined;
+  }
 }

@@ -103,6 +103,21 @@ export function scanMetricHeredocs(script: string): MetricHeredoc[] {
     .filter((heredoc): heredoc is MetricHeredoc => heredoc !== undefined);
 }
 
+/**
+ * The heredocs whose `<<` is at one of `offsets`, bodies built as for `findMetricHeredocs`: for a
+ * body the tree-sitter finder traced to a push through a variable or a file (`read -d '' M <<EOF`,
+ * `M=$(cat <<EOF ...)`, `cat > f <<EOF`), which this module's own finder does not follow.
+ */
+export function heredocsAt(script: string, offsets: ReadonlySet<number>): MetricHeredoc[] {
+  return withSafetyNet(() => {
+    const lines = indexLines(String(script));
+    return lexScript(lines)
+      .heredocs.filter((heredoc) => offsets.has(heredoc.start))
+      .map((heredoc) => describeHeredoc(lines, heredoc, true))
+      .filter((heredoc): heredoc is MetricHeredoc => heredoc !== undefined);
+  });
+}
+
 /** `findDeleteCommands` without the safety net. */
 export function scanDeleteCommands(script: string): DeleteCommand[] {
   const lines = indexLines(String(script));
@@ -156,9 +171,9 @@ export function isMetricDelimiter(delimiter: string): boolean {
   return upper.includes('PROM') || upper.includes('METRIC');
 }
 
-function describeHeredoc(lines: LineIndex, heredoc: HeredocOperator): MetricHeredoc | undefined {
+function describeHeredoc(lines: LineIndex, heredoc: HeredocOperator, tracedToPush = false): MetricHeredoc | undefined {
   const push = pushFedBy(lines, heredoc);
-  if (push === undefined && !isMetricDelimiter(heredoc.delimiter)) {
+  if (push === undefined && !isMetricDelimiter(heredoc.delimiter) && !tracedToPush) {
     return undefined;
   }
   const body = buildHeredocBody(lines, heredoc);
@@ -174,7 +189,7 @@ function describeHeredoc(lines: LineIndex, heredoc: HeredocOperator): MetricHere
     bodyColumnOffsets: body.columnOffsets,
     bodySegments: body.segments,
     expansions: body.expansions,
-    ...(push === undefined ? { reason: 'delimiter' } : { reason: 'push', push }),
+    ...(push === undefined ? { reason: tracedToPush ? 'push' : 'delimiter' } : { reason: 'push', push }),
   };
 }
 

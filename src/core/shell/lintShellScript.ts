@@ -4,7 +4,10 @@ import { lintExposition, LintOptions, LintResult } from '../exposition/lint';
 import { Span } from '../exposition/model';
 import { GatewayTarget } from '../protocol/gatewayTarget';
 import { parsePushPath } from '../protocol/groupingKey';
-import { bodyPositionToScript, bodyWithPlaceholders, findMetricHeredocs, MetricHeredoc } from './heredocs';
+import { bodyPositionToScript, bodyWithPlaceholders, findMetricHeredocs, heredocsAt, MetricHeredoc } from './heredocs';
+import { lintMappedBody } from './tree/lintMappedBody';
+import { TreePushSite } from './tree/pushSites';
+import { partialPathProblem } from './tree/urlPath';
 
 export interface LintedHeredoc {
   readonly heredoc: MetricHeredoc;
@@ -18,6 +21,22 @@ export interface ShellScriptLint {
   readonly heredocs: LintedHeredoc[];
   /** Findings of every metric heredoc, in the script's coordinates. */
   readonly diagnostics: Diagnostic[];
+  /** Heredocs the tree-sitter finder traced to a push through a variable or a file. */
+  readonly tracedHeredocs?: LintedHeredoc[];
+  /** `@file` arguments that make curl ignore a piped body, with the `@-` that sends it. */
+  readonly stdinFixes?: { readonly diagnostic: Diagnostic; readonly fix: QuickFix }[];
+}
+
+export interface ShellLintOptions extends Pick<LintOptions, 'severities' | 'target'> {
+  /**
+   * Push sites found on the tree-sitter tree (`findTreePushSites`). Without them only heredocs are
+   * linted, by this module's own finder; with them also echo/printf/string/here-string bodies,
+   * heredocs reaching a push through a variable or a file, URLs with a variable base, and `@file`
+   * arguments that ignore a piped body. Heredocs fed straight to a push stay with the own finder.
+   */
+  readonly treeSites?: readonly TreePushSite[];
+  /** The target of one heredoc (the gateway its push URL names), when known; else `target`. */
+  readonly targetOf?: (heredoc: MetricHeredoc) => GatewayTarget | undefined;
 }
 
 /**
@@ -25,16 +44,93 @@ export interface ShellScriptLint {
  * stand for values we cannot know: they are linted as a run of zeros, and a finding that touches
  * one is dropped. The grouping labels of a literal push URL count as URL labels.
  */
-export interface ShellLintOptions extends Pick<LintOptions, 'severities' | 'target'> {
-  /** The target of one heredoc (the gateway its push URL names), when known; else `target`. */
-  readonly targetOf?: (heredoc: MetricHeredoc) => GatewayTarget | undefined;
-}
-
 export function lintShellScript(script: string, options: ShellLintOptions = {}): ShellScriptLint {
+  const lintOptions = { severities: options.severities, target: options.target };
   const heredocs = findMetricHeredocs(script).map((heredoc) => lintHeredoc(heredoc, options));
   const diagnostics = heredocs.flatMap((linted) => [...urlDiagnostics(linted.heredoc), ...toScriptDiagnostics(linted)]);
+  if (options.treeSites === undefined) {
+    diagnostics.sort(compareDiagnostics);
+    return { heredocs, diagnostics };
+  }
+  const traced = lintTreeSites(script, options.treeSites, heredocs, lintOptions);
+  diagnostics.push(...traced.diagnostics);
   diagnostics.sort(compareDiagnostics);
-  return { heredocs, diagnostics };
+  return { heredocs, diagnostics, tracedHeredocs: traced.heredocs, stdinFixes: traced.stdinFixes };
+}
+
+/** What the tree sites add to the own finder's heredocs; a site whose heredoc that finder already linted adds nothing. */
+function lintTreeSites(script: string, sites: readonly TreePushSite[], linted: readonly LintedHeredoc[], options: Pick<LintOptions, 'severities' | 'target'>) {
+  const known = new Set(linted.map((entry) => entry.heredoc.operatorSpan.line));
+  const pushedHeredocLines = new Set(linted.filter((entry) => entry.heredoc.push).map((entry) => entry.heredoc.push!.urlSpan.line));
+  const diagnostics: Diagnostic[] = [];
+  const stdinFixes: { diagnostic: Diagnostic; fix: QuickFix }[] = [];
+  const heredocOffsets = new Set<number>();
+  const groupingLabelsByLine = new Map<number, string[]>();
+  for (const site of sites) {
+    const groupingLabels = site.groupingKey ? Object.keys(site.groupingKey.labels) : [];
+    if (!pushedHeredocLines.has(site.urlSpan.line)) {
+      diagnostics.push(...treeUrlDiagnostics(site));
+    }
+    if (site.ignoredStdin) {
+      const diagnostic: Diagnostic = {
+        code: 'push-stdin-ignored',
+        severity: 'warning',
+        span: site.ignoredStdin.span,
+        message: `curl sends the file ${site.ignoredStdin.file} and never reads what is piped into it: use @- to push the piped body`,
+      };
+      diagnostics.push(diagnostic);
+      const span = site.ignoredStdin.span;
+      stdinFixes.push({ diagnostic, fix: { title: 'Send the piped body (@-)', changes: [{ startLine: span.line, startColumn: span.start, endLine: span.line, endColumn: span.end, newText: '@-' }] } });
+    }
+    const body = site.body;
+    if (!body || !body.known) {
+      continue;
+    }
+    if (body.chars) {
+      diagnostics.push(...lintMappedBody(body.chars, { ...options, groupingLabels }));
+    } else if (body.heredocAt !== undefined && !known.has(body.startLine - 1)) {
+      heredocOffsets.add(body.heredocAt);
+      groupingLabelsByLine.set(body.startLine - 1, groupingLabels);
+    }
+  }
+  const heredocs = heredocOffsets.size === 0 ? [] : heredocsAt(script, heredocOffsets).map((heredoc) => lintTracedHeredoc(heredoc, options, groupingLabelsByLine.get(heredoc.operatorSpan.line) ?? []));
+  diagnostics.push(...heredocs.flatMap((entry) => toScriptDiagnostics(entry)));
+  return { diagnostics: withoutRepeats(diagnostics), heredocs, stdinFixes };
+}
+
+/** One body sent by two sites (a file pushed twice, a variable echoed to two gateways) is reported once. */
+function withoutRepeats(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((diagnostic) => {
+    const key = `${diagnostic.code} ${diagnostic.span.line}:${diagnostic.span.start}-${diagnostic.span.end} ${diagnostic.message}`;
+    const repeated = seen.has(key);
+    seen.add(key);
+    return !repeated;
+  });
+}
+
+function lintTracedHeredoc(heredoc: MetricHeredoc, options: Pick<LintOptions, 'severities' | 'target'>, groupingLabels: string[]): LintedHeredoc {
+  const lintedBody = bodyWithPlaceholders(heredoc);
+  return { heredoc, lintedBody, result: lintExposition(lintedBody, { ...options, groupingLabels }) };
+}
+
+/** A URL the gateway refuses, as far as its path is literal. */
+function treeUrlDiagnostics(site: TreePushSite): Diagnostic[] {
+  const problem = site.urlIsLiteral ? literalUrlProblem(site.url) : partialPathProblem(site.url);
+  if (problem === undefined) {
+    return [];
+  }
+  const message = problem.certain ? `the Pushgateway refuses this push URL: ${problem.error}` : `the Pushgateway will likely refuse this push URL: ${problem.error}`;
+  return [{ code: 'push-url', severity: problem.certain ? 'error' : 'warning', span: site.urlSpan, message }];
+}
+
+function literalUrlProblem(url: string): { error: string; certain: boolean } | undefined {
+  const path = pathOf(url);
+  if (path === undefined) {
+    return undefined;
+  }
+  const parsed = parsePushPath(path);
+  return parsed.ok ? undefined : { error: parsed.error, certain: true };
 }
 
 function lintHeredoc(heredoc: MetricHeredoc, options: ShellLintOptions): LintedHeredoc {
@@ -73,7 +169,13 @@ function lineStartOffsets(text: string): number[] {
  * change a shell expansion, or the whole document's line endings, is not offered.
  */
 export function shellQuickFixesFor(lint: ShellScriptLint, diagnostic: Diagnostic): QuickFix[] {
-  for (const linted of lint.heredocs) {
+  const stdinFix = lint.stdinFixes?.find(
+    (entry) => entry.diagnostic.span.line === diagnostic.span.line && entry.diagnostic.span.start === diagnostic.span.start && entry.diagnostic.code === diagnostic.code,
+  );
+  if (stdinFix) {
+    return [stdinFix.fix];
+  }
+  for (const linted of [...lint.heredocs, ...(lint.tracedHeredocs ?? [])]) {
     const source = linted.result.diagnostics.find((candidate) => {
       if (candidate.code !== diagnostic.code) {
         return false;

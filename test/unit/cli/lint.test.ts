@@ -155,6 +155,50 @@ describe('pgw lint', () => {
     assert.match(byShebang.out, /^<stdin>:5:12: error timestamp/);
   });
 
+  describe('file kinds', () => {
+    const PYTHON = "import os\nfrom prometheus_client import CollectorRegistry, Gauge, push_to_gateway\n\nregistry = CollectorRegistry()\ng = Gauge('job_last_success_unixtime', 'Last success', registry=registry)\n";
+    const GO = 'package main\n\nimport "github.com/prometheus/client_golang/prometheus/push"\n\nfunc main() {}\n';
+    const YAML = 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: backup\n';
+
+    it('never lints Python, Go or YAML as exposition: each is skipped with a note, exit 0', () => {
+      const files = fakeFiles({ 'push.py': PYTHON, 'main.go': GO, 'cron.yaml': YAML });
+      const { code, out, err } = lint(['push.py', 'main.go', 'cron.yaml'], files);
+      assert.equal(code, 0, out);
+      assert.equal(out, '');
+      assert.match(err, /^pgw lint: skipped push\.py: a Python file/m);
+      assert.match(err, /^pgw lint: skipped main\.go: a Go file/m);
+      assert.match(err, /^pgw lint: skipped cron\.yaml: a YAML file/m);
+      assert.match(err, /^0 errors, 0 warnings, 0 other$/m);
+    });
+
+    it('skips a file of no known kind with a note, and still lints the others', () => {
+      const files = fakeFiles({ 'README.md': '# Backups\n', 'job.prom': WITH_TIMESTAMP });
+      const { code, out, err } = lint(['README.md', 'job.prom'], files);
+      assert.equal(code, 1);
+      assert.match(err, /skipped README\.md: not a known kind of file \(use --as exposition or --as shell to lint it\)/);
+      assert.match(out, /^job\.prom:3:24: error timestamp/m);
+      assert.doesNotMatch(out, /README/);
+    });
+
+    it('--as forces a kind on every file: exposition, shell, or one that is skipped', () => {
+      const asMetrics = lint(['--as', 'exposition', 'dump.txt'], fakeFiles({ 'dump.txt': WITH_TIMESTAMP }));
+      assert.equal(asMetrics.code, 1);
+      assert.match(asMetrics.out, /^dump\.txt:3:24: error timestamp/m);
+      const script = 'curl --data-binary @- http://gw:9091/metrics/job/x <<PROM\nx_total 1 5\nPROM\n';
+      const asShell = lint(['--as', 'shell', 'push-job'], fakeFiles({ 'push-job': script }));
+      assert.match(asShell.out, /^push-job:2:11: error timestamp/m);
+      const asPython = lint(['--as', 'python', 'job.prom'], fakeFiles({ 'job.prom': WITH_TIMESTAMP }));
+      assert.equal(asPython.code, 0);
+      assert.match(asPython.err, /skipped job\.prom: a Python file/);
+    });
+
+    it('refuses an --as it does not know, exit 2', () => {
+      const { code, err } = lint(['--as', 'ruby', 'a.rb'], fakeFiles({ 'a.rb': 'puts 1\n' }));
+      assert.equal(code, 2);
+      assert.match(err, /--as must be exposition, shell, python, go, yaml, not "ruby"/);
+    });
+  });
+
   it('runs as `pgw lint` from the built CLI', () => {
     const cli = path.resolve(__dirname, '../../../../dist/pgw.js');
     const run = spawnSync(process.execPath, [cli, 'lint', '-'], { input: WITH_TIMESTAMP, encoding: 'utf8' });

@@ -1,0 +1,162 @@
+import { parseArgs } from 'node:util';
+import { decodeExposition } from '../core/exposition/decode';
+import { hasErrors } from '../core/exposition/lint';
+import { fileKindOf, FORCED_KINDS, ForcedKind, isForcedKind, kindByShebang } from '../core/files/fileKind';
+import { GroupingKey } from '../core/protocol/groupingKey';
+import { findDeleteCommands, findMetricHeredocs } from '../core/shell/heredocs';
+import { lintShellScript } from '../core/shell/lintShellScript';
+import { BodySource, TreePushSite, treePushSitesOf } from '../core/shell/tree/pushSites';
+import { ShellParser } from '../core/shell/tree/shellParser';
+import { CliOutput } from './cliOutput';
+import { FileReader, nodeFileReader } from './lintCommand';
+
+export const PUSHES_USAGE = `Usage: pgw pushes [--format text|json] [--as shell|python|go|yaml] FILE...
+
+Lists every push and delete site of shell scripts: the command that sends (curl,
+wget, httpie), its method and URL as written, the grouping key when the path is
+literal, and where the body comes from (heredoc, here-string, echo, printf, a
+string, a variable, a file written earlier, a function, another command). Lines
+are 1-based. Python, Go and YAML files are not analysed yet (a note says so).
+Use - to read a script from standard input.
+
+Options:
+  --format text|json   Output format (default: text).
+  --as KIND            Read every FILE as this kind, whatever its name.
+  -h, --help           Show this help.
+
+Exit status: 0 no error-severity lint finding in the scripts, 1 at least one
+(as pgw lint), 2 usage or I/O error.
+`;
+
+/** One site as `pgw pushes --format json` prints it. */
+export interface ListedSite {
+  readonly file: string;
+  readonly line: number;
+  readonly endLine: number;
+  readonly action: 'push' | 'delete';
+  readonly method: 'PUT' | 'POST' | 'DELETE' | null;
+  readonly url: string | null;
+  readonly groupingKey: Record<string, string> | null;
+  readonly body: { readonly source: BodySource | 'client-library'; readonly startLine: number; readonly endLine: number; readonly known: boolean } | null;
+  readonly language: 'shell' | 'python' | 'go' | 'yaml';
+}
+
+export function runPushes(args: readonly string[], output: CliOutput, reader: FileReader = nodeFileReader, shellParser?: ShellParser): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      options: { format: { type: 'string', default: 'text' }, as: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    output.err(`pgw pushes: ${error instanceof Error ? error.message : String(error)}\n\n${PUSHES_USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    output.out(PUSHES_USAGE);
+    return 0;
+  }
+  if (values.format !== 'text' && values.format !== 'json') {
+    output.err(`pgw pushes: --format must be text or json, not "${values.format}"\n`);
+    return 2;
+  }
+  const forced = values.as;
+  if (forced !== undefined && !isForcedKind(forced)) {
+    output.err(`pgw pushes: --as must be ${FORCED_KINDS.join(', ')}, not "${forced}"\n`);
+    return 2;
+  }
+  if (positionals.length === 0) {
+    output.err(`pgw pushes: no file given (use - for standard input)\n\n${PUSHES_USAGE}`);
+    return 2;
+  }
+  const listed: ListedSite[] = [];
+  let ioProblem = false;
+  let lintErrors = false;
+  for (const file of positionals) {
+    let text: string;
+    try {
+      text = decodeExposition(file === '-' ? reader.readStdin() : reader.readFile(file));
+    } catch (error) {
+      output.err(`pgw pushes: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      ioProblem = true;
+      continue;
+    }
+    const name = file === '-' ? '<stdin>' : file;
+    const kind = kindOf(file, text, forced);
+    if (kind !== 'shell') {
+      const why = kind === 'python' || kind === 'go' || kind === 'yaml' ? `${kind} files are not analysed yet` : 'not a shell script';
+      output.err(`pgw pushes: skipped ${name}: ${why}\n`);
+      continue;
+    }
+    const treeSites = shellParser === undefined ? undefined : treePushSitesOf(shellParser, text);
+    listed.push(...shellSites(name, text, treeSites));
+    lintErrors ||= hasErrors(lintShellScript(text, treeSites ? { treeSites } : {}).diagnostics);
+  }
+  if (values.format === 'json') {
+    output.out(`${JSON.stringify(listed, null, 2)}\n`);
+  } else {
+    for (const site of listed) {
+      output.out(`${describe(site)}\n`);
+    }
+    output.err(`${listed.length} site${listed.length === 1 ? '' : 's'}\n`);
+  }
+  return ioProblem ? 2 : lintErrors ? 1 : 0;
+}
+
+function kindOf(file: string, text: string, forced: ForcedKind | undefined) {
+  return forced ?? (file === '-' ? (kindByShebang(text) ?? 'shell') : fileKindOf(file, text));
+}
+
+/**
+ * The tree sites, plus what the heredoc finder sees that the tree missed (tree-sitter-bash gives
+ * an ERROR for some valid heredoc lines, e.g. `cat <<EOF 2>/dev/null | curl ...`). Without a
+ * parser, the heredoc finder's sites alone.
+ */
+export function shellSites(file: string, script: string, treeSites: readonly TreePushSite[] | undefined): ListedSite[] {
+  const sites: ListedSite[] = (treeSites ?? []).map((site) => ({
+    file,
+    line: site.line + 1,
+    endLine: site.endLine + 1,
+    action: site.action,
+    method: site.method,
+    url: site.url,
+    groupingKey: site.groupingKey ? keyLabels(site.groupingKey) : null,
+    body: site.body && { source: site.body.source, startLine: site.body.startLine + 1, endLine: site.body.endLine + 1, known: site.body.known },
+    language: 'shell',
+  }));
+  const urlLines = new Set((treeSites ?? []).map((site) => site.urlSpan.line));
+  for (const heredoc of findMetricHeredocs(script)) {
+    const push = heredoc.push;
+    if (push && !urlLines.has(push.urlSpan.line)) {
+      sites.push({
+        file,
+        line: push.urlSpan.line + 1,
+        endLine: Math.max(push.urlSpan.line, heredoc.terminatorLine) + 1,
+        action: 'push',
+        method: push.method,
+        url: push.url,
+        groupingKey: push.groupingKey ? keyLabels(push.groupingKey) : null,
+        body: { source: 'heredoc', startLine: heredoc.bodyStartLine + 1, endLine: Math.max(heredoc.bodyStartLine, heredoc.terminatorLine - 1) + 1, known: true },
+        language: 'shell',
+      });
+    }
+  }
+  for (const deletion of findDeleteCommands(script)) {
+    if (!urlLines.has(deletion.urlSpan.line)) {
+      const groupingKey = deletion.groupingKey ? keyLabels(deletion.groupingKey) : null;
+      sites.push({ file, line: deletion.line + 1, endLine: deletion.line + 1, action: 'delete', method: 'DELETE', url: deletion.url, groupingKey, body: null, language: 'shell' });
+    }
+  }
+  return sites.sort((a, b) => a.line - b.line);
+}
+
+function describe(site: ListedSite): string {
+  const body = site.body ? ` body: ${site.body.source} lines ${site.body.startLine}-${site.body.endLine}${site.body.known ? '' : ' (not known)'}` : '';
+  return `${site.file}:${site.line}: ${site.action} ${site.method ?? '?'} ${site.url ?? '?'}${body}`;
+}
+
+function keyLabels(key: GroupingKey): Record<string, string> {
+  return { job: key.job, ...key.labels };
+}

@@ -1,0 +1,73 @@
+// The shell parser: tree-sitter-bash on web-tree-sitter (the stack bash-language-server uses),
+// loaded on first use so that activation and `pgw lint` of a .prom never pay for it.
+//
+// Both .wasm files sit next to the bundle in dist/ (esbuild.js copies them there and the .vsix
+// keeps them); when run from a test bundle they are found in node_modules instead.
+//
+// `require`, not `import()`: esbuild would pick web-tree-sitter's ESM build for `import()`, whose
+// `createRequire(import.meta.url)` breaks inside a CommonJS bundle. esbuild wraps the required
+// module in a closure, so nothing of it runs before the first `loadShellParser()`.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Node, Parser } from 'web-tree-sitter';
+
+export type { Node as ShellNode } from 'web-tree-sitter';
+
+export interface ShellParser {
+  /**
+   * Parses `text`, hands the tree's root to `read` and frees the tree afterwards, whatever `read`
+   * does: a tree lives in the wasm heap, outside the garbage collector. `read` must not keep any
+   * node (they die with the tree); it returns plain data.
+   */
+  parse<T>(text: string, read: (root: Node) => T): T;
+}
+
+const RUNTIME_WASM = 'web-tree-sitter.wasm';
+const BASH_WASM = 'tree-sitter-bash.wasm';
+
+let loading: Promise<ShellParser> | undefined;
+
+/** The parser, loaded once per process; later calls return the same promise. */
+export function loadShellParser(): Promise<ShellParser> {
+  loading ??= load().catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+/** `loadShellParser()` then `parse()`: for callers that parse once. */
+export async function parseShell<T>(text: string, read: (root: Node) => T): Promise<T> {
+  return (await loadShellParser()).parse(text, read);
+}
+
+async function load(): Promise<ShellParser> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const treeSitter = require('web-tree-sitter') as typeof import('web-tree-sitter');
+  await treeSitter.Parser.init({ locateFile: () => wasmPath(RUNTIME_WASM, 'web-tree-sitter') });
+  const bash = await treeSitter.Language.load(fs.readFileSync(wasmPath(BASH_WASM, 'tree-sitter-bash')));
+  const parser = new treeSitter.Parser();
+  parser.setLanguage(bash);
+  return { parse: (text, read) => parseWith(parser, text, read) };
+}
+
+function parseWith<T>(parser: Parser, text: string, read: (root: Node) => T): T {
+  const tree = parser.parse(text);
+  if (tree === null) {
+    throw new Error('the shell parser returned no tree');
+  }
+  try {
+    return read(tree.rootNode);
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Next to the bundle (dist/), else from the package that ships it (tests run from out/). */
+function wasmPath(file: string, packageName: string): string {
+  const beside = path.join(__dirname, file);
+  if (fs.existsSync(beside)) {
+    return beside;
+  }
+  return require.resolve(`${packageName}/${file}`);
+}

@@ -1,0 +1,37 @@
+// A push URL with expansions in it (`$PUSHGATEWAY/metrics/job/backup/${DB}`), checked as far as its
+// path is written out: the gateway's routes are /metrics/job/<job>{/<label>/<value>}, so a path
+// whose first component after /metrics/ is a literal other than `job` is a 404, and an odd number
+// of components is a 400 on every run, unless an expansion happens to hold a slash.
+import { parsePushPath } from '../../protocol/groupingKey';
+
+export interface PathProblem {
+  readonly error: string;
+  /** Certain when the path after /metrics/ is literal; a likely problem when an expansion could hold a slash. */
+  readonly certain: boolean;
+}
+
+const hasExpansion = (text: string) => /[$`]/.test(text);
+
+export function partialPathProblem(url: string): PathProblem | undefined {
+  const at = url.indexOf('/metrics/');
+  if (at < 0) {
+    return undefined;
+  }
+  const path = url.slice(at).split(/[?#]/)[0];
+  const components = path.slice('/metrics/'.length).split('/');
+  if (components[components.length - 1] === '') {
+    components.pop();
+  }
+  const first = components[0] ?? '';
+  if (first !== '' && !hasExpansion(first) && first !== 'job') {
+    return { error: `"${first}" where the path needs "job" after /metrics/ (the gateway answers 404)`, certain: true };
+  }
+  if (!hasExpansion(path)) {
+    const parsed = parsePushPath(path);
+    return parsed.ok ? undefined : { error: parsed.error, certain: true };
+  }
+  if (components.length % 2 === 1) {
+    return { error: `an odd number of path components after /metrics/ (${components.length}): a label without a value, unless an expansion holds a slash`, certain: false };
+  }
+  return undefined;
+}

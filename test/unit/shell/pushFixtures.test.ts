@@ -1,0 +1,91 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FileReader, mayLintShell, runLint } from '../../../src/cli/lintCommand';
+import { runPushes } from '../../../src/cli/pushesCommand';
+import { lintShellScript, shellQuickFixesFor } from '../../../src/core/shell/lintShellScript';
+import { treePushSitesOf } from '../../../src/core/shell/tree/pushSites';
+import { loadShellParser, ShellParser } from '../../../src/core/shell/tree/shellParser';
+
+// Each fixture is a small script of our own, modelled on a push pattern seen in public scripts,
+// with the sites `pgw pushes --format json` must report (NAME.pushes.json) and the findings
+// `pgw lint` must print (NAME.lint.txt).
+const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/shell/pushes');
+const SCRIPTS = fs.readdirSync(FIXTURES).filter((name) => name.endsWith('.sh'));
+
+const fixtureReader: FileReader = {
+  readFile: (name) => fs.readFileSync(path.join(FIXTURES, name)),
+  readStdin: () => Buffer.alloc(0),
+};
+
+function run(command: typeof runLint, args: string[], parser: ShellParser | undefined) {
+  let out = '';
+  let err = '';
+  const code = command(args, { out: (text) => (out += text), err: (text) => (err += text) }, fixtureReader, parser);
+  return { code, out, err };
+}
+
+describe('push sites on the shell parser: fixtures', () => {
+  let parser: ShellParser;
+  before(async () => {
+    parser = await loadShellParser();
+  });
+
+  it('has fixtures', () => {
+    assert.ok(SCRIPTS.length >= 10, SCRIPTS.join(', '));
+  });
+
+  for (const script of SCRIPTS) {
+    const name = script.replace(/\.sh$/, '');
+    it(`${script}: pgw pushes reports the expected sites`, () => {
+      const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.pushes.json`), 'utf8'));
+      const { out } = run(runPushes, ['--format', 'json', script], parser);
+      assert.deepEqual(JSON.parse(out), expected);
+    });
+    it(`${script}: pgw lint gives the expected findings`, () => {
+      const expected = fs.readFileSync(path.join(FIXTURES, `${name}.lint.txt`), 'utf8');
+      const { out, code } = run(runLint, [script], parser);
+      assert.equal(out, expected);
+      assert.equal(code, /: error /.test(expected) ? 1 : 0);
+    });
+  }
+
+  it('without the parser, pgw lint gives the heredoc findings only, as before', () => {
+    const withParser = run(runLint, ['echo-pipe.sh'], parser);
+    const without = run(runLint, ['echo-pipe.sh'], undefined);
+    assert.match(withParser.out, /echo-pipe\.sh:6:33: error timestamp/);
+    assert.equal(without.out, '');
+  });
+
+  it('offers @- as the quick fix of a piped body that @file makes curl ignore', () => {
+    const text = fs.readFileSync(path.join(FIXTURES, 'file-instead-of-heredoc.sh'), 'utf8');
+    const treeSites = treePushSitesOf(parser, text);
+    assert.ok(treeSites);
+    const lint = lintShellScript(text, { treeSites });
+    const warning = lint.diagnostics.find((diagnostic) => diagnostic.code === 'push-stdin-ignored');
+    assert.ok(warning);
+    assert.deepEqual(warning.span, { line: 2, start: 31, end: 44 });
+    const [fix] = shellQuickFixesFor(lint, warning);
+    assert.deepEqual(fix.changes, [{ startLine: 2, startColumn: 31, endLine: 2, endColumn: 44, newText: '@-' }]);
+  });
+
+  it('keeps pgw lint of .prom files and of --as exposition away from the parser', () => {
+    assert.equal(mayLintShell(['job.prom', 'other.prom']), false);
+    assert.equal(mayLintShell(['--as', 'exposition', 'dump.txt']), false);
+    assert.equal(mayLintShell(['--format', 'json', 'push.sh']), true);
+    assert.equal(mayLintShell(['bin/push-metrics']), true);
+    assert.equal(mayLintShell(['--as', 'shell', 'job.prom']), true);
+  });
+
+  it('runs from the built CLI, the parser found beside dist/pgw.js', function () {
+    this.timeout(20_000); // two cold node processes on a shared machine
+    const cli = path.resolve(__dirname, '../../../../dist/pgw.js');
+    const pushes = spawnSync(process.execPath, [cli, 'pushes', '--format', 'json', path.join(FIXTURES, 'echo-pipe.sh')], { encoding: 'utf8' });
+    assert.equal(pushes.status, 1, pushes.stderr);
+    assert.doesNotMatch(pushes.stderr, /did not load/);
+    assert.equal(JSON.parse(pushes.stdout).length, 5);
+    const lint = spawnSync(process.execPath, [cli, 'lint', path.join(FIXTURES, 'echo-pipe.sh')], { encoding: 'utf8' });
+    assert.match(lint.stdout, /echo-pipe\.sh:6:33: error timestamp/);
+  });
+});
