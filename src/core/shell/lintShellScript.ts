@@ -147,7 +147,15 @@ function toScriptDiagnostics({ heredoc, lintedBody, result }: LintedHeredoc): Di
     const end = (lineStarts[span.line] ?? 0) + Math.max(span.end, span.start + 1);
     return heredoc.expansions.some((expansion) => expansion.bodyStart < end && start < expansion.bodyEnd);
   };
-  return result.diagnostics.filter((diagnostic) => !touchesExpansion(diagnostic.span)).map((diagnostic) => ({ ...diagnostic, span: toScriptSpan(heredoc, diagnostic.span) }));
+  return result.diagnostics.filter((diagnostic) => !touchesExpansion(decidingSpan(diagnostic))).map((diagnostic) => ({ ...diagnostic, span: toScriptSpan(heredoc, diagnostic.span) }));
+}
+
+/**
+ * Where a finding is decided. An unquoted label value is refused at its first character, whatever
+ * an expansion later in it holds (`{host=db-$N}`), though the underline covers the whole value.
+ */
+function decidingSpan(diagnostic: Diagnostic): Span {
+  return diagnostic.code === 'expected-quote' ? { ...diagnostic.span, end: diagnostic.span.start + 1 } : diagnostic.span;
 }
 
 function toScriptSpan(heredoc: MetricHeredoc, span: Span): Span {

@@ -55,6 +55,12 @@ describe('shell script linting', () => {
     assert.deepEqual(findings(script), ['0:34-66 error push-url']);
   });
 
+  it('reports an unquoted label value even when an expansion follows in it, and none that starts with one', () => {
+    const script = (value: string) => `cat <<EOF | curl --data-binary @- http://gw/metrics/job/x\n# HELP a A.\n# TYPE a gauge\na{host=${value}} 1\nEOF\n`;
+    assert.deepEqual(findings(script('db-$N')), ['3:7-12 error expected-quote']);
+    assert.deepEqual(findings(script('$HOST')), []);
+  });
+
   it('ignores heredocs that do not feed a push', () => {
     assert.deepEqual(findings('cat <<EOF > config.yml\nnot metrics at all {\nEOF\n'), []);
   });
