@@ -3,7 +3,7 @@ import { AddressInfo, Socket } from 'node:net';
 import { StatusInfo } from './output/api';
 import { Micros, WriteClock } from './clock';
 import { BodyFailure, GatewayContext, IncomingRequest, serve } from './http/dispatch';
-import { PushLog, DEFAULT_LOG_CAPACITY } from './http/pushLog';
+import { PushLog, DEFAULT_LOG_CAPACITY, DEFAULT_LOG_MAX_BYTES } from './http/pushLog';
 import { goDurationText } from '../goemu/goFormat';
 import { DEFAULT_PERSISTENCE_INTERVAL_MS, loadStoreFile, StorePersister } from './store/persistenceFile';
 import { PersistenceError } from './store/persistenceFormat';
@@ -36,6 +36,8 @@ export interface MockGatewayOptions {
   now?: () => Date;
   /** How many requests the log keeps; default 1000. */
   logCapacity?: number;
+  /** How many bytes of JSON the log's entries may take; default 8 MiB (older entries are dropped). */
+  logMaxBytes?: number;
   /**
    * Like --persistence.file: the store is loaded from this file on start (a missing file is an
    * empty store; an unreadable or corrupt one makes the start fail) and written to it on the
@@ -264,7 +266,7 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
   const self = new SelfMetrics(startTime / 1e6, new RequestMetrics(() => now().getTime()));
   const target = effectiveTarget(options.target);
   const store = new MockStore(self, new WriteClock(now), target.version === '1.5' ? CHECK_RULES_1_5 : CHECK_RULES_1_11);
-  const log = new PushLog(options.logCapacity ?? DEFAULT_LOG_CAPACITY);
+  const log = new PushLog(options.logCapacity ?? DEFAULT_LOG_CAPACITY, options.logMaxBytes ?? DEFAULT_LOG_MAX_BYTES);
   const adminApi = options.adminApi ?? false;
   const status = statusInfo(adminApi, startTime, target);
   const context: GatewayContext = {
