@@ -11,6 +11,7 @@ import { parseRawRequest, rawResponse } from './http/rawHttp';
 import { badRequestLine, Reply } from './http/replies';
 import { RequestMetrics } from './store/requestMetrics';
 import { apiRouter, mainRouter } from './http/routes';
+import { DEFAULT_PUSH_LIMITS } from './http/handlers';
 import { SelfMetrics } from './store/selfMetrics';
 import { MockStore } from './store/store';
 import { CHECK_RULES_1_5, CHECK_RULES_1_11 } from './store/metricChecks';
@@ -38,6 +39,10 @@ export interface MockGatewayOptions {
   logCapacity?: number;
   /** How many bytes of JSON the log's entries may take; default 8 MiB (older entries are dropped). */
   logMaxBytes?: number;
+  /** A push with more metric families is answered 413 and not stored; default 100 000. */
+  maxFamiliesPerPush?: number;
+  /** A push with more series (metrics, all families together) is answered 413 and not stored; default 1 000 000. */
+  maxSeriesPerPush?: number;
   /** A client that has not sent a whole request head after this long is answered 408 and cut; default 10 s. */
   headerTimeoutMs?: number;
   /**
@@ -296,7 +301,16 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
   const adminApi = options.adminApi ?? false;
   const status = statusInfo(adminApi, startTime, target);
   const context: GatewayContext = {
-    env: { store, self, status, target },
+    env: {
+      store,
+      self,
+      status,
+      target,
+      pushLimits: {
+        maxFamilies: options.maxFamiliesPerPush ?? DEFAULT_PUSH_LIMITS.maxFamilies,
+        maxSeries: options.maxSeriesPerPush ?? DEFAULT_PUSH_LIMITS.maxSeries,
+      },
+    },
     log,
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
     main: mainRouter(),

@@ -39,6 +39,37 @@ function countLines(text: string, prefix: string): number {
   return text.split('\n').filter((line) => line.startsWith(prefix)).length;
 }
 
+describe('mock gateway: pushes beyond the per-push bounds', function () {
+  this.timeout(20_000);
+  let gateway: MockGateway;
+
+  before(async () => {
+    gateway = await startMockGateway({ port: 0, maxFamiliesPerPush: 1000, maxSeriesPerPush: 5000 });
+  });
+
+  after(async () => {
+    await gateway.close();
+  });
+
+  it('answers 413 with the bound to a push of too many families, stores nothing and keeps serving', async () => {
+    const body = Buffer.from(Array.from({ length: 1001 }, (_, i) => `family_${i} 1\n`).join(''), 'utf8');
+    const answer = await send(gateway, 'PUT', '/metrics/job/many', body);
+    assert.equal(answer.status, 413);
+    assert.match(answer.body.toString('utf8'), /push has 1001 metric families: the mock gateway accepts at most 1000 per push \(option maxFamiliesPerPush/);
+    assert.equal(gateway.store.group({ job: 'many' }), undefined);
+    assert.equal((await send(gateway, 'GET', '/-/healthy')).status, 200);
+  });
+
+  it('answers 413 with the bound to a push of too many series, and accepts one at the bound', async () => {
+    const answer = await send(gateway, 'POST', '/metrics/job/wide', bigFamily(5001, 1));
+    assert.equal(answer.status, 413);
+    assert.match(answer.body.toString('utf8'), /push has 5001 series: the mock gateway accepts at most 5000 per push \(option maxSeriesPerPush/);
+    assert.equal(gateway.store.group({ job: 'wide' }), undefined);
+    assert.equal((await send(gateway, 'POST', '/metrics/job/wide', bigFamily(5000, 1))).status, 200);
+    assert.equal(gateway.store.group({ job: 'wide' })?.families.get('big_metric')?.family.metrics.length, 5000);
+  });
+});
+
 describe('mock gateway: one big family', function () {
   // A bound on the work, far above what linear work needs and far below the quadratic's.
   this.timeout(60_000);
