@@ -316,6 +316,7 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
     main: mainRouter(),
     api: apiRouter(adminApi),
     now,
+    boundHost: host,
   };
   const expectedAuthorization = authorizationOf(options.auth);
   const headersTimeout = options.headerTimeoutMs ?? DEFAULT_HEADER_TIMEOUT_MS;
