@@ -5,7 +5,7 @@
 // output/ writes /metrics and the JSON API.
 export { DEFAULT_BODY_LIMIT, startMockGateway } from './server';
 export type { MockGateway, MockGatewayOptions } from './server';
-export { DEFAULT_LOG_CAPACITY, PushLog } from './http/pushLog';
+export { DEFAULT_LOG_CAPACITY, DEFAULT_LOG_MAX_BYTES, PushLog } from './http/pushLog';
 export type { PushLogEntry } from './http/pushLog';
 export { MockStore, PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY } from './store/store';
 export type { Group, PushOutcome, PushRequest } from './store/store';

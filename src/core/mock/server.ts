@@ -3,7 +3,7 @@ import { AddressInfo, Socket } from 'node:net';
 import { StatusInfo } from './output/api';
 import { Micros, WriteClock } from './clock';
 import { BodyFailure, GatewayContext, IncomingRequest, serve } from './http/dispatch';
-import { PushLog, DEFAULT_LOG_CAPACITY } from './http/pushLog';
+import { PushLog, DEFAULT_LOG_CAPACITY, DEFAULT_LOG_MAX_BYTES } from './http/pushLog';
 import { goDurationText } from '../goemu/goFormat';
 import { DEFAULT_PERSISTENCE_INTERVAL_MS, loadStoreFile, StorePersister } from './store/persistenceFile';
 import { PersistenceError } from './store/persistenceFormat';
@@ -11,6 +11,7 @@ import { parseRawRequest, rawResponse } from './http/rawHttp';
 import { badRequestLine, Reply } from './http/replies';
 import { RequestMetrics } from './store/requestMetrics';
 import { apiRouter, mainRouter } from './http/routes';
+import { DEFAULT_PUSH_LIMITS } from './http/handlers';
 import { SelfMetrics } from './store/selfMetrics';
 import { MockStore } from './store/store';
 import { CHECK_RULES_1_5, CHECK_RULES_1_11 } from './store/metricChecks';
@@ -36,6 +37,14 @@ export interface MockGatewayOptions {
   now?: () => Date;
   /** How many requests the log keeps; default 1000. */
   logCapacity?: number;
+  /** How many bytes of JSON the log's entries may take; default 8 MiB (older entries are dropped). */
+  logMaxBytes?: number;
+  /** A push with more metric families is answered 413 and not stored; default 100 000. */
+  maxFamiliesPerPush?: number;
+  /** A push with more series (metrics, all families together) is answered 413 and not stored; default 1 000 000. */
+  maxSeriesPerPush?: number;
+  /** A client that has not sent a whole request head after this long is answered 408 and cut; default 10 s. */
+  headerTimeoutMs?: number;
   /**
    * Like --persistence.file: the store is loaded from this file on start (a missing file is an
    * empty store; an unreadable or corrupt one makes the start fail) and written to it on the
@@ -59,6 +68,8 @@ export interface MockGateway {
   readonly port: number;
   readonly store: MockStore;
   readonly log: PushLog;
+  /** How many client connections the server holds open now. */
+  openConnections(): Promise<number>;
   /** Stops the server; with a persistence file, then writes it (rejects when that fails). */
   close(): Promise<void>;
 }
@@ -66,6 +77,9 @@ export interface MockGateway {
 export const DEFAULT_BODY_LIMIT = 64 * 1024 * 1024;
 /** The real gateway accepts request lines and headers up to Go's 1 MiB default. */
 const MAX_HEADER_BYTES = 1024 * 1024;
+export const DEFAULT_HEADER_TIMEOUT_MS = 10_000;
+/** A whole request (head and body) may take this long, like Node's default. */
+const REQUEST_TIMEOUT_MS = 300_000;
 
 function firstHeader(req: http.IncomingMessage, name: string): string | undefined {
   const value = req.headersDistinct[name]?.[0];
@@ -148,6 +162,26 @@ function rawPacketOf(error: Error): Buffer | undefined {
   return 'rawPacket' in error && Buffer.isBuffer(error.rawPacket) ? error.rawPacket : undefined;
 }
 
+/** The answer to a request Node's parser refused (or timed out) before it became a request. */
+function clientErrorReply(code: string | undefined): Reply {
+  const text = { 'Content-Type': 'text/plain; charset=utf-8' };
+  if (code === 'HPE_HEADER_OVERFLOW') {
+    return { status: 431, headers: text, body: '431 Request Header Fields Too Large' };
+  }
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    return { status: 408, headers: text, body: '408 Request Timeout', close: true };
+  }
+  return badRequestLine();
+}
+
+/**
+ * Sends the last answer on a connection and then frees it: the server's sockets are half-open, so
+ * ending alone would keep the socket (and its file descriptor) until the peer closes its side.
+ */
+function answerAndClose(socket: Socket, bytes: Buffer | string): void {
+  socket.end(bytes, () => socket.destroy());
+}
+
 /** Requests Node's parser refuses: unknown methods are routed like any other, the rest answered like Go does. */
 function onClientError(error: Error, socket: Socket, context: GatewayContext): void {
   socket.on('error', () => socket.destroy());
@@ -159,8 +193,7 @@ function onClientError(error: Error, socket: Socket, context: GatewayContext): v
   const packet = rawPacketOf(error);
   const raw = code === 'HPE_INVALID_METHOD' && packet !== undefined ? parseRawRequest(packet) : undefined;
   if (raw === undefined) {
-    const reply: Reply = code === 'HPE_HEADER_OVERFLOW' ? { status: 431, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: '431 Request Header Fields Too Large' } : badRequestLine();
-    socket.end(rawResponse(reply));
+    answerAndClose(socket, rawResponse(clientErrorReply(code)));
     return;
   }
   const request: IncomingRequest = {
@@ -170,7 +203,7 @@ function onClientError(error: Error, socket: Socket, context: GatewayContext): v
     readBody: (limit) => Promise.resolve(raw.body.length > limit ? 'tooLarge' : raw.body),
     approximateSize: () => raw.headBytes + raw.body.length,
   };
-  void serve(request, context, (reply) => (reply.drop === true ? socket.destroy() : socket.end(rawResponse(reply))));
+  void serve(request, context, (reply) => (reply.drop === true ? socket.destroy() : answerAndClose(socket, rawResponse(reply))));
 }
 
 /** The release each target answers like, with the Go it was built with (Debian's builds). */
@@ -264,19 +297,37 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
   const self = new SelfMetrics(startTime / 1e6, new RequestMetrics(() => now().getTime()));
   const target = effectiveTarget(options.target);
   const store = new MockStore(self, new WriteClock(now), target.version === '1.5' ? CHECK_RULES_1_5 : CHECK_RULES_1_11);
-  const log = new PushLog(options.logCapacity ?? DEFAULT_LOG_CAPACITY);
+  const log = new PushLog(options.logCapacity ?? DEFAULT_LOG_CAPACITY, options.logMaxBytes ?? DEFAULT_LOG_MAX_BYTES);
   const adminApi = options.adminApi ?? false;
   const status = statusInfo(adminApi, startTime, target);
   const context: GatewayContext = {
-    env: { store, self, status, target },
+    env: {
+      store,
+      self,
+      status,
+      target,
+      pushLimits: {
+        maxFamilies: options.maxFamiliesPerPush ?? DEFAULT_PUSH_LIMITS.maxFamilies,
+        maxSeries: options.maxSeriesPerPush ?? DEFAULT_PUSH_LIMITS.maxSeries,
+      },
+    },
     log,
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
     main: mainRouter(),
     api: apiRouter(adminApi),
     now,
+    boundHost: host,
   };
   const expectedAuthorization = authorizationOf(options.auth);
-  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+  const headersTimeout = options.headerTimeoutMs ?? DEFAULT_HEADER_TIMEOUT_MS;
+  const serverOptions: http.ServerOptions = {
+    maxHeaderSize: MAX_HEADER_BYTES,
+    headersTimeout,
+    requestTimeout: Math.max(REQUEST_TIMEOUT_MS, headersTimeout),
+    // How often Node looks for timed-out heads: often enough that the timeout is kept closely.
+    connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeout / 4))),
+  };
+  const server = http.createServer(serverOptions, (req, res) => {
     if (expectedAuthorization !== undefined && req.headers.authorization !== expectedAuthorization) {
       writeNodeReply(res, UNAUTHORIZED);
       return;
@@ -295,6 +346,7 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
     port,
     store,
     log,
+    openConnections: () => new Promise<number>((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count)))),
     close: async () => {
       await new Promise<void>((resolve) => {
         server.closeAllConnections();

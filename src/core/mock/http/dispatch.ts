@@ -2,6 +2,7 @@ import { handleApi, handleMain, HandlerEnv, LoadedBody, RoutedRequest } from './
 import { cleanPath, parseRequestTarget, RequestTarget, urlString } from '../../goemu/goUrl';
 import { BodyTooLarge, gunzipLikeGo } from '../body/gzipBody';
 import { PushLog, PushLogEntry } from './pushLog';
+import { browserRefusal } from './browserGuard';
 import { badRequestLine, empty, httpError, json, methodNotAllowed, notFound, redirect, Reply } from './replies';
 import { API_PREFIX, ApiHandler, apiRouter, MainHandler, mainRouter } from './routes';
 import { RouteResult } from './router/router';
@@ -25,6 +26,8 @@ export interface GatewayContext {
   readonly api: ReturnType<typeof apiRouter>;
   /** The clock of the log's time stamps. */
   readonly now: () => Date;
+  /** The interface the mock listens on: requests from web pages for other hosts are refused (see browserGuard.ts). */
+  readonly boundHost?: string;
 }
 
 /** A request reduced to what the gateway looks at; also built from a raw request line (unknown methods). */
@@ -234,6 +237,12 @@ function writeSafely(write: (reply: Reply) => void, reply: Reply): void {
 
 /** Answers one request and logs it. Never rejects: an internal error is answered 500. */
 export async function serve(request: IncomingRequest, context: GatewayContext, write: (reply: Reply) => void): Promise<void> {
+  const refusal = context.boundHost === undefined ? undefined : browserRefusal(request, context.boundHost);
+  if (refusal !== undefined) {
+    // Not logged either: a page probing the mock must not fill its log.
+    writeSafely(write, refusal);
+    return;
+  }
   if (isMockApi(request.url)) {
     writeSafely(write, request.url.split('?')[0] === LOG_PATH ? logReply(request, context) : notFound());
     return;

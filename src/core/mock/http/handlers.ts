@@ -25,7 +25,16 @@ export interface HandlerEnv {
   readonly self: SelfMetrics;
   readonly status: StatusInfo;
   readonly target: GatewayTarget;
+  /** Bounds the real gateway does not have; a push beyond them is answered 413 and not stored. */
+  readonly pushLimits?: PushLimits;
 }
+
+export interface PushLimits {
+  readonly maxFamilies: number;
+  readonly maxSeries: number;
+}
+
+export const DEFAULT_PUSH_LIMITS: PushLimits = { maxFamilies: 100_000, maxSeries: 1_000_000 };
 
 /** A request body as the handler reads it: what the body reader serves (gunzipped if it came gzipped). */
 export interface LoadedBody {
@@ -114,6 +123,10 @@ async function push(request: RoutedRequest, env: HandlerEnv, replace: boolean, j
     return families.error.dropsConnection ? DROPPED : httpError(400, families.error.message);
   }
   request.note({ families: families.value.map((family) => family.name) });
+  const overLimit = pushOverLimits(families.value, env.pushLimits ?? DEFAULT_PUSH_LIMITS);
+  if (overLimit !== undefined) {
+    return overLimit;
+  }
   if (env.target.consistencyCheckDisabled) {
     // The real gateway queues the write and answers at once; the mock is done before it answers.
     // A broken native histogram is stored, but 1.11.2 closes the connection instead of the 202.
@@ -123,6 +136,21 @@ async function push(request: RoutedRequest, env: HandlerEnv, replace: boolean, j
   }
   const outcome = env.store.push({ grouping: grouping.value, families: families.value, replace });
   return outcome.ok ? empty(200) : httpError(400, outcome.error);
+}
+
+/** The 413 for a push with more families or series than the mock stores at once, if it has. */
+function pushOverLimits(families: readonly MetricFamily[], limits: PushLimits): Reply | undefined {
+  if (families.length > limits.maxFamilies) {
+    return httpError(413, `push has ${families.length} metric families: the mock gateway accepts at most ${limits.maxFamilies} per push (option maxFamiliesPerPush; the real Pushgateway has no limit)`);
+  }
+  let series = 0;
+  for (const family of families) {
+    series += family.metrics.length;
+  }
+  if (series > limits.maxSeries) {
+    return httpError(413, `push has ${series} series: the mock gateway accepts at most ${limits.maxSeries} per push (option maxSeriesPerPush; the real Pushgateway has no limit)`);
+  }
+  return undefined;
 }
 
 function hasBrokenNativeHistogram(family: MetricFamily): boolean {

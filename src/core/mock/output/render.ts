@@ -32,7 +32,10 @@ function mergeFamilies(store: MockStore, self: SelfMetrics): MergedFamily[] {
       merged.set(name, target);
     }
     for (const stored of storedFamilies) {
-      target.metrics.push(...stored.family.metrics);
+      // A loop, not push(...metrics): spreading a 100 000-series family overflows the call stack.
+      for (const metric of stored.family.metrics) {
+        target.metrics.push(metric);
+      }
     }
   }
   return [...merged.values()].filter((family) => family.metrics.length > 0).sort((a, b) => compareGoStrings(a.name, b.name));

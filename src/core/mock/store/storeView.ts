@@ -87,23 +87,32 @@ export class StoreView {
   repeatedSeries(name: string): Metric[] {
     const change = this.change;
     const changedFamily = change?.after.get(name);
+    const changedIndexes = indexesByKey(changedFamily);
     const candidates = new Set(this.index.duplicateKeys(name));
-    for (const key of changedFamily?.facts.keys ?? []) {
+    for (const key of changedIndexes.keys()) {
       candidates.add(key);
     }
     const changedSeq = change === undefined ? undefined : (this.index.owners(name)?.get(change.groupKey)?.seq ?? Number.MAX_SAFE_INTEGER);
     const repeated: PlacedMetric[] = [];
     for (const key of candidates) {
-      const placed = this.placedOccurrences(key, changedFamily, changedSeq);
+      const placed = this.placedOccurrences(key, changedFamily, changedIndexes.get(key), changedSeq);
       if (placed.length >= 2) {
-        repeated.push(...placed.sort(comparePlaced).slice(1));
+        placed.sort(comparePlaced);
+        for (let i = 1; i < placed.length; i++) {
+          repeated.push(placed[i]);
+        }
       }
     }
     return repeated.sort(comparePlaced).map((placed) => placed.metric);
   }
 
-  /** The stored occurrences of a series, the changed group's replaced by its new family's. */
-  private placedOccurrences(key: string, changedFamily: StoredFamily | undefined, changedSeq: number | undefined): PlacedMetric[] {
+  /** The stored occurrences of a series, the changed group's replaced by its new family's (at `changedIndexes`). */
+  private placedOccurrences(
+    key: string,
+    changedFamily: StoredFamily | undefined,
+    changedIndexes: readonly number[] | undefined,
+    changedSeq: number | undefined,
+  ): PlacedMetric[] {
     const placed: PlacedMetric[] = [];
     for (const occurrence of this.index.occurrences(key)) {
       if (this.change === undefined || occurrence.groupKey !== this.change.groupKey) {
@@ -111,11 +120,11 @@ export class StoreView {
         placed.push({ metric: occurrence.stored.family.metrics[occurrence.index], seq, index: occurrence.index });
       }
     }
-    changedFamily?.facts.keys.forEach((changedKey, index) => {
-      if (changedKey === key) {
+    if (changedFamily !== undefined) {
+      for (const index of changedIndexes ?? []) {
         placed.push({ metric: changedFamily.family.metrics[index], seq: changedSeq ?? 0, index });
       }
-    });
+    }
     return placed;
   }
 
@@ -129,6 +138,20 @@ export class StoreView {
     const after = change.after.get(name);
     return (before === undefined ? 0 : measure(before)) - (after === undefined ? 0 : measure(after));
   }
+}
+
+/** Where each series key sits in a family (one pass, so that looking a key up costs its occurrences). */
+function indexesByKey(stored: StoredFamily | undefined): Map<string, number[]> {
+  const indexes = new Map<string, number[]>();
+  stored?.facts.keys.forEach((key, index) => {
+    const list = indexes.get(key);
+    if (list === undefined) {
+      indexes.set(key, [index]);
+    } else {
+      list.push(index);
+    }
+  });
+  return indexes;
 }
 
 /** A metric with its place in gather order: its group's place among the family's owners, then its index. */
