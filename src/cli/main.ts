@@ -1,4 +1,5 @@
 import { VERSION } from '../core/version';
+import { CleanEnvironment, processCleanEnvironment, runClean } from './cleanCommand';
 import { CliOutput } from './cliOutput';
 import { runLint } from './lintCommand';
 import { runMock } from './mockCommand';
@@ -18,6 +19,8 @@ Commands:
                   promtool 3.x by default; --gateway-version 1.5 [--utf8-names]).
   mock            Run a mock Pushgateway (answers like 1.11.2, or 1.5.1 with
                   --gateway-version 1.5) for dry runs and CI.
+  clean           Delete stale groups from a gateway (--older-than 7d,
+                  --match 'job=~"tmp_.*"'), for cron.
   help            Show this help.
 
 Options:
@@ -26,7 +29,7 @@ Options:
 `;
 
 /** Runs `pgw` with the arguments after the program name and returns the exit code. */
-export async function runCli(args: readonly string[], output: CliOutput): Promise<number> {
+export async function runCli(args: readonly string[], output: CliOutput, cleanEnvironment: CleanEnvironment = processCleanEnvironment()): Promise<number> {
   const [command, ...rest] = args;
   if (command === undefined) {
     output.err(USAGE);
@@ -41,6 +44,9 @@ export async function runCli(args: readonly string[], output: CliOutput): Promis
   }
   if (command === 'mock') {
     return runMock(rest, output);
+  }
+  if (command === 'clean') {
+    return runClean(rest, output, cleanEnvironment);
   }
   if (command === '-v' || command === '--version') {
     output.out(`${VERSION}\n`);
