@@ -173,6 +173,22 @@ describe('pgw clean', function () {
 });
 
 describe('pgw clean credentials', () => {
+  it('sends the credentials of the environment to a gateway that asks for them, and exits 1 without them', async () => {
+    const guarded = await startMockGateway({ port: 0, auth: { user: 'ci', password: 's3cret-pw' } });
+    try {
+      const refused = await run(environment(), '--gateway', guarded.url, '--older-than', '7d', '--yes');
+      assert.equal(refused.code, 1);
+      assert.match(refused.err, /cannot read the groups of .*401/);
+      const allowed = await run(environment({ env: { PGW_USER: 'ci', PGW_PASSWORD: 's3cret-pw' } }), '--gateway', guarded.url, '--older-than', '7d', '--yes');
+      assert.equal(allowed.err, '');
+      assert.equal(allowed.code, 0);
+      assert.match(allowed.out, /^No group on .* to clean up \(0 group\(s\) checked\)/);
+      assert.doesNotMatch(allowed.out + allowed.err, /s3cret-pw/);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   const netrcDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgw-netrc-'));
   const netrc = path.join(netrcDir, 'netrc');
   fs.writeFileSync(netrc, 'machine other login o password op\nmachine gw.example\n  login ci\n  password "s3 cret"\ndefault login anon password none\n');
