@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { addGateway } from './explorer/commands/addGateway';
+import { cleanUpGroups } from './explorer/commands/cleanUpGroups';
 import { copyCurlCommands } from './explorer/commands/copyCurlCommands';
 import { deleteAllGroups, deleteGroups } from './explorer/commands/deleteGroups';
 import { filterGroups } from './explorer/commands/filterGroups';
@@ -74,6 +75,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     'pushgateway.refreshExplorer': () => refreshExplorer(services.gatewayTree),
     'pushgateway.deleteGroup': (clicked, selected) => deleteGroups(services.gateways, services.prompts(), node(clicked), selected as ExplorerNode[] | undefined),
     'pushgateway.deleteAllGroups': (clicked) => deleteAllGroups(services.gateways, services.gatewayTree, services.prompts(), node(clicked)),
+    'pushgateway.cleanUpGroups': (clicked) => cleanUpGroups(services.gateways, services.prompts(), node(clicked)),
     'pushgateway.setCredentials': (clicked) => setCredentials(services.gateways, services.prompts(), node(clicked)),
     'pushgateway.openGroupAsDocument': (clicked) => services.groupDocuments.open(node(clicked)),
     'pushgateway.copyCurlCommands': (clicked) => copyCurlCommands(node(clicked)),

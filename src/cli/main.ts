@@ -1,4 +1,5 @@
 import { VERSION } from '../core/version';
+import { CleanEnvironment, processCleanEnvironment, runClean } from './cleanCommand';
 import { CliOutput } from './cliOutput';
 import { mayLintShell, runLint } from './lintCommand';
 import { runPushes } from './pushesCommand';
@@ -21,6 +22,8 @@ Commands:
   pushes FILE...  List the push and delete sites of shell scripts (text or JSON).
   mock            Run a mock Pushgateway (answers like 1.11.2, or 1.5.1 with
                   --gateway-version 1.5) for dry runs and CI.
+  clean           Delete stale groups from a gateway (--older-than 7d,
+                  --match 'job=~"tmp_.*"'), for cron.
   help            Show this help.
 
 Options:
@@ -29,7 +32,7 @@ Options:
 `;
 
 /** Runs `pgw` with the arguments after the program name and returns the exit code. */
-export async function runCli(args: readonly string[], output: CliOutput): Promise<number> {
+export async function runCli(args: readonly string[], output: CliOutput, cleanEnvironment: CleanEnvironment = processCleanEnvironment()): Promise<number> {
   const [command, ...rest] = args;
   if (command === undefined) {
     output.err(USAGE);
@@ -47,6 +50,9 @@ export async function runCli(args: readonly string[], output: CliOutput): Promis
   }
   if (command === 'mock') {
     return runMock(rest, output);
+  }
+  if (command === 'clean') {
+    return runClean(rest, output, cleanEnvironment);
   }
   if (command === '-v' || command === '--version') {
     output.out(`${VERSION}\n`);

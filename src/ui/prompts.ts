@@ -28,8 +28,20 @@ export interface UserPrompts {
   inputGroupFilter(current: string): Promise<string | undefined>;
   /** The order of the groups under a gateway. */
   pickGroupOrder(): Promise<GroupOrder | undefined>;
+  /** Clean Up Groups (1/2): how old a group must be to go, e.g. `7d` ('' for any age). */
+  inputCleanupAge(initial: string, validate: (text: string) => string | undefined): Promise<string | undefined>;
+  /** Clean Up Groups (2/2): the label selector a group must match, e.g. `job=~"tmp_.*"` ('' for any). */
+  inputCleanupSelector(validate: (text: string) => string | undefined): Promise<string | undefined>;
+  /** The groups that would go, every one ticked; resolves to those left ticked, undefined when cancelled. */
+  pickGroupsToDelete<T extends CleanupPickItem>(items: readonly T[], title: string): Promise<T[] | undefined>;
   /** A notification, with buttons when `actions` are given; resolves to the action picked, if any. */
   notify(severity: NotificationSeverity, message: string, ...actions: string[]): Promise<string | undefined>;
+}
+
+/** One line of the clean-up preview: the group's key and how old it is. */
+export interface CleanupPickItem {
+  readonly label: string;
+  readonly description: string;
 }
 
 export type NotificationSeverity = 'info' | 'warning' | 'error';
@@ -91,6 +103,35 @@ export const windowPrompts: UserPrompts = {
       { label: 'By name', order: 'name' as GroupOrder },
     ];
     return (await vscode.window.showQuickPick(items, { title: 'Sort Groups' }))?.order;
+  },
+  inputCleanupAge(initial, validate) {
+    return Promise.resolve(
+      vscode.window.showInputBox({
+        title: 'Clean Up Groups (1/2): older than',
+        prompt: "Groups whose last success (or last push) is older than this: 7d, 25h, 90m. Empty: any age (then give a selector)",
+        value: initial,
+        ignoreFocusOut: true,
+        validateInput: validate,
+      }),
+    );
+  },
+  inputCleanupSelector(validate) {
+    return Promise.resolve(
+      vscode.window.showInputBox({
+        title: 'Clean Up Groups (2/2): matching',
+        prompt: 'A label selector the groups must match, as in PromQL. Empty: any group',
+        placeHolder: '{job=~"tmp_.*", instance!=""}',
+        ignoreFocusOut: true,
+        validateInput: validate,
+      }),
+    );
+  },
+  async pickGroupsToDelete(items, title) {
+    const picked = await vscode.window.showQuickPick(
+      items.map((item) => ({ label: item.label, description: item.description, picked: true, item })),
+      { title, canPickMany: true, ignoreFocusOut: true, placeHolder: 'Untick the groups to keep' },
+    );
+    return picked?.map((entry) => entry.item);
   },
   notify(severity, message, ...actions) {
     const show = { info: vscode.window.showInformationMessage, warning: vscode.window.showWarningMessage, error: vscode.window.showErrorMessage }[severity];
