@@ -2,6 +2,7 @@ import { VERSION } from '../core/version';
 import { CliOutput } from './cliOutput';
 import { runLint } from './lintCommand';
 import { runMock } from './mockCommand';
+import { runRules } from './rulesCommand';
 
 export type { CliOutput } from './cliOutput';
 
@@ -18,6 +19,9 @@ Commands:
                   promtool 3.x by default; --gateway-version 1.5 [--utf8-names]).
   mock            Run a mock Pushgateway (answers like 1.11.2, or 1.5.1 with
                   --gateway-version 1.5) for dry runs and CI.
+  rules           Print Prometheus alert rules for a pushing job (stale, last
+                  push failed, gateway down) and, with --out, their promtool
+                  unit tests.
   help            Show this help.
 
 Options:
@@ -41,6 +45,9 @@ export async function runCli(args: readonly string[], output: CliOutput): Promis
   }
   if (command === 'mock') {
     return runMock(rest, output);
+  }
+  if (command === 'rules') {
+    return runRules(rest, output);
   }
   if (command === '-v' || command === '--version') {
     output.out(`${VERSION}\n`);
