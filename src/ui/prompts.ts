@@ -28,6 +28,8 @@ export interface UserPrompts {
   inputGroupFilter(current: string): Promise<string | undefined>;
   /** The order of the groups under a gateway. */
   pickGroupOrder(): Promise<GroupOrder | undefined>;
+  /** The workspace folder (a relative path) to write alert rule files into. */
+  inputRulesFolder(initial: string, validate: (text: string) => string | undefined): Promise<string | undefined>;
   /** A notification, with buttons when `actions` are given; resolves to the action picked, if any. */
   notify(severity: NotificationSeverity, message: string, ...actions: string[]): Promise<string | undefined>;
 }
@@ -91,6 +93,17 @@ export const windowPrompts: UserPrompts = {
       { label: 'By name', order: 'name' as GroupOrder },
     ];
     return (await vscode.window.showQuickPick(items, { title: 'Sort Groups' }))?.order;
+  },
+  inputRulesFolder(initial, validate) {
+    return Promise.resolve(
+      vscode.window.showInputBox({
+        title: 'Create Alert Rules',
+        prompt: 'Folder of the workspace to write the rule file and its promtool test into',
+        value: initial,
+        ignoreFocusOut: true,
+        validateInput: validate,
+      }),
+    );
   },
   notify(severity, message, ...actions) {
     const show = { info: vscode.window.showInformationMessage, warning: vscode.window.showWarningMessage, error: vscode.window.showErrorMessage }[severity];
