@@ -16,7 +16,7 @@ export function promqlLabels(labels: ReadonlyArray<readonly [string, string]>): 
   return `{${labels.map(([name, value]) => `${name}=${promqlString(value)}`).join(',')}}`;
 }
 
-/** A YAML comment line; the text is JSON-quoted when it could end the comment (a line break). */
+/** A YAML comment line; a line break in the text would end the comment, so it becomes a space. */
 export function yamlComment(text: string): string {
   return `# ${text.replace(/[\r\n\u2028\u2029\u0085]/g, ' ')}`;
 }
