@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { addGateway } from './explorer/commands/addGateway';
 import { cleanUpGroups } from './explorer/commands/cleanUpGroups';
 import { copyCurlCommands } from './explorer/commands/copyCurlCommands';
+import { createAlertRules } from './explorer/commands/createAlertRules';
 import { deleteAllGroups, deleteGroups } from './explorer/commands/deleteGroups';
 import { filterGroups } from './explorer/commands/filterGroups';
 import { GroupDocuments } from './explorer/commands/openGroupAsDocument';
@@ -79,6 +80,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     'pushgateway.setCredentials': (clicked) => setCredentials(services.gateways, services.prompts(), node(clicked)),
     'pushgateway.openGroupAsDocument': (clicked) => services.groupDocuments.open(node(clicked)),
     'pushgateway.copyCurlCommands': (clicked) => copyCurlCommands(node(clicked)),
+    'pushgateway.createAlertRules': (clicked) => createAlertRules(services.prompts(), node(clicked)),
     'pushgateway.filterGroups': () => filterGroups(services.gatewayTree, services.gatewayView, services.prompts()),
     'pushgateway.sortGroups': () => sortGroups(services.gatewayTree, services.prompts()),
     'pushgateway.startMock': () => startMock(services.mock),

@@ -5,6 +5,7 @@ import { mayLintShell, runLint } from './lintCommand';
 import { runPushes } from './pushesCommand';
 import { loadShellParser, ShellParser } from '../core/shell/tree/shellParser';
 import { runMock } from './mockCommand';
+import { runRules } from './rulesCommand';
 
 export type { CliOutput } from './cliOutput';
 
@@ -24,6 +25,9 @@ Commands:
                   --gateway-version 1.5) for dry runs and CI.
   clean           Delete stale groups from a gateway (--older-than 7d,
                   --match 'job=~"tmp_.*"'), for cron.
+  rules           Print Prometheus alert rules for a pushing job (stale, last
+                  push failed, gateway down) and, with --out, their promtool
+                  unit tests.
   help            Show this help.
 
 Options:
@@ -53,6 +57,9 @@ export async function runCli(args: readonly string[], output: CliOutput, cleanEn
   }
   if (command === 'clean') {
     return runClean(rest, output, cleanEnvironment);
+  }
+  if (command === 'rules') {
+    return runRules(rest, output);
   }
   if (command === '-v' || command === '--version') {
     output.out(`${VERSION}\n`);

@@ -34,6 +34,8 @@ export interface UserPrompts {
   inputCleanupSelector(validate: (text: string) => string | undefined): Promise<string | undefined>;
   /** The groups that would go, every one ticked; resolves to those left ticked, undefined when cancelled. */
   pickGroupsToDelete<T extends CleanupPickItem>(items: readonly T[], title: string): Promise<T[] | undefined>;
+  /** The workspace folder (a relative path) to write alert rule files into. */
+  inputRulesFolder(initial: string, validate: (text: string) => string | undefined): Promise<string | undefined>;
   /** A notification, with buttons when `actions` are given; resolves to the action picked, if any. */
   notify(severity: NotificationSeverity, message: string, ...actions: string[]): Promise<string | undefined>;
 }
@@ -109,6 +111,17 @@ export const windowPrompts: UserPrompts = {
       vscode.window.showInputBox({
         title: 'Clean Up Groups (1/2): older than',
         prompt: "Groups whose last success (or last push) is older than this: 7d, 25h, 90m. Empty: any age (then give a selector)",
+        value: initial,
+        ignoreFocusOut: true,
+        validateInput: validate,
+      }),
+    );
+  },
+  inputRulesFolder(initial, validate) {
+    return Promise.resolve(
+      vscode.window.showInputBox({
+        title: 'Create Alert Rules',
+        prompt: 'Folder of the workspace to write the rule file and its promtool test into',
         value: initial,
         ignoreFocusOut: true,
         validateInput: validate,

@@ -150,7 +150,10 @@ describe('pgw lint', () => {
     const script = 'curl --data-binary @- http://gw:9091/metrics/job/x <<PROM\n# HELP x_total X.\n# TYPE x_total counter\nx_total $N 5\nPROM\n';
     const byExtension = lint(['push.sh'], fakeFiles({ 'push.sh': script }));
     assert.equal(byExtension.code, 1);
-    assert.equal(byExtension.out, 'push.sh:4:12: error timestamp the Pushgateway rejects pushes with timestamps ("pushed metrics must not have timestamps"): remove it; the gateway records the push time itself\n');
+    assert.equal(
+      byExtension.out,
+      'push.sh:4:12: error timestamp the Pushgateway rejects pushes with timestamps ("pushed metrics must not have timestamps"): remove it; the gateway records the push time itself\n',
+    );
     const byShebang = lint(['-'], fakeFiles({}, `#!/usr/bin/env bash\n${script}`));
     assert.match(byShebang.out, /^<stdin>:5:12: error timestamp/);
   });

@@ -168,7 +168,12 @@ describe('pgw mock', function () {
     });
 
     it('answers bad persistence arguments with usage and exit 2', async () => {
-      for (const args of [['--persistence-interval', '10'], ['--persistence', file, '--persistence-interval', '0'], ['--persistence', file, '--persistence-interval', 'soon'], ['--persistence', '']]) {
+      for (const args of [
+        ['--persistence-interval', '10'],
+        ['--persistence', file, '--persistence-interval', '0'],
+        ['--persistence', file, '--persistence-interval', 'soon'],
+        ['--persistence', ''],
+      ]) {
         const { output, sink } = capture();
         assert.equal(await runMock(args, sink, Promise.resolve()), 2, args.join(' '));
         assert.match(output.err, /--persistence/);
