@@ -4,7 +4,7 @@ import * as readline from 'node:readline/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chooseGroups, CleanupCandidate } from '../core/cleanup/chooseGroups';
-import { parseDuration } from '../core/cleanup/duration';
+import { parseDuration } from '../core/duration';
 import { netrcEntryFor, parseNetrc } from '../core/cleanup/netrc';
 import { GroupSelector, parseSelector } from '../core/cleanup/selector';
 import { GatewayClient, GatewayCredentials } from '../core/gateway/client';

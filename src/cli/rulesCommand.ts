@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AlertRuleSpec, alertRuleFiles } from '../core/rules/alertRules';
-import { parseDuration } from '../core/rules/duration';
+import { parseDuration } from '../core/duration';
 import { CliOutput } from './cliOutput';
 
 export const RULES_USAGE = `Usage: pgw rules --job NAME [--grouping LABEL=VALUE]... [--stale-after 25h]

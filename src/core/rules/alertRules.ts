@@ -1,6 +1,6 @@
 import { failure, Result, success } from '../result';
 import { describeThreshold } from '../groups/groupHealth';
-import { formatDuration } from './duration';
+import { formatDuration } from '../duration';
 import { promqlLabels, promqlString, yamlComment, yamlString } from './yamlText';
 
 /** What the alert rules are for: one job's group on a gateway, and the gateway's scrape job. */

@@ -1,5 +1,5 @@
 import { chooseGroups, CleanupCandidate } from '../../core/cleanup/chooseGroups';
-import { parseDuration } from '../../core/cleanup/duration';
+import { parseDuration } from '../../core/duration';
 import { GroupSelector, parseSelector } from '../../core/cleanup/selector';
 import { describeThreshold } from '../../core/groups/groupHealth';
 import { groupingKeyOf } from '../../core/protocol/groupingKey';

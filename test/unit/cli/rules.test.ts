@@ -50,7 +50,7 @@ describe('pgw rules', () => {
       [['--job', 'a', '--grouping', 'instance'], /--grouping must be LABEL=VALUE, not "instance"/],
       [['--job', 'a', '--grouping', '=x'], /--grouping must be LABEL=VALUE, not "=x"/],
       [['--job', 'a', '--grouping', 'job=b'], /the grouping label "job" is given twice/],
-      [['--job', 'a', '--stale-after', '25'], /--stale-after: "25" is not a duration like 25h/],
+      [['--job', 'a', '--stale-after', '25'], /--stale-after: "25" is not a duration/],
       [['--job', 'a', '--stale-after', '30s'], /at least 1m/],
       [['--job', 'a', '--last-success-metric', 'a-b'], /"a-b" is not a metric name/],
       [['--job', ''], /the job name must not be empty/],

@@ -1,4 +1,4 @@
-import { failure, Result, success } from '../result';
+import { failure, Result, success } from './result';
 
 const UNIT_SECONDS: ReadonlyArray<[string, number]> = [
   ['y', 365 * 86_400],
@@ -24,4 +24,18 @@ export function parseDuration(text: string): Result<number> {
     return failure(`"${text}" is no time at all: give a duration above zero`);
   }
   return success(seconds);
+}
+
+/** Seconds as a Prometheus duration (`90000` → `1d1h`), exact to the second. */
+export function formatDuration(seconds: number): string {
+  let rest = seconds;
+  let text = '';
+  for (const [unit, size] of UNIT_SECONDS.filter(([unit]) => ['d', 'h', 'm', 's'].includes(unit))) {
+    const amount = Math.floor(rest / size);
+    if (amount > 0) {
+      text += `${amount}${unit}`;
+      rest -= amount * size;
+    }
+  }
+  return text === '' ? '0s' : text;
 }
