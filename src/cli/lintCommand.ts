@@ -5,6 +5,7 @@ import { Diagnostic } from '../core/exposition/diagnostic';
 import { ALL_RULE_CODES, hasErrors, lintExposition, SeveritySetting } from '../core/exposition/lint';
 import { parseRuleSeverities } from '../core/exposition/severitySettings';
 import { lintShellScript } from '../core/shell/lintShellScript';
+import { isScrapeConfigFile, scrapeConfigDiagnostics } from '../core/scrape/scrapeConfig';
 import { failure, Result, success } from '../core/result';
 import { DEFAULT_GATEWAY_TARGET, GATEWAY_VERSIONS, GatewayTarget, isGatewayVersion } from '../core/protocol/gatewayTarget';
 import { CliOutput } from './cliOutput';
@@ -15,8 +16,9 @@ export const LINT_USAGE = `Usage: pgw lint [--format text|json] [--rule CODE=SEV
 Lints Prometheus exposition files (.prom, .txt, ...) the way the Pushgateway and
 promtool judge them, and the metric heredocs of shell scripts (.sh, .bash, or a
 #!/bin/sh-style first line): heredocs fed to curl/wget/httpie with a
-/metrics/job/ URL, or with a delimiter such as PROM or METRICS. Use - to read
-standard input.
+/metrics/job/ URL, or with a delimiter such as PROM or METRICS. In a Prometheus
+configuration (.yml, .yaml) it checks that a job scraping a Pushgateway has
+honor_labels: true. Use - to read standard input.
 
 Options:
   --format text|json   Output format (default: text).
@@ -113,7 +115,11 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
     }
     const name = file === '-' ? '<stdin>' : file;
     const text = decodeExposition(bytes);
-    const diagnostics = isShellScript(file, text) ? lintShellScript(text, { severities, target }).diagnostics : lintExposition(text, { severities, target }).diagnostics;
+    const diagnostics = isScrapeConfigFile(file)
+      ? scrapeConfigDiagnostics(text, { severities })
+      : isShellScript(file, text)
+        ? lintShellScript(text, { severities, target }).diagnostics
+        : lintExposition(text, { severities, target }).diagnostics;
     for (const diagnostic of diagnostics) {
       findings.push({ ...diagnostic, file: name });
     }

@@ -77,4 +77,8 @@ export const RULE_CODES = [
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
-export type DiagnosticCode = ParseProblemCode | DocumentCode | ShellCode | RuleCode;
+/** Raised for a Prometheus configuration that scrapes a Pushgateway (`core/scrape`). */
+export const SCRAPE_CODES = ['honor-labels'] as const;
+export type ScrapeCode = (typeof SCRAPE_CODES)[number];
+
+export type DiagnosticCode = ParseProblemCode | DocumentCode | ShellCode | RuleCode | ScrapeCode;
