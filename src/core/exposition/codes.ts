@@ -77,8 +77,11 @@ export const RULE_CODES = [
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
-/** Raised for a Prometheus configuration that scrapes a Pushgateway (`core/scrape`). */
-export const SCRAPE_CODES = ['honor-labels'] as const;
-export type ScrapeCode = (typeof SCRAPE_CODES)[number];
+/**
+ * The gateway's traps: a Prometheus configuration that scrapes a Pushgateway wrongly (`core/scrape`),
+ * and how a script pushes (`core/hygiene`).
+ */
+export const TRAP_CODES = ['honor-labels', 'per-run-grouping-key'] as const;
+export type TrapCode = (typeof TRAP_CODES)[number];
 
-export type DiagnosticCode = ParseProblemCode | DocumentCode | ShellCode | RuleCode | ScrapeCode;
+export type DiagnosticCode = ParseProblemCode | DocumentCode | ShellCode | RuleCode | TrapCode;

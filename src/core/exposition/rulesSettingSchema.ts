@@ -2,6 +2,7 @@ import { DiagnosticCode } from './codes';
 import { Severity } from './diagnostic';
 import { ALL_RULE_CODES, ALL_RULES, SeveritySetting } from './lint';
 import { HONOR_LABELS_DEFAULT_SEVERITY } from '../scrape/scrapeConfig';
+import { PER_RUN_GROUPING_KEY_DEFAULT_SEVERITY } from '../hygiene/pushSiteHygiene';
 
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
@@ -14,6 +15,7 @@ const DESCRIBED_DEFAULTS: Partial<Record<DiagnosticCode, string>> = {
 /** Codes raised outside the exposition rules, with a default other than error. */
 const OTHER_DEFAULTS: Partial<Record<DiagnosticCode, Severity>> = {
   'honor-labels': HONOR_LABELS_DEFAULT_SEVERITY,
+  'per-run-grouping-key': PER_RUN_GROUPING_KEY_DEFAULT_SEVERITY,
 };
 
 /**
