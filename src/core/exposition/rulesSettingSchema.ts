@@ -3,6 +3,7 @@ import { Severity } from './diagnostic';
 import { ALL_RULE_CODES, ALL_RULES, SeveritySetting } from './lint';
 import { HONOR_LABELS_DEFAULT_SEVERITY } from '../scrape/scrapeConfig';
 import { PER_RUN_GROUPING_KEY_DEFAULT_SEVERITY } from '../hygiene/pushSiteHygiene';
+import { NO_LAST_SUCCESS_DEFAULT_SEVERITY } from '../hygiene/lastSuccessHint';
 
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
@@ -16,6 +17,7 @@ const DESCRIBED_DEFAULTS: Partial<Record<DiagnosticCode, string>> = {
 const OTHER_DEFAULTS: Partial<Record<DiagnosticCode, Severity>> = {
   'honor-labels': HONOR_LABELS_DEFAULT_SEVERITY,
   'per-run-grouping-key': PER_RUN_GROUPING_KEY_DEFAULT_SEVERITY,
+  'no-last-success': NO_LAST_SUCCESS_DEFAULT_SEVERITY,
 };
 
 /**
