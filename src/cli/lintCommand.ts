@@ -6,6 +6,7 @@ import { ALL_RULE_CODES, hasErrors, lintExposition, SeveritySetting } from '../c
 import { parseRuleSeverities } from '../core/exposition/severitySettings';
 import { lintShellScript } from '../core/shell/lintShellScript';
 import { FileKind, fileKindOf, FORCED_KINDS, ForcedKind, isForcedKind, kindByName, kindByShebang } from '../core/files/fileKind';
+import { scrapeConfigDiagnostics } from '../core/scrape/scrapeConfig';
 import { failure, Result, success } from '../core/result';
 import { DEFAULT_GATEWAY_TARGET, GATEWAY_VERSIONS, GatewayTarget, isGatewayVersion } from '../core/protocol/gatewayTarget';
 import { CliOutput } from './cliOutput';
@@ -21,8 +22,9 @@ judge them, and what shell scripts (.sh, .bash, .zsh, .ksh, .dash, or a #! line
 of sh, bash, dash, zsh, ksh or busybox) push with curl/wget/httpie: heredocs,
 echo/printf pipes, here-strings, --data strings, variables and files written
 earlier (see pgw pushes), and heredocs with a delimiter such as PROM or METRICS.
-Python, Go and YAML files are never linted as metrics; they, and files of no
-known kind, are skipped with a note. Use - to read standard input (linted as
+In a Prometheus configuration (.yml, .yaml) it checks that a job scraping a
+Pushgateway has honor_labels: true. Python, Go and YAML files are never linted
+as metrics; Python, Go and files of no known kind are skipped with a note. Use - to read standard input (linted as
 exposition unless its #! line says shell).
 
 Options:
@@ -66,10 +68,9 @@ function kindToLint(file: string, text: string, forced: ForcedKind | undefined):
   return file === '-' ? (kindByShebang(text) ?? 'exposition') : fileKindOf(file, text);
 }
 
-const NOT_LINTED: Readonly<Record<Exclude<FileKind, 'exposition' | 'shell'>, string>> = {
+const NOT_LINTED: Readonly<Record<Exclude<FileKind, 'exposition' | 'shell' | 'yaml'>, string>> = {
   python: 'a Python file: pgw lint does not read Python yet, and never lints it as metrics',
   go: 'a Go file: pgw lint does not read Go yet, and never lints it as metrics',
-  yaml: 'a YAML file: pgw lint does not read YAML yet, and never lints it as metrics',
   unknown: 'not a known kind of file (use --as exposition or --as shell to lint it)',
 };
 
@@ -157,11 +158,12 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
     const name = file === '-' ? '<stdin>' : file;
     const text = decodeExposition(bytes);
     const kind = kindToLint(file, text, forcedKind);
-    if (kind !== 'exposition' && kind !== 'shell') {
+    if (kind !== 'exposition' && kind !== 'shell' && kind !== 'yaml') {
       output.err(`pgw lint: skipped ${name}: ${NOT_LINTED[kind]}\n`);
       continue;
     }
-    const diagnostics = kind === 'shell' ? lintShell(text, severities, target, shellParser) : lintExposition(text, { severities, target }).diagnostics;
+    const diagnostics =
+      kind === 'yaml' ? scrapeConfigDiagnostics(text, { severities }) : kind === 'shell' ? lintShell(text, severities, target, shellParser) : lintExposition(text, { severities, target }).diagnostics;
     for (const diagnostic of diagnostics) {
       findings.push({ ...diagnostic, file: name });
     }

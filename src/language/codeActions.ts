@@ -51,7 +51,8 @@ export class ExpositionCodeActions implements vscode.CodeActionProvider {
     if (script) {
       return (shown) => {
         const diagnostic = script.lint.diagnostics.find(sameFinding(shown));
-        return diagnostic ? shellQuickFixesFor(script.lint, diagnostic) : [];
+        const hint = script.lastSuccessHints.find((candidate) => sameFinding(shown)(candidate.diagnostic));
+        return diagnostic ? shellQuickFixesFor(script.lint, diagnostic) : hint?.fix ? [hint.fix] : [];
       };
     }
     return undefined;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Diagnostic } from '../core/exposition/diagnostic';
+import { compareDiagnostics, Diagnostic } from '../core/exposition/diagnostic';
 import { EXPOSITION_LANGUAGE_ID } from './languageIds';
 import { LintService } from './lintService';
 import { LintSettingsReader } from './lintSettings';
@@ -59,13 +59,20 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     if (document.isClosed) {
       return;
     }
-    const diagnostics =
-      document.languageId === EXPOSITION_LANGUAGE_ID ? this.lint.exposition(document)?.result.diagnostics : this.lint.shellScript(document)?.lint.diagnostics;
+    const diagnostics = document.languageId === EXPOSITION_LANGUAGE_ID ? this.lint.exposition(document)?.result.diagnostics : this.shellDiagnostics(document);
     if (diagnostics) {
-      this.collection.set(document.uri, diagnostics.map((d) => toVscodeDiagnostic(d)));
+      this.collection.set(
+        document.uri,
+        diagnostics.map((d) => toVscodeDiagnostic(d)),
+      );
     } else {
       this.collection.delete(document.uri);
     }
+  }
+
+  private shellDiagnostics(document: vscode.TextDocument): Diagnostic[] | undefined {
+    const script = this.lint.shellScript(document);
+    return script && [...script.lint.diagnostics, ...script.lastSuccessHints.map((hint) => hint.diagnostic)].sort(compareDiagnostics);
   }
 
   private forget(document: vscode.TextDocument): void {

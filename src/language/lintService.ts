@@ -4,6 +4,7 @@ import { lintExposition, LintResult } from '../core/exposition/lint';
 import { resolveScriptUrl } from '../core/shell/heredocPush';
 import { MetricHeredoc } from '../core/shell/heredocs';
 import { lintShellScript, ShellScriptLint } from '../core/shell/lintShellScript';
+import { LastSuccessHint, lastSuccessHints } from '../core/hygiene/lastSuccessHint';
 import { GatewayTarget } from '../core/protocol/gatewayTarget';
 import { EXPOSITION_LANGUAGE_ID, GROUP_DOCUMENT_SCHEME, SHELL_LANGUAGE_ID } from './languageIds';
 import { LintSettingsReader } from './lintSettings';
@@ -47,6 +48,8 @@ export interface LintedExposition {
 export interface LintedShellScript {
   readonly version: number;
   readonly lint: ShellScriptLint;
+  /** The golden rule's hints (pushed bodies without a last-success gauge), shown beside `lint.diagnostics`. */
+  readonly lastSuccessHints: readonly LastSuccessHint[];
 }
 
 /**
@@ -124,7 +127,11 @@ export class LintService implements vscode.Disposable {
       target: this.targets.forDocument(document),
       targetOf: (heredoc) => this.heredocTarget(heredoc),
     });
-    const linted = { version: document.version, lint };
+    const hints = lastSuccessHints(
+      lint.heredocs.map((linted) => linted.heredoc),
+      { severities: this.settings.settings.severities },
+    );
+    const linted = { version: document.version, lint, lastSuccessHints: hints };
     this.shellCache.set(key, linted);
     return linted;
   }

@@ -7,6 +7,7 @@ import { LintService } from './lintService';
 import { LintSettingsReader } from './lintSettings';
 import { LintTargets } from './lintTargets';
 import { ExpositionFolding, ExpositionSymbols } from './outline';
+import { ScrapeConfigCheck } from './scrapeConfigCheck';
 import { EXPOSITION_LANGUAGE_ID, EXPOSITION_SELECTOR, SHELL_LANGUAGE_ID } from './languageIds';
 
 /**
@@ -18,6 +19,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, setti
   context.subscriptions.push(
     lint,
     new DiagnosticsPublisher(lint, settings),
+    new ScrapeConfigCheck(settings),
     vscode.languages.registerCodeActionsProvider([{ language: EXPOSITION_LANGUAGE_ID }, { language: SHELL_LANGUAGE_ID }], new ExpositionCodeActions(lint), { providedCodeActionKinds: ExpositionCodeActions.kinds }),
     vscode.languages.registerHoverProvider(EXPOSITION_SELECTOR, new ExpositionHover(lint)),
     vscode.languages.registerDocumentSymbolProvider(EXPOSITION_SELECTOR, new ExpositionSymbols(lint)),

@@ -77,4 +77,11 @@ export const RULE_CODES = [
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
-export type DiagnosticCode = ParseProblemCode | DocumentCode | ShellCode | RuleCode;
+/**
+ * The gateway's traps: a Prometheus configuration that scrapes a Pushgateway wrongly (`core/scrape`),
+ * and how a script pushes (`core/hygiene`).
+ */
+export const TRAP_CODES = ['honor-labels', 'per-run-grouping-key', 'no-last-success'] as const;
+export type TrapCode = (typeof TRAP_CODES)[number];
+
+export type DiagnosticCode = ParseProblemCode | DocumentCode | ShellCode | RuleCode | TrapCode;

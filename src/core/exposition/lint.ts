@@ -1,4 +1,4 @@
-import { DiagnosticCode, DOCUMENT_CODES, PARSE_PROBLEM_CODES, RULE_CODES, SHELL_CODES } from './codes';
+import { DiagnosticCode, DOCUMENT_CODES, PARSE_PROBLEM_CODES, RULE_CODES, SHELL_CODES, TRAP_CODES } from './codes';
 import { compareDiagnostics, Diagnostic, Severity } from './diagnostic';
 import { ParsedDocument } from './model';
 import { DEFAULT_GATEWAY_TARGET, GatewayTarget } from '../protocol/gatewayTarget';
@@ -12,7 +12,7 @@ import { unquotedLabelValueSpan } from './unquotedLabelValue';
 export const ALL_RULES: readonly LintRule[] = [...PUSHGATEWAY_RULES, ...STRUCTURE_RULES, ...PROMLINT_RULES];
 
 /** Every code a diagnostic can carry: parse problems, the CRLF/BOM checks, a shell script's push URL and the lint rules. */
-export const ALL_RULE_CODES: readonly DiagnosticCode[] = [...PARSE_PROBLEM_CODES, ...DOCUMENT_CODES, ...SHELL_CODES, ...RULE_CODES];
+export const ALL_RULE_CODES: readonly DiagnosticCode[] = [...PARSE_PROBLEM_CODES, ...DOCUMENT_CODES, ...SHELL_CODES, ...RULE_CODES, ...TRAP_CODES];
 
 export type SeveritySetting = Severity | 'off';
 /** Severities set by the user, by code. */

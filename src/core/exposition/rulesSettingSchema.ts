@@ -1,6 +1,9 @@
 import { DiagnosticCode } from './codes';
 import { Severity } from './diagnostic';
 import { ALL_RULE_CODES, ALL_RULES, SeveritySetting } from './lint';
+import { HONOR_LABELS_DEFAULT_SEVERITY } from '../scrape/scrapeConfig';
+import { PER_RUN_GROUPING_KEY_DEFAULT_SEVERITY } from '../hygiene/pushSiteHygiene';
+import { NO_LAST_SUCCESS_DEFAULT_SEVERITY } from '../hygiene/lastSuccessHint';
 
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
@@ -10,15 +13,23 @@ const DESCRIBED_DEFAULTS: Partial<Record<DiagnosticCode, string>> = {
   'negative-count': 'By default an error where the target gateway refuses it (a histogram count with 1.11), else a warning.',
 };
 
+/** Codes raised outside the exposition rules, with a default other than error. */
+const OTHER_DEFAULTS: Partial<Record<DiagnosticCode, Severity>> = {
+  'honor-labels': HONOR_LABELS_DEFAULT_SEVERITY,
+  'per-run-grouping-key': PER_RUN_GROUPING_KEY_DEFAULT_SEVERITY,
+  'no-last-success': NO_LAST_SUCCESS_DEFAULT_SEVERITY,
+};
+
 /**
- * The severity a code has when the setting leaves it alone: a rule's default; parse problems, a byte
- * order mark and a refused push URL are errors. None for the codes of DESCRIBED_DEFAULTS.
+ * The severity a code has when the setting leaves it alone: a rule's default or OTHER_DEFAULTS';
+ * parse problems, a byte order mark and a refused push URL are errors. None for the codes of
+ * DESCRIBED_DEFAULTS.
  */
 function defaultSeverity(code: DiagnosticCode): Severity | undefined {
   if (DESCRIBED_DEFAULTS[code] !== undefined) {
     return undefined;
   }
-  return ALL_RULES.find((rule) => rule.code === code)?.defaultSeverity ?? 'error';
+  return ALL_RULES.find((rule) => rule.code === code)?.defaultSeverity ?? OTHER_DEFAULTS[code] ?? 'error';
 }
 
 /**

@@ -3,6 +3,7 @@ import { quickFixesFor, QuickFix, TextChange } from '../exposition/fixes';
 import { lintExposition, LintOptions, LintResult } from '../exposition/lint';
 import { Span } from '../exposition/model';
 import { GatewayTarget } from '../protocol/gatewayTarget';
+import { pushSiteDiagnostics } from '../hygiene/pushSiteHygiene';
 import { parsePushPath } from '../protocol/groupingKey';
 import { bodyPositionToScript, bodyWithPlaceholders, findMetricHeredocs, heredocsAt, MetricHeredoc } from './heredocs';
 import { lintMappedBody } from './tree/lintMappedBody';
@@ -47,7 +48,7 @@ export interface ShellLintOptions extends Pick<LintOptions, 'severities' | 'targ
 export function lintShellScript(script: string, options: ShellLintOptions = {}): ShellScriptLint {
   const lintOptions = { severities: options.severities, target: options.target };
   const heredocs = findMetricHeredocs(script).map((heredoc) => lintHeredoc(heredoc, options));
-  const diagnostics = heredocs.flatMap((linted) => [...urlDiagnostics(linted.heredoc), ...toScriptDiagnostics(linted)]);
+  const diagnostics = heredocs.flatMap((linted) => [...urlDiagnostics(linted.heredoc), ...pushSiteDiagnostics(script, linted.heredoc, options), ...toScriptDiagnostics(linted)]);
   if (options.treeSites === undefined) {
     diagnostics.sort(compareDiagnostics);
     return { heredocs, diagnostics };

@@ -124,6 +124,7 @@ describe('exposition language', () => {
     assert.equal(document.languageId, 'shellscript');
     await waitFor(() => shown(document.uri).length > 0, 'diagnostics on nightly_backup.sh');
     assert.deepEqual(shown(document.uri), [
+      ['no-last-success', 'Hint', 14, 71, 77],
       ['timestamp', 'Error', 17, 37, 50],
       ['invalid-value', 'Error', 19, 15, 25],
     ]);

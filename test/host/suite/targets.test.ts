@@ -127,7 +127,7 @@ describe('lint target chosen by the gateway', function () {
     const script = await vscode.workspace.openTextDocument({ language: 'shellscript', content: [...heredoc(utf8Gateway.url), ...heredoc(legacyGateway.url)].join('\n') });
     await vscode.window.showTextDocument(script);
     // The first heredoc's body (lines 1-3) goes to the UTF-8 gateway, the second's (lines 7-9) to the one without.
-    const expected = ['1 Warning utf8-name', '7 Error invalid-metric-name', '8 Error invalid-metric-name', '9 Error invalid-metric-name'];
+    const expected = ['0 Hint no-last-success', '1 Warning utf8-name', '6 Hint no-last-success', '7 Error invalid-metric-name', '8 Error invalid-metric-name', '9 Error invalid-metric-name'];
     await waitFor(() => isDeepStrictEqual(lintFindings(script), expected), `the script's findings to be ${expected.join(', ')}`).catch(() => undefined);
     assert.deepEqual(lintFindings(script), expected);
   });

@@ -208,4 +208,12 @@ describe('pgw lint', () => {
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stdout, /<stdin>:3:24: error timestamp/);
   });
+
+  it('checks a Prometheus configuration for honor_labels on a Pushgateway job', () => {
+    const config = "scrape_configs:\n  - job_name: batch\n    static_configs:\n      - targets: ['gw:9091']\n";
+    const result = lint(['prometheus.yml'], fakeFiles({ 'prometheus.yml': config }));
+    assert.equal(result.code, 0);
+    assert.match(result.out, /^prometheus\.yml:2:15: warning honor-labels scrape job "batch" scrapes a Pushgateway without honor_labels: true/);
+    assert.equal(lint(['--rule', 'honor-labels=error', 'prometheus.yml'], fakeFiles({ 'prometheus.yml': config })).code, 1);
+  });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import packageJson from '../../../package.json';
-import { DOCUMENT_CODES, PARSE_PROBLEM_CODES, RULE_CODES, SHELL_CODES } from '../../../src/core/exposition/codes';
+import { DOCUMENT_CODES, PARSE_PROBLEM_CODES, RULE_CODES, SHELL_CODES, TRAP_CODES } from '../../../src/core/exposition/codes';
 import { ALL_RULES } from '../../../src/core/exposition/lint';
 import { lintRulesSettingSchema } from '../../../src/core/exposition/rulesSettingSchema';
 
@@ -17,7 +17,7 @@ describe('the schema of pushgateway.lint.rules', () => {
   });
 
   it('has every code of codes.ts as a property, offering every severity and off', () => {
-    const codes = [...new Set([...PARSE_PROBLEM_CODES, ...DOCUMENT_CODES, ...SHELL_CODES, ...RULE_CODES])];
+    const codes = [...new Set([...PARSE_PROBLEM_CODES, ...DOCUMENT_CODES, ...SHELL_CODES, ...RULE_CODES, ...TRAP_CODES])];
     assert.deepEqual(Object.keys(declared.properties).sort(), codes.sort());
     for (const code of codes) {
       assert.deepEqual(declared.properties[code].enum, ['error', 'warning', 'info', 'hint', 'off'], code);
@@ -32,6 +32,7 @@ describe('the schema of pushgateway.lint.rules', () => {
     for (const code of [...PARSE_PROBLEM_CODES, 'byte-order-mark', 'push-url'].filter((code) => !dependsOnTarget.has(code))) {
       assert.equal(declared.properties[code].default, 'error', code);
     }
+    assert.equal(declared.properties['honor-labels'].default, 'warning');
     assert.equal(declared.properties['crlf-line-endings'].default, undefined, 'CRLF is an error or a warning, by the lines');
     assert.equal(declared.properties['negative-count'].default, undefined, 'a negative histogram count is refused by 1.11 (a parse error), only a warning with 1.5');
   });

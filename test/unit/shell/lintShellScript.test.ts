@@ -61,6 +61,15 @@ describe('shell script linting', () => {
     assert.deepEqual(findings(script('$HOST')), []);
   });
 
+  it('warns on a per-run value in the grouping key, on the expansion itself', () => {
+    const script = 'cat <<EOF | curl --data-binary @- "$PGW/metrics/job/backup/run/$RANDOM"\n# HELP a A.\n# TYPE a gauge\na 1\nEOF\n';
+    assert.deepEqual(findings(script), ['0:63-70 warning per-run-grouping-key']);
+    assert.deepEqual(lintShellScript(script, { severities: { 'per-run-grouping-key': 'off' } }).diagnostics, []);
+    const cronJob = '# runs as a Kubernetes CronJob\n' + script.replace('run/$RANDOM', 'instance/$HOSTNAME');
+    assert.deepEqual(findings(cronJob), ['1:68-77 warning per-run-grouping-key']);
+    assert.deepEqual(findings(cronJob.slice(cronJob.indexOf('\n') + 1)), []);
+  });
+
   it('ignores heredocs that do not feed a push', () => {
     assert.deepEqual(findings('cat <<EOF > config.yml\nnot metrics at all {\nEOF\n'), []);
   });
