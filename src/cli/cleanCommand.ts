@@ -9,7 +9,8 @@ import { netrcEntryFor, parseNetrc } from '../core/cleanup/netrc';
 import { GroupSelector, parseSelector } from '../core/cleanup/selector';
 import { GatewayClient, GatewayCredentials } from '../core/gateway/client';
 import { DEFAULT_LAST_SUCCESS_PATTERN } from '../core/groups/groupHealth';
-import { groupingKeyOf, groupLabelsId } from '../core/protocol/groupingKey';
+import { groupingKeyOf } from '../core/protocol/groupingKey';
+import { waitUntilGone } from '../core/gateway/waitUntilGone';
 import { failure, Result, success } from '../core/result';
 import { CliOutput } from './cliOutput';
 
@@ -47,7 +48,6 @@ const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 /** How long the gateway may take to apply the DELETEs it answered 202 to. */
 const DELETE_APPLIED_WITHIN_MS = 5000;
-const DELETE_POLL_MS = 100;
 
 /** What `pgw clean` needs from the process; injected so that tests can run it in-process. */
 export interface CleanEnvironment {
@@ -164,19 +164,6 @@ function describeCandidates(candidates: readonly CleanupCandidate[]): string {
   return candidates.map((candidate) => `  ${candidate.key.padEnd(width)}  ${candidate.ageText}\n`).join('');
 }
 
-/** The gateway applies a DELETE a moment after its 202: wait until the deleted groups are no longer listed. */
-async function waitUntilGone(client: GatewayClient, deleted: readonly CleanupCandidate[]): Promise<void> {
-  const ids = new Set(deleted.map((candidate) => groupLabelsId(candidate.group.labels)));
-  const deadline = Date.now() + DELETE_APPLIED_WITHIN_MS;
-  while (Date.now() < deadline) {
-    const listed = await client.groups();
-    if (!listed.ok || !listed.value.some((group) => ids.has(groupLabelsId(group.labels)))) {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, DELETE_POLL_MS));
-  }
-}
-
 async function confirmed(count: number, gateway: string, environment: CleanEnvironment): Promise<boolean> {
   const answer = await environment.ask(`Delete ${count} group(s) from ${gateway}? [y/N] `);
   return /^y(es)?$/i.test(answer.trim());
@@ -242,7 +229,7 @@ export async function runClean(args: readonly string[], output: CliOutput, envir
       }
     }
     if (deleted.length > 0) {
-      await waitUntilGone(client, deleted);
+      await waitUntilGone(client, deleted.map((candidate) => candidate.group.labels), DELETE_APPLIED_WITHIN_MS);
     }
     output.out(`Deleted ${deleted.length} group(s)${failed.length > 0 ? `, ${failed.length} failed` : ''}.\n`);
     if (failed.length > 0) {

@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import { PushMethod } from '../core/protocol/pushMethod';
 import { GatewayClient, GatewayCredentials, GatewayError, GatewayStatus } from '../core/gateway/client';
 import { gatewayForUrl } from '../core/gateway/gatewayForUrl';
+import { waitUntilGone } from '../core/gateway/waitUntilGone';
 import { GatewayGroup } from '../core/gateway/groups';
 import { GatewayConfig, GatewayList } from '../core/gateway/gatewayConfig';
 import { statusTarget } from '../core/gateway/statusTarget';
 import { GatewayTarget } from '../core/protocol/gatewayTarget';
-import { GroupingKey, groupLabelsId } from '../core/protocol/groupingKey';
+import { GroupingKey } from '../core/protocol/groupingKey';
 import { formatGroupingKeyText } from '../core/protocol/groupingKeyText';
 import { Result } from '../core/result';
 import { clientFor } from './connections';
@@ -38,23 +39,6 @@ export interface GatewayContents {
 export interface ActionOutcome {
   readonly displayUrl: string;
   readonly result: Result<void, GatewayError>;
-}
-
-/** How long the gateway may take to apply a DELETE it answered 202 to. */
-const DELETE_APPLIED_WITHIN_MS = 2000;
-const DELETE_POLL_MS = 100;
-
-/** The gateway applies DELETE a moment after answering 202: wait until the groups are gone (2 s at most). */
-async function waitUntilDeleted(client: GatewayClient, labelSets: ReadonlyArray<Readonly<Record<string, string>>>): Promise<void> {
-  const ids = new Set(labelSets.map((labels) => groupLabelsId(labels)));
-  const deadline = Date.now() + DELETE_APPLIED_WITHIN_MS;
-  while (Date.now() < deadline) {
-    const listed = await client.groups();
-    if (!listed.ok || !listed.value.some((group) => ids.has(groupLabelsId(group.labels)))) {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, DELETE_POLL_MS));
-  }
 }
 
 function labelsOf(key: GroupingKey): Record<string, string> {
@@ -211,7 +195,7 @@ export class GatewayService implements vscode.Disposable {
         results.push(result);
       }
       if (results.some((result) => result.ok)) {
-        await waitUntilDeleted(client, keys.map(labelsOf));
+        await waitUntilGone(client, keys.map(labelsOf));
       }
       return { displayUrl: client.displayUrl, results };
     });
@@ -225,7 +209,7 @@ export class GatewayService implements vscode.Disposable {
   async wipe(gateway: GatewayConfig, groups: readonly GatewayGroup[]): Promise<ActionOutcome> {
     const outcome = await this.withClient(gateway, async (client) => {
       const result = await client.wipe();
-      await waitUntilDeleted(client, groups.map((group) => group.labels));
+      await waitUntilGone(client, groups.map((group) => group.labels));
       return { displayUrl: client.displayUrl, result };
     });
     if (outcome.result.ok) {
