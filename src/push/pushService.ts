@@ -64,7 +64,7 @@ export class PushService implements vscode.Disposable {
       return false;
     }
     // Linted for the gateway chosen: what it accepts depends on its version and switches.
-    if (!(await this.lintAllows(body, source.document, target.gateway))) {
+    if (!(await this.lintAllows(body, source.document, source.firstLine, target.gateway))) {
       return false;
     }
     await this.remembered.remember(source.document, target, method);
@@ -111,7 +111,7 @@ export class PushService implements vscode.Disposable {
     if (!gateway) {
       return false;
     }
-    if (!(await this.lintAllows(body, document, gateway))) {
+    if (!(await this.lintAllows(body, document, heredoc.bodyStartLine, gateway))) {
       return false;
     }
     return this.sender.send({ document, text: body, firstLine: heredoc.bodyStartLine }, { body, gateway, key, method, kind: mode === 'mock' ? 'dry run' : 'push' });
@@ -141,9 +141,9 @@ export class PushService implements vscode.Disposable {
   }
 
   /** The lint before a push, for the gateway's target; the document follows that gateway's target from now on. */
-  private async lintAllows(body: string, document: vscode.TextDocument, gateway: GatewayConfig): Promise<boolean> {
+  private async lintAllows(body: string, document: vscode.TextDocument, firstLine: number, gateway: GatewayConfig): Promise<boolean> {
     const target = await this.services.lintTargets.follow(document, gateway);
-    return lintAllowsPush(body, this.services.lintSettings.settings.severities, target, this.prompts);
+    return lintAllowsPush(body, this.services.lintSettings.settings.severities, target, this.prompts, firstLine);
   }
 
   private deleteGroup(target: DeleteTarget): Promise<boolean> {
