@@ -35,9 +35,14 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
     this.subscriptions = [gateways.onDidChangeGroups(() => this.refresh()), gateways.onDidChangeConnections(() => this.refresh())];
   }
 
+  /** Shown again after a while hidden: read at once, or the ages ("28 s ago") would stay as they were when it was hidden. */
   setVisible(visible: boolean): void {
+    const shownAgain = visible && !this.visible;
     this.visible = visible;
     this.restartTimer();
+    if (shownAgain) {
+      this.refresh();
+    }
   }
 
   refresh(): void {
