@@ -15,6 +15,7 @@ import { startMock } from './mock/commands/startMock';
 import { stopMock } from './mock/commands/stopMock';
 import { MockGatewayService } from './mock/mockGatewayService';
 import { deleteGroupByKey } from './push/commands/deleteGroupByKey';
+import { changeScriptValues } from './push/commands/changeScriptValues';
 import { deleteGroupFromScript } from './push/commands/deleteGroupFromScript';
 import { dryRunHeredoc } from './push/commands/dryRunHeredoc';
 import { pushBuffer } from './push/commands/pushBuffer';
@@ -89,6 +90,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     'pushgateway.deleteGroupFromScript': (uri, line) => deleteGroupFromScript(services.pushService, uri, line),
     'pushgateway.pushHeredoc': (uri, line, mode) => pushHeredoc(services.pushService, runningMock, uri, line, mode),
     'pushgateway.dryRunHeredoc': () => dryRunHeredoc(services.pushService, runningMock),
+    'pushgateway.changeScriptValues': () => changeScriptValues(services.pushService),
   };
   for (const [id, handler] of Object.entries(commands)) {
     registerCommand(context, id, handler);

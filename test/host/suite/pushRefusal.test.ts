@@ -12,7 +12,7 @@ const SCRIPT = [
   'PUSHGATEWAY=${PUSHGATEWAY:-http://127.0.0.1:9091}',
   'cat <<EOF | curl --data-binary @- "$PUSHGATEWAY/metrics/job/refused_heredoc"',
   '# TYPE refused_size_bytes gauge',
-  'refused_size_bytes $SIZE',
+  'refused_size_bytes $REFUSED_SIZE',
   'EOF',
   '',
 ].join('\n');
@@ -25,7 +25,7 @@ describe('a refused push from a script', () => {
   before(async () => {
     await extension().activate();
     api().setPrompts({
-      inputVariable: async (text) => (text === '$SIZE' ? 'oops' : 'http://127.0.0.1:9091'),
+      inputVariable: async (text) => (text === '$REFUSED_SIZE' ? 'oops' : 'http://127.0.0.1:9091'),
       confirm: async (message, detail) => (confirmations.push(`${message}\n${detail}`), true),
       notify: async (severity, message) => (severity === 'error' && errors.push(message), undefined),
     });
