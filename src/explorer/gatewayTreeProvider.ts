@@ -137,8 +137,10 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
       case 'settingsProblem':
         return settingsProblemItem(node.message);
       case 'gateway': {
-        const snapshot = this.snapshots.get(node.gateway.name);
-        return gatewayItem(node.gateway, snapshot ? await snapshot : undefined);
+        const pending = this.snapshots.get(node.gateway.name);
+        const snapshot = pending ? await pending : undefined;
+        const shownCount = this.filterText !== '' && snapshot?.ok ? snapshot.groups.filter((group) => this.matchesFilter(group)).length : undefined;
+        return gatewayItem(node.gateway, snapshot, shownCount);
       }
       case 'gatewayError':
         return gatewayErrorItem(node.gateway, node.error);
