@@ -73,7 +73,8 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
   const commands: Record<string, CommandHandler> = {
     'pushgateway.addGateway': () => addGateway(services.gateways, services.prompts()),
     'pushgateway.refreshExplorer': () => refreshExplorer(services.gatewayTree),
-    'pushgateway.deleteGroup': (clicked, selected) => deleteGroups(services.gateways, services.prompts(), node(clicked), selected as ExplorerNode[] | undefined),
+    // From the Delete key (no arguments): the view's selection.
+    'pushgateway.deleteGroup': (clicked, selected) => deleteGroups(services.gateways, services.prompts(), node(clicked), (selected as ExplorerNode[] | undefined) ?? (clicked ? undefined : services.gatewayView.selection)),
     'pushgateway.deleteAllGroups': (clicked) => deleteAllGroups(services.gateways, services.gatewayTree, services.prompts(), node(clicked)),
     'pushgateway.setCredentials': (clicked) => setCredentials(services.gateways, services.prompts(), node(clicked)),
     'pushgateway.openGroupAsDocument': (clicked) => services.groupDocuments.open(node(clicked)),
