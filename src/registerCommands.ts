@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { addGateway } from './explorer/commands/addGateway';
 import { copyCurlCommands } from './explorer/commands/copyCurlCommands';
 import { deleteAllGroups, deleteGroups } from './explorer/commands/deleteGroups';
-import { filterGroups } from './explorer/commands/filterGroups';
+import { clearGroupFilter, filterGroups } from './explorer/commands/filterGroups';
 import { GroupDocuments } from './explorer/commands/openGroupAsDocument';
 import { refreshExplorer } from './explorer/commands/refreshExplorer';
 import { setCredentials } from './explorer/commands/setCredentials';
@@ -80,6 +80,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     'pushgateway.openGroupAsDocument': (clicked) => services.groupDocuments.open(node(clicked)),
     'pushgateway.copyCurlCommands': (clicked) => copyCurlCommands(node(clicked)),
     'pushgateway.filterGroups': () => filterGroups(services.gatewayTree, services.gatewayView, services.prompts()),
+    'pushgateway.clearGroupFilter': () => clearGroupFilter(services.gatewayTree, services.gatewayView),
     'pushgateway.sortGroups': () => sortGroups(services.gatewayTree, services.prompts()),
     'pushgateway.startMock': () => startMock(services.mock),
     'pushgateway.stopMock': () => stopMock(services.mock),
