@@ -11,6 +11,7 @@ import { LintSettingsReader } from './language/lintSettings';
 import { LintTargets } from './language/lintTargets';
 import { registerLanguageFeatures } from './language/registerLanguageFeatures';
 import { MockGatewayService } from './mock/mockGatewayService';
+import { trackMockRunning } from './mock/mockRunningContext';
 import { HeredocCodeLens } from './push/heredocCodeLens';
 import { PushService } from './push/pushService';
 import { registerCommands } from './registerCommands';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
     gatewayView,
     gatewayView.onDidChangeVisibility((event) => gatewayTree.setVisible(event.visible)),
     mock,
+    trackMockRunning(mock),
     // Scripts run in a terminal against the mock show up in the explorer as they push.
     mock.onDidChangeGroups(() => gatewayTree.refreshSoon()),
     gatewayTree,

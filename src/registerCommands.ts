@@ -4,7 +4,7 @@ import { cleanUpGroups } from './explorer/commands/cleanUpGroups';
 import { copyCurlCommands } from './explorer/commands/copyCurlCommands';
 import { createAlertRules } from './explorer/commands/createAlertRules';
 import { deleteAllGroups, deleteGroups } from './explorer/commands/deleteGroups';
-import { filterGroups } from './explorer/commands/filterGroups';
+import { clearGroupFilter, filterGroups } from './explorer/commands/filterGroups';
 import { GroupDocuments } from './explorer/commands/openGroupAsDocument';
 import { refreshExplorer } from './explorer/commands/refreshExplorer';
 import { setCredentials } from './explorer/commands/setCredentials';
@@ -17,6 +17,7 @@ import { startMock } from './mock/commands/startMock';
 import { stopMock } from './mock/commands/stopMock';
 import { MockGatewayService } from './mock/mockGatewayService';
 import { deleteGroupByKey } from './push/commands/deleteGroupByKey';
+import { changeScriptValues } from './push/commands/changeScriptValues';
 import { deleteGroupFromScript } from './push/commands/deleteGroupFromScript';
 import { dryRunHeredoc } from './push/commands/dryRunHeredoc';
 import { pushBuffer } from './push/commands/pushBuffer';
@@ -74,7 +75,8 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
   const commands: Record<string, CommandHandler> = {
     'pushgateway.addGateway': () => addGateway(services.gateways, services.prompts()),
     'pushgateway.refreshExplorer': () => refreshExplorer(services.gatewayTree),
-    'pushgateway.deleteGroup': (clicked, selected) => deleteGroups(services.gateways, services.prompts(), node(clicked), selected as ExplorerNode[] | undefined),
+    // From the Delete key (no arguments): the view's selection.
+    'pushgateway.deleteGroup': (clicked, selected) => deleteGroups(services.gateways, services.prompts(), node(clicked), (selected as ExplorerNode[] | undefined) ?? (clicked ? undefined : services.gatewayView.selection)),
     'pushgateway.deleteAllGroups': (clicked) => deleteAllGroups(services.gateways, services.gatewayTree, services.prompts(), node(clicked)),
     'pushgateway.cleanUpGroups': (clicked) => cleanUpGroups(services.gateways, services.prompts(), node(clicked)),
     'pushgateway.setCredentials': (clicked) => setCredentials(services.gateways, services.prompts(), node(clicked)),
@@ -82,6 +84,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     'pushgateway.copyCurlCommands': (clicked) => copyCurlCommands(node(clicked)),
     'pushgateway.createAlertRules': (clicked) => createAlertRules(services.prompts(), node(clicked)),
     'pushgateway.filterGroups': () => filterGroups(services.gatewayTree, services.gatewayView, services.prompts()),
+    'pushgateway.clearGroupFilter': () => clearGroupFilter(services.gatewayTree, services.gatewayView),
     'pushgateway.sortGroups': () => sortGroups(services.gatewayTree, services.prompts()),
     'pushgateway.startMock': () => startMock(services.mock),
     'pushgateway.stopMock': () => stopMock(services.mock),
@@ -93,6 +96,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     'pushgateway.deleteGroupFromScript': (uri, line) => deleteGroupFromScript(services.pushService, uri, line),
     'pushgateway.pushHeredoc': (uri, line, mode) => pushHeredoc(services.pushService, runningMock, uri, line, mode),
     'pushgateway.dryRunHeredoc': () => dryRunHeredoc(services.pushService, runningMock),
+    'pushgateway.changeScriptValues': () => changeScriptValues(services.pushService),
   };
   for (const [id, handler] of Object.entries(commands)) {
     registerCommand(context, id, handler);

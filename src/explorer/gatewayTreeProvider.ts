@@ -35,9 +35,14 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
     this.subscriptions = [gateways.onDidChangeGroups(() => this.refresh()), gateways.onDidChangeConnections(() => this.refresh())];
   }
 
+  /** Shown again after a while hidden: read at once, or the ages ("28 s ago") would stay as they were when it was hidden. */
   setVisible(visible: boolean): void {
+    const shownAgain = visible && !this.visible;
     this.visible = visible;
     this.restartTimer();
+    if (shownAgain) {
+      this.refresh();
+    }
   }
 
   refresh(): void {
@@ -132,8 +137,10 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
       case 'settingsProblem':
         return settingsProblemItem(node.message);
       case 'gateway': {
-        const snapshot = this.snapshots.get(node.gateway.name);
-        return gatewayItem(node.gateway, snapshot ? await snapshot : undefined);
+        const pending = this.snapshots.get(node.gateway.name);
+        const snapshot = pending ? await pending : undefined;
+        const shownCount = this.filterText !== '' && snapshot?.ok ? snapshot.groups.filter((group) => this.matchesFilter(group)).length : undefined;
+        return gatewayItem(node.gateway, snapshot, shownCount);
       }
       case 'gatewayError':
         return gatewayErrorItem(node.gateway, node.error);

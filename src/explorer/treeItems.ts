@@ -35,8 +35,8 @@ const TYPE_ICONS: Record<string, string> = {
 };
 
 /** What a gateway's item shows of its last read: nothing before it and after a failure (an error node says why). */
-function readingOf(snapshot: GatewaySnapshot | undefined): GatewayReading | undefined {
-  return snapshot?.ok ? { groupCount: snapshot.groups.length, status: snapshot.status } : undefined;
+function readingOf(snapshot: GatewaySnapshot | undefined, shownCount?: number): GatewayReading | undefined {
+  return snapshot?.ok ? { groupCount: snapshot.groups.length, status: snapshot.status, shownCount } : undefined;
 }
 
 export function settingsProblemItem(message: string): vscode.TreeItem {
@@ -48,10 +48,11 @@ export function settingsProblemItem(message: string): vscode.TreeItem {
   return item;
 }
 
-export function gatewayItem(gateway: GatewayConfig, snapshot: GatewaySnapshot | undefined): vscode.TreeItem {
+/** `shownCount`: while a filter is set, how many groups it shows. */
+export function gatewayItem(gateway: GatewayConfig, snapshot: GatewaySnapshot | undefined, shownCount?: number): vscode.TreeItem {
   const item = new vscode.TreeItem(gateway.name, vscode.TreeItemCollapsibleState.Expanded);
   item.id = `gateway:${gateway.name}`;
-  item.description = gatewayDescription(gateway, readingOf(snapshot));
+  item.description = gatewayDescription(gateway, readingOf(snapshot, shownCount));
   item.tooltip = gatewayTooltip(gateway, readingOf(snapshot));
   const isMock = gateway.embedded === true;
   item.iconPath = new vscode.ThemeIcon(snapshot && !snapshot.ok ? 'debug-disconnect' : isMock ? 'server-process' : 'server');

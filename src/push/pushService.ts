@@ -64,7 +64,7 @@ export class PushService implements vscode.Disposable {
       return false;
     }
     // Linted for the gateway chosen: what it accepts depends on its version and switches.
-    if (!(await this.lintAllows(body, source.document, target.gateway))) {
+    if (!(await this.lintAllows(body, source.document, source.firstLine, target.gateway))) {
       return false;
     }
     await this.remembered.remember(source.document, target, method);
@@ -84,8 +84,8 @@ export class PushService implements vscode.Disposable {
   }
 
   /**
-   * Pushes the heredoc of a shell script that spans `line`: its shell expansions are asked for (values
-   * remembered per workspace), the URL gives gateway, grouping key and method; `mock` sends it to the
+   * Pushes the heredoc of a shell script that spans `line`: its shell expansions are asked for (once per
+   * workspace), the URL gives gateway, grouping key and method; `mock` sends it to the
    * embedded mock instead, with the same grouping key, for a dry run. `orTheOnlyOne`: when no heredoc
    * spans `line`, the script's single pushed heredoc.
    */
@@ -111,7 +111,7 @@ export class PushService implements vscode.Disposable {
     if (!gateway) {
       return false;
     }
-    if (!(await this.lintAllows(body, document, gateway))) {
+    if (!(await this.lintAllows(body, document, heredoc.bodyStartLine, gateway))) {
       return false;
     }
     return this.sender.send({ document, text: body, firstLine: heredoc.bodyStartLine }, { body, gateway, key, method, kind: mode === 'mock' ? 'dry run' : 'push' });
@@ -140,10 +140,22 @@ export class PushService implements vscode.Disposable {
     return gateway ? this.deleteGroup({ gateway, key: target.value.key }) : false;
   }
 
+  /** Asks again every value the script's pushes and deletes use (they are asked once per workspace otherwise). */
+  async changeScriptValues(document: vscode.TextDocument): Promise<boolean> {
+    const script = document.getText();
+    const all = [...findMetricHeredocs(script).filter((h) => h.push).flatMap((h) => heredocVariables(h)), ...findDeleteCommands(script).flatMap((c) => urlVariables(c.url))];
+    const variables = all.filter((variable, index) => all.findIndex((other) => other.key === variable.key) === index);
+    if (!variables.length) {
+      void this.prompts.notify('info', 'This script pushes or deletes with no shell values to ask.');
+      return false;
+    }
+    return (await askScriptValues(this.services.state, this.prompts, variables, document, document.lineCount - 1, { askAgain: true })) !== undefined;
+  }
+
   /** The lint before a push, for the gateway's target; the document follows that gateway's target from now on. */
-  private async lintAllows(body: string, document: vscode.TextDocument, gateway: GatewayConfig): Promise<boolean> {
+  private async lintAllows(body: string, document: vscode.TextDocument, firstLine: number, gateway: GatewayConfig): Promise<boolean> {
     const target = await this.services.lintTargets.follow(document, gateway);
-    return lintAllowsPush(body, this.services.lintSettings.settings.severities, target, this.prompts);
+    return lintAllowsPush(body, this.services.lintSettings.settings.severities, target, this.prompts, firstLine);
   }
 
   private deleteGroup(target: DeleteTarget): Promise<boolean> {

@@ -7,16 +7,23 @@ import { UserPrompts } from '../ui/prompts';
 const HEREDOC_VALUES_KEY = 'pushgateway.heredocValues';
 
 /**
- * Asks the value of each shell expansion of a script's push or delete (remembered per workspace; else
- * suggested from the script, the clock or the host name); undefined when cancelled.
+ * The value of each shell expansion of a script's push or delete: asked once per workspace (suggested
+ * from the script, the clock or the host name), then the remembered one, or for `$(date +%s)` the
+ * clock's; `askAgain` asks every one again, offering the remembered value. Undefined when cancelled.
  */
-export async function askScriptValues(state: vscode.Memento, prompts: UserPrompts, variables: readonly HeredocVariable[], document: vscode.TextDocument, commandLine: number): Promise<Record<string, string> | undefined> {
+export async function askScriptValues(state: vscode.Memento, prompts: UserPrompts, variables: readonly HeredocVariable[], document: vscode.TextDocument, commandLine: number, options: { askAgain?: boolean } = {}): Promise<Record<string, string> | undefined> {
   const remembered = state.get<Record<string, string>>(HEREDOC_VALUES_KEY) ?? {};
   const values: Record<string, string> = {};
   const context = { nowSeconds: Date.now() / 1000, hostname: os.hostname() };
   for (const variable of variables) {
     const suggested = suggestedValue(variable, document.getText(), commandLine, context);
-    const initial = readsTheClock(variable) ? suggested : (remembered[variable.key] ?? suggested);
+    const clock = readsTheClock(variable);
+    const known = remembered[variable.key];
+    if (known !== undefined && !options.askAgain) {
+      values[variable.key] = clock && suggested !== undefined ? suggested : known;
+      continue;
+    }
+    const initial = clock ? suggested : (known ?? suggested);
     const value = await prompts.inputVariable(variable.text, initial);
     if (value === undefined) {
       return undefined;

@@ -4,6 +4,7 @@ import { isListed } from '../core/gateway/gatewayForUrl';
 import { PushMethod } from '../core/protocol/pushMethod';
 import { GatewayConfig } from '../core/gateway/gatewayConfig';
 import { GroupingKey } from '../core/protocol/groupingKey';
+import { withDocumentLine } from '../core/protocol/documentLines';
 import { lineOfGatewayError } from '../core/protocol/groupingKeyText';
 import { GroupDocuments } from '../explorer/commands/openGroupAsDocument';
 import { ExplorerNode } from '../explorer/explorerModel';
@@ -32,10 +33,11 @@ export type RevealGroup = (gatewayName: string, labels: Record<string, string>, 
 
 /**
  * Sends a push and reports it: the outcome is shown, a gateway 400 that names a line becomes a
- * diagnostic there, and a dry run opens the group the mock now holds beside the script.
+ * diagnostic there (until the text under it changes), and a dry run opens the group the mock now holds beside the script.
  */
 export class PushSender implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('pushgateway-push');
+  private readonly editListener = vscode.workspace.onDidChangeTextDocument((event) => this.followEdits(event));
 
   constructor(
     private readonly gateways: GatewayService,
@@ -49,8 +51,8 @@ export class PushSender implements vscode.Disposable {
     const { result } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Pushing to ${where}` }, () => this.gateways.push(gateway, key, push.body, method));
     this.diagnostics.delete(source.document.uri);
     if (!result.ok) {
-      this.showRefusal(source, result.error.body ?? result.error.message);
-      void userPrompts().notify('error', `${kind === 'dry run' ? 'Dry run: the mock refused the push' : 'Push refused'} to ${where}: ${result.error.message}`);
+      this.showRefusal(source, gateway, result.error.body ?? result.error.message);
+      void userPrompts().notify('error', `${kind === 'dry run' ? 'Dry run: the mock refused the push' : 'Push refused'} to ${where}: ${withDocumentLine(result.error.message, source.firstLine)}`);
       return false;
     }
     const labels = { job: key.job, ...key.labels };
@@ -85,19 +87,47 @@ export class PushSender implements vscode.Disposable {
     });
   }
 
-  /** A 400 that names a line becomes a diagnostic on that line of the document. */
-  private showRefusal(source: PushSource, gatewayText: string): void {
+  /** A 400 that names a line becomes a diagnostic on that line of the document, naming the gateway that refused. */
+  private showRefusal(source: PushSource, gateway: GatewayConfig, gatewayText: string): void {
     const line = lineOfGatewayError(gatewayText);
     if (line === undefined) {
       return;
     }
     const documentLine = Math.min(source.firstLine + line, source.document.lineCount - 1);
-    const diagnostic = new vscode.Diagnostic(source.document.lineAt(documentLine).range, `The Pushgateway refused the push: ${gatewayText.trim()}`, vscode.DiagnosticSeverity.Error);
+    const refuser = gateway.embedded ? 'The mock' : `The gateway ${gateway.name}`;
+    const message = `${refuser} refused the push: ${withDocumentLine(gatewayText.trim(), source.firstLine)}`;
+    const diagnostic = new vscode.Diagnostic(source.document.lineAt(documentLine).range, message, vscode.DiagnosticSeverity.Error);
     diagnostic.source = 'pushgateway-push';
     this.diagnostics.set(source.document.uri, [diagnostic]);
   }
 
+  /**
+   * A refusal is about the text that was pushed: it goes when the text under it changes, and moves
+   * with its line when lines above are added or removed (VS Code does not move diagnostics itself).
+   */
+  private followEdits(event: vscode.TextDocumentChangeEvent): void {
+    let kept = this.diagnostics.get(event.document.uri);
+    if (!kept?.length || !event.contentChanges.length) {
+      return;
+    }
+    for (const change of event.contentChanges) {
+      const addedLines = change.text.split('\n').length - 1 - (change.range.end.line - change.range.start.line);
+      kept = kept
+        .filter((diagnostic) => !diagnostic.range.intersection(change.range))
+        .map((diagnostic) => (change.range.end.isBefore(diagnostic.range.start) && addedLines !== 0 ? moved(diagnostic, addedLines) : diagnostic));
+    }
+    this.diagnostics.set(event.document.uri, kept);
+  }
+
   dispose(): void {
+    this.editListener.dispose();
     this.diagnostics.dispose();
   }
+}
+
+function moved(diagnostic: vscode.Diagnostic, lines: number): vscode.Diagnostic {
+  const { start, end } = diagnostic.range;
+  const copy = new vscode.Diagnostic(new vscode.Range(start.translate(lines), end.translate(lines)), diagnostic.message, diagnostic.severity);
+  copy.source = diagnostic.source;
+  return copy;
 }

@@ -13,12 +13,19 @@ import { statusTarget } from '../gateway/statusTarget';
 export interface GatewayReading {
   readonly groupCount: number;
   readonly status?: GatewayStatus;
+  /** While a filter is set: how many of the groups it shows. */
+  readonly shownCount?: number;
 }
 
-/** `url · v1.11.0 · 3 groups`: the version and count once the gateway was read. */
+/** `url · v1.11.0 · 3 groups` (`1 of 3 groups` while filtered): the version and count once the gateway was read. */
 export function gatewayDescription(gateway: GatewayConfig, reading: GatewayReading | undefined): string {
-  const details = reading ? [reading.status?.version && `v${reading.status.version}`, `${reading.groupCount} group${reading.groupCount === 1 ? '' : 's'}`] : [];
+  const details = reading ? [reading.status?.version && `v${reading.status.version}`, groupCountText(reading)] : [];
   return [gateway.url, ...details].filter(Boolean).join(' · ');
+}
+
+function groupCountText({ groupCount, shownCount }: GatewayReading): string {
+  const groups = `group${groupCount === 1 ? '' : 's'}`;
+  return shownCount === undefined ? `${groupCount} ${groups}` : `${shownCount} of ${groupCount} ${groups}`;
 }
 
 /** What a gateway's version means for the lint and its push checks, one line each; nothing before the version is known. */

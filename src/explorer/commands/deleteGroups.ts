@@ -42,11 +42,13 @@ export async function deleteAllGroups(gateways: GatewayService, tree: GatewayTre
     return;
   }
   const adminApi = snapshot.status?.adminApiEnabled === true;
-  const how = adminApi ? 'with the admin API (one wipe)' : `with ${count} DELETE requests`;
-  if (!(await prompts.confirm(`Delete all ${count} groups on ${node.gateway.name}?`, `Every metric on ${node.gateway.url} is removed, ${how}. This cannot be undone.`, `Delete ${count} Groups`))) {
+  const one = count === 1;
+  const how = adminApi ? 'with the admin API (one wipe)' : one ? 'with one DELETE request' : `with ${count} DELETE requests`;
+  const question = one ? `Delete the only group on ${node.gateway.name}?` : `Delete all ${count} groups on ${node.gateway.name}?`;
+  if (!(await prompts.confirm(question, `Every metric on ${node.gateway.url} is removed, ${how}. This cannot be undone.`, one ? 'Delete 1 Group' : `Delete ${count} Groups`))) {
     return;
   }
-  const failures = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Deleting ${count} groups on ${node.gateway.name}` }, async () => {
+  const failures = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Deleting ${one ? '1 group' : `${count} groups`} on ${node.gateway.name}` }, async () => {
     if (adminApi) {
       const { result } = await gateways.wipe(node.gateway, snapshot.groups);
       return result.ok ? [] : [result.error.message];

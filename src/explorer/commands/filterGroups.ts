@@ -8,6 +8,18 @@ export async function filterGroups(tree: GatewayTreeProvider, view: vscode.TreeV
   if (text === undefined) {
     return;
   }
+  applyFilter(tree, view, text);
+}
+
+/** The Clear Filter button in the view's title, shown while a filter is set. */
+export function clearGroupFilter(tree: GatewayTreeProvider, view: vscode.TreeView<unknown>): void {
+  applyFilter(tree, view, '');
+}
+
+const FILTERED_CONTEXT = 'pushgateway.groupsFiltered';
+
+function applyFilter(tree: GatewayTreeProvider, view: vscode.TreeView<unknown>, text: string): void {
   tree.setFilter(text);
   view.message = text.trim() ? `Filtered: groups matching "${text.trim()}"` : undefined;
+  void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, text.trim() !== '');
 }

@@ -6,5 +6,7 @@ export async function stopMock(mock: MockGatewayService): Promise<void> {
     void userPrompts().notify('info', 'The mock Pushgateway is not running.');
     return;
   }
+  const url = mock.gateway.url;
   await mock.stop();
+  void userPrompts().notify('info', `Stopped the mock Pushgateway (${url}).`);
 }

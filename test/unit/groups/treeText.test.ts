@@ -24,6 +24,7 @@ describe('explorer item texts', () => {
       assert.equal(gatewayDescription(GATEWAY, undefined), 'http://pgw:9091');
       assert.equal(gatewayDescription(GATEWAY, { groupCount: 1 }), 'http://pgw:9091 · 1 group');
       assert.equal(gatewayDescription(GATEWAY, { groupCount: 3, status: { version: '1.11.0', adminApiEnabled: false } }), 'http://pgw:9091 · v1.11.0 · 3 groups');
+      assert.equal(gatewayDescription(GATEWAY, { groupCount: 3, shownCount: 1 }), 'http://pgw:9091 · 1 of 3 groups', 'while filtered');
     });
 
     it('says in its tooltip when the admin API is on', () => {
