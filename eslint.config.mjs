@@ -33,10 +33,7 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/mock/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [VSCODE_IN_CORE], patterns: [VSCODE_SUBPATH_IN_CORE, { regex: '^\\.{1,2}/(\\.\\./)*mock/(?!index$)', message: MOCK_THROUGH_INDEX }] },
-      ],
+      'no-restricted-imports': ['error', { paths: [VSCODE_IN_CORE], patterns: [VSCODE_SUBPATH_IN_CORE, { regex: '^\\.{1,2}/(\\.\\./)*mock/(?!index$)', message: MOCK_THROUGH_INDEX }] }],
     },
   },
   {

@@ -48,7 +48,6 @@ function refresh(body: string, now: number): number {
   return shown.length;
 }
 
-
 function main(): void {
   const now = Date.now() / 1000;
   const body = answer(GROUPS, now);

@@ -32,7 +32,6 @@ const CHILD_TIMEOUT_MS = 60_000;
 
 // --- a deterministic document ---------------------------------------------------------------------
 
-
 function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];
 }
@@ -171,7 +170,6 @@ interface Timing {
   readonly exitCode?: number;
   readonly lastStderrLine?: string;
 }
-
 
 function elapsedMs(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;

@@ -132,7 +132,6 @@ function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))];
 }
 
-
 /** Sequential PUTs to one extra group, after a short warm-up. */
 async function measureLatency(target: Target): Promise<Latency> {
   const path = groupPath('latency');
@@ -198,7 +197,9 @@ async function benchGateway(name: string, port: number, fillDeadline: number): P
       const latency = await measureLatency(target);
       const pushesPerSecond = await measureThroughput(target);
       results.push({ size, reached: count, fillSeconds, latency, pushesPerSecond });
-      console.log(`  ${name}: ${formatGroups(count)}${count < size ? ` (of ${formatCount(size)}: fill budget used up)` : ''}, filled in ${fillSeconds.toFixed(1)} s; median ${formatMs(latency.medianMs)}, p99 ${formatMs(latency.p99Ms)}, ${pushesPerSecond.toFixed(0)} pushes/s`);
+      console.log(
+        `  ${name}: ${formatGroups(count)}${count < size ? ` (of ${formatCount(size)}: fill budget used up)` : ''}, filled in ${fillSeconds.toFixed(1)} s; median ${formatMs(latency.medianMs)}, p99 ${formatMs(latency.p99Ms)}, ${pushesPerSecond.toFixed(0)} pushes/s`,
+      );
       if (count < size) {
         break;
       }
@@ -271,7 +272,11 @@ function verdict(met: boolean): string {
 
 function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join(' | ')
+      .trimEnd();
   console.log(line(header));
   console.log(widths.map((width) => '-'.repeat(width)).join('-+-'));
   for (const row of rows) {
@@ -306,7 +311,7 @@ function printTargets(mock: readonly Measurement[], real: readonly Measurement[]
       `${formatMs(last.latency.medianMs)} / ${formatMs(first.latency.medianMs)} = ${ratio.toFixed(2)}x (p99 ${(last.latency.p99Ms / first.latency.p99Ms).toFixed(2)}x): ${verdict(ratio <= LATENCY_RATIO_TARGET)}`,
   );
   if (real === undefined) {
-    console.log('Target: mock throughput not below the real gateway\'s: n/a (the real gateway was not run)');
+    console.log("Target: mock throughput not below the real gateway's: n/a (the real gateway was not run)");
     return;
   }
   const pairs = real.map((r, i) => ({ r, m: mock[i] }));
@@ -330,7 +335,9 @@ function printFillNote(real: readonly Measurement[] | undefined): void {
     return;
   }
   const fillSeconds = real.reduce((sum, m) => sum + m.fillSeconds, 0);
-  console.log(`\nThe real gateway was filled to ${formatCount(last.reached)} groups only: its fill budget is ${REAL_FILL_BUDGET_MS / 1000} s (${(last.reached / fillSeconds).toFixed(0)} pushes/s on average while filling).`);
+  console.log(
+    `\nThe real gateway was filled to ${formatCount(last.reached)} groups only: its fill budget is ${REAL_FILL_BUDGET_MS / 1000} s (${(last.reached / fillSeconds).toFixed(0)} pushes/s on average while filling).`,
+  );
 }
 
 // --- main -----------------------------------------------------------------------------------------
@@ -339,7 +346,9 @@ async function main(): Promise<void> {
   const started = process.hrtime.bigint();
   const realVersion = versionLine(PUSHGATEWAY_BINARY);
   console.log(`Groups: PUT ${groupPath('i<N>')}, ${Buffer.byteLength(pushBody(0))}-byte text push, ${FILL_CONNECTIONS} keep-alive connections to fill`);
-  console.log(`Latency: ${LATENCY_PUSHES} sequential PUTs to ${groupPath('latency')} (after up to ${formatCount(LATENCY_WARMUP_PUSHES)} warm-up pushes or ${LATENCY_WARMUP_MS / 1000} s); throughput: ${THROUGHPUT_CONNECTIONS} connections for ${THROUGHPUT_MS / 1000} s, ${THROUGHPUT_GROUPS_PER_CONNECTION} groups each`);
+  console.log(
+    `Latency: ${LATENCY_PUSHES} sequential PUTs to ${groupPath('latency')} (after up to ${formatCount(LATENCY_WARMUP_PUSHES)} warm-up pushes or ${LATENCY_WARMUP_MS / 1000} s); throughput: ${THROUGHPUT_CONNECTIONS} connections for ${THROUGHPUT_MS / 1000} s, ${THROUGHPUT_GROUPS_PER_CONNECTION} groups each`,
+  );
   console.log(`Machine: ${os.availableParallelism()} cores, node ${process.version}; real gateway: ${realVersion ?? `${PUSHGATEWAY_BINARY} not installed`}\n`);
 
   const mock = await benchMock();
@@ -354,10 +363,14 @@ async function main(): Promise<void> {
   console.log(`\nTotal bench time ${(elapsedMs(started) / 1000).toFixed(1)} s. Targets are informative: missing one does not fail the bench.`);
 }
 
-runScript(process.argv.includes(SERVE_MOCK_FLAG) ? serveMock : async () => {
-  try {
-    await main();
-  } catch (error) {
-    throw new Error(`bench:mock failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-});
+runScript(
+  process.argv.includes(SERVE_MOCK_FLAG)
+    ? serveMock
+    : async () => {
+        try {
+          await main();
+        } catch (error) {
+          throw new Error(`bench:mock failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        }
+      },
+);

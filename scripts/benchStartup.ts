@@ -65,7 +65,6 @@ async function realStartMs(): Promise<number> {
   }
 }
 
-
 async function measure(label: string, once: () => Promise<number>): Promise<void> {
   const times: number[] = [];
   for (let run = 0; run < RUNS; run++) {

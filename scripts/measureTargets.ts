@@ -80,11 +80,7 @@ function sameHeaders(a: Record<string, string>, b: Record<string, string>): bool
 }
 
 function sameAnswer(actual: RecordedResponse, expected: RecordedResponse): boolean {
-  return (
-    actual.status === expected.status &&
-    sameHeaders(actual.headers, expected.headers) &&
-    (expected.bodyVariants ?? [expected.body]).includes(actual.body)
-  );
+  return actual.status === expected.status && sameHeaders(actual.headers, expected.headers) && (expected.bodyVariants ?? [expected.body]).includes(actual.body);
 }
 
 async function replayCase(gatewayCase: GatewayCase, expected: readonly RecordedResponse[], send: (port: number, step: CaseStep) => Promise<RecordedResponse>, target: TargetName): Promise<number> {

@@ -187,7 +187,6 @@ async function recordCase(binaries: Binaries, casesDir: string, slug: string): P
   }
 }
 
-
 /** JSON with every object's keys sorted, so re-recording only changes what the binaries changed. */
 function stableStringify(value: unknown): string {
   return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
@@ -235,7 +234,9 @@ async function main(): Promise<void> {
   const corpusDir = path.resolve(repoRoot, corpusOption ?? CORPUS_DIR);
   const casesDir = path.join(corpusDir, 'cases');
   const slugs = listCaseSlugs(casesDir);
-  console.log(`Recording ${slugs.length} cases in ${path.relative(repoRoot, corpusDir) || '.'} for ${target.description}: ${recordedWith.promtool}, ${recordedWith.pushgateway} ${binaries.gatewayFlags.join(' ')} (${WORKERS} at a time) ...`);
+  console.log(
+    `Recording ${slugs.length} cases in ${path.relative(repoRoot, corpusDir) || '.'} for ${target.description}: ${recordedWith.promtool}, ${recordedWith.pushgateway} ${binaries.gatewayFlags.join(' ')} (${WORKERS} at a time) ...`,
+  );
   const started = Date.now();
   const verdicts = await mapWithWorkers(slugs, WORKERS, (slug) => recordCase(binaries, casesDir, slug));
   const cases = Object.fromEntries(slugs.map((slug, index) => [slug, verdicts[index]]));

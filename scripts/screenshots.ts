@@ -98,7 +98,11 @@ async function settle(page: Page, keepToasts = false): Promise<void> {
   await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 40);
   if (!keepToasts) {
     await page.keyboard.press('Escape');
-    await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    await page
+      .locator('.notifications-toasts .notification-toast')
+      .first()
+      .waitFor({ state: 'hidden', timeout: 5_000 })
+      .catch(() => undefined);
   }
   await page.waitForTimeout(1_000);
 }
@@ -179,8 +183,15 @@ async function showDryRun(page: Page): Promise<void> {
   const tabOfGroup = page.locator('.tabs-container .tab', { hasText: 'backup_db' });
   for (let asked = 0; asked < 10; asked++) {
     const next = await Promise.race([
-      title.filter({ hasText: 'Value for' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS }).then(() => 'question' as const),
-      tabOfGroup.nth(1).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS }).then(() => 'done' as const),
+      title
+        .filter({ hasText: 'Value for' })
+        .first()
+        .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
+        .then(() => 'question' as const),
+      tabOfGroup
+        .nth(1)
+        .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
+        .then(() => 'done' as const),
     ]);
     if (next === 'done') {
       break;
@@ -192,7 +203,11 @@ async function showDryRun(page: Page): Promise<void> {
       await input.fill(answer);
     }
     await page.keyboard.press('Enter');
-    await title.filter({ hasText: variable }).first().waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS }).catch(() => undefined);
+    await title
+      .filter({ hasText: variable })
+      .first()
+      .waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS })
+      .catch(() => undefined);
   }
   await visible(page.locator('.notifications-toasts', { hasText: 'Dry run: the mock accepted' }));
   await visible(page.locator('.part.sidebar .monaco-list-row.selected', { hasText: groupLabel(DEMO_GROUPS.healthy) }));

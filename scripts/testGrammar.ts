@@ -34,11 +34,7 @@ interface RawGrammar {
 }
 
 function shellGrammarPath(): string {
-  return path.join(
-    hostCacheDir(),
-    `code-server-${CODE_SERVER_VERSION}`,
-    'node_modules', 'code-server', 'lib', 'vscode', 'extensions', 'shellscript', 'syntaxes', 'shell-unix-bash.tmLanguage.json',
-  );
+  return path.join(hostCacheDir(), `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server', 'lib', 'vscode', 'extensions', 'shellscript', 'syntaxes', 'shell-unix-bash.tmLanguage.json');
 }
 
 function readGrammar(root: string, file: string): RawGrammar {
@@ -122,14 +118,7 @@ function stopAfterTimeout(child: ChildProcess): NodeJS.Timeout {
 
 /** Runs the tool with its output on our stdout (one line per test file); resolves to its exit code. */
 function runGrammarTests(root: string): Promise<number> {
-  const args = [
-    toolEntry(root),
-    '--config', INJECTION_CONFIG,
-    '-g', EXPOSITION_GRAMMAR,
-    '-g', INJECTION_GRAMMAR,
-    '-g', shellGrammarPath(),
-    ...TEST_GLOBS,
-  ];
+  const args = [toolEntry(root), '--config', INJECTION_CONFIG, '-g', EXPOSITION_GRAMMAR, '-g', INJECTION_GRAMMAR, '-g', shellGrammarPath(), ...TEST_GLOBS];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
     const timer = stopAfterTimeout(child);

@@ -76,7 +76,8 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     'pushgateway.addGateway': () => addGateway(services.gateways, services.prompts()),
     'pushgateway.refreshExplorer': () => refreshExplorer(services.gatewayTree),
     // From the Delete key (no arguments): the view's selection.
-    'pushgateway.deleteGroup': (clicked, selected) => deleteGroups(services.gateways, services.prompts(), node(clicked), (selected as ExplorerNode[] | undefined) ?? (clicked ? undefined : services.gatewayView.selection)),
+    'pushgateway.deleteGroup': (clicked, selected) =>
+      deleteGroups(services.gateways, services.prompts(), node(clicked), (selected as ExplorerNode[] | undefined) ?? (clicked ? undefined : services.gatewayView.selection)),
     'pushgateway.deleteAllGroups': (clicked) => deleteAllGroups(services.gateways, services.gatewayTree, services.prompts(), node(clicked)),
     'pushgateway.cleanUpGroups': (clicked) => cleanUpGroups(services.gateways, services.prompts(), node(clicked)),
     'pushgateway.setCredentials': (clicked) => setCredentials(services.gateways, services.prompts(), node(clicked)),

@@ -76,11 +76,10 @@ function isolatedEnv(folders: HostRunFolders, extra: NodeJS.ProcessEnv): NodeJS.
 }
 
 export async function installVsix(host: InstalledHost, folders: HostRunFolders, vsix: string): Promise<void> {
-  await runCommand(
-    host.node,
-    [host.codeServer, '--install-extension', vsix, '--force', '--extensions-dir', folders.extensions, '--user-data-dir', folders.userData],
-    { env: isolatedEnv(folders, {}), label: `install ${path.basename(vsix)}` },
-  );
+  await runCommand(host.node, [host.codeServer, '--install-extension', vsix, '--force', '--extensions-dir', folders.extensions, '--user-data-dir', folders.userData], {
+    env: isolatedEnv(folders, {}),
+    label: `install ${path.basename(vsix)}`,
+  });
 }
 
 export interface CodeServerOptions {
@@ -107,11 +106,16 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   fs.writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const args = [
     host.codeServer,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
-    '--config', configFile,
-    '--user-data-dir', folders.userData,
-    '--extensions-dir', folders.extensions,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--config',
+    configFile,
+    '--user-data-dir',
+    folders.userData,
+    '--extensions-dir',
+    folders.extensions,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',

@@ -229,7 +229,11 @@ export async function runClean(args: readonly string[], output: CliOutput, envir
       }
     }
     if (deleted.length > 0) {
-      await waitUntilGone(client, deleted.map((candidate) => candidate.group.labels), DELETE_APPLIED_WITHIN_MS);
+      await waitUntilGone(
+        client,
+        deleted.map((candidate) => candidate.group.labels),
+        DELETE_APPLIED_WITHIN_MS,
+      );
     }
     output.out(`Deleted ${deleted.length} group(s)${failed.length > 0 ? `, ${failed.length} failed` : ''}.\n`);
     if (failed.length > 0) {

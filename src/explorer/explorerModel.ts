@@ -18,5 +18,4 @@ export type FamilyNode = Extract<ExplorerNode, { kind: 'family' }>;
 
 /** What one refresh read from a gateway: one `/api/v1/metrics` (and status) request, not one per group. */
 export type GatewaySnapshot =
-  | { readonly ok: true; readonly groups: readonly GatewayGroup[]; readonly status?: GatewayStatus; readonly fetchedAt: number }
-  | { readonly ok: false; readonly error: GatewayError };
+  { readonly ok: true; readonly groups: readonly GatewayGroup[]; readonly status?: GatewayStatus; readonly fetchedAt: number } | { readonly ok: false; readonly error: GatewayError };

@@ -46,7 +46,10 @@ export async function confirmAndDeleteGroups(gateways: GatewayService, prompts: 
   const failures: string[] = [];
   await vscode.window.withProgress({ location: options.progressLocation, title: one ? `Deleting ${names[0]}` : 'Deleting groups' }, async () => {
     for (const sameGateway of groupedByGateway(targets)) {
-      const { results } = await gateways.deleteGroups(sameGateway[0].gateway, sameGateway.map((target) => target.key));
+      const { results } = await gateways.deleteGroups(
+        sameGateway[0].gateway,
+        sameGateway.map((target) => target.key),
+      );
       results.forEach((result, index) => {
         if (!result.ok) {
           failures.push(one ? result.error.message : `${describeTarget(sameGateway[index])}: ${result.error.message}`);

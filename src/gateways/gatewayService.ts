@@ -209,7 +209,10 @@ export class GatewayService implements vscode.Disposable {
   async wipe(gateway: GatewayConfig, groups: readonly GatewayGroup[]): Promise<ActionOutcome> {
     const outcome = await this.withClient(gateway, async (client) => {
       const result = await client.wipe();
-      await waitUntilGone(client, groups.map((group) => group.labels));
+      await waitUntilGone(
+        client,
+        groups.map((group) => group.labels),
+      );
       return { displayUrl: client.displayUrl, result };
     });
     if (outcome.result.ok) {

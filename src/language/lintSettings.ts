@@ -54,11 +54,13 @@ export class LintSettingsReader implements vscode.Disposable {
       return;
     }
     this.lastReported = text;
-    void userPrompts().notify('warning', `Pushgateway lint settings: ${problems.join('; ')}. These entries are ignored.`, 'Open Settings').then((choice) => {
-      if (choice) {
-        void vscode.commands.executeCommand('workbench.action.openSettings', SECTION);
-      }
-    });
+    void userPrompts()
+      .notify('warning', `Pushgateway lint settings: ${problems.join('; ')}. These entries are ignored.`, 'Open Settings')
+      .then((choice) => {
+        if (choice) {
+          void vscode.commands.executeCommand('workbench.action.openSettings', SECTION);
+        }
+      });
   }
 
   dispose(): void {

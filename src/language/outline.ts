@@ -48,6 +48,10 @@ export class ExpositionFolding implements vscode.FoldingRangeProvider {
     if (!linted) {
       return [];
     }
-    return linted.result.document.families.flatMap((family) => contiguousBlocks(family.lines).filter(({ first, last }) => last > first).map(({ first, last }) => new vscode.FoldingRange(first, last)));
+    return linted.result.document.families.flatMap((family) =>
+      contiguousBlocks(family.lines)
+        .filter(({ first, last }) => last > first)
+        .map(({ first, last }) => new vscode.FoldingRange(first, last)),
+    );
   }
 }

@@ -20,7 +20,9 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, setti
     lint,
     new DiagnosticsPublisher(lint, settings),
     new ScrapeConfigCheck(settings),
-    vscode.languages.registerCodeActionsProvider([{ language: EXPOSITION_LANGUAGE_ID }, { language: SHELL_LANGUAGE_ID }], new ExpositionCodeActions(lint), { providedCodeActionKinds: ExpositionCodeActions.kinds }),
+    vscode.languages.registerCodeActionsProvider([{ language: EXPOSITION_LANGUAGE_ID }, { language: SHELL_LANGUAGE_ID }], new ExpositionCodeActions(lint), {
+      providedCodeActionKinds: ExpositionCodeActions.kinds,
+    }),
     vscode.languages.registerHoverProvider(EXPOSITION_SELECTOR, new ExpositionHover(lint)),
     vscode.languages.registerDocumentSymbolProvider(EXPOSITION_SELECTOR, new ExpositionSymbols(lint)),
     vscode.languages.registerFoldingRangeProvider(EXPOSITION_SELECTOR, new ExpositionFolding(lint)),

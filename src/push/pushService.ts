@@ -89,7 +89,13 @@ export class PushService implements vscode.Disposable {
    * embedded mock instead, with the same grouping key, for a dry run. `orTheOnlyOne`: when no heredoc
    * spans `line`, the script's single pushed heredoc.
    */
-  async pushHeredoc(document: vscode.TextDocument, line: number, mode: 'gateway' | 'mock', startMock: () => Promise<GatewayConfig | undefined>, options: { orTheOnlyOne?: boolean } = {}): Promise<boolean> {
+  async pushHeredoc(
+    document: vscode.TextDocument,
+    line: number,
+    mode: 'gateway' | 'mock',
+    startMock: () => Promise<GatewayConfig | undefined>,
+    options: { orTheOnlyOne?: boolean } = {},
+  ): Promise<boolean> {
     const pushed = findMetricHeredocs(document.getText()).filter((h) => h.push);
     const atLine = pushed.find((h) => h.operatorSpan.line <= line && line <= h.terminatorLine);
     const heredoc = atLine ?? (options.orTheOnlyOne && pushed.length === 1 ? pushed[0] : undefined);
@@ -143,7 +149,12 @@ export class PushService implements vscode.Disposable {
   /** Asks again every value the script's pushes and deletes use (they are asked once per workspace otherwise). */
   async changeScriptValues(document: vscode.TextDocument): Promise<boolean> {
     const script = document.getText();
-    const all = [...findMetricHeredocs(script).filter((h) => h.push).flatMap((h) => heredocVariables(h)), ...findDeleteCommands(script).flatMap((c) => urlVariables(c.url))];
+    const all = [
+      ...findMetricHeredocs(script)
+        .filter((h) => h.push)
+        .flatMap((h) => heredocVariables(h)),
+      ...findDeleteCommands(script).flatMap((c) => urlVariables(c.url)),
+    ];
     const variables = all.filter((variable, index) => all.findIndex((other) => other.key === variable.key) === index);
     if (!variables.length) {
       void this.prompts.notify('info', 'This script pushes or deletes with no shell values to ask.');

@@ -40,7 +40,13 @@ export class RememberedPushes {
  * Asks a gateway (configured or the running mock) and a grouping key, offering the remembered ones
  * (else `job=<file name>`); undefined when cancelled or there is no gateway (the user is offered to add one).
  */
-export async function askTarget(gateways: GatewayService, prompts: UserPrompts, document: vscode.TextDocument | undefined, remembered: RememberedPush | undefined, action: string): Promise<PushTarget | undefined> {
+export async function askTarget(
+  gateways: GatewayService,
+  prompts: UserPrompts,
+  document: vscode.TextDocument | undefined,
+  remembered: RememberedPush | undefined,
+  action: string,
+): Promise<PushTarget | undefined> {
   const listed = gateways.listedGateways();
   if (listed.length === 0) {
     void prompts.notify('warning', `No gateway to ${action}: add one, or start the mock gateway.`, 'Add Gateway', 'Start Mock Gateway').then((choice) => {

@@ -11,7 +11,14 @@ const HEREDOC_VALUES_KEY = 'pushgateway.heredocValues';
  * from the script, the clock or the host name), then the remembered one, or for `$(date +%s)` the
  * clock's; `askAgain` asks every one again, offering the remembered value. Undefined when cancelled.
  */
-export async function askScriptValues(state: vscode.Memento, prompts: UserPrompts, variables: readonly HeredocVariable[], document: vscode.TextDocument, commandLine: number, options: { askAgain?: boolean } = {}): Promise<Record<string, string> | undefined> {
+export async function askScriptValues(
+  state: vscode.Memento,
+  prompts: UserPrompts,
+  variables: readonly HeredocVariable[],
+  document: vscode.TextDocument,
+  commandLine: number,
+  options: { askAgain?: boolean } = {},
+): Promise<Record<string, string> | undefined> {
   const remembered = state.get<Record<string, string>>(HEREDOC_VALUES_KEY) ?? {};
   const values: Record<string, string> = {};
   const context = { nowSeconds: Date.now() / 1000, hostname: os.hostname() };

@@ -65,11 +65,13 @@ export class PushSender implements vscode.Disposable {
       void userPrompts().notify('info', `Pushed to ${where} (a gateway the explorer does not list: add it with "Pushgateway: Add Gateway" to see its groups).`);
       return true;
     }
-    void userPrompts().notify('info', `Pushed to ${where}.`, 'Reveal in Explorer').then((choice) => {
-      if (choice) {
-        void this.revealGroup(gateway.name, labels, { focus: true });
-      }
-    });
+    void userPrompts()
+      .notify('info', `Pushed to ${where}.`, 'Reveal in Explorer')
+      .then((choice) => {
+        if (choice) {
+          void this.revealGroup(gateway.name, labels, { focus: true });
+        }
+      });
     return true;
   }
 
@@ -80,11 +82,13 @@ export class PushSender implements vscode.Disposable {
       await this.groupDocuments.open(node, { beside: true });
     }
     const shown = node ? '; the group is shown beside' : '';
-    void userPrompts().notify('info', `${verdict}${shown}.`, 'Show Mock Log').then((choice) => {
-      if (choice) {
-        void vscode.commands.executeCommand('pushgateway.showMockLog');
-      }
-    });
+    void userPrompts()
+      .notify('info', `${verdict}${shown}.`, 'Show Mock Log')
+      .then((choice) => {
+        if (choice) {
+          void vscode.commands.executeCommand('pushgateway.showMockLog');
+        }
+      });
   }
 
   /** A 400 that names a line becomes a diagnostic on that line of the document, naming the gateway that refused. */

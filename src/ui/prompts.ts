@@ -110,7 +110,7 @@ export const windowPrompts: UserPrompts = {
     return Promise.resolve(
       vscode.window.showInputBox({
         title: 'Clean Up Groups (1/2): older than',
-        prompt: "Groups whose last success (or last push) is older than this: 7d, 25h, 90m. Empty: any age (then give a selector)",
+        prompt: 'Groups whose last success (or last push) is older than this: 7d, 25h, 90m. Empty: any age (then give a selector)',
         value: initial,
         ignoreFocusOut: true,
         validateInput: validate,

@@ -73,18 +73,25 @@ function pushSemanticsCases(): void {
   add('delete-unknown-group', 'DELETE of a group that does not exist is also 202', [del('/metrics/job/nothing/instance/here'), ...state()]);
   add('delete-unknown-group-others-kept', 'DELETE of an unknown group leaves the existing ones alone', [put(J, GAUGE_A), del('/metrics/job/other'), ...state()]);
   add('delete-only-that-group', 'DELETE removes exactly the addressed group', [put(`${J}/instance/one`, 'a 1\n'), put(`${J}/instance/two`, 'a 2\n'), del(`${J}/instance/one`), ...state()]);
-  add('delete-job-only-keeps-instance-groups', 'DELETE /metrics/job/j does not remove {job="j",instance="x"}', [
-    put(J, 'a 1\n'),
-    put(`${J}/instance/x`, 'b 1\n'),
-    del(J),
+  add('delete-job-only-keeps-instance-groups', 'DELETE /metrics/job/j does not remove {job="j",instance="x"}', [put(J, 'a 1\n'), put(`${J}/instance/x`, 'b 1\n'), del(J), ...state()]);
+  add('delete-then-put-again', 'A group deleted and pushed again', [put(J, 'a 1\nb 1\n'), del(J), put(J, 'c 1\n'), ...state()]);
+  add('delete-base64-addressed', 'A group pushed with @base64 and deleted with the plain path', [
+    put(`/metrics/job@base64/${base64Url('backup')}/path@base64/${base64Url('/var/lib')}`, 'a 1\n'),
+    del('/metrics/job/backup/path/x'),
+    get('/api/v1/metrics'),
+    del(`/metrics/job/backup/path@base64/${base64Url('/var/lib')}`),
     ...state(),
   ]);
-  add('delete-then-put-again', 'A group deleted and pushed again', [put(J, 'a 1\nb 1\n'), del(J), put(J, 'c 1\n'), ...state()]);
-  add('delete-base64-addressed', 'A group pushed with @base64 and deleted with the plain path', [put(`/metrics/job@base64/${base64Url('backup')}/path@base64/${base64Url('/var/lib')}`, 'a 1\n'), del('/metrics/job/backup/path/x'), get('/api/v1/metrics'), del(`/metrics/job/backup/path@base64/${base64Url('/var/lib')}`), ...state()]);
   add('delete-with-body', 'A DELETE with a body: the body is ignored', [put(J, 'a 1\n'), send('DELETE', J, 'b 1\n', { 'Content-Type': TEXT_CONTENT_TYPE }), ...state()]);
   add('delete-odd-components', 'DELETE with an odd number of label components is 400', [put(J, 'a 1\n'), del(`${J}/a`), ...state()]);
   add('delete-twice', 'A second DELETE of the same group is 202 too', [put(J, 'a 1\n'), del(J), del(J), ...state()]);
-  add('delete-empty-instance-group', 'DELETE of {job="j",instance=""} needs the explicit empty instance', [put(`${J}/instance/`, 'a 1\n'), del(J), get('/api/v1/metrics'), del(`${J}/instance/`), ...state()]);
+  add('delete-empty-instance-group', 'DELETE of {job="j",instance=""} needs the explicit empty instance', [
+    put(`${J}/instance/`, 'a 1\n'),
+    del(J),
+    get('/api/v1/metrics'),
+    del(`${J}/instance/`),
+    ...state(),
+  ]);
   add('delete-base64-job-empty', 'DELETE /metrics/job@base64/= is refused like a push', [del('/metrics/job@base64/=')]);
 }
 
@@ -174,7 +181,11 @@ function labelCases(): void {
   const bodyLabels = Array.from({ length: 40 }, (_, i) => `k${String(i).padStart(2, '0')}="value number ${i}"`).join(',');
   add('labels-big-label-set', 'A series with 40 body labels', [put(J, `foo{${bodyLabels}} 1\n`), ...state()]);
   add('labels-reserved-body-label', 'A body label starting with "__" is refused by the consistency check', [put(J, 'foo{__x="1"} 1\n'), ...state()]);
-  add('labels-different-names-across-groups', 'One family with different label names in two groups is accepted', [put('/metrics/job/a', 'foo{x="1"} 1\n'), put('/metrics/job/b', 'foo{y="1"} 1\n'), ...state()]);
+  add('labels-different-names-across-groups', 'One family with different label names in two groups is accepted', [
+    put('/metrics/job/a', 'foo{x="1"} 1\n'),
+    put('/metrics/job/b', 'foo{y="1"} 1\n'),
+    ...state(),
+  ]);
   add('labels-different-names-same-push', 'One family with different label names within a push is accepted', [put(J, 'foo{x="1"} 1\nfoo{y="1"} 2\nfoo 3\n'), ...state()]);
   add('labels-empty-body-label-value', 'A body label with an empty value is kept as x="" in the exposition', [put(J, 'foo{x=""} 1\n'), ...state()]);
 
@@ -202,7 +213,7 @@ function labelCases(): void {
     del(`${J}/instance/`),
     ...state(),
   ]);
-  add('collision-body-instance', 'A body instance equal to another group\'s URL instance gives duplicate series', [
+  add('collision-body-instance', "A body instance equal to another group's URL instance gives duplicate series", [
     put(`${J}/instance/x`, 'a 1\n'),
     variants(put(J, 'a{instance="x"} 2\n'), 2),
     ...state(),
@@ -260,7 +271,10 @@ function textBodyCases(): void {
   add('body-eof-and-unit-comments', '"# EOF" and "# UNIT" are plain comments', [put(J, '# UNIT a seconds\na 1\n# EOF\n'), ...state()]);
   add('body-exemplar', 'An OpenMetrics exemplar is a parse error', [put(J, 'a_total 1 # {trace_id="x"} 1\n')]);
   add('body-help-escapes', 'HELP text with escaped backslash and new-line', [put(J, '# HELP a Line one\\nline two \\\\ end.\na 1\n'), ...state()]);
-  add('body-gauge-histogram', 'TYPE gauge_histogram in text is accepted: its samples end up as untyped families named after each sample', [put(J, '# TYPE g gauge_histogram\ng_bucket{le="1"} 1\ng_bucket{le="+Inf"} 2\ng_gcount 2\ng_gsum 3\n'), ...state()]);
+  add('body-gauge-histogram', 'TYPE gauge_histogram in text is accepted: its samples end up as untyped families named after each sample', [
+    put(J, '# TYPE g gauge_histogram\ng_bucket{le="1"} 1\ng_bucket{le="+Inf"} 2\ng_gcount 2\ng_gsum 3\n'),
+    ...state(),
+  ]);
   add('body-family-not-contiguous', 'The series of one family interrupted by another family', [put(J, 'a{x="1"} 1\nb 2\na{x="2"} 3\n'), ...state()]);
   add('body-blank-lines-and-spaces', 'Blank lines and extra spaces between tokens', [put(J, '\n\n   \na    1\n  b{x="1"}   2\n\n'), ...state()]);
 }
@@ -321,13 +335,16 @@ function consistencyCases(): void {
     ...state(),
   ]);
   add('multi-error-dup-and-suffix', 'Two consistency errors in one push: "2 error(s) occurred"', [variants(put(J, 'foo_count 1\n# TYPE foo summary\nfoo_count 2\nfoo{quantile="0.5"} 1\n'), 2)]);
-  add('self-go-goroutines-counter', 'go_goroutines pushed as a counter clashes with the gateway\'s own gauge', [put(J, '# TYPE go_goroutines counter\ngo_goroutines 5\n'), ...state()]);
+  add('self-go-goroutines-counter', "go_goroutines pushed as a counter clashes with the gateway's own gauge", [put(J, '# TYPE go_goroutines counter\ngo_goroutines 5\n'), ...state()]);
   add('self-go-goroutines-untyped', 'go_goroutines pushed without TYPE', [put(J, 'go_goroutines 5\n')]);
-  add('self-go-goroutines-gauge', 'go_goroutines pushed as a gauge with another HELP is accepted', [put(J, '# HELP go_goroutines My own help.\n# TYPE go_goroutines gauge\ngo_goroutines 5\n'), ...state()]);
+  add('self-go-goroutines-gauge', 'go_goroutines pushed as a gauge with another HELP is accepted', [
+    put(J, '# HELP go_goroutines My own help.\n# TYPE go_goroutines gauge\ngo_goroutines 5\n'),
+    ...state(),
+  ]);
   add('self-process-cpu-untyped', 'process_cpu_seconds_total pushed untyped', [put(J, 'process_cpu_seconds_total 5\n')]);
   add('self-pushgateway-build-info-counter', 'pushgateway_build_info pushed as a counter', [put(J, '# TYPE pushgateway_build_info counter\npushgateway_build_info 1\n')]);
   add('self-unknown-go-name', 'A go_ name the gateway does not export is an ordinary family', [put(J, '# TYPE go_my_thing counter\ngo_my_thing 1\n'), ...state()]);
-  add('push-time-pushed', 'A pushed push_time_seconds is replaced by the gateway\'s own', [put(J, 'push_time_seconds 5\na 1\n'), ...state()]);
+  add('push-time-pushed', "A pushed push_time_seconds is replaced by the gateway's own", [put(J, 'push_time_seconds 5\na 1\n'), ...state()]);
   add('push-failure-time-pushed', 'A pushed push_failure_time_seconds is stored', [put(J, 'push_failure_time_seconds 7\na 1\n'), ...state()]);
   add('push-failure-time-pushed-existing-group', 'A pushed push_failure_time_seconds into a group that already exists', [put(J, 'a 1\n'), put(J, 'push_failure_time_seconds 7\n'), ...state()]);
   add('push-failure-time-post-existing-group', 'A POSTed push_failure_time_seconds into a group that already exists', [put(J, 'a 1\n'), post(J, 'push_failure_time_seconds{x="y"} 7\n'), ...state()]);
@@ -377,7 +394,10 @@ function typeCases(): void {
   add('histogram-buckets-only', 'Buckets only: +Inf, _sum and _count are added when exposing', [put(J, '# TYPE h histogram\nh_bucket{le="1"} 2\n'), ...state()]);
   add('histogram-sum-count-only', 'A histogram with _sum and _count but no buckets', [put(J, '# TYPE h histogram\nh_sum 1\nh_count 2\n'), ...state()]);
   add('histogram-no-inf-with-count', 'Buckets and _count but no +Inf bucket', [put(J, '# TYPE h histogram\nh_bucket{le="1"} 1\nh_count 5\nh_sum 3\n'), ...state()]);
-  add('histogram-le-formats', 'Bucket bounds written in several float spellings', [put(J, '# TYPE h histogram\nh_bucket{le="1.0"} 1\nh_bucket{le="1e1"} 2\nh_bucket{le="0.50"} 0\nh_bucket{le="+inf"} 3\n'), ...state()]);
+  add('histogram-le-formats', 'Bucket bounds written in several float spellings', [
+    put(J, '# TYPE h histogram\nh_bucket{le="1.0"} 1\nh_bucket{le="1e1"} 2\nh_bucket{le="0.50"} 0\nh_bucket{le="+inf"} 3\n'),
+    ...state(),
+  ]);
   add('histogram-invalid-le', 'A non-numeric le is a parse error', [put(J, '# TYPE h histogram\nh_bucket{le="big"} 1\n')]);
   add('histogram-several-series', 'A histogram with two label sets', [put(J, '# TYPE h histogram\nh_bucket{path="/a",le="1"} 1\nh_bucket{path="/b",le="1"} 2\nh_count{path="/a"} 1\n'), ...state()]);
   add('histogram-not-cumulative', 'Decreasing bucket counts are accepted', [put(J, '# TYPE h histogram\nh_bucket{le="1"} 5\nh_bucket{le="2"} 3\n'), ...state()]);
@@ -395,7 +415,15 @@ function typeCases(): void {
 // Protobuf
 
 const SAMPLE_FAMILIES: MetricFamily[] = [
-  { name: 'requests_total', help: 'Requests.', type: 'COUNTER', metric: [{ label: [{ name: 'code', value: '200' }], counter: { value: 10 } }, { label: [{ name: 'code', value: '500' }], counter: { value: 1 } }] },
+  {
+    name: 'requests_total',
+    help: 'Requests.',
+    type: 'COUNTER',
+    metric: [
+      { label: [{ name: 'code', value: '200' }], counter: { value: 10 } },
+      { label: [{ name: 'code', value: '500' }], counter: { value: 1 } },
+    ],
+  },
   { name: 'temperature', help: 'Degrees.', type: 'GAUGE', metric: [{ gauge: { value: 21.5 } }] },
 ];
 
@@ -405,16 +433,65 @@ function protobufCases(): void {
   add('proto-gauge', 'A delimited protobuf gauge', [putProtobuf(J, [SAMPLE_FAMILIES[1]]), ...state()]);
   add('proto-untyped', 'A delimited protobuf untyped family without help', [putProtobuf(J, [{ name: 'u', type: 'UNTYPED', metric: [{ untyped: { value: 3 } }] }]), ...state()]);
   add('proto-histogram', 'A delimited protobuf histogram without a +Inf bucket', [
-    putProtobuf(J, [{ name: 'h', type: 'HISTOGRAM', metric: [{ histogram: { sampleCount: 3, sampleSum: 2.5, bucket: [{ upperBound: 0.5, cumulativeCount: 1 }, { upperBound: 1, cumulativeCount: 2 }] } }] }]),
+    putProtobuf(J, [
+      {
+        name: 'h',
+        type: 'HISTOGRAM',
+        metric: [
+          {
+            histogram: {
+              sampleCount: 3,
+              sampleSum: 2.5,
+              bucket: [
+                { upperBound: 0.5, cumulativeCount: 1 },
+                { upperBound: 1, cumulativeCount: 2 },
+              ],
+            },
+          },
+        ],
+      },
+    ]),
     ...state(),
   ]);
   add('proto-summary', 'A delimited protobuf summary', [
-    putProtobuf(J, [{ name: 's', type: 'SUMMARY', metric: [{ summary: { sampleCount: 4, sampleSum: 10, quantile: [{ quantile: 0.5, value: 1 }, { quantile: 0.99, value: 2 }] } }] }]),
+    putProtobuf(J, [
+      {
+        name: 's',
+        type: 'SUMMARY',
+        metric: [
+          {
+            summary: {
+              sampleCount: 4,
+              sampleSum: 10,
+              quantile: [
+                { quantile: 0.5, value: 1 },
+                { quantile: 0.99, value: 2 },
+              ],
+            },
+          },
+        ],
+      },
+    ]),
     ...state(),
   ]);
   add('proto-several-families', 'Two families in one delimited body', [putProtobuf(J, SAMPLE_FAMILIES), ...state()]);
   add('proto-job-label-overridden', 'Body job and instance labels in protobuf are overridden by the URL', [
-    putProtobuf(`${J}/instance/url`, [{ name: 'g', type: 'GAUGE', metric: [{ label: [{ name: 'job', value: 'body' }, { name: 'instance', value: 'body' }, { name: 'z', value: '1' }], gauge: { value: 1 } }] }]),
+    putProtobuf(`${J}/instance/url`, [
+      {
+        name: 'g',
+        type: 'GAUGE',
+        metric: [
+          {
+            label: [
+              { name: 'job', value: 'body' },
+              { name: 'instance', value: 'body' },
+              { name: 'z', value: '1' },
+            ],
+            gauge: { value: 1 },
+          },
+        ],
+      },
+    ]),
     ...state(),
   ]);
   add('proto-post-replaces-family', 'A protobuf POST replaces one family of a text PUT', [put(J, 'temperature 1\nother 2\n'), putProtobuf(J, [SAMPLE_FAMILIES[1]], 'POST'), ...state()]);
@@ -425,20 +502,51 @@ function protobufCases(): void {
   add('proto-missing-type', 'A family without a type field (defaults to COUNTER) holding a gauge value', [putProtobuf(J, [{ name: 'g', metric: [{ gauge: { value: 1 } }] }]), ...state()]);
   add('proto-type-value-mismatch', 'Type GAUGE but only a counter value', [putProtobuf(J, [{ name: 'g', type: 'GAUGE', metric: [{ counter: { value: 1 } }] }]), ...state()]);
   add('proto-invalid-metric-name', 'A metric name with "-" in protobuf', [putProtobuf(J, [{ name: 'a-b', type: 'GAUGE', metric: [{ gauge: { value: 1 } }] }]), ...state()]);
-  add('proto-empty-name', 'A protobuf family without a name is accepted, and /metrics then answers an empty body', [putProtobuf(J, [{ type: 'GAUGE', metric: [{ gauge: { value: 1 } }] }]), ...state()]);
+  add('proto-empty-name', 'A protobuf family without a name is accepted, and /metrics then answers an empty body', [
+    putProtobuf(J, [{ type: 'GAUGE', metric: [{ gauge: { value: 1 } }] }]),
+    ...state(),
+  ]);
   add('proto-no-metrics', 'A family with no metrics', [putProtobuf(J, [{ name: 'empty', help: 'Nothing.', type: 'GAUGE' }]), ...state()]);
   add('proto-duplicate-label-names', 'Two labels with the same name (impossible in text)', [
-    putProtobuf(J, [{ name: 'g', type: 'GAUGE', metric: [{ label: [{ name: 'x', value: '1' }, { name: 'x', value: '2' }], gauge: { value: 1 } }] }]),
+    putProtobuf(J, [
+      {
+        name: 'g',
+        type: 'GAUGE',
+        metric: [
+          {
+            label: [
+              { name: 'x', value: '1' },
+              { name: 'x', value: '2' },
+            ],
+            gauge: { value: 1 },
+          },
+        ],
+      },
+    ]),
     ...state(),
   ]);
   add('proto-invalid-label-name', 'A label name with "-" in protobuf', [putProtobuf(J, [{ name: 'g', type: 'GAUGE', metric: [{ label: [{ name: 'a-b', value: '1' }], gauge: { value: 1 } }] }])]);
-  add('proto-reserved-label-name', 'A label name starting with "__" in protobuf', [putProtobuf(J, [{ name: 'g', type: 'GAUGE', metric: [{ label: [{ name: '__x', value: '1' }], gauge: { value: 1 } }] }])]);
-  add('proto-invalid-utf8-label-value', 'A label value that is not UTF-8 (impossible in text)', [putProtobuf(J, withLengthPrefix(encodeFamilyWithRawLabelValue('g', 'x', Buffer.from([0xff]), 1))), ...state()]);
+  add('proto-reserved-label-name', 'A label name starting with "__" in protobuf', [
+    putProtobuf(J, [{ name: 'g', type: 'GAUGE', metric: [{ label: [{ name: '__x', value: '1' }], gauge: { value: 1 } }] }]),
+  ]);
+  add('proto-invalid-utf8-label-value', 'A label value that is not UTF-8 (impossible in text)', [
+    putProtobuf(J, withLengthPrefix(encodeFamilyWithRawLabelValue('g', 'x', Buffer.from([0xff]), 1))),
+    ...state(),
+  ]);
   add('proto-summary-quantile-label', 'A summary metric with an explicit quantile label', [
     putProtobuf(J, [{ name: 's', type: 'SUMMARY', metric: [{ label: [{ name: 'quantile', value: '0.5' }], summary: { sampleCount: 1, sampleSum: 1 } }] }]),
   ]);
   add('proto-special-values', 'NaN and infinities in protobuf', [
-    putProtobuf(J, [{ name: 'g', type: 'GAUGE', metric: [{ label: [{ name: 'v', value: 'nan' }], gauge: { value: Number.NaN } }, { label: [{ name: 'v', value: 'inf' }], gauge: { value: Number.POSITIVE_INFINITY } }] }]),
+    putProtobuf(J, [
+      {
+        name: 'g',
+        type: 'GAUGE',
+        metric: [
+          { label: [{ name: 'v', value: 'nan' }], gauge: { value: Number.NaN } },
+          { label: [{ name: 'v', value: 'inf' }], gauge: { value: Number.POSITIVE_INFINITY } },
+        ],
+      },
+    ]),
     ...state(),
   ]);
   add('proto-duplicate-series', 'The same series twice in one protobuf family', [putProtobuf(J, [{ name: 'g', type: 'GAUGE', metric: [{ gauge: { value: 1 } }, { gauge: { value: 2 } }] }])]);
@@ -455,13 +563,22 @@ function contentCases(): void {
   area('Content-Type and Content-Encoding');
   const body = '# TYPE a gauge\na 1\n';
   add('ctype-none', 'No Content-Type: parsed as text', [put(J, body, {}), ...state()]);
-  add('ctype-form-urlencoded', 'curl -d\'s application/x-www-form-urlencoded: parsed as text', [put(J, body, { 'Content-Type': 'application/x-www-form-urlencoded' }), ...state()]);
+  add('ctype-form-urlencoded', "curl -d's application/x-www-form-urlencoded: parsed as text", [put(J, body, { 'Content-Type': 'application/x-www-form-urlencoded' }), ...state()]);
   add('ctype-json', 'application/json with a text body: parsed as text', [put(J, body, { 'Content-Type': 'application/json' }), ...state()]);
   add('ctype-garbage', 'A Content-Type that is not a media type: parsed as text', [put(J, body, { 'Content-Type': ';;;garbage' }), ...state()]);
-  add('ctype-openmetrics', 'application/openmetrics-text with "# EOF": parsed as Prometheus text', [put(J, `${body}# EOF\n`, { 'Content-Type': 'application/openmetrics-text; version=1.0.0; charset=utf-8' }), ...state()]);
+  add('ctype-openmetrics', 'application/openmetrics-text with "# EOF": parsed as Prometheus text', [
+    put(J, `${body}# EOF\n`, { 'Content-Type': 'application/openmetrics-text; version=1.0.0; charset=utf-8' }),
+    ...state(),
+  ]);
   add('ctype-protobuf-with-text-body', 'The protobuf Content-Type with a text body', [put(J, body, { 'Content-Type': PROTOBUF_CONTENT_TYPE }), ...state()]);
-  add('ctype-protobuf-without-encoding', 'protobuf without encoding=delimited: parsed as text', [put(J, body, { 'Content-Type': 'application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily' }), ...state()]);
-  add('ctype-protobuf-text-encoding', 'protobuf with encoding=text: parsed as text', [put(J, body, { 'Content-Type': 'application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=text' }), ...state()]);
+  add('ctype-protobuf-without-encoding', 'protobuf without encoding=delimited: parsed as text', [
+    put(J, body, { 'Content-Type': 'application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily' }),
+    ...state(),
+  ]);
+  add('ctype-protobuf-text-encoding', 'protobuf with encoding=text: parsed as text', [
+    put(J, body, { 'Content-Type': 'application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=text' }),
+    ...state(),
+  ]);
   add('ctype-protobuf-body-as-text', 'A protobuf body sent as text/plain', [put(J, protobufBodyOf(SAMPLE_FAMILIES[1])), ...state()]);
   add('ctype-protobuf-upper-case', 'The protobuf media type in upper case still selects protobuf', [
     putProtobufWithType(J, 'Application/Vnd.Google.Protobuf; Proto=io.prometheus.client.MetricFamily; Encoding=delimited'),
@@ -534,7 +651,10 @@ function endpointCases(): void {
   add('api-metrics-query-string', 'A query string on GET /metrics and /api/v1/metrics is ignored', [put(J, 'a 1\n'), get('/metrics?x=1'), get('/api/v1/metrics?x=1')]);
   add('api-lifecycle-disabled', 'PUT /-/quit and /-/reload without --web.enable-lifecycle', [put('/-/quit', ''), put('/-/reload', '')]);
   add('api-metrics-json-types', 'Every type in the JSON API', [
-    put(J, '# TYPE c counter\nc 1\n# TYPE g gauge\ng{x="y"} 2\nu 3\n# TYPE h histogram\nh_bucket{le="1"} 1\nh_bucket{le="10"} 2\nh_bucket{le="+Inf"} 3\nh_sum 4\nh_count 3\n# TYPE s summary\ns{quantile="0.5"} 5\ns_sum 6\ns_count 7\n'),
+    put(
+      J,
+      '# TYPE c counter\nc 1\n# TYPE g gauge\ng{x="y"} 2\nu 3\n# TYPE h histogram\nh_bucket{le="1"} 1\nh_bucket{le="10"} 2\nh_bucket{le="+Inf"} 3\nh_sum 4\nh_count 3\n# TYPE s summary\ns{quantile="0.5"} 5\ns_sum 6\ns_count 7\n',
+    ),
     get('/api/v1/metrics'),
   ]);
   add('api-metrics-order-of-series', 'Series pushed out of order, in both views', [put(J, 'b{x="2"} 2\nb{x="1"} 1\na{x="b"} 1\na{x="a"} 1\n'), ...state()]);
@@ -542,13 +662,13 @@ function endpointCases(): void {
   add('admin-wipe-enabled', 'The admin wipe removes every group', [put('/metrics/job/a', 'a 1\n'), put('/metrics/job/b/instance/x', 'b 1\n'), wipe(), ...state()], true);
   add('admin-wipe-disabled', 'Without --web.enable-admin-api the wipe is 404 and nothing changes', [put('/metrics/job/a', 'a 1\n'), wipe(), ...state()]);
   add('admin-wipe-empty-gateway', 'A wipe of an empty gateway', [wipe(), ...state()], true);
-  add('admin-wipe-then-push', 'Pushes after a wipe work as on a fresh gateway', [put('/metrics/job/a', '# TYPE x gauge\nx 1\n'), wipe(), put('/metrics/job/b', '# TYPE x counter\nx 1\n'), ...state()], true);
-  add('admin-wipe-clears-collision', 'A wipe also clears the {job}/{job,instance=""} collision', [
-    put(J, 'a 1\n'),
-    variants(put(`${J}/instance/`, 'b 1\n'), 2),
-    wipe(),
-    ...state(),
-  ], true);
+  add(
+    'admin-wipe-then-push',
+    'Pushes after a wipe work as on a fresh gateway',
+    [put('/metrics/job/a', '# TYPE x gauge\nx 1\n'), wipe(), put('/metrics/job/b', '# TYPE x counter\nx 1\n'), ...state()],
+    true,
+  );
+  add('admin-wipe-clears-collision', 'A wipe also clears the {job}/{job,instance=""} collision', [put(J, 'a 1\n'), variants(put(`${J}/instance/`, 'b 1\n'), 2), wipe(), ...state()], true);
 }
 
 function miscCases(): void {
@@ -557,7 +677,10 @@ function miscCases(): void {
     post(J, 'a 1\n', { 'Content-Type': TEXT_CONTENT_TYPE, 'X-Request-Id': 'abc', 'X-Forwarded-For': '10.0.0.1', Authorization: 'Basic dTpw', Accept: 'application/json' }),
     ...state(),
   ]);
-  add('misc-accept-header-on-metrics', 'GET /metrics with an OpenMetrics Accept header still answers Prometheus text', [put(J, 'a 1\n'), bare('GET', '/metrics', { Accept: 'application/openmetrics-text; version=1.0.0' })]);
+  add('misc-accept-header-on-metrics', 'GET /metrics with an OpenMetrics Accept header still answers Prometheus text', [
+    put(J, 'a 1\n'),
+    bare('GET', '/metrics', { Accept: 'application/openmetrics-text; version=1.0.0' }),
+  ]);
   add('misc-large-body', 'A push of 5000 series (about 80 kB), then replaced by a small one', [
     put(J, `# TYPE big gauge\n${Array.from({ length: 5000 }, (_, i) => `big{i="${i}"} ${i}`).join('\n')}\n`),
     put(J, 'small 1\n'),
@@ -570,7 +693,11 @@ function miscCases(): void {
     put('/metrics/job/m/instance/Z', 'b_metric 6\n'),
     ...state(),
   ]);
-  add('misc-unicode-everywhere', 'Non-ASCII in job, label values and HELP', [put('/metrics/job/%C3%A9t%C3%A9', '# HELP café Not a valid name.\ncafé 1\n'), put('/metrics/job/%C3%A9t%C3%A9', '# HELP cafe Caffè ☕.\ncafe{origin="Bogotá"} 1\n'), ...state()]);
+  add('misc-unicode-everywhere', 'Non-ASCII in job, label values and HELP', [
+    put('/metrics/job/%C3%A9t%C3%A9', '# HELP café Not a valid name.\ncafé 1\n'),
+    put('/metrics/job/%C3%A9t%C3%A9', '# HELP cafe Caffè ☕.\ncafe{origin="Bogotá"} 1\n'),
+    ...state(),
+  ]);
 }
 
 /** A deterministic shuffle of 50 grouping keys over 10 jobs, each pushing two shared families and one of its own. */

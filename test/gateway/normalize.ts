@@ -160,9 +160,7 @@ function maskSampleTime(line: string): string {
  */
 function normalizeErrorText(text: string): string {
   return text.replace(/(collected metric "(push_time_seconds|push_failure_time_seconds)" \{)([^}]*)\}/g, (_match, head: string, _name: string, metric: string) => {
-    const masked = metric.replace(/(value:)(\S+)( >)/g, (whole, before: string, value: string, after: string) =>
-      isUnixTime(value) ? `${before}${TIME_PLACEHOLDER}${after}` : whole,
-    );
+    const masked = metric.replace(/(value:)(\S+)( >)/g, (whole, before: string, value: string, after: string) => (isUnixTime(value) ? `${before}${TIME_PLACEHOLDER}${after}` : whole));
     return `${head}${masked}}`;
   });
 }

@@ -13,15 +13,7 @@ import { readResults, reportResults, RESULTS_ENV } from './results';
 
 const TIMEOUT_MS = Number(process.env.PGW_HOST_TIMEOUT_S ?? 300) * 1000;
 const CHROMIUM = process.env.PGW_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 async function main(): Promise<number> {
   if (!fs.existsSync(CHROMIUM)) {

@@ -30,10 +30,7 @@ describe('the demo gateway of npm start', () => {
     const groups = await client.groups();
     assert.ok(groups.ok);
     const health = Object.fromEntries(
-      groups.value.map((group) => [
-        formatGroupingLabels(group.labels),
-        assessGroup(group, { nowSeconds: NOW, staleAfterSeconds: 25 * 3600, lastSuccessPattern: DEFAULT_LAST_SUCCESS_PATTERN }).health,
-      ]),
+      groups.value.map((group) => [formatGroupingLabels(group.labels), assessGroup(group, { nowSeconds: NOW, staleAfterSeconds: 25 * 3600, lastSuccessPattern: DEFAULT_LAST_SUCCESS_PATTERN }).health]),
     );
     assert.deepEqual(health, {
       [groupLabel(DEMO_GROUPS.healthy)]: 'healthy',
@@ -56,6 +53,11 @@ describe('the demo gateway of npm start', () => {
       }
     }
     jobs.add(/job="(\w+)"/.exec(fs.readFileSync(path.join(SAMPLES, 'python', 'push_report.py'), 'utf8'))?.[1] ?? 'python script has no job');
-    assert.deepEqual([...jobs].sort(), Object.values(DEMO_GROUPS).map((key) => key.job).sort());
+    assert.deepEqual(
+      [...jobs].sort(),
+      Object.values(DEMO_GROUPS)
+        .map((key) => key.job)
+        .sort(),
+    );
   });
 });

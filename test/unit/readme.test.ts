@@ -18,7 +18,10 @@ function firstCells(): Set<string> {
 describe('README', () => {
   it('documents every diagnostic code in a table row', () => {
     const documented = firstCells();
-    assert.deepEqual(ALL_RULE_CODES.filter((code) => !documented.has(code)), []);
+    assert.deepEqual(
+      ALL_RULE_CODES.filter((code) => !documented.has(code)),
+      [],
+    );
   });
 
   it('lists exactly the settings that package.json declares', () => {

@@ -132,12 +132,10 @@ const CONSISTENCY_CHECK_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticC
 const UNCHECKED_PREFIX =
   'this gateway runs without its consistency check, so it accepts the push (202), but what the check would refuse can then break its GET /metrics (500) until the group is deleted. The check says: ';
 
-const CRLF_MESSAGE =
-  'this document uses CRLF (Windows) line endings: the Pushgateway reads the carriage return as part of each value and rejects the push; convert the file to LF line endings';
+const CRLF_MESSAGE = 'this document uses CRLF (Windows) line endings: the Pushgateway reads the carriage return as part of each value and rejects the push; convert the file to LF line endings';
 const CRLF_HARMLESS_MESSAGE =
   'this document uses CRLF (Windows) line endings: the Pushgateway accepts it only because no value sits on a CRLF line (comments and HELP texts keep the carriage return); convert the file to LF line endings';
-const BOM_MESSAGE =
-  'the document starts with a byte order mark (BOM): the Pushgateway reads it as part of the first metric name and rejects the push; save as UTF-8 without BOM';
+const BOM_MESSAGE = 'the document starts with a byte order mark (BOM): the Pushgateway reads it as part of the first metric name and rejects the push; save as UTF-8 without BOM';
 
 const SAVED_BOM_MESSAGE =
   'the file is saved with a byte order mark (BOM), which the editor does not show: pushing the file (curl --data-binary @file) or node_exporter reading it fails, as the gateway takes the BOM for part of the first metric name; save it as UTF-8 without BOM (Change File Encoding, Save with Encoding, UTF-8). A push from the editor sends the text without it';

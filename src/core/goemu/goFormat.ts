@@ -169,6 +169,12 @@ export function goDurationText(ms: number): string {
   }
   const hours = Math.floor(ms / 3_600_000);
   const minutes = Math.floor((ms % 3_600_000) / 60_000);
-  const seconds = `${Math.floor((ms % 60_000) / 1000)}${ms % 1000 === 0 ? '' : `.${String(ms % 1000).padStart(3, '0').replace(/0+$/, '')}`}s`;
+  const seconds = `${Math.floor((ms % 60_000) / 1000)}${
+    ms % 1000 === 0
+      ? ''
+      : `.${String(ms % 1000)
+          .padStart(3, '0')
+          .replace(/0+$/, '')}`
+  }s`;
   return hours > 0 ? `${hours}h${minutes}m${seconds}` : minutes > 0 ? `${minutes}m${seconds}` : seconds;
 }

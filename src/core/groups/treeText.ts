@@ -107,10 +107,14 @@ export function sampleLabel(labels: Readonly<Record<string, string>>): string {
 /** A sample's value; for a histogram or summary its count, sum and buckets or quantiles. */
 export function sampleValue(metric: GatewayMetric): string {
   if (metric.buckets) {
-    return `count ${metric.count ?? '?'} · sum ${metric.sum ?? '?'} · ${Object.entries(metric.buckets).map(([le, count]) => `le ${le}: ${count}`).join(', ')}`;
+    return `count ${metric.count ?? '?'} · sum ${metric.sum ?? '?'} · ${Object.entries(metric.buckets)
+      .map(([le, count]) => `le ${le}: ${count}`)
+      .join(', ')}`;
   }
   if (metric.quantiles) {
-    return `count ${metric.count ?? '?'} · sum ${metric.sum ?? '?'} · ${Object.entries(metric.quantiles).map(([q, value]) => `q${q}: ${value}`).join(', ')}`;
+    return `count ${metric.count ?? '?'} · sum ${metric.sum ?? '?'} · ${Object.entries(metric.quantiles)
+      .map(([q, value]) => `q${q}: ${value}`)
+      .join(', ')}`;
   }
   return metric.value ?? '';
 }

@@ -135,9 +135,7 @@ export function explainedMessage(problem: GroupingProblem): string {
       return checkGroupingLabelName(problem.name) ?? `improper label name "${problem.name}"`;
     case 'invalid-base64': {
       const reason = problem.corrupt ? explainBase64Error(problem.segment, problem.corrupt) : 'the decoded value is not valid UTF-8';
-      return problem.label === undefined
-        ? `invalid base64 encoding in job name "${problem.segment}": ${reason}`
-        : `invalid base64 encoding for label ${problem.label}="${problem.segment}": ${reason}`;
+      return problem.label === undefined ? `invalid base64 encoding in job name "${problem.segment}": ${reason}` : `invalid base64 encoding for label ${problem.label}="${problem.segment}": ${reason}`;
     }
     case 'job-required':
       return 'job name is required';

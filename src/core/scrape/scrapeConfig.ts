@@ -18,7 +18,6 @@ export interface ScrapeConfigFinding {
   readonly fix: QuickFix;
 }
 
-
 /** The Pushgateway's default port. */
 const GATEWAY_PORT = '9091';
 const SAYS_PUSHGATEWAY = /push[-_]?gateway/i;

@@ -63,7 +63,7 @@ function joinLines(lines: LineIndex, range: BodyRange): JoinedText {
   const tabs: number[] = [];
   const joins: Join[] = [];
   let length = 0;
-  for (let line = range.bodyStartLine; line < range.terminatorLine; ) {
+  for (let line = range.bodyStartLine; line < range.terminatorLine;) {
     let pieces = 0;
     const logical = readLogicalLine(lines, line, range, range.terminatorLine, (start, end, physical) => {
       if (pieces++ > 0) {

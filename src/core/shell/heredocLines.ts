@@ -61,7 +61,7 @@ export interface Terminator {
 
 export function findTerminator(lines: LineIndex, shape: HeredocShape, bodyStartLine: number): Terminator {
   const matcher = new DelimiterMatcher(lines.text, shape.delimiter);
-  for (let line = bodyStartLine; line < lines.count; ) {
+  for (let line = bodyStartLine; line < lines.count;) {
     matcher.reset();
     const logical = readLogicalLine(lines, line, shape, lines.count, matcher.visit);
     if (matcher.matches()) {

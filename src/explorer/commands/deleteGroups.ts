@@ -53,7 +53,10 @@ export async function deleteAllGroups(gateways: GatewayService, tree: GatewayTre
       const { result } = await gateways.wipe(node.gateway, snapshot.groups);
       return result.ok ? [] : [result.error.message];
     }
-    const { results } = await gateways.deleteGroups(node.gateway, snapshot.groups.map((group) => groupingKeyOf(group.labels)));
+    const { results } = await gateways.deleteGroups(
+      node.gateway,
+      snapshot.groups.map((group) => groupingKeyOf(group.labels)),
+    );
     return results.flatMap((result, index) => (result.ok ? [] : [`${formatGroupingLabels(snapshot.groups[index].labels)}: ${result.error.message}`]));
   });
   if (failures.length > 0) {

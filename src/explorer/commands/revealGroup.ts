@@ -26,7 +26,13 @@ async function selectionSettlesOn(view: vscode.TreeView<ExplorerNode>, gatewayNa
  * from its gateway; TreeView.reveal opens the view, `focus` also moves the keyboard there. Returns
  * the group's node, or undefined when the gateway does not hold it (a message says so).
  */
-export async function revealGroup(tree: GatewayTreeProvider, view: vscode.TreeView<ExplorerNode>, gatewayName: string, labels: Record<string, string>, options: { focus: boolean } = { focus: true }): Promise<ExplorerNode | undefined> {
+export async function revealGroup(
+  tree: GatewayTreeProvider,
+  view: vscode.TreeView<ExplorerNode>,
+  gatewayName: string,
+  labels: Record<string, string>,
+  options: { focus: boolean } = { focus: true },
+): Promise<ExplorerNode | undefined> {
   tree.refresh();
   if (options.focus) {
     await vscode.commands.executeCommand(`${GATEWAYS_VIEW_ID}.focus`);

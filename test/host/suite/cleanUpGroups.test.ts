@@ -33,9 +33,7 @@ describe('Clean Up Groups…', function () {
 
   async function groupsInTree(): Promise<string[]> {
     const [gatewayNode] = await children();
-    return (await children(gatewayNode))
-      .flatMap((node) => (node.kind === 'group' ? [formatGroupingLabels(node.group.labels)] : []))
-      .sort();
+    return (await children(gatewayNode)).flatMap((node) => (node.kind === 'group' ? [formatGroupingLabels(node.group.labels)] : [])).sort();
   }
 
   before(async () => {
@@ -79,7 +77,7 @@ describe('Clean Up Groups…', function () {
     assert.deepEqual(await groupsInTree(), ['job=nightly', 'job=tmp_a instance=x', 'job=tmp_b', 'job=tmp_c instance=y', 'job=tmp_gauge', 'job=tmp_recent']);
     const [gatewayNode] = await children();
     await vscode.commands.executeCommand('pushgateway.cleanUpGroups', gatewayNode);
-    assert.deepEqual(offeredAges, ['25h'], 'the age box starts at the explorer\'s staleness threshold');
+    assert.deepEqual(offeredAges, ['25h'], "the age box starts at the explorer's staleness threshold");
     assert.deepEqual(previews, [
       [
         ['job=tmp_a instance=x', 'last push 10 d ago'],

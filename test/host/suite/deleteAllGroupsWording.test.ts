@@ -32,6 +32,9 @@ describe('Delete All Groups on a gateway with a single group', () => {
     assert.deepEqual(confirmations, [['Delete the only group on Mock Gateway?', 'Delete 1 Group']]);
     const groups = await client.groups();
     assert.ok(groups.ok);
-    assert.deepEqual(groups.value.map((group) => group.labels.job), ['lonely']);
+    assert.deepEqual(
+      groups.value.map((group) => group.labels.job),
+      ['lonely'],
+    );
   });
 });

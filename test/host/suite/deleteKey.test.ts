@@ -24,7 +24,10 @@ describe('the Delete key in the Gateways view', () => {
 
   it('is bound to Delete Group in the view only, which deletes the selected group', async () => {
     const keybindings = (manifest().contributes as unknown as { keybindings: Array<{ command: string; key: string; when: string }> }).keybindings;
-    assert.deepEqual(keybindings.filter((binding) => binding.command === 'pushgateway.deleteGroup').map(({ key, when }) => [key, when]), [['delete', 'focusedView == pushgateway.gateways']]);
+    assert.deepEqual(
+      keybindings.filter((binding) => binding.command === 'pushgateway.deleteGroup').map(({ key, when }) => [key, when]),
+      [['delete', 'focusedView == pushgateway.gateways']],
+    );
 
     const pushed = await client.push({ key: { job: 'by_delete_key', labels: {} }, body: '# TYPE keyed_metric gauge\nkeyed_metric 1\n', method: 'PUT' });
     assert.ok(pushed.ok);
@@ -38,6 +41,10 @@ describe('the Delete key in the Gateways view', () => {
     assert.match(confirmations[confirmations.length - 1] ?? '', /job=by_delete_key/);
     const groups = await client.groups();
     assert.ok(groups.ok);
-    assert.equal(groups.value.find((group) => group.labels.job === 'by_delete_key'), undefined, 'the selected group is still there');
+    assert.equal(
+      groups.value.find((group) => group.labels.job === 'by_delete_key'),
+      undefined,
+      'the selected group is still there',
+    );
   });
 });

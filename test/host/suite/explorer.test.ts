@@ -147,9 +147,7 @@ describe('explorer view', () => {
         const log = guarded.log.entries().map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
         assert.ok(log.includes('GET /api/v1/metrics 200'), log.join(', '));
 
-        const settingsFiles = [
-          vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.vscode', 'settings.json'),
-        ];
+        const settingsFiles = [vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.vscode', 'settings.json')];
         for (const file of settingsFiles) {
           const text = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8');
           assert.doesNotMatch(text, /s3cret-pw/, `${file.fsPath} holds the password`);

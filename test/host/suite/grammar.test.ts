@@ -64,7 +64,7 @@ function scopesOf(all: readonly Token[], text: string): string[] {
   return all.filter((token) => token.text.trim() === text).map((token) => token.scopes);
 }
 
-describe('highlighting (VS Code\'s TextMate engine, installed grammars)', () => {
+describe("highlighting (VS Code's TextMate engine, installed grammars)", () => {
   it('scopes the parts of an exposition file', async () => {
     const all = await tokens('source.prometheus-exposition', 'sample.prom');
     const names = scopesOf(all, 'backup_db_size_bytes');

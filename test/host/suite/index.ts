@@ -9,7 +9,10 @@ import { HostTestResult, RESULTS_ENV } from '../results';
  */
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false });
-  const testFiles = fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort();
+  const testFiles = fs
+    .readdirSync(__dirname)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort();
   for (const file of testFiles) {
     mocha.addFile(path.join(__dirname, file));
   }

@@ -119,7 +119,7 @@ describe('exposition language', () => {
     assert.match(text, /1 sample/);
   });
 
-  it('lints the metric heredocs of a shell script on the script\'s own lines, and not the correct one', async () => {
+  it("lints the metric heredocs of a shell script on the script's own lines, and not the correct one", async () => {
     const document = await openFixture('nightly_backup.sh');
     assert.equal(document.languageId, 'shellscript');
     await waitFor(() => shown(document.uri).length > 0, 'diagnostics on nightly_backup.sh');
@@ -130,7 +130,7 @@ describe('exposition language', () => {
     ]);
   });
 
-  it('fixes a misspelt TYPE inside a shell heredoc, on the script\'s own line', async () => {
+  it("fixes a misspelt TYPE inside a shell heredoc, on the script's own line", async () => {
     const script = 'cat <<EOF | curl --data-binary @- "$PUSHGATEWAY/metrics/job/cleanup"\n# TYPE deleted_total countr\ndeleted_total $count\nEOF\n';
     const document = await vscode.workspace.openTextDocument({ language: 'shellscript', content: script });
     await vscode.window.showTextDocument(document);

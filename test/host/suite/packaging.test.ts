@@ -37,7 +37,10 @@ describe('packaged extension (.vsix installed into the host)', function () {
   it('has the README and the licence (vsce stores them as readme.md and LICENSE.txt)', () => {
     const names = fs.readdirSync(extension().extensionPath).map((name) => name.toLowerCase());
     assert.ok(names.includes('readme.md'), `no README among ${names.join(', ')}`);
-    assert.ok(names.some((name) => name.startsWith('license')), `no licence among ${names.join(', ')}`);
+    assert.ok(
+      names.some((name) => name.startsWith('license')),
+      `no licence among ${names.join(', ')}`,
+    );
   });
 
   it('ships no sources, tests, caches or node_modules', () => {

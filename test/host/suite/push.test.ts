@@ -94,15 +94,22 @@ describe('push from the editor', () => {
     const dryRun = lenses[1].command;
     assert.ok(dryRun);
     assert.equal(await vscode.commands.executeCommand(dryRun.command, ...(dryRun.arguments ?? [])), true);
-    assert.deepEqual(asked, [
-      ['$PUSHGATEWAY', 'http://127.0.0.1:9091'],
-      ['$SIZE', undefined],
-    ], 'the default the script assigns was not offered');
+    assert.deepEqual(
+      asked,
+      [
+        ['$PUSHGATEWAY', 'http://127.0.0.1:9091'],
+        ['$SIZE', undefined],
+      ],
+      'the default the script assigns was not offered',
+    );
     const groups = await client.groups();
     assert.ok(groups.ok);
     const group = groups.value.find((g) => g.labels.job === 'heredoc_backup');
     assert.deepEqual(group?.labels, { job: 'heredoc_backup', path: '/var/backups' });
-    assert.deepEqual(group?.families.map((family) => [family.name, family.metrics[0]?.value]), [['backup_size_bytes', '1024']]);
+    assert.deepEqual(
+      group?.families.map((family) => [family.name, family.metrics[0]?.value]),
+      [['backup_size_bytes', '1024']],
+    );
     // The dry run shows the group the mock now holds: selected in the explorer, open beside the script.
     await waitForSelectedGroup({ job: 'heredoc_backup', path: '/var/backups' });
     const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.scheme === 'pushgateway-group');
@@ -117,7 +124,10 @@ describe('push from the editor', () => {
     assert.match(confirmations[confirmations.length - 1], /^Delete the group job=heredoc_backup path=\/var\/backups on /);
     const after = await client.groups();
     assert.ok(after.ok);
-    assert.equal(after.value.find((g) => g.labels.job === 'heredoc_backup'), undefined);
+    assert.equal(
+      after.value.find((g) => g.labels.job === 'heredoc_backup'),
+      undefined,
+    );
     pushAnyway = false;
     api().setPrompts(basePrompts);
   });

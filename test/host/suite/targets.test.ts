@@ -114,7 +114,10 @@ describe('lint target chosen by the gateway', function () {
     assert.ok(document && document.uri.scheme === 'pushgateway-group', 'the group did not open as a document');
     // Linted for the UTF-8 gateway, the served names get only the warning that promtool would refuse them.
     await waitFor(() => lintFindings(document).some((finding) => finding.endsWith('Warning utf8-name')), 'the group document linted for the UTF-8 gateway').catch(() => undefined);
-    assert.ok(lintFindings(document).some((finding) => finding.endsWith('Warning utf8-name')), lintFindings(document).join(', '));
+    assert.ok(
+      lintFindings(document).some((finding) => finding.endsWith('Warning utf8-name')),
+      lintFindings(document).join(', '),
+    );
     assert.deepEqual(
       lintFindings(document).filter((finding) => finding.includes('Error')),
       [],

@@ -50,7 +50,7 @@ describe('walkthrough', () => {
     );
   });
 
-  it('sets every step\'s context key as a user doing the steps would (fix the sample, dry-run it, delete the group), and none before', async () => {
+  it("sets every step's context key as a user doing the steps would (fix the sample, dry-run it, delete the group), and none before", async () => {
     assert.equal(contextKeys.length, 0, `context keys set before any step was done: ${contextKeys.join(', ')}`);
 
     await vscode.commands.executeCommand('pushgateway.openWalkthroughSample');
@@ -59,13 +59,19 @@ describe('walkthrough', () => {
     assert.match(sample.getText(), /# TYPE clean_logs_deleted_files_total countr/);
     await reached('openedMetricsFile');
     await reached('sawDiagnostics');
-    assert.equal(contextKeys.some((key) => key.endsWith('startedMock')), false);
+    assert.equal(
+      contextKeys.some((key) => key.endsWith('startedMock')),
+      false,
+    );
 
     await vscode.commands.executeCommand('pushgateway.startMock');
     await reached('startedMock');
 
     // The sample's two deliberate mistakes, fixed with their quick fixes.
-    for (const [code, title] of [['unknown-type', 'Change to counter'], ['timestamp', 'Remove the timestamp']]) {
+    for (const [code, title] of [
+      ['unknown-type', 'Change to counter'],
+      ['timestamp', 'Remove the timestamp'],
+    ]) {
       const diagnostic = vscode.languages.getDiagnostics(sample.uri).find((d) => d.code === code);
       assert.ok(diagnostic, `no ${code} finding in the sample`);
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', sample.uri, diagnostic.range);
@@ -82,15 +88,24 @@ describe('walkthrough', () => {
       inputGroupingKey: async () => 'job=clean_logs',
       confirm: async () => true,
     });
-    assert.equal(contextKeys.some((key) => key.endsWith('pushed')), false);
+    assert.equal(
+      contextKeys.some((key) => key.endsWith('pushed')),
+      false,
+    );
     assert.equal(await vscode.commands.executeCommand('pushgateway.dryRunHeredoc'), true, 'the dry run of the fixed sample failed');
     // Values are asked once per workspace: an earlier suite's dry run may have given $PUSHGATEWAY already.
-    assert.deepEqual(asked.filter((text) => text !== '$PUSHGATEWAY'), ['$deleted', '$dir_size', '$(date +%s)']);
+    assert.deepEqual(
+      asked.filter((text) => text !== '$PUSHGATEWAY'),
+      ['$deleted', '$dir_size', '$(date +%s)'],
+    );
     await reached('pushed');
     // The dry run shows the group in the explorer.
     await reached('sawExplorer');
 
-    assert.equal(contextKeys.some((key) => key.endsWith('deleted')), false);
+    assert.equal(
+      contextKeys.some((key) => key.endsWith('deleted')),
+      false,
+    );
     assert.equal(await vscode.commands.executeCommand('pushgateway.deleteGroupByKey'), true);
     await reached('deleted');
     assert.deepEqual([...contextKeys].sort(), WALKTHROUGH_MILESTONES.map((milestone) => `${MILESTONE_CONTEXT_PREFIX}${milestone}`).sort());

@@ -95,7 +95,9 @@ describe('cleanup choice', () => {
 
   it('agrees with the explorer: a group that did not fail is chosen exactly when the explorer calls it stale', () => {
     const threshold = 7 * DAY;
-    const cases = [3, 6.9, 7.1, 20].flatMap((pushed) => [undefined, 1, 6, 8, 30].map((success) => group({ job: `p${pushed}_s${success}` }, pushed, success === undefined ? [] : [lastSuccess(success)])));
+    const cases = [3, 6.9, 7.1, 20].flatMap((pushed) =>
+      [undefined, 1, 6, 8, 30].map((success) => group({ job: `p${pushed}_s${success}` }, pushed, success === undefined ? [] : [lastSuccess(success)])),
+    );
     for (const one of cases) {
       const stale = assessGroup(one, { nowSeconds: NOW, staleAfterSeconds: threshold, lastSuccessPattern: DEFAULT_LAST_SUCCESS_PATTERN }).health === 'stale';
       assert.equal(chosenKeys([one], { olderThanSeconds: threshold, selectors: [] }).length === 1, stale, one.labels.job);

@@ -159,7 +159,8 @@ describe('pgw lint', () => {
   });
 
   describe('file kinds', () => {
-    const PYTHON = "import os\nfrom prometheus_client import CollectorRegistry, Gauge, push_to_gateway\n\nregistry = CollectorRegistry()\ng = Gauge('job_last_success_unixtime', 'Last success', registry=registry)\n";
+    const PYTHON =
+      "import os\nfrom prometheus_client import CollectorRegistry, Gauge, push_to_gateway\n\nregistry = CollectorRegistry()\ng = Gauge('job_last_success_unixtime', 'Last success', registry=registry)\n";
     const GO = 'package main\n\nimport "github.com/prometheus/client_golang/prometheus/push"\n\nfunc main() {}\n';
     const YAML = 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: backup\n';
 

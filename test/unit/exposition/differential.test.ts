@@ -67,7 +67,7 @@ describe('differential corpus (recorded from promtool 2.42 and Pushgateway 1.5.1
       });
 
       if (verdict.pushgateway.body.startsWith(PARSE_ERROR_PREFIX)) {
-        it('the first parse error reads exactly like the gateway\'s', () => {
+        it("the first parse error reads exactly like the gateway's", () => {
           const [first] = parseExposition(readCase(slug), { target: TARGET }).problems;
           assert.equal(first?.goError, verdict.pushgateway.body.trim());
         });
@@ -84,11 +84,14 @@ describe('differential corpus (recorded from promtool 2.42 and Pushgateway 1.5.1
       });
 
       if (verdict.promtool.exitCode !== 1) {
-        it('the promlint findings are promtool\'s, metric by metric and rule by rule', () => {
+        it("the promlint findings are promtool's, metric by metric and rule by rule", () => {
           const ours = lintExposition(readCase(slug), { target: TARGET })
             .diagnostics.flatMap((d) => (d.reference ? [d.reference] : []))
             .filter(isDeterministic);
-          const theirs = verdict.promtool.stderr.split('\n').filter((line) => line !== '').filter(isDeterministic);
+          const theirs = verdict.promtool.stderr
+            .split('\n')
+            .filter((line) => line !== '')
+            .filter(isDeterministic);
           assert.deepEqual(ours.sort(), theirs.sort());
         });
       }

@@ -51,7 +51,10 @@ describe('quick fixes', () => {
     const { document, diagnostics } = lintExposition('a 1\r\n');
     const crlf = diagnostics.find((d) => d.code === 'crlf-line-endings');
     assert.ok(crlf);
-    assert.deepEqual(quickFixesFor(crlf, document, 'a 1\r\n').map((f) => f.lineEndings), ['LF']);
+    assert.deepEqual(
+      quickFixesFor(crlf, document, 'a 1\r\n').map((f) => f.lineEndings),
+      ['LF'],
+    );
   });
 
   it('corrects a misspelt TYPE value to the one type it is near, and leaves a guess alone', () => {
@@ -60,7 +63,11 @@ describe('quick fixes', () => {
     // One typo from summary only.
     assert.equal(fixed('# TYPE a sumary\na 1\n', 'unknown-type'), '# TYPE a summary\na 1\n');
     const { diagnostics } = lintExposition('# TYPE a_total countr\na_total 1\n');
-    assert.deepEqual(diagnostics.map((d) => d.code).filter((code) => code === 'missing-type'), [], 'a refused TYPE line is not "no TYPE line"');
+    assert.deepEqual(
+      diagnostics.map((d) => d.code).filter((code) => code === 'missing-type'),
+      [],
+      'a refused TYPE line is not "no TYPE line"',
+    );
     for (const far of ['# TYPE a info\na 1\n', '# TYPE a stateset\na 1\n']) {
       const { document, diagnostics } = lintExposition(far);
       const unknown = diagnostics.find((d) => d.code === 'unknown-type');

@@ -22,7 +22,6 @@ function envNumber(name: string, fallback: number): number {
 
 // --- a deterministic PRNG -------------------------------------------------------------------------
 
-
 function randomInt(random: Random, below: number): number {
   return Math.floor(random() * below);
 }
@@ -383,7 +382,10 @@ function assertLinear(shape: Shape, run: (text: string) => void): void {
   run(small); // warm-up
   const attempts: RatioMeasurement[] = [];
   while (attempts.length < TIMING_ATTEMPTS) {
-    const measured = measureRatio(() => run(small), () => run(large));
+    const measured = measureRatio(
+      () => run(small),
+      () => run(large),
+    );
     attempts.push(measured);
     if (measured.ratio < TIME_RATIO_LIMIT) {
       return;

@@ -14,10 +14,13 @@ describe('outline blocks', () => {
 
   it('spans a family from its first line to its last, even when another family sits between', () => {
     const families = familiesOf('# TYPE a gauge\na 1\nb 1\na{x="1"} 2\n');
-    assert.deepEqual(families.map((family) => [family.name, familyLineSpan(family)]), [
-      ['a', { first: 0, last: 3 }],
-      ['b', { first: 2, last: 2 }],
-    ]);
+    assert.deepEqual(
+      families.map((family) => [family.name, familyLineSpan(family)]),
+      [
+        ['a', { first: 0, last: 3 }],
+        ['b', { first: 2, last: 2 }],
+      ],
+    );
   });
 
   it('cuts lines into runs of adjacent lines, whatever their order and repeats', () => {

@@ -25,7 +25,12 @@ describe('parser and rule fast paths', () => {
     );
     assert.deepEqual(
       document.samples.map((sample) => [sample.labels[0].valueSpan.start, sample.labels[0].valueSpan.end]),
-      [[4, 7], [4, 8], [4, 10], [4, 7]],
+      [
+        [4, 7],
+        [4, 8],
+        [4, 10],
+        [4, 7],
+      ],
     );
   });
 
@@ -42,7 +47,10 @@ describe('parser and rule fast paths', () => {
     const outOfOrder = '# HELP h H.\n# TYPE h histogram\nh_bucket{le="+Inf"} 5\nh_bucket{le="1"} 2\nh_bucket{le="0.5"} 1\nh_sum 3\nh_count 5\n';
     assert.deepEqual(findings(outOfOrder), []);
     const decreasing = '# HELP h H.\n# TYPE h histogram\nh_bucket{le="0.5"} 3\nh_bucket{le="1"} 2\nh_bucket{le="+Inf"} 5\nh_sum 3\nh_count 5\n';
-    assert.deepEqual(findings(decreasing).map((finding) => finding.split(' ')[1]), ['histogram-not-cumulative']);
+    assert.deepEqual(
+      findings(decreasing).map((finding) => finding.split(' ')[1]),
+      ['histogram-not-cumulative'],
+    );
   });
 
   it('serialises samples with their names and values (they are their own tokens)', () => {

@@ -97,7 +97,7 @@ describe('parser targets', () => {
     assert.match(parseExposition('# TYPE q info\n', { target: V1_5 }).problems[0].message, /knows counter, gauge, histogram, summary and untyped$/);
   });
 
-  it('joins a gauge histogram\'s _bucket, _count and _sum lines with 1.11, as for a histogram', () => {
+  it("joins a gauge histogram's _bucket, _count and _sum lines with 1.11, as for a histogram", () => {
     const text = '# TYPE q GAUGEHISTOGRAM\nq_bucket{le="1"} 1\nq_bucket{le="+Inf"} 2\nq_gcount 2\nq_count 2\n';
     const modern = parseExposition(text, { target: V1_11 });
     assert.deepEqual(
@@ -131,7 +131,9 @@ describe('parser targets', () => {
     assert.equal(verdict(histogram('h_bucket{le="+Inf"} -1'), V1_5), 'ok');
     // 1.5 accepts it: the negative-count rule warns there.
     assert.deepEqual(
-      lintExposition(histogram('h_count -1'), { target: V1_5 }).diagnostics.filter((d) => d.code === 'negative-count').map((d) => d.severity),
+      lintExposition(histogram('h_count -1'), { target: V1_5 })
+        .diagnostics.filter((d) => d.code === 'negative-count')
+        .map((d) => d.severity),
       ['warning'],
     );
   });
@@ -159,7 +161,7 @@ describe('promtool rules on each target', () => {
     assert.deepEqual(references(`${HEAD}a 1\na 2\n`, V1_5), []);
   });
 
-  it('flags only the family\'s own type in its name with 1.11, every type word with 1.5', () => {
+  it("flags only the family's own type in its name with 1.11, every type word with 1.5", () => {
     const gauge = '# HELP latency_histogram L.\n# TYPE latency_histogram gauge\nlatency_histogram 1\n';
     assert.deepEqual(references(gauge, V1_11), []);
     assert.deepEqual(references(gauge, V1_5), ["2 latency_histogram metric name should not include type 'histogram'"]);

@@ -91,7 +91,11 @@ export function judgeDocument(text: string, verdict: DocumentVerdict, target: Ga
   if (verdict.promtool.exitCode === 1) {
     promtool = ours.parseError !== undefined && verdict.promtool.stderr.includes(ours.parseError);
   } else {
-    const theirs = verdict.promtool.stderr.split('\n').filter((line) => line !== '').filter(isDeterministic).sort();
+    const theirs = verdict.promtool.stderr
+      .split('\n')
+      .filter((line) => line !== '')
+      .filter(isDeterministic)
+      .sort();
     promtool = ours.parseError === undefined && JSON.stringify(ours.lines) === JSON.stringify(theirs);
   }
   if (!promtool) {

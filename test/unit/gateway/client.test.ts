@@ -96,7 +96,7 @@ describe('gateway client', function () {
       );
     });
 
-    it('returns the gateway\'s 400 text for a refused push, and records the failure', async () => {
+    it("returns the gateway's 400 text for a refused push, and records the failure", async () => {
       const pushed = await client.push({ key: { job: 'stamped', labels: {} }, method: 'POST', body: 'a 1 1700000000000\n' });
       assert.ok(!pushed.ok);
       assert.equal(pushed.error.kind, 'http');
@@ -181,7 +181,7 @@ describe('gateway client', function () {
     assert.equal(fromUrl.displayUrl, server.url);
   });
 
-  it('reports an answer that is not a Pushgateway\'s', async () => {
+  it("reports an answer that is not a Pushgateway's", async () => {
     const server = await localServer((_request, response) => response.writeHead(200).end('<html>hello</html>'));
     const client = new GatewayClient({ baseUrl: server.url });
     const groups = await client.groups();
@@ -221,7 +221,11 @@ describe('gateway client', function () {
 
   it('refuses an untrusted TLS certificate unless insecure TLS is allowed', async function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgw-tls-'));
-    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { encoding: 'utf8' });
+    const made = spawnSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')],
+      { encoding: 'utf8' },
+    );
     if (made.status !== 0) {
       fs.rmSync(dir, { recursive: true, force: true });
       this.skip();

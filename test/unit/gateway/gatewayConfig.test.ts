@@ -17,9 +17,7 @@ describe('gateway settings', () => {
   });
 
   it('names an entry without a name after its host', () => {
-    assert.deepEqual(parseGatewayList([{ url: 'http://127.0.0.1:9091' }]).gateways, [
-      { name: '127.0.0.1:9091', url: 'http://127.0.0.1:9091' },
-    ]);
+    assert.deepEqual(parseGatewayList([{ url: 'http://127.0.0.1:9091' }]).gateways, [{ name: '127.0.0.1:9091', url: 'http://127.0.0.1:9091' }]);
   });
 
   it('reads the per-gateway options and rejects a bad threshold', () => {

@@ -65,7 +65,7 @@ describe('mock gateway: Go formatting', () => {
     assert.deepEqual([NaN, Infinity, -Infinity, 0, 1.79e9].map(formatProtoTextFloat), ['nan', 'inf', '-inf', '0', '1.79e+09']);
   });
 
-  it("converts floats to uint64 like Go on amd64 (wrap, truncation, 2^63 for what cannot be converted)", () => {
+  it('converts floats to uint64 like Go on amd64 (wrap, truncation, 2^63 for what cannot be converted)', () => {
     const cases: [number, bigint][] = [
       [3, 3n],
       [2.7, 2n],
@@ -100,7 +100,7 @@ describe('mock gateway: Go formatting', () => {
     assert.deepEqual([...goStringBytes(text)], [0x63, 0x61, 0x66, 0xe9, 0xf0, 0x9f, 0x98, 0x80]);
   });
 
-  it("encodes JSON strings like encoding/json (HTML-safe, invalid bytes as U+FFFD)", () => {
+  it('encodes JSON strings like encoding/json (HTML-safe, invalid bytes as U+FFFD)', () => {
     assert.equal(goJsonString('plain ☃ text'), '"plain ☃ text"');
     assert.equal(goJsonString('<a href="x">&</a>'), '"\\u003ca href=\\"x\\"\\u003e\\u0026\\u003c/a\\u003e"');
     assert.equal(goJsonString('tab\tnl\nbell\u0007\u2028'), '"tab\\tnl\\nbell\\u0007\\u2028"');

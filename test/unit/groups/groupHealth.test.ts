@@ -38,7 +38,7 @@ describe('group health', () => {
     assert.match(assessment.reason, /last pushed 1 d ago \(more than 25 h\)/);
   });
 
-  it('is stale when the job\'s last-success gauge is old, even though it pushed a minute ago', () => {
+  it("is stale when the job's last-success gauge is old, even though it pushed a minute ago", () => {
     const assessment = assessGroup(group({}, [gauge('backup_db_last_success_unixtime', String(NOW - 3 * 24 * HOUR))]), OPTIONS);
     assert.equal(assessment.health, 'stale');
     assert.deepEqual(assessment.lastSuccess, { metric: 'backup_db_last_success_unixtime', seconds: NOW - 3 * 24 * HOUR });
@@ -85,7 +85,13 @@ describe('group health', () => {
       { group: group({ labels: { job: 'b' } }), assessment: assessGroup(group({ pushTimeSeconds: NOW - 30 * HOUR }), OPTIONS) },
       { group: group({ labels: { job: 'c' } }), assessment: assessGroup(group({ pushFailureTimeSeconds: NOW }), OPTIONS) },
     ];
-    assert.deepEqual([...entries].sort(compareGroups('attention')).map((e) => e.group.labels.job), ['c', 'b', 'a']);
-    assert.deepEqual([...entries].sort(compareGroups('name')).map((e) => e.group.labels.job), ['a', 'b', 'c']);
+    assert.deepEqual(
+      [...entries].sort(compareGroups('attention')).map((e) => e.group.labels.job),
+      ['c', 'b', 'a'],
+    );
+    assert.deepEqual(
+      [...entries].sort(compareGroups('name')).map((e) => e.group.labels.job),
+      ['a', 'b', 'c'],
+    );
   });
 });

@@ -21,7 +21,9 @@ const hex = (text: string) => Buffer.from(text.replace(/\s/g, ''), 'hex');
 describe('mock gateway: delimited protobuf bodies', () => {
   it('reads families with their types, labels, values and uint64 counts', () => {
     const [family] = decode(
-      encodeDelimited([{ name: 'h', help: 'H.', type: 'HISTOGRAM', metric: [{ label: [{ name: 'a', value: 'b' }], histogram: { sampleCount: 3, sampleSum: 2.5, bucket: [{ upperBound: 1, cumulativeCount: 2 }] } }] }]),
+      encodeDelimited([
+        { name: 'h', help: 'H.', type: 'HISTOGRAM', metric: [{ label: [{ name: 'a', value: 'b' }], histogram: { sampleCount: 3, sampleSum: 2.5, bucket: [{ upperBound: 1, cumulativeCount: 2 }] } }] },
+      ]),
     );
     assert.deepEqual(family, {
       name: 'h',
@@ -66,7 +68,7 @@ describe('mock gateway: delimited protobuf bodies', () => {
     assert.deepEqual(decode(hex('00')), [{ name: '', metrics: [] }]);
   });
 
-  it("answers with the Go errors the real gateway gives (recorded from 1.5.1)", () => {
+  it('answers with the Go errors the real gateway gives (recorded from 1.5.1)', () => {
     assert.equal(decodeError(Buffer.from('this is not protobuf\n')), 'unexpected EOF');
     assert.equal(decodeError(hex('808080808001')), 'invalid varint32 encountered');
     assert.equal(decodeError(hex('020000')), 'proto: io_prometheus_client.MetricFamily: illegal tag 0 (wire type 0)');

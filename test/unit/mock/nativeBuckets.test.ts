@@ -9,7 +9,14 @@ describe('mock gateway: native histograms in /api/v1/metrics (1.11)', () => {
     zeroThreshold: 1e-128,
     zeroCount: 1n,
     negative: { spans: [{ offset: 1, length: 2 }], deltas: [3n, -3n], counts: [] },
-    positive: { spans: [{ offset: 0, length: 1 }, { offset: 1, length: 1 }], deltas: [2n, 0n], counts: [] },
+    positive: {
+      spans: [
+        { offset: 0, length: 1 },
+        { offset: 1, length: 1 },
+      ],
+      deltas: [2n, 0n],
+      counts: [],
+    },
   };
 
   it('lists negative (most negative first), zero and positive buckets with their boundary rules, leaving out empty ones', () => {

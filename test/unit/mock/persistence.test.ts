@@ -142,8 +142,16 @@ describe('mock gateway: persistence', function () {
     const first = await start();
     const protobuf = { 'Content-Type': 'application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited' };
     const families = [
-      { name: 'native_int', type: 'HISTOGRAM', metric: [{ histogram: { sampleCount: 5, sampleSum: 12.5, schema: 0, zeroThreshold: 1e-128, zeroCount: 1, positiveSpan: [{ offset: 0, length: 2 }], positiveDelta: [2, 0] } }] },
-      { name: 'native_float', type: 'HISTOGRAM', metric: [{ histogram: { sampleCountFloat: 4.5, sampleSum: 9, schema: 1, zeroCountFloat: 0.5, negativeSpan: [{ offset: -1, length: 2 }], negativeCount: [1.5, 2.5] } }] },
+      {
+        name: 'native_int',
+        type: 'HISTOGRAM',
+        metric: [{ histogram: { sampleCount: 5, sampleSum: 12.5, schema: 0, zeroThreshold: 1e-128, zeroCount: 1, positiveSpan: [{ offset: 0, length: 2 }], positiveDelta: [2, 0] } }],
+      },
+      {
+        name: 'native_float',
+        type: 'HISTOGRAM',
+        metric: [{ histogram: { sampleCountFloat: 4.5, sampleSum: 9, schema: 1, zeroCountFloat: 0.5, negativeSpan: [{ offset: -1, length: 2 }], negativeCount: [1.5, 2.5] } }],
+      },
     ];
     const pushed = await fetch(`${first.url}/metrics/job/native`, { method: 'PUT', body: encodeTodayDelimited(families), headers: protobuf });
     assert.equal(pushed.status, 200, await pushed.text());
@@ -192,7 +200,7 @@ describe('mock gateway: persistence', function () {
     }
   });
 
-  it('finds a stored family that clashes with the gateway\'s own metrics inconsistent after a restart, as before', async () => {
+  it("finds a stored family that clashes with the gateway's own metrics inconsistent after a restart, as before", async () => {
     const body = '# TYPE pushgateway_http_requests_total gauge\npushgateway_http_requests_total 1\n';
     const first = await start();
     assert.equal((await send(first, 'PUT', '/metrics/job/j', body)).status, 200);
@@ -258,7 +266,10 @@ describe('mock gateway: persistence', function () {
     const cases: [string, RegExp][] = [
       ['{"version": 1, "groups": [', /is corrupt: not valid JSON/],
       ['{"version": 7, "groups": [], "gatherOrder": []}', /is corrupt: version: expected 1, found 7/],
-      ['{"version": 1, "groups": [{"labels": [["job", "j"]], "families": [{"name": "a", "written": 1, "metrics": [{"labels": [], "histogram": {"sampleCount": 3, "buckets": []}}]}]}], "gatherOrder": [["a", [0]]]}', /groups\[0\]\.families\[0\]\.metrics\[0\]\.histogram\.sampleCount: expected an integer as a decimal string/],
+      [
+        '{"version": 1, "groups": [{"labels": [["job", "j"]], "families": [{"name": "a", "written": 1, "metrics": [{"labels": [], "histogram": {"sampleCount": 3, "buckets": []}}]}]}], "gatherOrder": [["a", [0]]]}',
+        /groups\[0\]\.families\[0\]\.metrics\[0\]\.histogram\.sampleCount: expected an integer as a decimal string/,
+      ],
       ['{"version": 1, "groups": [{"labels": [["job", "j"]], "families": [{"name": "a", "written": 1, "metrics": []}]}], "gatherOrder": []}', /gatherOrder: the family "a" of group 0 is missing/],
     ];
     for (const [text, message] of cases) {

@@ -29,7 +29,15 @@ describe('mock gateway: a metric as the consistency errors dump it', () => {
   it('writes the float counts and native fields of 1.11 in the order of metrics.proto', () => {
     const native: Metric = {
       labels: [],
-      histogram: { sampleCountFloat: 4.5, sampleSum: 9, buckets: [{ cumulativeCountFloat: 1.5, upperBound: 1 }], schema: 1, zeroThreshold: 0.001, zeroCountFloat: 0.5, positive: { spans: [{ offset: -1, length: 2 }], deltas: [], counts: [1.5, 2.5] } },
+      histogram: {
+        sampleCountFloat: 4.5,
+        sampleSum: 9,
+        buckets: [{ cumulativeCountFloat: 1.5, upperBound: 1 }],
+        schema: 1,
+        zeroThreshold: 0.001,
+        zeroCountFloat: 0.5,
+        positive: { spans: [{ offset: -1, length: 2 }], deltas: [], counts: [1.5, 2.5] },
+      },
     };
     assert.equal(
       metricProtoText(native, 'prototext'),

@@ -20,7 +20,10 @@ function render(text: string): string {
 
 describe('mock gateway: the text exposition of GET /metrics', () => {
   it('writes values with Go float formatting and the family header', () => {
-    assert.equal(render('# HELP a A gauge.\n# TYPE a gauge\na{x="1"} 1234567\na{x="2"} 0.00001\na{x="3"} -0\n'), `# HELP a A gauge.\n# TYPE a gauge\na{instance="",job="j",x="1"} 1.234567e+06\na{instance="",job="j",x="2"} 1e-05\na{instance="",job="j",x="3"} 0\n${TIMES}`);
+    assert.equal(
+      render('# HELP a A gauge.\n# TYPE a gauge\na{x="1"} 1234567\na{x="2"} 0.00001\na{x="3"} -0\n'),
+      `# HELP a A gauge.\n# TYPE a gauge\na{instance="",job="j",x="1"} 1.234567e+06\na{instance="",job="j",x="2"} 1e-05\na{instance="",job="j",x="3"} 0\n${TIMES}`,
+    );
   });
 
   it('escapes HELP (backslash, new-line) and label values (also the quote)', () => {
@@ -53,7 +56,12 @@ describe('mock gateway: the text exposition of GET /metrics', () => {
 
   it('orders metrics with client_golang metricSorter', () => {
     const one = { labels: [{ name: 'a', value: 'x' }] };
-    const two = { labels: [{ name: 'a', value: 'a' }, { name: 'b', value: 'a' }] };
+    const two = {
+      labels: [
+        { name: 'a', value: 'a' },
+        { name: 'b', value: 'a' },
+      ],
+    };
     const timed = { labels: [{ name: 'a', value: 'x' }], timestampMs: 5n };
     assert.ok(compareMetrics(one, two) < 0, 'fewer labels first');
     assert.ok(compareMetrics(timed, one) < 0, 'a timestamp before none');

@@ -89,7 +89,10 @@ describe('mock gateway: the known gaps of the target replays', () => {
       const dir = CORPORA.find((corpus) => fs.existsSync(path.join(corpus.dir, CASES_SUBDIR, `${slug}.json`)))?.dir;
       assert.ok(dir !== undefined, slug);
       const steps = readCase(path.join(dir, CASES_SUBDIR), slug).steps.length;
-      assert.ok(Object.values(gap.steps).every((listed) => listed.every((step) => step < steps)), slug);
+      assert.ok(
+        Object.values(gap.steps).every((listed) => listed.every((step) => step < steps)),
+        slug,
+      );
     }
   });
 });

@@ -232,20 +232,36 @@ describe('mock gateway: robustness', function () {
 
     it(`${CONCURRENT} concurrent PUTs of different bodies to one group leave exactly one of the bodies`, async () => {
       const answers = await Promise.all(range(CONCURRENT).map((i) => send(gateway, agent, 'PUT', '/metrics/job/same', sameGroupBody(i))));
-      assert.deepEqual(answers.filter((answer) => answer.status !== 200), []);
+      assert.deepEqual(
+        answers.filter((answer) => answer.status !== 200),
+        [],
+      );
       const group = gateway.store.group(JOB_SAME);
       assert.notEqual(matchingBody(group, CONCURRENT), undefined, pushedSamples(group).join('\n'));
     });
 
     it(`${CONCURRENT} concurrent POSTs of different families to one group lose none of them`, async () => {
       const answers = await Promise.all(range(CONCURRENT).map((i) => send(gateway, agent, 'POST', '/metrics/job/same', `# TYPE family_${i} gauge\nfamily_${i} ${i}\n`)));
-      assert.deepEqual(answers.filter((answer) => answer.status !== 200), []);
-      assert.deepEqual(pushedSamples(gateway.store.group(JOB_SAME)), range(CONCURRENT).map((i) => `family_${i} ${i}`).sort());
+      assert.deepEqual(
+        answers.filter((answer) => answer.status !== 200),
+        [],
+      );
+      assert.deepEqual(
+        pushedSamples(gateway.store.group(JOB_SAME)),
+        range(CONCURRENT)
+          .map((i) => `family_${i} ${i}`)
+          .sort(),
+      );
     });
 
     it(`${CONCURRENT} concurrent pushes to ${CONCURRENT} groups create every group with its own metrics`, async () => {
-      const answers = await Promise.all(range(CONCURRENT).map((i) => send(gateway, agent, 'PUT', `/metrics/job/many/instance/i${i}`, `# TYPE shared_value gauge\nshared_value ${i}\n# TYPE own_${i} gauge\nown_${i} ${i}\n`)));
-      assert.deepEqual(answers.filter((answer) => answer.status !== 200), []);
+      const answers = await Promise.all(
+        range(CONCURRENT).map((i) => send(gateway, agent, 'PUT', `/metrics/job/many/instance/i${i}`, `# TYPE shared_value gauge\nshared_value ${i}\n# TYPE own_${i} gauge\nown_${i} ${i}\n`)),
+      );
+      assert.deepEqual(
+        answers.filter((answer) => answer.status !== 200),
+        [],
+      );
       assert.equal([...gateway.store.groups()].length, CONCURRENT);
       for (const i of range(CONCURRENT)) {
         assert.deepEqual(pushedSamples(gateway.store.group({ job: 'many', instance: `i${i}` })), [`own_${i} ${i}`, `shared_value ${i}`].sort(), `group i${i}`);
@@ -256,7 +272,11 @@ describe('mock gateway: robustness', function () {
       for (const round of range(5)) {
         const requests = range(CONCURRENT).map((i) => (i % 2 === 0 ? send(gateway, agent, 'PUT', '/metrics/job/same', sameGroupBody(i)) : send(gateway, agent, 'DELETE', '/metrics/job/same')));
         const answers = await Promise.all(requests);
-        assert.deepEqual(answers.filter((answer, i) => answer.status !== (i % 2 === 0 ? 200 : 202)), [], `round ${round}`);
+        assert.deepEqual(
+          answers.filter((answer, i) => answer.status !== (i % 2 === 0 ? 200 : 202)),
+          [],
+          `round ${round}`,
+        );
         const group = gateway.store.group(JOB_SAME);
         assert.ok(group === undefined || matchingBody(group, CONCURRENT) !== undefined, `round ${round}: ${pushedSamples(group).join('\n')}`);
       }

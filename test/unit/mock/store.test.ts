@@ -61,7 +61,7 @@ describe('mock gateway: the store', () => {
       );
     });
 
-    it('checks suffix collisions against the families gathered before (the gateway\'s own first)', () => {
+    it("checks suffix collisions against the families gathered before (the gateway's own first)", () => {
       const { store } = newStore();
       assert.equal(
         pushError(store, { job: 'j' }, '# TYPE go_gc_duration_seconds_count gauge\ngo_gc_duration_seconds_count 1\n'),
@@ -75,7 +75,10 @@ describe('mock gateway: the store', () => {
       const { store } = newStore();
       pushOk(store, { job: 'j' }, 'a 1\n');
       const collision = pushError(store, { job: 'j', instance: '' }, 'b 1\n');
-      assert.match(collision, /^pushed metrics are invalid or inconsistent with existing metrics: 2 error\(s\) occurred:\n\* collected metric "push_time_seconds" .* was collected before with the same name and label values\n\* collected metric "push_failure_time_seconds" .*/);
+      assert.match(
+        collision,
+        /^pushed metrics are invalid or inconsistent with existing metrics: 2 error\(s\) occurred:\n\* collected metric "push_time_seconds" .* was collected before with the same name and label values\n\* collected metric "push_failure_time_seconds" .*/,
+      );
       assert.equal(store.gatherErrorMessages().length, 2);
       assert.match(pushError(store, { job: 'other' }, 'c 1\n'), /2 error\(s\) occurred/);
       store.delete({ job: 'j', instance: '' });
@@ -141,14 +144,17 @@ describe('mock gateway: the store', () => {
       assert.equal(index.duplicateKeys('x').size, 0);
     });
 
-    it('see a group change without applying it: its replaced series do not repeat, a new owner\'s do', () => {
+    it("see a group change without applying it: its replaced series do not repeat, a new owner's do", () => {
       const index = new StoreIndex();
       const first = storedFamily(gauge('x', ['1', 1]), 1);
       index.set('g1', 'x', first);
       const same = new StoreView(index, { groupKey: 'g1', before: new Map([['x', first]]), after: new Map([['x', storedFamily(gauge('x', ['1', 5]), 2)]]) });
       assert.deepEqual(same.repeatedSeries('x'), []);
       const other = new StoreView(index, { groupKey: 'g2', before: new Map(), after: new Map([['x', storedFamily(gauge('x', ['1', 7]), 2)]]) });
-      assert.deepEqual(other.repeatedSeries('x').map((metric) => metric.gauge?.value), [7]);
+      assert.deepEqual(
+        other.repeatedSeries('x').map((metric) => metric.gauge?.value),
+        [7],
+      );
       assert.equal(index.duplicateKeys('x').size, 0, 'the index is untouched');
     });
   });

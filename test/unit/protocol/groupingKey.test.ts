@@ -22,10 +22,7 @@ function parseError(path: string): string {
 describe('grouping key codec', () => {
   describe('buildPushPath', () => {
     it('writes plain values percent-encoded', () => {
-      assert.equal(
-        build({ job: 'backup db', labels: { instance: 'db-1:5432', env: 'prød' } }),
-        '/metrics/job/backup%20db/instance/db-1%3A5432/env/pr%C3%B8d',
-      );
+      assert.equal(build({ job: 'backup db', labels: { instance: 'db-1:5432', env: 'prød' } }), '/metrics/job/backup%20db/instance/db-1%3A5432/env/pr%C3%B8d');
     });
 
     it('writes an empty value as @base64/=', () => {
@@ -66,7 +63,10 @@ describe('grouping key codec', () => {
       const { prefix, key } = parse('/metrics/job/backup_db/instance/prod/env/eu');
       assert.equal(prefix, '');
       assert.equal(key.job, 'backup_db');
-      assert.deepEqual(Object.entries(key.labels), [['instance', 'prod'], ['env', 'eu']]);
+      assert.deepEqual(Object.entries(key.labels), [
+        ['instance', 'prod'],
+        ['env', 'eu'],
+      ]);
     });
 
     it('percent-decodes the path before splitting it', () => {

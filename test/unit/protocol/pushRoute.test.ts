@@ -41,8 +41,16 @@ describe('the grouping key of a push route', () => {
     const cases: Array<[ReturnType<typeof problemOf>, string, string]> = [
       [problemOf('j', '/a'), 'odd number of components in label string "/a"', 'odd number of components in label string "/a": every label name needs a value'],
       [problemOf('j', '/__a/x'), 'improper label name "__a"', 'improper label name "__a": names starting with "__" are reserved'],
-      [problemOf('j', '/a@base64/Y'), 'invalid base64 encoding for label a="Y": illegal base64 data at input byte 0', 'invalid base64 encoding for label a="Y": illegal base64 data at input byte 0 (truncated input)'],
-      [problemOf('!', '', true), 'invalid base64 encoding in job name "!": illegal base64 data at input byte 0', 'invalid base64 encoding in job name "!": illegal base64 data at input byte 0 ("!" is not in the URL-safe alphabet A-Z a-z 0-9 - _)'],
+      [
+        problemOf('j', '/a@base64/Y'),
+        'invalid base64 encoding for label a="Y": illegal base64 data at input byte 0',
+        'invalid base64 encoding for label a="Y": illegal base64 data at input byte 0 (truncated input)',
+      ],
+      [
+        problemOf('!', '', true),
+        'invalid base64 encoding in job name "!": illegal base64 data at input byte 0',
+        'invalid base64 encoding in job name "!": illegal base64 data at input byte 0 ("!" is not in the URL-safe alphabet A-Z a-z 0-9 - _)',
+      ],
       [problemOf('', '/a/1'), 'job name is required', 'job name is required'],
     ];
     for (const [problem, gateway, explained] of cases) {

@@ -42,7 +42,10 @@ describe('pushing a heredoc', () => {
 
   it('resolves a delete URL from a script the same way', () => {
     const url = '$GW/metrics/job/backup/instance/${HOST}';
-    assert.deepEqual(urlVariables(url).map((variable) => variable.key), ['GW', 'HOST']);
+    assert.deepEqual(
+      urlVariables(url).map((variable) => variable.key),
+      ['GW', 'HOST'],
+    );
     assert.deepEqual(resolveScriptUrl(url, { GW: 'https://gw', HOST: 'db1' }), { ok: true, value: { baseUrl: 'https://gw', key: { job: 'backup', labels: { instance: 'db1' } } } });
   });
 });

@@ -57,10 +57,7 @@ describe('shell heredoc finder', () => {
       assert.equal(heredoc.bodyStartLine, 1);
       assert.equal(heredoc.terminatorLine, 4);
       assert.equal(heredoc.terminated, true);
-      assert.equal(
-        heredoc.body,
-        '# TYPE backup_db_size_bytes gauge\nbackup_db_size_bytes{database="orders"} $size\nbackup_db_duration_seconds $(( $(date +%s) - started ))\n',
-      );
+      assert.equal(heredoc.body, '# TYPE backup_db_size_bytes gauge\nbackup_db_size_bytes{database="orders"} $size\nbackup_db_duration_seconds $(( $(date +%s) - started ))\n');
       assert.deepEqual(heredoc.bodyColumnOffsets, [0, 0, 0]);
     });
 
@@ -94,10 +91,7 @@ describe('shell heredoc finder', () => {
 
     it('replaces expansions with zeros of the same length for the linter', () => {
       const placeholder = bodyWithPlaceholders(only(text));
-      assert.equal(
-        placeholder,
-        '# TYPE backup_db_size_bytes gauge\nbackup_db_size_bytes{database="orders"} 00000\nbackup_db_duration_seconds ' + '0'.repeat(28) + '\n',
-      );
+      assert.equal(placeholder, '# TYPE backup_db_size_bytes gauge\nbackup_db_size_bytes{database="orders"} 00000\nbackup_db_duration_seconds ' + '0'.repeat(28) + '\n');
       assert.equal(placeholder.length, only(text).body.length);
     });
   });
@@ -268,7 +262,7 @@ describe('shell heredoc finder', () => {
 
     it('skips << in quotes, comments, backquotes and arithmetic, and still finds the real heredoc after them', () => {
       const text = script(
-        "echo 'cat <<PROM' \"<<PROM\" # <<PROM",
+        'echo \'cat <<PROM\' "<<PROM" # <<PROM',
         'x=$((1<<2)); (( y = x << 3 ))',
         'echo "$((1 << 4))" `echo <<<x`',
         'curl --data-binary @- http://gw/metrics/job/a <<EOF',
@@ -403,7 +397,10 @@ describe('shell heredoc finder', () => {
       assert.equal(unquoted.terminatorLine, 5);
       assert.deepEqual(bodyPositionToScript(unquoted, 0, 11), { line: 2, column: 2 });
       assert.deepEqual(bodyPositionToScript(unquoted, 1, 13), { line: 4, column: 4 });
-      assert.deepEqual(unquoted.expansions.map((e) => [e.text, e.span]), [['$(echo x)', { line: 3, start: 2, end: 10 }]]);
+      assert.deepEqual(
+        unquoted.expansions.map((e) => [e.text, e.span]),
+        [['$(echo x)', { line: 3, start: 2, end: 10 }]],
+      );
       const quoted = only(script("curl -T - http://gw/metrics/job/a <<'EOF'", 'a \\', 'EOF', 'echo after'));
       assert.equal(quoted.body, 'a \\\n');
     });
@@ -437,12 +434,7 @@ describe('shell heredoc finder', () => {
 
     it('treats single-quoted dollars as literal text', () => {
       const push = pushOf(script("curl --data-binary @- 'http://gw/metrics/job/a/x/$y' <<EOF", 'a 1', 'EOF'));
-      assert.deepEqual([push.url, push.urlIsLiteral, push.urlVariables, push.groupingKey], [
-        'http://gw/metrics/job/a/x/$y',
-        true,
-        [],
-        { job: 'a', labels: { x: '$y' } },
-      ]);
+      assert.deepEqual([push.url, push.urlIsLiteral, push.urlVariables, push.groupingKey], ['http://gw/metrics/job/a/x/$y', true, [], { job: 'a', labels: { x: '$y' } }]);
     });
   });
 
@@ -457,20 +449,22 @@ describe('shell heredoc finder', () => {
         'curl -X DELETE http://gw/api/v1/admin/wipe',
       );
       assert.deepEqual(findDeleteCommands(text), [
-        { tool: 'curl', url: 'http://gw/metrics/job/a/instance/b', urlSpan: { line: 0, start: 15, end: 49 }, line: 0, urlIsLiteral: true, urlVariables: [], groupingKey: { job: 'a', labels: { instance: 'b' } } },
+        {
+          tool: 'curl',
+          url: 'http://gw/metrics/job/a/instance/b',
+          urlSpan: { line: 0, start: 15, end: 49 },
+          line: 0,
+          urlIsLiteral: true,
+          urlVariables: [],
+          groupingKey: { job: 'a', labels: { instance: 'b' } },
+        },
         { tool: 'curl', url: '$PGW/metrics/job/c', urlSpan: { line: 1, start: 15, end: 35 }, line: 1, urlIsLiteral: false, urlVariables: ['PGW'], groupingKey: { job: 'c', labels: {} } },
         { tool: 'curl', url: 'http://gw/metrics/job/d', urlSpan: { line: 3, start: 2, end: 25 }, line: 2, urlIsLiteral: true, urlVariables: [], groupingKey: { job: 'd', labels: {} } },
       ]);
     });
 
     it('finds wget and httpie deletes, and ignores DELETE text in heredoc bodies', () => {
-      const text = script(
-        'wget --method=DELETE -O- http://gw/metrics/job/a',
-        'http DELETE :9091/metrics/job/b',
-        'cat <<EOF',
-        'curl -X DELETE http://gw/metrics/job/c',
-        'EOF',
-      );
+      const text = script('wget --method=DELETE -O- http://gw/metrics/job/a', 'http DELETE :9091/metrics/job/b', 'cat <<EOF', 'curl -X DELETE http://gw/metrics/job/c', 'EOF');
       assert.deepEqual(
         findDeleteCommands(text).map((d) => [d.tool, d.url]),
         [
@@ -500,7 +494,10 @@ describe('shell heredoc finder', () => {
         main.expansions.map((e) => e.text),
         ['$size', '$(( $(date +%s) - started ))'],
       );
-      assert.deepEqual(findDeleteCommands(text).map((d) => d.url), ['$PUSHGATEWAY/metrics/job/backup_db_legacy']);
+      assert.deepEqual(
+        findDeleteCommands(text).map((d) => d.url),
+        ['$PUSHGATEWAY/metrics/job/backup_db_legacy'],
+      );
     });
   });
 
@@ -527,7 +524,40 @@ describe('shell heredoc finder', () => {
     });
 
     it('never throws and keeps its invariants on random shell-like text', () => {
-      const pieces = ['<<', '<<-', '<<<', 'PROM', 'EOF', "'", '"', '\\', '$', '(', ')', '{', '}', '`', '|', ';', '#', '\n', '\r', '\r\n', '\t', ' ', 'curl -T - http://gw/metrics/job/a ', 'curl -X DELETE gw/metrics/job/b ', 'x', '$((', '$(', '${', '<(', 'case', 'esac', '3'];
+      const pieces = [
+        '<<',
+        '<<-',
+        '<<<',
+        'PROM',
+        'EOF',
+        "'",
+        '"',
+        '\\',
+        '$',
+        '(',
+        ')',
+        '{',
+        '}',
+        '`',
+        '|',
+        ';',
+        '#',
+        '\n',
+        '\r',
+        '\r\n',
+        '\t',
+        ' ',
+        'curl -T - http://gw/metrics/job/a ',
+        'curl -X DELETE gw/metrics/job/b ',
+        'x',
+        '$((',
+        '$(',
+        '${',
+        '<(',
+        'case',
+        'esac',
+        '3',
+      ];
       let seed = 42;
       const random = (n: number): number => {
         seed = (seed * 1103515245 + 12345) % 2147483648;

@@ -124,10 +124,7 @@ describe('quick fixes in shell scripts', () => {
   });
 
   it('inserts HELP/TYPE lines and renames a counter inside a heredoc, leaving expansions as written', () => {
-    assert.equal(
-      fixedScript(script('\tsize_bytes{db="$DB"} $n'), 'missing-type'),
-      script('\t# HELP size_bytes TODO: what this measures.', '# TYPE size_bytes gauge', 'size_bytes{db="$DB"} $n'),
-    );
+    assert.equal(fixedScript(script('\tsize_bytes{db="$DB"} $n'), 'missing-type'), script('\t# HELP size_bytes TODO: what this measures.', '# TYPE size_bytes gauge', 'size_bytes{db="$DB"} $n'));
     assert.equal(
       fixedScript(script('\t# HELP jobs Jobs.', '\t# TYPE jobs counter', '\tjobs{q="$Q"} $n'), 'counter-total-suffix'),
       script('\t# HELP jobs_total Jobs.', '\t# TYPE jobs_total counter', '\tjobs_total{q="$Q"} $n'),

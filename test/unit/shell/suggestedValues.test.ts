@@ -34,7 +34,9 @@ describe('suggested values for a heredoc push', () => {
   });
 
   it('offers the literal the script assigns above the push, the last assignment winning', () => {
-    const script = ['PUSHGATEWAY=http://old:9091', 'export PUSHGATEWAY=${PUSHGATEWAY:-http://127.0.0.1:9091}', 'LOG_DIR="/var/log/app"', "TAG='nightly'", 'SIZE=$(stat -c %s f)', 'cat <<EOF'].join('\n');
+    const script = ['PUSHGATEWAY=http://old:9091', 'export PUSHGATEWAY=${PUSHGATEWAY:-http://127.0.0.1:9091}', 'LOG_DIR="/var/log/app"', "TAG='nightly'", 'SIZE=$(stat -c %s f)', 'cat <<EOF'].join(
+      '\n',
+    );
     assert.equal(suggest('$PUSHGATEWAY', script, 5), 'http://127.0.0.1:9091');
     assert.equal(suggest('$PUSHGATEWAY', script, 1), 'http://old:9091', 'an assignment below the push was used');
     assert.equal(suggest('${LOG_DIR}', script, 5), '/var/log/app');

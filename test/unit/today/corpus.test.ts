@@ -99,7 +99,12 @@ describe('today corpora (Pushgateway 1.11.2 + promtool 3.5.3 groundwork)', () =>
     });
 
     it('committed files are exactly what the templates write (regenerate with test/today/generate.ts)', () => {
-      assert.deepEqual(prefixedFiles(path.join(GATEWAY, 'cases'), '.json'), Object.keys(cases).map((slug) => `${slug}.json`).sort());
+      assert.deepEqual(
+        prefixedFiles(path.join(GATEWAY, 'cases'), '.json'),
+        Object.keys(cases)
+          .map((slug) => `${slug}.json`)
+          .sort(),
+      );
       for (const [slug, gatewayCase] of Object.entries(cases)) {
         const committed = readJson<GatewayCase>(path.join(GATEWAY, 'cases', `${slug}.json`));
         assert.equal(comparable(committed), comparable(gatewayCase), slug);

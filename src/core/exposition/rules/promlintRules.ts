@@ -135,9 +135,7 @@ export const reservedSuffixRule: LintRule = {
         }
         for (const suffix of ['_count', '_sum']) {
           if (!isHistogram && !isSummary && family.name.endsWith(suffix)) {
-            findings.push(
-              familyFinding(family, `non-histogram and non-summary metrics should not have "${suffix}" suffix`, `${suffix} is a suffix of histograms and summaries: rename this metric`),
-            );
+            findings.push(familyFinding(family, `non-histogram and non-summary metrics should not have "${suffix}" suffix`, `${suffix} is a suffix of histograms and summaries: rename this metric`));
           }
         }
         return findings;

@@ -177,7 +177,7 @@ function mayHaveDuplicateSeries(family: Family, urlLabels: ReadonlySet<string>):
 export const duplicateSeriesRule: LintRule = {
   code: 'duplicate-series',
   defaultSeverity: 'error',
-  summary: 'Two samples with the same name and labels (after the URL\'s grouping labels replace the body\'s): the push is rejected.',
+  summary: "Two samples with the same name and labels (after the URL's grouping labels replace the body's): the push is rejected.",
   example: 'jobs_processed_total{queue="a"} 1\njobs_processed_total{queue="a"} 2',
   check: ({ document, urlLabels }) => {
     const findings: Finding[] = [];
@@ -240,7 +240,7 @@ export const reservedLabelRule: LintRule = {
 export const urlLabelInBodyRule: LintRule = {
   code: 'url-label-in-body',
   defaultSeverity: 'warning',
-  summary: 'The body sets `job` (or another grouping label of the push URL): the gateway overwrites it with the URL\'s value.',
+  summary: "The body sets `job` (or another grouping label of the push URL): the gateway overwrites it with the URL's value.",
   example: 'backup_size_bytes{job="backup"} 1024',
   check: (context) =>
     labelFindings(
@@ -276,7 +276,7 @@ const COLLIDING_SUFFIXES: Record<string, readonly string[]> = {
 export const suffixCollisionRule: LintRule = {
   code: 'suffix-collision',
   defaultSeverity: 'error',
-  summary: 'A family named like a histogram\'s or summary\'s own series (`x_bucket`, `x_count`, `x_sum`) next to that histogram or summary: the push is rejected.',
+  summary: "A family named like a histogram's or summary's own series (`x_bucket`, `x_count`, `x_sum`) next to that histogram or summary: the push is rejected.",
   example: 'h_seconds_bucket{le="1"} 1\n# TYPE h_seconds histogram\nh_seconds_count 1',
   check: ({ document }) => {
     const withSamples = new Map(document.families.filter((family) => family.samples.length > 0).map((family) => [family.name, family]));
@@ -301,7 +301,7 @@ export const suffixCollisionRule: LintRule = {
 export const gatewaySelfMetricRule: LintRule = {
   code: 'gateway-self-metric',
   defaultSeverity: 'error',
-  summary: 'A family named like one of the gateway\'s own metrics (`go_goroutines`, `process_*`, `pushgateway_*`) but with another type: the push is rejected.',
+  summary: "A family named like one of the gateway's own metrics (`go_goroutines`, `process_*`, `pushgateway_*`) but with another type: the push is rejected.",
   example: '# TYPE go_goroutines counter\ngo_goroutines 5',
   check: ({ document }) =>
     document.families

@@ -226,12 +226,4 @@ export const openMetricsCommentRule: LintRule = {
     })),
 };
 
-export const STRUCTURE_RULES: readonly LintRule[] = [
-  openMetricsCommentRule,
-  histogramInfBucketRule,
-  histogramCumulativeRule,
-  negativeCountRule,
-  summaryQuantileRule,
-  familySplitRule,
-  missingTypeRule,
-];
+export const STRUCTURE_RULES: readonly LintRule[] = [openMetricsCommentRule, histogramInfBucketRule, histogramCumulativeRule, negativeCountRule, summaryQuantileRule, familySplitRule, missingTypeRule];

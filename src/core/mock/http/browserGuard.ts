@@ -63,7 +63,10 @@ export function browserRefusal(request: GuardedRequest, boundHost: string): Repl
   if (origin !== undefined && STATE_CHANGING.has(request.method)) {
     const hostname = originHostname(origin);
     if (hostname === undefined || !allowedHostname(hostname, boundHost)) {
-      return httpError(403, `forbidden: a ${request.method} from the web page ${JSON.stringify(origin.slice(0, 200))} (the mock gateway takes changes only from clients on this machine; the real Pushgateway takes them from any page)`);
+      return httpError(
+        403,
+        `forbidden: a ${request.method} from the web page ${JSON.stringify(origin.slice(0, 200))} (the mock gateway takes changes only from clients on this machine; the real Pushgateway takes them from any page)`,
+      );
     }
   }
   return undefined;

@@ -269,4 +269,3 @@ export async function serve(request: IncomingRequest, context: GatewayContext, w
   };
   context.log.add(entry);
 }
-

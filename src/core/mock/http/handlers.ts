@@ -141,7 +141,10 @@ async function push(request: RoutedRequest, env: HandlerEnv, replace: boolean, j
 /** The 413 for a push with more families or series than the mock stores at once, if it has. */
 function pushOverLimits(families: readonly MetricFamily[], limits: PushLimits): Reply | undefined {
   if (families.length > limits.maxFamilies) {
-    return httpError(413, `push has ${families.length} metric families: the mock gateway accepts at most ${limits.maxFamilies} per push (option maxFamiliesPerPush; the real Pushgateway has no limit)`);
+    return httpError(
+      413,
+      `push has ${families.length} metric families: the mock gateway accepts at most ${limits.maxFamilies} per push (option maxFamiliesPerPush; the real Pushgateway has no limit)`,
+    );
   }
   let series = 0;
   for (const family of families) {

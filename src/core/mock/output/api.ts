@@ -65,7 +65,12 @@ function encodableMetric(metric: Metric, type: number): JsonObject {
     const histogram = metric.histogram;
     return goMap([
       ['labels', labelsObject(metric)],
-      ['buckets', histogram !== undefined && isNativeHistogram(histogram) ? nativeBucketsJson(histogram) : goMap((histogram?.buckets ?? []).map((b) => [formatGoFloat(b.upperBound ?? 0), countText(b.cumulativeCountFloat, b.cumulativeCount)]))],
+      [
+        'buckets',
+        histogram !== undefined && isNativeHistogram(histogram)
+          ? nativeBucketsJson(histogram)
+          : goMap((histogram?.buckets ?? []).map((b) => [formatGoFloat(b.upperBound ?? 0), countText(b.cumulativeCountFloat, b.cumulativeCount)])),
+      ],
       ['count', countText(histogram?.sampleCountFloat, histogram?.sampleCount)],
       ['sum', formatGoFloat(histogram?.sampleSum ?? 0)],
     ]);
@@ -117,10 +122,12 @@ function groupObject(group: Group): JsonObject {
 }
 
 function response(data: JsonValue): string {
-  return serialize(goStruct([
-    ['status', 'success'],
-    ['data', data],
-  ]));
+  return serialize(
+    goStruct([
+      ['status', 'success'],
+      ['data', data],
+    ]),
+  );
 }
 
 /** GET /api/v1/metrics. */

@@ -177,7 +177,9 @@ function escapedFamily(family: MergedFamily, escaping: NameEscaping | undefined)
     return family;
   }
   const escape = (name: string) => (isLegacyMetricName(name) ? name : escapeName(name, escaping));
-  const metrics = family.metrics.map((metric) => (metric.labels.every((pair) => isLegacyMetricName(pair.name)) ? metric : { ...metric, labels: metric.labels.map((pair) => ({ ...pair, name: escape(pair.name) })) }));
+  const metrics = family.metrics.map((metric) =>
+    metric.labels.every((pair) => isLegacyMetricName(pair.name)) ? metric : { ...metric, labels: metric.labels.map((pair) => ({ ...pair, name: escape(pair.name) })) },
+  );
   return { ...family, name: escape(family.name), metrics };
 }
 

@@ -90,7 +90,15 @@ function encodeSummary(summary: SummaryValue | undefined): Json | undefined {
   return definedFields([
     ['sampleCount', optionalBigint(summary.sampleCount)],
     ['sampleSum', optionalFloat(summary.sampleSum)],
-    ['quantiles', summary.quantiles.map((q) => definedFields([['quantile', optionalFloat(q.quantile)], ['value', optionalFloat(q.value)]]))],
+    [
+      'quantiles',
+      summary.quantiles.map((q) =>
+        definedFields([
+          ['quantile', optionalFloat(q.quantile)],
+          ['value', optionalFloat(q.value)],
+        ]),
+      ),
+    ],
   ]);
 }
 
@@ -126,7 +134,12 @@ function encodeNativeSide(side: NativeBuckets | undefined): Json | undefined {
     return undefined;
   }
   return {
-    spans: side.spans.map((span) => definedFields([['offset', span.offset], ['length', span.length]])),
+    spans: side.spans.map((span) =>
+      definedFields([
+        ['offset', span.offset],
+        ['length', span.length],
+      ]),
+    ),
     deltas: side.deltas.map((delta) => delta.toString()),
     counts: side.counts.map(encodeFloat),
   };

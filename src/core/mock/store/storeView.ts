@@ -107,12 +107,7 @@ export class StoreView {
   }
 
   /** The stored occurrences of a series, the changed group's replaced by its new family's (at `changedIndexes`). */
-  private placedOccurrences(
-    key: string,
-    changedFamily: StoredFamily | undefined,
-    changedIndexes: readonly number[] | undefined,
-    changedSeq: number | undefined,
-  ): PlacedMetric[] {
+  private placedOccurrences(key: string, changedFamily: StoredFamily | undefined, changedIndexes: readonly number[] | undefined, changedSeq: number | undefined): PlacedMetric[] {
     const placed: PlacedMetric[] = [];
     for (const occurrence of this.index.occurrences(key)) {
       if (this.change === undefined || occurrence.groupKey !== this.change.groupKey) {
