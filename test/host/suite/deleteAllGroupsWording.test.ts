@@ -1,18 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GatewayClient } from '../../../src/core/gateway/client';
-import { api, extension } from './helpers';
+import { api, clientOfEmbeddedMock } from './helpers';
 
 describe('Delete All Groups on a gateway with a single group', () => {
   const confirmations: Array<[string, string]> = [];
   let client: GatewayClient;
 
   before(async () => {
-    await extension().activate();
-    await vscode.commands.executeCommand('pushgateway.stopMock');
-    const url = await vscode.commands.executeCommand<string | undefined>('pushgateway.startMock');
-    assert.ok(url);
-    client = new GatewayClient({ baseUrl: url });
+    client = await clientOfEmbeddedMock({ fresh: true });
     api().setPrompts({ confirm: async (message, _detail, action) => (confirmations.push([message, action]), false) });
   });
 

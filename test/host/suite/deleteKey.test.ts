@@ -2,17 +2,14 @@ import * as assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
 import { GatewayClient } from '../../../src/core/gateway/client';
-import { api, extension, manifest, waitFor } from './helpers';
+import { api, clientOfEmbeddedMock, manifest, waitFor } from './helpers';
 
 describe('the Delete key in the Gateways view', () => {
   const confirmations: string[] = [];
   let client: GatewayClient;
 
   before(async () => {
-    await extension().activate();
-    const url = await vscode.commands.executeCommand<string | undefined>('pushgateway.startMock');
-    assert.ok(url);
-    client = new GatewayClient({ baseUrl: url });
+    client = await clientOfEmbeddedMock();
     api().setPrompts({ confirm: async (message) => (confirmations.push(message), true) });
   });
 

@@ -1,17 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GatewayClient } from '../../../src/core/gateway/client';
-import { api, extension } from './helpers';
+import { api, clientOfEmbeddedMock } from './helpers';
 
 describe('the gateway row while a filter is set', () => {
   let client: GatewayClient;
 
   before(async () => {
-    await extension().activate();
-    await vscode.commands.executeCommand('pushgateway.stopMock');
-    const url = await vscode.commands.executeCommand<string | undefined>('pushgateway.startMock');
-    assert.ok(url);
-    client = new GatewayClient({ baseUrl: url });
+    client = await clientOfEmbeddedMock({ fresh: true });
   });
 
   after(async () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { GatewayClient } from '../../../src/core/gateway/client';
 import type { TestingApi } from '../../../src/extension';
 
 export const EXTENSION_ID = 'pushgateway-workbench.pushgateway-workbench';
@@ -56,4 +57,18 @@ export function api(): TestingApi {
   const exports = extension().exports as TestingApi | undefined;
   assert.ok(exports?.gatewayTree, 'the extension did not return its testing API (is it running in test mode?)');
   return exports;
+}
+
+/**
+ * Activates the extension and starts the embedded mock (from scratch with `fresh`: no groups left by
+ * other suites), through its command as a user would; a client of it.
+ */
+export async function clientOfEmbeddedMock(options: { fresh?: boolean } = {}): Promise<GatewayClient> {
+  await extension().activate();
+  if (options.fresh) {
+    await vscode.commands.executeCommand('pushgateway.stopMock');
+  }
+  const url = await vscode.commands.executeCommand<string | undefined>('pushgateway.startMock');
+  assert.ok(url, 'the mock did not start');
+  return new GatewayClient({ baseUrl: url });
 }

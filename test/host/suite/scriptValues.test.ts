@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GatewayClient } from '../../../src/core/gateway/client';
-import { api, extension } from './helpers';
+import { api, clientOfEmbeddedMock } from './helpers';
 
 const SCRIPT = [
   '#!/usr/bin/env bash',
@@ -18,10 +18,7 @@ describe('the values of a script', () => {
   let client: GatewayClient;
 
   before(async () => {
-    await extension().activate();
-    const url = await vscode.commands.executeCommand<string | undefined>('pushgateway.startMock');
-    assert.ok(url);
-    client = new GatewayClient({ baseUrl: url });
+    client = await clientOfEmbeddedMock();
     api().setPrompts({ inputVariable: async (text, initial) => (asked.push([text, initial]), answer) });
   });
 
