@@ -12,19 +12,13 @@
 // (<dir>/exposition and <dir>/gateway, recorded with --corpus pointing there).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeExposition } from '../src/core/exposition/decode';
 import { startMockGateway } from '../src/core/mock';
 import { runStep } from '../test/gateway/client';
-import { CaseStep, GatewayCase, RecordedCorpus, RecordedResponse, listCaseSlugs, readCase } from '../test/gateway/corpus';
+import { CaseStep, GatewayCase, RecordedCorpus, RecordedResponse, isRecordedAnswer, listCaseSlugs, readCase } from '../test/gateway/corpus';
 import { runTodayStep } from '../test/gateway/todayClient';
-import { judgeDocument, lintTargetOf } from '../test/unit/exposition/targetVerdicts';
+import { judgeDocument, lintTargetOf, readDocument, readVerdicts } from '../test/unit/exposition/targetVerdicts';
 import { runScript } from './reference/processes';
 import { TARGET_NAMES, TargetName, commandLineOption } from './reference/targets';
-
-interface DocumentVerdict {
-  promtool: { exitCode: number; stderr: string };
-  pushgateway: { status: number; body: string; bodyVariants?: string[] };
-}
 
 interface LintAgreement {
   documents: number;
@@ -41,21 +35,16 @@ function percent(part: number, whole: number): string {
 // ---------------------------------------------------------------------------------------------
 // Lint
 
-/** Judged as the differential replays judge (test/unit/exposition/targetVerdicts.ts), on the recording's target. */
-function judgeOnTarget(text: string, verdict: DocumentVerdict, target: TargetName): { gateway: boolean; parseMessage: boolean; promtool: boolean } {
-  return judgeDocument(text, verdict, lintTargetOf(target));
-}
-
 function measureLint(corpusDir: string, verdictsFile: string, target: TargetName): LintAgreement | undefined {
   const file = path.join(corpusDir, verdictsFile);
   if (!fs.existsSync(file)) {
     return undefined;
   }
-  const { cases } = JSON.parse(fs.readFileSync(file, 'utf8')) as { cases: Record<string, DocumentVerdict> };
+  const { cases } = readVerdicts(file);
+  const lintTarget = lintTargetOf(target);
   const agreement: LintAgreement = { documents: 0, gateway: 0, parseMessage: 0, promtool: 0, all: 0 };
   for (const [slug, verdict] of Object.entries(cases)) {
-    const text = decodeExposition(fs.readFileSync(path.join(corpusDir, 'cases', `${slug}.prom`)));
-    const judged = judgeOnTarget(text, verdict, target);
+    const judged = judgeDocument(readDocument(corpusDir, slug), verdict, lintTarget);
     agreement.documents++;
     agreement.gateway += Number(judged.gateway);
     agreement.parseMessage += Number(judged.parseMessage);
@@ -75,14 +64,6 @@ interface MockAgreement {
   stepsAgreeing: number;
 }
 
-function sameHeaders(a: Record<string, string>, b: Record<string, string>): boolean {
-  return Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([name, value]) => b[name] === value);
-}
-
-function sameAnswer(actual: RecordedResponse, expected: RecordedResponse): boolean {
-  return actual.status === expected.status && sameHeaders(actual.headers, expected.headers) && (expected.bodyVariants ?? [expected.body]).includes(actual.body);
-}
-
 async function replayCase(gatewayCase: GatewayCase, expected: readonly RecordedResponse[], send: (port: number, step: CaseStep) => Promise<RecordedResponse>, target: TargetName): Promise<number> {
   const gateway = await startMockGateway({ port: 0, adminApi: gatewayCase.gateway.adminApi, target: lintTargetOf(target) });
   let agreeing = 0;
@@ -90,7 +71,7 @@ async function replayCase(gatewayCase: GatewayCase, expected: readonly RecordedR
     for (let index = 0; index < gatewayCase.steps.length; index++) {
       try {
         const actual = await send(gateway.port, gatewayCase.steps[index]);
-        agreeing += Number(sameAnswer(actual, expected[index]));
+        agreeing += Number(isRecordedAnswer(actual, expected[index]));
       } catch {
         // an error (e.g. a timeout) is a disagreement
       }

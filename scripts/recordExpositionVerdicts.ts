@@ -17,6 +17,7 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runScript, SkipError, mapWithWorkers, spawnTracked, versionLine, withTimeout } from './reference/processes';
+import { isClosedWithoutAnswer } from '../test/gateway/todayClient';
 import { startPushgateway } from './reference/pushgateway';
 import { CONNECTION_CLOSED, ReferenceTarget, chosenTargetName, commandLineOption, referenceTarget } from './reference/targets';
 
@@ -93,11 +94,6 @@ function runPromtool(promtool: string, document: Buffer): Promise<PromtoolVerdic
   child.stdin?.on('error', () => undefined);
   child.stdin?.end(document);
   return withTimeout(finished, STEP_TIMEOUT_MS, 'promtool check metrics', () => child.kill('SIGKILL'));
-}
-
-function isClosedWithoutAnswer(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === 'ECONNRESET' || (error instanceof Error && error.message === 'socket hang up');
 }
 
 function put(port: number, document: Buffer): Promise<GatewayVerdict> {

@@ -116,13 +116,19 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Polls until the condition holds or ASYNC_WAIT_MS pass (then the next step goes out anyway). */
-async function waitUntilApplied(port: number, applied: GroupCondition): Promise<void> {
+/** Polls the condition until it holds (true) or ASYNC_WAIT_MS pass (false). */
+export async function pollUntil(holds: () => Promise<boolean>): Promise<boolean> {
   const deadline = Date.now() + ASYNC_WAIT_MS;
   while (Date.now() < deadline) {
-    if (applied(await listGroups(port))) {
-      return;
+    if (await holds()) {
+      return true;
     }
     await sleep(POLL_INTERVAL_MS);
   }
+  return false;
+}
+
+/** Polls until the condition holds or ASYNC_WAIT_MS pass (then the next step goes out anyway). */
+async function waitUntilApplied(port: number, applied: GroupCondition): Promise<void> {
+  await pollUntil(async () => applied(await listGroups(port)));
 }

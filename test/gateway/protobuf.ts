@@ -139,22 +139,48 @@ export function withLengthPrefix(message: Buffer): Buffer {
   return Buffer.concat([Buffer.from(writer.finish()), message]);
 }
 
+/** A family of one metric, written field by field so that its name and label value may be any bytes. */
+export interface RawFamily {
+  /** The name field's exact bytes (need not be UTF-8) or text. */
+  name: string | Buffer;
+  /** GAUGE or UNTYPED: the family's type and the metric's value field. */
+  type: 'GAUGE' | 'UNTYPED';
+  /** One label whose value field holds exactly these bytes; none when absent. */
+  label?: { name: string; value: Buffer };
+  value: number;
+}
+
+const TYPE_NUMBERS = { GAUGE: 1, UNTYPED: 3 } as const;
+/** The Metric field of each type's value: gauge 2, untyped 5. */
+const VALUE_FIELDS = { GAUGE: 2, UNTYPED: 5 } as const;
+
+/**
+ * The bytes of one MetricFamily message (no length prefix) written field by field, as protobufjs
+ * cannot: its string fields are always UTF-8. Fields go out in field-number order, as protobufjs
+ * writes them.
+ */
+export function encodeRawFamily(raw: RawFamily): Buffer {
+  const metric = protobuf.Writer.create();
+  if (raw.label !== undefined) {
+    const labelPair = protobuf.Writer.create();
+    labelPair.uint32((1 << 3) | 2).string(raw.label.name);
+    labelPair.uint32((2 << 3) | 2).bytes(raw.label.value);
+    metric.uint32((1 << 3) | 2).bytes(labelPair.finish());
+  }
+  const valueMessage = protobuf.Writer.create();
+  valueMessage.uint32((1 << 3) | 1).double(raw.value);
+  metric.uint32((VALUE_FIELDS[raw.type] << 3) | 2).bytes(valueMessage.finish());
+  const family = protobuf.Writer.create();
+  family.uint32((1 << 3) | 2).bytes(typeof raw.name === 'string' ? Buffer.from(raw.name, 'utf8') : raw.name);
+  family.uint32((3 << 3) | 0).uint32(TYPE_NUMBERS[raw.type]);
+  family.uint32((4 << 3) | 2).bytes(metric.finish());
+  return Buffer.from(family.finish());
+}
+
 /**
  * A MetricFamily with one untyped metric whose single label value is the given raw bytes (which
  * need not be UTF-8; protobufjs's string fields always are), written field by field.
  */
 export function encodeFamilyWithRawLabelValue(name: string, labelName: string, labelValue: Buffer, value: number): Buffer {
-  const labelPair = protobuf.Writer.create();
-  labelPair.uint32((1 << 3) | 2).string(labelName);
-  labelPair.uint32((2 << 3) | 2).bytes(labelValue);
-  const untyped = protobuf.Writer.create();
-  untyped.uint32((1 << 3) | 1).double(value);
-  const metric = protobuf.Writer.create();
-  metric.uint32((1 << 3) | 2).bytes(labelPair.finish());
-  metric.uint32((5 << 3) | 2).bytes(untyped.finish());
-  const family = protobuf.Writer.create();
-  family.uint32((1 << 3) | 2).string(name);
-  family.uint32((3 << 3) | 0).uint32(3);
-  family.uint32((4 << 3) | 2).bytes(metric.finish());
-  return Buffer.from(family.finish());
+  return encodeRawFamily({ name, type: 'UNTYPED', label: { name: labelName, value: labelValue }, value });
 }

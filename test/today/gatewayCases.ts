@@ -4,7 +4,7 @@
 // test/fixtures/README-today.md).
 import { CaseStep, GatewayCase } from '../gateway/corpus';
 import { bare, base64Url, del, get, gzip, post, put, putProtobuf, send, state } from '../gateway/steps';
-import { encodeDelimited as encodeTodayDelimited, LooseMetricFamily as TodayMetricFamily, PROTOBUF_CONTENT_TYPE } from '../gateway/protobuf';
+import { encodeDelimited as encodeTodayDelimited, encodeRawFamily, LooseMetricFamily as TodayMetricFamily, PROTOBUF_CONTENT_TYPE, withLengthPrefix } from '../gateway/protobuf';
 import { snappyBlock, snappyFramed } from './snappy';
 import { Vocabulary } from './vocabulary';
 
@@ -91,19 +91,11 @@ function utf8Names(v: Vocabulary): Record<string, GatewayCase> {
       }),
       'protobuf-invalid-utf8-name': () => ({
         description: 'a protobuf family whose name is not UTF-8',
-        steps: [putProtobuf(p, protobufWithRawName(Buffer.from([0x62, 0xff, 0x63]))), get('/api/v1/metrics')],
+        steps: [putProtobuf(p, withLengthPrefix(encodeRawFamily({ name: Buffer.from([0x62, 0xff, 0x63]), type: 'GAUGE', value: 1 }))), get('/api/v1/metrics')],
       }),
     },
     v,
   );
-}
-
-/** A delimited MetricFamily whose name field holds exactly `name` (bytes), a gauge of 1. */
-function protobufWithRawName(name: Buffer): Buffer {
-  const gauge = Buffer.from([0x12, 0x09, 0x09, 0, 0, 0, 0, 0, 0, 0xf0, 0x3f]); // Metric.gauge { value: 1 }
-  const metric = Buffer.concat([Buffer.from([0x22, gauge.length]), gauge]);
-  const family = Buffer.concat([Buffer.from([0x0a, name.length]), name, Buffer.from([0x18, 0x01]), metric]);
-  return Buffer.concat([Buffer.from([family.length]), family]);
 }
 
 /** `U__` escaping of label names in grouping-key paths. */
@@ -342,7 +334,7 @@ function protobufErrors(v: Vocabulary): Record<string, GatewayCase> {
       'invalid-field-number': () => ({ description: 'field number 0', steps: [raw(Buffer.from([0x02, 0x00, 0x01])), get('/api/v1/metrics')] }),
       'invalid-utf8-label-value': () => ({
         description: 'a label value that is not UTF-8',
-        steps: [raw(protobufWithLabelValue(Buffer.from([0x61, 0xfe]))), get('/api/v1/metrics')],
+        steps: [raw(withLengthPrefix(encodeRawFamily({ name: 'a', type: 'GAUGE', label: { name: 'l', value: Buffer.from([0x61, 0xfe]) }, value: 1 }))), get('/api/v1/metrics')],
       }),
       'unknown-type-enum': () => ({ description: 'MetricType 9', steps: [raw(Buffer.from([0x08, 0x0a, 0x01, 0x61, 0x18, 0x09, 0x22, 0x00])), get('/api/v1/metrics')] }),
       'overlong-varint': () => ({ description: 'a length varint of 11 bytes', steps: [raw(Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01])), get('/api/v1/metrics')] }),
@@ -359,15 +351,6 @@ function protobufErrors(v: Vocabulary): Record<string, GatewayCase> {
     },
     v,
   );
-}
-
-/** A delimited gauge family `a` with one label `l` whose value is exactly `value` (bytes). */
-function protobufWithLabelValue(value: Buffer): Buffer {
-  const pair = Buffer.concat([Buffer.from([0x0a, 0x01, 0x6c, 0x12, value.length]), value]);
-  const gauge = Buffer.from([0x12, 0x09, 0x09, 0, 0, 0, 0, 0, 0, 0xf0, 0x3f]);
-  const metricBody = Buffer.concat([Buffer.from([0x0a, pair.length]), pair, gauge]);
-  const family = Buffer.concat([Buffer.from([0x0a, 0x01, 0x61, 0x18, 0x01, 0x22, metricBody.length]), metricBody]);
-  return Buffer.concat([Buffer.from([family.length]), family]);
 }
 
 /** What the consistency check refuses (202 with --push.disable-consistency-check) and how 1.11 dumps the offending series. */

@@ -4,19 +4,7 @@ import { GatewayClient } from '../../../src/core/gateway/client';
 import { GatewayGroup } from '../../../src/core/gateway/groups';
 import { MockGateway, startMockGateway } from '../../../src/core/mock';
 import type { ExplorerNode } from '../../../src/explorer/explorerModel';
-import { api, extension } from './helpers';
-
-async function children(node?: ExplorerNode): Promise<ExplorerNode[]> {
-  return (await api().gatewayTree.getChildren(node)) ?? [];
-}
-
-async function groupNode(job: string): Promise<ExplorerNode> {
-  api().gatewayTree.refresh();
-  const [gatewayNode] = await children();
-  const found = (await children(gatewayNode)).find((node) => node.kind === 'group' && node.group.labels.job === job);
-  assert.ok(found, `no group job=${job} in the explorer`);
-  return found;
-}
+import { api, extension, groupNode, setGateways } from './helpers';
 
 /** Runs the command on the group and returns what it copied and what it told the user. */
 async function copyFor(node: ExplorerNode): Promise<{ copied: string; told: string[] }> {
@@ -53,12 +41,12 @@ describe('Copy curl Commands', () => {
       body: '# HELP backup_db_size_bytes Size of the last backup.\n# TYPE backup_db_size_bytes gauge\nbackup_db_size_bytes{database="orders"} 73400320\n',
     });
     await client.push({ key: { job: 'empty_push', labels: {} }, method: 'PUT', body: '' });
-    await vscode.workspace.getConfiguration('pushgateway').update('gateways', [{ name: 'copy', url: gateway.url }], vscode.ConfigurationTarget.Workspace);
+    await setGateways([{ name: 'copy', url: gateway.url }]);
   });
 
   after(async () => {
     api().setPrompts(undefined);
-    await vscode.workspace.getConfiguration('pushgateway').update('gateways', undefined, vscode.ConfigurationTarget.Workspace);
+    await setGateways(undefined);
     await client?.close();
     await gateway?.close();
   });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GatewayClient } from '../../../src/core/gateway/client';
-import { api, clientOfEmbeddedMock } from './helpers';
+import { api, clientOfEmbeddedMock, embeddedMockNode } from './helpers';
 
 describe('Delete All Groups on a gateway with a single group', () => {
   const confirmations: Array<[string, string]> = [];
@@ -22,9 +22,7 @@ describe('Delete All Groups on a gateway with a single group', () => {
     const pushed = await client.push({ key: { job: 'lonely', labels: {} }, body: '# TYPE lonely_metric gauge\nlonely_metric 1\n', method: 'PUT' });
     assert.ok(pushed.ok);
     api().gatewayTree.refresh();
-    const mock = ((await api().gatewayTree.getChildren()) ?? []).find((node) => node.kind === 'gateway' && node.gateway.embedded);
-    assert.ok(mock, 'no mock gateway in the tree');
-    await vscode.commands.executeCommand('pushgateway.deleteAllGroups', mock);
+    await vscode.commands.executeCommand('pushgateway.deleteAllGroups', await embeddedMockNode());
     assert.deepEqual(confirmations, [['Delete the only group on Mock Gateway?', 'Delete 1 Group']]);
     const groups = await client.groups();
     assert.ok(groups.ok);

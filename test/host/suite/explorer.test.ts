@@ -4,15 +4,7 @@ import { findFreePort } from '../../../scripts/host/processes';
 import { GatewayClient } from '../../../src/core/gateway/client';
 import { MockGateway, startMockGateway } from '../../../src/core/mock';
 import type { ExplorerNode } from '../../../src/explorer/explorerModel';
-import { api, extension, manifest } from './helpers';
-
-async function setGateways(gateways: Array<{ name: string; url: string }> | undefined): Promise<void> {
-  await vscode.workspace.getConfiguration('pushgateway').update('gateways', gateways, vscode.ConfigurationTarget.Workspace);
-}
-
-async function children(node?: ExplorerNode): Promise<ExplorerNode[]> {
-  return (await api().gatewayTree.getChildren(node)) ?? [];
-}
+import { api, children, extension, manifest, setGateways } from './helpers';
 
 async function labelsOf(nodes: readonly ExplorerNode[]): Promise<Array<[string, string, string]>> {
   const items = await Promise.all(nodes.map((node) => api().gatewayTree.getTreeItem(node)));

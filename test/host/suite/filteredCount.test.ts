@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GatewayClient } from '../../../src/core/gateway/client';
-import { api, clientOfEmbeddedMock } from './helpers';
+import { api, children, clientOfEmbeddedMock, embeddedMockNode } from './helpers';
 
 describe('the gateway row while a filter is set', () => {
   let client: GatewayClient;
@@ -17,10 +17,8 @@ describe('the gateway row while a filter is set', () => {
   });
 
   async function mockDescription(): Promise<string> {
-    const roots = (await api().gatewayTree.getChildren()) ?? [];
-    const mock = roots.find((node) => node.kind === 'gateway' && node.gateway.embedded);
-    assert.ok(mock, 'no mock gateway in the tree');
-    await api().gatewayTree.getChildren(mock);
+    const mock = await embeddedMockNode();
+    await children(mock);
     return String((await api().gatewayTree.getTreeItem(mock)).description ?? '');
   }
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GatewayClient } from '../../../src/core/gateway/client';
+import type { ExplorerNode } from '../../../src/explorer/explorerModel';
 import type { TestingApi } from '../../../src/extension';
 
 export const EXTENSION_ID = 'pushgateway-workbench.pushgateway-workbench';
@@ -71,4 +72,30 @@ export async function clientOfEmbeddedMock(options: { fresh?: boolean } = {}): P
   const url = await vscode.commands.executeCommand<string | undefined>('pushgateway.startMock');
   assert.ok(url, 'the mock did not start');
   return new GatewayClient({ baseUrl: url });
+}
+
+/** Sets (or with undefined, removes) the workspace's pushgateway.gateways setting. */
+export async function setGateways(gateways: ReadonlyArray<Record<string, unknown>> | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('pushgateway').update('gateways', gateways, vscode.ConfigurationTarget.Workspace);
+}
+
+/** The Gateways view's children of a node (the gateway rows without one). */
+export async function children(node?: ExplorerNode): Promise<ExplorerNode[]> {
+  return (await api().gatewayTree.getChildren(node)) ?? [];
+}
+
+/** The embedded mock's row in the Gateways view; fails when it has none. */
+export async function embeddedMockNode(): Promise<ExplorerNode> {
+  const mock = (await children()).find((node) => node.kind === 'gateway' && node.gateway.embedded);
+  assert.ok(mock, 'no mock gateway in the tree');
+  return mock;
+}
+
+/** After a refresh, the group with this job under the first gateway of the Gateways view; fails when there is none. */
+export async function groupNode(job: string): Promise<ExplorerNode> {
+  api().gatewayTree.refresh();
+  const [gatewayNode] = await children();
+  const found = (await children(gatewayNode)).find((node) => node.kind === 'group' && node.group.labels.job === job);
+  assert.ok(found, `no group job=${job} in the explorer`);
+  return found;
 }

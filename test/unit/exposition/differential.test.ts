@@ -1,41 +1,19 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeExposition } from '../../../src/core/exposition/decode';
 import { ALL_RULE_CODES, hasErrors, lintExposition } from '../../../src/core/exposition/lint';
-import { unitWords } from '../../../src/core/exposition/rules/promlintRules';
 import { parseExposition } from '../../../src/core/exposition/parser';
-import { GatewayTarget } from '../../../src/core/protocol/gatewayTarget';
+import { PARSE_ERROR_PREFIX, isDeterministic, lintTargetOf, readDocument, readVerdicts } from './targetVerdicts';
 
 // Replays the corpus whose verdicts were recorded from the real promtool 2.42 and Pushgateway 1.5.1
 // (scripts/recordExpositionVerdicts.ts) and requires the same answers from our parser and linter.
 
 /** The corpus was recorded from 1.5.1 and 2.42: it is replayed on that target. */
-const TARGET: GatewayTarget = { version: '1.5', utf8Names: false, consistencyCheckDisabled: false };
+const TARGET = lintTargetOf('1.5');
 
 const CORPUS = path.resolve(__dirname, '../../../../test/fixtures/exposition');
 
-interface RecordedCase {
-  readonly promtool: { readonly exitCode: number; readonly stderr: string };
-  readonly pushgateway: { readonly status: number; readonly body: string };
-}
-
-const recorded: { cases: Record<string, RecordedCase> } = JSON.parse(fs.readFileSync(path.join(CORPUS, 'verdicts.json'), 'utf8'));
-
-function readCase(slug: string): string {
-  return decodeExposition(fs.readFileSync(path.join(CORPUS, 'cases', `${slug}.prom`)));
-}
-
-/**
- * promlint reports at most one unit problem per family, picked in Go's random map order when the
- * name holds several unit words; such lines are left out of the comparison on both sides.
- */
-function isDeterministic(promtoolLine: string): boolean {
-  const [metric, ...words] = promtoolLine.split(' ');
-  return !(words.join(' ').startsWith('use base unit') && unitWords(metric).length > 1);
-}
-
-const PARSE_ERROR_PREFIX = 'text format parsing error in line';
+const recorded = readVerdicts(path.join(CORPUS, 'verdicts.json'));
 
 describe('differential corpus (recorded from promtool 2.42 and Pushgateway 1.5.1)', () => {
   const slugs = Object.keys(recorded.cases).sort();
@@ -49,7 +27,7 @@ describe('differential corpus (recorded from promtool 2.42 and Pushgateway 1.5.1
 
   it('uses only documented diagnostic codes', () => {
     const known = new Set(ALL_RULE_CODES);
-    const unknown = new Set(slugs.flatMap((slug) => lintExposition(readCase(slug), { target: TARGET }).diagnostics.map((d) => d.code)).filter((code) => !known.has(code)));
+    const unknown = new Set(slugs.flatMap((slug) => lintExposition(readDocument(CORPUS, slug), { target: TARGET }).diagnostics.map((d) => d.code)).filter((code) => !known.has(code)));
     assert.deepEqual([...unknown], []);
   });
 
@@ -57,7 +35,7 @@ describe('differential corpus (recorded from promtool 2.42 and Pushgateway 1.5.1
     const verdict = recorded.cases[slug];
     describe(slug, () => {
       it(`gateway ${verdict.pushgateway.status}: the linter reports an error exactly when the gateway refuses the push`, () => {
-        const { diagnostics } = lintExposition(readCase(slug), { target: TARGET });
+        const { diagnostics } = lintExposition(readDocument(CORPUS, slug), { target: TARGET });
         const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.span.line + 1}:${d.span.start + 1} ${d.code} ${d.message}`);
         if (verdict.pushgateway.status === 200) {
           assert.deepEqual(errors, [], 'the gateway accepted this document');
@@ -68,13 +46,13 @@ describe('differential corpus (recorded from promtool 2.42 and Pushgateway 1.5.1
 
       if (verdict.pushgateway.body.startsWith(PARSE_ERROR_PREFIX)) {
         it("the first parse error reads exactly like the gateway's", () => {
-          const [first] = parseExposition(readCase(slug), { target: TARGET }).problems;
+          const [first] = parseExposition(readDocument(CORPUS, slug), { target: TARGET }).problems;
           assert.equal(first?.goError, verdict.pushgateway.body.trim());
         });
       }
 
       it(`promtool exit ${verdict.promtool.exitCode}: the parser rejects the document exactly when promtool cannot parse it`, () => {
-        const [first] = parseExposition(readCase(slug), { target: TARGET }).problems;
+        const [first] = parseExposition(readDocument(CORPUS, slug), { target: TARGET }).problems;
         if (verdict.promtool.exitCode === 1) {
           assert.ok(first, `promtool: ${verdict.promtool.stderr.trim()}`);
           assert.ok(verdict.promtool.stderr.includes(first.goError), `promtool said ${verdict.promtool.stderr.trim()}, we said ${first.goError}`);
@@ -85,7 +63,7 @@ describe('differential corpus (recorded from promtool 2.42 and Pushgateway 1.5.1
 
       if (verdict.promtool.exitCode !== 1) {
         it("the promlint findings are promtool's, metric by metric and rule by rule", () => {
-          const ours = lintExposition(readCase(slug), { target: TARGET })
+          const ours = lintExposition(readDocument(CORPUS, slug), { target: TARGET })
             .diagnostics.flatMap((d) => (d.reference ? [d.reference] : []))
             .filter(isDeterministic);
           const theirs = verdict.promtool.stderr

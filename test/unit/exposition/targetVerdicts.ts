@@ -45,7 +45,8 @@ export function isDeterministic(promtoolLine: string): boolean {
   return !(words.join(' ').startsWith('use base unit') && unitWords(metric).length > 1);
 }
 
-const PARSE_ERROR_PREFIX = 'text format parsing error in line';
+/** How the gateway's and promtool's parse errors begin. */
+export const PARSE_ERROR_PREFIX = 'text format parsing error in line';
 
 export interface Judgement {
   /** The linter errs exactly when the gateway refuses the push (any 2xx is acceptance). */
