@@ -2,6 +2,7 @@ import { decodeExposition } from '../../exposition/decode';
 import { failure, Result, success } from '../../result';
 import {
   BUCKET_FIELDS,
+  BUCKET_SPAN_FIELDS,
   FAMILY_FIELDS,
   HISTOGRAM_FIELDS,
   LABEL_PAIR_FIELDS,
@@ -304,10 +305,10 @@ function readNativeField(cursor: WireCursor, field: WireField, histogram: Histog
 }
 
 function decodeSpan(cursor: WireCursor, span: BucketSpan): void {
-  readMessage(cursor, 'io_prometheus_client.BucketSpan', (field) => {
-    if (field.number === 1n && field.wire === WIRE_VARINT) {
+  readMessage(cursor, BUCKET_SPAN_FIELDS.goType, (field) => {
+    if (field.number === BUCKET_SPAN_FIELDS.offset && field.wire === WIRE_VARINT) {
       span.offset = Number(BigInt.asIntN(32, zigzag(cursor.varint())));
-    } else if (field.number === 2n && field.wire === WIRE_VARINT) {
+    } else if (field.number === BUCKET_SPAN_FIELDS.length && field.wire === WIRE_VARINT) {
       span.length = Number(BigInt.asUintN(32, cursor.varint()));
     } else {
       return false;
