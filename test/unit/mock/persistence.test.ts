@@ -4,6 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { WriteClock } from '../../../src/core/mock/clock';
 import { familiesFromText } from '../../../src/core/mock/body/fromText';
+import { CHECK_RULES_1_5 } from '../../../src/core/mock/store/metricChecks';
+import { GATEWAY_TARGET_1_5 } from '../../../src/core/protocol/gatewayTarget';
 import { goDurationText } from '../../../src/core/goemu/goFormat';
 import { writeFileAtomically } from '../../../src/core/mock/store/persistenceFile';
 import { decodeStore, encodeStore, PersistenceError } from '../../../src/core/mock/store/persistenceFormat';
@@ -58,11 +60,11 @@ function sleep(ms: number): Promise<void> {
 function storeFrom(startTick: number): MockStore {
   let tick = startTick;
   const start = Date.UTC(2024, 0, 1);
-  return new MockStore(new SelfMetrics(start / 1000), new WriteClock(() => new Date(start + 1000 * tick++)));
+  return new MockStore(new SelfMetrics(start / 1000), new WriteClock(() => new Date(start + 1000 * tick++)), CHECK_RULES_1_5);
 }
 
 function push(store: MockStore, grouping: GroupingLabels, text: string | Buffer, replace = true): PushOutcome {
-  const parsed = familiesFromText(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
+  const parsed = familiesFromText(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, GATEWAY_TARGET_1_5);
   assert.ok(parsed.ok);
   return store.push({ grouping, families: parsed.value, replace });
 }

@@ -29,7 +29,7 @@ describe('mock gateway: GET /metrics in delimited protobuf', () => {
         ],
       },
     ];
-    const decoded = familiesFromDelimited(encodeDelimitedFamilies(families), undefined, 'protobuf-go');
+    const decoded = familiesFromDelimited(encodeDelimitedFamilies(families), 'protobuf-go');
     assert.ok(decoded.ok);
     assert.deepEqual(decoded.value, families);
   });

@@ -42,7 +42,7 @@ const KNOWN_TYPES = new Set([0, 1, 2, 3, 4, 5]);
  * byte (a gzip problem); without one the body ends with io.EOF, which ends the loop quietly, even
  * in the middle of a length prefix or before the first byte of a message.
  */
-export function familiesFromDelimited(bytes: Uint8Array, streamError?: string, library: ProtobufLibrary = 'golang/protobuf'): Result<MetricFamily[]> {
+export function familiesFromDelimited(bytes: Uint8Array, library: ProtobufLibrary, streamError?: string): Result<MetricFamily[]> {
   const families = new Map<string, MetricFamily>();
   let pos = 0;
   for (;;) {
