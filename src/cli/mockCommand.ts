@@ -138,7 +138,8 @@ function formatEntry(entry: PushLogEntry, format: 'text' | 'json'): string {
   if (format === 'json') {
     return JSON.stringify(entry);
   }
-  const families = entry.families.length > 0 ? ` [${entry.families.join(', ')}]` : '';
+  // Quoted: a family name (UTF-8 names, protobuf) may hold control characters a terminal would obey.
+  const families = entry.families.length > 0 ? ` [${entry.families.map((name) => JSON.stringify(name)).join(', ')}]` : '';
   const error = entry.error ? ` ${entry.error.trim()}` : '';
   return `${entry.time} ${entry.method} ${entry.path} ${entry.status} ${entry.bodyBytes}B${families}${error}`;
 }
