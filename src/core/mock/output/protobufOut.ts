@@ -20,39 +20,54 @@ import { MergedFamily } from './render';
 class ProtoWriter {
   private readonly parts: Buffer[] = [];
 
-  private varint(value: bigint): void {
+  /** A varint; plain numbers below 2^31 (lengths, keys, most counts) skip BigInt, with the same bytes. */
+  private varint(value: bigint | number): void {
     const bytes: number[] = [];
-    let rest = BigInt.asUintN(64, value);
-    do {
-      const low = Number(rest & 0x7fn);
-      rest >>= 7n;
-      bytes.push(rest === 0n ? low : low | 0x80);
-    } while (rest !== 0n);
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 0x80000000) {
+      let rest = value;
+      while (rest >= 0x80) {
+        bytes.push((rest & 0x7f) | 0x80);
+        rest >>>= 7;
+      }
+      bytes.push(rest);
+    } else {
+      let rest = BigInt.asUintN(64, BigInt(value));
+      do {
+        const low = Number(rest & 0x7fn);
+        rest >>= 7n;
+        bytes.push(rest === 0n ? low : low | 0x80);
+      } while (rest !== 0n);
+    }
     this.parts.push(Buffer.from(bytes));
   }
 
-  private key(field: bigint, wireType: bigint): void {
-    this.varint((field << 3n) | wireType);
+  private key(field: bigint, wireType: number): void {
+    this.varint(Number(field) * 8 + wireType);
   }
 
   uint(field: bigint, value: bigint | number | undefined): void {
     if (value !== undefined) {
-      this.key(field, 0n);
-      this.varint(BigInt(value));
+      this.key(field, 0);
+      this.varint(value);
     }
   }
 
   /** sint32 and sint64: zigzag-encoded. */
   sint(field: bigint, value: bigint | number | undefined): void {
-    if (value !== undefined) {
-      const n = BigInt(value);
-      this.uint(field, n >= 0n ? n * 2n : -n * 2n - 1n);
+    if (value === undefined) {
+      return;
     }
+    if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) < 0x40000000) {
+      this.uint(field, value >= 0 ? value * 2 : -value * 2 - 1);
+      return;
+    }
+    const n = BigInt(value);
+    this.uint(field, n >= 0n ? n * 2n : -n * 2n - 1n);
   }
 
   double(field: bigint, value: number | undefined): void {
     if (value !== undefined) {
-      this.key(field, 1n);
+      this.key(field, 1);
       const bytes = Buffer.alloc(8);
       bytes.writeDoubleLE(value);
       this.parts.push(bytes);
@@ -60,8 +75,8 @@ class ProtoWriter {
   }
 
   bytes(field: bigint, value: Buffer): void {
-    this.key(field, 2n);
-    this.varint(BigInt(value.length));
+    this.key(field, 2);
+    this.varint(value.length);
     this.parts.push(value);
   }
 
@@ -79,7 +94,7 @@ class ProtoWriter {
 
   /** A length-prefixed message on its own (the delimited format), not a field. */
   delimited(message: Buffer): void {
-    this.varint(BigInt(message.length));
+    this.varint(message.length);
     this.parts.push(message);
   }
 
