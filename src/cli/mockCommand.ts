@@ -21,7 +21,10 @@ Options:
                        Like --push.disable-consistency-check: pushes that parse
                        are answered 202 and stored unchecked.
   --listen HOST:PORT   Where to listen (default 127.0.0.1:9091). Another host
-                       than 127.0.0.1 only when you give it here.
+                       than 127.0.0.1 only when you give it here. On a loopback
+                       address only loopback Host names are served (against DNS
+                       rebinding); on any other (0.0.0.0) every Host is, e.g.
+                       host.docker.internal from a container.
   --admin-api          Serve PUT /api/v1/admin/wipe, like --web.enable-admin-api.
   --log text|json      How each request is logged on stdout (default text).
   --persistence FILE   Keep the pushed groups in FILE, like --persistence.file:
@@ -135,7 +138,8 @@ function formatEntry(entry: PushLogEntry, format: 'text' | 'json'): string {
   if (format === 'json') {
     return JSON.stringify(entry);
   }
-  const families = entry.families.length > 0 ? ` [${entry.families.join(', ')}]` : '';
+  // Quoted: a family name (UTF-8 names, protobuf) may hold control characters a terminal would obey.
+  const families = entry.families.length > 0 ? ` [${entry.families.map((name) => JSON.stringify(name)).join(', ')}]` : '';
   const error = entry.error ? ` ${entry.error.trim()}` : '';
   return `${entry.time} ${entry.method} ${entry.path} ${entry.status} ${entry.bodyBytes}B${families}${error}`;
 }

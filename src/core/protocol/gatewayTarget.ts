@@ -17,6 +17,9 @@ export interface GatewayTarget {
 
 export const DEFAULT_GATEWAY_TARGET: GatewayTarget = { version: '1.11', utf8Names: false, consistencyCheckDisabled: false };
 
+/** Pushgateway 1.5 without switches: what the differential suites recorded from 1.5.1 replay against. */
+export const GATEWAY_TARGET_1_5: GatewayTarget = { version: '1.5', utf8Names: false, consistencyCheckDisabled: false };
+
 export function isGatewayVersion(value: unknown): value is GatewayVersion {
   return typeof value === 'string' && (GATEWAY_VERSIONS as readonly string[]).includes(value);
 }

@@ -5,6 +5,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runMock } from '../../../src/cli/mockCommand';
+import { encodeDelimited } from '../../gateway/protobuf';
 
 function jsonError(text: string): string {
   try {
@@ -69,6 +70,25 @@ describe('pgw mock', function () {
     assert.equal(entry.status, 200);
     assert.deepEqual(entry.families, ['a']);
     await assert.rejects(fetch(`${url}/metrics`), 'the mock still answers after stopping');
+  });
+
+  it('logs family names in text quoted, so no control character reaches the terminal', async () => {
+    const { output, sink } = capture();
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const running = runMock(['--listen', '127.0.0.1:0', '--utf8-names'], sink, stopped);
+    await waitFor(() => output.out.includes('listening on'), 'the listening line');
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output.out)?.[1];
+    const body = encodeDelimited([{ name: 'evil\u001b[2Jname', type: 'GAUGE', metric: [{ gauge: { value: 1 } }] }]);
+    const headers = { 'Content-Type': 'application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited' };
+    const pushed = await fetch(`${url}/metrics/job/ctl`, { method: 'PUT', body, headers });
+    assert.equal(pushed.status, 200, await pushed.text());
+    await waitFor(() => output.out.includes('/metrics/job/ctl'), 'the request in the log');
+    stop();
+    assert.equal(await running, 0);
+    const line = output.out.split('\n').find((text) => text.includes('/metrics/job/ctl')) ?? '';
+    assert.ok(!line.includes('\u001b'), line);
+    assert.ok(line.endsWith(' ["evil\\u001b[2Jname"]'), line);
   });
 
   it('says clearly when the port is taken, exit 1', async () => {

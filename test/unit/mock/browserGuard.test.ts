@@ -73,3 +73,34 @@ describe('mock gateway: requests from web pages', function () {
     assert.equal(log.headers['access-control-allow-origin'], undefined);
   });
 });
+
+describe('mock gateway: the Host check follows the bind', function () {
+  this.timeout(8_000);
+
+  it('on loopback, refuses a DNS name with a dot and says how to reach the mock by it', async () => {
+    const gateway = await startMockGateway({ port: 0, host: '127.0.0.1' });
+    try {
+      const answer = await send(gateway, 'PUT', '/metrics/job/ci', { Host: `host.docker.internal:${gateway.port}` }, 'x 1\n');
+      assert.equal(answer.status, 403);
+      assert.match(answer.text, /--listen 0\.0\.0\.0/);
+      assert.equal(gateway.store.group({ job: 'ci' }), undefined);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('bound to 0.0.0.0, serves any Host (containers push by DNS names) and still refuses a foreign Origin', async () => {
+    const gateway = await startMockGateway({ port: 0, host: '0.0.0.0' });
+    try {
+      for (const host of [`host.docker.internal:${gateway.port}`, 'pushgateway.monitoring.svc.cluster.local', '10.0.0.1']) {
+        assert.equal((await send(gateway, 'GET', '/-/healthy', { Host: host })).status, 200, host);
+      }
+      assert.equal((await send(gateway, 'PUT', '/metrics/job/ci', { Host: 'host.docker.internal' }, 'x 1\n')).status, 200);
+      assert.ok(gateway.store.group({ job: 'ci' }) !== undefined);
+      assert.equal((await send(gateway, 'DELETE', '/metrics/job/ci', { Host: 'host.docker.internal', Origin: 'http://evil.example' })).status, 403);
+      assert.ok(gateway.store.group({ job: 'ci' }) !== undefined);
+    } finally {
+      await gateway.close();
+    }
+  });
+});

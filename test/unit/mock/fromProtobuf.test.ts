@@ -5,13 +5,13 @@ import { isValidGoUtf8 } from '../../../src/core/goemu/goFormat';
 import { MetricFamily } from '../../../src/core/mock/model';
 
 function decode(bytes: Buffer, streamError?: string): MetricFamily[] {
-  const result = familiesFromDelimited(bytes, streamError);
+  const result = familiesFromDelimited(bytes, 'golang/protobuf', streamError);
   assert.ok(result.ok, result.ok ? '' : result.error);
   return result.value;
 }
 
 function decodeError(bytes: Buffer, streamError?: string): string {
-  const result = familiesFromDelimited(bytes, streamError);
+  const result = familiesFromDelimited(bytes, 'golang/protobuf', streamError);
   assert.ok(!result.ok, 'expected an error');
   return result.error;
 }

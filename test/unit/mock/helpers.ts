@@ -1,21 +1,23 @@
 import * as assert from 'node:assert/strict';
 import { WriteClock } from '../../../src/core/mock/clock';
 import { familiesFromText } from '../../../src/core/mock/body/fromText';
+import { CHECK_RULES_1_5 } from '../../../src/core/mock/store/metricChecks';
+import { GATEWAY_TARGET_1_5 } from '../../../src/core/protocol/gatewayTarget';
 import { MetricFamily } from '../../../src/core/mock/model';
 import { GroupingLabels } from '../../../src/core/mock/store/sanitize';
 import { SelfMetrics } from '../../../src/core/mock/store/selfMetrics';
 import { MockStore, PushOutcome } from '../../../src/core/mock/store/store';
 
-/** A store with a fixed clock (one second per write from 2024-01-01). */
+/** A store with a fixed clock (one second per write from 2024-01-01) that checks like Pushgateway 1.5. */
 export function newStore(): { store: MockStore; self: SelfMetrics } {
   let tick = 0;
   const start = Date.UTC(2024, 0, 1);
   const self = new SelfMetrics(start / 1000);
-  return { store: new MockStore(self, new WriteClock(() => new Date(start + 1000 * tick++))), self };
+  return { store: new MockStore(self, new WriteClock(() => new Date(start + 1000 * tick++)), CHECK_RULES_1_5), self };
 }
 
 export function textFamilies(text: string): MetricFamily[] {
-  const parsed = familiesFromText(Buffer.from(text, 'utf8'));
+  const parsed = familiesFromText(Buffer.from(text, 'utf8'), GATEWAY_TARGET_1_5);
   assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
   return parsed.value;
 }

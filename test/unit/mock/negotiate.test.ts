@@ -19,6 +19,20 @@ describe('mock gateway: what GET /metrics answers in', () => {
     assert.deepEqual(negotiateFormat(proto, '1.5'), { protobuf: true, contentType: proto });
   });
 
+  it('reads Accept like goautoneg: exactly one slash, spaces (not tabs) trimmed, the q-value untrimmed', () => {
+    for (const version of ['1.11', '1.5'] as const) {
+      // `q= 0.9` is a syntax error to strconv.ParseFloat, so q=0 and the protobuf entry comes first.
+      assert.equal(negotiateFormat(`text/plain;q= 0.9, ${proto};q=0.5`, version).protobuf, true, version);
+      assert.equal(negotiateFormat(`text/plain;q=0.9, ${proto};q=0.5`, version).protobuf, false, version);
+      // A tab is not trimmed: `\ttext/plain` is not text/plain, so the protobuf entry after it is served.
+      assert.equal(negotiateFormat(`${proto};q=0.5,\ttext/plain`, version).protobuf, true, version);
+      assert.equal(negotiateFormat(`${proto};q=0.5, text/plain`, version).protobuf, false, version);
+    }
+    // Two slashes: the entry is skipped, its escaping with it.
+    assert.equal(negotiateFormat('text/plain/x; escaping=dots', '1.11').escaping, 'underscores');
+    assert.equal(negotiateFormat('text/plain; escaping=dots', '1.11').escaping, 'dots');
+  });
+
   it('1.11 honours Accept-Encoding q-values; 1.5 gzips for any gzip entry', () => {
     const cases: [string, boolean, boolean][] = [
       ['gzip', true, true],

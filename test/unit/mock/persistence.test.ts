@@ -4,6 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { WriteClock } from '../../../src/core/mock/clock';
 import { familiesFromText } from '../../../src/core/mock/body/fromText';
+import { CHECK_RULES_1_5 } from '../../../src/core/mock/store/metricChecks';
+import { GATEWAY_TARGET_1_5, GatewayTarget } from '../../../src/core/protocol/gatewayTarget';
 import { goDurationText } from '../../../src/core/goemu/goFormat';
 import { writeFileAtomically } from '../../../src/core/mock/store/persistenceFile';
 import { decodeStore, encodeStore, PersistenceError } from '../../../src/core/mock/store/persistenceFormat';
@@ -58,11 +60,11 @@ function sleep(ms: number): Promise<void> {
 function storeFrom(startTick: number): MockStore {
   let tick = startTick;
   const start = Date.UTC(2024, 0, 1);
-  return new MockStore(new SelfMetrics(start / 1000), new WriteClock(() => new Date(start + 1000 * tick++)));
+  return new MockStore(new SelfMetrics(start / 1000), new WriteClock(() => new Date(start + 1000 * tick++)), CHECK_RULES_1_5);
 }
 
 function push(store: MockStore, grouping: GroupingLabels, text: string | Buffer, replace = true): PushOutcome {
-  const parsed = familiesFromText(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
+  const parsed = familiesFromText(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, GATEWAY_TARGET_1_5);
   assert.ok(parsed.ok);
   return store.push({ grouping, families: parsed.value, replace });
 }
@@ -88,7 +90,7 @@ describe('mock gateway: persistence', function () {
   let file: string;
   const running: MockGateway[] = [];
 
-  async function start(options: { persistenceIntervalMs?: number; onPersistenceError?: (error: PersistenceError) => void } = {}): Promise<MockGateway> {
+  async function start(options: { persistenceIntervalMs?: number; onPersistenceError?: (error: PersistenceError) => void; target?: GatewayTarget } = {}): Promise<MockGateway> {
     const gateway = await startMockGateway({ port: 0, persistenceFile: file, ...options });
     running.push(gateway);
     return gateway;
@@ -166,6 +168,19 @@ describe('mock gateway: persistence', function () {
     assert.match(apiBefore, /"buckets":\[\[3,"-1e-128","1e-128","1"\],\[0,"0.5","1","2"\],\[0,"1","2","2"\]\]/);
     assert.match(apiBefore, /"buckets":\[\[1,"-1","-0.7071067811865475","2.5"\],\[1,"-0.7071067811865475","-0.5","1.5"\],\[3,"-0","0","0.5"\]\]/);
     assert.match(apiBefore, /"buckets":\{"\+Inf":"2.5","1":"0.5"\},"count":"2.5"/);
+  });
+
+  it('lists a broken native histogram stored by 1.11 when restarted as 1.5 (which knows no native histograms)', async () => {
+    const first = await start();
+    // test/fixtures/gateway/today/cases/native-schema-out-of-range.json: schema 9, which 1.11.2 fails to list.
+    const schema9 = Buffer.from('VAoXYmFja3VwX2R1cmF0aW9uX3NlY29uZHMSEUhvdyBsb25nIGl0IHRvb2suGAQiJDoiCAURAAAAAAAAKUAoEjGdl4zPCLpbJTgBYgQIABACaARoAA==', 'base64');
+    const protobuf = { 'Content-Type': 'application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited' };
+    assert.equal((await fetch(`${first.url}/metrics/job/nightly_backup`, { method: 'PUT', body: schema9, headers: protobuf })).status, 200);
+    await assert.rejects(fetch(`${first.url}/api/v1/metrics`));
+    await stop(first);
+
+    const second = await start({ target: GATEWAY_TARGET_1_5 });
+    assert.match(await apiMetrics(second), /backup_duration_seconds/);
   });
 
   it('keeps consistency checks as if the pushes had been made live', () => {

@@ -29,8 +29,40 @@ describe('mock gateway: GET /metrics in delimited protobuf', () => {
         ],
       },
     ];
-    const decoded = familiesFromDelimited(encodeDelimitedFamilies(families), undefined, 'protobuf-go');
+    const decoded = familiesFromDelimited(encodeDelimitedFamilies(families), 'protobuf-go');
     assert.ok(decoded.ok);
     assert.deepEqual(decoded.value, families);
+  });
+
+  it('writes varints at the edges of the number fast path (2^7, 2^30, 2^31, 2^32) as the BigInt path does', () => {
+    const edges = [0, 1, 127, 128, 16383, 16384, 2 ** 30 - 1, 2 ** 30, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1];
+    const offsets = [0, -1, 63, -64, 64, 2 ** 30 - 1, -(2 ** 30), 2 ** 30, -(2 ** 30) - 1, 2 ** 31 - 1, -(2 ** 31)];
+    const families: MergedFamily[] = [
+      {
+        name: 'edges',
+        type: HISTOGRAM,
+        metrics: [
+          {
+            labels: [],
+            histogram: {
+              sampleCount: 2n ** 64n - 1n,
+              sampleSum: 0,
+              buckets: [],
+              schema: -4,
+              zeroCount: 2n ** 31n,
+              positive: { spans: edges.map((length, index) => ({ offset: offsets[index], length })), deltas: [-(2n ** 63n), 2n ** 63n - 1n, 0n], counts: [] },
+            },
+          },
+        ],
+      },
+    ];
+    const decoded = familiesFromDelimited(encodeDelimitedFamilies(families), 'protobuf-go');
+    assert.ok(decoded.ok);
+    assert.deepEqual(decoded.value, families);
+    // The bytes themselves: a span { offset: -64, length: 128 } is field 12, length 5: 08 7f 10 80 01.
+    const span = encodeDelimitedFamilies([
+      { name: 'n', type: HISTOGRAM, metrics: [{ labels: [], histogram: { sampleSum: 0, buckets: [], positive: { spans: [{ offset: -64, length: 128 }], deltas: [], counts: [] } } }] },
+    ]);
+    assert.ok(span.includes(Buffer.from([0x62, 0x05, 0x08, 0x7f, 0x10, 0x80, 0x01])), span.toString('hex'));
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { familiesFromText } from '../../../src/core/mock/body/fromText';
+import { GATEWAY_TARGET_1_5 } from '../../../src/core/protocol/gatewayTarget';
 import { GAUGE_HISTOGRAM, GAUGE } from '../../../src/core/mock/model';
 import { compareMetrics, renderExposition } from '../../../src/core/mock/output/render';
 import { newStore, pushedExposition, pushOk } from './helpers';
@@ -94,7 +95,7 @@ describe('mock gateway: the text exposition of GET /metrics', () => {
   it('writes invalid UTF-8 of a HELP text back as the raw bytes', () => {
     const { store, self } = newStore();
     const help = Buffer.concat([Buffer.from('# HELP a caf'), Buffer.from([0xe9]), Buffer.from('\na 1\n')]);
-    const families = familiesFromText(help);
+    const families = familiesFromText(help, GATEWAY_TARGET_1_5);
     assert.ok(families.ok);
     assert.ok(store.push({ grouping: { job: 'j' }, families: families.value, replace: true }).ok);
     assert.ok(renderExposition(store, self).includes(Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])));

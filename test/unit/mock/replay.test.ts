@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { runStep } from '../../gateway/client';
 import { assertRecordedAnswer, CASES_SUBDIR, GATEWAY_CORPUS_DIR, GatewayCase, listCaseSlugs, readCase, RECORDED_FILE, RecordedCorpus, RecordedResponse } from '../../gateway/corpus';
 import { startMockGateway } from '../../../src/core/mock/server';
+import { GATEWAY_TARGET_1_5 } from '../../../src/core/protocol/gatewayTarget';
 
 // Replays every case of the gateway differential corpus (test/fixtures/gateway) against a fresh
 // mock gateway and requires the answers the real Pushgateway 1.5.1 gave: same status, same kept
@@ -29,7 +30,7 @@ function describeStep(gatewayCase: GatewayCase, index: number): string {
 
 async function replay(slug: string): Promise<void> {
   const gatewayCase = readCase(casesDir, slug);
-  const gateway = await startMockGateway({ port: 0, adminApi: gatewayCase.gateway.adminApi, target: { version: '1.5', utf8Names: false, consistencyCheckDisabled: false } });
+  const gateway = await startMockGateway({ port: 0, adminApi: gatewayCase.gateway.adminApi, target: GATEWAY_TARGET_1_5 });
   try {
     for (let index = 0; index < gatewayCase.steps.length; index++) {
       const actual = await runStep(gateway.port, gatewayCase.steps[index]);

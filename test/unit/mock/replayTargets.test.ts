@@ -26,34 +26,15 @@ const CORPORA: readonly ReplayedCorpus[] = [
   { label: '1.5.1 corpus', dir: GATEWAY_CORPUS_DIR, targets: ['1.11', '1.11-utf8', '1.11-unchecked'] },
 ];
 
-/**
- * Steps the mock does not answer like the recording yet, with the reason and the steps per
- * target. The test requires that they still differ, so that a fix has to take its entry out.
- */
-const KNOWN_GAPS: Record<string, { readonly reason: string; readonly steps: Readonly<Record<string, readonly number[]>> }> = {};
-
-function gapOf(slug: string, target: string): readonly number[] {
-  return KNOWN_GAPS[slug]?.steps[target] ?? [];
-}
-
-function sameAnswer(actual: RecordedResponse, expected: RecordedResponse): boolean {
-  return actual.status === expected.status && JSON.stringify(actual.headers) === JSON.stringify(expected.headers) && (expected.bodyVariants ?? [expected.body]).includes(actual.body);
-}
-
 async function replay(dir: string, slug: string, target: string, recorded: readonly RecordedResponse[]): Promise<void> {
   const gatewayCase: GatewayCase = readCase(path.join(dir, CASES_SUBDIR), slug);
   const gateway = await startMockGateway({ port: 0, adminApi: gatewayCase.gateway.adminApi, target: lintTargetOf(target) });
-  const gaps = gapOf(slug, target);
   try {
     for (let index = 0; index < gatewayCase.steps.length; index++) {
       const step = gatewayCase.steps[index];
       const where = `step ${index} (${step.method} ${step.path})`;
       const actual = await runTodayStep(gateway.port, step);
       const expected = recorded[index];
-      if (gaps.includes(index)) {
-        assert.ok(!sameAnswer(actual, expected), `${where} is listed in KNOWN_GAPS but now answers as recorded: take it out`);
-        continue;
-      }
       assertRecordedAnswer(actual, expected, where);
     }
   } finally {
@@ -82,17 +63,3 @@ for (const corpus of CORPORA) {
     });
   }
 }
-
-describe('mock gateway: the known gaps of the target replays', () => {
-  it('name existing cases and steps', () => {
-    for (const [slug, gap] of Object.entries(KNOWN_GAPS)) {
-      const dir = CORPORA.find((corpus) => fs.existsSync(path.join(corpus.dir, CASES_SUBDIR, `${slug}.json`)))?.dir;
-      assert.ok(dir !== undefined, slug);
-      const steps = readCase(path.join(dir, CASES_SUBDIR), slug).steps.length;
-      assert.ok(
-        Object.values(gap.steps).every((listed) => listed.every((step) => step < steps)),
-        slug,
-      );
-    }
-  });
-});

@@ -2,6 +2,7 @@ import { decodeExposition } from '../../exposition/decode';
 import { failure, Result, success } from '../../result';
 import {
   BUCKET_FIELDS,
+  BUCKET_SPAN_FIELDS,
   FAMILY_FIELDS,
   HISTOGRAM_FIELDS,
   LABEL_PAIR_FIELDS,
@@ -41,7 +42,7 @@ const KNOWN_TYPES = new Set([0, 1, 2, 3, 4, 5]);
  * byte (a gzip problem); without one the body ends with io.EOF, which ends the loop quietly, even
  * in the middle of a length prefix or before the first byte of a message.
  */
-export function familiesFromDelimited(bytes: Uint8Array, streamError?: string, library: ProtobufLibrary = 'golang/protobuf'): Result<MetricFamily[]> {
+export function familiesFromDelimited(bytes: Uint8Array, library: ProtobufLibrary, streamError?: string): Result<MetricFamily[]> {
   const families = new Map<string, MetricFamily>();
   let pos = 0;
   for (;;) {
@@ -304,10 +305,10 @@ function readNativeField(cursor: WireCursor, field: WireField, histogram: Histog
 }
 
 function decodeSpan(cursor: WireCursor, span: BucketSpan): void {
-  readMessage(cursor, 'io_prometheus_client.BucketSpan', (field) => {
-    if (field.number === 1n && field.wire === WIRE_VARINT) {
+  readMessage(cursor, BUCKET_SPAN_FIELDS.goType, (field) => {
+    if (field.number === BUCKET_SPAN_FIELDS.offset && field.wire === WIRE_VARINT) {
       span.offset = Number(BigInt.asIntN(32, zigzag(cursor.varint())));
-    } else if (field.number === 2n && field.wire === WIRE_VARINT) {
+    } else if (field.number === BUCKET_SPAN_FIELDS.length && field.wire === WIRE_VARINT) {
       span.length = Number(BigInt.asUintN(32, cursor.varint()));
     } else {
       return false;

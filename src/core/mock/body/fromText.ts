@@ -20,14 +20,12 @@ const TYPE_CODES: Record<MetricType, MetricTypeCode> = {
   gauge_histogram: GAUGE_HISTOGRAM,
 };
 
-const TEXT_TARGET_1_5: GatewayTarget = { version: '1.5', utf8Names: false, consistencyCheckDisabled: false };
-
 /**
- * Parses a text body as the target's parser does (1.5 unless told). `streamError` is the error the body's reader ended with (e.g. a truncated
+ * Parses a text body as the target's parser does. `streamError` is the error the body's reader ended with (e.g. a truncated
  * gzip stream): Go's parser reports it where the input ends mid-line and ignores it at a line start.
  * The error is the gateway's 400 text without the final new-line.
  */
-export function familiesFromText(bytes: Uint8Array, streamError?: string, errorAtLineStart = false, target: GatewayTarget = TEXT_TARGET_1_5): Result<MetricFamily[]> {
+export function familiesFromText(bytes: Uint8Array, target: GatewayTarget, streamError?: string, errorAtLineStart = false): Result<MetricFamily[]> {
   const families = textBodyFamilies(bytes, streamError, errorAtLineStart, target);
   return families.ok ? families : failure(families.error.message);
 }

@@ -1,7 +1,8 @@
 // The io.prometheus.client schema (client_model 0.3, metrics.proto, proto2) as far as the gateway's
-// text exposition and consistency check use it: field numbers and the Go type names that appear in
-// golang/protobuf's error texts. Newer fields (exemplars, native histograms, float counts) are
-// not listed and are skipped like unknown fields.
+// text exposition, consistency check and protobuf output use it: field numbers and the Go type
+// names that appear in golang/protobuf's error texts. client_model 0.6's native-histogram and
+// float-count fields are listed too (read at target 1.11, written by GET /metrics); exemplars and
+// the fields newer still are not listed and are skipped like unknown fields.
 
 export const PROTO_MEDIA_TYPE = 'application/vnd.google.protobuf';
 export const PROTO_NAME = 'io.prometheus.client.MetricFamily';
@@ -50,3 +51,6 @@ export const NATIVE_HISTOGRAM_FIELDS = {
   /** In Bucket. */
   cumulativeCountFloat: 4n,
 } as const;
+
+/** client_model 0.6's BucketSpan of a native histogram. */
+export const BUCKET_SPAN_FIELDS = { goType: 'io_prometheus_client.BucketSpan', offset: 1n, length: 2n } as const;

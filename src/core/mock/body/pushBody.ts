@@ -9,7 +9,7 @@ import { MetricFamily } from '../model';
 /** A push body (already gunzipped when it came with `Content-Encoding: gzip`) into families, or the 400 text. */
 export function decodePushBody(body: BodyStream, contentType: string | undefined, target: GatewayTarget): Result<MetricFamily[], TextBodyFailure> {
   if (isDelimitedProtobuf(contentType)) {
-    const families = familiesFromDelimited(body.data, body.error, target.version === '1.5' ? 'golang/protobuf' : 'protobuf-go');
+    const families = familiesFromDelimited(body.data, target.version === '1.5' ? 'golang/protobuf' : 'protobuf-go', body.error);
     return families.ok ? families : failure({ message: families.error, dropsConnection: false });
   }
   return textBodyFamilies(body.data, body.error, body.errorAtLineStart === true, target);

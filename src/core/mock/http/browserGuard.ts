@@ -3,9 +3,12 @@ import { httpError, Reply } from './replies';
 
 // Keeps web pages out of a mock listening on loopback, which the real Pushgateway does not do:
 // a page can make the browser send a request to 127.0.0.1, and with DNS rebinding even read the
-// answer under its own name. So a request whose Host names anything but the loopback (or the
-// address the mock was bound to, or a bare name without a dot) is refused, and so is a state-changing request whose Origin is
-// such a foreign page. Clients that are not browsers send neither a foreign Host nor an Origin.
+// answer under its own name. So, on a loopback bind, a request whose Host names anything but the
+// loopback (or the address the mock was bound to, or a bare name without a dot) is refused. Bound to
+// any other address (0.0.0.0, a LAN address) the mock is meant to be reached by other names
+// (host.docker.internal, svc.cluster.local), so the Host is not checked there. On every bind a
+// state-changing request whose Origin is a foreign page is refused. Clients that are not browsers
+// send no Origin.
 
 /** What the guard reads of a request. */
 export interface GuardedRequest {
@@ -29,6 +32,11 @@ function hostnameOf(authority: string): string {
 
 function isLoopbackName(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '::1' || (isIP(hostname) === 4 && hostname.startsWith('127.'));
+}
+
+/** Whether the mock is bound to the loopback only (127.x, ::1, localhost), where the Host is checked. */
+function boundToLoopback(boundHost: string): boolean {
+  return isLoopbackName(hostnameOf(boundHost));
 }
 
 /** Whether a request naming this host may reach a mock bound to `boundHost`. */
@@ -56,8 +64,11 @@ function originHostname(origin: string): string | undefined {
 /** The refusal a request from a web page gets, or undefined for a request the mock serves. */
 export function browserRefusal(request: GuardedRequest, boundHost: string): Reply | undefined {
   const host = request.header('host');
-  if (host !== undefined && !allowedHostname(hostnameOf(host), boundHost)) {
-    return httpError(403, `forbidden: Host ${JSON.stringify(host.slice(0, 200))} is not an address this mock gateway listens on (protection against DNS rebinding; the real Pushgateway has none)`);
+  if (host !== undefined && boundToLoopback(boundHost) && !allowedHostname(hostnameOf(host), boundHost)) {
+    return httpError(
+      403,
+      `forbidden: Host ${JSON.stringify(host.slice(0, 200))} is not a loopback name, and this mock gateway listens on the loopback ${boundHost} only (protection against DNS rebinding; the real Pushgateway has none). To reach it by this name, start it with --listen 0.0.0.0:PORT, or push to 127.0.0.1 or localhost`,
+    );
   }
   const origin = request.header('origin');
   if (origin !== undefined && STATE_CHANGING.has(request.method)) {

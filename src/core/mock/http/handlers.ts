@@ -88,8 +88,9 @@ export function handleApi(handler: ApiHandler, env: HandlerEnv): Reply {
     case 'apiStatus':
       return json(statusJson(env.status), { ...CORS_HEADERS });
     case 'apiMetrics':
-      // 1.11.2 fails to list a broken native histogram and closes the connection.
-      return storesBrokenNativeHistogram(env.store) ? DROPPED : json(metricsJson(env.store.groups()), { ...CORS_HEADERS });
+      // 1.11.2 fails to list a broken native histogram and closes the connection; 1.5 knows no
+      // native histograms (one can still be loaded from a file a 1.11 mock persisted).
+      return env.target.version !== '1.5' && storesBrokenNativeHistogram(env.store) ? DROPPED : json(metricsJson(env.store.groups()), { ...CORS_HEADERS });
     case 'wipe':
       // The real gateway queues the deletes and answers first; the mock is done before it answers.
       env.store.wipe();

@@ -1,3 +1,4 @@
+import { isDecimalFloat, parseGoFloat } from '../../goemu/goNumbers';
 import { NAME_ESCAPINGS, NameEscaping } from '../../protocol/nameEscaping';
 import { PROTO_MEDIA_TYPE, PROTO_NAME } from '../body/metricsProto';
 
@@ -27,18 +28,44 @@ interface AcceptEntry {
   readonly params: ReadonlyMap<string, string>;
 }
 
-/** goautoneg.ParseAccept: entries with their parameters, best first (q, then the more specific). */
+/** Go's strings.Trim(text, " "): spaces only, not tabs. */
+function trimSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === ' ') {
+    start++;
+  }
+  while (end > start && text[end - 1] === ' ') {
+    end--;
+  }
+  return text.slice(start, end);
+}
+
+/** goautoneg's `a.Q, _ = strconv.ParseFloat(text, 32)`: 0 on a syntax error, ±Inf past float32's range, float32-rounded. */
+function quality(text: string): number {
+  const value = parseGoFloat(text);
+  if (value === undefined) {
+    return isDecimalFloat(text) ? (text.startsWith('-') ? -Infinity : Infinity) : 0;
+  }
+  return Math.fround(value);
+}
+
+/**
+ * goautoneg.ParseAccept: entries with their parameters, best first (q, then the more specific).
+ * Like Go: a media range with exactly one '/' (or a bare `*`), spaces (not tabs) trimmed, the
+ * q-value read untrimmed (`q= 0.5` is 0).
+ */
 function parseAccept(header: string): AcceptEntry[] {
   const entries: AcceptEntry[] = [];
   for (const part of header.split(',')) {
-    const [range, ...rawParams] = part.trim().split(';');
-    const slash = range.indexOf('/');
-    const type = (slash < 0 ? range : range.slice(0, slash)).trim();
+    const [range, ...rawParams] = trimSpaces(part).split(';');
+    const sides = range.split('/');
+    const type = trimSpaces(sides[0]);
     let subType: string;
-    if (slash >= 0) {
-      subType = range.slice(slash + 1).trim();
-    } else if (type === '*') {
+    if (sides.length === 1 && type === '*') {
       subType = '*';
+    } else if (sides.length === 2) {
+      subType = trimSpaces(sides[1]);
     } else {
       continue;
     }
@@ -49,12 +76,12 @@ function parseAccept(header: string): AcceptEntry[] {
       if (equals < 0) {
         continue;
       }
-      const name = param.slice(0, equals).trim();
-      const value = param.slice(equals + 1).trim();
+      const name = trimSpaces(param.slice(0, equals));
+      const value = param.slice(equals + 1);
       if (name === 'q') {
-        q = Number(value) || 0;
+        q = quality(value);
       } else {
-        params.set(name, value);
+        params.set(name, trimSpaces(value));
       }
     }
     entries.push({ type, subType, q, params });

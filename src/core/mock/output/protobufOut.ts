@@ -1,4 +1,16 @@
 import { goStringBytes } from '../../goemu/goFormat';
+import {
+  BUCKET_FIELDS,
+  BUCKET_SPAN_FIELDS,
+  FAMILY_FIELDS,
+  HISTOGRAM_FIELDS,
+  LABEL_PAIR_FIELDS,
+  METRIC_FIELDS,
+  NATIVE_HISTOGRAM_FIELDS,
+  QUANTILE_FIELDS,
+  SIMPLE_VALUE_FIELDS,
+  SUMMARY_FIELDS,
+} from '../body/metricsProto';
 import { HistogramValue, Metric, NativeBuckets } from '../model';
 import { MergedFamily } from './render';
 
@@ -8,37 +20,52 @@ import { MergedFamily } from './render';
 class ProtoWriter {
   private readonly parts: Buffer[] = [];
 
-  private varint(value: bigint): void {
+  /** A varint; plain numbers below 2^31 (lengths, keys, most counts) skip BigInt, with the same bytes. */
+  private varint(value: bigint | number): void {
     const bytes: number[] = [];
-    let rest = BigInt.asUintN(64, value);
-    do {
-      const low = Number(rest & 0x7fn);
-      rest >>= 7n;
-      bytes.push(rest === 0n ? low : low | 0x80);
-    } while (rest !== 0n);
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 0x80000000) {
+      let rest = value;
+      while (rest >= 0x80) {
+        bytes.push((rest & 0x7f) | 0x80);
+        rest >>>= 7;
+      }
+      bytes.push(rest);
+    } else {
+      let rest = BigInt.asUintN(64, BigInt(value));
+      do {
+        const low = Number(rest & 0x7fn);
+        rest >>= 7n;
+        bytes.push(rest === 0n ? low : low | 0x80);
+      } while (rest !== 0n);
+    }
     this.parts.push(Buffer.from(bytes));
   }
 
-  private key(field: number, wireType: number): void {
-    this.varint(BigInt((field << 3) | wireType));
+  private key(field: bigint, wireType: number): void {
+    this.varint(Number(field) * 8 + wireType);
   }
 
-  uint(field: number, value: bigint | number | undefined): void {
+  uint(field: bigint, value: bigint | number | undefined): void {
     if (value !== undefined) {
       this.key(field, 0);
-      this.varint(BigInt(value));
+      this.varint(value);
     }
   }
 
   /** sint32 and sint64: zigzag-encoded. */
-  sint(field: number, value: bigint | number | undefined): void {
-    if (value !== undefined) {
-      const n = BigInt(value);
-      this.uint(field, n >= 0n ? n * 2n : -n * 2n - 1n);
+  sint(field: bigint, value: bigint | number | undefined): void {
+    if (value === undefined) {
+      return;
     }
+    if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) < 0x40000000) {
+      this.uint(field, value >= 0 ? value * 2 : -value * 2 - 1);
+      return;
+    }
+    const n = BigInt(value);
+    this.uint(field, n >= 0n ? n * 2n : -n * 2n - 1n);
   }
 
-  double(field: number, value: number | undefined): void {
+  double(field: bigint, value: number | undefined): void {
     if (value !== undefined) {
       this.key(field, 1);
       const bytes = Buffer.alloc(8);
@@ -47,19 +74,19 @@ class ProtoWriter {
     }
   }
 
-  bytes(field: number, value: Buffer): void {
+  bytes(field: bigint, value: Buffer): void {
     this.key(field, 2);
-    this.varint(BigInt(value.length));
+    this.varint(value.length);
     this.parts.push(value);
   }
 
-  string(field: number, value: string | undefined): void {
+  string(field: bigint, value: string | undefined): void {
     if (value !== undefined) {
       this.bytes(field, goStringBytes(value));
     }
   }
 
-  message(field: number, write: (inner: ProtoWriter) => void): void {
+  message(field: bigint, write: (inner: ProtoWriter) => void): void {
     const inner = new ProtoWriter();
     write(inner);
     this.bytes(field, inner.toBuffer());
@@ -67,7 +94,7 @@ class ProtoWriter {
 
   /** A length-prefixed message on its own (the delimited format), not a field. */
   delimited(message: Buffer): void {
-    this.varint(BigInt(message.length));
+    this.varint(message.length);
     this.parts.push(message);
   }
 
@@ -78,77 +105,78 @@ class ProtoWriter {
 
 /** client_model 0.6's native-histogram fields. */
 function writeNative(w: ProtoWriter, histogram: HistogramValue): void {
-  w.sint(5, histogram.schema);
-  w.double(6, histogram.zeroThreshold);
-  w.uint(7, histogram.zeroCount);
-  w.double(8, histogram.zeroCountFloat);
-  const sides: [NativeBuckets | undefined, number][] = [
-    [histogram.negative, 9],
-    [histogram.positive, 12],
+  const f = NATIVE_HISTOGRAM_FIELDS;
+  w.sint(f.schema, histogram.schema);
+  w.double(f.zeroThreshold, histogram.zeroThreshold);
+  w.uint(f.zeroCount, histogram.zeroCount);
+  w.double(f.zeroCountFloat, histogram.zeroCountFloat);
+  const sides: [NativeBuckets | undefined, { span: bigint; delta: bigint; count: bigint }][] = [
+    [histogram.negative, { span: f.negativeSpan, delta: f.negativeDelta, count: f.negativeCount }],
+    [histogram.positive, { span: f.positiveSpan, delta: f.positiveDelta, count: f.positiveCount }],
   ];
-  for (const [side, spanField] of sides) {
+  for (const [side, fields] of sides) {
     for (const span of side?.spans ?? []) {
-      w.message(spanField, (inner) => {
-        inner.sint(1, span.offset);
-        inner.uint(2, span.length);
+      w.message(fields.span, (inner) => {
+        inner.sint(BUCKET_SPAN_FIELDS.offset, span.offset);
+        inner.uint(BUCKET_SPAN_FIELDS.length, span.length);
       });
     }
     for (const delta of side?.deltas ?? []) {
-      w.sint(spanField + 1, delta);
+      w.sint(fields.delta, delta);
     }
     for (const count of side?.counts ?? []) {
-      w.double(spanField + 2, count);
+      w.double(fields.count, count);
     }
   }
 }
 
 function writeMetric(w: ProtoWriter, metric: Metric): void {
   for (const pair of metric.labels) {
-    w.message(1, (label) => {
-      label.string(1, pair.name);
-      label.string(2, pair.value);
+    w.message(METRIC_FIELDS.label, (label) => {
+      label.string(LABEL_PAIR_FIELDS.name, pair.name);
+      label.string(LABEL_PAIR_FIELDS.value, pair.value);
     });
   }
-  const simple: [number, { value?: number } | undefined][] = [
-    [2, metric.gauge],
-    [3, metric.counter],
+  const simple: [bigint, { value?: number } | undefined][] = [
+    [METRIC_FIELDS.gauge, metric.gauge],
+    [METRIC_FIELDS.counter, metric.counter],
   ];
   for (const [field, holder] of simple) {
     if (holder !== undefined) {
-      w.message(field, (inner) => inner.double(1, holder.value));
+      w.message(field, (inner) => inner.double(SIMPLE_VALUE_FIELDS.value, holder.value));
     }
   }
   const summary = metric.summary;
   if (summary !== undefined) {
-    w.message(4, (inner) => {
-      inner.uint(1, summary.sampleCount);
-      inner.double(2, summary.sampleSum);
+    w.message(METRIC_FIELDS.summary, (inner) => {
+      inner.uint(SUMMARY_FIELDS.sampleCount, summary.sampleCount);
+      inner.double(SUMMARY_FIELDS.sampleSum, summary.sampleSum);
       for (const quantile of summary.quantiles) {
-        inner.message(3, (q) => {
-          q.double(1, quantile.quantile);
-          q.double(2, quantile.value);
+        inner.message(SUMMARY_FIELDS.quantile, (q) => {
+          q.double(QUANTILE_FIELDS.quantile, quantile.quantile);
+          q.double(QUANTILE_FIELDS.value, quantile.value);
         });
       }
     });
   }
   const untyped = metric.untyped;
   if (untyped !== undefined) {
-    w.message(5, (inner) => inner.double(1, untyped.value));
+    w.message(METRIC_FIELDS.untyped, (inner) => inner.double(SIMPLE_VALUE_FIELDS.value, untyped.value));
   }
   if (metric.timestampMs !== undefined) {
-    w.uint(6, metric.timestampMs);
+    w.uint(METRIC_FIELDS.timestampMs, metric.timestampMs);
   }
   const histogram = metric.histogram;
   if (histogram !== undefined) {
-    w.message(7, (inner) => {
-      inner.uint(1, histogram.sampleCount);
-      inner.double(4, histogram.sampleCountFloat);
-      inner.double(2, histogram.sampleSum);
+    w.message(METRIC_FIELDS.histogram, (inner) => {
+      inner.uint(HISTOGRAM_FIELDS.sampleCount, histogram.sampleCount);
+      inner.double(NATIVE_HISTOGRAM_FIELDS.sampleCountFloat, histogram.sampleCountFloat);
+      inner.double(HISTOGRAM_FIELDS.sampleSum, histogram.sampleSum);
       for (const bucket of histogram.buckets) {
-        inner.message(3, (b) => {
-          b.uint(1, bucket.cumulativeCount);
-          b.double(4, bucket.cumulativeCountFloat);
-          b.double(2, bucket.upperBound);
+        inner.message(HISTOGRAM_FIELDS.bucket, (b) => {
+          b.uint(BUCKET_FIELDS.cumulativeCount, bucket.cumulativeCount);
+          b.double(NATIVE_HISTOGRAM_FIELDS.cumulativeCountFloat, bucket.cumulativeCountFloat);
+          b.double(BUCKET_FIELDS.upperBound, bucket.upperBound);
         });
       }
       writeNative(inner, histogram);
@@ -161,11 +189,11 @@ export function encodeDelimitedFamilies(families: readonly MergedFamily[]): Buff
   const out = new ProtoWriter();
   for (const family of families) {
     const body = new ProtoWriter();
-    body.string(1, family.name);
-    body.string(2, family.help);
-    body.uint(3, family.type);
+    body.string(FAMILY_FIELDS.name, family.name);
+    body.string(FAMILY_FIELDS.help, family.help);
+    body.uint(FAMILY_FIELDS.type, family.type);
     for (const metric of family.metrics) {
-      body.message(4, (inner) => writeMetric(inner, metric));
+      body.message(FAMILY_FIELDS.metric, (inner) => writeMetric(inner, metric));
     }
     out.delimited(body.toBuffer());
   }

@@ -1,5 +1,5 @@
 import { goQuoteString } from '../../goemu/goQuote';
-import { CHECK_RULES_1_5, CheckRules, labelProblem, metricError } from './metricChecks';
+import { CheckRules, labelProblem, metricError } from './metricChecks';
 import { familyType, HISTOGRAM, metricHasValueFor, MetricTypeCode, SUMMARY, typeName } from '../model';
 import { SelfMetrics } from './selfMetrics';
 import { StoreView } from './storeView';
@@ -38,7 +38,7 @@ export interface GatherError {
 }
 
 /** The errors of the given family names, in gather order. */
-export function gatherErrors(view: StoreView, self: SelfMetrics, candidates: Iterable<string>, rules: CheckRules = CHECK_RULES_1_5): GatherError[] {
+export function gatherErrors(view: StoreView, self: SelfMetrics, candidates: Iterable<string>, rules: CheckRules): GatherError[] {
   const names = [...new Set(candidates)].filter((name) => view.exists(name)).sort((a, b) => view.order(a) - view.order(b));
   const checker = new FamilyChecker(view, self, rules);
   return names.flatMap((name) => checker.errors(name).map((message) => ({ name, message })));

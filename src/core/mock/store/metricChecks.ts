@@ -32,7 +32,7 @@ function isValidLabelName(name: string, names: NameValidation): boolean {
  * when they pass. Legacy names by default: a label the legacy rules refuse is one UTF-8 rules may
  * refuse, which is all the store's indexes need to know (see FamilyFacts.invalid).
  */
-export function labelProblem(metric: Metric, names: NameValidation = 'legacy'): string | undefined {
+export function labelProblem(metric: Metric, names: NameValidation): string | undefined {
   let previous: string | undefined;
   for (const pair of metric.labels) {
     if (pair.name === previous) {
@@ -53,7 +53,7 @@ export function labelProblem(metric: Metric, names: NameValidation = 'legacy'): 
 }
 
 /** `collected metric "x" { <proto text>} <problem>`. */
-export function metricError(name: string, metric: Metric, problem: string, style: ProtoTextStyle = 'compact'): string {
+export function metricError(name: string, metric: Metric, problem: string, style: ProtoTextStyle): string {
   return `collected metric ${goQuoteString(name)} { ${metricProtoText(metric, style)}} ${problem}`;
 }
 
@@ -89,7 +89,7 @@ function factsOf(family: MetricFamily): FamilyFacts {
         missing[type]++;
       }
     }
-    if (labelProblem(metric) !== undefined) {
+    if (labelProblem(metric, 'legacy') !== undefined) {
       invalid++;
     }
     keys.push(seriesKey(family.name, metric));

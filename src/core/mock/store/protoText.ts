@@ -140,7 +140,7 @@ function histogram(w: Writer, value: HistogramValue | undefined): string | undef
 }
 
 /** The text of a metric: compact ends with a space unless it is empty, prototext never does. */
-export function metricProtoText(metric: Metric, style: ProtoTextStyle = 'compact'): string {
+export function metricProtoText(metric: Metric, style: ProtoTextStyle): string {
   const w = new Writer(style);
   return w.fields([
     ...metric.labels.map((pair) => labelPair(w, pair)),

@@ -1,6 +1,6 @@
 import { Micros, unixSeconds, WriteClock } from '../clock';
 import { gatherErrors, multiErrorText, suffixRelatives } from './consistency';
-import { CHECK_RULES_1_5, CheckRules, StoredFamily, storedFamily } from './metricChecks';
+import { CheckRules, StoredFamily, storedFamily } from './metricChecks';
 import { gaugeFamily, MetricFamily } from '../model';
 import { GroupingLabels, groupSeriesLabels, sanitizeFamily } from './sanitize';
 import { SelfMetrics } from './selfMetrics';
@@ -49,7 +49,7 @@ export class MockStore {
     private readonly self: SelfMetrics,
     private readonly clock: WriteClock,
     /** How the consistency check judges and dumps a metric: like Pushgateway 1.5 or 1.11. */
-    private readonly rules: CheckRules = CHECK_RULES_1_5,
+    private readonly rules: CheckRules,
   ) {
     // A request family of the gateway appearing can make a stored family of that name inconsistent.
     self.requests.onAppear((names) => this.refreshProblems(names.flatMap((name) => [name, ...suffixRelatives(name)])));
