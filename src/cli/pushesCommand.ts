@@ -114,7 +114,7 @@ function kindOf(file: string, text: string, forced: ForcedKind | undefined) {
  * an ERROR for some valid heredoc lines, e.g. `cat <<EOF 2>/dev/null | curl ...`). Without a
  * parser, the heredoc finder's sites alone.
  */
-export function shellSites(file: string, script: string, treeSites: readonly TreePushSite[] | undefined): ListedSite[] {
+function shellSites(file: string, script: string, treeSites: readonly TreePushSite[] | undefined): ListedSite[] {
   const sites: ListedSite[] = (treeSites ?? []).map((site) => ({
     file,
     line: site.line + 1,

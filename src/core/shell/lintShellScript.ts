@@ -30,7 +30,7 @@ export interface ShellScriptLint {
 
 export interface ShellLintOptions extends Pick<LintOptions, 'severities' | 'target'> {
   /**
-   * Push sites found on the tree-sitter tree (`findTreePushSites`). Without them only heredocs are
+   * Push sites found on the tree-sitter tree (`treePushSitesOf`). Without them only heredocs are
    * linted, by this module's own finder; with them also echo/printf/string/here-string bodies,
    * heredocs reaching a push through a variable or a file, URLs with a variable base, and `@file`
    * arguments that ignore a piped body. Heredocs fed straight to a push stay with the own finder.

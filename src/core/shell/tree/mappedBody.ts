@@ -121,7 +121,7 @@ function appendPlaceholder(node: Node, chars: MappedBody): void {
 const ESCAPED: Readonly<Record<string, string>> = { n: '\n', t: '\t', '\\': '\\', r: '\r', a: '\x07', e: '\x1b', "'": "'", '"': '"' };
 
 /** echo -e / printf / $'...': `\n` becomes a line break placed where the backslash was. */
-export function applyBackslashEscapes(chars: MappedBody): MappedBody {
+function applyBackslashEscapes(chars: MappedBody): MappedBody {
   const out: MappedBody = [];
   for (let i = 0; i < chars.length; i++) {
     const current = chars[i];

@@ -48,12 +48,12 @@ const TOOLS: Readonly<Record<string, PushTool>> = { curl: 'curl', wget: 'wget', 
 const GATEWAY_VARIABLE = /push|gateway|pgw/i;
 
 /** Every push and delete site of the script whose tree `root` is, in script order. */
-export function findTreePushSites(root: Node, script: string): TreePushSite[] {
+function findTreePushSites(root: Node, script: string): TreePushSite[] {
   return findSites(root, script).sites;
 }
 
 /** A script run by `sh -c "..."` (or `bash -c`, `kubectl exec ... -- sh -c "$CMD"`): its text and where that starts in the outer script. */
-export interface NestedScript {
+interface NestedScript {
   readonly text: string;
   readonly line: number;
   readonly column: number;
