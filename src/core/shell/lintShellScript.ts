@@ -6,6 +6,7 @@ import { GatewayTarget } from '../protocol/gatewayTarget';
 import { pushSiteDiagnostics } from '../hygiene/pushSiteHygiene';
 import { parsePushPath } from '../protocol/groupingKey';
 import { bodyPositionToScript, bodyWithPlaceholders, findMetricHeredocs, heredocsAt, MetricHeredoc } from './heredocs';
+import { indexLines, lineStart } from './lines';
 import { lintMappedBody } from './tree/lintMappedBody';
 import { TreePushSite } from './tree/pushSites';
 import { partialPathProblem } from './tree/urlPath';
@@ -142,10 +143,10 @@ function lintHeredoc(heredoc: MetricHeredoc, options: ShellLintOptions): LintedH
 }
 
 function toScriptDiagnostics({ heredoc, lintedBody, result }: LintedHeredoc): Diagnostic[] {
-  const lineStarts = lineStartOffsets(lintedBody);
+  const lines = indexLines(lintedBody);
   const touchesExpansion = (span: Span) => {
-    const start = (lineStarts[span.line] ?? 0) + span.start;
-    const end = (lineStarts[span.line] ?? 0) + Math.max(span.end, span.start + 1);
+    const start = lineStart(lines, span.line) + span.start;
+    const end = lineStart(lines, span.line) + Math.max(span.end, span.start + 1);
     return heredoc.expansions.some((expansion) => expansion.bodyStart < end && start < expansion.bodyEnd);
   };
   return result.diagnostics.filter((diagnostic) => !touchesExpansion(decidingSpan(diagnostic))).map((diagnostic) => ({ ...diagnostic, span: toScriptSpan(heredoc, diagnostic.span) }));
@@ -163,14 +164,6 @@ function toScriptSpan(heredoc: MetricHeredoc, span: Span): Span {
   const start = bodyPositionToScript(heredoc, span.line, span.start);
   const end = bodyPositionToScript(heredoc, span.line, span.end);
   return { line: start.line, start: start.column, end: end.line === start.line ? end.column : start.column };
-}
-
-function lineStartOffsets(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-    starts.push(i + 1);
-  }
-  return starts;
 }
 
 /**
@@ -206,8 +199,8 @@ function toScriptChanges({ heredoc, lintedBody }: LintedHeredoc, fix: QuickFix):
   if (fix.lineEndings) {
     return undefined;
   }
-  const lineStarts = lineStartOffsets(lintedBody);
-  const offset = (line: number, column: number) => (lineStarts[line] ?? lintedBody.length) + column;
+  const lines = indexLines(lintedBody);
+  const offset = (line: number, column: number) => lineStart(lines, line) + column;
   const changes: TextChange[] = [];
   for (const change of fix.changes) {
     const start = offset(change.startLine, change.startColumn);

@@ -180,7 +180,7 @@ function appendFormatted(format: MappedBody, args: readonly MappedBody[], first:
     }
     const argument = args[next];
     next++;
-    const plain = end === i + 1 && argument !== undefined && (conversion === 's' || conversion === 'b' || (/[di]/.test(conversion) && /^-?[0-9]+$/.test(argument.map((entry) => entry.char).join(''))));
+    const plain = end === i + 1 && argument !== undefined && (conversion === 's' || conversion === 'b' || (/[di]/.test(conversion) && /^-?[0-9]+$/.test(bodyText(argument))));
     if (plain) {
       out.push(...argument);
     } else {

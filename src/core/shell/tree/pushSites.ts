@@ -4,7 +4,7 @@ import { ArgumentTexts, CURL_SYNTAX, HTTPIE_SYNTAX, walkArguments, WGET_SYNTAX }
 import { describePushUrl } from '../pushUrl';
 import { ShellSpan } from '../types';
 import { WordValue, wordValue } from '../words';
-import { MappedBody, printfBody, syntheticChar, wordBody } from './mappedBody';
+import { bodyText, MappedBody, printfBody, syntheticChar, wordBody } from './mappedBody';
 
 // Push and delete sites found on the tree-sitter-bash tree: every curl/wget/httpie command whose
 // URL goes to a Pushgateway, with where its request body comes from (a heredoc, a here-string,
@@ -589,11 +589,7 @@ class ScriptScope {
     }
     if (value) {
       const plain = value.type === 'string' ? value.namedChildren.every((child) => child?.type === 'string_content') : value.type === 'raw_string' || value.type === 'word';
-      const literal = plain
-        ? wordBody(value, false)
-            .map((entry) => entry.char)
-            .join('')
-        : undefined;
+      const literal = plain ? bodyText(wordBody(value, false)) : undefined;
       this.assignments.push({ name, at: node.startIndex, append, value, body: (escapes) => knownBody('variable', value, wordBody(value, escapes)), ...(literal !== undefined && { literal }) });
     }
   }
