@@ -1,14 +1,12 @@
-import { parseArgs } from 'node:util';
-import { decodeExposition } from '../core/exposition/decode';
 import { hasErrors } from '../core/exposition/lint';
-import { fileKindOf, FORCED_KINDS, ForcedKind, isForcedKind, kindByShebang } from '../core/files/fileKind';
+import { FORCED_KINDS, isForcedKind } from '../core/files/fileKind';
 import { GroupingKey } from '../core/protocol/groupingKey';
 import { findDeleteCommands, findMetricHeredocs } from '../core/shell/heredocs';
 import { lintShellScript } from '../core/shell/lintShellScript';
 import { BodySource, TreePushSite, treePushSitesOf } from '../core/shell/tree/pushSites';
 import { ShellParser } from '../core/shell/tree/shellParser';
 import { CliOutput } from './cliOutput';
-import { FileReader, nodeFileReader } from './lintCommand';
+import { FileReader, kindOf, nodeFileReader, parseWithUsage, readInput } from './cliInput';
 
 export const PUSHES_USAGE = `Usage: pgw pushes [--format text|json] [--as shell|python|go|yaml] FILE...
 
@@ -42,15 +40,13 @@ export interface ListedSite {
 }
 
 export function runPushes(args: readonly string[], output: CliOutput, reader: FileReader = nodeFileReader, shellParser?: ShellParser): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: { format: { type: 'string', default: 'text' }, as: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    output.err(`pgw pushes: ${error instanceof Error ? error.message : String(error)}\n\n${PUSHES_USAGE}`);
+  const parsed = parseWithUsage(
+    'pushes',
+    PUSHES_USAGE,
+    { args: [...args], options: { format: { type: 'string', default: 'text' }, as: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true },
+    output,
+  );
+  if (parsed === undefined) {
     return 2;
   }
   const { values, positionals } = parsed;
@@ -75,16 +71,14 @@ export function runPushes(args: readonly string[], output: CliOutput, reader: Fi
   let ioProblem = false;
   let lintErrors = false;
   for (const file of positionals) {
-    let text: string;
-    try {
-      text = decodeExposition(file === '-' ? reader.readStdin() : reader.readFile(file));
-    } catch (error) {
-      output.err(`pgw pushes: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    const input = readInput(file, reader);
+    if (!input.ok) {
+      output.err(`pgw pushes: ${input.error}\n`);
       ioProblem = true;
       continue;
     }
-    const name = file === '-' ? '<stdin>' : file;
-    const kind = kindOf(file, text, forced);
+    const { name, text } = input.value;
+    const kind = kindOf(file, text, forced, 'shell');
     if (kind !== 'shell') {
       const why = kind === 'python' || kind === 'go' || kind === 'yaml' ? `${kind} files are not analysed yet` : 'not a shell script';
       output.err(`pgw pushes: skipped ${name}: ${why}\n`);
@@ -103,10 +97,6 @@ export function runPushes(args: readonly string[], output: CliOutput, reader: Fi
     output.err(`${listed.length} site${listed.length === 1 ? '' : 's'}\n`);
   }
   return ioProblem ? 2 : lintErrors ? 1 : 0;
-}
-
-function kindOf(file: string, text: string, forced: ForcedKind | undefined) {
-  return forced ?? (file === '-' ? (kindByShebang(text) ?? 'shell') : fileKindOf(file, text));
 }
 
 /**

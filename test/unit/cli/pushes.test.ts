@@ -65,4 +65,10 @@ describe('pgw pushes', () => {
     assert.match((await pushes(['--as', 'ruby', 'push.sh'], files({ 'push.sh': SCRIPT }))).err, /--as must be/);
     assert.equal((await pushes(['missing.sh'], files({}))).code, 2);
   });
+
+  it('words an unreadable file as pgw lint does', async () => {
+    const missing = await pushes(['missing.sh'], files({}));
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /^pgw pushes: cannot read missing\.sh: no such file\n/);
+  });
 });
