@@ -3,6 +3,7 @@ import { parseArgs, ParseArgsConfig } from 'node:util';
 import { decodeExposition } from '../core/exposition/decode';
 import { FileKind, fileKindOf, ForcedKind, kindByShebang } from '../core/files/fileKind';
 import { failure, Result, success } from '../core/result';
+import { ShellParser } from '../core/shell/tree/shellParser';
 import { CliOutput } from './cliOutput';
 
 // What `pgw lint` and `pgw pushes` share around their files: the arguments parsed with the usage on
@@ -18,6 +19,17 @@ export const nodeFileReader: FileReader = {
   readFile: (path) => fs.readFileSync(path),
   readStdin: () => fs.readFileSync(0),
 };
+
+/** Loads the shell parser (its WebAssembly), or gives none: called at the first shell script, so `.prom` files and usage errors never pay for it. */
+export type ShellParserLoader = () => Promise<ShellParser | undefined>;
+
+export const noShellParser: ShellParserLoader = () => Promise.resolve(undefined);
+
+/** The loader called once, at the first call; later calls get the same parser. */
+export function loadOnce(load: ShellParserLoader): ShellParserLoader {
+  let loading: Promise<ShellParser | undefined> | undefined;
+  return () => (loading ??= load());
+}
 
 /** `parseArgs(config)`, or undefined after printing `pgw COMMAND: <why>` and the usage. */
 export function parseWithUsage<T extends ParseArgsConfig>(command: string, usage: string, config: T, output: CliOutput): ReturnType<typeof parseArgs<T>> | undefined {

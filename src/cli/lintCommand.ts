@@ -2,11 +2,11 @@ import { Diagnostic } from '../core/exposition/diagnostic';
 import { ALL_RULE_CODES, hasErrors, lintExposition, SeveritySetting } from '../core/exposition/lint';
 import { parseRuleSeverities } from '../core/exposition/severitySettings';
 import { lintShellScript } from '../core/shell/lintShellScript';
-import { FileKind, FORCED_KINDS, isForcedKind, kindByName } from '../core/files/fileKind';
+import { FileKind, FORCED_KINDS, isForcedKind } from '../core/files/fileKind';
 import { scrapeConfigDiagnostics } from '../core/scrape/scrapeConfig';
 import { failure, Result, success } from '../core/result';
 import { DEFAULT_GATEWAY_TARGET, GATEWAY_VERSIONS, GatewayTarget, isGatewayVersion } from '../core/protocol/gatewayTarget';
-import { FileReader, kindOf, nodeFileReader, parseWithUsage, readInput } from './cliInput';
+import { FileReader, kindOf, loadOnce, nodeFileReader, noShellParser, parseWithUsage, readInput, ShellParserLoader } from './cliInput';
 import { CliOutput } from './cliOutput';
 import { ShellParser } from '../core/shell/tree/shellParser';
 import { treePushSitesOf } from '../core/shell/tree/pushSites';
@@ -58,26 +58,11 @@ const NOT_LINTED: Readonly<Record<Exclude<FileKind, 'exposition' | 'shell' | 'ya
 };
 
 /**
- * Whether `pgw lint ARGS` may meet a shell script, so that the CLI loads the shell parser first:
- * not for `.prom` files alone (they must not pay for it), nor under `--as` of another kind.
+ * With a shell parser, shell scripts get the tree-sitter push sites too (echo/printf/variables...);
+ * without, their heredocs only. `loadParser` is called at the first shell script, if any.
  */
-export function mayLintShell(args: readonly string[]): boolean {
-  const forced = args.find((_, index) => args[index - 1] === '--as') ?? args.find((arg) => arg.startsWith('--as='))?.slice('--as='.length);
-  if (forced !== undefined) {
-    return forced === 'shell';
-  }
-  const takesValue = new Set(['--format', '--rule', '--gateway-version']);
-  const files = args.filter((arg, index) => !arg.startsWith('-') && !takesValue.has(args[index - 1] ?? ''));
-  return (
-    files.some((file) => {
-      const kind = kindByName(file);
-      return kind === 'shell' || kind === undefined;
-    }) || args.includes('-')
-  );
-}
-
-/** With a shell parser, shell scripts get the tree-sitter push sites too (echo/printf/variables...); without, their heredocs only. */
-export function runLint(args: readonly string[], output: CliOutput, reader: FileReader = nodeFileReader, shellParser?: ShellParser): number {
+export async function runLint(args: readonly string[], output: CliOutput, reader: FileReader = nodeFileReader, loadParser: ShellParserLoader = noShellParser): Promise<number> {
+  const shellParser = loadOnce(loadParser);
   const parsed = parseWithUsage(
     'lint',
     LINT_USAGE,
@@ -145,7 +130,11 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
       continue;
     }
     const diagnostics =
-      kind === 'yaml' ? scrapeConfigDiagnostics(text, { severities }) : kind === 'shell' ? lintShell(text, severities, target, shellParser) : lintExposition(text, { severities, target }).diagnostics;
+      kind === 'yaml'
+        ? scrapeConfigDiagnostics(text, { severities })
+        : kind === 'shell'
+          ? lintShell(text, severities, target, await shellParser())
+          : lintExposition(text, { severities, target }).diagnostics;
     for (const diagnostic of diagnostics) {
       findings.push({ ...diagnostic, file: name });
     }

@@ -4,9 +4,8 @@ import { GroupingKey } from '../core/protocol/groupingKey';
 import { findDeleteCommands, findMetricHeredocs } from '../core/shell/heredocs';
 import { lintShellScript } from '../core/shell/lintShellScript';
 import { BodySource, TreePushSite, treePushSitesOf } from '../core/shell/tree/pushSites';
-import { ShellParser } from '../core/shell/tree/shellParser';
 import { CliOutput } from './cliOutput';
-import { FileReader, kindOf, nodeFileReader, parseWithUsage, readInput } from './cliInput';
+import { FileReader, kindOf, loadOnce, nodeFileReader, noShellParser, parseWithUsage, readInput, ShellParserLoader } from './cliInput';
 
 export const PUSHES_USAGE = `Usage: pgw pushes [--format text|json] [--as shell|python|go|yaml] FILE...
 
@@ -39,7 +38,9 @@ export interface ListedSite {
   readonly language: 'shell' | 'python' | 'go' | 'yaml';
 }
 
-export function runPushes(args: readonly string[], output: CliOutput, reader: FileReader = nodeFileReader, shellParser?: ShellParser): number {
+/** `loadParser` is called at the first shell script, if any; without a parser, heredoc sites only. */
+export async function runPushes(args: readonly string[], output: CliOutput, reader: FileReader = nodeFileReader, loadParser: ShellParserLoader = noShellParser): Promise<number> {
+  const shellParser = loadOnce(loadParser);
   const parsed = parseWithUsage(
     'pushes',
     PUSHES_USAGE,
@@ -84,7 +85,8 @@ export function runPushes(args: readonly string[], output: CliOutput, reader: Fi
       output.err(`pgw pushes: skipped ${name}: ${why}\n`);
       continue;
     }
-    const treeSites = shellParser === undefined ? undefined : treePushSitesOf(shellParser, text);
+    const parser = await shellParser();
+    const treeSites = parser === undefined ? undefined : treePushSitesOf(parser, text);
     listed.push(...shellSites(name, text, treeSites));
     lintErrors ||= hasErrors(lintShellScript(text, treeSites ? { treeSites } : {}).diagnostics);
   }

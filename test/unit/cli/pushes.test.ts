@@ -18,7 +18,7 @@ function files(contents: Record<string, string>): FileReader {
 async function pushes(args: string[], reader: FileReader, withParser = true) {
   let out = '';
   let err = '';
-  const code = runPushes(args, { out: (text) => (out += text), err: (text) => (err += text) }, reader, withParser ? await loadShellParser() : undefined);
+  const code = await runPushes(args, { out: (text) => (out += text), err: (text) => (err += text) }, reader, withParser ? loadShellParser : undefined);
   return { code, out, err };
 }
 
