@@ -1,14 +1,12 @@
-import * as fs from 'node:fs';
-import { parseArgs } from 'node:util';
-import { decodeExposition } from '../core/exposition/decode';
 import { Diagnostic } from '../core/exposition/diagnostic';
 import { ALL_RULE_CODES, hasErrors, lintExposition, SeveritySetting } from '../core/exposition/lint';
 import { parseRuleSeverities } from '../core/exposition/severitySettings';
 import { lintShellScript } from '../core/shell/lintShellScript';
-import { FileKind, fileKindOf, FORCED_KINDS, ForcedKind, isForcedKind, kindByName, kindByShebang } from '../core/files/fileKind';
+import { FileKind, FORCED_KINDS, isForcedKind } from '../core/files/fileKind';
 import { scrapeConfigDiagnostics } from '../core/scrape/scrapeConfig';
 import { failure, Result, success } from '../core/result';
 import { DEFAULT_GATEWAY_TARGET, GATEWAY_VERSIONS, GatewayTarget, isGatewayVersion } from '../core/protocol/gatewayTarget';
+import { FileReader, kindOf, loadOnce, nodeFileReader, noShellParser, parseWithUsage, readInput, ShellParserLoader } from './cliInput';
 import { CliOutput } from './cliOutput';
 import { ShellParser } from '../core/shell/tree/shellParser';
 import { treePushSitesOf } from '../core/shell/tree/pushSites';
@@ -46,26 +44,11 @@ Options:
 Exit status: 0 no error, 1 at least one error-severity finding, 2 usage or I/O error.
 `;
 
-export interface FileReader {
-  readFile(path: string): Uint8Array;
-  readStdin(): Uint8Array;
-}
-
-export const nodeFileReader: FileReader = {
-  readFile: (path) => fs.readFileSync(path),
-  readStdin: () => fs.readFileSync(0),
-};
+export type { FileReader } from './cliInput';
+export { nodeFileReader } from './cliInput';
 
 interface FileDiagnostic extends Diagnostic {
   readonly file: string;
-}
-
-/** The kind `--as` forces, else the file's own; standard input is a metrics stream unless its `#!` says otherwise. */
-function kindToLint(file: string, text: string, forced: ForcedKind | undefined): FileKind {
-  if (forced !== undefined) {
-    return forced;
-  }
-  return file === '-' ? (kindByShebang(text) ?? 'exposition') : fileKindOf(file, text);
 }
 
 const NOT_LINTED: Readonly<Record<Exclude<FileKind, 'exposition' | 'shell' | 'yaml'>, string>> = {
@@ -75,29 +58,15 @@ const NOT_LINTED: Readonly<Record<Exclude<FileKind, 'exposition' | 'shell' | 'ya
 };
 
 /**
- * Whether `pgw lint ARGS` may meet a shell script, so that the CLI loads the shell parser first:
- * not for `.prom` files alone (they must not pay for it), nor under `--as` of another kind.
+ * With a shell parser, shell scripts get the tree-sitter push sites too (echo/printf/variables...);
+ * without, their heredocs only. `loadParser` is called at the first shell script, if any.
  */
-export function mayLintShell(args: readonly string[]): boolean {
-  const forced = args.find((_, index) => args[index - 1] === '--as') ?? args.find((arg) => arg.startsWith('--as='))?.slice('--as='.length);
-  if (forced !== undefined) {
-    return forced === 'shell';
-  }
-  const takesValue = new Set(['--format', '--rule', '--gateway-version']);
-  const files = args.filter((arg, index) => !arg.startsWith('-') && !takesValue.has(args[index - 1] ?? ''));
-  return (
-    files.some((file) => {
-      const kind = kindByName(file);
-      return kind === 'shell' || kind === undefined;
-    }) || args.includes('-')
-  );
-}
-
-/** With a shell parser, shell scripts get the tree-sitter push sites too (echo/printf/variables...); without, their heredocs only. */
-export function runLint(args: readonly string[], output: CliOutput, reader: FileReader = nodeFileReader, shellParser?: ShellParser): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
+export async function runLint(args: readonly string[], output: CliOutput, reader: FileReader = nodeFileReader, loadParser: ShellParserLoader = noShellParser): Promise<number> {
+  const shellParser = loadOnce(loadParser);
+  const parsed = parseWithUsage(
+    'lint',
+    LINT_USAGE,
+    {
       args: [...args],
       options: {
         format: { type: 'string', default: 'text' },
@@ -108,9 +77,10 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
-    });
-  } catch (error) {
-    output.err(`pgw lint: ${error instanceof Error ? error.message : String(error)}\n\n${LINT_USAGE}`);
+    },
+    output,
+  );
+  if (parsed === undefined) {
     return 2;
   }
   const { values, positionals } = parsed;
@@ -147,23 +117,24 @@ export function runLint(args: readonly string[], output: CliOutput, reader: File
   const findings: FileDiagnostic[] = [];
   let ioProblem = false;
   for (const file of positionals) {
-    let bytes: Uint8Array;
-    try {
-      bytes = file === '-' ? reader.readStdin() : reader.readFile(file);
-    } catch (error) {
-      output.err(`pgw lint: cannot read ${file}: ${describeIoError(error)}\n`);
+    const input = readInput(file, reader);
+    if (!input.ok) {
+      output.err(`pgw lint: ${input.error}\n`);
       ioProblem = true;
       continue;
     }
-    const name = file === '-' ? '<stdin>' : file;
-    const text = decodeExposition(bytes);
-    const kind = kindToLint(file, text, forcedKind);
+    const { name, text } = input.value;
+    const kind = kindOf(file, text, forcedKind, 'exposition');
     if (kind !== 'exposition' && kind !== 'shell' && kind !== 'yaml') {
       output.err(`pgw lint: skipped ${name}: ${NOT_LINTED[kind]}\n`);
       continue;
     }
     const diagnostics =
-      kind === 'yaml' ? scrapeConfigDiagnostics(text, { severities }) : kind === 'shell' ? lintShell(text, severities, target, shellParser) : lintExposition(text, { severities, target }).diagnostics;
+      kind === 'yaml'
+        ? scrapeConfigDiagnostics(text, { severities })
+        : kind === 'shell'
+          ? lintShell(text, severities, target, await shellParser())
+          : lintExposition(text, { severities, target }).diagnostics;
     for (const diagnostic of diagnostics) {
       findings.push({ ...diagnostic, file: name });
     }
@@ -230,18 +201,4 @@ function summarize(findings: readonly FileDiagnostic[]): string {
   const count = (severity: string) => findings.filter((finding) => finding.severity === severity).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info') + count('hint')} other`;
-}
-
-function describeIoError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') {
-    return 'no such file';
-  }
-  if (code === 'EISDIR') {
-    return 'it is a directory';
-  }
-  if (code === 'EACCES') {
-    return 'permission denied';
-  }
-  return error instanceof Error ? error.message : String(error);
 }

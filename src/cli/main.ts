@@ -1,7 +1,7 @@
 import { VERSION } from '../core/version';
 import { CleanEnvironment, processCleanEnvironment, runClean } from './cleanCommand';
 import { CliOutput } from './cliOutput';
-import { mayLintShell, runLint } from './lintCommand';
+import { runLint } from './lintCommand';
 import { runPushes } from './pushesCommand';
 import { loadShellParser, ShellParser } from '../core/shell/tree/shellParser';
 import { runMock } from './mockCommand';
@@ -47,10 +47,10 @@ export async function runCli(args: readonly string[], output: CliOutput, cleanEn
     return EXIT_OK;
   }
   if (command === 'lint') {
-    return runLint(rest, output, undefined, mayLintShell(rest) ? await shellParserOrNone(output) : undefined);
+    return runLint(rest, output, undefined, () => shellParserOrNone(output));
   }
   if (command === 'pushes') {
-    return runPushes(rest, output, undefined, await shellParserOrNone(output));
+    return runPushes(rest, output, undefined, () => shellParserOrNone(output));
   }
   if (command === 'mock') {
     return runMock(rest, output);

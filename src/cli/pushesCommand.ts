@@ -1,14 +1,11 @@
-import { parseArgs } from 'node:util';
-import { decodeExposition } from '../core/exposition/decode';
 import { hasErrors } from '../core/exposition/lint';
-import { fileKindOf, FORCED_KINDS, ForcedKind, isForcedKind, kindByShebang } from '../core/files/fileKind';
+import { FORCED_KINDS, isForcedKind } from '../core/files/fileKind';
 import { GroupingKey } from '../core/protocol/groupingKey';
 import { findDeleteCommands, findMetricHeredocs } from '../core/shell/heredocs';
 import { lintShellScript } from '../core/shell/lintShellScript';
 import { BodySource, TreePushSite, treePushSitesOf } from '../core/shell/tree/pushSites';
-import { ShellParser } from '../core/shell/tree/shellParser';
 import { CliOutput } from './cliOutput';
-import { FileReader, nodeFileReader } from './lintCommand';
+import { FileReader, kindOf, loadOnce, nodeFileReader, noShellParser, parseWithUsage, readInput, ShellParserLoader } from './cliInput';
 
 export const PUSHES_USAGE = `Usage: pgw pushes [--format text|json] [--as shell|python|go|yaml] FILE...
 
@@ -41,16 +38,16 @@ export interface ListedSite {
   readonly language: 'shell' | 'python' | 'go' | 'yaml';
 }
 
-export function runPushes(args: readonly string[], output: CliOutput, reader: FileReader = nodeFileReader, shellParser?: ShellParser): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: { format: { type: 'string', default: 'text' }, as: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    output.err(`pgw pushes: ${error instanceof Error ? error.message : String(error)}\n\n${PUSHES_USAGE}`);
+/** `loadParser` is called at the first shell script, if any; without a parser, heredoc sites only. */
+export async function runPushes(args: readonly string[], output: CliOutput, reader: FileReader = nodeFileReader, loadParser: ShellParserLoader = noShellParser): Promise<number> {
+  const shellParser = loadOnce(loadParser);
+  const parsed = parseWithUsage(
+    'pushes',
+    PUSHES_USAGE,
+    { args: [...args], options: { format: { type: 'string', default: 'text' }, as: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true },
+    output,
+  );
+  if (parsed === undefined) {
     return 2;
   }
   const { values, positionals } = parsed;
@@ -75,22 +72,21 @@ export function runPushes(args: readonly string[], output: CliOutput, reader: Fi
   let ioProblem = false;
   let lintErrors = false;
   for (const file of positionals) {
-    let text: string;
-    try {
-      text = decodeExposition(file === '-' ? reader.readStdin() : reader.readFile(file));
-    } catch (error) {
-      output.err(`pgw pushes: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    const input = readInput(file, reader);
+    if (!input.ok) {
+      output.err(`pgw pushes: ${input.error}\n`);
       ioProblem = true;
       continue;
     }
-    const name = file === '-' ? '<stdin>' : file;
-    const kind = kindOf(file, text, forced);
+    const { name, text } = input.value;
+    const kind = kindOf(file, text, forced, 'shell');
     if (kind !== 'shell') {
       const why = kind === 'python' || kind === 'go' || kind === 'yaml' ? `${kind} files are not analysed yet` : 'not a shell script';
       output.err(`pgw pushes: skipped ${name}: ${why}\n`);
       continue;
     }
-    const treeSites = shellParser === undefined ? undefined : treePushSitesOf(shellParser, text);
+    const parser = await shellParser();
+    const treeSites = parser === undefined ? undefined : treePushSitesOf(parser, text);
     listed.push(...shellSites(name, text, treeSites));
     lintErrors ||= hasErrors(lintShellScript(text, treeSites ? { treeSites } : {}).diagnostics);
   }
@@ -105,16 +101,12 @@ export function runPushes(args: readonly string[], output: CliOutput, reader: Fi
   return ioProblem ? 2 : lintErrors ? 1 : 0;
 }
 
-function kindOf(file: string, text: string, forced: ForcedKind | undefined) {
-  return forced ?? (file === '-' ? (kindByShebang(text) ?? 'shell') : fileKindOf(file, text));
-}
-
 /**
  * The tree sites, plus what the heredoc finder sees that the tree missed (tree-sitter-bash gives
  * an ERROR for some valid heredoc lines, e.g. `cat <<EOF 2>/dev/null | curl ...`). Without a
  * parser, the heredoc finder's sites alone.
  */
-export function shellSites(file: string, script: string, treeSites: readonly TreePushSite[] | undefined): ListedSite[] {
+function shellSites(file: string, script: string, treeSites: readonly TreePushSite[] | undefined): ListedSite[] {
   const sites: ListedSite[] = (treeSites ?? []).map((site) => ({
     file,
     line: site.line + 1,

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { AlertRuleSpec, alertRuleFiles } from '../core/rules/alertRules';
 import { parseDuration } from '../core/duration';
+import { parseWithUsage } from './cliInput';
 import { CliOutput } from './cliOutput';
 
 export const RULES_USAGE = `Usage: pgw rules --job NAME [--grouping LABEL=VALUE]... [--stale-after 25h]
@@ -77,9 +77,10 @@ function specFromOptions(values: { job?: string; grouping?: string[]; 'stale-aft
 }
 
 export function runRules(args: readonly string[], output: CliOutput, writer: FileWriter = nodeFileWriter): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseWithUsage(
+    'rules',
+    RULES_USAGE,
+    {
       args: [...args],
       options: {
         job: { type: 'string' },
@@ -90,9 +91,10 @@ export function runRules(args: readonly string[], output: CliOutput, writer: Fil
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (error) {
-    output.err(`pgw rules: ${error instanceof Error ? error.message : String(error)}\n\n${RULES_USAGE}`);
+    },
+    output,
+  );
+  if (parsed === undefined) {
     return 2;
   }
   const { values } = parsed;

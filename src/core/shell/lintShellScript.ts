@@ -4,11 +4,11 @@ import { lintExposition, LintOptions, LintResult } from '../exposition/lint';
 import { Span } from '../exposition/model';
 import { GatewayTarget } from '../protocol/gatewayTarget';
 import { pushSiteDiagnostics } from '../hygiene/pushSiteHygiene';
-import { parsePushPath } from '../protocol/groupingKey';
 import { bodyPositionToScript, bodyWithPlaceholders, findMetricHeredocs, heredocsAt, MetricHeredoc } from './heredocs';
+import { indexLines, lineStart } from './lines';
 import { lintMappedBody } from './tree/lintMappedBody';
 import { TreePushSite } from './tree/pushSites';
-import { partialPathProblem } from './tree/urlPath';
+import { pushUrlProblem } from './tree/urlPath';
 
 export interface LintedHeredoc {
   readonly heredoc: MetricHeredoc;
@@ -30,7 +30,7 @@ export interface ShellScriptLint {
 
 export interface ShellLintOptions extends Pick<LintOptions, 'severities' | 'target'> {
   /**
-   * Push sites found on the tree-sitter tree (`findTreePushSites`). Without them only heredocs are
+   * Push sites found on the tree-sitter tree (`treePushSitesOf`). Without them only heredocs are
    * linted, by this module's own finder; with them also echo/printf/string/here-string bodies,
    * heredocs reaching a push through a variable or a file, URLs with a variable base, and `@file`
    * arguments that ignore a piped body. Heredocs fed straight to a push stay with the own finder.
@@ -48,7 +48,11 @@ export interface ShellLintOptions extends Pick<LintOptions, 'severities' | 'targ
 export function lintShellScript(script: string, options: ShellLintOptions = {}): ShellScriptLint {
   const lintOptions = { severities: options.severities, target: options.target };
   const heredocs = findMetricHeredocs(script).map((heredoc) => lintHeredoc(heredoc, options));
-  const diagnostics = heredocs.flatMap((linted) => [...urlDiagnostics(linted.heredoc), ...pushSiteDiagnostics(script, linted.heredoc, options), ...toScriptDiagnostics(linted)]);
+  const diagnostics = heredocs.flatMap((linted) => [
+    ...(linted.heredoc.push ? pushUrlDiagnostics(linted.heredoc.push) : []),
+    ...pushSiteDiagnostics(script, linted.heredoc, options),
+    ...toScriptDiagnostics(linted),
+  ]);
   if (options.treeSites === undefined) {
     diagnostics.sort(compareDiagnostics);
     return { heredocs, diagnostics };
@@ -70,7 +74,7 @@ function lintTreeSites(script: string, sites: readonly TreePushSite[], linted: r
   for (const site of sites) {
     const groupingLabels = site.groupingKey ? Object.keys(site.groupingKey.labels) : [];
     if (!pushedHeredocLines.has(site.urlSpan.line)) {
-      diagnostics.push(...treeUrlDiagnostics(site));
+      diagnostics.push(...pushUrlDiagnostics(site));
     }
     if (site.ignoredStdin) {
       const diagnostic: Diagnostic = {
@@ -115,23 +119,14 @@ function lintTracedHeredoc(heredoc: MetricHeredoc, options: Pick<LintOptions, 's
   return { heredoc, lintedBody, result: lintExposition(lintedBody, { ...options, groupingLabels }) };
 }
 
-/** A URL the gateway refuses, as far as its path is literal. */
-function treeUrlDiagnostics(site: TreePushSite): Diagnostic[] {
-  const problem = site.urlIsLiteral ? literalUrlProblem(site.url) : partialPathProblem(site.url);
+/** A push URL the gateway refuses: certain as far as its path is literal, likely where an expansion decides. */
+function pushUrlDiagnostics(push: { readonly url: string; readonly urlIsLiteral: boolean; readonly urlSpan: Span }): Diagnostic[] {
+  const problem = pushUrlProblem(push.url, push.urlIsLiteral);
   if (problem === undefined) {
     return [];
   }
   const message = problem.certain ? `the Pushgateway refuses this push URL: ${problem.error}` : `the Pushgateway will likely refuse this push URL: ${problem.error}`;
-  return [{ code: 'push-url', severity: problem.certain ? 'error' : 'warning', span: site.urlSpan, message }];
-}
-
-function literalUrlProblem(url: string): { error: string; certain: boolean } | undefined {
-  const path = pathOf(url);
-  if (path === undefined) {
-    return undefined;
-  }
-  const parsed = parsePushPath(path);
-  return parsed.ok ? undefined : { error: parsed.error, certain: true };
+  return [{ code: 'push-url', severity: problem.certain ? 'error' : 'warning', span: push.urlSpan, message }];
 }
 
 function lintHeredoc(heredoc: MetricHeredoc, options: ShellLintOptions): LintedHeredoc {
@@ -142,10 +137,10 @@ function lintHeredoc(heredoc: MetricHeredoc, options: ShellLintOptions): LintedH
 }
 
 function toScriptDiagnostics({ heredoc, lintedBody, result }: LintedHeredoc): Diagnostic[] {
-  const lineStarts = lineStartOffsets(lintedBody);
+  const lines = indexLines(lintedBody);
   const touchesExpansion = (span: Span) => {
-    const start = (lineStarts[span.line] ?? 0) + span.start;
-    const end = (lineStarts[span.line] ?? 0) + Math.max(span.end, span.start + 1);
+    const start = lineStart(lines, span.line) + span.start;
+    const end = lineStart(lines, span.line) + Math.max(span.end, span.start + 1);
     return heredoc.expansions.some((expansion) => expansion.bodyStart < end && start < expansion.bodyEnd);
   };
   return result.diagnostics.filter((diagnostic) => !touchesExpansion(decidingSpan(diagnostic))).map((diagnostic) => ({ ...diagnostic, span: toScriptSpan(heredoc, diagnostic.span) }));
@@ -163,14 +158,6 @@ function toScriptSpan(heredoc: MetricHeredoc, span: Span): Span {
   const start = bodyPositionToScript(heredoc, span.line, span.start);
   const end = bodyPositionToScript(heredoc, span.line, span.end);
   return { line: start.line, start: start.column, end: end.line === start.line ? end.column : start.column };
-}
-
-function lineStartOffsets(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-    starts.push(i + 1);
-  }
-  return starts;
 }
 
 /**
@@ -206,8 +193,8 @@ function toScriptChanges({ heredoc, lintedBody }: LintedHeredoc, fix: QuickFix):
   if (fix.lineEndings) {
     return undefined;
   }
-  const lineStarts = lineStartOffsets(lintedBody);
-  const offset = (line: number, column: number) => (lineStarts[line] ?? lintedBody.length) + column;
+  const lines = indexLines(lintedBody);
+  const offset = (line: number, column: number) => lineStart(lines, line) + column;
   const changes: TextChange[] = [];
   for (const change of fix.changes) {
     const start = offset(change.startLine, change.startColumn);
@@ -221,29 +208,4 @@ function toScriptChanges({ heredoc, lintedBody }: LintedHeredoc, fix: QuickFix):
     changes.push({ startLine: scriptStart.line, startColumn: scriptStart.column, endLine: scriptEnd.line, endColumn: scriptEnd.column, newText: change.newText });
   }
   return changes;
-}
-
-/** A literal push URL whose path the gateway would refuse (odd components, bad base64...). */
-function urlDiagnostics(heredoc: MetricHeredoc): Diagnostic[] {
-  const push = heredoc.push;
-  if (!push || !push.urlIsLiteral) {
-    return [];
-  }
-  const path = pathOf(push.url);
-  if (path === undefined) {
-    return [];
-  }
-  const parsed = parsePushPath(path);
-  if (parsed.ok) {
-    return [];
-  }
-  return [{ code: 'push-url', severity: 'error', span: push.urlSpan, message: `the Pushgateway refuses this push URL: ${parsed.error}` }];
-}
-
-function pathOf(url: string): string | undefined {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return url.startsWith('/') ? url.split(/[?#]/)[0] : undefined;
-  }
 }

@@ -71,8 +71,14 @@ function findTool(text: string, words: readonly LexedWord[]): { index: number; t
   return undefined;
 }
 
+/** A command's arguments after the tool, as the shell passes them (quotes removed, expansions as written). */
+export interface ArgumentTexts {
+  readonly length: number;
+  written(index: number): string;
+}
+
 /** The arguments after the tool, with their values computed once and only when looked at. */
-class Arguments {
+class Arguments implements ArgumentTexts {
   private readonly values = new Map<number, WordValue>();
 
   constructor(
@@ -103,7 +109,7 @@ class Arguments {
   }
 }
 
-interface OptionSyntax {
+export interface OptionSyntax {
   /** Short options that take an argument (attached, `-XPUT`, or as the next word). */
   readonly shortWithArgument: string;
   readonly longWithArgument: ReadonlySet<string>;
@@ -111,10 +117,14 @@ interface OptionSyntax {
   readonly longEquals: boolean;
 }
 
-/** Receives an option, its argument and, when the argument is a word of its own, that word's index. */
-type OptionHandler = (name: string, argument: string | undefined, argumentIndex: number | undefined) => void;
+/**
+ * Receives an option, its argument, the index of the argument's own word when it has one (else the
+ * argument is attached: `-d@-`, `--post-file=f`), and the index of the option's word.
+ */
+export type OptionHandler = (name: string, argument: string | undefined, argumentIndex: number | undefined, optionIndex: number) => void;
 
-function walkArguments(args: Arguments, syntax: OptionSyntax, onOption: OptionHandler, onPositional: (index: number) => void): void {
+/** Walks a command line the way curl, wget or httpie reads it: grouped short options, attached values, `--`. */
+export function walkArguments(args: ArgumentTexts, syntax: OptionSyntax, onOption: OptionHandler, onPositional: (index: number) => void): void {
   let positionalOnly = false;
   for (let index = 0; index < args.length; index++) {
     const written = args.written(index);
@@ -130,34 +140,34 @@ function walkArguments(args: Arguments, syntax: OptionSyntax, onOption: OptionHa
   }
 }
 
-function longOption(args: Arguments, index: number, written: string, syntax: OptionSyntax, onOption: OptionHandler): number {
+function longOption(args: ArgumentTexts, index: number, written: string, syntax: OptionSyntax, onOption: OptionHandler): number {
   const equals = written.indexOf('=');
   if (syntax.longEquals && equals > 0) {
-    onOption(written.slice(0, equals), written.slice(equals + 1), undefined);
+    onOption(written.slice(0, equals), written.slice(equals + 1), undefined, index);
     return index;
   }
   if (syntax.longWithArgument.has(written) && index + 1 < args.length) {
-    onOption(written, args.written(index + 1), index + 1);
+    onOption(written, args.written(index + 1), index + 1, index);
     return index + 1;
   }
-  onOption(written, undefined, undefined);
+  onOption(written, undefined, undefined, index);
   return index;
 }
 
 /** A cluster such as `-sSfX PUT` or `-XPUT`: flags up to the first option that takes an argument. */
-function shortOptions(args: Arguments, index: number, written: string, syntax: OptionSyntax, onOption: OptionHandler): number {
+function shortOptions(args: ArgumentTexts, index: number, written: string, syntax: OptionSyntax, onOption: OptionHandler): number {
   for (let j = 1; j < written.length; j++) {
     const name = `-${written[j]}`;
     if (!syntax.shortWithArgument.includes(written[j])) {
-      onOption(name, undefined, undefined);
+      onOption(name, undefined, undefined, index);
     } else if (j + 1 < written.length) {
-      onOption(name, written.slice(j + 1), undefined);
+      onOption(name, written.slice(j + 1), undefined, index);
       return index;
     } else if (index + 1 < args.length) {
-      onOption(name, args.written(index + 1), index + 1);
+      onOption(name, args.written(index + 1), index + 1, index);
       return index + 1;
     } else {
-      onOption(name, undefined, undefined);
+      onOption(name, undefined, undefined, index);
     }
   }
   return index;
@@ -178,7 +188,7 @@ class UrlFinder {
   }
 }
 
-const CURL_SYNTAX: OptionSyntax = {
+export const CURL_SYNTAX: OptionSyntax = {
   shortWithArgument: 'AbcCdDeEFHKmoPQrtTuUwxXyYz',
   longWithArgument: new Set([
     '--abstract-unix-socket',
@@ -289,7 +299,7 @@ function curlRequest(args: Arguments): RequestParts {
   return { method: explicit ?? implied, url: urls.found, readsStdin: stdinOption !== undefined, stdinOption };
 }
 
-const WGET_SYNTAX: OptionSyntax = {
+export const WGET_SYNTAX: OptionSyntax = {
   shortWithArgument: 'aABDeiIloOPQRtTUwX',
   longWithArgument: new Set([
     '--append-output',
@@ -356,7 +366,7 @@ function wgetRequest(args: Arguments): RequestParts {
   return { method: explicit ?? (post ? 'POST' : undefined), url: urls.found, readsStdin: stdinOption !== undefined, stdinOption };
 }
 
-const HTTPIE_SYNTAX: OptionSyntax = {
+export const HTTPIE_SYNTAX: OptionSyntax = {
   shortWithArgument: 'aAops',
   longWithArgument: new Set([
     '--auth',

@@ -19,10 +19,10 @@ function fakeFiles(files: Record<string, string>, stdin = ''): FileReader {
   };
 }
 
-function lint(args: string[], reader: FileReader) {
+async function lint(args: string[], reader: FileReader) {
   let out = '';
   let err = '';
-  const code = runLint(args, { out: (t) => (out += t), err: (t) => (err += t) }, reader);
+  const code = await runLint(args, { out: (t) => (out += t), err: (t) => (err += t) }, reader);
   return { code, out, err };
 }
 
@@ -31,64 +31,64 @@ describe('pgw lint', () => {
     const QUOTED = '# HELP backup_size_bytes Size.\n# TYPE backup_size_bytes gauge\n{"backup_size_bytes", host="db-1"} 1024\n';
     const DOTTED = '{"backup.size.bytes"} 1024\n';
 
-    it('follows Pushgateway 1.11 by default: a quoted name inside the braces is accepted', () => {
-      const { code, out } = lint(['q.prom'], fakeFiles({ 'q.prom': QUOTED }));
+    it('follows Pushgateway 1.11 by default: a quoted name inside the braces is accepted', async () => {
+      const { code, out } = await lint(['q.prom'], fakeFiles({ 'q.prom': QUOTED }));
       assert.equal(code, 0);
       assert.equal(out, '');
     });
 
-    it('follows Pushgateway 1.5 when asked: the same document is refused, as 1.5.1 refuses it', () => {
-      const { code, out } = lint(['--gateway-version', '1.5', 'q.prom'], fakeFiles({ 'q.prom': QUOTED }));
+    it('follows Pushgateway 1.5 when asked: the same document is refused, as 1.5.1 refuses it', async () => {
+      const { code, out } = await lint(['--gateway-version', '1.5', 'q.prom'], fakeFiles({ 'q.prom': QUOTED }));
       assert.equal(code, 1);
       assert.match(out, /^q\.prom:3:1: error invalid-metric-name /m);
     });
 
-    it('refuses a dotted name without --utf8-names, and accepts it (warning that promtool refuses it) with it', () => {
-      const legacy = lint(['--gateway-version', '1.11', 'd.prom'], fakeFiles({ 'd.prom': DOTTED }));
+    it('refuses a dotted name without --utf8-names, and accepts it (warning that promtool refuses it) with it', async () => {
+      const legacy = await lint(['--gateway-version', '1.11', 'd.prom'], fakeFiles({ 'd.prom': DOTTED }));
       assert.equal(legacy.code, 1);
       assert.match(legacy.out, /error invalid-metric-name invalid metric name "backup\.size\.bytes"/);
-      const utf8 = lint(['--gateway-version', '1.11', '--utf8-names', 'd.prom'], fakeFiles({ 'd.prom': DOTTED }));
+      const utf8 = await lint(['--gateway-version', '1.11', '--utf8-names', 'd.prom'], fakeFiles({ 'd.prom': DOTTED }));
       assert.equal(utf8.code, 0);
       assert.match(utf8.out, /^d\.prom:1:2: warning utf8-name /m);
     });
 
-    it('says which versions it knows and exits 2 on another, or on --utf8-names with 1.5', () => {
-      const unknown = lint(['--gateway-version', '1.9', 'q.prom'], fakeFiles({ 'q.prom': QUOTED }));
+    it('says which versions it knows and exits 2 on another, or on --utf8-names with 1.5', async () => {
+      const unknown = await lint(['--gateway-version', '1.9', 'q.prom'], fakeFiles({ 'q.prom': QUOTED }));
       assert.equal(unknown.code, 2);
       assert.equal(unknown.err, 'pgw lint: --gateway-version must be 1.11 or 1.5, not "1.9" (1.9 and 1.10 lint as 1.11; 1.5 to 1.8 as 1.5)\n');
-      const utf8On15 = lint(['--gateway-version', '1.5', '--utf8-names', 'q.prom'], fakeFiles({ 'q.prom': QUOTED }));
+      const utf8On15 = await lint(['--gateway-version', '1.5', '--utf8-names', 'q.prom'], fakeFiles({ 'q.prom': QUOTED }));
       assert.equal(utf8On15.code, 2);
       assert.equal(utf8On15.err, 'pgw lint: --utf8-names needs --gateway-version 1.11: Pushgateway 1.5 has no UTF-8 names\n');
     });
 
-    it('passes the target to the heredocs of shell scripts', () => {
+    it('passes the target to the heredocs of shell scripts', async () => {
       const script = `#!/bin/sh\ncat <<EOF | curl --data-binary @- http://pg:9091/metrics/job/j\n${QUOTED}EOF\n`;
-      assert.equal(lint(['push.sh'], fakeFiles({ 'push.sh': script })).code, 0);
-      assert.equal(lint(['--gateway-version', '1.5', 'push.sh'], fakeFiles({ 'push.sh': script })).code, 1);
+      assert.equal((await lint(['push.sh'], fakeFiles({ 'push.sh': script }))).code, 0);
+      assert.equal((await lint(['--gateway-version', '1.5', 'push.sh'], fakeFiles({ 'push.sh': script }))).code, 1);
     });
   });
 
-  it('exits 0 and prints nothing but the summary for a clean file', () => {
-    const { code, out, err } = lint(['clean.prom'], fakeFiles({ 'clean.prom': CLEAN }));
+  it('exits 0 and prints nothing but the summary for a clean file', async () => {
+    const { code, out, err } = await lint(['clean.prom'], fakeFiles({ 'clean.prom': CLEAN }));
     assert.equal(code, 0);
     assert.equal(out, '');
     assert.equal(err, '0 errors, 0 warnings, 0 other\n');
   });
 
-  it('prints file:line:col: severity code message and exits 1 on an error', () => {
-    const { code, out } = lint(['job.prom'], fakeFiles({ 'job.prom': WITH_TIMESTAMP }));
+  it('prints file:line:col: severity code message and exits 1 on an error', async () => {
+    const { code, out } = await lint(['job.prom'], fakeFiles({ 'job.prom': WITH_TIMESTAMP }));
     assert.equal(code, 1);
     assert.match(out, /^job\.prom:3:24: error timestamp the Pushgateway rejects pushes with timestamps/m);
   });
 
-  it('exits 0 when there are only warnings', () => {
-    const { code, out } = lint(['w.prom'], fakeFiles({ 'w.prom': ONLY_WARNINGS }));
+  it('exits 0 when there are only warnings', async () => {
+    const { code, out } = await lint(['w.prom'], fakeFiles({ 'w.prom': ONLY_WARNINGS }));
     assert.equal(code, 0);
     assert.match(out, /w\.prom:1:1: warning no-help /);
   });
 
-  it('writes JSON with 1-based lines and columns', () => {
-    const { code, out } = lint(['--format', 'json', 'job.prom'], fakeFiles({ 'job.prom': WITH_TIMESTAMP }));
+  it('writes JSON with 1-based lines and columns', async () => {
+    const { code, out } = await lint(['--format', 'json', 'job.prom'], fakeFiles({ 'job.prom': WITH_TIMESTAMP }));
     assert.equal(code, 1);
     const findings = JSON.parse(out);
     assert.deepEqual(findings, [
@@ -105,22 +105,22 @@ describe('pgw lint', () => {
     ]);
   });
 
-  it('reads standard input for -', () => {
-    const { code, out } = lint(['-'], fakeFiles({}, 'bad metric\n'));
+  it('reads standard input for -', async () => {
+    const { code, out } = await lint(['-'], fakeFiles({}, 'bad metric\n'));
     assert.equal(code, 1);
     assert.match(out, /^<stdin>:1:5: error invalid-value /);
   });
 
-  it('reports an unreadable file, still lints the others, and exits 2', () => {
-    const { code, out, err } = lint(['missing.prom', 'job.prom'], fakeFiles({ 'job.prom': WITH_TIMESTAMP }));
+  it('reports an unreadable file, still lints the others, and exits 2', async () => {
+    const { code, out, err } = await lint(['missing.prom', 'job.prom'], fakeFiles({ 'job.prom': WITH_TIMESTAMP }));
     assert.equal(code, 2);
     assert.match(err, /cannot read missing\.prom: no such file/);
     assert.match(out, /job\.prom:3:24: error timestamp/);
   });
 
-  it('follows --rule CODE=SEVERITY like the editor setting, and refuses a bad one with exit 2', () => {
+  it('follows --rule CODE=SEVERITY like the editor setting, and refuses a bad one with exit 2', async () => {
     const files = fakeFiles({ 'job.prom': WITH_TIMESTAMP, 'w.prom': ONLY_WARNINGS });
-    const relaxed = lint(['--rule', 'timestamp=warning', '--rule', 'no-help=off', 'job.prom', 'w.prom'], files);
+    const relaxed = await lint(['--rule', 'timestamp=warning', '--rule', 'no-help=off', 'job.prom', 'w.prom'], files);
     assert.equal(relaxed.code, 0);
     assert.match(relaxed.out, /^job\.prom:3:24: warning timestamp /m);
     assert.doesNotMatch(relaxed.out, /no-help/);
@@ -129,32 +129,32 @@ describe('pgw lint', () => {
       ['no-help=loud', /--rule: "no-help" must be one of error, warning, info, hint, off, not "loud"/],
       ['no-help', /--rule takes CODE=SEVERITY/],
     ] as const) {
-      const refused = lint(['--rule', bad, 'w.prom'], files);
+      const refused = await lint(['--rule', bad, 'w.prom'], files);
       assert.equal(refused.code, 2, bad);
       assert.match(refused.err, said);
       assert.equal(refused.out, '', 'linted despite a bad --rule');
     }
   });
 
-  it('answers bad usage with a message and exit 2', () => {
-    assert.equal(lint([], fakeFiles({})).code, 2);
-    const badFormat = lint(['--format', 'xml', 'a.prom'], fakeFiles({ 'a.prom': CLEAN }));
+  it('answers bad usage with a message and exit 2', async () => {
+    assert.equal((await lint([], fakeFiles({}))).code, 2);
+    const badFormat = await lint(['--format', 'xml', 'a.prom'], fakeFiles({ 'a.prom': CLEAN }));
     assert.equal(badFormat.code, 2);
     assert.match(badFormat.err, /--format must be text or json/);
-    const badOption = lint(['--frob', 'a.prom'], fakeFiles({ 'a.prom': CLEAN }));
+    const badOption = await lint(['--frob', 'a.prom'], fakeFiles({ 'a.prom': CLEAN }));
     assert.equal(badOption.code, 2);
     assert.match(badOption.err, /Unknown option '--frob'/);
   });
 
-  it('lints the metric heredocs of a shell script, by extension or by #! line', () => {
+  it('lints the metric heredocs of a shell script, by extension or by #! line', async () => {
     const script = 'curl --data-binary @- http://gw:9091/metrics/job/x <<PROM\n# HELP x_total X.\n# TYPE x_total counter\nx_total $N 5\nPROM\n';
-    const byExtension = lint(['push.sh'], fakeFiles({ 'push.sh': script }));
+    const byExtension = await lint(['push.sh'], fakeFiles({ 'push.sh': script }));
     assert.equal(byExtension.code, 1);
     assert.equal(
       byExtension.out,
       'push.sh:4:12: error timestamp the Pushgateway rejects pushes with timestamps ("pushed metrics must not have timestamps"): remove it; the gateway records the push time itself\n',
     );
-    const byShebang = lint(['-'], fakeFiles({}, `#!/usr/bin/env bash\n${script}`));
+    const byShebang = await lint(['-'], fakeFiles({}, `#!/usr/bin/env bash\n${script}`));
     assert.match(byShebang.out, /^<stdin>:5:12: error timestamp/);
   });
 
@@ -164,9 +164,9 @@ describe('pgw lint', () => {
     const GO = 'package main\n\nimport "github.com/prometheus/client_golang/prometheus/push"\n\nfunc main() {}\n';
     const YAML = 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: backup\n';
 
-    it('never lints Python, Go or YAML as exposition: Python and Go are skipped with a note, YAML only checked as a Prometheus configuration, exit 0', () => {
+    it('never lints Python, Go or YAML as exposition: Python and Go are skipped with a note, YAML only checked as a Prometheus configuration, exit 0', async () => {
       const files = fakeFiles({ 'push.py': PYTHON, 'main.go': GO, 'cron.yaml': YAML });
-      const { code, out, err } = lint(['push.py', 'main.go', 'cron.yaml'], files);
+      const { code, out, err } = await lint(['push.py', 'main.go', 'cron.yaml'], files);
       assert.equal(code, 0, out);
       assert.equal(out, '');
       assert.match(err, /^pgw lint: skipped push\.py: a Python file/m);
@@ -175,29 +175,29 @@ describe('pgw lint', () => {
       assert.match(err, /^0 errors, 0 warnings, 0 other$/m);
     });
 
-    it('skips a file of no known kind with a note, and still lints the others', () => {
+    it('skips a file of no known kind with a note, and still lints the others', async () => {
       const files = fakeFiles({ 'README.md': '# Backups\n', 'job.prom': WITH_TIMESTAMP });
-      const { code, out, err } = lint(['README.md', 'job.prom'], files);
+      const { code, out, err } = await lint(['README.md', 'job.prom'], files);
       assert.equal(code, 1);
       assert.match(err, /skipped README\.md: not a known kind of file \(use --as exposition or --as shell to lint it\)/);
       assert.match(out, /^job\.prom:3:24: error timestamp/m);
       assert.doesNotMatch(out, /README/);
     });
 
-    it('--as forces a kind on every file: exposition, shell, or one that is skipped', () => {
-      const asMetrics = lint(['--as', 'exposition', 'dump.txt'], fakeFiles({ 'dump.txt': WITH_TIMESTAMP }));
+    it('--as forces a kind on every file: exposition, shell, or one that is skipped', async () => {
+      const asMetrics = await lint(['--as', 'exposition', 'dump.txt'], fakeFiles({ 'dump.txt': WITH_TIMESTAMP }));
       assert.equal(asMetrics.code, 1);
       assert.match(asMetrics.out, /^dump\.txt:3:24: error timestamp/m);
       const script = 'curl --data-binary @- http://gw:9091/metrics/job/x <<PROM\nx_total 1 5\nPROM\n';
-      const asShell = lint(['--as', 'shell', 'push-job'], fakeFiles({ 'push-job': script }));
+      const asShell = await lint(['--as', 'shell', 'push-job'], fakeFiles({ 'push-job': script }));
       assert.match(asShell.out, /^push-job:2:11: error timestamp/m);
-      const asPython = lint(['--as', 'python', 'job.prom'], fakeFiles({ 'job.prom': WITH_TIMESTAMP }));
+      const asPython = await lint(['--as', 'python', 'job.prom'], fakeFiles({ 'job.prom': WITH_TIMESTAMP }));
       assert.equal(asPython.code, 0);
       assert.match(asPython.err, /skipped job\.prom: a Python file/);
     });
 
-    it('refuses an --as it does not know, exit 2', () => {
-      const { code, err } = lint(['--as', 'ruby', 'a.rb'], fakeFiles({ 'a.rb': 'puts 1\n' }));
+    it('refuses an --as it does not know, exit 2', async () => {
+      const { code, err } = await lint(['--as', 'ruby', 'a.rb'], fakeFiles({ 'a.rb': 'puts 1\n' }));
       assert.equal(code, 2);
       assert.match(err, /--as must be exposition, shell, python, go, yaml, not "ruby"/);
     });
@@ -210,11 +210,11 @@ describe('pgw lint', () => {
     assert.match(run.stdout, /<stdin>:3:24: error timestamp/);
   });
 
-  it('checks a Prometheus configuration for honor_labels on a Pushgateway job', () => {
+  it('checks a Prometheus configuration for honor_labels on a Pushgateway job', async () => {
     const config = "scrape_configs:\n  - job_name: batch\n    static_configs:\n      - targets: ['gw:9091']\n";
-    const result = lint(['prometheus.yml'], fakeFiles({ 'prometheus.yml': config }));
+    const result = await lint(['prometheus.yml'], fakeFiles({ 'prometheus.yml': config }));
     assert.equal(result.code, 0);
     assert.match(result.out, /^prometheus\.yml:2:15: warning honor-labels scrape job "batch" scrapes a Pushgateway without honor_labels: true/);
-    assert.equal(lint(['--rule', 'honor-labels=error', 'prometheus.yml'], fakeFiles({ 'prometheus.yml': config })).code, 1);
+    assert.equal((await lint(['--rule', 'honor-labels=error', 'prometheus.yml'], fakeFiles({ 'prometheus.yml': config }))).code, 1);
   });
 });

@@ -18,7 +18,7 @@ function files(contents: Record<string, string>): FileReader {
 async function pushes(args: string[], reader: FileReader, withParser = true) {
   let out = '';
   let err = '';
-  const code = runPushes(args, { out: (text) => (out += text), err: (text) => (err += text) }, reader, withParser ? await loadShellParser() : undefined);
+  const code = await runPushes(args, { out: (text) => (out += text), err: (text) => (err += text) }, reader, withParser ? loadShellParser : undefined);
   return { code, out, err };
 }
 
@@ -64,5 +64,11 @@ describe('pgw pushes', () => {
     assert.equal((await pushes(['--format', 'xml', 'push.sh'], files({ 'push.sh': SCRIPT }))).code, 2);
     assert.match((await pushes(['--as', 'ruby', 'push.sh'], files({ 'push.sh': SCRIPT }))).err, /--as must be/);
     assert.equal((await pushes(['missing.sh'], files({}))).code, 2);
+  });
+
+  it('words an unreadable file as pgw lint does', async () => {
+    const missing = await pushes(['missing.sh'], files({}));
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /^pgw pushes: cannot read missing\.sh: no such file\n/);
   });
 });

@@ -55,6 +55,14 @@ describe('shell script linting', () => {
     assert.deepEqual(findings(script), ['0:34-66 error push-url']);
   });
 
+  it('checks a heredoc push URL with a variable base as far as it is written, like an echo pipe to it', () => {
+    const url = '"$PGW/metrics/job/x/instance"';
+    const heredoc = `cat <<EOF | curl --data-binary @- ${url}\n# HELP a A.\n# TYPE a gauge\na 1\nEOF\n`;
+    const message = (script: string) => lintShellScript(script).diagnostics.find((diagnostic) => diagnostic.code === 'push-url')?.message;
+    assert.deepEqual(findings(heredoc), ['0:34-63 error push-url']);
+    assert.match(message(heredoc) ?? '', /refuses this push URL: odd number of components/);
+  });
+
   it('reports an unquoted label value even when an expansion follows in it, and none that starts with one', () => {
     const script = (value: string) => `cat <<EOF | curl --data-binary @- http://gw/metrics/job/x\n# HELP a A.\n# TYPE a gauge\na{host=${value}} 1\nEOF\n`;
     assert.deepEqual(findings(script('db-$N')), ['3:7-12 error expected-quote']);

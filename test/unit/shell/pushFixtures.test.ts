@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FileReader, mayLintShell, runLint } from '../../../src/cli/lintCommand';
+import { FileReader, runLint } from '../../../src/cli/lintCommand';
 import { runPushes } from '../../../src/cli/pushesCommand';
 import { lintShellScript, shellQuickFixesFor } from '../../../src/core/shell/lintShellScript';
 import { treePushSitesOf } from '../../../src/core/shell/tree/pushSites';
@@ -19,11 +19,16 @@ const fixtureReader: FileReader = {
   readStdin: () => Buffer.alloc(0),
 };
 
-function run(command: typeof runLint, args: string[], parser: ShellParser | undefined) {
+async function run(command: typeof runLint, args: string[], parser: ShellParser | undefined, reader: FileReader = fixtureReader) {
   let out = '';
   let err = '';
-  const code = command(args, { out: (text) => (out += text), err: (text) => (err += text) }, fixtureReader, parser);
-  return { code, out, err };
+  let loads = 0;
+  const loadParser = () => {
+    loads++;
+    return Promise.resolve(parser);
+  };
+  const code = await command(args, { out: (text) => (out += text), err: (text) => (err += text) }, reader, loadParser);
+  return { code, out, err, loads };
 }
 
 describe('push sites on the shell parser: fixtures', () => {
@@ -38,22 +43,22 @@ describe('push sites on the shell parser: fixtures', () => {
 
   for (const script of SCRIPTS) {
     const name = script.replace(/\.sh$/, '');
-    it(`${script}: pgw pushes reports the expected sites`, () => {
+    it(`${script}: pgw pushes reports the expected sites`, async () => {
       const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.pushes.json`), 'utf8'));
-      const { out } = run(runPushes, ['--format', 'json', script], parser);
+      const { out } = await run(runPushes, ['--format', 'json', script], parser);
       assert.deepEqual(JSON.parse(out), expected);
     });
-    it(`${script}: pgw lint gives the expected findings`, () => {
+    it(`${script}: pgw lint gives the expected findings`, async () => {
       const expected = fs.readFileSync(path.join(FIXTURES, `${name}.lint.txt`), 'utf8');
-      const { out, code } = run(runLint, [script], parser);
+      const { out, code } = await run(runLint, [script], parser);
       assert.equal(out, expected);
       assert.equal(code, /: error /.test(expected) ? 1 : 0);
     });
   }
 
-  it('without the parser, pgw lint gives the heredoc findings only, as before', () => {
-    const withParser = run(runLint, ['echo-pipe.sh'], parser);
-    const without = run(runLint, ['echo-pipe.sh'], undefined);
+  it('without the parser, pgw lint gives the heredoc findings only, as before', async () => {
+    const withParser = await run(runLint, ['echo-pipe.sh'], parser);
+    const without = await run(runLint, ['echo-pipe.sh'], undefined);
     assert.match(withParser.out, /echo-pipe\.sh:6:33: error timestamp/);
     assert.equal(without.out, '');
   });
@@ -70,12 +75,22 @@ describe('push sites on the shell parser: fixtures', () => {
     assert.deepEqual(fix.changes, [{ startLine: 2, startColumn: 31, endLine: 2, endColumn: 44, newText: '@-' }]);
   });
 
-  it('keeps pgw lint of .prom files and of --as exposition away from the parser', () => {
-    assert.equal(mayLintShell(['job.prom', 'other.prom']), false);
-    assert.equal(mayLintShell(['--as', 'exposition', 'dump.txt']), false);
-    assert.equal(mayLintShell(['--format', 'json', 'push.sh']), true);
-    assert.equal(mayLintShell(['bin/push-metrics']), true);
-    assert.equal(mayLintShell(['--as', 'shell', 'job.prom']), true);
+  it('loads the parser at the first shell script only: never for .prom files, --as exposition, --help or bad arguments', async () => {
+    const reader: FileReader = {
+      readFile: (name) => Buffer.from(name.endsWith('.sh') || name === 'bin/push-metrics' ? '#!/bin/sh\necho "x 1" | curl --data-binary @- http://gw/metrics/job/x\n' : 'x 1\n'),
+      readStdin: () => Buffer.alloc(0),
+    };
+    const loads = async (command: typeof runLint, args: string[]) => (await run(command, args, parser, reader)).loads;
+    assert.equal(await loads(runLint, ['job.prom', 'other.prom']), 0);
+    assert.equal(await loads(runLint, ['--as', 'exposition', 'dump.txt']), 0);
+    assert.equal(await loads(runLint, ['--help']), 0);
+    assert.equal(await loads(runLint, ['--format', 'xml', 'push.sh']), 0);
+    assert.equal(await loads(runPushes, ['--help']), 0);
+    assert.equal(await loads(runPushes, ['--bogus', 'push.sh']), 0);
+    assert.equal(await loads(runLint, ['--format', 'json', 'push.sh', 'other.sh']), 1);
+    assert.equal(await loads(runLint, ['bin/push-metrics']), 1);
+    assert.equal(await loads(runLint, ['--as', 'shell', 'job.prom']), 1);
+    assert.equal(await loads(runPushes, ['push.sh', 'other.sh']), 1);
   });
 
   it('runs from the built CLI, the parser found beside dist/pgw.js', function () {

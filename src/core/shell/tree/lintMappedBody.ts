@@ -1,7 +1,8 @@
 import { Diagnostic } from '../../exposition/diagnostic';
 import { lintExposition, LintOptions } from '../../exposition/lint';
 import { Span } from '../../exposition/model';
-import { BodyChar, MappedBody } from './mappedBody';
+import { indexLines, lineStart } from '../lines';
+import { BodyChar, bodyText, MappedBody } from './mappedBody';
 
 /**
  * Lints a body built from shell words (echo, printf, a string, a here-string) and puts each
@@ -9,12 +10,9 @@ import { BodyChar, MappedBody } from './mappedBody';
  * placeholder (an expansion, a printf conversion) is dropped: its value is unknown.
  */
 export function lintMappedBody(body: MappedBody, options: Pick<LintOptions, 'severities' | 'target' | 'groupingLabels'>): Diagnostic[] {
-  const text = body.map((entry) => entry.char).join('');
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-    lineStarts.push(i + 1);
-  }
-  const offsetOf = (line: number, column: number) => (lineStarts[line] ?? text.length) + column;
+  const text = bodyText(body);
+  const lines = indexLines(text);
+  const offsetOf = (line: number, column: number) => lineStart(lines, line) + column;
   const found: Diagnostic[] = [];
   for (const diagnostic of lintExposition(text, options).diagnostics) {
     const start = Math.min(offsetOf(diagnostic.span.line, diagnostic.span.start), text.length);

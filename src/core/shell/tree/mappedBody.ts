@@ -121,7 +121,7 @@ function appendPlaceholder(node: Node, chars: MappedBody): void {
 const ESCAPED: Readonly<Record<string, string>> = { n: '\n', t: '\t', '\\': '\\', r: '\r', a: '\x07', e: '\x1b', "'": "'", '"': '"' };
 
 /** echo -e / printf / $'...': `\n` becomes a line break placed where the backslash was. */
-export function applyBackslashEscapes(chars: MappedBody): MappedBody {
+function applyBackslashEscapes(chars: MappedBody): MappedBody {
   const out: MappedBody = [];
   for (let i = 0; i < chars.length; i++) {
     const current = chars[i];
@@ -180,7 +180,7 @@ function appendFormatted(format: MappedBody, args: readonly MappedBody[], first:
     }
     const argument = args[next];
     next++;
-    const plain = end === i + 1 && argument !== undefined && (conversion === 's' || conversion === 'b' || (/[di]/.test(conversion) && /^-?[0-9]+$/.test(argument.map((entry) => entry.char).join(''))));
+    const plain = end === i + 1 && argument !== undefined && (conversion === 's' || conversion === 'b' || (/[di]/.test(conversion) && /^-?[0-9]+$/.test(bodyText(argument))));
     if (plain) {
       out.push(...argument);
     } else {

@@ -1,9 +1,10 @@
 import type { Node } from 'web-tree-sitter';
 import { GroupingKey } from '../../protocol/groupingKey';
+import { ArgumentTexts, CURL_SYNTAX, HTTPIE_SYNTAX, walkArguments, WGET_SYNTAX } from '../pushCommand';
 import { describePushUrl } from '../pushUrl';
 import { ShellSpan } from '../types';
 import { WordValue, wordValue } from '../words';
-import { MappedBody, printfBody, syntheticChar, wordBody } from './mappedBody';
+import { bodyText, MappedBody, printfBody, syntheticChar, wordBody } from './mappedBody';
 
 // Push and delete sites found on the tree-sitter-bash tree: every curl/wget/httpie command whose
 // URL goes to a Pushgateway, with where its request body comes from (a heredoc, a here-string,
@@ -47,12 +48,12 @@ const TOOLS: Readonly<Record<string, PushTool>> = { curl: 'curl', wget: 'wget', 
 const GATEWAY_VARIABLE = /push|gateway|pgw/i;
 
 /** Every push and delete site of the script whose tree `root` is, in script order. */
-export function findTreePushSites(root: Node, script: string): TreePushSite[] {
+function findTreePushSites(root: Node, script: string): TreePushSite[] {
   return findSites(root, script).sites;
 }
 
 /** A script run by `sh -c "..."` (or `bash -c`, `kubectl exec ... -- sh -c "$CMD"`): its text and where that starts in the outer script. */
-export interface NestedScript {
+interface NestedScript {
   readonly text: string;
   readonly line: number;
   readonly column: number;
@@ -126,6 +127,8 @@ function shiftSite(site: TreePushSite, at: NestedScript): TreePushSite {
 interface Request {
   method?: 'PUT' | 'POST' | 'DELETE' | 'GET';
   url?: Node;
+  /** `-T file` / `--upload-file file`: curl PUTs. */
+  upload?: boolean;
   /** `@-`, `-T -`, httpie without data items: the body is whatever stdin is. */
   readsStdin: boolean;
   /** `@file`, `-T file`, `--post-file=file`. */
@@ -134,15 +137,21 @@ interface Request {
   data?: Node;
 }
 
+/** A command's arguments: their nodes and, as the tool receives them, their texts. */
+interface SinkArguments extends ArgumentTexts {
+  readonly nodes: readonly Node[];
+  /** The first of these argument indices whose URL reaches a gateway. */
+  url(index: number): void;
+  readonly found: Node | undefined;
+}
+
 function siteOf(command: Node, tool: PushTool, scope: ScriptScope): TreePushSite | undefined {
-  const request = tool === 'curl' ? curlRequest(command) : tool === 'wget' ? wgetRequest(command) : httpieRequest(command);
+  const args = sinkArguments(command, scope);
+  const request = tool === 'curl' ? curlRequest(args) : tool === 'wget' ? wgetRequest(args) : httpieRequest(args);
   if (request.url === undefined) {
     return undefined;
   }
   const value = wordValue(scope.script, request.url.startIndex, request.url.endIndex);
-  if (!goesToGateway(value, scope, request.url.startIndex)) {
-    return undefined;
-  }
   if (request.file) {
     request.file.path = scope.resolvedPath(request.file.path, command.startIndex);
   }
@@ -154,7 +163,7 @@ function siteOf(command: Node, tool: PushTool, scope: ScriptScope): TreePushSite
       : request.data
         ? dataBody(request.data, scope)
         : undefined;
-  const method = request.method ?? (request.file && tool !== 'wget' && isUpload(command) ? 'PUT' : body || request.readsStdin ? 'POST' : undefined);
+  const method = request.method ?? (request.file && request.upload ? 'PUT' : body || request.readsStdin ? 'POST' : undefined);
   if (method === undefined || method === 'GET') {
     return undefined;
   }
@@ -176,8 +185,23 @@ function siteOf(command: Node, tool: PushTool, scope: ScriptScope): TreePushSite
   };
 }
 
-function isUpload(command: Node): boolean {
-  return argumentsOf(command).some((arg) => arg.text === '-T' || arg.text === '--upload-file');
+function sinkArguments(command: Node, scope: ScriptScope): SinkArguments {
+  const nodes = argumentsOf(command);
+  const values = nodes.map((node) => wordValue(scope.script, node.startIndex, node.endIndex));
+  let found: Node | undefined;
+  return {
+    nodes,
+    length: nodes.length,
+    written: (index) => values[index].value,
+    url(index) {
+      if (found === undefined && goesToGateway(values[index], scope, nodes[index].startIndex)) {
+        found = nodes[index];
+      }
+    },
+    get found() {
+      return found;
+    },
+  };
 }
 
 /** A URL reaches a Pushgateway when its path (variables resolved where the script assigns them) has `/metrics/`, or its base is a variable named like a gateway. */
@@ -191,129 +215,125 @@ function goesToGateway(value: WordValue, scope: ScriptScope, at: number): boolea
   });
 }
 
+/**
+ * The node of an option's argument: its own word, or the value part of the option's word when
+ * attached (`--post-data='x 1'`, `-d"x 1"`: the quoted part; `-d@-`: the whole word).
+ */
+function argumentNode(args: SinkArguments, argumentIndex: number | undefined, optionIndex: number): { node: Node; own: boolean } {
+  if (argumentIndex !== undefined) {
+    return { node: args.nodes[argumentIndex], own: true };
+  }
+  const word = args.nodes[optionIndex];
+  return word.type === 'concatenation' && word.lastNamedChild ? { node: word.lastNamedChild, own: word.lastNamedChild.type !== 'word' } : { node: word, own: false };
+}
+
 const CURL_DATA = new Set(['-d', '--data', '--data-binary', '--data-raw', '--data-ascii']);
 const CURL_UPLOAD = new Set(['-T', '--upload-file']);
-const CURL_METHOD = new Set(['-X', '--request']);
-const CURL_TAKES_VALUE = new Set([
-  '-H',
-  '--header',
-  '-u',
-  '--user',
-  '-o',
-  '--output',
-  '-w',
-  '--write-out',
-  '-m',
-  '--max-time',
-  '--retry',
-  '--retry-delay',
-  '--retry-max-time',
-  '-A',
-  '--user-agent',
-  '--cacert',
-  '--cert',
-  '--key',
-  '-x',
-  '--proxy',
-  '--connect-timeout',
-  '-b',
-  '--cookie',
-  '-c',
-  '--cookie-jar',
-  '-e',
-  '--referer',
-  '-F',
-  '--form',
-  '--resolve',
-  '--interface',
-  '--limit-rate',
-  '-K',
-  '--config',
-]);
+const STDIN_FILES = new Set(['-', '/dev/stdin']);
 
-function curlRequest(command: Node): Request {
+function curlRequest(args: SinkArguments): Request {
   const request: Request = { readsStdin: false };
-  const args = argumentsOf(command);
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const text = arg.text;
-    if (CURL_METHOD.has(text)) {
-      request.method = methodOf(args[++i]?.text);
-    } else if (/^-X[A-Za-z"']/.test(text)) {
-      request.method = methodOf(text.slice(2));
-    } else if (CURL_DATA.has(text) || CURL_UPLOAD.has(text)) {
-      dataArgument(request, args[++i], text !== '--data-raw');
-    } else if (text === '--url') {
-      request.url = args[++i];
-    } else if (CURL_TAKES_VALUE.has(text)) {
-      i++;
-    } else if (!text.startsWith('-') && request.url === undefined) {
-      request.url = arg;
-    }
+  let get = false;
+  walkArguments(
+    args,
+    CURL_SYNTAX,
+    (name, argument, argumentIndex, optionIndex) => {
+      if (name === '-X' || name === '--request') {
+        request.method = methodOf(argument);
+      } else if (name === '-G' || name === '--get') {
+        get = true;
+      } else if (name === '--url' && argumentIndex !== undefined) {
+        args.url(argumentIndex);
+      } else if (argument === undefined) {
+        return;
+      } else if (CURL_UPLOAD.has(name)) {
+        request.upload = true;
+        if (STDIN_FILES.has(argument) || argument === '.') {
+          request.readsStdin = true;
+        } else {
+          request.file = { path: argument, node: argumentNode(args, argumentIndex, optionIndex).node };
+        }
+      } else if (CURL_DATA.has(name)) {
+        dataArgument(request, argument, argumentNode(args, argumentIndex, optionIndex), name !== '--data-raw');
+      }
+    },
+    (index) => args.url(index),
+  );
+  request.url = args.found;
+  if (get && request.method === undefined) {
+    request.method = 'GET';
   }
   return request;
 }
 
-/** `@-` / `-` reads stdin, `@file` / `file` a file (`-T file`), anything else is the data itself. */
-function dataArgument(request: Request, arg: Node | undefined, atMeansFile: boolean): void {
-  if (arg === undefined) {
-    return;
-  }
-  const text = unquoted(arg.text);
-  if (text === '@-' || text === '-' || text === '@/dev/stdin' || text === '/dev/stdin') {
+/** `@-` reads stdin, `@file` a file, anything else is the data itself. */
+function dataArgument(request: Request, text: string, argument: { node: Node; own: boolean }, atMeansFile: boolean): void {
+  if (atMeansFile && (text === '@-' || text === '@/dev/stdin')) {
     request.readsStdin = true;
   } else if (atMeansFile && text.startsWith('@')) {
-    request.file = { path: unquoted(text.slice(1)), node: arg };
-  } else if (arg.previousNamedSibling && CURL_UPLOAD.has(arg.previousNamedSibling.text)) {
-    request.file = { path: text, node: arg };
+    request.file = { path: text.slice(1), node: argument.node };
+  } else if (argument.own) {
+    request.data = argument.node;
   } else {
-    request.data = arg;
+    // Data attached to its option (`-dx`): sent, but not read here.
+    request.method ??= 'POST';
   }
 }
 
-function wgetRequest(command: Node): Request {
+function wgetRequest(args: SinkArguments): Request {
   const request: Request = { readsStdin: false };
-  const args = argumentsOf(command);
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [option, ...rest] = unquoted(arg.text).split('=');
-    const inline = rest.length > 0 ? rest.join('=') : undefined;
-    const value = inline ?? (option.startsWith('--') && WGET_TAKES_VALUE.has(option) ? unquoted(args[++i]?.text ?? '') : undefined);
-    if (option === '--method') {
-      request.method = methodOf(value);
-    } else if (option === '--post-data' || option === '--body-data') {
-      request.data = arg.type === 'concatenation' ? (arg.lastNamedChild ?? arg) : inline === undefined ? args[i] : arg;
-    } else if (option === '--post-file' || option === '--body-file') {
-      if (value === '-' || value === '/dev/stdin') {
-        request.readsStdin = true;
-      } else if (value) {
-        request.file = { path: value, node: arg };
+  walkArguments(
+    args,
+    WGET_SYNTAX,
+    (name, argument, argumentIndex, optionIndex) => {
+      if (name === '--method') {
+        request.method = methodOf(argument);
+      } else if (argument === undefined) {
+        return;
+      } else if (name === '--post-data' || name === '--body-data') {
+        dataArgument(request, argument, argumentNode(args, argumentIndex, optionIndex), false);
+      } else if (name === '--post-file' || name === '--body-file') {
+        if (STDIN_FILES.has(argument)) {
+          request.readsStdin = true;
+        } else {
+          request.file = { path: argument, node: argumentNode(args, argumentIndex, optionIndex).node };
+        }
       }
-    } else if (/^-[a-zA-Z]*[OoTt]$/.test(option)) {
-      i++;
-    } else if (!option.startsWith('-') && request.url === undefined) {
-      request.url = arg;
-    }
-  }
+    },
+    (index) => args.url(index),
+  );
+  request.url = args.found;
   return request;
 }
 
-const WGET_TAKES_VALUE = new Set(['--method', '--post-data', '--body-data', '--post-file', '--body-file', '--header', '--output-document', '--user', '--password', '--timeout', '--tries']);
+const METHOD_WORD = /^[A-Za-z]+$/;
 
-function httpieRequest(command: Node): Request {
+/** `http [options] [METHOD] URL [items]`: the body is stdin unless items (`a=b`, `h:v`, `f@file`) or `--ignore-stdin` say otherwise. */
+function httpieRequest(args: SinkArguments): Request {
   const request: Request = { readsStdin: true };
-  for (const arg of argumentsOf(command)) {
-    const text = unquoted(arg.text);
-    if (text.startsWith('-')) {
-      continue;
-    }
-    if (request.url === undefined && request.method === undefined && /^[A-Z]+$/.test(text)) {
-      request.method = methodOf(text);
-    } else if (request.url === undefined) {
-      request.url = arg;
-    } else if (/[=:@]/.test(text)) {
-      request.readsStdin = false;
-    }
+  const positionals: number[] = [];
+  walkArguments(
+    args,
+    HTTPIE_SYNTAX,
+    (name) => {
+      if (name === '--ignore-stdin' || name === '-I') {
+        request.readsStdin = false;
+      }
+    },
+    (index) => positionals.push(index),
+  );
+  positionals.forEach((index) => args.url(index));
+  const urlAt = positionals.findIndex((index) => args.nodes[index] === args.found);
+  if (urlAt < 0) {
+    return request;
+  }
+  request.url = args.found;
+  const methodWord = urlAt === 1 ? args.written(positionals[0]) : undefined;
+  if (methodWord !== undefined && METHOD_WORD.test(methodWord)) {
+    request.method = methodOf(methodWord);
+  }
+  if (positionals.slice(urlAt + 1).some((index) => /[=:@]/.test(args.written(index)))) {
+    request.readsStdin = false;
   }
   return request;
 }
@@ -569,11 +589,7 @@ class ScriptScope {
     }
     if (value) {
       const plain = value.type === 'string' ? value.namedChildren.every((child) => child?.type === 'string_content') : value.type === 'raw_string' || value.type === 'word';
-      const literal = plain
-        ? wordBody(value, false)
-            .map((entry) => entry.char)
-            .join('')
-        : undefined;
+      const literal = plain ? bodyText(wordBody(value, false)) : undefined;
       this.assignments.push({ name, at: node.startIndex, append, value, body: (escapes) => knownBody('variable', value, wordBody(value, escapes)), ...(literal !== undefined && { literal }) });
     }
   }

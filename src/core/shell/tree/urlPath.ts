@@ -12,7 +12,28 @@ export interface PathProblem {
 
 const hasExpansion = (text: string) => /[$`]/.test(text);
 
-export function partialPathProblem(url: string): PathProblem | undefined {
+/** What the gateway would refuse in a push URL: all of its path when literal, else as far as it is written out. */
+export function pushUrlProblem(url: string, urlIsLiteral: boolean): PathProblem | undefined {
+  if (!urlIsLiteral) {
+    return partialPathProblem(url);
+  }
+  const path = pathOf(url);
+  if (path === undefined) {
+    return undefined;
+  }
+  const parsed = parsePushPath(path);
+  return parsed.ok ? undefined : { error: parsed.error, certain: true };
+}
+
+function pathOf(url: string): string | undefined {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url.startsWith('/') ? url.split(/[?#]/)[0] : undefined;
+  }
+}
+
+function partialPathProblem(url: string): PathProblem | undefined {
   const at = url.indexOf('/metrics/');
   if (at < 0) {
     return undefined;
