@@ -35,9 +35,16 @@ function lastSuccessGauge(group: GatewayGroup, pattern: NamePattern): { metric: 
     if (!pattern.test(family.name)) {
       continue;
     }
-    const values = family.metrics.map((metric) => Number(metric.value)).filter((value) => Number.isFinite(value) && value > 0);
-    if (values.length > 0) {
-      return { metric: family.name, seconds: Math.max(...values) };
+    // A loop, not Math.max(...values): a family can have more series than a call takes arguments.
+    let latest = 0;
+    for (const metric of family.metrics) {
+      const value = Number(metric.value);
+      if (Number.isFinite(value) && value > latest) {
+        latest = value;
+      }
+    }
+    if (latest > 0) {
+      return { metric: family.name, seconds: latest };
     }
   }
   return undefined;

@@ -43,6 +43,11 @@ describe('quick fixes', () => {
     assert.equal(fixed('done_total 1\n', 'no-help'), '# HELP done_total TODO: what this measures.\n# TYPE done_total counter\ndone_total 1\n');
   });
 
+  it('adds HELP and TYPE lines before a family of 200 000 samples', () => {
+    const samples = Array.from({ length: 200_000 }, (_, i) => `size_bytes{i="${i}"} 1\n`).join('');
+    assert.equal(fixed(samples, 'missing-type'), `# HELP size_bytes TODO: what this measures.\n# TYPE size_bytes gauge\n${samples}`);
+  });
+
   it('adds a TYPE line after an existing HELP line', () => {
     assert.equal(fixed('# HELP size_bytes Size.\nsize_bytes 1\n', 'missing-type'), '# HELP size_bytes Size.\n# TYPE size_bytes gauge\nsize_bytes 1\n');
   });
