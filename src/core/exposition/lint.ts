@@ -86,7 +86,8 @@ export function lintExposition(text: string, options: LintOptions = {}): LintRes
     const span = problem.code === 'expected-quote' ? unquotedLabelValueSpan(problem.span, lineText(problem.span.line)) : problem.span;
     add({ code: problem.code, severity: 'error', message: problem.message, span });
   }
-  if (target.utf8Names && target.version === '1.11' && severityOf('utf8-name', 'warning') !== 'off') {
+  // Without a quoted name every name passes the legacy rules too: no second parse to compare with.
+  if (target.utf8Names && target.version === '1.11' && document.quotedNames && severityOf('utf8-name', 'warning') !== 'off') {
     const refusal = promtoolRefusal(normalized, hasBom ? text.slice(1) : text, crlfLine !== undefined, document, target);
     if (refusal !== undefined) {
       add(refusal);

@@ -131,6 +131,8 @@ class ExpositionParser {
   private currentBucket = NaN;
   /** Whether the last name readModernName read was plain (no quote): set there, not returned, so a plain label allocates nothing. */
   private lastNameWasPlain = true;
+  /** Some name so far was read through the quoted-name path: ParsedDocument.quotedNames. */
+  private quotedNames = false;
 
   constructor(
     private readonly text: string,
@@ -153,6 +155,7 @@ class ExpositionParser {
       problems: this.problems,
       openMetricsKeywords: this.openMetricsKeywords,
       lineCount: this.line + 1,
+      quotedNames: this.quotedNames,
     };
   }
 
@@ -436,6 +439,7 @@ class ExpositionParser {
       const code = this.current;
       if (code === QUOTE) {
         this.lastNameWasPlain = false;
+        this.quotedNames = true;
         quoted = !quoted;
         if (!quoted) {
           this.read();
