@@ -57,6 +57,7 @@ import {
 import { NO_LABELS, ParsedLabel, ParsedSample, ParsedToken, QuotedLabel, QuotedSample } from './parsedItems';
 import { metricTypeNamed } from './typeNames';
 import { DEFAULT_GATEWAY_TARGET, GatewayTarget } from '../protocol/gatewayTarget';
+import { isLegacyLabelName, isLegacyMetricName } from '../protocol/nameEscaping';
 
 // A line-by-line re-creation of the state machine of Go's expfmt.TextParser (prometheus/common), the
 // parser behind Pushgateway 1.5.1 and promtool 2.42: same tokens, same errors, same line numbers.
@@ -1003,27 +1004,6 @@ function containsEscapedByte(text: string): boolean {
 
 function isHistogramLike(type: MetricType | undefined): boolean {
   return type === 'histogram' || type === 'gauge_histogram';
-}
-
-/** A non-empty name whose first character passes `isStart` and every other `isContinuation`. */
-function isNameOf(name: string, isStart: (code: number) => boolean, isContinuation: (code: number) => boolean): boolean {
-  if (name.length === 0 || !isStart(name.charCodeAt(0))) {
-    return false;
-  }
-  for (let i = 1; i < name.length; i++) {
-    if (!isContinuation(name.charCodeAt(i))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-function isLegacyMetricName(name: string): boolean {
-  return isNameOf(name, isMetricNameStart, isMetricNameContinuation);
-}
-
-function isLegacyLabelName(name: string): boolean {
-  return isNameOf(name, isLabelNameStart, isLabelNameContinuation);
 }
 
 function summaryName(name: string): string {
