@@ -1,6 +1,6 @@
 import { Diagnostic, Severity } from '../exposition/diagnostic';
 import { QuickFix } from '../exposition/fixes';
-import { SeveritySetting } from '../exposition/lint';
+import { SeverityOverrides } from '../exposition/lint';
 import { isLegacyMetricName } from '../protocol/nameEscaping';
 import { MetricHeredoc } from '../shell/heredocs';
 
@@ -13,7 +13,7 @@ export interface LastSuccessHint {
 }
 
 export interface LastSuccessHintOptions {
-  readonly severities?: Partial<Record<string, SeveritySetting>>;
+  readonly severities?: SeverityOverrides;
 }
 
 const LAST_SUCCESS = /_last_success_/;

@@ -1,12 +1,12 @@
 import { Diagnostic, Severity } from '../exposition/diagnostic';
-import { SeveritySetting } from '../exposition/lint';
+import { SeverityOverrides } from '../exposition/lint';
 import { MetricHeredoc } from '../shell/heredocs';
 import { perRunGroupingValues } from './perRunGroupingKey';
 
 export const PER_RUN_GROUPING_KEY_DEFAULT_SEVERITY: Severity = 'warning';
 
 export interface PushSiteHygieneOptions {
-  readonly severities?: Partial<Record<string, SeveritySetting>>;
+  readonly severities?: SeverityOverrides;
 }
 
 /** A script that talks of Kubernetes or a CronJob: its `$HOSTNAME` is a pod's name, new on every run. */

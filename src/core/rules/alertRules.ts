@@ -44,7 +44,7 @@ interface AlertRule {
 }
 
 /** What is wrong with a spec, or nothing. */
-export function checkAlertRuleSpec(spec: AlertRuleSpec): string | undefined {
+function checkAlertRuleSpec(spec: AlertRuleSpec): string | undefined {
   if (spec.job === '') {
     return 'the job name must not be empty';
   }
@@ -135,7 +135,7 @@ function groupYaml(name: string, rules: readonly AlertRule[]): string[] {
 }
 
 /** The gateway's rule group is named after its scrape job only, so it reads the same in every job's file. */
-export function gatewayGroupName(gatewayJob: string): string {
+function gatewayGroupName(gatewayJob: string): string {
   return `pushgateway-${gatewayJob}`;
 }
 
