@@ -1,18 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { quickFixesFor, TextChange } from '../../../src/core/exposition/fixes';
+import { quickFixesFor } from '../../../src/core/exposition/fixes';
 import { lintExposition } from '../../../src/core/exposition/lint';
-
-/** Applies single-line changes (and insertions of whole lines) to a text, last change first. */
-function apply(text: string, changes: readonly TextChange[]): string {
-  const lines = text.split('\n');
-  const sorted = [...changes].sort((a, b) => b.startLine - a.startLine || b.startColumn - a.startColumn);
-  for (const change of sorted) {
-    assert.equal(change.startLine, change.endLine, 'multi-line changes are not expected');
-    const line = lines[change.startLine] ?? '';
-    lines[change.startLine] = line.slice(0, change.startColumn) + change.newText + line.slice(change.endColumn);
-  }
-  return lines.join('\n');
-}
+import { applyChanges } from '../../support/applyChanges';
 
 function fixed(text: string, code: string, title?: RegExp): string {
   const { document, diagnostics } = lintExposition(text);
@@ -21,7 +10,7 @@ function fixed(text: string, code: string, title?: RegExp): string {
   const fixes = quickFixesFor(diagnostic, document, text);
   const fix = title ? fixes.find((f) => title.test(f.title)) : fixes[0];
   assert.ok(fix, `no fix for ${code}`);
-  return apply(text, fix.changes);
+  return applyChanges(text, fix.changes);
 }
 
 describe('quick fixes', () => {
