@@ -160,7 +160,7 @@ export function resolveCredentials(gatewayUrl: string, netrcFile: string | undef
 }
 
 function describeCandidates(candidates: readonly CleanupCandidate[]): string {
-  const width = Math.max(...candidates.map((candidate) => candidate.key.length));
+  const width = candidates.reduce((widest, candidate) => Math.max(widest, candidate.key.length), 0);
   return candidates.map((candidate) => `  ${candidate.key.padEnd(width)}  ${candidate.ageText}\n`).join('');
 }
 

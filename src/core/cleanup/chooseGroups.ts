@@ -1,5 +1,5 @@
 import { GatewayGroup } from '../gateway/groups';
-import { assessGroup, describeAge } from '../groups/groupHealth';
+import { describeAge, lastFailedPushSeconds, lastPushSeconds, lastSuccessGauge } from '../groups/groupHealth';
 import { NamePattern } from '../groups/namePattern';
 import { formatGroupingLabels } from '../protocol/labelText';
 import { failure, Result, success } from '../result';
@@ -42,16 +42,15 @@ export interface CleanupCandidate {
  * unless a push failed after that: somebody still pushes to the group, so it is not abandoned.
  */
 export function lastSignOfLife(group: GatewayGroup, lastSuccessPattern: NamePattern): GroupLife | undefined {
-  const assessment = assessGroup(group, { nowSeconds: 0, staleAfterSeconds: Infinity, lastSuccessPattern });
-  const pushed = assessment.lastPushSeconds;
-  const succeeded = assessment.lastSuccess;
+  const pushed = lastPushSeconds(group);
+  const succeeded = lastSuccessGauge(group, lastSuccessPattern);
   let life: GroupLife | undefined;
   if (succeeded && (pushed === undefined || succeeded.seconds <= pushed)) {
     life = { seconds: succeeded.seconds, basis: `last success (${succeeded.metric})` };
   } else if (pushed !== undefined) {
     life = { seconds: pushed, basis: 'last push' };
   }
-  const failedAt = group.pushFailureTimeSeconds && group.pushFailureTimeSeconds > 0 ? group.pushFailureTimeSeconds : undefined;
+  const failedAt = lastFailedPushSeconds(group);
   if (failedAt !== undefined && (life === undefined || failedAt > life.seconds)) {
     life = { seconds: failedAt, basis: 'last failed push' };
   }

@@ -51,8 +51,9 @@ function likelyType(written: string): string | undefined {
   return near.length === 1 ? near[0] : undefined;
 }
 
+/** A family's lines are in document order: the first is the smallest. */
 function firstLineOf(family: Family): number {
-  return Math.min(...family.lines);
+  return family.lines[0] ?? 0;
 }
 
 /**

@@ -71,11 +71,23 @@ export function lintExposition(text: string, options: LintOptions = {}): LintRes
     });
   }
 
+  // Line starts are found once, and only when a problem needs its line's text.
+  let starts: number[] | undefined;
+  const lineText = (line: number): string => {
+    starts ??= lineStarts(normalized);
+    const start = starts[line];
+    if (start === undefined) {
+      return '';
+    }
+    const next = starts[line + 1];
+    return normalized.slice(start, next === undefined ? normalized.length : next - 1);
+  };
   for (const problem of document.problems) {
-    const span = problem.code === 'expected-quote' ? unquotedLabelValueSpan(problem.span, normalized.split('\n')[problem.span.line] ?? '') : problem.span;
+    const span = problem.code === 'expected-quote' ? unquotedLabelValueSpan(problem.span, lineText(problem.span.line)) : problem.span;
     add({ code: problem.code, severity: 'error', message: problem.message, span });
   }
-  if (target.utf8Names && target.version === '1.11' && severityOf('utf8-name', 'warning') !== 'off') {
+  // Without a quoted name every name passes the legacy rules too: no second parse to compare with.
+  if (target.utf8Names && target.version === '1.11' && document.quotedNames && severityOf('utf8-name', 'warning') !== 'off') {
     const refusal = promtoolRefusal(normalized, hasBom ? text.slice(1) : text, crlfLine !== undefined, document, target);
     if (refusal !== undefined) {
       add(refusal);
@@ -170,6 +182,15 @@ function lineLengths(text: string): number[] {
   }
   lengths.push(text.length - start);
   return lengths;
+}
+
+/** Where each line starts: line i is `text.slice(starts[i], starts[i + 1] - 1)`, the last one runs to the end. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+    starts.push(newline + 1);
+  }
+  return starts;
 }
 
 /** True when the gateway would refuse a push of this document: any error-severity finding. */

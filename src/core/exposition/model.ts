@@ -94,4 +94,9 @@ export interface ParsedDocument {
   /** `# EOF` and `# UNIT` keywords: OpenMetrics syntax that the gateway takes as plain comments. */
   readonly openMetricsKeywords: Token[];
   readonly lineCount: number;
+  /**
+   * Some name was written quoted (the 1.11 parser's quoted-name path). Without one every name is
+   * spelled by the legacy rules, so the document parses the same with and without UTF-8 names.
+   */
+  readonly quotedNames: boolean;
 }

@@ -12,9 +12,9 @@ export function sampleOutlineName(sample: Sample): string {
   return labels ? `${sample.name.text}{${labels}}` : sample.name.text;
 }
 
-/** From the family's first line to its last (other families' lines between them included). */
+/** From the family's first line to its last (other families' lines between them included); its lines are in document order. */
 export function familyLineSpan(family: Family): LineBlock {
-  return { first: Math.min(...family.lines), last: Math.max(...family.lines) };
+  return { first: family.lines[0] ?? 0, last: family.lines[family.lines.length - 1] ?? 0 };
 }
 
 /** The runs of adjacent lines among these lines (in any order): what folds as one block. */

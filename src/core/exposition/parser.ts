@@ -57,6 +57,7 @@ import {
 import { NO_LABELS, ParsedLabel, ParsedSample, ParsedToken, QuotedLabel, QuotedSample } from './parsedItems';
 import { metricTypeNamed } from './typeNames';
 import { DEFAULT_GATEWAY_TARGET, GatewayTarget } from '../protocol/gatewayTarget';
+import { isLegacyLabelName, isLegacyMetricName } from '../protocol/nameEscaping';
 
 // A line-by-line re-creation of the state machine of Go's expfmt.TextParser (prometheus/common), the
 // parser behind Pushgateway 1.5.1 and promtool 2.42: same tokens, same errors, same line numbers.
@@ -131,6 +132,8 @@ class ExpositionParser {
   private currentBucket = NaN;
   /** Whether the last name readModernName read was plain (no quote): set there, not returned, so a plain label allocates nothing. */
   private lastNameWasPlain = true;
+  /** Some name so far was read through the quoted-name path: ParsedDocument.quotedNames. */
+  private quotedNames = false;
 
   constructor(
     private readonly text: string,
@@ -153,6 +156,7 @@ class ExpositionParser {
       problems: this.problems,
       openMetricsKeywords: this.openMetricsKeywords,
       lineCount: this.line + 1,
+      quotedNames: this.quotedNames,
     };
   }
 
@@ -436,6 +440,7 @@ class ExpositionParser {
       const code = this.current;
       if (code === QUOTE) {
         this.lastNameWasPlain = false;
+        this.quotedNames = true;
         quoted = !quoted;
         if (!quoted) {
           this.read();
@@ -999,27 +1004,6 @@ function containsEscapedByte(text: string): boolean {
 
 function isHistogramLike(type: MetricType | undefined): boolean {
   return type === 'histogram' || type === 'gauge_histogram';
-}
-
-/** A non-empty name whose first character passes `isStart` and every other `isContinuation`. */
-function isNameOf(name: string, isStart: (code: number) => boolean, isContinuation: (code: number) => boolean): boolean {
-  if (name.length === 0 || !isStart(name.charCodeAt(0))) {
-    return false;
-  }
-  for (let i = 1; i < name.length; i++) {
-    if (!isContinuation(name.charCodeAt(i))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-function isLegacyMetricName(name: string): boolean {
-  return isNameOf(name, isMetricNameStart, isMetricNameContinuation);
-}
-
-function isLegacyLabelName(name: string): boolean {
-  return isNameOf(name, isLabelNameStart, isLabelNameContinuation);
 }
 
 function summaryName(name: string): string {

@@ -52,7 +52,10 @@ export function renderFamily(family: GatewayFamily): string {
   }
   lines.push(`# TYPE ${quotedUnlessLegacy(family.name, isLegacyMetricName)} ${family.type.toLowerCase()}`);
   for (const metric of family.metrics) {
-    lines.push(...metricLines(family, metric));
+    // One by one, not push(...): a histogram can have more buckets than a call takes arguments.
+    for (const line of metricLines(family, metric)) {
+      lines.push(line);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -70,7 +70,7 @@ export function goQuoteString(text: string): string {
  * The first UTF-8 byte of a character: Go's parser works on bytes and formats a single byte with
  * %q / %c as the code point of that byte's value.
  */
-export function firstUtf8Byte(codePoint: number): number {
+function firstUtf8Byte(codePoint: number): number {
   if (isEscapedByte(codePoint)) {
     return codePoint - ESCAPED_BYTE_BASE;
   }

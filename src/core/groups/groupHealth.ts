@@ -29,15 +29,32 @@ export interface HealthOptions {
 /** `*_last_success_unixtime` and `*_last_success_timestamp_seconds`, the two common spellings. */
 export const DEFAULT_LAST_SUCCESS_PATTERN = /_last_success_(unixtime|timestamp_seconds)$/;
 
-/** The most recent value of the first family whose name matches the pattern. */
-function lastSuccessGauge(group: GatewayGroup, pattern: NamePattern): { metric: string; seconds: number } | undefined {
+/** Unix seconds of the group's last successful push, when there was one. */
+export function lastPushSeconds(group: GatewayGroup): number | undefined {
+  return group.pushTimeSeconds && group.pushTimeSeconds > 0 ? group.pushTimeSeconds : undefined;
+}
+
+/** Unix seconds of the group's last failed push, when there was one. */
+export function lastFailedPushSeconds(group: GatewayGroup): number | undefined {
+  return group.pushFailureTimeSeconds && group.pushFailureTimeSeconds > 0 ? group.pushFailureTimeSeconds : undefined;
+}
+
+/** The job's last success: the most recent value of the first family whose name matches the pattern. */
+export function lastSuccessGauge(group: GatewayGroup, pattern: NamePattern): { metric: string; seconds: number } | undefined {
   for (const family of group.families) {
     if (!pattern.test(family.name)) {
       continue;
     }
-    const values = family.metrics.map((metric) => Number(metric.value)).filter((value) => Number.isFinite(value) && value > 0);
-    if (values.length > 0) {
-      return { metric: family.name, seconds: Math.max(...values) };
+    // A loop, not Math.max(...values): a family can have more series than a call takes arguments.
+    let latest = 0;
+    for (const metric of family.metrics) {
+      const value = Number(metric.value);
+      if (Number.isFinite(value) && value > latest) {
+        latest = value;
+      }
+    }
+    if (latest > 0) {
+      return { metric: family.name, seconds: latest };
     }
   }
   return undefined;
@@ -75,8 +92,8 @@ export function describeThreshold(seconds: number): string {
  * pushes but no longer succeeds is stale too), else by the last push time.
  */
 export function assessGroup(group: GatewayGroup, options: HealthOptions): GroupAssessment {
-  const pushed = group.pushTimeSeconds && group.pushTimeSeconds > 0 ? group.pushTimeSeconds : undefined;
-  const failedAt = group.pushFailureTimeSeconds && group.pushFailureTimeSeconds > 0 ? group.pushFailureTimeSeconds : undefined;
+  const pushed = lastPushSeconds(group);
+  const failedAt = lastFailedPushSeconds(group);
   const lastSuccess = lastSuccessGauge(group, options.lastSuccessPattern);
   const base = { lastPushSeconds: pushed, lastSuccess };
   if (failedAt !== undefined && (pushed === undefined || failedAt > pushed)) {

@@ -1,6 +1,7 @@
 import { Diagnostic, Severity } from '../exposition/diagnostic';
 import { QuickFix } from '../exposition/fixes';
-import { SeveritySetting } from '../exposition/lint';
+import { SeverityOverrides } from '../exposition/lint';
+import { isLegacyMetricName } from '../protocol/nameEscaping';
 import { MetricHeredoc } from '../shell/heredocs';
 
 export const NO_LAST_SUCCESS_DEFAULT_SEVERITY: Severity = 'hint';
@@ -12,11 +13,10 @@ export interface LastSuccessHint {
 }
 
 export interface LastSuccessHintOptions {
-  readonly severities?: Partial<Record<string, SeveritySetting>>;
+  readonly severities?: SeverityOverrides;
 }
 
 const LAST_SUCCESS = /_last_success_/;
-const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
 /**
  * The golden rule of batch jobs: push a `<job>_last_success_unixtime` gauge on success. Without it,
@@ -65,5 +65,5 @@ function bodyNames(body: string): string[] {
 function jobPrefix(heredoc: MetricHeredoc): string {
   const job = heredoc.push?.groupingKey?.job ?? /\/metrics\/job\/([^/?#$`]+)(?:[/?#]|$)/.exec(heredoc.push?.url ?? '')?.[1];
   const name = job?.replace(/[^a-zA-Z0-9_:]/g, '_');
-  return name && METRIC_NAME.test(name) ? name : 'job';
+  return name && isLegacyMetricName(name) ? name : 'job';
 }

@@ -1,3 +1,7 @@
+import { scanExpansion } from '../shell/expansion';
+import { pathStartOf } from '../shell/pushUrl';
+import { ValueExpansion } from '../shell/words';
+
 /** A grouping-key value of a push URL that changes from run to run. */
 export interface PerRunValue {
   /** The grouping label whose value it is, e.g. `run_id` (`job` for the job segment). */
@@ -59,20 +63,28 @@ const POD_NAME_COMMAND = /^(hostname|uname\s+-n|cat\s+\/etc\/hostname)\s*$/;
  * old ones. The job segment counts too. A URL without `/metrics/` gives none.
  */
 export function perRunGroupingValues(url: string, context: PerRunContext = {}): PerRunValue[] {
-  const segments = pathSegments(url);
-  const metrics = segments.findIndex((segment) => segment.text === 'metrics');
+  const expansions = expansionsIn(url);
+  const pathStart = pathStartOf(url, expansions);
+  if (pathStart < 0) {
+    return [];
+  }
+  const segments = pathSegments(url, pathStart, expansions);
+  const metrics = segments.findIndex((segment) => url.slice(segment.start, segment.end) === 'metrics');
   if (metrics < 0) {
     return [];
   }
   const found: PerRunValue[] = [];
   const pairs = segments.slice(metrics + 1);
   for (let i = 0; i + 1 < pairs.length; i += 2) {
-    const label = pairs[i].text.replace(/@base64$/, '');
+    const label = url.slice(pairs[i].start, pairs[i].end).replace(/@base64$/, '');
     const value = pairs[i + 1];
-    for (const expansion of expansionsIn(value.text)) {
+    for (const expansion of expansions) {
+      if (expansion.start < value.start || expansion.start >= value.end) {
+        continue;
+      }
       const why = perRunReason(expansion, context);
       if (why) {
-        found.push({ label, expansion: expansion.text, offset: value.offset + expansion.start, why });
+        found.push({ label, expansion: expansion.text, offset: expansion.start, why });
       }
     }
   }
@@ -80,120 +92,75 @@ export function perRunGroupingValues(url: string, context: PerRunContext = {}): 
 }
 
 interface Segment {
-  readonly text: string;
-  readonly offset: number;
-}
-
-interface FoundExpansion {
-  readonly text: string;
   readonly start: number;
-  /** The parameter of `$X`/`${X...}`, or the command of `$(...)`/`` `...` ``. */
-  readonly parameter?: string;
-  readonly command?: string;
+  readonly end: number;
 }
 
-/** The URL's path after scheme and host, up to `?` or `#`, split at the `/`s outside expansions. */
-function pathSegments(url: string): Segment[] {
-  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(url)?.[0].length ?? 0;
+/** Every expansion in the URL as written, in order (the shell's own scanner). */
+function expansionsIn(url: string): ValueExpansion[] {
+  const found: ValueExpansion[] = [];
+  for (let i = 0; i < url.length; i++) {
+    if (url[i] !== '$' && url[i] !== '`') {
+      continue;
+    }
+    const scanned = scanExpansion(url, i);
+    if (scanned) {
+      found.push({ start: i, end: scanned.end, text: url.slice(i, scanned.end), kind: scanned.kind, ...(scanned.name !== undefined && { name: scanned.name }) });
+      i = scanned.end - 1;
+    }
+  }
+  return found;
+}
+
+/** The path from its first `/` up to `?` or `#`, split at the `/`s outside expansions (the leading one dropped). */
+function pathSegments(url: string, pathStart: number, expansions: readonly ValueExpansion[]): Segment[] {
   const segments: Segment[] = [];
-  let start = scheme;
-  let depth = 0;
-  let inBackquote = false;
-  for (let i = scheme; i <= url.length; i++) {
+  let start = pathStart + 1;
+  let next = 0;
+  for (let i = start; i <= url.length; i++) {
+    while (next < expansions.length && expansions[next].end <= i) {
+      next++;
+    }
+    if (i < url.length && next < expansions.length && expansions[next].start <= i) {
+      i = expansions[next].end - 1;
+      continue;
+    }
     const c = url[i];
-    if (i < url.length && (depth > 0 || inBackquote)) {
-      if (c === '`' && depth === 0) {
-        inBackquote = false;
-      } else if (c === '(' || c === '{') {
-        depth++;
-      } else if (c === ')' || c === '}') {
-        depth--;
-      }
-      continue;
-    }
-    if (c === '$' && (url[i + 1] === '(' || url[i + 1] === '{')) {
-      depth++;
-      i++;
-      continue;
-    }
-    if (c === '`') {
-      inBackquote = true;
-      continue;
-    }
     if (i === url.length || c === '/' || c === '?' || c === '#') {
-      segments.push({ text: url.slice(start, i), offset: start });
+      segments.push({ start, end: i });
       start = i + 1;
       if (c === '?' || c === '#') {
         break;
       }
     }
   }
-  // The first segment is the host (or empty before a path's leading `/`).
-  return segments.slice(1);
+  return segments;
 }
 
-function expansionsIn(text: string): FoundExpansion[] {
-  const found: FoundExpansion[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '`') {
-      const end = text.indexOf('`', i + 1);
-      const close = end < 0 ? text.length : end + 1;
-      found.push({ text: text.slice(i, close), start: i, command: text.slice(i + 1, end < 0 ? text.length : end).trim() });
-      i = close - 1;
-    } else if (text[i] === '$') {
-      const close = expansionEnd(text, i);
-      const written = text.slice(i, close);
-      found.push({ text: written, start: i, ...describeDollar(written) });
-      i = close - 1;
-    }
+/** The command of `$(...)` or `` `...` ``, without its brackets. */
+function commandOf(expansion: ValueExpansion): string | undefined {
+  if (expansion.kind === 'command') {
+    return expansion.text.slice(2, expansion.text.endsWith(')') ? -1 : undefined).trim();
   }
-  return found;
+  if (expansion.kind === 'backtick') {
+    return expansion.text.slice(1, expansion.text.length > 1 && expansion.text.endsWith('`') ? -1 : undefined).trim();
+  }
+  return undefined;
 }
 
-/** The end of the `$...` expansion starting at `start`. */
-function expansionEnd(text: string, start: number): number {
-  const next = text[start + 1];
-  if (next === '(' || next === '{') {
-    let depth = 0;
-    for (let i = start + 1; i < text.length; i++) {
-      if (text[i] === '(' || text[i] === '{') {
-        depth++;
-      } else if ((text[i] === ')' || text[i] === '}') && --depth === 0) {
-        return i + 1;
-      }
-    }
-    return text.length;
-  }
-  if (next === '$' || (next !== undefined && /[0-9#?!@*-]/.test(next))) {
-    return start + 2;
-  }
-  const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(start + 1));
-  return start + 1 + (name?.[0].length ?? 0);
-}
-
-function describeDollar(written: string): { parameter?: string; command?: string } {
-  if (written.startsWith('$((')) {
-    return {};
-  }
-  if (written.startsWith('$(')) {
-    return { command: written.slice(2, written.endsWith(')') ? -1 : undefined).trim() };
-  }
-  const name = /^\$\{?#?([A-Za-z_][A-Za-z0-9_]*|\$)/.exec(written);
-  return name ? { parameter: name[1] } : {};
-}
-
-function perRunReason(expansion: FoundExpansion, context: PerRunContext): string | undefined {
-  if (expansion.parameter !== undefined) {
-    if (context.cronJob && POD_NAME_PARAMETERS.has(expansion.parameter)) {
+function perRunReason(expansion: ValueExpansion, context: PerRunContext): string | undefined {
+  if (expansion.kind === 'parameter' && expansion.name !== undefined) {
+    if (context.cronJob && POD_NAME_PARAMETERS.has(expansion.name)) {
       return POD_NAME;
     }
-    return PER_RUN_PARAMETERS[expansion.parameter];
+    return PER_RUN_PARAMETERS[expansion.name];
   }
-  if (expansion.command !== undefined) {
-    if (context.cronJob && POD_NAME_COMMAND.test(expansion.command)) {
+  const command = commandOf(expansion);
+  if (command !== undefined) {
+    if (context.cronJob && POD_NAME_COMMAND.test(command)) {
       return POD_NAME;
     }
-    return PER_RUN_COMMANDS.find(({ pattern }) => pattern.test(expansion.command ?? ''))?.why;
+    return PER_RUN_COMMANDS.find(({ pattern }) => pattern.test(command))?.why;
   }
   return undefined;
 }

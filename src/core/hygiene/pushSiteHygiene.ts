@@ -1,16 +1,32 @@
 import { Diagnostic, Severity } from '../exposition/diagnostic';
-import { SeveritySetting } from '../exposition/lint';
+import { SeverityOverrides } from '../exposition/lint';
 import { MetricHeredoc } from '../shell/heredocs';
 import { perRunGroupingValues } from './perRunGroupingKey';
 
 export const PER_RUN_GROUPING_KEY_DEFAULT_SEVERITY: Severity = 'warning';
 
 export interface PushSiteHygieneOptions {
-  readonly severities?: Partial<Record<string, SeveritySetting>>;
+  readonly severities?: SeverityOverrides;
 }
 
 /** A script that talks of Kubernetes or a CronJob: its `$HOSTNAME` is a pod's name, new on every run. */
 const KUBERNETES_CRONJOB = /KUBERNETES_SERVICE_HOST|\bcron-?job\b/i;
+
+interface ScriptFacts {
+  readonly script: string;
+  readonly lines: readonly string[];
+  readonly cronJob: boolean;
+}
+
+/** The last script's lines and CronJob hint: a script's heredocs are checked one after another, and read it once. */
+let lastScript: ScriptFacts | undefined;
+
+function factsOf(script: string): ScriptFacts {
+  if (lastScript?.script !== script) {
+    lastScript = { script, lines: script.split('\n'), cronJob: KUBERNETES_CRONJOB.test(script) };
+  }
+  return lastScript;
+}
 
 /**
  * The findings about how a metric heredoc is pushed, beyond what the gateway refuses: a grouping
@@ -22,9 +38,10 @@ export function pushSiteDiagnostics(script: string, heredoc: MetricHeredoc, opti
   if (!push || severity === 'off') {
     return [];
   }
-  const urlText = script.split('\n')[push.urlSpan.line]?.slice(push.urlSpan.start, push.urlSpan.end) ?? '';
-  return perRunGroupingValues(push.url, { cronJob: KUBERNETES_CRONJOB.test(script) }).map((value) => {
-    const at = urlText.indexOf(value.expansion);
+  const facts = factsOf(script);
+  const urlText = facts.lines[push.urlSpan.line]?.slice(push.urlSpan.start, push.urlSpan.end) ?? '';
+  return perRunGroupingValues(push.url, { cronJob: facts.cronJob }).map((value) => {
+    const at = writtenOffset(push.url, urlText, value.expansion, value.offset);
     const span = at < 0 ? push.urlSpan : { line: push.urlSpan.line, start: push.urlSpan.start + at, end: push.urlSpan.start + at + value.expansion.length };
     return {
       code: 'per-run-grouping-key',
@@ -33,4 +50,24 @@ export function pushSiteDiagnostics(script: string, heredoc: MetricHeredoc, opti
       message: `grouping label "${value.label}" takes ${value.expansion}, ${value.why}: every run pushes a new group that nothing deletes, and the gateway keeps them all; use a stable value and put per-run facts in the body`,
     };
   });
+}
+
+/**
+ * Where the expansion at `offset` of the URL (quotes removed) is in the URL as written: the same
+ * offset when nothing was removed, else the same occurrence of its text (quote removal keeps the
+ * expansions and their order). -1 when it cannot be found.
+ */
+function writtenOffset(url: string, written: string, expansion: string, offset: number): number {
+  if (url === written) {
+    return offset;
+  }
+  let occurrence = 0;
+  for (let at = url.indexOf(expansion); at >= 0 && at < offset; at = url.indexOf(expansion, at + expansion.length)) {
+    occurrence++;
+  }
+  let at = written.indexOf(expansion);
+  for (; at >= 0 && occurrence > 0; occurrence--) {
+    at = written.indexOf(expansion, at + expansion.length);
+  }
+  return at;
 }

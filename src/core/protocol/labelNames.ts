@@ -1,10 +1,11 @@
+import { isLegacyLabelName } from './nameEscaping';
+
 /** Marks a path label whose value is base64url encoded: `/<name>@base64/<value>`. */
 export const BASE64_SUFFIX = '@base64';
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 /** Why a label name cannot be a grouping label, or undefined when it can. */
 export function checkGroupingLabelName(name: string): string | undefined {
-  if (!LABEL_NAME.test(name)) {
+  if (!isLegacyLabelName(name)) {
     return `improper label name "${name}": a label name is a letter or "_" followed by letters, digits or "_"`;
   }
   if (name.startsWith('__')) {

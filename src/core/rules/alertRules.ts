@@ -1,6 +1,8 @@
 import { failure, Result, success } from '../result';
 import { describeThreshold } from '../groups/groupHealth';
 import { formatDuration } from '../duration';
+import { checkGroupingLabelName } from '../protocol/labelNames';
+import { isLegacyMetricName } from '../protocol/nameEscaping';
 import { promqlLabels, promqlString, yamlComment, yamlString } from './yamlText';
 
 /** What the alert rules are for: one job's group on a gateway, and the gateway's scrape job. */
@@ -32,9 +34,6 @@ const GATEWAY_DOWN_FOR = '5m';
 /** The instance the test series carry when the grouping key names none: with honor_labels, the gateway's own. */
 const TEST_GATEWAY_INSTANCE = 'pushgateway.example:9091';
 
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
-
 interface AlertRule {
   readonly alert: string;
   readonly expr: string;
@@ -45,7 +44,7 @@ interface AlertRule {
 }
 
 /** What is wrong with a spec, or nothing. */
-export function checkAlertRuleSpec(spec: AlertRuleSpec): string | undefined {
+function checkAlertRuleSpec(spec: AlertRuleSpec): string | undefined {
   if (spec.job === '') {
     return 'the job name must not be empty';
   }
@@ -54,7 +53,7 @@ export function checkAlertRuleSpec(spec: AlertRuleSpec): string | undefined {
   }
   const seen = new Set<string>(['job']);
   for (const [name] of spec.grouping) {
-    if (!LABEL_NAME.test(name) || name.startsWith('__')) {
+    if (checkGroupingLabelName(name) !== undefined) {
       return `"${name}" is not a grouping label name (letters, digits and _, not starting with a digit or __)`;
     }
     if (seen.has(name)) {
@@ -62,7 +61,7 @@ export function checkAlertRuleSpec(spec: AlertRuleSpec): string | undefined {
     }
     seen.add(name);
   }
-  if (spec.lastSuccessMetric !== undefined && !METRIC_NAME.test(spec.lastSuccessMetric)) {
+  if (spec.lastSuccessMetric !== undefined && !isLegacyMetricName(spec.lastSuccessMetric)) {
     return `"${spec.lastSuccessMetric}" is not a metric name`;
   }
   if (!Number.isSafeInteger(spec.staleAfterSeconds) || spec.staleAfterSeconds < MIN_STALE_AFTER_SECONDS) {
@@ -136,7 +135,7 @@ function groupYaml(name: string, rules: readonly AlertRule[]): string[] {
 }
 
 /** The gateway's rule group is named after its scrape job only, so it reads the same in every job's file. */
-export function gatewayGroupName(gatewayJob: string): string {
+function gatewayGroupName(gatewayJob: string): string {
   return `pushgateway-${gatewayJob}`;
 }
 

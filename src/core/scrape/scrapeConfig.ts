@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { Diagnostic, Severity } from '../exposition/diagnostic';
 import { QuickFix, TextChange } from '../exposition/fixes';
-import { SeveritySetting } from '../exposition/lint';
+import { SeverityOverrides } from '../exposition/lint';
 import { Span } from '../exposition/model';
 
 export const HONOR_LABELS_DEFAULT_SEVERITY: Severity = 'warning';
@@ -9,7 +9,7 @@ export const HONOR_LABELS_DEFAULT_SEVERITY: Severity = 'warning';
 export interface ScrapeConfigOptions {
   /** The URLs of the gateways the user configured: a target on one of their hosts is a Pushgateway. */
   readonly gatewayUrls?: readonly string[];
-  readonly severities?: Partial<Record<string, SeveritySetting>>;
+  readonly severities?: SeverityOverrides;
 }
 
 /** A scrape job that scrapes a Pushgateway without `honor_labels: true`, and the edit that adds it. */

@@ -39,7 +39,7 @@ function groupingKeyOf({ value: url, expansions }: WordValue): GroupingKey | und
 }
 
 /** The first `/` after the scheme and host that is not inside an expansion, or -1. */
-function pathStartOf(url: string, expansions: readonly ValueExpansion[]): number {
+export function pathStartOf(url: string, expansions: readonly ValueExpansion[]): number {
   let next = 0;
   for (let i = SCHEME.exec(url)?.[0].length ?? 0; i < url.length; i++) {
     while (next < expansions.length && expansions[next].end <= i) {

@@ -1,18 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { quickFixesFor, TextChange } from '../../../src/core/exposition/fixes';
+import { quickFixesFor } from '../../../src/core/exposition/fixes';
 import { lintExposition } from '../../../src/core/exposition/lint';
-
-/** Applies single-line changes (and insertions of whole lines) to a text, last change first. */
-function apply(text: string, changes: readonly TextChange[]): string {
-  const lines = text.split('\n');
-  const sorted = [...changes].sort((a, b) => b.startLine - a.startLine || b.startColumn - a.startColumn);
-  for (const change of sorted) {
-    assert.equal(change.startLine, change.endLine, 'multi-line changes are not expected');
-    const line = lines[change.startLine] ?? '';
-    lines[change.startLine] = line.slice(0, change.startColumn) + change.newText + line.slice(change.endColumn);
-  }
-  return lines.join('\n');
-}
+import { applyChanges } from '../../support/applyChanges';
 
 function fixed(text: string, code: string, title?: RegExp): string {
   const { document, diagnostics } = lintExposition(text);
@@ -21,7 +10,7 @@ function fixed(text: string, code: string, title?: RegExp): string {
   const fixes = quickFixesFor(diagnostic, document, text);
   const fix = title ? fixes.find((f) => title.test(f.title)) : fixes[0];
   assert.ok(fix, `no fix for ${code}`);
-  return apply(text, fix.changes);
+  return applyChanges(text, fix.changes);
 }
 
 describe('quick fixes', () => {
@@ -41,6 +30,11 @@ describe('quick fixes', () => {
   it('adds HELP and TYPE lines before a family that has neither', () => {
     assert.equal(fixed('size_bytes 1\n', 'missing-type'), '# HELP size_bytes TODO: what this measures.\n# TYPE size_bytes gauge\nsize_bytes 1\n');
     assert.equal(fixed('done_total 1\n', 'no-help'), '# HELP done_total TODO: what this measures.\n# TYPE done_total counter\ndone_total 1\n');
+  });
+
+  it('adds HELP and TYPE lines before a family of 200 000 samples', () => {
+    const samples = Array.from({ length: 200_000 }, (_, i) => `size_bytes{i="${i}"} 1\n`).join('');
+    assert.equal(fixed(samples, 'missing-type'), `# HELP size_bytes TODO: what this measures.\n# TYPE size_bytes gauge\n${samples}`);
   });
 
   it('adds a TYPE line after an existing HELP line', () => {

@@ -437,4 +437,8 @@ describe('exposition parsing takes linear time', function () {
   it('linting a histogram series with many buckets', () => {
     assertLinear({ name: 'one histogram series, many buckets', make: oneSeriesHistogram, size: 400_000 }, (text) => lintExposition(text));
   });
+
+  it('linting a document whose every label value is unquoted', () => {
+    assertLinear({ name: 'every label value unquoted', make: (size) => Array.from({ length: size / 10 }, (_, i) => `m{a=x${i}} 1\n`).join(''), size: 80_000 }, (text) => lintExposition(text));
+  });
 });

@@ -23,6 +23,11 @@ describe('outline blocks', () => {
     );
   });
 
+  it('spans a family of 200 000 samples (too many arguments for a spread)', () => {
+    const [family] = familiesOf(`# TYPE big gauge\n${Array.from({ length: 200_000 }, (_, i) => `big{i="${i}"} 1\n`).join('')}`);
+    assert.deepEqual(familyLineSpan(family), { first: 0, last: 200_000 });
+  });
+
   it('cuts lines into runs of adjacent lines, whatever their order and repeats', () => {
     assert.deepEqual(contiguousBlocks([]), []);
     assert.deepEqual(contiguousBlocks([3, 0, 1, 1, 5, 4, 9]), [

@@ -36,6 +36,17 @@ describe('parser targets', () => {
     }
   });
 
+  it('says whether some name was quoted (when none is, lint skips the parse with the legacy rules)', () => {
+    for (const text of ['a{b="c"} 1\n# HELP a x\n', 'a{b=c} 1\n', '{b} 1\n', '']) {
+      assert.equal(parseExposition(text, { target: UTF8 }).quotedNames, false, text);
+    }
+    for (const text of ['{"a.b"} 1\n', 'a{"b.c"="d"} 1\n', '# HELP "a.b" x\n', 'a{b"c"="d"} 1\n']) {
+      assert.equal(parseExposition(text, { target: UTF8 }).quotedNames, true, text);
+      assert.equal(parseExposition(text, { target: V1_11 }).quotedNames, true, text);
+    }
+    assert.ok(lintExposition('{"a.b"} 1\n', { target: UTF8 }).diagnostics.some((d) => d.code === 'utf8-name'));
+  });
+
   it('carries a quoted name unescaped, with the span of the name as written', () => {
     const { samples } = parseExposition('{"backup.size\\"x", "host.name"="db-1"} 1\n', { target: UTF8 });
     const [sample] = samples;

@@ -1,17 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { quickFixesFor, TextChange } from '../../../src/core/exposition/fixes';
+import { quickFixesFor } from '../../../src/core/exposition/fixes';
 import { lintExposition } from '../../../src/core/exposition/lint';
 import { lintShellScript, shellQuickFixesFor } from '../../../src/core/shell/lintShellScript';
-
-function apply(text: string, changes: readonly TextChange[]): string {
-  const lines = text.split('\n');
-  for (const change of [...changes].sort((a, b) => b.startColumn - a.startColumn)) {
-    assert.equal(change.startLine, change.endLine);
-    const line = lines[change.startLine];
-    lines[change.startLine] = line.slice(0, change.startColumn) + change.newText + line.slice(change.endColumn);
-  }
-  return lines.join('\n');
-}
+import { applyChanges } from '../../support/applyChanges';
 
 /** The expected-quote finding: its underlined text, and the text after its quick fix (undefined without one). */
 function quoteFinding(text: string): { underlined: string; fixed?: string; title?: string } {
@@ -21,7 +12,7 @@ function quoteFinding(text: string): { underlined: string; fixed?: string; title
   const underlined = text.split('\n')[diagnostic.span.line].slice(diagnostic.span.start, diagnostic.span.end);
   const [fix, ...more] = quickFixesFor(diagnostic, document, text);
   assert.equal(more.length, 0);
-  return { underlined, fixed: fix ? apply(text, fix.changes) : undefined, title: fix?.title };
+  return { underlined, fixed: fix ? applyChanges(text, fix.changes) : undefined, title: fix?.title };
 }
 
 describe('a label value without double quotes', () => {
@@ -59,6 +50,6 @@ describe('a label value without double quotes', () => {
     assert.deepEqual(diagnostic.span, { line: 2, start: 19, end: 22 });
     const [fix] = shellQuickFixesFor(lint, diagnostic);
     assert.ok(fix);
-    assert.equal(apply(script, fix.changes), script.replace('format=csv', 'format="csv"'));
+    assert.equal(applyChanges(script, fix.changes), script.replace('format=csv', 'format="csv"'));
   });
 });

@@ -52,3 +52,11 @@ describe('rendering a group as an exposition document', () => {
     assert.deepEqual(lintExposition(utf8, { target: { version: '1.11', utf8Names: true, consistencyCheckDisabled: false } }).document.problems, []);
   });
 });
+
+describe('rendering a big group', () => {
+  it('writes a histogram of 200 000 buckets (too many arguments for a spread)', () => {
+    const buckets = Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [String(i), String(i)]));
+    const rendered = renderGroup({ labels: { job: 'j' }, lastPushSuccessful: true, families: [{ name: 'h', type: 'HISTOGRAM', metrics: [{ labels: {}, buckets, sum: '1', count: '1' }] }] });
+    assert.equal(rendered.split('\n').length, 1 + 200_000 + 2 + 1);
+  });
+});

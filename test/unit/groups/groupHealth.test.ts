@@ -26,6 +26,12 @@ describe('group health', () => {
     assert.equal(assessment.lastSuccess?.metric, 'a'.repeat(50));
   });
 
+  it('reads the last success of a gauge with 200 000 series (too many arguments for a spread)', () => {
+    const metrics = Array.from({ length: 200_000 }, (_, i) => ({ labels: { i: String(i) }, value: String(NOW - 3 * 24 * HOUR + (i === 1234 ? 60 : 0)) }));
+    const assessment = assessGroup(group({}, [{ name: 'job_last_success_unixtime', type: 'GAUGE', metrics }]), OPTIONS);
+    assert.equal(assessment.lastSuccess?.seconds, NOW - 3 * 24 * HOUR + 60);
+  });
+
   it('is healthy when the last push is recent', () => {
     const assessment = assessGroup(group(), OPTIONS);
     assert.equal(assessment.health, 'healthy');

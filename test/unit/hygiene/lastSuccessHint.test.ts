@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { lastSuccessHints } from '../../../src/core/hygiene/lastSuccessHint';
 import { findMetricHeredocs } from '../../../src/core/shell/heredocs';
 import { lintShellScript } from '../../../src/core/shell/lintShellScript';
+import { applyChanges } from '../../support/applyChanges';
 
 const PUSH = 'cat <<EOF | curl --data-binary @- "$PGW/metrics/job/backup_db/instance/db1"';
 const BODY = ['# HELP backup_db_size_bytes Size.', '# TYPE backup_db_size_bytes gauge', 'backup_db_size_bytes $size'];
@@ -19,9 +20,7 @@ describe('the golden rule: a last-success gauge in every pushed body', () => {
     assert.deepEqual(hint.diagnostic.span, { line: 0, start: 4, end: 9 });
     assert.ok(hint.fix);
     assert.equal(hint.fix.title, 'Add backup_db_last_success_unixtime');
-    const lines = script.split('\n');
-    lines.splice(4, 0, ...hint.fix.changes[0].newText.replace(/\n$/, '').split('\n'));
-    const fixed = lines.join('\n');
+    const fixed = applyChanges(script, hint.fix.changes);
     assert.equal(
       fixed,
       [

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { documentLineLabel, withDocumentLine } from '../../../src/core/protocol/documentLines';
+import { documentLineLabel, lineOfGatewayError, withDocumentLine } from '../../../src/core/protocol/documentLines';
 
 describe('line numbers of a pushed body, counted in its document', () => {
   it('renumbers the line a gateway 400 names, keeping the body line in brackets', () => {
@@ -12,6 +12,11 @@ describe('line numbers of a pushed body, counted in its document', () => {
   it('leaves the text of a whole buffer, and a text without a line, as it is', () => {
     assert.equal(withDocumentLine('text format parsing error in line 3: invalid metric name', 0), 'text format parsing error in line 3: invalid metric name');
     assert.equal(withDocumentLine('pushed metrics are invalid or inconsistent with existing metrics', 7), 'pushed metrics are invalid or inconsistent with existing metrics');
+  });
+
+  it('finds the line a gateway 400 names', () => {
+    assert.equal(lineOfGatewayError('text format parsing error in line 3: invalid metric name\n'), 2);
+    assert.equal(lineOfGatewayError('pushed metrics are invalid or inconsistent with existing metrics: ...'), undefined);
   });
 
   it('names a lint line by the document line', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatGroupingKeyText, lineOfGatewayError, parseGroupingKeyText } from '../../../src/core/protocol/groupingKeyText';
+import { formatGroupingKeyText, parseGroupingKeyText } from '../../../src/core/protocol/groupingKeyText';
 
 describe('grouping keys typed by a person', () => {
   it('reads name=value pairs separated by commas or spaces, in any order', () => {
@@ -31,10 +31,5 @@ describe('grouping keys typed by a person', () => {
     const key = { job: 'a b', labels: { path: '/x,y', empty: '', plain: 'v' } };
     assert.equal(formatGroupingKeyText(key), 'job="a b",path="/x,y",empty="",plain=v');
     assert.deepEqual(parseGroupingKeyText(formatGroupingKeyText(key)), { ok: true, value: key });
-  });
-
-  it('finds the line a gateway 400 names', () => {
-    assert.equal(lineOfGatewayError('text format parsing error in line 3: invalid metric name\n'), 2);
-    assert.equal(lineOfGatewayError('pushed metrics are invalid or inconsistent with existing metrics: ...'), undefined);
   });
 });

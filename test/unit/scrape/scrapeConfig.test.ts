@@ -1,18 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { TextChange } from '../../../src/core/exposition/fixes';
 import { checkScrapeConfig, ScrapeConfigOptions } from '../../../src/core/scrape/scrapeConfig';
-
-/** Applies one change (0-based lines and columns) to `text`. */
-function applyChange(text: string, change: TextChange): string {
-  const lines = text.split('\n');
-  const offset = (line: number, column: number) => lines.slice(0, line).reduce((sum, l) => sum + l.length + 1, 0) + column;
-  return text.slice(0, offset(change.startLine, change.startColumn)) + change.newText + text.slice(offset(change.endLine, change.endColumn));
-}
+import { applyChanges } from '../../support/applyChanges';
 
 function fixed(text: string, options: ScrapeConfigOptions = {}): string {
   const findings = checkScrapeConfig(text, options);
   assert.equal(findings.length, 1, `one finding expected in:\n${text}`);
-  const result = applyChange(text, findings[0].fix.changes[0]);
+  const result = applyChanges(text, findings[0].fix.changes);
   assert.deepEqual(checkScrapeConfig(result, options), [], `the fix leaves no finding:\n${result}`);
   return result;
 }

@@ -35,7 +35,7 @@ export function labelsKey(pairs: Array<[string, string]>): string {
 }
 
 /** One name/value pair of a labelsKey. */
-export function pairKey(name: string, value: string): string {
+function pairKey(name: string, value: string): string {
   return `${name.length}:${name}${value.length}:${value}`;
 }
 

@@ -1,6 +1,7 @@
-import { Family, LabelPair, Span } from '../model';
+import { Family, LabelPair, Sample, Span } from '../model';
 import { GatewayTarget } from '../../protocol/gatewayTarget';
 import { anyLabelName, metricsOf, ownLabelOf } from './familyMetrics';
+import { FNV_OFFSET_BASIS, hashText, HashIndex } from './hashIndex';
 import { Finding, LintRule } from './rule';
 
 // The checks of `promtool check metrics` (client_golang v1.14 promlint), with promtool's own problem
@@ -257,21 +258,17 @@ function sameLabelsInOrder(a: readonly LabelPair[], b: readonly LabelPair[]): bo
 
 /** A hash of a label list in written order (FNV-1a over names and values, each ended by a separator). */
 function orderedLabelsHash(labels: readonly LabelPair[]): number {
-  let hash = 0x811c9dc5;
+  let hash = FNV_OFFSET_BASIS;
   for (const label of labels) {
-    hash = textHash(label.name.text, hash);
-    hash = textHash(label.value, hash);
+    hash = endedHash(label.name.text, hash);
+    hash = endedHash(label.value, hash);
   }
   return hash;
 }
 
-function textHash(text: string, start: number): number {
-  let hash = start;
-  for (let i = 0; i < text.length; i++) {
-    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  }
-  // A code unit that cannot occur in a name, so that ("ab", "c") and ("a", "bc") differ.
-  return Math.imul(hash ^ 0xffff, 0x01000193);
+/** `text` hashed, then a code unit that cannot occur in a name, so that ("ab", "c") and ("a", "bc") differ. */
+function endedHash(text: string, start: number): number {
+  return Math.imul(hashText(text, start) ^ 0xffff, 0x01000193);
 }
 
 /**
@@ -294,25 +291,20 @@ export const metricNotUniqueRule: LintRule = {
         continue;
       }
       // Each sample is a metric: one finding per sample that has an equal one after it. Walking
-      // backwards, the samples of one hash are chained from the nearest later one on.
-      const samples = family.samples;
-      const latestOfHash = new Map<number, number>();
-      const nextOfSameHash = new Int32Array(samples.length);
-      for (let i = samples.length - 1; i >= 0; i--) {
-        const hash = orderedLabelsHash(samples[i].labels);
-        const first = latestOfHash.get(hash) ?? -1;
-        for (let later = first; later >= 0; later = nextOfSameHash[later]) {
-          if (sameLabelsInOrder(samples[i].labels, samples[later].labels)) {
-            findings.push({
-              span: samples[i].name.span,
-              message: `this series comes again on line ${samples[later].line + 1}: promtool check metrics says "metric not unique"`,
-              reference: `${family.name} metric not unique`,
-            });
-            break;
-          }
+      // backwards, the index answers the nearest later one (the latest added).
+      const later = new HashIndex<Sample>((a, b) => sameLabelsInOrder(a.labels, b.labels));
+      for (let i = family.samples.length - 1; i >= 0; i--) {
+        const sample = family.samples[i];
+        const hash = orderedLabelsHash(sample.labels);
+        const again = later.find(hash, sample);
+        if (again !== undefined) {
+          findings.push({
+            span: sample.name.span,
+            message: `this series comes again on line ${again.line + 1}: promtool check metrics says "metric not unique"`,
+            reference: `${family.name} metric not unique`,
+          });
         }
-        nextOfSameHash[i] = first;
-        latestOfHash.set(hash, i);
+        later.add(hash, sample);
       }
     }
     return findings.reverse();

@@ -1,5 +1,6 @@
 import { anyLabelName, forEachMetric, labelNamesOf, labelsKey, metricCount } from './familyMetrics';
 import { GATEWAY_SELF_METRICS } from './gatewaySelfMetrics';
+import { FNV_OFFSET_BASIS, hashText, HashIndex } from './hashIndex';
 import { Family, LabelPair, Sample, Span } from '../model';
 import { Finding, LintRule, RuleContext } from './rule';
 
@@ -44,17 +45,9 @@ function sanitizedKey(labels: readonly LabelPair[], urlLabels: ReadonlySet<strin
   return labelsKey(pairs);
 }
 
-/** FNV-1a over the UTF-16 code units of `text`, from `hash`. */
-function hashText(text: string, hash: number): number {
-  for (let i = 0; i < text.length; i++) {
-    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  }
-  return hash;
-}
-
 /** A well-mixed 32-bit hash of one name/value pair (murmur3's finalizer over FNV-1a). */
 function pairHash(name: string, value: string): number {
-  let hash = hashText(value, Math.imul(hashText(name, 0x811c9dc5) ^ 0x3d, 0x01000193));
+  let hash = hashText(value, Math.imul(hashText(name, FNV_OFFSET_BASIS) ^ 0x3d, 0x01000193));
   hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
   hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
   return hash ^ (hash >>> 16);
@@ -116,38 +109,29 @@ function sanitizedValue(labels: readonly LabelPair[], name: string): string | un
   return name === 'instance' ? '' : undefined;
 }
 
+interface IndexedMetric {
+  readonly labels: readonly LabelPair[];
+  readonly line: number;
+}
+
 /**
  * The metrics of one family seen so far, by the hash of their sanitized labels: no key string is
  * built per metric, which took most of this rule's time on large documents.
  */
 class SeriesIndex {
-  private readonly firstWithHash = new Map<number, number>();
-  private readonly labelSets: Array<readonly LabelPair[]> = [];
-  private readonly lines: number[] = [];
-  /** For each metric, the next one with the same hash, or -1. */
-  private readonly nextWithSameHash: number[] = [];
+  private readonly index = new HashIndex<IndexedMetric>((a, b) => sameSanitizedSeries(a.labels, b.labels, this.urlLabels));
 
   constructor(private readonly urlLabels: ReadonlySet<string>) {}
 
   /** The line of an earlier metric with the same sanitized labels; else this metric is recorded and the answer is undefined. */
   earlierLine(labels: readonly LabelPair[], line: number): number | undefined {
     const hash = sanitizedHash(labels, this.urlLabels);
-    let last = -1;
-    for (let i = this.firstWithHash.get(hash) ?? -1; i >= 0; i = this.nextWithSameHash[i]) {
-      if (sameSanitizedSeries(this.labelSets[i], labels, this.urlLabels)) {
-        return this.lines[i];
-      }
-      last = i;
+    const metric = { labels, line };
+    const earlier = this.index.find(hash, metric);
+    if (earlier !== undefined) {
+      return earlier.line;
     }
-    const index = this.lines.length;
-    this.labelSets.push(labels);
-    this.lines.push(line);
-    this.nextWithSameHash.push(-1);
-    if (last < 0) {
-      this.firstWithHash.set(hash, index);
-    } else {
-      this.nextWithSameHash[last] = index;
-    }
+    this.index.add(hash, metric);
     return undefined;
   }
 }
