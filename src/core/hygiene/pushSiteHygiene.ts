@@ -12,33 +12,26 @@ export interface PushSiteHygieneOptions {
 /** A script that talks of Kubernetes or a CronJob: its `$HOSTNAME` is a pod's name, new on every run. */
 const KUBERNETES_CRONJOB = /KUBERNETES_SERVICE_HOST|\bcron-?job\b/i;
 
-interface ScriptFacts {
-  readonly script: string;
+/** What the checks read of a whole script, once per script: its lines and whether it runs as a CronJob. */
+export interface ScriptFacts {
   readonly lines: readonly string[];
   readonly cronJob: boolean;
 }
 
-/** The last script's lines and CronJob hint: a script's heredocs are checked one after another, and read it once. */
-let lastScript: ScriptFacts | undefined;
-
-function factsOf(script: string): ScriptFacts {
-  if (lastScript?.script !== script) {
-    lastScript = { script, lines: script.split('\n'), cronJob: KUBERNETES_CRONJOB.test(script) };
-  }
-  return lastScript;
+export function scriptFacts(script: string): ScriptFacts {
+  return { lines: script.split('\n'), cronJob: KUBERNETES_CRONJOB.test(script) };
 }
 
 /**
  * The findings about how a metric heredoc is pushed, beyond what the gateway refuses: a grouping
  * key with a per-run value (every run leaves a group behind that nothing deletes).
  */
-export function pushSiteDiagnostics(script: string, heredoc: MetricHeredoc, options: PushSiteHygieneOptions = {}): Diagnostic[] {
+export function pushSiteDiagnostics(facts: ScriptFacts, heredoc: MetricHeredoc, options: PushSiteHygieneOptions = {}): Diagnostic[] {
   const push = heredoc.push;
   const severity = options.severities?.['per-run-grouping-key'] ?? PER_RUN_GROUPING_KEY_DEFAULT_SEVERITY;
   if (!push || severity === 'off') {
     return [];
   }
-  const facts = factsOf(script);
   const urlText = facts.lines[push.urlSpan.line]?.slice(push.urlSpan.start, push.urlSpan.end) ?? '';
   return perRunGroupingValues(push.url, { cronJob: facts.cronJob }).map((value) => {
     const at = writtenOffset(push.url, urlText, value.expansion, value.offset);

@@ -3,7 +3,7 @@ import { quickFixesFor, QuickFix, TextChange } from '../exposition/fixes';
 import { lintExposition, LintOptions, LintResult } from '../exposition/lint';
 import { Span } from '../exposition/model';
 import { GatewayTarget } from '../protocol/gatewayTarget';
-import { pushSiteDiagnostics } from '../hygiene/pushSiteHygiene';
+import { pushSiteDiagnostics, scriptFacts } from '../hygiene/pushSiteHygiene';
 import { bodyPositionToScript, bodyWithPlaceholders, findMetricHeredocs, heredocsAt, MetricHeredoc } from './heredocs';
 import { indexLines, lineStart } from './lines';
 import { lintMappedBody } from './tree/lintMappedBody';
@@ -48,9 +48,10 @@ export interface ShellLintOptions extends Pick<LintOptions, 'severities' | 'targ
 export function lintShellScript(script: string, options: ShellLintOptions = {}): ShellScriptLint {
   const lintOptions = { severities: options.severities, target: options.target };
   const heredocs = findMetricHeredocs(script).map((heredoc) => lintHeredoc(heredoc, options));
+  const facts = heredocs.length === 0 ? undefined : scriptFacts(script);
   const diagnostics = heredocs.flatMap((linted) => [
     ...(linted.heredoc.push ? pushUrlDiagnostics(linted.heredoc.push) : []),
-    ...pushSiteDiagnostics(script, linted.heredoc, options),
+    ...(facts ? pushSiteDiagnostics(facts, linted.heredoc, options) : []),
     ...toScriptDiagnostics(linted),
   ]);
   if (options.treeSites === undefined) {

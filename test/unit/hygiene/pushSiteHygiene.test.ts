@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { pushSiteDiagnostics } from '../../../src/core/hygiene/pushSiteHygiene';
+import { pushSiteDiagnostics, scriptFacts } from '../../../src/core/hygiene/pushSiteHygiene';
 import { findMetricHeredocs } from '../../../src/core/shell/heredocs';
 
 function spans(script: string): string[] {
-  return findMetricHeredocs(script).flatMap((heredoc) => pushSiteDiagnostics(script, heredoc).map(({ span }) => `${span.line}:${span.start}-${span.end}`));
+  return findMetricHeredocs(script).flatMap((heredoc) => pushSiteDiagnostics(scriptFacts(script), heredoc).map(({ span }) => `${span.line}:${span.start}-${span.end}`));
 }
 
 describe('push site hygiene', () => {
