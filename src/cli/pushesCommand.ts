@@ -6,6 +6,7 @@ import { lintShellScript } from '../core/shell/lintShellScript';
 import { BodySource, TreePushSite, treePushSitesOf } from '../core/shell/tree/pushSites';
 import { CliOutput } from './cliOutput';
 import { FileReader, kindOf, loadOnce, nodeFileReader, noShellParser, parseWithUsage, readInput, ShellParserLoader } from './cliInput';
+import { appendAll } from '../core/appendAll';
 
 export const PUSHES_USAGE = `Usage: pgw pushes [--format text|json] [--as shell|python|go|yaml] FILE...
 
@@ -87,7 +88,7 @@ export async function runPushes(args: readonly string[], output: CliOutput, read
     }
     const parser = await shellParser();
     const treeSites = parser === undefined ? undefined : treePushSitesOf(parser, text);
-    listed.push(...shellSites(name, text, treeSites));
+    appendAll(listed, shellSites(name, text, treeSites));
     lintErrors ||= hasErrors(lintShellScript(text, treeSites ? { treeSites } : {}).diagnostics);
   }
   if (values.format === 'json') {

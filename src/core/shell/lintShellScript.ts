@@ -9,6 +9,7 @@ import { indexLines, lineStart } from './lines';
 import { lintMappedBody } from './tree/lintMappedBody';
 import { TreePushSite } from './tree/pushSites';
 import { pushUrlProblem } from './tree/urlPath';
+import { appendAll } from '../appendAll';
 
 export interface LintedHeredoc {
   readonly heredoc: MetricHeredoc;
@@ -59,7 +60,7 @@ export function lintShellScript(script: string, options: ShellLintOptions = {}):
     return { heredocs, diagnostics };
   }
   const traced = lintTreeSites(script, options.treeSites, heredocs, lintOptions);
-  diagnostics.push(...traced.diagnostics);
+  appendAll(diagnostics, traced.diagnostics);
   diagnostics.sort(compareDiagnostics);
   return { heredocs, diagnostics, tracedHeredocs: traced.heredocs, stdinFixes: traced.stdinFixes };
 }
@@ -93,14 +94,17 @@ function lintTreeSites(script: string, sites: readonly TreePushSite[], linted: r
       continue;
     }
     if (body.chars) {
-      diagnostics.push(...lintMappedBody(body.chars, { ...options, groupingLabels }));
+      appendAll(diagnostics, lintMappedBody(body.chars, { ...options, groupingLabels }));
     } else if (body.heredocAt !== undefined && !known.has(body.startLine - 1)) {
       heredocOffsets.add(body.heredocAt);
       groupingLabelsByLine.set(body.startLine - 1, groupingLabels);
     }
   }
   const heredocs = heredocOffsets.size === 0 ? [] : heredocsAt(script, heredocOffsets).map((heredoc) => lintTracedHeredoc(heredoc, options, groupingLabelsByLine.get(heredoc.operatorSpan.line) ?? []));
-  diagnostics.push(...heredocs.flatMap((entry) => toScriptDiagnostics(entry)));
+  appendAll(
+    diagnostics,
+    heredocs.flatMap((entry) => toScriptDiagnostics(entry)),
+  );
   return { diagnostics: withoutRepeats(diagnostics), heredocs, stdinFixes };
 }
 

@@ -56,6 +56,15 @@ describe('push sites on the shell parser: fixtures', () => {
     });
   }
 
+  it('lints a body of a million characters sent by echo without overflowing the stack', async function () {
+    this.timeout(60_000);
+    const line = 'x 1\n'.repeat(250_000);
+    const script = `echo '${line}' | curl --data-binary @- http://gw:9091/metrics/job/big\n`;
+    const reader: FileReader = { readFile: () => Buffer.from(script), readStdin: () => Buffer.alloc(0) };
+    const { code, err } = await run(runLint, ['big.sh'], parser, reader);
+    assert.equal(code, 1, err);
+  });
+
   it('without the parser, pgw lint gives the heredoc findings only, as before', async () => {
     const withParser = await run(runLint, ['echo-pipe.sh'], parser);
     const without = await run(runLint, ['echo-pipe.sh'], undefined);

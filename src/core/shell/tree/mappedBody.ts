@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { appendAll } from '../../appendAll';
 
 // A request body built from shell words (`echo "x 1"`, `printf 'a %s\n' "$v"`, `--data "x 1"`,
 // `<<< "$(date)"`), character by character with the script position each character comes from,
@@ -182,7 +183,7 @@ function appendFormatted(format: MappedBody, args: readonly MappedBody[], first:
     next++;
     const plain = end === i + 1 && argument !== undefined && (conversion === 's' || conversion === 'b' || (/[di]/.test(conversion) && /^-?[0-9]+$/.test(bodyText(argument))));
     if (plain) {
-      out.push(...argument);
+      appendAll(out, argument);
     } else {
       for (let j = i; j <= end; j++) {
         out.push({ ...format[j], char: '0', placeholder: true });

@@ -5,6 +5,7 @@ import { describePushUrl } from '../pushUrl';
 import { ShellSpan } from '../types';
 import { WordValue, wordValue } from '../words';
 import { bodyText, MappedBody, printfBody, syntheticChar, wordBody } from './mappedBody';
+import { appendAll } from '../../appendAll';
 
 // Push and delete sites found on the tree-sitter-bash tree: every curl/wget/httpie command whose
 // URL goes to a Pushgateway, with where its request body comes from (a heredoc, a here-string,
@@ -464,7 +465,7 @@ function groupBody(group: Node, source: BodySource, scope: ScriptScope): SiteBod
     if (written?.chars === undefined) {
       return unknownBody(source, group);
     }
-    chars.push(...written.chars);
+    appendAll(chars, written.chars);
   }
   return chars.length === 0 ? unknownBody(source, group) : knownBody(source, group, chars);
 }
@@ -492,7 +493,7 @@ function echoBody(producer: Node, args: Node[], scope: ScriptScope): SiteBody {
     if (index > 0) {
       chars.push(syntheticChar(' ', args[index - 1]));
     }
-    chars.push(...wordBody(arg, escapes));
+    appendAll(chars, wordBody(arg, escapes));
   });
   if (newline) {
     chars.push(syntheticChar('\n', args[args.length - 1] ?? producer));
@@ -741,7 +742,10 @@ export function treePushSitesOf(parser: { parse<T>(text: string, read: (root: No
     // One level of `sh -c "..."` is enough for what scripts do (`kubectl exec ... -- sh -c "$CMD"`).
     for (const inner of nested) {
       const innerSites = parser.parse(inner.text, (root) => findTreePushSites(root, inner.text));
-      sites.push(...innerSites.map((site) => shiftSite(site, inner)));
+      appendAll(
+        sites,
+        innerSites.map((site) => shiftSite(site, inner)),
+      );
     }
     return sites.sort((a, b) => a.line - b.line || a.urlSpan.start - b.urlSpan.start);
   } catch {
