@@ -7,6 +7,9 @@ import { GatewayService } from '../gateways/gatewayService';
 import { GROUP_DOCUMENT_SCHEME } from './languageIds';
 import { LintSettingsReader } from './lintSettings';
 
+/** How long a push's lint waits for the gateway's status before it goes by the settings (the read goes on; its answer lints the document again). */
+export const FOLLOW_STATUS_WAIT_MS = 1500;
+
 /**
  * Which gateway behaviour each document is linted for. A document tied to a gateway (pushed to or
  * dry-run on from this editor, or a group opened from the explorer) and a script's heredoc whose
@@ -38,15 +41,21 @@ export class LintTargets implements vscode.Disposable {
     ];
   }
 
-  /** The buffer was pushed to (or dry-run on) this gateway: from now on it is linted for it. Resolves once its target is known (or its status failed). */
-  async follow(document: vscode.TextDocument, gateway: GatewayConfig): Promise<GatewayTarget> {
+  /**
+   * The buffer was pushed to (or dry-run on) this gateway: from now on it is linted for it. Resolves
+   * once its target is known, its status failed, or `statusWaitMs` passed (then the settings decide),
+   * so that a gateway that does not answer does not hold a push for the whole request timeout.
+   */
+  async follow(document: vscode.TextDocument, gateway: GatewayConfig, statusWaitMs = FOLLOW_STATUS_WAIT_MS): Promise<GatewayTarget> {
     const key = document.uri.toString();
     const before = this.pushedTo.get(key);
     this.pushedTo.set(key, gateway);
     if (before?.url !== gateway.url) {
       this.changed.fire();
     }
-    await this.gateways.targetOf(gateway);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.gateways.targetOf(gateway), new Promise<void>((resolve) => (timer = setTimeout(resolve, statusWaitMs)))]);
+    clearTimeout(timer);
     return this.forGateway(gateway);
   }
 
