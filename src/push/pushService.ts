@@ -7,7 +7,7 @@ import { confirmAndDeleteGroups, DeleteTarget } from '../gateways/deleteGroupsFl
 import { GatewayService } from '../gateways/gatewayService';
 import { LintSettingsReader } from '../language/lintSettings';
 import { LintTargets } from '../language/lintTargets';
-import { UserPrompts } from '../ui/prompts';
+import { UserPrompts, userPrompts } from '../ui/prompts';
 import { lintAllowsPush } from './lintGate';
 import { askTarget, RememberedPushes } from './pushTarget';
 import { askScriptValues } from './scriptValues';
@@ -24,8 +24,6 @@ export interface PushServices {
   readonly lintTargets: LintTargets;
   readonly gateways: GatewayService;
   readonly groupDocuments: GroupDocuments;
-  /** Read at each use, so that host tests can answer the questions. */
-  readonly prompts: () => UserPrompts;
   readonly revealGroup: RevealGroup;
 }
 
@@ -44,7 +42,7 @@ export class PushService implements vscode.Disposable {
   }
 
   private get prompts(): UserPrompts {
-    return this.services.prompts();
+    return userPrompts();
   }
 
   private get gateways(): GatewayService {
