@@ -51,6 +51,8 @@ export class GatewayService implements vscode.Disposable {
   /** Each gateway's last status by URL; null when reading it failed. Read with the groups at each refresh. */
   private readonly statuses = new Map<string, GatewayStatus | null>();
   private readonly statusReads = new Map<string, Promise<void>>();
+  /** pushgateway.gateways as last read; dropped when it changes. */
+  private settingsList: GatewayList | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
   /**
@@ -67,6 +69,15 @@ export class GatewayService implements vscode.Disposable {
       others.onDidChange(() => this.connectionChanges.fire()),
       // The mock may come back with other switches at the same URL, a gateway may answer with credentials what it refused without.
       this.onDidChangeConnections(() => this.forgetStatuses()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('pushgateway.gateways')) {
+          this.settingsList = undefined;
+        }
+        // A gateway's CA file or timeout fixed: a status read that failed may succeed now.
+        if (event.affectsConfiguration('pushgateway.gateways') || event.affectsConfiguration('pushgateway.requestTimeoutSeconds')) {
+          this.forgetStatuses();
+        }
+      }),
     ];
   }
 
@@ -74,11 +85,6 @@ export class GatewayService implements vscode.Disposable {
   knownTarget(gateway: GatewayConfig): GatewayTarget | undefined {
     const status = this.statuses.get(gateway.url);
     return status ? statusTarget(status) : undefined;
-  }
-
-  /** Whether the gateway's status was read (or its reading failed) since the last change of connections. */
-  statusWasRead(gateway: GatewayConfig): boolean {
-    return this.statuses.has(gateway.url);
   }
 
   /** The target a gateway's status names, reading the status once when it was not read yet. */
@@ -116,7 +122,8 @@ export class GatewayService implements vscode.Disposable {
 
   /** The gateways in the settings (with the problems of the entries left out), the extra ones first. */
   gatewayList(): GatewayList {
-    const { gateways, problems } = readGatewayList();
+    this.settingsList ??= readGatewayList();
+    const { gateways, problems } = this.settingsList;
     return { gateways: [...this.others.gateways(), ...gateways], problems };
   }
 
@@ -127,7 +134,8 @@ export class GatewayService implements vscode.Disposable {
 
   /** The gateways of the settings only. */
   configuredGateways(): GatewayConfig[] {
-    return readGatewayList().gateways;
+    this.settingsList ??= readGatewayList();
+    return this.settingsList.gateways;
   }
 
   /** Appends a gateway to the user settings (the explorer then lists it). */

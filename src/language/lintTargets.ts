@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { GatewayConfig } from '../core/gateway/gatewayConfig';
-import { gatewayForUrl, isListed } from '../core/gateway/gatewayForUrl';
+import { checkGatewayUrl, GatewayConfig, normalizeGatewayUrl } from '../core/gateway/gatewayConfig';
 import { applyTargetOverride } from '../core/gateway/targetSettings';
 import { GatewayTarget } from '../core/protocol/gatewayTarget';
 import { GatewayService } from '../gateways/gatewayService';
@@ -65,10 +64,8 @@ export class LintTargets implements vscode.Disposable {
     if (known) {
       return known;
     }
-    if (!this.gateways.statusWasRead(gateway)) {
-      // Known a moment later: onDidChangeTargets lints again then.
-      void this.gateways.targetOf(gateway);
-    }
+    // Read once (a read failed stays failed until the connections or the gateways' settings change); onDidChangeTargets lints again when it names a target.
+    void this.gateways.targetOf(gateway);
     return applyTargetOverride(this.settings.settings.target, gateway.target);
   }
 
@@ -80,9 +77,12 @@ export class LintTargets implements vscode.Disposable {
 
   /** The target of a heredoc pushed to this base URL: that of the listed gateway it names; undefined when it names none. */
   forPushUrl(baseUrl: string): GatewayTarget | undefined {
-    const listed = this.gateways.listedGateways();
-    const gateway = gatewayForUrl(baseUrl, listed);
-    return gateway.ok && isListed(gateway.value.url, listed) ? this.forGateway(gateway.value) : undefined;
+    if (checkGatewayUrl(baseUrl)) {
+      return undefined;
+    }
+    const url = normalizeGatewayUrl(baseUrl);
+    const gateway = this.gateways.listedGateways().find((listed) => listed.url === url);
+    return gateway && this.forGateway(gateway);
   }
 
   private gatewayOf(document: vscode.TextDocument): GatewayConfig | undefined {
