@@ -3,7 +3,7 @@ import { checkGatewayUrl, GatewayConfig, normalizeGatewayUrl } from '../core/gat
 import { applyTargetOverride } from '../core/gateway/targetSettings';
 import { GatewayTarget } from '../core/protocol/gatewayTarget';
 import { GatewayService } from '../gateways/gatewayService';
-import { GROUP_DOCUMENT_SCHEME } from './languageIds';
+import { gatewayNameOfGroupDocument } from './languageIds';
 import { LintSettingsReader } from './lintSettings';
 
 /** How long a push's lint waits for the gateway's status before it goes by the settings (the read goes on; its answer lints the document again). */
@@ -86,10 +86,8 @@ export class LintTargets implements vscode.Disposable {
   }
 
   private gatewayOf(document: vscode.TextDocument): GatewayConfig | undefined {
-    if (document.uri.scheme === GROUP_DOCUMENT_SCHEME) {
-      // Group documents are /<gateway name>/<group>.prom (see GroupDocuments).
-      const path = document.uri.path;
-      const name = path.slice(1, path.lastIndexOf('/'));
+    const name = gatewayNameOfGroupDocument(document.uri);
+    if (name !== undefined) {
       return this.gateways.listedGateways().find((gateway) => gateway.name === name);
     }
     const pushedTo = this.pushedTo.get(document.uri.toString());
