@@ -15,7 +15,7 @@ import { trackMockRunning } from './mock/mockRunningContext';
 import { HeredocCodeLens } from './push/heredocCodeLens';
 import { PushService } from './push/pushService';
 import { registerCommands } from './registerCommands';
-import { setUserPrompts, UserPrompts, userPrompts } from './ui/prompts';
+import { setUserPrompts, UserPrompts } from './ui/prompts';
 import { WalkthroughProgress } from './walkthrough/walkthroughProgress';
 
 /** Returned by activate() only when VS Code runs the extension's tests. */
@@ -64,7 +64,6 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
     state: context.workspaceState,
     gateways,
     groupDocuments,
-    prompts: userPrompts,
     revealGroup: reveal,
   });
   context.subscriptions.push(pushService);
@@ -72,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
   context.subscriptions.push(walkthrough);
   const lint = registerLanguageFeatures(context, lintSettings, lintTargets);
   context.subscriptions.push(vscode.languages.registerCodeLensProvider({ language: SHELL_LANGUAGE_ID }, new HeredocCodeLens(lint)));
-  registerCommands(context, { gateways, gatewayTree, gatewayView, groupDocuments, mock, pushService, prompts: userPrompts });
+  registerCommands(context, { gateways, gatewayTree, gatewayView, groupDocuments, mock, pushService });
   if (process.env[SHOW_GATEWAYS_ON_START_ENV] === '1') {
     // Set by `npm start`, so that its first screen shows the demo gateway's groups beside the sample.
     void vscode.commands.executeCommand(`${GATEWAYS_VIEW_ID}.focus`, { preserveFocus: true });

@@ -24,7 +24,7 @@ import { pushBuffer } from './push/commands/pushBuffer';
 import { pushHeredoc } from './push/commands/pushHeredoc';
 import { pushSelection } from './push/commands/pushSelection';
 import { PushService } from './push/pushService';
-import { UserPrompts, userPrompts } from './ui/prompts';
+import { userPrompts } from './ui/prompts';
 import { openWalkthroughSample } from './walkthrough/commands/openWalkthroughSample';
 
 export interface CommandServices {
@@ -34,8 +34,6 @@ export interface CommandServices {
   readonly groupDocuments: GroupDocuments;
   readonly mock: MockGatewayService;
   readonly pushService: PushService;
-  /** Read at each use, so that host tests can answer the questions. */
-  readonly prompts: () => UserPrompts;
 }
 
 type CommandHandler = (...args: unknown[]) => unknown;
@@ -73,20 +71,20 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
   /** The embedded mock, started when needed. */
   const runningMock = async () => services.mock.gateway ?? ((await services.mock.start()) ? services.mock.gateway : undefined);
   const commands: Record<string, CommandHandler> = {
-    'pushgateway.addGateway': () => addGateway(services.gateways, services.prompts()),
+    'pushgateway.addGateway': () => addGateway(services.gateways, userPrompts()),
     'pushgateway.refreshExplorer': () => refreshExplorer(services.gatewayTree),
     // From the Delete key (no arguments): the view's selection.
     'pushgateway.deleteGroup': (clicked, selected) =>
-      deleteGroups(services.gateways, services.prompts(), node(clicked), (selected as ExplorerNode[] | undefined) ?? (clicked ? undefined : services.gatewayView.selection)),
-    'pushgateway.deleteAllGroups': (clicked) => deleteAllGroups(services.gateways, services.gatewayTree, services.prompts(), node(clicked)),
-    'pushgateway.cleanUpGroups': (clicked) => cleanUpGroups(services.gateways, services.prompts(), node(clicked)),
-    'pushgateway.setCredentials': (clicked) => setCredentials(services.gateways, services.prompts(), node(clicked)),
+      deleteGroups(services.gateways, userPrompts(), node(clicked), (selected as ExplorerNode[] | undefined) ?? (clicked ? undefined : services.gatewayView.selection)),
+    'pushgateway.deleteAllGroups': (clicked) => deleteAllGroups(services.gateways, services.gatewayTree, userPrompts(), node(clicked)),
+    'pushgateway.cleanUpGroups': (clicked) => cleanUpGroups(services.gateways, userPrompts(), node(clicked)),
+    'pushgateway.setCredentials': (clicked) => setCredentials(services.gateways, userPrompts(), node(clicked)),
     'pushgateway.openGroupAsDocument': (clicked) => services.groupDocuments.open(node(clicked)),
     'pushgateway.copyCurlCommands': (clicked) => copyCurlCommands(node(clicked)),
-    'pushgateway.createAlertRules': (clicked) => createAlertRules(services.prompts(), node(clicked)),
-    'pushgateway.filterGroups': () => filterGroups(services.gatewayTree, services.gatewayView, services.prompts()),
+    'pushgateway.createAlertRules': (clicked) => createAlertRules(userPrompts(), node(clicked)),
+    'pushgateway.filterGroups': () => filterGroups(services.gatewayTree, services.gatewayView, userPrompts()),
     'pushgateway.clearGroupFilter': () => clearGroupFilter(services.gatewayTree, services.gatewayView),
-    'pushgateway.sortGroups': () => sortGroups(services.gatewayTree, services.prompts()),
+    'pushgateway.sortGroups': () => sortGroups(services.gatewayTree, userPrompts()),
     'pushgateway.startMock': () => startMock(services.mock),
     'pushgateway.stopMock': () => stopMock(services.mock),
     'pushgateway.showMockLog': () => showMockLog(services.mock),

@@ -7,7 +7,7 @@ import { GatewayGroup } from '../core/gateway/groups';
 import { GatewayConfig, GatewayList } from '../core/gateway/gatewayConfig';
 import { statusTarget } from '../core/gateway/statusTarget';
 import { GatewayTarget } from '../core/protocol/gatewayTarget';
-import { GroupingKey } from '../core/protocol/groupingKey';
+import { GroupingKey, labelsOfKey } from '../core/protocol/groupingKey';
 import { formatGroupingKeyText } from '../core/protocol/groupingKeyText';
 import { Result } from '../core/result';
 import { clientFor } from './connections';
@@ -18,7 +18,6 @@ import { userPrompts } from '../ui/prompts';
 /** A change the extension made to a gateway's groups (the explorer refreshes, the walkthrough listens). */
 export interface GroupChange {
   readonly kind: 'pushed' | 'deleted';
-  readonly gatewayName: string;
 }
 
 /** Gateways that are not in the settings, such as the running embedded mock, and when they come and go. */
@@ -27,22 +26,10 @@ export interface GatewaySource {
   readonly onDidChange: vscode.Event<void>;
 }
 
-const NO_OTHER_GATEWAYS: GatewaySource = { gateways: () => [], onDidChange: () => ({ dispose: () => undefined }) };
-
 /** What one read of a gateway found: its groups with their metrics, and its status when it told it. */
 export interface GatewayContents {
   readonly groups: GatewayGroup[];
   readonly status?: GatewayStatus;
-}
-
-/** An action's outcome, with the URL it went to as it may be shown (no credentials). */
-export interface ActionOutcome {
-  readonly displayUrl: string;
-  readonly result: Result<void, GatewayError>;
-}
-
-function labelsOf(key: GroupingKey): Record<string, string> {
-  return { job: key.job, ...key.labels };
 }
 
 /**
@@ -64,6 +51,8 @@ export class GatewayService implements vscode.Disposable {
   /** Each gateway's last status by URL; null when reading it failed. Read with the groups at each refresh. */
   private readonly statuses = new Map<string, GatewayStatus | null>();
   private readonly statusReads = new Map<string, Promise<void>>();
+  /** pushgateway.gateways as last read; dropped when it changes. */
+  private settingsList: GatewayList | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
   /**
@@ -72,14 +61,23 @@ export class GatewayService implements vscode.Disposable {
    */
   constructor(
     private readonly credentials: CredentialStore,
-    private readonly others: GatewaySource = NO_OTHER_GATEWAYS,
-    private readonly log: (line: string) => void = () => undefined,
+    private readonly others: GatewaySource,
+    private readonly log: (line: string) => void,
   ) {
     this.subscriptions = [
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.connectionChanges.fire()),
       others.onDidChange(() => this.connectionChanges.fire()),
       // The mock may come back with other switches at the same URL, a gateway may answer with credentials what it refused without.
       this.onDidChangeConnections(() => this.forgetStatuses()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('pushgateway.gateways')) {
+          this.settingsList = undefined;
+        }
+        // A gateway's CA file or timeout fixed: a status read that failed may succeed now.
+        if (event.affectsConfiguration('pushgateway.gateways') || event.affectsConfiguration('pushgateway.requestTimeoutSeconds')) {
+          this.forgetStatuses();
+        }
+      }),
     ];
   }
 
@@ -87,11 +85,6 @@ export class GatewayService implements vscode.Disposable {
   knownTarget(gateway: GatewayConfig): GatewayTarget | undefined {
     const status = this.statuses.get(gateway.url);
     return status ? statusTarget(status) : undefined;
-  }
-
-  /** Whether the gateway's status was read (or its reading failed) since the last change of connections. */
-  statusWasRead(gateway: GatewayConfig): boolean {
-    return this.statuses.has(gateway.url);
   }
 
   /** The target a gateway's status names, reading the status once when it was not read yet. */
@@ -129,7 +122,8 @@ export class GatewayService implements vscode.Disposable {
 
   /** The gateways in the settings (with the problems of the entries left out), the extra ones first. */
   gatewayList(): GatewayList {
-    const { gateways, problems } = readGatewayList();
+    this.settingsList ??= readGatewayList();
+    const { gateways, problems } = this.settingsList;
     return { gateways: [...this.others.gateways(), ...gateways], problems };
   }
 
@@ -140,7 +134,8 @@ export class GatewayService implements vscode.Disposable {
 
   /** The gateways of the settings only. */
   configuredGateways(): GatewayConfig[] {
-    return readGatewayList().gateways;
+    this.settingsList ??= readGatewayList();
+    return this.settingsList.gateways;
   }
 
   /** Appends a gateway to the user settings (the explorer then lists it). */
@@ -176,53 +171,61 @@ export class GatewayService implements vscode.Disposable {
     });
   }
 
-  async push(gateway: GatewayConfig, key: GroupingKey, body: string, method: PushMethod): Promise<ActionOutcome> {
-    const outcome = await this.withClient(gateway, async (client) => ({ displayUrl: client.displayUrl, result: await client.push({ key, body, method }) }));
-    this.logRequest(method, outcome.displayUrl, key, outcome.result);
-    if (outcome.result.ok) {
-      this.groupChanges.fire({ kind: 'pushed', gatewayName: gateway.name });
+  async push(gateway: GatewayConfig, key: GroupingKey, body: string, method: PushMethod): Promise<{ result: Result<void, GatewayError> }> {
+    const result = await this.withClient(gateway, async (client) => {
+      const pushed = await client.push({ key, body, method });
+      this.logRequest(method, client.displayUrl, formatGroupingKeyText(key), pushed);
+      return pushed;
+    });
+    if (result.ok) {
+      this.groupChanges.fire({ kind: 'pushed' });
     }
-    return outcome;
+    return { result };
   }
 
-  /** Deletes groups of one gateway, one DELETE each, and waits until the gateway applied them; the outcome of each, in order. */
-  async deleteGroups(gateway: GatewayConfig, keys: readonly GroupingKey[]): Promise<{ displayUrl: string; results: Array<Result<void, GatewayError>> }> {
-    const outcome = await this.withClient(gateway, async (client) => {
-      const results: Array<Result<void, GatewayError>> = [];
+  /** Deletes groups of one gateway, one DELETE each, and waits until the gateway applied the accepted ones; the outcome of each, in order. */
+  async deleteGroups(gateway: GatewayConfig, keys: readonly GroupingKey[]): Promise<{ results: Array<Result<void, GatewayError>> }> {
+    const results = await this.withClient(gateway, async (client) => {
+      const outcomes: Array<Result<void, GatewayError>> = [];
       for (const key of keys) {
         const result = await client.deleteGroup(key);
-        this.logRequest('DELETE', client.displayUrl, key, result);
-        results.push(result);
+        this.logRequest('DELETE', client.displayUrl, formatGroupingKeyText(key), result);
+        outcomes.push(result);
       }
-      if (results.some((result) => result.ok)) {
-        await waitUntilGone(client, keys.map(labelsOf));
+      // A refused DELETE leaves its group there: waiting for it to go would last until the timeout.
+      const accepted = keys.filter((_, index) => outcomes[index].ok);
+      if (accepted.length > 0) {
+        await waitUntilGone(client, accepted.map(labelsOfKey));
       }
-      return { displayUrl: client.displayUrl, results };
+      return outcomes;
     });
-    if (outcome.results.some((result) => result.ok)) {
-      this.groupChanges.fire({ kind: 'deleted', gatewayName: gateway.name });
+    if (results.some((result) => result.ok)) {
+      this.groupChanges.fire({ kind: 'deleted' });
     }
-    return outcome;
+    return { results };
   }
 
-  /** Deletes every group at once with the admin API, and waits until the listed groups are gone. */
-  async wipe(gateway: GatewayConfig, groups: readonly GatewayGroup[]): Promise<ActionOutcome> {
-    const outcome = await this.withClient(gateway, async (client) => {
-      const result = await client.wipe();
-      await waitUntilGone(
-        client,
-        groups.map((group) => group.labels),
-      );
-      return { displayUrl: client.displayUrl, result };
+  /** Deletes every group at once with the admin API, and, when the gateway accepted it, waits until the listed groups are gone. */
+  async wipe(gateway: GatewayConfig, groups: readonly GatewayGroup[]): Promise<{ result: Result<void, GatewayError> }> {
+    const result = await this.withClient(gateway, async (client) => {
+      const wiped = await client.wipe();
+      this.logRequest('WIPE', client.displayUrl, `every group (${groups.length} listed)`, wiped);
+      if (wiped.ok) {
+        await waitUntilGone(
+          client,
+          groups.map((group) => group.labels),
+        );
+      }
+      return wiped;
     });
-    if (outcome.result.ok) {
-      this.groupChanges.fire({ kind: 'deleted', gatewayName: gateway.name });
+    if (result.ok) {
+      this.groupChanges.fire({ kind: 'deleted' });
     }
-    return outcome;
+    return { result };
   }
 
-  private logRequest(method: string, displayUrl: string, key: GroupingKey, result: Result<void, GatewayError>): void {
-    this.log(`${new Date().toISOString()} ${method} ${displayUrl} ${formatGroupingKeyText(key)} → ${result.ok ? 'accepted' : result.error.message}`);
+  private logRequest(method: string, displayUrl: string, what: string, result: Result<void, GatewayError>): void {
+    this.log(`${new Date().toISOString()} ${method} ${displayUrl} ${what} → ${result.ok ? 'accepted' : result.error.message}`);
   }
 
   /** Credentials are not sent to gateways defined by an untrusted workspace. */

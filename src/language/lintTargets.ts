@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import { GatewayConfig } from '../core/gateway/gatewayConfig';
-import { gatewayForUrl, isListed } from '../core/gateway/gatewayForUrl';
+import { checkGatewayUrl, GatewayConfig, normalizeGatewayUrl } from '../core/gateway/gatewayConfig';
 import { applyTargetOverride } from '../core/gateway/targetSettings';
 import { GatewayTarget } from '../core/protocol/gatewayTarget';
 import { GatewayService } from '../gateways/gatewayService';
-import { GROUP_DOCUMENT_SCHEME } from './languageIds';
+import { gatewayNameOfGroupDocument } from './languageIds';
 import { LintSettingsReader } from './lintSettings';
+
+/** How long a push's lint waits for the gateway's status before it goes by the settings (the read goes on; its answer lints the document again). */
+export const FOLLOW_STATUS_WAIT_MS = 1500;
 
 /**
  * Which gateway behaviour each document is linted for. A document tied to a gateway (pushed to or
@@ -38,15 +40,21 @@ export class LintTargets implements vscode.Disposable {
     ];
   }
 
-  /** The buffer was pushed to (or dry-run on) this gateway: from now on it is linted for it. Resolves once its target is known (or its status failed). */
-  async follow(document: vscode.TextDocument, gateway: GatewayConfig): Promise<GatewayTarget> {
+  /**
+   * The buffer was pushed to (or dry-run on) this gateway: from now on it is linted for it. Resolves
+   * once its target is known, its status failed, or `statusWaitMs` passed (then the settings decide),
+   * so that a gateway that does not answer does not hold a push for the whole request timeout.
+   */
+  async follow(document: vscode.TextDocument, gateway: GatewayConfig, statusWaitMs = FOLLOW_STATUS_WAIT_MS): Promise<GatewayTarget> {
     const key = document.uri.toString();
     const before = this.pushedTo.get(key);
     this.pushedTo.set(key, gateway);
     if (before?.url !== gateway.url) {
       this.changed.fire();
     }
-    await this.gateways.targetOf(gateway);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.gateways.targetOf(gateway), new Promise<void>((resolve) => (timer = setTimeout(resolve, statusWaitMs)))]);
+    clearTimeout(timer);
     return this.forGateway(gateway);
   }
 
@@ -56,10 +64,8 @@ export class LintTargets implements vscode.Disposable {
     if (known) {
       return known;
     }
-    if (!this.gateways.statusWasRead(gateway)) {
-      // Known a moment later: onDidChangeTargets lints again then.
-      void this.gateways.targetOf(gateway);
-    }
+    // Read once (a read failed stays failed until the connections or the gateways' settings change); onDidChangeTargets lints again when it names a target.
+    void this.gateways.targetOf(gateway);
     return applyTargetOverride(this.settings.settings.target, gateway.target);
   }
 
@@ -71,16 +77,17 @@ export class LintTargets implements vscode.Disposable {
 
   /** The target of a heredoc pushed to this base URL: that of the listed gateway it names; undefined when it names none. */
   forPushUrl(baseUrl: string): GatewayTarget | undefined {
-    const listed = this.gateways.listedGateways();
-    const gateway = gatewayForUrl(baseUrl, listed);
-    return gateway.ok && isListed(gateway.value.url, listed) ? this.forGateway(gateway.value) : undefined;
+    if (checkGatewayUrl(baseUrl)) {
+      return undefined;
+    }
+    const url = normalizeGatewayUrl(baseUrl);
+    const gateway = this.gateways.listedGateways().find((listed) => listed.url === url);
+    return gateway && this.forGateway(gateway);
   }
 
   private gatewayOf(document: vscode.TextDocument): GatewayConfig | undefined {
-    if (document.uri.scheme === GROUP_DOCUMENT_SCHEME) {
-      // Group documents are /<gateway name>/<group>.prom (see GroupDocuments).
-      const path = document.uri.path;
-      const name = path.slice(1, path.lastIndexOf('/'));
+    const name = gatewayNameOfGroupDocument(document.uri);
+    if (name !== undefined) {
       return this.gateways.listedGateways().find((gateway) => gateway.name === name);
     }
     const pushedTo = this.pushedTo.get(document.uri.toString());

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { checkScrapeConfig, ScrapeConfigFinding } from '../core/scrape/scrapeConfig';
+import { readGatewayList } from '../gateways/gatewaySettings';
 import { DIAGNOSTIC_SOURCE, toVscodeDiagnostic } from './diagnostics';
 import { LintSettingsReader } from './lintSettings';
 
 const FILES_SETTING = 'pushgateway.scrapeConfigFiles';
 const DEFAULT_FILES = ['**/prometheus.yml', '**/prometheus.yaml'];
+const DEBOUNCE_MS = 250;
 const YAML_FILES: vscode.DocumentSelector = [{ language: 'yaml' }, { pattern: '**/*.{yml,yaml}' }];
 
 /**
@@ -16,19 +18,25 @@ export class ScrapeConfigCheck implements vscode.CodeActionProvider, vscode.Disp
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
   private readonly collection = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-scrape-config`);
   private readonly subscriptions: vscode.Disposable[];
+  /** The findings of each document by URI, for the version they were made of; dropped on any settings change. */
+  private readonly cache = new Map<string, { version: number; findings: ScrapeConfigFinding[] }>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private pendingAll: NodeJS.Timeout | undefined;
 
   constructor(private readonly settings: LintSettingsReader) {
     this.subscriptions = [
       vscode.languages.registerCodeActionsProvider(YAML_FILES, this, { providedCodeActionKinds: ScrapeConfigCheck.kinds }),
       vscode.workspace.onDidOpenTextDocument((document) => this.publish(document)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.publish(event.document)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.collection.delete(document.uri)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
+      // One listener for every setting it reads (the files, the gateways, the lint severities); the
+      // publish waits a tick so that the lint settings reader has dropped its own cache by then.
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('pushgateway')) {
-          this.publishAll();
+          this.cache.clear();
+          this.schedulePublishAll();
         }
       }),
-      settings.onDidChange(() => this.publishAll()),
     ];
     this.publishAll();
   }
@@ -57,6 +65,34 @@ export class ScrapeConfigCheck implements vscode.CodeActionProvider, vscode.Disp
     }
   }
 
+  private schedulePublishAll(): void {
+    clearTimeout(this.pendingAll);
+    this.pendingAll = setTimeout(() => {
+      this.pendingAll = undefined;
+      this.publishAll();
+    }, 0);
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        this.publish(document);
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  private forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.delete(key);
+    this.cache.delete(key);
+    this.collection.delete(document.uri);
+  }
+
   private publish(document: vscode.TextDocument): void {
     if (document.isClosed) {
       return;
@@ -72,11 +108,18 @@ export class ScrapeConfigCheck implements vscode.CodeActionProvider, vscode.Disp
     }
   }
 
+  /** The findings of the document's current version, checked once per version. */
   private findings(document: vscode.TextDocument): ScrapeConfigFinding[] {
-    if (!this.isScrapeConfig(document)) {
-      return [];
+    const key = document.uri.toString();
+    const cached = this.cache.get(key);
+    if (cached?.version === document.version) {
+      return cached.findings;
     }
-    return checkScrapeConfig(document.getText(), { gatewayUrls: configuredGatewayUrls(), severities: this.settings.settings.severities });
+    const findings = this.isScrapeConfig(document)
+      ? checkScrapeConfig(document.getText(), { gatewayUrls: readGatewayList().gateways.map((gateway) => gateway.url), severities: this.settings.settings.severities })
+      : [];
+    this.cache.set(key, { version: document.version, findings });
+    return findings;
   }
 
   private isScrapeConfig(document: vscode.TextDocument): boolean {
@@ -86,17 +129,10 @@ export class ScrapeConfigCheck implements vscode.CodeActionProvider, vscode.Disp
   }
 
   dispose(): void {
+    clearTimeout(this.pendingAll);
+    for (const timer of this.pending.values()) {
+      clearTimeout(timer);
+    }
     vscode.Disposable.from(...this.subscriptions, this.collection).dispose();
   }
-}
-
-function configuredGatewayUrls(): string[] {
-  const gateways = vscode.workspace.getConfiguration('pushgateway').get<unknown>('gateways');
-  if (!Array.isArray(gateways)) {
-    return [];
-  }
-  return gateways.flatMap((gateway: unknown) => {
-    const url = typeof gateway === 'object' && gateway !== null ? (gateway as { url?: unknown }).url : undefined;
-    return typeof url === 'string' ? [url] : [];
-  });
 }

@@ -7,7 +7,7 @@ import { confirmAndDeleteGroups, DeleteTarget } from '../gateways/deleteGroupsFl
 import { GatewayService } from '../gateways/gatewayService';
 import { LintSettingsReader } from '../language/lintSettings';
 import { LintTargets } from '../language/lintTargets';
-import { UserPrompts } from '../ui/prompts';
+import { UserPrompts, userPrompts } from '../ui/prompts';
 import { lintAllowsPush } from './lintGate';
 import { askTarget, RememberedPushes } from './pushTarget';
 import { askScriptValues } from './scriptValues';
@@ -24,8 +24,6 @@ export interface PushServices {
   readonly lintTargets: LintTargets;
   readonly gateways: GatewayService;
   readonly groupDocuments: GroupDocuments;
-  /** Read at each use, so that host tests can answer the questions. */
-  readonly prompts: () => UserPrompts;
   readonly revealGroup: RevealGroup;
 }
 
@@ -44,7 +42,7 @@ export class PushService implements vscode.Disposable {
   }
 
   private get prompts(): UserPrompts {
-    return this.services.prompts();
+    return userPrompts();
   }
 
   private get gateways(): GatewayService {
@@ -113,7 +111,7 @@ export class PushService implements vscode.Disposable {
       return false;
     }
     const { body, baseUrl, key, method } = resolved.value;
-    const gateway = mode === 'mock' ? await startMock() : this.scriptGateway(baseUrl);
+    const gateway = mode === 'mock' ? await startMock() : this.scriptGateway(baseUrl, 'push');
     if (!gateway) {
       return false;
     }
@@ -142,7 +140,7 @@ export class PushService implements vscode.Disposable {
       void this.prompts.notify('error', `Cannot delete this group: ${target.error}`);
       return false;
     }
-    const gateway = this.scriptGateway(target.value.baseUrl);
+    const gateway = this.scriptGateway(target.value.baseUrl, 'delete');
     return gateway ? this.deleteGroup({ gateway, key: target.value.key }) : false;
   }
 
@@ -174,10 +172,10 @@ export class PushService implements vscode.Disposable {
   }
 
   /** The gateway a script's URL names; undefined (the user is told why) when the URL is not usable. */
-  private scriptGateway(baseUrl: string): GatewayConfig | undefined {
+  private scriptGateway(baseUrl: string, verb: 'push' | 'delete'): GatewayConfig | undefined {
     const gateway = this.gateways.gatewayFor(baseUrl);
     if (!gateway.ok) {
-      void this.prompts.notify('error', `Cannot push there: ${gateway.error}`);
+      void this.prompts.notify('error', `Cannot ${verb} there: ${gateway.error}`);
       return undefined;
     }
     return gateway.value;

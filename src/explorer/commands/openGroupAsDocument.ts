@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { formatGroupingLabels } from '../../core/protocol/labelText';
 import { renderGroup } from '../../core/gateway/renderGroup';
-import { EXPOSITION_LANGUAGE_ID, GROUP_DOCUMENT_SCHEME } from '../../language/languageIds';
+import { EXPOSITION_LANGUAGE_ID, groupDocumentUri } from '../../language/languageIds';
 import { ExplorerNode } from '../explorerModel';
 import { userPrompts } from '../../ui/prompts';
 
@@ -19,8 +19,7 @@ export class GroupDocuments implements vscode.TextDocumentContentProvider {
       void userPrompts().notify('info', 'Use "Open as Document" on a group in the Pushgateway view.');
       return;
     }
-    const name = formatGroupingLabels(node.group.labels).replace(/[\\/:*?"<>|]/g, '_');
-    const uri = vscode.Uri.from({ scheme: GROUP_DOCUMENT_SCHEME, path: `/${node.gateway.name}/${name}.prom` });
+    const uri = groupDocumentUri(node.gateway.name, formatGroupingLabels(node.group.labels));
     this.contents.set(uri.toString(), renderGroup(node.group));
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(document, EXPOSITION_LANGUAGE_ID);

@@ -48,7 +48,7 @@ describe('Create Alert Rules…', () => {
     await gateway?.close();
   });
 
-  it("writes the group's rule file and its promtool test into the folder asked for, opens it, and promtool check rules accepts it", async () => {
+  it("writes the group's rule file and its promtool test into the folder asked for, and opens it", async () => {
     const asked: string[] = [];
     api().setPrompts({ inputRulesFolder: async (initial) => (asked.push(initial), RULES_FOLDER) });
     const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('pushgateway.createAlertRules', await groupNode('backup_db'));
@@ -58,11 +58,13 @@ describe('Create Alert Rules…', () => {
     assert.match(rules, /expr: "time\(\) - backup_db_last_success_unixtime\{job=\\"backup_db\\",instance=\\"db1\\"\} > 7200"/);
     assert.match(await readText(testFile), /^ {2}- "backup_db-db1.rules.yml"$/m);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), ruleFile.toString());
+  });
 
+  it('writes rules that promtool check rules and promtool test rules accept', function () {
     const checked = spawnSync(PROMTOOL, ['check', 'rules', ruleFile.fsPath], { encoding: 'utf8' });
     if (checked.error) {
       console.log(`      promtool not run (${checked.error.message}): install the Debian package prometheus`);
-      return;
+      this.skip();
     }
     assert.equal(checked.status, 0, `${checked.stdout}${checked.stderr}`);
     assert.match(checked.stdout, /SUCCESS: 3 rules found/);

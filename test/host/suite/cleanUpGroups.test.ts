@@ -96,13 +96,18 @@ describe('Clean Up Groups…', function () {
   it('deletes nothing when the preview is cancelled or the confirmation declined', async () => {
     const before = await groupsOnGateway();
     for (const decline of ['preview', 'confirm'] as const) {
+      const previews: string[][] = [];
+      const confirmations: string[] = [];
       api().setPrompts({
         inputCleanupAge: async () => '',
         inputCleanupSelector: async () => 'job="nightly"',
-        pickGroupsToDelete: async <T extends CleanupPickItem>(items: readonly T[]) => (decline === 'preview' ? undefined : [...items]),
-        confirm: async () => false,
+        pickGroupsToDelete: async <T extends CleanupPickItem>(items: readonly T[]) => (previews.push(items.map((item) => item.label)), decline === 'preview' ? undefined : [...items]),
+        confirm: async (message) => (confirmations.push(message), false),
       });
       await vscode.commands.executeCommand('pushgateway.cleanUpGroups', (await children())[0]);
+      // Declined at that step, not stopped earlier: the preview showed the group, the confirmation was asked when the preview was accepted.
+      assert.deepEqual(previews, [['job=nightly']], decline);
+      assert.deepEqual(confirmations, decline === 'confirm' ? ['Delete the group job=nightly on cleanup?'] : [], decline);
       assert.deepEqual(await groupsOnGateway(), before, decline);
     }
     assert.equal(gateway.log.entries().filter((entry) => entry.method === 'DELETE').length, 3);

@@ -30,13 +30,16 @@ describe('commands', () => {
 
   it('catches a failing command: the caller gets undefined instead of a rejection (the user gets the message)', async () => {
     await extension().activate();
+    const notices: string[] = [];
     api().setPrompts({
       inputGroupFilter: async () => {
         throw new Error('the input box broke');
       },
+      notify: async (severity, message) => (notices.push(`${severity}: ${message}`), undefined),
     });
     try {
       assert.equal(await vscode.commands.executeCommand('pushgateway.filterGroups'), undefined);
+      assert.deepEqual(notices, ['error: Pushgateway: Filter Groups failed: the input box broke']);
     } finally {
       api().setPrompts(undefined);
     }

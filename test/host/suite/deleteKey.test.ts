@@ -23,7 +23,7 @@ describe('the Delete key in the Gateways view', () => {
     const keybindings = (manifest().contributes as unknown as { keybindings: Array<{ command: string; key: string; when: string }> }).keybindings;
     assert.deepEqual(
       keybindings.filter((binding) => binding.command === 'pushgateway.deleteGroup').map(({ key, when }) => [key, when]),
-      [['delete', 'focusedView == pushgateway.gateways']],
+      [['delete', 'focusedView == pushgateway.gateways && !inputFocus']],
     );
 
     const pushed = await client.push({ key: { job: 'by_delete_key', labels: {} }, body: '# TYPE keyed_metric gauge\nkeyed_metric 1\n', method: 'PUT' });
