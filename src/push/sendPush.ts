@@ -5,7 +5,7 @@ import { PushMethod } from '../core/protocol/pushMethod';
 import { GatewayConfig } from '../core/gateway/gatewayConfig';
 import { GroupingKey } from '../core/protocol/groupingKey';
 import { withDocumentLine } from '../core/protocol/documentLines';
-import { lineOfGatewayError } from '../core/protocol/groupingKeyText';
+import { lineOfGatewayError } from '../core/protocol/documentLines';
 import { GroupDocuments } from '../explorer/commands/openGroupAsDocument';
 import { ExplorerNode } from '../explorer/explorerModel';
 import { GatewayService } from '../gateways/gatewayService';

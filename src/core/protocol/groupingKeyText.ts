@@ -47,4 +47,3 @@ export function formatGroupingKeyText(key: GroupingKey): string {
 }
 
 /** Moved to documentLines, beside the other reader of a gateway's line; kept here for its callers outside core. */
-export { lineOfGatewayError } from './documentLines';

@@ -1,7 +1,6 @@
 import { chooseGroups, CleanupCandidate } from '../../core/cleanup/chooseGroups';
-import { parseDuration } from '../../core/duration';
+import { formatDuration, parseDuration } from '../../core/duration';
 import { GroupSelector, parseSelector } from '../../core/cleanup/selector';
-import { describeThreshold } from '../../core/groups/groupHealth';
 import { groupingKeyOf } from '../../core/protocol/groupingKey';
 import { confirmAndDeleteGroups } from '../../gateways/deleteGroupsFlow';
 import { GatewayService } from '../../gateways/gatewayService';
@@ -10,14 +9,9 @@ import { ExplorerNode } from '../explorerModel';
 import { readExplorerSettings } from '../explorerSettings';
 import { GATEWAYS_VIEW_ID } from '../explorerView';
 
-/** "25 h" → "25h": the explorer's staleness threshold as a duration the age box takes. */
-function durationText(seconds: number): string {
-  return describeThreshold(seconds).replace(' min', 'm').replace(' ', '');
-}
-
 /** The age and selector the user gives, each checked as it is typed; undefined when cancelled. */
 async function askCriteria(prompts: UserPrompts, staleAfterSeconds: number): Promise<{ olderThanSeconds?: number; selectors: GroupSelector[] } | undefined> {
-  const ageText = await prompts.inputCleanupAge(durationText(staleAfterSeconds), (text) => {
+  const ageText = await prompts.inputCleanupAge(formatDuration(staleAfterSeconds), (text) => {
     const duration = text.trim() === '' ? undefined : parseDuration(text.trim());
     return duration && !duration.ok ? duration.error : undefined;
   });

@@ -77,7 +77,7 @@ describe('Clean Up Groups…', function () {
     assert.deepEqual(await groupsInTree(), ['job=nightly', 'job=tmp_a instance=x', 'job=tmp_b', 'job=tmp_c instance=y', 'job=tmp_gauge', 'job=tmp_recent']);
     const [gatewayNode] = await children();
     await vscode.commands.executeCommand('pushgateway.cleanUpGroups', gatewayNode);
-    assert.deepEqual(offeredAges, ['25h'], "the age box starts at the explorer's staleness threshold");
+    assert.deepEqual(offeredAges, ['1d1h'], "the age box starts at the explorer's staleness threshold");
     assert.deepEqual(previews, [
       [
         ['job=tmp_a instance=x', 'last push 10 d ago'],
