@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { compareDiagnostics, Diagnostic } from '../core/exposition/diagnostic';
+import { DebouncedDocuments } from './debouncedDocuments';
 import { EXPOSITION_LANGUAGE_ID } from './languageIds';
 import { LintService } from './lintService';
 import { LintSettingsReader } from './lintSettings';
@@ -18,7 +19,7 @@ export function toVscodeDiagnostic(diagnostic: Diagnostic, range = toRange(diagn
 /** Keeps the Problems of open exposition documents current: on open, after edits (debounced), on settings changes. */
 export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly edits = new DebouncedDocuments(DEBOUNCE_MS, (document) => this.publish(document));
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -27,7 +28,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   ) {
     this.subscriptions = [
       vscode.workspace.onDidOpenTextDocument((document) => this.publish(document)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.edits.schedule(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
       // Saving can add or drop the byte order mark, which the text does not show.
       vscode.workspace.onDidSaveTextDocument((document) => this.publish(document)),
@@ -41,18 +42,6 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) {
       this.publish(document);
     }
-  }
-
-  private schedule(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.set(
-      key,
-      setTimeout(() => {
-        this.pending.delete(key);
-        this.publish(document);
-      }, DEBOUNCE_MS),
-    );
   }
 
   private publish(document: vscode.TextDocument): void {
@@ -76,16 +65,11 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   }
 
   private forget(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.delete(key);
+    this.edits.cancel(document);
     this.collection.delete(document.uri);
   }
 
   dispose(): void {
-    for (const timer of this.pending.values()) {
-      clearTimeout(timer);
-    }
-    vscode.Disposable.from(...this.subscriptions, this.collection).dispose();
+    vscode.Disposable.from(...this.subscriptions, this.edits, this.collection).dispose();
   }
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { checkScrapeConfig, ScrapeConfigFinding } from '../core/scrape/scrapeConfig';
 import { readGatewayList } from '../gateways/gatewaySettings';
+import { DebouncedDocuments } from './debouncedDocuments';
 import { DIAGNOSTIC_SOURCE, toVscodeDiagnostic } from './diagnostics';
 import { LintSettingsReader } from './lintSettings';
 
@@ -20,14 +21,14 @@ export class ScrapeConfigCheck implements vscode.CodeActionProvider, vscode.Disp
   private readonly subscriptions: vscode.Disposable[];
   /** The findings of each document by URI, for the version they were made of; dropped on any settings change. */
   private readonly cache = new Map<string, { version: number; findings: ScrapeConfigFinding[] }>();
-  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly edits = new DebouncedDocuments(DEBOUNCE_MS, (document) => this.publish(document));
   private pendingAll: NodeJS.Timeout | undefined;
 
   constructor(private readonly settings: LintSettingsReader) {
     this.subscriptions = [
       vscode.languages.registerCodeActionsProvider(YAML_FILES, this, { providedCodeActionKinds: ScrapeConfigCheck.kinds }),
       vscode.workspace.onDidOpenTextDocument((document) => this.publish(document)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.edits.schedule(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
       // One listener for every setting it reads (the files, the gateways, the lint severities); the
       // publish waits a tick so that the lint settings reader has dropped its own cache by then.
@@ -73,23 +74,9 @@ export class ScrapeConfigCheck implements vscode.CodeActionProvider, vscode.Disp
     }, 0);
   }
 
-  private schedule(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.set(
-      key,
-      setTimeout(() => {
-        this.pending.delete(key);
-        this.publish(document);
-      }, DEBOUNCE_MS),
-    );
-  }
-
   private forget(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.delete(key);
-    this.cache.delete(key);
+    this.edits.cancel(document);
+    this.cache.delete(document.uri.toString());
     this.collection.delete(document.uri);
   }
 
@@ -130,9 +117,6 @@ export class ScrapeConfigCheck implements vscode.CodeActionProvider, vscode.Disp
 
   dispose(): void {
     clearTimeout(this.pendingAll);
-    for (const timer of this.pending.values()) {
-      clearTimeout(timer);
-    }
-    vscode.Disposable.from(...this.subscriptions, this.collection).dispose();
+    vscode.Disposable.from(...this.subscriptions, this.edits, this.collection).dispose();
   }
 }
