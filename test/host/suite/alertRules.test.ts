@@ -3,19 +3,10 @@ import { spawnSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import { GatewayClient } from '../../../src/core/gateway/client';
 import { MockGateway, startMockGateway } from '../../../src/core/mock';
-import type { ExplorerNode } from '../../../src/explorer/explorerModel';
-import { api, extension, workspaceFile } from './helpers';
+import { api, extension, groupNode, setGateways, workspaceFile } from './helpers';
 
 const RULES_FOLDER = 'alert-rules-test';
 const PROMTOOL = process.env.PGW_PROMTOOL ?? 'promtool';
-
-async function groupNode(job: string): Promise<ExplorerNode> {
-  api().gatewayTree.refresh();
-  const [gatewayNode] = (await api().gatewayTree.getChildren()) ?? [];
-  const found = ((await api().gatewayTree.getChildren(gatewayNode)) ?? []).find((node) => node.kind === 'group' && node.group.labels.job === job);
-  assert.ok(found, `no group job=${job} in the explorer`);
-  return found;
-}
 
 async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -36,14 +27,14 @@ describe('Create Alert Rules…', () => {
       method: 'PUT',
       body: `# TYPE backup_db_last_success_unixtime gauge\nbackup_db_last_success_unixtime ${Math.floor(Date.now() / 1000)}\n`,
     });
-    await vscode.workspace.getConfiguration('pushgateway').update('gateways', [{ name: 'rules', url: gateway.url, staleAfterHours: 2 }], vscode.ConfigurationTarget.Workspace);
+    await setGateways([{ name: 'rules', url: gateway.url, staleAfterHours: 2 }]);
   });
 
   after(async () => {
     api().setPrompts(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(workspaceFile(RULES_FOLDER), { recursive: true, useTrash: false }).then(undefined, () => undefined);
-    await vscode.workspace.getConfiguration('pushgateway').update('gateways', undefined, vscode.ConfigurationTarget.Workspace);
+    await setGateways(undefined);
     await client?.close();
     await gateway?.close();
   });

@@ -3,15 +3,10 @@ import * as vscode from 'vscode';
 import { GatewayClient } from '../../../src/core/gateway/client';
 import { MockGateway, startMockGateway } from '../../../src/core/mock';
 import { formatGroupingLabels } from '../../../src/core/protocol/labelText';
-import type { ExplorerNode } from '../../../src/explorer/explorerModel';
 import type { CleanupPickItem } from '../../../src/ui/prompts';
-import { api, extension } from './helpers';
+import { api, children, extension, setGateways } from './helpers';
 
 const DAY_MS = 86_400_000;
-
-async function children(node?: ExplorerNode): Promise<ExplorerNode[]> {
-  return (await api().gatewayTree.getChildren(node)) ?? [];
-}
 
 describe('Clean Up Groups…', function () {
   this.timeout(30_000);
@@ -48,13 +43,13 @@ describe('Clean Up Groups…', function () {
     await push('tmp_recent', {}, 'x 1\n', 1);
     await push('tmp_gauge', {}, `tmp_gauge_last_success_unixtime ${Math.floor(Date.now() / 1000) - 12 * 86_400}\n`, 0);
     clockMs = Date.now();
-    await vscode.workspace.getConfiguration('pushgateway').update('gateways', [{ name: 'cleanup', url: gateway.url }], vscode.ConfigurationTarget.Workspace);
+    await setGateways([{ name: 'cleanup', url: gateway.url }]);
     api().gatewayTree.refresh();
   });
 
   after(async () => {
     api().setPrompts(undefined);
-    await vscode.workspace.getConfiguration('pushgateway').update('gateways', undefined, vscode.ConfigurationTarget.Workspace);
+    await setGateways(undefined);
     await client?.close();
     await gateway?.close();
   });
