@@ -51,7 +51,7 @@ export function lintShellScript(script: string, options: ShellLintOptions = {}):
   const heredocs = findMetricHeredocs(script).map((heredoc) => lintHeredoc(heredoc, options));
   const facts = heredocs.length === 0 ? undefined : scriptFacts(script);
   const diagnostics = heredocs.flatMap((linted) => [
-    ...(linted.heredoc.push ? pushUrlDiagnostics(linted.heredoc.push) : []),
+    ...(linted.heredoc.push ? pushUrlDiagnostics(linted.heredoc.push, options.targetOf?.(linted.heredoc) ?? options.target) : []),
     ...(facts ? pushSiteDiagnostics(facts, linted.heredoc, options) : []),
     ...toScriptDiagnostics(linted),
   ]);
@@ -76,7 +76,7 @@ function lintTreeSites(script: string, sites: readonly TreePushSite[], linted: r
   for (const site of sites) {
     const groupingLabels = site.groupingKey ? Object.keys(site.groupingKey.labels) : [];
     if (!pushedHeredocLines.has(site.urlSpan.line)) {
-      diagnostics.push(...pushUrlDiagnostics(site));
+      diagnostics.push(...pushUrlDiagnostics(site, options.target));
     }
     if (site.ignoredStdin) {
       const diagnostic: Diagnostic = {
@@ -125,8 +125,8 @@ function lintTracedHeredoc(heredoc: MetricHeredoc, options: Pick<LintOptions, 's
 }
 
 /** A push URL the gateway refuses: certain as far as its path is literal, likely where an expansion decides. */
-function pushUrlDiagnostics(push: { readonly url: string; readonly urlIsLiteral: boolean; readonly urlSpan: Span }): Diagnostic[] {
-  const problem = pushUrlProblem(push.url, push.urlIsLiteral);
+function pushUrlDiagnostics(push: { readonly url: string; readonly urlIsLiteral: boolean; readonly urlSpan: Span }, target: GatewayTarget | undefined): Diagnostic[] {
+  const problem = pushUrlProblem(push.url, push.urlIsLiteral, target?.utf8Names ? 'utf8' : 'legacy');
   if (problem === undefined) {
     return [];
   }

@@ -103,6 +103,15 @@ describe('shell script linting', () => {
     assert.deepEqual(codes(lintShellScript(script, { target: utf8, targetOf: () => undefined })), ['warning utf8-name']);
     assert.deepEqual(codes(lintShellScript(script)), ['error invalid-metric-name', 'error invalid-metric-name', 'error invalid-metric-name']);
   });
+
+  it('reads the label names of a push URL by the target: UTF-8 names are refused by a legacy gateway only', () => {
+    const script = ['cat <<EOF | curl --data-binary @- http://gw:9091/metrics/job/backup/disk.name/sda', 'backup_ok 1', 'EOF', ''].join('\n');
+    const utf8 = { version: '1.11', utf8Names: true, consistencyCheckDisabled: false } as const;
+    const urlFindings = (lint: ReturnType<typeof lintShellScript>) => lint.diagnostics.filter((d) => d.code === 'push-url').map((d) => d.severity);
+    assert.deepEqual(urlFindings(lintShellScript(script)), ['error']);
+    assert.deepEqual(urlFindings(lintShellScript(script, { target: utf8 })), []);
+    assert.deepEqual(urlFindings(lintShellScript(script, { targetOf: () => utf8 })), []);
+  });
 });
 
 describe('quick fixes in shell scripts', () => {

@@ -2,7 +2,8 @@
 // path is written out: the gateway's routes are /metrics/job/<job>{/<label>/<value>}, so a path
 // whose first component after /metrics/ is a literal other than `job` is a 404, and an odd number
 // of components is a 400 on every run, unless an expansion happens to hold a slash.
-import { parsePushPath } from '../../protocol/groupingKey';
+import { parsePushPath, UTF8_TEXT } from '../../protocol/groupingKey';
+import { NameValidation } from '../../protocol/nameEscaping';
 
 export interface PathProblem {
   readonly error: string;
@@ -12,16 +13,20 @@ export interface PathProblem {
 
 const hasExpansion = (text: string) => /[$`]/.test(text);
 
-/** What the gateway would refuse in a push URL: all of its path when literal, else as far as it is written out. */
-export function pushUrlProblem(url: string, urlIsLiteral: boolean): PathProblem | undefined {
+/**
+ * What the gateway would refuse in a push URL: all of its path when literal, else as far as it is
+ * written out. `names` is the gateway's: with UTF-8 names (1.11 with --push.enable-utf8-names) a
+ * label name in the path may be any UTF-8, and `U__` names are decoded.
+ */
+export function pushUrlProblem(url: string, urlIsLiteral: boolean, names: NameValidation = 'legacy'): PathProblem | undefined {
   if (!urlIsLiteral) {
-    return partialPathProblem(url);
+    return partialPathProblem(url, names);
   }
   const path = pathOf(url);
   if (path === undefined) {
     return undefined;
   }
-  const parsed = parsePushPath(path);
+  const parsed = parsePushPath(path, UTF8_TEXT, names);
   return parsed.ok ? undefined : { error: parsed.error, certain: true };
 }
 
@@ -33,7 +38,7 @@ function pathOf(url: string): string | undefined {
   }
 }
 
-function partialPathProblem(url: string): PathProblem | undefined {
+function partialPathProblem(url: string, names: NameValidation): PathProblem | undefined {
   const at = url.indexOf('/metrics/');
   if (at < 0) {
     return undefined;
@@ -48,7 +53,7 @@ function partialPathProblem(url: string): PathProblem | undefined {
     return { error: `"${first}" where the path needs "job" after /metrics/ (the gateway answers 404)`, certain: true };
   }
   if (!hasExpansion(path)) {
-    const parsed = parsePushPath(path);
+    const parsed = parsePushPath(path, UTF8_TEXT, names);
     return parsed.ok ? undefined : { error: parsed.error, certain: true };
   }
   if (components.length % 2 === 1) {
