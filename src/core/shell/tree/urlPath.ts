@@ -1,7 +1,8 @@
 // A push URL with expansions in it (`$PUSHGATEWAY/metrics/job/backup/${DB}`), checked as far as its
 // path is written out: the gateway's routes are /metrics/job/<job>{/<label>/<value>}, so a path
 // whose first component after /metrics/ is a literal other than `job` is a 404, and an odd number
-// of components is a 400 on every run, unless an expansion happens to hold a slash.
+// of components is a 400 on every run, unless an expansion happens to hold a slash (certain when
+// every expansion is a plain variable named like one value: `${DB}`, `$HOST`).
 import { parsePushPath, UTF8_TEXT } from '../../protocol/groupingKey';
 import { NameValidation } from '../../protocol/nameEscaping';
 
@@ -57,7 +58,26 @@ function partialPathProblem(url: string, names: NameValidation): PathProblem | u
     return parsed.ok ? undefined : { error: parsed.error, certain: true };
   }
   if (components.length % 2 === 1) {
+    if (components.every((component) => !hasExpansion(component) || holdsOneSegment(component))) {
+      return { error: `an odd number of path components after /metrics/ (${components.length}): a label without a value (400 on every run)`, certain: true };
+    }
     return { error: `an odd number of path components after /metrics/ (${components.length}): a label without a value, unless an expansion holds a slash`, certain: false };
   }
   return undefined;
+}
+
+/** Names of variables that may well hold several path segments (`$LABELS`, `${GROUPING_KEY}`, `$PATH_SUFFIX`). */
+const MULTI_SEGMENT_NAME = /label|path|group|key|url|uri|route|suffix|prefix|dir|segment/i;
+
+/**
+ * A component whose expansions are plain variables (`${DB}`, `db-$N`) named like one value: it
+ * stays one component, as nobody keeps a slash in a database or host name. A command substitution,
+ * a `${VAR:-...}` with operators or a variable named like a path may hold several.
+ */
+function holdsOneSegment(component: string): boolean {
+  const expansions = component.match(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9]|\$\(|`/g) ?? [];
+  return expansions.every((expansion) => {
+    const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*|[0-9])\}?$/.exec(expansion)?.[1];
+    return name !== undefined && !MULTI_SEGMENT_NAME.test(name);
+  });
 }
