@@ -26,6 +26,8 @@ export interface SiteBody {
   readonly chars?: MappedBody;
   /** For a heredoc body: the offset of its `<<`, to build the body with the heredoc body builder. */
   readonly heredocAt?: number;
+  /** `read -d '' VAR <<EOF` without `IFS=`: read drops the body's trailing blanks and line breaks (echo adds one back). */
+  readonly trimmed?: boolean;
 }
 
 export interface TreePushSite {
@@ -662,7 +664,8 @@ class ScriptScope {
     const args = argumentsOf(body);
     const name = args[args.length - 1]?.text;
     if (name && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && args.some((arg) => /^-[a-z]*d$/.test(arg.text))) {
-      const heredocSite = heredocBody(heredoc);
+      const keepsBlanks = body.children.some((child) => child?.type === 'variable_assignment' && child.childForFieldName('name')?.text === 'IFS');
+      const heredocSite = { ...heredocBody(heredoc), ...(!keepsBlanks && { trimmed: true }) };
       this.assignments.push({ name, at: node.startIndex, append: false, text: '', body: () => ({ ...heredocSite, source: 'variable' }) });
     }
   }
