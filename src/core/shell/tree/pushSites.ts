@@ -187,7 +187,7 @@ function siteOf(command: Node, tool: PushTool, scope: ScriptScope): TreePushSite
         ? dataBody(request.data, scope)
         : undefined;
   const method = request.method ?? (request.file && request.upload ? 'PUT' : body || request.readsStdin ? 'POST' : undefined);
-  if (method === undefined || method === 'GET' || (byBody && !(body && readsAsMetrics(body, scope.script)))) {
+  if (method === undefined || method === 'GET' || (byBody && !(body && readsAsMetrics(body, scope)))) {
     return undefined;
   }
   const described = describePushUrl(value);
@@ -252,15 +252,19 @@ function goesToGateway(value: WordValue, scope: ScriptScope, at: number): boolea
 const METRICS_COMMENT = /^[ \t]*# (TYPE|HELP) [A-Za-z_:][A-Za-z0-9_:]* /m;
 
 /** A body whose text has a `# TYPE` or `# HELP` line: what only the exposition format sends. */
-function readsAsMetrics(body: SiteBody, script: string): boolean {
+function readsAsMetrics(body: SiteBody, scope: ScriptScope): boolean {
   if (body.chars) {
     return METRICS_COMMENT.test(bodyText(body.chars));
   }
   if (body.heredocAt === undefined) {
     return false;
   }
-  const lines = script.split('\n').slice(body.startLine, body.endLine + 1);
-  return METRICS_COMMENT.test(lines.join('\n'));
+  return METRICS_COMMENT.test(
+    scope
+      .lines()
+      .slice(body.startLine, body.endLine + 1)
+      .join('\n'),
+  );
 }
 
 /**
@@ -606,6 +610,7 @@ class ScriptScope {
   private readonly writes: FileWrite[] = [];
   private readonly functions = new Map<string, { startLine: number; endLine: number; body: Node }>();
   private byName: Map<string, Assignment[]> | undefined;
+  private scriptLines: string[] | undefined;
   private writesByPath: Map<string, FileWrite[]> | undefined;
 
   constructor(
@@ -699,6 +704,12 @@ class ScriptScope {
     if (name && body) {
       this.functions.set(name, { startLine: node.startPosition.row, endLine: node.endPosition.row, body });
     }
+  }
+
+  /** The script's lines, split once. */
+  lines(): readonly string[] {
+    this.scriptLines ??= this.script.split('\n');
+    return this.scriptLines;
   }
 
   /** A function defined in the script; its body node is only valid while the tree is. */
