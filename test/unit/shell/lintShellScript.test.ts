@@ -63,6 +63,17 @@ describe('shell script linting', () => {
     assert.match(message(heredoc) ?? '', /refuses this push URL: odd number of components/);
   });
 
+  it('calls an odd component count certain only when every expansion in the path holds one segment', () => {
+    const severity = (path: string) => lintShellScript(`cat <<EOF | curl --data-binary @- "http://gw:9091/metrics/job/${path}"\nx 1\nEOF\n`).diagnostics.find((d) => d.code === 'push-url')?.severity;
+    assert.equal(severity('backup/${DB}'), 'error');
+    assert.equal(severity('backup/db-$N'), 'error');
+    assert.equal(severity('backup/$1'), 'error');
+    assert.equal(severity('backup/$LABELS'), 'warning');
+    assert.equal(severity('backup/${DB:-main}'), 'warning');
+    assert.equal(severity('backup/$(hostname)'), 'warning');
+    assert.equal(severity('$JOB/db/${DB}'), undefined);
+  });
+
   it('reports an unquoted label value even when an expansion follows in it, and none that starts with one', () => {
     const script = (value: string) => `cat <<EOF | curl --data-binary @- http://gw/metrics/job/x\n# HELP a A.\n# TYPE a gauge\na{host=${value}} 1\nEOF\n`;
     assert.deepEqual(findings(script('db-$N')), ['3:7-12 error expected-quote']);
