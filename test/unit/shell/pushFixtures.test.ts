@@ -33,7 +33,8 @@ async function run(command: typeof runLint, args: string[], parser: ShellParser 
 
 describe('push sites on the shell parser: fixtures', () => {
   let parser: ShellParser;
-  before(async () => {
+  before(async function () {
+    this.timeout(30_000); // the first load of the wasm parser in the process: seconds on a shared, loaded machine
     parser = await loadShellParser();
   });
 
