@@ -160,7 +160,7 @@ function lintShell(text: string, severities: Record<string, SeveritySetting>, ta
 }
 
 /** `--gateway-version 1.11 --utf8-names` as the target; an unknown version, or UTF-8 names on 1.5, is a usage error. */
-function lintTarget(version: string | undefined, utf8Names: boolean): Result<GatewayTarget> {
+export function lintTarget(version: string | undefined, utf8Names: boolean): Result<GatewayTarget> {
   if (!isGatewayVersion(version)) {
     return failure(`--gateway-version must be ${GATEWAY_VERSIONS.join(' or ')}, not "${version}" (1.9 and 1.10 lint as 1.11; 1.5 to 1.8 as 1.5)`);
   }
@@ -171,7 +171,7 @@ function lintTarget(version: string | undefined, utf8Names: boolean): Result<Gat
 }
 
 /** `--rule no-help=off --rule timestamp=warning` as severities; a malformed or unknown one is a usage error. */
-function ruleSeverities(options: readonly string[]): Result<Record<string, SeveritySetting>> {
+export function ruleSeverities(options: readonly string[]): Result<Record<string, SeveritySetting>> {
   const raw: Record<string, string> = {};
   for (const option of options) {
     const [code, severity, ...rest] = option.split('=');

@@ -5,10 +5,14 @@ import { findDeleteCommands, findMetricHeredocs } from '../core/shell/heredocs';
 import { lintShellScript } from '../core/shell/lintShellScript';
 import { BodySource, TreePushSite, treePushSitesOf } from '../core/shell/tree/pushSites';
 import { CliOutput } from './cliOutput';
+import { lintTarget, ruleSeverities } from './lintCommand';
+import { DEFAULT_GATEWAY_TARGET } from '../core/protocol/gatewayTarget';
 import { FileReader, kindOf, loadOnce, nodeFileReader, noShellParser, parseWithUsage, readInput, ShellParserLoader } from './cliInput';
 import { appendAll } from '../core/appendAll';
 
-export const PUSHES_USAGE = `Usage: pgw pushes [--format text|json] [--as shell|python|go|yaml] FILE...
+export const PUSHES_USAGE = `Usage: pgw pushes [--format text|json] [--rule CODE=SEVERITY]...
+                  [--gateway-version 1.11|1.5] [--utf8-names]
+                  [--as shell|python|go|yaml] FILE...
 
 Lists every push and delete site of shell scripts: the command that sends (curl,
 wget, httpie), its method and URL as written, the grouping key when the path is
@@ -19,6 +23,8 @@ Use - to read a script from standard input.
 
 Options:
   --format text|json   Output format (default: text).
+  --rule CODE=SEVERITY, --gateway-version 1.11|1.5, --utf8-names
+                       As pgw lint: they decide the exit status.
   --as KIND            Read every FILE as this kind, whatever its name.
   -h, --help           Show this help.
 
@@ -45,7 +51,18 @@ export async function runPushes(args: readonly string[], output: CliOutput, read
   const parsed = parseWithUsage(
     'pushes',
     PUSHES_USAGE,
-    { args: [...args], options: { format: { type: 'string', default: 'text' }, as: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true },
+    {
+      args: [...args],
+      options: {
+        format: { type: 'string', default: 'text' },
+        rule: { type: 'string', multiple: true },
+        'gateway-version': { type: 'string', default: DEFAULT_GATEWAY_TARGET.version },
+        'utf8-names': { type: 'boolean', default: false },
+        as: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+    },
     output,
   );
   if (parsed === undefined) {
@@ -60,6 +77,18 @@ export async function runPushes(args: readonly string[], output: CliOutput, read
     output.err(`pgw pushes: --format must be text or json, not "${values.format}"\n`);
     return 2;
   }
+  const rules = ruleSeverities(values.rule ?? []);
+  if (!rules.ok) {
+    output.err(`pgw pushes: ${rules.error}\n`);
+    return 2;
+  }
+  const severities = rules.value;
+  const chosenTarget = lintTarget(values['gateway-version'], values['utf8-names'] === true);
+  if (!chosenTarget.ok) {
+    output.err(`pgw pushes: ${chosenTarget.error}\n`);
+    return 2;
+  }
+  const target = chosenTarget.value;
   const forced = values.as;
   if (forced !== undefined && !isForcedKind(forced)) {
     output.err(`pgw pushes: --as must be ${FORCED_KINDS.join(', ')}, not "${forced}"\n`);
@@ -89,7 +118,7 @@ export async function runPushes(args: readonly string[], output: CliOutput, read
     const parser = await shellParser();
     const treeSites = parser === undefined ? undefined : treePushSitesOf(parser, text);
     appendAll(listed, shellSites(name, text, treeSites));
-    lintErrors ||= hasErrors(lintShellScript(text, treeSites ? { treeSites } : {}).diagnostics);
+    lintErrors ||= hasErrors(lintShellScript(text, { severities, target, ...(treeSites && { treeSites }) }).diagnostics);
   }
   if (values.format === 'json') {
     output.out(`${JSON.stringify(listed, null, 2)}\n`);

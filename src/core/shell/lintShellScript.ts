@@ -51,7 +51,7 @@ export function lintShellScript(script: string, options: ShellLintOptions = {}):
   const heredocs = findMetricHeredocs(script).map((heredoc) => lintHeredoc(heredoc, options));
   const facts = heredocs.length === 0 ? undefined : scriptFacts(script);
   const diagnostics = heredocs.flatMap((linted) => [
-    ...(linted.heredoc.push ? pushUrlDiagnostics(linted.heredoc.push) : []),
+    ...(linted.heredoc.push ? pushUrlDiagnostics(linted.heredoc.push, options.targetOf?.(linted.heredoc) ?? options.target) : []),
     ...(facts ? pushSiteDiagnostics(facts, linted.heredoc, options) : []),
     ...toScriptDiagnostics(linted),
   ]);
@@ -72,11 +72,12 @@ function lintTreeSites(script: string, sites: readonly TreePushSite[], linted: r
   const diagnostics: Diagnostic[] = [];
   const stdinFixes: { diagnostic: Diagnostic; fix: QuickFix }[] = [];
   const heredocOffsets = new Set<number>();
+  const trimmedLines = new Set<number>();
   const groupingLabelsByLine = new Map<number, string[]>();
   for (const site of sites) {
     const groupingLabels = site.groupingKey ? Object.keys(site.groupingKey.labels) : [];
     if (!pushedHeredocLines.has(site.urlSpan.line)) {
-      diagnostics.push(...pushUrlDiagnostics(site));
+      diagnostics.push(...pushUrlDiagnostics(site, options.target));
     }
     if (site.ignoredStdin) {
       const diagnostic: Diagnostic = {
@@ -97,10 +98,18 @@ function lintTreeSites(script: string, sites: readonly TreePushSite[], linted: r
       appendAll(diagnostics, lintMappedBody(body.chars, { ...options, groupingLabels }));
     } else if (body.heredocAt !== undefined && !known.has(body.startLine - 1)) {
       heredocOffsets.add(body.heredocAt);
+      if (body.trimmed) {
+        trimmedLines.add(body.startLine - 1);
+      }
       groupingLabelsByLine.set(body.startLine - 1, groupingLabels);
     }
   }
-  const heredocs = heredocOffsets.size === 0 ? [] : heredocsAt(script, heredocOffsets).map((heredoc) => lintTracedHeredoc(heredoc, options, groupingLabelsByLine.get(heredoc.operatorSpan.line) ?? []));
+  const heredocs =
+    heredocOffsets.size === 0
+      ? []
+      : heredocsAt(script, heredocOffsets).map((heredoc) =>
+          lintTracedHeredoc(heredoc, options, groupingLabelsByLine.get(heredoc.operatorSpan.line) ?? [], trimmedLines.has(heredoc.operatorSpan.line)),
+        );
   appendAll(
     diagnostics,
     heredocs.flatMap((entry) => toScriptDiagnostics(entry)),
@@ -119,14 +128,16 @@ function withoutRepeats(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   });
 }
 
-function lintTracedHeredoc(heredoc: MetricHeredoc, options: Pick<LintOptions, 'severities' | 'target'>, groupingLabels: string[]): LintedHeredoc {
-  const lintedBody = bodyWithPlaceholders(heredoc);
+/** `trimmed`: the body as `read` stores it (trailing blanks and line breaks dropped) and echo sends it, one line break added. */
+function lintTracedHeredoc(heredoc: MetricHeredoc, options: Pick<LintOptions, 'severities' | 'target'>, groupingLabels: string[], trimmed: boolean): LintedHeredoc {
+  const placeholders = bodyWithPlaceholders(heredoc);
+  const lintedBody = trimmed ? `${placeholders.replace(/[ \t\n]+$/, '')}\n` : placeholders;
   return { heredoc, lintedBody, result: lintExposition(lintedBody, { ...options, groupingLabels }) };
 }
 
 /** A push URL the gateway refuses: certain as far as its path is literal, likely where an expansion decides. */
-function pushUrlDiagnostics(push: { readonly url: string; readonly urlIsLiteral: boolean; readonly urlSpan: Span }): Diagnostic[] {
-  const problem = pushUrlProblem(push.url, push.urlIsLiteral);
+function pushUrlDiagnostics(push: { readonly url: string; readonly urlIsLiteral: boolean; readonly urlSpan: Span }, target: GatewayTarget | undefined): Diagnostic[] {
+  const problem = pushUrlProblem(push.url, push.urlIsLiteral, target?.utf8Names ? 'utf8' : 'legacy');
   if (problem === undefined) {
     return [];
   }

@@ -63,6 +63,17 @@ describe('shell script linting', () => {
     assert.match(message(heredoc) ?? '', /refuses this push URL: odd number of components/);
   });
 
+  it('calls an odd component count certain only when every expansion in the path holds one segment', () => {
+    const severity = (path: string) => lintShellScript(`cat <<EOF | curl --data-binary @- "http://gw:9091/metrics/job/${path}"\nx 1\nEOF\n`).diagnostics.find((d) => d.code === 'push-url')?.severity;
+    assert.equal(severity('backup/${DB}'), 'error');
+    assert.equal(severity('backup/db-$N'), 'error');
+    assert.equal(severity('backup/$1'), 'error');
+    assert.equal(severity('backup/$LABELS'), 'warning');
+    assert.equal(severity('backup/${DB:-main}'), 'warning');
+    assert.equal(severity('backup/$(hostname)'), 'warning');
+    assert.equal(severity('$JOB/db/${DB}'), undefined);
+  });
+
   it('reports an unquoted label value even when an expansion follows in it, and none that starts with one', () => {
     const script = (value: string) => `cat <<EOF | curl --data-binary @- http://gw/metrics/job/x\n# HELP a A.\n# TYPE a gauge\na{host=${value}} 1\nEOF\n`;
     assert.deepEqual(findings(script('db-$N')), ['3:7-12 error expected-quote']);
@@ -102,6 +113,15 @@ describe('shell script linting', () => {
     assert.deepEqual(codes(lintShellScript(script, { targetOf: (heredoc) => (heredoc.push?.url.startsWith('http://utf8:9091/') ? utf8 : undefined) })), ['warning utf8-name']);
     assert.deepEqual(codes(lintShellScript(script, { target: utf8, targetOf: () => undefined })), ['warning utf8-name']);
     assert.deepEqual(codes(lintShellScript(script)), ['error invalid-metric-name', 'error invalid-metric-name', 'error invalid-metric-name']);
+  });
+
+  it('reads the label names of a push URL by the target: UTF-8 names are refused by a legacy gateway only', () => {
+    const script = ['cat <<EOF | curl --data-binary @- http://gw:9091/metrics/job/backup/disk.name/sda', 'backup_ok 1', 'EOF', ''].join('\n');
+    const utf8 = { version: '1.11', utf8Names: true, consistencyCheckDisabled: false } as const;
+    const urlFindings = (lint: ReturnType<typeof lintShellScript>) => lint.diagnostics.filter((d) => d.code === 'push-url').map((d) => d.severity);
+    assert.deepEqual(urlFindings(lintShellScript(script)), ['error']);
+    assert.deepEqual(urlFindings(lintShellScript(script, { target: utf8 })), []);
+    assert.deepEqual(urlFindings(lintShellScript(script, { targetOf: () => utf8 })), []);
   });
 });
 

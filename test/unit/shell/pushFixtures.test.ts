@@ -33,7 +33,8 @@ async function run(command: typeof runLint, args: string[], parser: ShellParser 
 
 describe('push sites on the shell parser: fixtures', () => {
   let parser: ShellParser;
-  before(async () => {
+  before(async function () {
+    this.timeout(30_000); // the first load of the wasm parser in the process: seconds on a shared, loaded machine
     parser = await loadShellParser();
   });
 
@@ -100,6 +101,19 @@ describe('push sites on the shell parser: fixtures', () => {
     assert.equal(await loads(runLint, ['bin/push-metrics']), 1);
     assert.equal(await loads(runLint, ['--as', 'shell', 'job.prom']), 1);
     assert.equal(await loads(runPushes, ['push.sh', 'other.sh']), 1);
+  });
+
+  it('pgw pushes exits as pgw lint does under --rule, --gateway-version and --utf8-names', async () => {
+    const exits = async (args: string[]) => [(await run(runPushes, args, parser)).code, (await run(runLint, args, parser)).code];
+    // echo-pipe.sh's one error is a timestamp; the UTF-8 URL below is refused by legacy names only.
+    assert.deepEqual(await exits(['echo-pipe.sh']), [1, 1]);
+    assert.deepEqual(await exits(['--rule', 'timestamp=warning', 'echo-pipe.sh']), [0, 0]);
+    assert.deepEqual(await exits(['--rule', 'bogus=off', 'echo-pipe.sh']), [2, 2]);
+    assert.deepEqual(await exits(['--gateway-version', '1.5', '--utf8-names', 'echo-pipe.sh']), [2, 2]);
+    const reader: FileReader = { readFile: () => Buffer.from('echo "x 1" | curl --data-binary @- http://gw/metrics/job/x/disk.name/sda\n'), readStdin: () => Buffer.alloc(0) };
+    const exitsOn = async (args: string[]) => [(await run(runPushes, args, parser, reader)).code, (await run(runLint, args, parser, reader)).code];
+    assert.deepEqual(await exitsOn(['utf8.sh']), [1, 1]);
+    assert.deepEqual(await exitsOn(['--utf8-names', 'utf8.sh']), [0, 0]);
   });
 
   it('runs from the built CLI, the parser found beside dist/pgw.js', function () {

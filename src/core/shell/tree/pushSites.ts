@@ -26,6 +26,8 @@ export interface SiteBody {
   readonly chars?: MappedBody;
   /** For a heredoc body: the offset of its `<<`, to build the body with the heredoc body builder. */
   readonly heredocAt?: number;
+  /** `read -d '' VAR <<EOF` without `IFS=`: read drops the body's trailing blanks and line breaks (echo adds one back). */
+  readonly trimmed?: boolean;
 }
 
 export interface TreePushSite {
@@ -59,6 +61,13 @@ interface NestedScript {
   readonly line: number;
   readonly column: number;
   readonly offset: number;
+  /** Where the outer shell expands `$1`, `${VAR}` of a double-quoted script before `sh -c` reads it: values unknown here. */
+  readonly expanded: readonly { readonly start: Position; readonly end: Position }[];
+}
+
+interface Position {
+  readonly row: number;
+  readonly column: number;
 }
 
 function findSites(root: Node, script: string): { sites: TreePushSite[]; nested: NestedScript[] } {
@@ -99,7 +108,11 @@ function nestedScriptOf(command: Node, scope: ScriptScope): NestedScript | undef
   if (!word || (word.type !== 'string' && word.type !== 'raw_string') || word.text.includes('\\')) {
     return undefined;
   }
-  return { text: word.text.slice(1, -1), line: word.startPosition.row, column: word.startPosition.column + 1, offset: word.startIndex + 1 };
+  const expanded =
+    word.type === 'string'
+      ? word.namedChildren.filter((child): child is Node => child !== null && child.type !== 'string_content').map((child) => ({ start: child.startPosition, end: child.endPosition }))
+      : [];
+  return { text: word.text.slice(1, -1), line: word.startPosition.row, column: word.startPosition.column + 1, offset: word.startIndex + 1, expanded };
 }
 
 /** A site of a nested script, moved to where that script is written in the outer one. */
@@ -111,7 +124,12 @@ function shiftSite(site: TreePushSite, at: NestedScript): TreePushSite {
     ...site.body,
     startLine: line(site.body.startLine),
     endLine: line(site.body.endLine),
-    ...(site.body.chars && { chars: site.body.chars.map((entry) => ({ ...entry, line: line(entry.line), column: column(entry.line, entry.column) })) }),
+    ...(site.body.chars && {
+      chars: site.body.chars.map((entry) => {
+        const moved = { line: line(entry.line), column: column(entry.line, entry.column) };
+        return { ...entry, ...moved, placeholder: entry.placeholder || at.expanded.some((span) => within(moved, span)) };
+      }),
+    }),
     ...(site.body.heredocAt !== undefined && { heredocAt: site.body.heredocAt + at.offset }),
   };
   return {
@@ -144,11 +162,15 @@ interface SinkArguments extends ArgumentTexts {
   /** The first of these argument indices whose URL reaches a gateway. */
   url(index: number): void;
   readonly found: Node | undefined;
+  /** The first URL argument whose base is an expansion (`"${API}/$1/"`): a push site when what it sends reads as metrics. */
+  readonly variableBase: Node | undefined;
 }
 
 function siteOf(command: Node, tool: PushTool, scope: ScriptScope): TreePushSite | undefined {
   const args = sinkArguments(command, scope);
   const request = tool === 'curl' ? curlRequest(args) : tool === 'wget' ? wgetRequest(args) : httpieRequest(args);
+  const byBody = request.url === undefined && tool !== 'httpie';
+  request.url ??= tool === 'httpie' ? undefined : args.variableBase;
   if (request.url === undefined) {
     return undefined;
   }
@@ -165,7 +187,7 @@ function siteOf(command: Node, tool: PushTool, scope: ScriptScope): TreePushSite
         ? dataBody(request.data, scope)
         : undefined;
   const method = request.method ?? (request.file && request.upload ? 'PUT' : body || request.readsStdin ? 'POST' : undefined);
-  if (method === undefined || method === 'GET') {
+  if (method === undefined || method === 'GET' || (byBody && !(body && readsAsMetrics(body, scope)))) {
     return undefined;
   }
   const described = describePushUrl(value);
@@ -190,6 +212,7 @@ function sinkArguments(command: Node, scope: ScriptScope): SinkArguments {
   const nodes = argumentsOf(command);
   const values = nodes.map((node) => wordValue(scope.script, node.startIndex, node.endIndex));
   let found: Node | undefined;
+  let variableBase: Node | undefined;
   return {
     nodes,
     length: nodes.length,
@@ -198,22 +221,50 @@ function sinkArguments(command: Node, scope: ScriptScope): SinkArguments {
       if (found === undefined && goesToGateway(values[index], scope, nodes[index].startIndex)) {
         found = nodes[index];
       }
+      if (variableBase === undefined && /^\$\{?[A-Za-z_]/.test(values[index].value)) {
+        variableBase = nodes[index];
+      }
     },
     get found() {
       return found;
     },
+    get variableBase() {
+      return variableBase;
+    },
   };
 }
 
-/** A URL reaches a Pushgateway when its path (variables resolved where the script assigns them) has `/metrics/`, or its base is a variable named like a gateway. */
+/**
+ * A URL reaches a Pushgateway when its path (variables resolved where the script assigns them) has
+ * `/metrics/`, or its base is a variable named like a gateway or one that an assignment before
+ * gives a `/metrics/` path (`url="${gateway}/metrics/job/${job}"` in one branch of a case).
+ */
 function goesToGateway(value: WordValue, scope: ScriptScope, at: number): boolean {
   if (value.value.includes('/metrics/')) {
     return true;
   }
   return value.expansions.some((expansion) => {
     const name = expansion.name;
-    return name !== undefined && (GATEWAY_VARIABLE.test(name) || (scope.literalValue(name, at) ?? '').includes('/metrics/'));
+    return name !== undefined && (GATEWAY_VARIABLE.test(name) || (scope.literalValue(name, at) ?? '').includes('/metrics/') || scope.assignedBefore(name, at, '/metrics/'));
   });
+}
+
+const METRICS_COMMENT = /^[ \t]*# (TYPE|HELP) [A-Za-z_:][A-Za-z0-9_:]* /m;
+
+/** A body whose text has a `# TYPE` or `# HELP` line: what only the exposition format sends. */
+function readsAsMetrics(body: SiteBody, scope: ScriptScope): boolean {
+  if (body.chars) {
+    return METRICS_COMMENT.test(bodyText(body.chars));
+  }
+  if (body.heredocAt === undefined) {
+    return false;
+  }
+  return METRICS_COMMENT.test(
+    scope
+      .lines()
+      .slice(body.startLine, body.endLine + 1)
+      .join('\n'),
+  );
 }
 
 /**
@@ -435,7 +486,7 @@ function producerBody(producer: Node, scope: ScriptScope): SiteBody {
       producer,
       printfBody(
         wordBody(args[0], true),
-        args.slice(1).map((arg) => wordBody(arg, false)),
+        args.slice(1).map((arg) => variableChars(arg, producer.startIndex, scope) ?? wordBody(arg, false)),
       ),
     );
   }
@@ -501,6 +552,12 @@ function echoBody(producer: Node, args: Node[], scope: ScriptScope): SiteBody {
   return knownBody('echo', producer, chars);
 }
 
+/** A printf argument that is one variable (`"$body"`): what the script assigned it, when that is known. */
+function variableChars(arg: Node, at: number, scope: ScriptScope): MappedBody | undefined {
+  const variable = soleVariable(arg);
+  return variable === undefined ? undefined : scope.variableBody(variable, at, false)?.chars;
+}
+
 /** `"$VAR"`, `$VAR`, `"${VAR}"`: the one variable the word is, or undefined. */
 function soleVariable(word: Node): string | undefined {
   const inner = word.type === 'string' && word.namedChildCount === 1 ? word.firstNamedChild : word;
@@ -536,6 +593,8 @@ interface Assignment {
   readonly body: (escapes: boolean) => SiteBody;
   readonly literal?: string;
   readonly value?: Node;
+  /** The value as written (`"${gateway}/metrics/job/${job}"`). */
+  readonly text: string;
 }
 
 interface FileWrite {
@@ -551,6 +610,7 @@ class ScriptScope {
   private readonly writes: FileWrite[] = [];
   private readonly functions = new Map<string, { startLine: number; endLine: number; body: Node }>();
   private byName: Map<string, Assignment[]> | undefined;
+  private scriptLines: string[] | undefined;
   private writesByPath: Map<string, FileWrite[]> | undefined;
 
   constructor(
@@ -581,17 +641,21 @@ class ScriptScope {
     if (!name) {
       return;
     }
-    const append = node.children.some((child) => child?.type === '+=');
     const substituted = value?.type === 'command_substitution' ? value.descendantsOfType('heredoc_redirect')[0] : undefined;
+    const text = value?.text ?? '';
     if (substituted) {
       const body = heredocBody(substituted);
-      this.assignments.push({ name, at: node.startIndex, append, body: () => ({ ...body, source: 'variable' }) });
+      this.assignments.push({ name, at: node.startIndex, append: isAppend(node), text, body: () => ({ ...body, source: 'variable' }) });
       return;
     }
     if (value) {
       const plain = value.type === 'string' ? value.namedChildren.every((child) => child?.type === 'string_content') : value.type === 'raw_string' || value.type === 'word';
       const literal = plain ? bodyText(wordBody(value, false)) : undefined;
-      this.assignments.push({ name, at: node.startIndex, append, value, body: (escapes) => knownBody('variable', value, wordBody(value, escapes)), ...(literal !== undefined && { literal }) });
+      // `body="$body..."` appends as `body+="..."` does: the leading self-expansion is what was there.
+      const self = selfPrefix(name, value);
+      const body = (escapes: boolean) =>
+        knownBody('variable', value, self ? wordBody(value, escapes).filter((entry) => !within(entry, { start: self.startPosition, end: self.endPosition })) : wordBody(value, escapes));
+      this.assignments.push({ name, at: node.startIndex, append: isAppend(node) || self !== undefined, value, text, body, ...(literal !== undefined && { literal }) });
     }
   }
 
@@ -605,8 +669,9 @@ class ScriptScope {
     const args = argumentsOf(body);
     const name = args[args.length - 1]?.text;
     if (name && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && args.some((arg) => /^-[a-z]*d$/.test(arg.text))) {
-      const heredocSite = heredocBody(heredoc);
-      this.assignments.push({ name, at: node.startIndex, append: false, body: () => ({ ...heredocSite, source: 'variable' }) });
+      const keepsBlanks = body.children.some((child) => child?.type === 'variable_assignment' && child.childForFieldName('name')?.text === 'IFS');
+      const heredocSite = { ...heredocBody(heredoc), ...(!keepsBlanks && { trimmed: true }) };
+      this.assignments.push({ name, at: node.startIndex, append: false, text: '', body: () => ({ ...heredocSite, source: 'variable' }) });
     }
   }
 
@@ -641,12 +706,23 @@ class ScriptScope {
     }
   }
 
+  /** The script's lines, split once. */
+  lines(): readonly string[] {
+    this.scriptLines ??= this.script.split('\n');
+    return this.scriptLines;
+  }
+
   /** A function defined in the script; its body node is only valid while the tree is. */
   functionNamed(name: string): { startLine: number; endLine: number; body: Node } | undefined {
     return this.functions.get(name);
   }
 
-  /** The body of the variable's last assignment before `at`; accumulated (`+=`) bodies are not known. */
+  /**
+   * The body of the variable's last assignment before `at`. An accumulated one (`+=`, or
+   * `body="$body..."`) is what the assignments since the last plain one write, each once and in
+   * script order (in a loop, one turn of it): its literal parts are linted, expansions are
+   * placeholders. A heredoc among them makes it not known.
+   */
   variableBody(name: string, at: number, escapes: boolean): SiteBody | undefined {
     const before = lastBefore(this.assignmentsOf(name), at);
     if (before === undefined) {
@@ -654,10 +730,27 @@ class ScriptScope {
     }
     const { entries, index } = before;
     const last = entries[index];
-    if (this.firstAppend(name) <= index) {
-      return { source: 'variable', startLine: entries[0].body(false).startLine, endLine: last.body(false).endLine, known: false };
+    if (!last.append) {
+      return last.body(escapes);
     }
-    return last.body(escapes);
+    let start = index;
+    while (start > 0 && entries[start].append) {
+      start--;
+    }
+    const parts = entries.slice(start, index + 1).map((entry) => entry.body(escapes));
+    const startLine = parts[0].startLine;
+    const endLine = parts[parts.length - 1].endLine;
+    if (parts.some((part) => part.chars === undefined)) {
+      return { source: 'variable', startLine, endLine, known: false };
+    }
+    const chars: MappedBody = [];
+    parts.forEach((part) => appendAll(chars, part.chars!));
+    return { source: 'variable', startLine, endLine, known: chars.some((entry) => !entry.placeholder && entry.char.trim() !== ''), chars };
+  }
+
+  /** Whether an assignment to `name` before `at` writes `needle` in its value. */
+  assignedBefore(name: string, at: number, needle: string): boolean {
+    return this.assignmentsOf(name).some((assignment) => assignment.at < at && assignment.text.includes(needle));
   }
 
   /** The value node of the variable's last plain assignment before `at` (valid while the tree is). */
@@ -682,11 +775,6 @@ class ScriptScope {
     return this.byName.get(name) ?? [];
   }
 
-  private firstAppend(name: string): number {
-    const index = this.assignmentsOf(name).findIndex((assignment) => assignment.append);
-    return index < 0 ? Infinity : index;
-  }
-
   /** What the file holds at `at`: its last `>` write before, known unless `>>` appended to it since. */
   fileBody(path: string, at: number): SiteBody | undefined {
     this.writesByPath ??= groupBy(this.writes, (write) => write.path);
@@ -705,6 +793,28 @@ class ScriptScope {
     }
     return last.body;
   }
+}
+
+function isAppend(assignment: Node): boolean {
+  return assignment.children.some((child) => child?.type === '+=');
+}
+
+/** The `$name` / `${name}` a value starts with (`"$body..."`, `$body"..."`), or undefined. */
+function selfPrefix(name: string, value: Node): Node | undefined {
+  const first = value.type === 'string' || value.type === 'concatenation' ? value.namedChildren[0] : value;
+  const offset = value.type === 'string' ? 1 : 0;
+  if (!first || first.startIndex !== value.startIndex + offset) {
+    return undefined;
+  }
+  const inner = first.type === 'simple_expansion' || (first.type === 'expansion' && first.namedChildCount === 1) ? first.firstNamedChild : undefined;
+  return inner?.type === 'variable_name' && inner.text === name ? first : undefined;
+}
+
+function within(entry: { line: number; column: number }, span: { readonly start: Position; readonly end: Position }): boolean {
+  const { start, end } = span;
+  const afterStart = entry.line > start.row || (entry.line === start.row && entry.column >= start.column);
+  const beforeEnd = entry.line < end.row || (entry.line === end.row && entry.column < end.column);
+  return afterStart && beforeEnd;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
