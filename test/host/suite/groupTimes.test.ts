@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GatewayClient } from '../../../src/core/gateway/client';
 import { humanTime } from '../../../src/core/groups/documentTimes';
-import { clientOfEmbeddedMock, groupNode } from './helpers';
+import { api, clientOfEmbeddedMock, groupNode } from './helpers';
 
 /** Issue 17 item 10: a stale group says its age came from the pushed gauge; Open as Document says what a Unix time stands for. */
 describe('a group pushed with an old last-success value', () => {
@@ -25,6 +25,13 @@ describe('a group pushed with an old last-success value', () => {
     const node = await groupNode('old_times');
     assert.ok(node.kind === 'group' && node.assessment.health === 'stale');
     assert.match(node.assessment.reason, /^the pushed gauge old_times_last_success_unixtime says the job last succeeded 370 d ago \(more than .+\); the group itself was pushed \d+ s ago$/);
+  });
+
+  it('says the reason in its tooltip with spaces a hover can wrap at (no &nbsp;: "befor / e it")', async () => {
+    const item = await api().gatewayTree.getTreeItem(await groupNode('old_times'));
+    const tooltip = item.tooltip as vscode.MarkdownString;
+    assert.ok(!tooltip.value.includes('&nbsp;'), tooltip.value);
+    assert.match(tooltip.value, /the pushed gauge old\\_times\\_last\\_success\\_unixtime says the job last succeeded 370 d ago /);
   });
 
   it("opens as a document that keeps the gateway's text and shows the human time as an inlay hint", async () => {
