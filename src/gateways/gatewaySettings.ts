@@ -29,13 +29,14 @@ export async function addGatewayToUserSettings(gateway: GatewayConfig): Promise<
 
 /**
  * Removes (no `edited`) or edits the configured gateway listed under `name`, in the settings that
- * define it: the workspace's when it sets pushgateway.gateways (that list is the one in effect), else
- * the user's. False when that list has no such entry.
+ * define it: the workspace's when it sets pushgateway.gateways (that list is the one in effect, once
+ * trusted), else the user's. False when that list has no such entry.
  */
 export async function updateGatewayInSettings(name: string, edited?: { readonly name: string; readonly url: string }): Promise<boolean> {
   const configuration = vscode.workspace.getConfiguration(SECTION);
   const inspected = configuration.inspect<unknown>(GATEWAYS_SETTING);
-  const inWorkspace = inspected?.workspaceValue !== undefined;
+  // An untrusted workspace's value of this restricted setting is not in effect: the user's is.
+  const inWorkspace = vscode.workspace.isTrusted && inspected?.workspaceValue !== undefined;
   const entries = withGatewayEntry(inWorkspace ? inspected?.workspaceValue : inspected?.globalValue, name, edited);
   if (!entries) {
     return false;
