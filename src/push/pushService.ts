@@ -120,7 +120,7 @@ export class PushService implements vscode.Disposable {
     if (!gateway) {
       return false;
     }
-    if (lintFirst === 'clean' && !(await this.lintAllows(body, document, heredoc.bodyStartLine, gateway))) {
+    if (!(await this.lintAllows(body, document, heredoc.bodyStartLine, gateway, lintFirst === 'pushAnyway'))) {
       return false;
     }
     return this.sender.send({ document, text: body, firstLine: heredoc.bodyStartLine }, { body, gateway, key, method, kind: mode === 'mock' ? 'dry run' : 'push' });
@@ -182,10 +182,10 @@ export class PushService implements vscode.Disposable {
     return (await this.prompts.confirm(question, `${listed.join('\n')}${more}`, 'Push Anyway')) ? 'pushAnyway' : 'cancelled';
   }
 
-  /** The lint before a push, for the gateway's target; the document follows that gateway's target from now on. */
-  private async lintAllows(body: string, document: vscode.TextDocument, firstLine: number, gateway: GatewayConfig): Promise<boolean> {
+  /** The lint before a push, for the gateway's target (not asked again when `accepted`: "Push Anyway" was picked already); the document follows that gateway's target from now on. */
+  private async lintAllows(body: string, document: vscode.TextDocument, firstLine: number, gateway: GatewayConfig, accepted = false): Promise<boolean> {
     const target = await this.services.lintTargets.follow(document, gateway);
-    return lintAllowsPush(body, this.services.lintSettings.settings.severities, target, this.prompts, firstLine);
+    return accepted || lintAllowsPush(body, this.services.lintSettings.settings.severities, target, this.prompts, firstLine);
   }
 
   private deleteGroup(target: DeleteTarget): Promise<boolean> {
