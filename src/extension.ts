@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { GroupDocuments } from './explorer/commands/openGroupAsDocument';
+import { GroupDocumentTimes } from './explorer/groupDocumentTimes';
 import { revealGroup } from './explorer/commands/revealGroup';
 import { ExplorerNode } from './explorer/explorerModel';
 import { GATEWAYS_VIEW_ID, SHOW_GATEWAYS_ON_START_ENV } from './explorer/explorerView';
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
       }
     }),
     vscode.workspace.registerTextDocumentContentProvider(GROUP_DOCUMENT_SCHEME, groupDocuments),
+    vscode.languages.registerInlayHintsProvider(GroupDocumentTimes.selector, new GroupDocumentTimes()),
   );
   const lintSettings = new LintSettingsReader();
   const lintTargets = new LintTargets(gateways, lintSettings);

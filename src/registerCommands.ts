@@ -4,9 +4,11 @@ import { cleanUpGroups } from './explorer/commands/cleanUpGroups';
 import { copyCurlCommands } from './explorer/commands/copyCurlCommands';
 import { createAlertRules } from './explorer/commands/createAlertRules';
 import { deleteAllGroups, deleteGroups } from './explorer/commands/deleteGroups';
+import { editGateway } from './explorer/commands/editGateway';
 import { clearGroupFilter, filterGroups } from './explorer/commands/filterGroups';
 import { GroupDocuments } from './explorer/commands/openGroupAsDocument';
 import { refreshExplorer } from './explorer/commands/refreshExplorer';
+import { removeGateway } from './explorer/commands/removeGateway';
 import { setCredentials } from './explorer/commands/setCredentials';
 import { sortGroups } from './explorer/commands/sortGroups';
 import { ExplorerNode } from './explorer/explorerModel';
@@ -72,6 +74,8 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
   const runningMock = async () => services.mock.gateway ?? ((await services.mock.start()) ? services.mock.gateway : undefined);
   const commands: Record<string, CommandHandler> = {
     'pushgateway.addGateway': () => addGateway(services.gateways, userPrompts()),
+    'pushgateway.editGateway': (clicked) => editGateway(services.gateways, userPrompts(), node(clicked)),
+    'pushgateway.removeGateway': (clicked) => removeGateway(services.gateways, userPrompts(), node(clicked)),
     'pushgateway.refreshExplorer': () => refreshExplorer(services.gatewayTree),
     // From the Delete key (no arguments): the view's selection.
     'pushgateway.deleteGroup': (clicked, selected) =>

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { markdownText } from '../core/markdownText';
 import { formatGroupingLabels } from '../core/protocol/labelText';
 import { GroupAssessment, GroupHealth } from '../core/groups/groupHealth';
 import { GatewayError } from '../core/gateway/client';
@@ -84,7 +85,7 @@ export function groupItem(gateway: GatewayConfig, group: GatewayGroup, assessmen
   item.description = groupDescription(assessment, Date.now() / 1000);
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown(groupTooltipMarkdown(gateway.name, group, assessment));
-  tooltip.appendText(assessment.reason);
+  tooltip.appendMarkdown(markdownText(assessment.reason));
   item.tooltip = tooltip;
   item.iconPath = HEALTH_ICONS[assessment.health];
   item.contextValue = `group.${assessment.health}`;

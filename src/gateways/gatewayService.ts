@@ -12,7 +12,7 @@ import { formatGroupingKeyText } from '../core/protocol/groupingKeyText';
 import { Result } from '../core/result';
 import { clientFor } from './connections';
 import { CredentialStore } from './credentialStore';
-import { addGatewayToUserSettings, readGatewayList } from './gatewaySettings';
+import { addGatewayToUserSettings, readGatewayList, updateGatewayInSettings } from './gatewaySettings';
 import { userPrompts } from '../ui/prompts';
 
 /** A change the extension made to a gateway's groups (the explorer refreshes, the walkthrough listens). */
@@ -141,6 +141,11 @@ export class GatewayService implements vscode.Disposable {
   /** Appends a gateway to the user settings (the explorer then lists it). */
   addToUserSettings(gateway: GatewayConfig): Promise<void> {
     return addGatewayToUserSettings(gateway);
+  }
+
+  /** Removes a configured gateway, or edits its name and URL, where the settings define it; false when they do not. */
+  updateInSettings(name: string, edited?: { readonly name: string; readonly url: string }): Promise<boolean> {
+    return updateGatewayInSettings(name, edited);
   }
 
   /** The gateway a script's URL names (see gatewayForUrl). */

@@ -38,10 +38,24 @@ async function firstFreePort(preferred: number): Promise<number | undefined> {
   return undefined;
 }
 
+/** How many of the log's last lines `recentLog` keeps. */
+const RECENT_LOG_LINES = 200;
+
+function byteCount(bytes: number): string {
+  return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+}
+
+/** `PUT /metrics/job/x → 200 (23 bytes sent)`, `GET /api/v1/metrics → 200 (1042 bytes answered)`: each size said only when there was a body. */
 function formatEntry(entry: PushLogEntry): string {
+  const sizes = [entry.bodyBytes > 0 ? `${byteCount(entry.bodyBytes)} sent` : '', entry.answerBytes ? `${byteCount(entry.answerBytes)} answered` : ''].filter(Boolean);
   const families = entry.families.length > 0 ? ` [${entry.families.join(', ')}]` : '';
   const error = entry.error ? ` — ${entry.error.trim()}` : '';
-  return `${entry.time} ${entry.method} ${entry.path} → ${entry.status} (${entry.bodyBytes} bytes)${families}${error}`;
+  return `${entry.time} ${entry.method} ${entry.path} → ${entry.status}${sizes.length > 0 ? ` (${sizes.join(', ')})` : ''}${families}${error}`;
+}
+
+/** A read (the Gateways view reads the mock at every refresh): logged only with pushgateway.mock.logReads, so that pushes and deletes stand out. */
+function isRead(entry: PushLogEntry): boolean {
+  return entry.method === 'GET' || entry.method === 'HEAD';
 }
 
 /**
@@ -61,6 +75,7 @@ export class MockGatewayService implements vscode.Disposable {
   /** A push or delete reached the mock, from the extension or from anything else (a script in a terminal). */
   readonly onDidChangeGroups = this.groupsChanged.event;
   private readonly output = vscode.window.createOutputChannel('Pushgateway Mock');
+  private readonly recentLines: string[] = [];
   private readonly statusBar = vscode.window.createStatusBarItem('pushgateway.mock', vscode.StatusBarAlignment.Left, 50);
 
   constructor() {
@@ -101,7 +116,8 @@ export class MockGatewayService implements vscode.Disposable {
       void userPrompts().notify('info', `Port ${preferred} is taken: the mock Pushgateway listens on ${this.running.url} instead.`);
     }
     this.pushCount = 0;
-    this.output.appendLine(`Mock Pushgateway listening on ${this.running.url}, answering like ${describeGatewayTarget(target)}`);
+    const reads = configuration.get<boolean>('logReads') === true ? '' : ' Reads (GET) are not logged: set pushgateway.mock.logReads to log them.';
+    this.appendLog(`Mock Pushgateway listening on ${this.running.url}, answering like ${describeGatewayTarget(target)}.${reads}`);
     this.stopLogging = this.running.log.onEntry((entry) => this.show(entry));
     this.updateStatusBar();
     this.changed.fire();
@@ -116,7 +132,7 @@ export class MockGatewayService implements vscode.Disposable {
     this.running = undefined;
     this.stopLogging?.();
     await stopping.close();
-    this.output.appendLine(`Mock Pushgateway stopped (${stopping.url})`);
+    this.appendLog(`Mock Pushgateway stopped (${stopping.url})`);
     this.statusBar.hide();
     this.changed.fire();
   }
@@ -125,8 +141,23 @@ export class MockGatewayService implements vscode.Disposable {
     this.output.show(true);
   }
 
+  /** The log's last lines, oldest first, as the "Pushgateway Mock" output channel shows them. */
+  recentLog(): readonly string[] {
+    return this.recentLines;
+  }
+
+  private appendLog(line: string): void {
+    this.output.appendLine(line);
+    this.recentLines.push(line);
+    if (this.recentLines.length > RECENT_LOG_LINES) {
+      this.recentLines.shift();
+    }
+  }
+
   private show(entry: PushLogEntry): void {
-    this.output.appendLine(formatEntry(entry));
+    if (!isRead(entry) || vscode.workspace.getConfiguration(SECTION).get<boolean>('logReads') === true) {
+      this.appendLog(formatEntry(entry));
+    }
     if (entry.method === 'PUT' || entry.method === 'POST') {
       this.pushCount++;
       this.updateStatusBar();

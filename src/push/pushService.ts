@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { GatewayConfig } from '../core/gateway/gatewayConfig';
 import { heredocVariables, resolveHeredocPush, resolveScriptUrl, urlVariables } from '../core/shell/heredocPush';
-import { findDeleteCommands, findMetricHeredocs } from '../core/shell/heredocs';
+import { findDeleteCommands, findMetricHeredocs, MetricHeredoc } from '../core/shell/heredocs';
+import { documentLineLabel } from '../core/protocol/documentLines';
 import { GroupDocuments } from '../explorer/commands/openGroupAsDocument';
 import { confirmAndDeleteGroups, DeleteTarget } from '../gateways/deleteGroupsFlow';
 import { GatewayService } from '../gateways/gatewayService';
@@ -10,7 +11,7 @@ import { LintTargets } from '../language/lintTargets';
 import { UserPrompts, userPrompts } from '../ui/prompts';
 import { lintAllowsPush } from './lintGate';
 import { askTarget, RememberedPushes } from './pushTarget';
-import { askScriptValues } from './scriptValues';
+import { askScriptValues, errorsWhateverTheValues } from './scriptValues';
 import { PushSender, PushSource, RevealGroup } from './sendPush';
 
 export type { PushSource } from './sendPush';
@@ -101,6 +102,10 @@ export class PushService implements vscode.Disposable {
       void this.prompts.notify('info', 'Put the cursor on a heredoc that is pushed with curl, wget or httpie to a /metrics/job/ URL.');
       return false;
     }
+    const lintFirst = await this.lintBeforeValues(document, heredoc);
+    if (lintFirst === 'cancelled') {
+      return false;
+    }
     const values = await askScriptValues(this.services.state, this.prompts, heredocVariables(heredoc), document, heredoc.operatorSpan.line);
     if (!values) {
       return false;
@@ -115,7 +120,7 @@ export class PushService implements vscode.Disposable {
     if (!gateway) {
       return false;
     }
-    if (!(await this.lintAllows(body, document, heredoc.bodyStartLine, gateway))) {
+    if (!(await this.lintAllows(body, document, heredoc.bodyStartLine, gateway, lintFirst === 'pushAnyway'))) {
       return false;
     }
     return this.sender.send({ document, text: body, firstLine: heredoc.bodyStartLine }, { body, gateway, key, method, kind: mode === 'mock' ? 'dry run' : 'push' });
@@ -161,10 +166,26 @@ export class PushService implements vscode.Disposable {
     return (await askScriptValues(this.services.state, this.prompts, variables, document, document.lineCount - 1, { askAgain: true })) !== undefined;
   }
 
-  /** The lint before a push, for the gateway's target; the document follows that gateway's target from now on. */
-  private async lintAllows(body: string, document: vscode.TextDocument, firstLine: number, gateway: GatewayConfig): Promise<boolean> {
+  /**
+   * Lint first: errors no shell value can fix ask "Push Anyway" before any value is asked, on the
+   * script's lines and for the target the editor lints the script for. 'pushAnyway': asked and
+   * accepted, so the lint after the values does not ask again.
+   */
+  private async lintBeforeValues(document: vscode.TextDocument, heredoc: MetricHeredoc): Promise<'clean' | 'pushAnyway' | 'cancelled'> {
+    const errors = errorsWhateverTheValues(document.getText(), heredoc, { severities: this.services.lintSettings.settings.severities, target: this.services.lintTargets.forDocument(document) });
+    if (errors.length === 0) {
+      return 'clean';
+    }
+    const listed = errors.slice(0, 5).map((error) => `${documentLineLabel(error.span.line, 0)}: ${error.message}`);
+    const more = errors.length > listed.length ? `\n… and ${errors.length - listed.length} more` : '';
+    const question = `The gateway will likely refuse this push: ${errors.length} error${errors.length === 1 ? '' : 's'}.`;
+    return (await this.prompts.confirm(question, `${listed.join('\n')}${more}`, 'Push Anyway')) ? 'pushAnyway' : 'cancelled';
+  }
+
+  /** The lint before a push, for the gateway's target (not asked again when `accepted`: "Push Anyway" was picked already); the document follows that gateway's target from now on. */
+  private async lintAllows(body: string, document: vscode.TextDocument, firstLine: number, gateway: GatewayConfig, accepted = false): Promise<boolean> {
     const target = await this.services.lintTargets.follow(document, gateway);
-    return lintAllowsPush(body, this.services.lintSettings.settings.severities, target, this.prompts, firstLine);
+    return accepted || lintAllowsPush(body, this.services.lintSettings.settings.severities, target, this.prompts, firstLine);
   }
 
   private deleteGroup(target: DeleteTarget): Promise<boolean> {

@@ -1,6 +1,9 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { Diagnostic } from '../core/exposition/diagnostic';
 import { HeredocVariable } from '../core/shell/heredocPush';
+import { MetricHeredoc } from '../core/shell/heredocs';
+import { lintShellScript, ShellLintOptions } from '../core/shell/lintShellScript';
 import { readsTheClock, suggestedValue } from '../core/shell/suggestedValues';
 import { UserPrompts } from '../ui/prompts';
 
@@ -39,4 +42,14 @@ export async function askScriptValues(
   }
   await state.update(HEREDOC_VALUES_KEY, { ...remembered, ...values });
   return values;
+}
+
+/**
+ * Lint first: the errors of a heredoc's push (its body, its URL) whatever its shell values hold
+ * (lintShellScript leaves out a finding that touches an expansion), on the script's lines. A push
+ * these refuse is not worth asking values for.
+ */
+export function errorsWhateverTheValues(script: string, heredoc: MetricHeredoc, options: ShellLintOptions): Diagnostic[] {
+  const inHeredoc = (line: number) => (line >= heredoc.bodyStartLine && line < heredoc.terminatorLine) || line === heredoc.push?.urlSpan.line;
+  return lintShellScript(script, options).diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && inHeredoc(diagnostic.span.line));
 }

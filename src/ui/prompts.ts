@@ -9,6 +9,8 @@ const PUSH_TARGET_TITLE = 'Push to which gateway?';
 export interface UserPrompts {
   /** A modal confirmation; resolves true only when the user picked `action`. */
   confirm(message: string, detail: string, action: string): Promise<boolean>;
+  /** A modal error: for a failure the user must not miss (nothing was done). */
+  alert(message: string, detail: string): Promise<void>;
   /** Which gateway to act on (by default: to push to), the one at the `remembered` URL first; undefined when cancelled. */
   pickGateway(gateways: readonly GatewayConfig[], remembered?: string, title?: string): Promise<GatewayConfig | undefined>;
   /** The grouping key as text (`job=x,instance=y`); `validate` says what is wrong with a text. */
@@ -20,10 +22,10 @@ export interface UserPrompts {
   inputCredential(title: string, secret: boolean): Promise<string | undefined>;
   /** The value a shell expansion stands for in a push (`$SIZE`, `$(hostname)`); `initial`: remembered or suggested. */
   inputVariable(text: string, initial?: string): Promise<string | undefined>;
-  /** The base URL of a gateway to add; `validate` says what is wrong with a text. */
-  inputGatewayUrl(validate: (text: string) => string | undefined): Promise<string | undefined>;
-  /** The name the explorer shows for a gateway being added. */
-  inputGatewayName(initial: string, validate: (text: string) => string | undefined): Promise<string | undefined>;
+  /** The base URL of a gateway to add (or edit: `initial`, `title`); `validate` says what is wrong with a text. */
+  inputGatewayUrl(validate: (text: string) => string | undefined, initial?: string, title?: string): Promise<string | undefined>;
+  /** The name the explorer shows for a gateway being added (or edited: `title`). */
+  inputGatewayName(initial: string, validate: (text: string) => string | undefined, title?: string): Promise<string | undefined>;
   /** The text groups must contain to be shown ('' shows all). */
   inputGroupFilter(current: string): Promise<string | undefined>;
   /** The order of the groups under a gateway. */
@@ -51,6 +53,9 @@ export type NotificationSeverity = 'info' | 'warning' | 'error';
 export const windowPrompts: UserPrompts = {
   async confirm(message, detail, action) {
     return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+  },
+  async alert(message, detail) {
+    await vscode.window.showErrorMessage(message, { modal: true, detail });
   },
   async pickGateway(gateways, remembered, title = PUSH_TARGET_TITLE) {
     const items = gateways.map((gateway) => ({ label: gateway.name, description: gateway.url, gateway, picked: gateway.url === remembered }));
@@ -86,13 +91,13 @@ export const windowPrompts: UserPrompts = {
   inputCredential(title, secret) {
     return Promise.resolve(vscode.window.showInputBox({ title, password: secret, ignoreFocusOut: true, validateInput: (text) => (text === '' ? 'Required' : undefined) }));
   },
-  inputGatewayUrl(validate) {
+  inputGatewayUrl(validate, initial, title = 'Add Gateway (1/2)') {
     return Promise.resolve(
-      vscode.window.showInputBox({ title: 'Add Gateway (1/2)', prompt: 'Base URL of the Pushgateway', placeHolder: 'http://pushgateway:9091', ignoreFocusOut: true, validateInput: validate }),
+      vscode.window.showInputBox({ title, prompt: 'Base URL of the Pushgateway', placeHolder: 'http://pushgateway:9091', value: initial, ignoreFocusOut: true, validateInput: validate }),
     );
   },
-  inputGatewayName(initial, validate) {
-    return Promise.resolve(vscode.window.showInputBox({ title: 'Add Gateway (2/2)', prompt: 'A short name for the explorer', value: initial, ignoreFocusOut: true, validateInput: validate }));
+  inputGatewayName(initial, validate, title = 'Add Gateway (2/2)') {
+    return Promise.resolve(vscode.window.showInputBox({ title, prompt: 'A short name for the explorer', value: initial, ignoreFocusOut: true, validateInput: validate }));
   },
   inputGroupFilter(current) {
     return Promise.resolve(

@@ -51,7 +51,8 @@ function holdsMetrics(document: vscode.TextDocument): boolean {
 export class WalkthroughProgress implements vscode.Disposable {
   /** The milestones reached in this session (VS Code remembers completed steps across sessions). */
   private readonly reached = new Set<WalkthroughMilestone>();
-  private readonly subscriptions: vscode.Disposable[] = [];
+  /** Each listener with the milestones it waits for: disposed once they are all reached. */
+  private readonly listeners: Array<{ readonly milestones: readonly WalkthroughMilestone[]; readonly subscription: vscode.Disposable }> = [];
   private readonly retry: NodeJS.Timeout;
 
   constructor(
@@ -63,20 +64,48 @@ export class WalkthroughProgress implements vscode.Disposable {
     private readonly sink: MilestoneSink = workbenchSink,
   ) {
     this.retry = setTimeout(() => this.markAll(), RETRY_MARKS_AFTER_MS);
-    this.subscriptions.push(
+    this.listen(
+      ['openedMetricsFile', 'sawDiagnostics'],
       vscode.window.onDidChangeVisibleTextEditors((editors) => this.checkEditors(editors)),
-      vscode.languages.onDidChangeDiagnostics(() => {
-        if (!this.reached.has('sawDiagnostics')) {
-          this.checkEditors(vscode.window.visibleTextEditors);
-        }
-      }),
+    );
+    this.listen(
+      ['sawDiagnostics'],
+      vscode.languages.onDidChangeDiagnostics(() => this.checkEditors(vscode.window.visibleTextEditors)),
+    );
+    this.listen(
+      ['startedMock'],
       mock.onDidChange(() => mock.gateway && this.reach('startedMock')),
+    );
+    this.listen(
+      ['pushed', 'deleted'],
       gateways.onDidChangeGroups((change) => this.reach(change.kind)),
+    );
+    this.listen(
+      ['sawExplorer'],
       gatewayView.onDidChangeVisibility((event) => event.visible && this.reach('sawExplorer')),
     );
     this.checkEditors(vscode.window.visibleTextEditors);
     if (gatewayView.visible) {
       this.reach('sawExplorer');
+    }
+  }
+
+  /** How many of its listeners still wait for a milestone. */
+  get listening(): number {
+    return this.listeners.length;
+  }
+
+  private listen(milestones: readonly WalkthroughMilestone[], subscription: vscode.Disposable): void {
+    this.listeners.push({ milestones, subscription });
+  }
+
+  /** A listener whose milestones are all reached has nothing left to do. */
+  private disposeDoneListeners(): void {
+    for (let index = this.listeners.length - 1; index >= 0; index--) {
+      if (this.listeners[index].milestones.every((milestone) => this.reached.has(milestone))) {
+        this.listeners[index].subscription.dispose();
+        this.listeners.splice(index, 1);
+      }
     }
   }
 
@@ -102,6 +131,7 @@ export class WalkthroughProgress implements vscode.Disposable {
     this.reached.add(milestone);
     void this.sink.setContext(`${MILESTONE_CONTEXT_PREFIX}${milestone}`, true);
     this.markAll();
+    this.disposeDoneListeners();
   }
 
   /** Marks every milestone reached so far; a step that could not be marked before gets another chance. */
@@ -113,6 +143,7 @@ export class WalkthroughProgress implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.retry);
-    this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.listeners.forEach((listener) => listener.subscription.dispose());
+    this.listeners.length = 0;
   }
 }

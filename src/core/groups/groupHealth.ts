@@ -112,7 +112,8 @@ export function assessGroup(group: GatewayGroup, options: HealthOptions): GroupA
     return {
       ...base,
       health: 'stale',
-      reason: `${lastSuccess.metric} says the job last succeeded ${describeAge(options.nowSeconds - lastSuccess.seconds)} ago (more than ${threshold})`,
+      // The group may have been pushed a moment ago: say the age comes from the pushed gauge's value.
+      reason: `the pushed gauge ${lastSuccess.metric} says the job last succeeded ${describeAge(options.nowSeconds - lastSuccess.seconds)} ago (more than ${threshold}); the group itself was pushed ${describeAge(options.nowSeconds - pushed)} ago`,
     };
   }
   if (options.nowSeconds - pushed > options.staleAfterSeconds) {

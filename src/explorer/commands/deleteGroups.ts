@@ -31,11 +31,14 @@ export async function deleteAllGroups(gateways: GatewayService, tree: GatewayTre
     void prompts.notify('info', 'Use "Delete All Groups" on a gateway in the Pushgateway view.');
     return;
   }
-  const snapshot = await tree.snapshot(node.gateway);
-  if (!snapshot.ok) {
-    void prompts.notify('error', `Cannot read the groups of ${node.gateway.name}: ${snapshot.error.message}`);
+  // Read now, not the view's last read: a gateway that went down since must not get a confirmation first.
+  const read = await gateways.read(node.gateway);
+  if (!read.ok) {
+    tree.refresh();
+    await prompts.alert(`Cannot delete the groups of ${node.gateway.name}: the gateway did not answer.`, `${node.gateway.url}: ${read.error.message}\n\nNothing was deleted.`);
     return;
   }
+  const snapshot = read.value;
   const count = snapshot.groups.length;
   if (count === 0) {
     void prompts.notify('info', `${node.gateway.name} has no groups.`);

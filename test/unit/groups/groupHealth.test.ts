@@ -51,6 +51,11 @@ describe('group health', () => {
     assert.match(assessment.reason, /backup_db_last_success_unixtime says the job last succeeded 3 d ago/);
   });
 
+  it('says a stale age came from the pushed gauge, not from the push, which was a minute ago', () => {
+    const assessment = assessGroup(group({}, [gauge('backup_db_last_success_unixtime', String(NOW - 370 * 24 * HOUR))]), OPTIONS);
+    assert.equal(assessment.reason, 'the pushed gauge backup_db_last_success_unixtime says the job last succeeded 370 d ago (more than 25 h); the group itself was pushed 1 min ago');
+  });
+
   it('reads the *_last_success_timestamp_seconds spelling too, and a recent one keeps the group healthy', () => {
     const assessment = assessGroup(group({}, [gauge('cleanup_last_success_timestamp_seconds', '1.79999e9')]), OPTIONS);
     assert.equal(assessment.health, 'healthy');

@@ -88,7 +88,7 @@ describe('mock gateway: the push log', () => {
       await gateway.close();
     });
 
-    it('records every request with its group, status, error, size and families', async () => {
+    it('records every request with its group, status, error, sizes (sent and answered) and families', async () => {
       await sendStep(gateway.port, { method: 'PUT', path: '/metrics/job/backup/instance/db', body: '# TYPE a gauge\na 1\nb 2\n' });
       await sendStep(gateway.port, { method: 'POST', path: '/metrics/job/backup', body: 'c 1 1\n' });
       await sendStep(gateway.port, { method: 'PUT', path: '/metrics/job/j/odd', body: 'x 1\n' });
@@ -97,7 +97,7 @@ describe('mock gateway: the push log', () => {
       assert.deepEqual(
         log.entries.map(({ time: _time, ...rest }) => rest),
         [
-          { method: 'PUT', path: '/metrics/job/backup/instance/db', groupingKey: { instance: 'db', job: 'backup' }, status: 200, bodyBytes: 23, families: ['a', 'b'] },
+          { method: 'PUT', path: '/metrics/job/backup/instance/db', groupingKey: { instance: 'db', job: 'backup' }, status: 200, bodyBytes: 23, answerBytes: 0, families: ['a', 'b'] },
           {
             method: 'POST',
             path: '/metrics/job/backup',
@@ -105,10 +105,11 @@ describe('mock gateway: the push log', () => {
             status: 400,
             error: 'pushed metrics are invalid or inconsistent with existing metrics: pushed metrics must not have timestamps',
             bodyBytes: 6,
+            answerBytes: 106,
             families: ['c'],
           },
-          { method: 'PUT', path: '/metrics/job/j/odd', status: 400, error: 'odd number of components in label string "/odd"', bodyBytes: 4, families: [] },
-          { method: 'GET', path: '/nope?x=1', status: 404, error: '404 page not found', bodyBytes: 0, families: [] },
+          { method: 'PUT', path: '/metrics/job/j/odd', status: 400, error: 'odd number of components in label string "/odd"', bodyBytes: 4, answerBytes: 48, families: [] },
+          { method: 'GET', path: '/nope?x=1', status: 404, error: '404 page not found', bodyBytes: 0, answerBytes: 19, families: [] },
         ],
       );
       assert.ok(log.entries.every((e) => !Number.isNaN(Date.parse(e.time))));

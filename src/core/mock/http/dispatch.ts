@@ -265,6 +265,7 @@ export async function serve(request: IncomingRequest, context: GatewayContext, w
     status: reply.status,
     error: errorText(reply),
     bodyBytes: notes.bodyBytes ?? (Number.isFinite(contentLength) ? contentLength : 0),
+    answerBytes: Buffer.byteLength(reply.body),
     families: notes.families ?? [],
   };
   context.log.add(entry);

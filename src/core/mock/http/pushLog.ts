@@ -11,6 +11,7 @@ import { GroupingLabels } from '../store/sanitize';
  *       "status": 400,
  *       "error": "text format parsing error ...", the answer's text for 4xx/5xx answers, else absent
  *       "bodyBytes": 42,                          request body size as received (before gunzip)
+ *       "answerBytes": 0,                         size of the answer's body (a GET of /api/v1/metrics: the JSON)
  *       "families": ["backup_size_bytes"]         the families a push carried (empty otherwise)
  *   } ] }
  *
@@ -28,6 +29,8 @@ export interface PushLogEntry {
   readonly status: number;
   readonly error?: string;
   readonly bodyBytes: number;
+  /** The answer's body size; absent in entries added by hand. */
+  readonly answerBytes?: number;
   readonly families: readonly string[];
   /** How many family names the entry left out (present only when it did). */
   readonly familiesOmitted?: number;
