@@ -295,31 +295,38 @@ function stringValue(node: TreeNode): string | undefined {
   if (node.type !== 'string') {
     return undefined;
   }
-  let value = '';
   const raw = /^[a-zA-Z]*[rR]/.test(node.text);
+  let value = '';
   for (const child of node.namedChildren) {
     if (child?.type === 'interpolation') {
       return undefined;
     }
     if (child?.type === 'string_content') {
-      value += child.text;
-    } else if (child?.type === 'escape_sequence') {
+      if (child.namedChildren.some((part) => part?.type === 'interpolation')) {
+        return undefined;
+      }
       value += raw ? child.text : unescape(child.text);
     }
   }
   return value;
 }
 
-function unescape(sequence: string): string {
-  const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
-  const kind = sequence.slice(1);
-  if (simple[kind] !== undefined) {
-    return simple[kind];
-  }
-  if (/^[xuU][0-9a-fA-F]+$/.test(kind)) {
-    return String.fromCodePoint(parseInt(kind.slice(1), 16));
-  }
-  return sequence;
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '' };
+
+/** Python's escapes in a non-raw string; an unknown one stays as written, as Python keeps it. */
+function unescape(text: string): string {
+  return text.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|[\s\S])/g, (sequence, kind: string) => {
+    if (SIMPLE_ESCAPES[kind] !== undefined) {
+      return SIMPLE_ESCAPES[kind];
+    }
+    if (/^[xuU]/.test(kind) && kind.length > 1) {
+      return String.fromCodePoint(parseInt(kind.slice(1), 16));
+    }
+    if (/^[0-7]+$/.test(kind)) {
+      return String.fromCodePoint(parseInt(kind, 8));
+    }
+    return sequence;
+  });
 }
 
 /** A one-line string's content, else the first line of its node. */

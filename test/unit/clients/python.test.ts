@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { lintDeclaredMetrics } from '../../../src/core/clients/clientMetricLint';
 import { siteGroupingKey, siteUrl } from '../../../src/core/clients/clientSite';
 import { analysePython } from '../../../src/core/clients/python';
+import { clientDryRunText } from '../../../src/core/clients/dryRunText';
 import { loadTreeParser, TreeParser } from '../../../src/core/shell/tree/shellParser';
 
 describe('prometheus_client in Python', () => {
@@ -122,5 +123,39 @@ describe('prometheus_client in Python', () => {
     assert.equal(lintDeclaredMetrics('python', metrics).length, 1);
     assert.equal(lintDeclaredMetrics('python', metrics, { target: { version: '1.11', utf8Names: true, consistencyCheckDisabled: false } }).length, 0);
     assert.equal(lintDeclaredMetrics('python', metrics, { severities: { 'invalid-metric-name': 'off' } }).length, 0);
+  });
+});
+
+describe('client-library dry run text', () => {
+  it('shows the request and the families the registry declares, and runs nothing', async () => {
+    const parser = await loadTreeParser('python');
+    const { sites } = analysePython(
+      parser,
+      [
+        'from prometheus_client import CollectorRegistry, Counter, Info, delete_from_gateway, push_to_gateway',
+        'registry = CollectorRegistry()',
+        "c = Counter('backups', 'Backups\\\\done', ['db'], registry=registry)",
+        "i = Info('tool', 'Tool build', registry=registry)",
+        "push_to_gateway('gw:9091', job='backup', registry=registry, grouping_key={'db': 'main'})",
+        "delete_from_gateway('gw:9091', job='backup')",
+        '',
+      ].join('\n'),
+    );
+    assert.equal(
+      clientDryRunText(sites[0], 'job.py'),
+      [
+        '# Dry run of push_to_gateway at job.py:5: nothing of the code was run, nothing was sent.',
+        '# PUT http://gw:9091/metrics/job/backup/db/main',
+        '# Grouping key: job=backup db=main',
+        '# The metric families the pushed registry declares (values are set when the code runs):',
+        '# HELP backups_total Backups\\\\done',
+        '# TYPE backups_total counter',
+        '# labels: db',
+        '# HELP tool_info Tool build',
+        '# TYPE tool_info gauge',
+        '',
+      ].join('\n'),
+    );
+    assert.match(clientDryRunText(sites[1], 'job.py'), /^# DELETE http:\/\/gw:9091\/metrics\/job\/backup\n# Grouping key: job=backup\n# A delete sends no body/m);
   });
 });
