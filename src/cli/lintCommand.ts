@@ -23,10 +23,10 @@ of sh, bash, dash, zsh, ksh or busybox) push with curl/wget/httpie: heredocs,
 echo/printf pipes, here-strings, --data strings, variables and files written
 earlier (see pgw pushes), and heredocs with a delimiter such as PROM or METRICS.
 In a Prometheus configuration (.yml, .yaml) it checks that a job scraping a
-Pushgateway has honor_labels: true. In Python it checks the names and label
-names of the metrics prometheus_client declares (Counter adds _total itself).
-Python, Go and YAML files are never linted as metrics; Go files and files of no
-known kind are skipped with a note. Use - to read standard input (linted as
+Pushgateway has honor_labels: true. In Python and Go it checks the names and
+label names of the metrics prometheus_client and client_golang declare (Python's
+Counter adds _total itself, Go's does not). Python, Go and YAML files are never
+linted as metrics; files of no known kind are skipped with a note. Use - to read standard input (linted as
 exposition unless its #! line says shell).
 
 Options:
@@ -55,8 +55,7 @@ interface FileDiagnostic extends Diagnostic {
   readonly file: string;
 }
 
-const NOT_LINTED: Readonly<Record<Exclude<FileKind, 'exposition' | 'shell' | 'yaml' | 'python'>, string>> = {
-  go: 'a Go file: pgw lint does not read Go yet, and never lints it as metrics',
+const NOT_LINTED: Readonly<Record<Exclude<FileKind, 'exposition' | 'shell' | 'yaml' | 'python' | 'go'>, string>> = {
   unknown: 'not a known kind of file (use --as exposition or --as shell to lint it)',
 };
 
@@ -134,12 +133,12 @@ export async function runLint(
     }
     const { name, text } = input.value;
     const kind = kindOf(file, text, forcedKind, 'exposition');
-    if (kind !== 'exposition' && kind !== 'shell' && kind !== 'yaml' && kind !== 'python') {
+    if (kind === 'unknown') {
       output.err(`pgw lint: skipped ${name}: ${NOT_LINTED[kind]}\n`);
       continue;
     }
     const diagnostics =
-      kind === 'python'
+      kind === 'python' || kind === 'go'
         ? lintDeclaredMetrics(kind, (await readClientCode('lint', kind, text, loadClient, output)).metrics, { severities, target })
         : kind === 'yaml'
           ? scrapeConfigDiagnostics(text, { severities })

@@ -18,8 +18,9 @@ wget, httpie), its method and URL as written, the grouping key when the path is
 literal, and where the body comes from (heredoc, here-string, echo, printf, a
 string, a variable, a file written earlier, a function, another command). In
 Python, the prometheus_client calls push_to_gateway, pushadd_to_gateway and
-delete_from_gateway (body: the metrics their registry declares). Lines are
-1-based. Go and YAML files are not analysed yet (a note says so).
+delete_from_gateway; in Go, client_golang's push.New(url, job)...Push(), Add()
+and Delete() (body: the metrics the pushed registry or collectors declare).
+Lines are 1-based. YAML files are not analysed yet (a note says so).
 Use - to read a script from standard input.
 
 Options:
@@ -92,14 +93,14 @@ export async function runPushes(
     }
     const { name, text } = input.value;
     const kind = kindOf(file, text, forced, 'shell');
-    if (kind === 'python') {
+    if (kind === 'python' || kind === 'go') {
       const analysis = await readClientCode('pushes', kind, text, loadClient, output);
       appendAll(listed, clientSites(name, kind, analysis.sites));
       lintErrors ||= hasErrors(lintDeclaredMetrics(kind, analysis.metrics));
       continue;
     }
     if (kind !== 'shell') {
-      const why = kind === 'go' || kind === 'yaml' ? `${kind} files are not analysed yet` : 'not a shell script';
+      const why = kind === 'yaml' ? `${kind} files are not analysed yet` : 'not a shell script';
       output.err(`pgw pushes: skipped ${name}: ${why}\n`);
       continue;
     }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GatewayClient } from '../../../src/core/gateway/client';
 import type { UserPrompts } from '../../../src/ui/prompts';
-import { api, extension, workspaceFile } from './helpers';
+import { api, extension, waitFor, workspaceFile } from './helpers';
 
 // Python (prometheus_client) and Go (client_golang) files: their push and delete calls get a
 // CodeLens each ("Delete this group", "Dry-run", which runs nothing of the code), and they are
@@ -95,6 +95,50 @@ describe('client libraries in the editor', () => {
 
     assert.equal(await run(lenses[0]), true);
     assert.match(confirmations[confirmations.length - 1], /^Delete the group job=client_py instance=a on /);
+    assert.deepEqual(await groupJobs(), []);
+  });
+
+  it('a .go file gets no exposition error, and its push.New(...)...Push() gets the same CodeLens', async () => {
+    const host = new URL(mockUrl).host;
+    const pushed = await client.push({ key: { job: 'client_go', labels: { instance: 'b' } }, body: 'client_go_last_success_seconds 1\n', method: 'PUT' });
+    assert.ok(pushed.ok);
+    const document = await openCode(
+      'push_job.go',
+      [
+        'package main',
+        '',
+        'import (',
+        '\t"github.com/prometheus/client_golang/prometheus"',
+        '\t"github.com/prometheus/client_golang/prometheus/push"',
+        ')',
+        '',
+        'func main() {',
+        '\tlast := prometheus.NewGauge(prometheus.GaugeOpts{Name: "client_go_last_success_seconds", Help: "Last success."})',
+        '\tlast.SetToCurrentTime()',
+        `\t_ = push.New("${mockUrl}", "client_go").Collector(last).Grouping("instance", "b").Push()`,
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const lenses = await lensesOf(document, 2);
+    assert.deepEqual(
+      lenses.map((lens) => [lens.range.start.line, lens.command?.title]),
+      [
+        [10, `$(trash) Delete this group on ${host}`],
+        [10, '$(beaker) Dry-run (runs nothing)'],
+      ],
+    );
+    // The same text as an exposition document gets its errors: the linter has run by then, and left the .go file alone.
+    const asExposition = await vscode.workspace.openTextDocument({ language: 'prometheus-exposition', content: document.getText() });
+    await waitFor(() => vscode.languages.getDiagnostics(asExposition.uri).length > 0, 'the exposition errors of the same text');
+    const errors = vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(errors, [], 'a Go file was linted as exposition');
+
+    assert.equal(await run(lenses[1]), true);
+    const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.isUntitled && /client_go/.test(editor.document.getText()));
+    assert.match(shown?.document.getText() ?? '', /^# TYPE client_go_last_success_seconds gauge$/m);
+    assert.deepEqual(await groupJobs(), ['client_go']);
+    assert.equal(await run(lenses[0]), true);
     assert.deepEqual(await groupJobs(), []);
   });
 });

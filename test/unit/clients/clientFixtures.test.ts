@@ -27,6 +27,7 @@ async function run(command: typeof runLint, args: string[], loadClient: ClientPa
 describe('client libraries: fixtures', () => {
   it('has fixtures', () => {
     assert.ok(SOURCES.filter((name) => name.endsWith('.py')).length >= 4, SOURCES.join(', '));
+    assert.ok(SOURCES.filter((name) => name.endsWith('.go')).length >= 3, SOURCES.join(', '));
   });
 
   for (const source of SOURCES) {
