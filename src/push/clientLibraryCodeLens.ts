@@ -36,14 +36,22 @@ export class ClientLibraryCodeLens implements vscode.CodeLensProvider {
     const sites = await clientSitesOf(document);
     return sites.flatMap((site) => {
       const range = new vscode.Range(site.line, 0, site.line, 0);
-      const where = siteGatewayUrl(site);
-      const on = where === undefined ? '' : ` on ${new URL(where).host}`;
+      const host = hostOf(siteGatewayUrl(site));
+      const on = host === undefined ? '' : ` on ${host}`;
       return [
         new vscode.CodeLens(range, { title: `$(trash) Delete this group${on}`, command: 'pushgateway.deleteClientLibraryGroup', arguments: [document.uri, site.line] }),
         new vscode.CodeLens(range, { title: '$(beaker) Dry-run (runs nothing)', command: 'pushgateway.dryRunClientLibraryPush', arguments: [document.uri, site.line] }),
       ];
     });
   }
+}
+
+/** The host of a gateway URL the code spells out; undefined when there is none or it is not a URL. */
+function hostOf(url: string | undefined): string | undefined {
+  if (url === undefined || !URL.canParse(url)) {
+    return undefined;
+  }
+  return new URL(url).host;
 }
 
 /** The site on `line` of the document at `uri` (the one a CodeLens points at). */
