@@ -106,9 +106,9 @@ const testBuilds = [
   },
 ];
 
-// The shell parser's two WebAssembly files, loaded at run time from beside dist/extension.js and
-// dist/pgw.js (src/core/shell/tree/shellParser.ts).
-const PARSER_WASM = ['web-tree-sitter/web-tree-sitter.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm'];
+// The tree-sitter runtime and its grammars (bash; Python and Go for core/clients), loaded at run
+// time from beside dist/extension.js and dist/pgw.js (src/core/shell/tree/shellParser.ts).
+const PARSER_WASM = ['web-tree-sitter/web-tree-sitter.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm', 'tree-sitter-python/tree-sitter-python.wasm', 'tree-sitter-go/tree-sitter-go.wasm'];
 
 function copyParserWasm() {
   fs.mkdirSync('dist', { recursive: true });

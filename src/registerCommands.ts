@@ -21,6 +21,8 @@ import { MockGatewayService } from './mock/mockGatewayService';
 import { deleteGroupByKey } from './push/commands/deleteGroupByKey';
 import { changeScriptValues } from './push/commands/changeScriptValues';
 import { deleteGroupFromScript } from './push/commands/deleteGroupFromScript';
+import { deleteClientLibraryGroup } from './push/commands/deleteClientLibraryGroup';
+import { dryRunClientLibraryPush } from './push/commands/dryRunClientLibraryPush';
 import { dryRunHeredoc } from './push/commands/dryRunHeredoc';
 import { pushBuffer } from './push/commands/pushBuffer';
 import { pushHeredoc } from './push/commands/pushHeredoc';
@@ -100,6 +102,8 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     'pushgateway.pushHeredoc': (uri, line, mode) => pushHeredoc(services.pushService, runningMock, uri, line, mode),
     'pushgateway.dryRunHeredoc': () => dryRunHeredoc(services.pushService, runningMock),
     'pushgateway.changeScriptValues': () => changeScriptValues(services.pushService),
+    'pushgateway.deleteClientLibraryGroup': (uri, line) => deleteClientLibraryGroup(services.gateways, uri, line),
+    'pushgateway.dryRunClientLibraryPush': (uri, line) => dryRunClientLibraryPush(uri, line),
   };
   for (const [id, handler] of Object.entries(commands)) {
     registerCommand(context, id, handler);

@@ -10,6 +10,8 @@ import { FileReader, kindOf, loadOnce, nodeFileReader, noShellParser, parseWithU
 import { CliOutput } from './cliOutput';
 import { ShellParser } from '../core/shell/tree/shellParser';
 import { treePushSitesOf } from '../core/shell/tree/pushSites';
+import { lintDeclaredMetrics } from '../core/clients/clientMetricLint';
+import { ClientParserLoader, loadClientParser, readClientCode } from './clientInput';
 
 export const LINT_USAGE = `Usage: pgw lint [--format text|json] [--rule CODE=SEVERITY]...
                 [--gateway-version 1.11|1.5] [--utf8-names]
@@ -21,8 +23,10 @@ of sh, bash, dash, zsh, ksh or busybox) push with curl/wget/httpie: heredocs,
 echo/printf pipes, here-strings, --data strings, variables and files written
 earlier (see pgw pushes), and heredocs with a delimiter such as PROM or METRICS.
 In a Prometheus configuration (.yml, .yaml) it checks that a job scraping a
-Pushgateway has honor_labels: true. Python, Go and YAML files are never linted
-as metrics; Python, Go and files of no known kind are skipped with a note. Use - to read standard input (linted as
+Pushgateway has honor_labels: true. In Python and Go it checks the names and
+label names of the metrics prometheus_client and client_golang declare (Python's
+Counter adds _total itself, Go's does not). Python, Go and YAML files are never
+linted as metrics; files of no known kind are skipped with a note. Use - to read standard input (linted as
 exposition unless its #! line says shell).
 
 Options:
@@ -51,9 +55,7 @@ interface FileDiagnostic extends Diagnostic {
   readonly file: string;
 }
 
-const NOT_LINTED: Readonly<Record<Exclude<FileKind, 'exposition' | 'shell' | 'yaml'>, string>> = {
-  python: 'a Python file: pgw lint does not read Python yet, and never lints it as metrics',
-  go: 'a Go file: pgw lint does not read Go yet, and never lints it as metrics',
+const NOT_LINTED: Readonly<Record<Exclude<FileKind, 'exposition' | 'shell' | 'yaml' | 'python' | 'go'>, string>> = {
   unknown: 'not a known kind of file (use --as exposition or --as shell to lint it)',
 };
 
@@ -61,7 +63,13 @@ const NOT_LINTED: Readonly<Record<Exclude<FileKind, 'exposition' | 'shell' | 'ya
  * With a shell parser, shell scripts get the tree-sitter push sites too (echo/printf/variables...);
  * without, their heredocs only. `loadParser` is called at the first shell script, if any.
  */
-export async function runLint(args: readonly string[], output: CliOutput, reader: FileReader = nodeFileReader, loadParser: ShellParserLoader = noShellParser): Promise<number> {
+export async function runLint(
+  args: readonly string[],
+  output: CliOutput,
+  reader: FileReader = nodeFileReader,
+  loadParser: ShellParserLoader = noShellParser,
+  loadClient: ClientParserLoader = loadClientParser,
+): Promise<number> {
   const shellParser = loadOnce(loadParser);
   const parsed = parseWithUsage(
     'lint',
@@ -125,16 +133,18 @@ export async function runLint(args: readonly string[], output: CliOutput, reader
     }
     const { name, text } = input.value;
     const kind = kindOf(file, text, forcedKind, 'exposition');
-    if (kind !== 'exposition' && kind !== 'shell' && kind !== 'yaml') {
+    if (kind === 'unknown') {
       output.err(`pgw lint: skipped ${name}: ${NOT_LINTED[kind]}\n`);
       continue;
     }
     const diagnostics =
-      kind === 'yaml'
-        ? scrapeConfigDiagnostics(text, { severities })
-        : kind === 'shell'
-          ? lintShell(text, severities, target, await shellParser())
-          : lintExposition(text, { severities, target }).diagnostics;
+      kind === 'python' || kind === 'go'
+        ? lintDeclaredMetrics(kind, (await readClientCode('lint', kind, text, loadClient, output)).metrics, { severities, target })
+        : kind === 'yaml'
+          ? scrapeConfigDiagnostics(text, { severities })
+          : kind === 'shell'
+            ? lintShell(text, severities, target, await shellParser())
+            : lintExposition(text, { severities, target }).diagnostics;
     for (const diagnostic of diagnostics) {
       findings.push({ ...diagnostic, file: name });
     }

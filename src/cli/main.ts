@@ -20,7 +20,8 @@ Commands:
   lint FILE...    Lint exposition files and shell scripts' metric heredocs as
                   the Pushgateway and promtool judge them (Pushgateway 1.11 and
                   promtool 3.x by default; --gateway-version 1.5 [--utf8-names]).
-  pushes FILE...  List the push and delete sites of shell scripts (text or JSON).
+  pushes FILE...  List the push and delete sites of shell scripts and of Python
+                  and Go client library calls (text or JSON).
   mock            Run a mock Pushgateway (answers like 1.11.2, or 1.5.1 with
                   --gateway-version 1.5) for dry runs and CI.
   clean           Delete stale groups from a gateway (--older-than 7d,

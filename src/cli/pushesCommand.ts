@@ -9,6 +9,9 @@ import { lintTarget, ruleSeverities } from './lintCommand';
 import { DEFAULT_GATEWAY_TARGET } from '../core/protocol/gatewayTarget';
 import { FileReader, kindOf, loadOnce, nodeFileReader, noShellParser, parseWithUsage, readInput, ShellParserLoader } from './cliInput';
 import { appendAll } from '../core/appendAll';
+import { ClientLanguage, ClientPushSite, siteGroupingLabels, siteUrl } from '../core/clients/clientSite';
+import { lintDeclaredMetrics } from '../core/clients/clientMetricLint';
+import { ClientParserLoader, loadClientParser, readClientCode } from './clientInput';
 
 export const PUSHES_USAGE = `Usage: pgw pushes [--format text|json] [--rule CODE=SEVERITY]...
                   [--gateway-version 1.11|1.5] [--utf8-names]
@@ -17,8 +20,11 @@ export const PUSHES_USAGE = `Usage: pgw pushes [--format text|json] [--rule CODE
 Lists every push and delete site of shell scripts: the command that sends (curl,
 wget, httpie), its method and URL as written, the grouping key when the path is
 literal, and where the body comes from (heredoc, here-string, echo, printf, a
-string, a variable, a file written earlier, a function, another command). Lines
-are 1-based. Python, Go and YAML files are not analysed yet (a note says so).
+string, a variable, a file written earlier, a function, another command). In
+Python, the prometheus_client calls push_to_gateway, pushadd_to_gateway and
+delete_from_gateway; in Go, client_golang's push.New(url, job)...Push(), Add()
+and Delete() (body: the metrics the pushed registry or collectors declare).
+Lines are 1-based. YAML files are not analysed yet (a note says so).
 Use - to read a script from standard input.
 
 Options:
@@ -46,7 +52,13 @@ export interface ListedSite {
 }
 
 /** `loadParser` is called at the first shell script, if any; without a parser, heredoc sites only. */
-export async function runPushes(args: readonly string[], output: CliOutput, reader: FileReader = nodeFileReader, loadParser: ShellParserLoader = noShellParser): Promise<number> {
+export async function runPushes(
+  args: readonly string[],
+  output: CliOutput,
+  reader: FileReader = nodeFileReader,
+  loadParser: ShellParserLoader = noShellParser,
+  loadClient: ClientParserLoader = loadClientParser,
+): Promise<number> {
   const shellParser = loadOnce(loadParser);
   const parsed = parseWithUsage(
     'pushes',
@@ -110,8 +122,14 @@ export async function runPushes(args: readonly string[], output: CliOutput, read
     }
     const { name, text } = input.value;
     const kind = kindOf(file, text, forced, 'shell');
+    if (kind === 'python' || kind === 'go') {
+      const analysis = await readClientCode('pushes', kind, text, loadClient, output);
+      appendAll(listed, clientSites(name, kind, analysis.sites));
+      lintErrors ||= hasErrors(lintDeclaredMetrics(kind, analysis.metrics));
+      continue;
+    }
     if (kind !== 'shell') {
-      const why = kind === 'python' || kind === 'go' || kind === 'yaml' ? `${kind} files are not analysed yet` : 'not a shell script';
+      const why = kind === 'yaml' ? `${kind} files are not analysed yet` : 'not a shell script';
       output.err(`pgw pushes: skipped ${name}: ${why}\n`);
       continue;
     }
@@ -172,6 +190,32 @@ function shellSites(file: string, script: string, treeSites: readonly TreePushSi
     }
   }
   return sites.sort((a, b) => a.line - b.line);
+}
+
+function clientSites(file: string, language: ClientLanguage, sites: readonly ClientPushSite[]): ListedSite[] {
+  return sites.map((site) => {
+    const lines = site.metrics.map((metric) => metric.line);
+    const first = lines.reduce((a, b) => Math.min(a, b), site.line);
+    const last = lines.reduce((a, b) => Math.max(a, b), -1);
+    // The body is what the registry declares: from its first declaration to its last, else the call itself.
+    const body =
+      site.action === 'delete'
+        ? null
+        : last >= 0
+          ? { source: 'client-library' as const, startLine: first + 1, endLine: last + 1, known: site.metricsKnown }
+          : { source: 'client-library' as const, startLine: site.line + 1, endLine: site.endLine + 1, known: false };
+    return {
+      file,
+      line: site.line + 1,
+      endLine: site.endLine + 1,
+      action: site.action,
+      method: site.method,
+      url: siteUrl(site) ?? null,
+      groupingKey: siteGroupingLabels(site) ?? null,
+      body,
+      language,
+    };
+  });
 }
 
 function describe(site: ListedSite): string {

@@ -1,7 +1,9 @@
 // The shell parser: tree-sitter-bash on web-tree-sitter (the stack bash-language-server uses),
-// loaded on first use so that activation and `pgw lint` of a .prom never pay for it.
+// loaded on first use so that activation and `pgw lint` of a .prom never pay for it. The same
+// loader serves the Python and Go grammars of core/clients (`loadTreeParser`), each loaded only
+// when a file of its language is analysed; the runtime is initialised once for all three.
 //
-// Both .wasm files sit next to the bundle in dist/ (esbuild.js copies them there and the .vsix
+// The .wasm files sit next to the bundle in dist/ (esbuild.js copies them there and the .vsix
 // keeps them); when run from a test bundle they are found in node_modules instead.
 //
 // `require`, not `import()`: esbuild would pick web-tree-sitter's ESM build for `import()`, whose
@@ -11,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Node, Parser } from 'web-tree-sitter';
 
-export type { Node as ShellNode } from 'web-tree-sitter';
+export type { Node as ShellNode, Node as TreeNode } from 'web-tree-sitter';
 
 export interface ShellParser {
   /**
@@ -22,18 +24,31 @@ export interface ShellParser {
   parse<T>(text: string, read: (root: Node) => T): T;
 }
 
-const RUNTIME_WASM = 'web-tree-sitter.wasm';
-const BASH_WASM = 'tree-sitter-bash.wasm';
+/** A parser of any of the three grammars: same contract as the shell one. */
+export type TreeParser = ShellParser;
+export type TreeGrammar = 'bash' | 'python' | 'go';
 
-let loading: Promise<ShellParser> | undefined;
+const RUNTIME_WASM = 'web-tree-sitter.wasm';
+
+const loading = new Map<TreeGrammar, Promise<TreeParser>>();
+let runtime: Promise<typeof import('web-tree-sitter')> | undefined;
 
 /** The parser, loaded once per process; later calls return the same promise. */
 export function loadShellParser(): Promise<ShellParser> {
-  loading ??= load().catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
+  return loadTreeParser('bash');
+}
+
+/** The grammar's parser, loaded once per process (a failed load is tried again at the next call). */
+export function loadTreeParser(grammar: TreeGrammar): Promise<TreeParser> {
+  let parser = loading.get(grammar);
+  if (parser === undefined) {
+    parser = load(grammar).catch((error: unknown) => {
+      loading.delete(grammar);
+      throw error;
+    });
+    loading.set(grammar, parser);
+  }
+  return parser;
 }
 
 /** `loadShellParser()` then `parse()`: for callers that parse once. */
@@ -41,20 +56,32 @@ export async function parseShell<T>(text: string, read: (root: Node) => T): Prom
   return (await loadShellParser()).parse(text, read);
 }
 
-async function load(): Promise<ShellParser> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const treeSitter = require('web-tree-sitter') as typeof import('web-tree-sitter');
-  await treeSitter.Parser.init({ locateFile: () => wasmPath(RUNTIME_WASM, 'web-tree-sitter') });
-  const bash = await treeSitter.Language.load(fs.readFileSync(wasmPath(BASH_WASM, 'tree-sitter-bash')));
+async function load(grammar: TreeGrammar): Promise<TreeParser> {
+  const treeSitter = await loadRuntime();
+  const packageName = `tree-sitter-${grammar}`;
+  const language = await treeSitter.Language.load(fs.readFileSync(wasmPath(`${packageName}.wasm`, packageName)));
   const parser = new treeSitter.Parser();
-  parser.setLanguage(bash);
+  parser.setLanguage(language);
   return { parse: (text, read) => parseWith(parser, text, read) };
+}
+
+function loadRuntime(): Promise<typeof import('web-tree-sitter')> {
+  runtime ??= (async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const treeSitter = require('web-tree-sitter') as typeof import('web-tree-sitter');
+    await treeSitter.Parser.init({ locateFile: () => wasmPath(RUNTIME_WASM, 'web-tree-sitter') });
+    return treeSitter;
+  })().catch((error: unknown) => {
+    runtime = undefined;
+    throw error;
+  });
+  return runtime;
 }
 
 function parseWith<T>(parser: Parser, text: string, read: (root: Node) => T): T {
   const tree = parser.parse(text);
   if (tree === null) {
-    throw new Error('the shell parser returned no tree');
+    throw new Error('the tree-sitter parser returned no tree');
   }
   try {
     return read(tree.rootNode);

@@ -1,0 +1,14 @@
+// One entry for both client languages: the grammar a file needs, and its analysis.
+import { TreeParser } from '../shell/tree/shellParser';
+import { ClientAnalysis, ClientLanguage } from './clientSite';
+import { analyseGo, mentionsGoClient } from './go';
+import { analysePython, mentionsPythonClient } from './python';
+
+/** Whether the file may use its language's Prometheus client: a file that does not is never parsed (nor its grammar loaded). */
+export function mayUseClient(language: ClientLanguage, text: string): boolean {
+  return language === 'python' ? mentionsPythonClient(text) : mentionsGoClient(text);
+}
+
+export function analyseClientCode(language: ClientLanguage, parser: TreeParser, text: string): ClientAnalysis {
+  return language === 'python' ? analysePython(parser, text) : analyseGo(parser, text);
+}

@@ -1,0 +1,115 @@
+// What core/clients finds in Python (prometheus_client) and Go (client_golang) code: the calls that
+// push to or delete from a Pushgateway, and the metrics the code declares. Both languages give the
+// same shapes, so `pgw pushes`, `pgw lint` and the editor's CodeLens read one model. Lines and
+// columns are 0-based, as in core/exposition.
+import { Span } from '../exposition/model';
+import { buildPushPath, GroupingKey } from '../protocol/groupingKey';
+import { PushMethod } from '../protocol/pushMethod';
+
+export type ClientLanguage = 'python' | 'go';
+
+/** The metric kinds both clients declare; `info` and `enum` are Python's (exposed as gauges). */
+export type ClientMetricType = 'counter' | 'gauge' | 'histogram' | 'summary' | 'info' | 'enum';
+
+/** An argument as written, and its value when the code spells it out (a literal, or a constant assigned one). */
+export interface CodeValue {
+  readonly text: string;
+  readonly value: string | undefined;
+}
+
+export interface GroupingPair {
+  readonly label: CodeValue;
+  readonly value: CodeValue;
+}
+
+/** A metric the code declares, with the name the client builds from it. */
+export interface DeclaredMetric {
+  readonly type: ClientMetricType;
+  /** The family name as the client builds it (namespace_subsystem_name; a Python counter without its `_total`); undefined when not literal. */
+  readonly name: string | undefined;
+  /** The name as the text format shows it: Python adds `_total` to counters and `_info` to infos itself. */
+  readonly exposedName: string | undefined;
+  /** Where the name is written (its string's content), for findings. */
+  readonly nameSpan: Span;
+  readonly help: string | undefined;
+  readonly labelNames: ReadonlyArray<{ readonly name: string; readonly span: Span }>;
+  /** The declaration's first line. */
+  readonly line: number;
+}
+
+/** One call that pushes or deletes: `push_to_gateway(...)`, `push.New(...)...Push()`. */
+export interface ClientPushSite {
+  readonly language: ClientLanguage;
+  /** The function or method called, as the client names it: `push_to_gateway`, `Push`... */
+  readonly call: string;
+  readonly action: 'push' | 'delete';
+  readonly method: PushMethod | 'DELETE';
+  /** The call's first and last line. */
+  readonly line: number;
+  readonly endLine: number;
+  readonly gateway: CodeValue | undefined;
+  readonly job: CodeValue | undefined;
+  /** The grouping labels besides `job`, in order; undefined when the code builds the key in a way not followed (a function, an unknown variable). */
+  readonly grouping: readonly GroupingPair[] | undefined;
+  /** What the pushed registry (or the pusher's collectors) declares, as far as it is followed; empty for a delete. */
+  readonly metrics: readonly DeclaredMetric[];
+  /** Whether the pushed registry or collectors were followed to their declarations. */
+  readonly metricsKnown: boolean;
+}
+
+/** Everything core/clients finds in one file. */
+export interface ClientAnalysis {
+  readonly sites: readonly ClientPushSite[];
+  /** Every metric the file declares, pushed or not (all of them are linted). */
+  readonly metrics: readonly DeclaredMetric[];
+}
+
+export const NO_CLIENT_CODE: ClientAnalysis = { sites: [], metrics: [] };
+
+/** The grouping key as the labels the gateway sees, values as written where not literal; undefined when not followed. */
+export function siteGroupingLabels(site: ClientPushSite): Record<string, string> | undefined {
+  if (site.job === undefined || site.grouping === undefined) {
+    return undefined;
+  }
+  const labels: Record<string, string> = { job: site.job.value ?? site.job.text };
+  for (const pair of site.grouping) {
+    labels[pair.label.value ?? pair.label.text] = pair.value.value ?? pair.value.text;
+  }
+  return labels;
+}
+
+/** The grouping key when every part of it is literal. */
+export function siteGroupingKey(site: ClientPushSite): GroupingKey | undefined {
+  if (site.job?.value === undefined || site.grouping === undefined) {
+    return undefined;
+  }
+  const labels: Record<string, string> = {};
+  for (const { label, value } of site.grouping) {
+    if (label.value === undefined || value.value === undefined) {
+      return undefined;
+    }
+    labels[label.value] = value.value;
+  }
+  return { job: site.job.value, labels };
+}
+
+/** The gateway's base URL as the client sends to it (Python adds `http://` to a bare host:port). */
+export function siteGatewayUrl(site: ClientPushSite): string | undefined {
+  const gateway = site.gateway?.value;
+  if (gateway === undefined || gateway === '') {
+    return undefined;
+  }
+  const withScheme = /^https?:\/\//i.test(gateway) ? gateway : `http://${gateway}`;
+  return withScheme.replace(/\/+$/, '');
+}
+
+/** The URL the call sends to, when gateway, job and grouping key are all literal. */
+export function siteUrl(site: ClientPushSite): string | undefined {
+  const base = siteGatewayUrl(site);
+  const key = siteGroupingKey(site);
+  if (base === undefined || key === undefined) {
+    return undefined;
+  }
+  const path = buildPushPath(key, base);
+  return path.ok ? path.value : undefined;
+}

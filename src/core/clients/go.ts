@@ -1,0 +1,406 @@
+// client_golang in Go, read on tree-sitter-go: `push.New(url, job)` chains ending in Push, Add or
+// Delete (inline, or on a pusher variable configured in later statements), with their Grouping,
+// Collector and Gatherer calls; and the metrics declared with prometheus.NewGauge(GaugeOpts{...}),
+// NewCounterVec(opts, []string{...}) and the like (also through promauto), with the registries
+// they are registered on. Nothing is run: values are read where the code spells them out, or from
+// a constant or variable assigned a literal.
+import { Span } from '../exposition/model';
+import { TreeNode, TreeParser } from '../shell/tree/shellParser';
+import { ClientAnalysis, ClientMetricType, ClientPushSite, CodeValue, DeclaredMetric, GroupingPair } from './clientSite';
+
+const PUSH_PACKAGE = /\/client_golang\/prometheus\/push$/;
+const PROMETHEUS_PACKAGE = /\/client_golang\/prometheus$/;
+const PROMAUTO_PACKAGE = /\/client_golang\/prometheus\/promauto$/;
+
+const FINAL_CALLS: Readonly<Record<string, { action: 'push' | 'delete'; method: ClientPushSite['method'] }>> = {
+  Push: { action: 'push', method: 'PUT' },
+  PushContext: { action: 'push', method: 'PUT' },
+  Add: { action: 'push', method: 'POST' },
+  AddContext: { action: 'push', method: 'POST' },
+  Delete: { action: 'delete', method: 'DELETE' },
+};
+
+const CONSTRUCTORS: Readonly<Record<string, ClientMetricType>> = {
+  NewCounter: 'counter',
+  NewCounterVec: 'counter',
+  NewCounterFunc: 'counter',
+  NewGauge: 'gauge',
+  NewGaugeVec: 'gauge',
+  NewGaugeFunc: 'gauge',
+  NewHistogram: 'histogram',
+  NewHistogramVec: 'histogram',
+  NewSummary: 'summary',
+  NewSummaryVec: 'summary',
+};
+
+/** The registry prometheus.MustRegister and promauto's package functions register on. */
+const DEFAULT_REGISTRY = 'prometheus.DefaultRegisterer';
+
+export function mentionsGoClient(text: string): boolean {
+  return text.includes('client_golang/prometheus');
+}
+
+export function analyseGo(parser: TreeParser, text: string): ClientAnalysis {
+  if (!mentionsGoClient(text)) {
+    return { sites: [], metrics: [] };
+  }
+  return parser.parse(text, (root) => new GoReader(root).read());
+}
+
+interface Declared {
+  readonly metric: DeclaredMetric;
+  readonly variable: string | undefined;
+  readonly registry: string | undefined;
+}
+
+/** A chain of method calls `a.B(...).C(...)`, innermost first, down to its root. */
+interface Chain {
+  readonly root: TreeNode;
+  readonly calls: ReadonlyArray<{ readonly method: string; readonly node: TreeNode }>;
+}
+
+class GoReader {
+  private readonly packages = { push: new Set<string>(), prometheus: new Set<string>(), promauto: new Set<string>() };
+  private readonly assignments = new Map<string, TreeNode[]>();
+
+  constructor(private readonly root: TreeNode) {}
+
+  read(): ClientAnalysis {
+    this.readImports();
+    this.readAssignments();
+    const calls = descendants(this.root, 'call_expression');
+    const declared = calls.flatMap((call) => this.declaration(call));
+    const registered = this.registrations(calls);
+    const sites = calls.flatMap((call) => this.pushSite(call, declared, registered));
+    return { sites, metrics: declared.map((entry) => entry.metric) };
+  }
+
+  private readImports(): void {
+    for (const spec of descendants(this.root, 'import_spec')) {
+      const importPath = goString(spec.childForFieldName('path'));
+      if (importPath === undefined) {
+        continue;
+      }
+      const alias = spec.childForFieldName('name')?.text ?? importPath.split('/').pop() ?? '';
+      if (PUSH_PACKAGE.test(importPath)) {
+        this.packages.push.add(alias);
+      } else if (PROMETHEUS_PACKAGE.test(importPath)) {
+        this.packages.prometheus.add(alias);
+      } else if (PROMAUTO_PACKAGE.test(importPath)) {
+        this.packages.promauto.add(alias);
+      }
+    }
+  }
+
+  /** `x := v`, `x = v`, `var x = v`, `const x = v`: each name with what it was given, in order. */
+  private readAssignments(): void {
+    const remember = (names: readonly TreeNode[], values: readonly TreeNode[]) => {
+      names.forEach((name, index) => {
+        const value = values[index];
+        if (name.type === 'identifier' && value) {
+          this.assignments.set(name.text, [...(this.assignments.get(name.text) ?? []), value]);
+        }
+      });
+    };
+    for (const node of [...descendants(this.root, 'short_var_declaration'), ...descendants(this.root, 'assignment_statement')]) {
+      remember(namedOf(node.childForFieldName('left')), namedOf(node.childForFieldName('right')));
+    }
+    for (const node of [...descendants(this.root, 'var_spec'), ...descendants(this.root, 'const_spec')]) {
+      remember(
+        node.childrenForFieldName('name').flatMap((name) => (name ? [name] : [])),
+        namedOf(node.childForFieldName('value')),
+      );
+    }
+  }
+
+  /** `name` followed to the value it was last given before `at`, or its only value. */
+  private followed(node: TreeNode, at: TreeNode): TreeNode {
+    if (node.type !== 'identifier') {
+      return node;
+    }
+    const values = this.assignments.get(node.text) ?? [];
+    const before = values.filter((value) => value.startIndex < at.startIndex);
+    return before[before.length - 1] ?? (values.length === 1 ? values[0] : node);
+  }
+
+  private codeValue(node: TreeNode | undefined, at: TreeNode): CodeValue | undefined {
+    return node === undefined ? undefined : { text: node.text, value: goString(this.followed(node, at)) };
+  }
+
+  private declaration(call: TreeNode): Declared[] {
+    const callee = call.childForFieldName('function');
+    if (callee?.type !== 'selector_expression') {
+      return [];
+    }
+    const type = CONSTRUCTORS[callee.childForFieldName('field')?.text ?? ''];
+    const operand = callee.childForFieldName('operand');
+    const registry = operand ? this.constructorRegistry(operand) : undefined;
+    if (type === undefined || registry === undefined) {
+      return [];
+    }
+    const [options, labels] = namedOf(call.childForFieldName('arguments'));
+    const fields = options ? this.optionFields(this.followed(options, call)) : new Map<string, TreeNode>();
+    const nameNode = fields.get('Name');
+    const parts = ['Namespace', 'Subsystem', 'Name'].map((field) => {
+      const node = fields.get(field);
+      return node === undefined ? '' : goString(this.followed(node, call));
+    });
+    const name = parts.includes(undefined) ? undefined : (parts as string[]).filter((part) => part !== '').join('_');
+    // BuildFQName gives "" for an empty Name, whatever the namespace.
+    const full = parts[2] === '' ? '' : name;
+    const help = fields.get('Help');
+    const metric: DeclaredMetric = {
+      type,
+      name: full,
+      exposedName: full,
+      nameSpan: nameNode ? contentSpan(nameNode) : spanOf(callee),
+      help: help && goString(this.followed(help, call)),
+      labelNames: labels && callee.childForFieldName('field')?.text.endsWith('Vec') ? this.labelNames(this.followed(labels, call)) : [],
+      line: call.startPosition.row,
+    };
+    return [{ metric, variable: assignedName(call), registry: registry === '' ? undefined : registry }];
+  }
+
+  /** `prometheus` → '' (registered later, if at all); `promauto` → the default registry; `promauto.With(reg)` → reg. */
+  private constructorRegistry(operand: TreeNode): string | undefined {
+    if (operand.type === 'identifier' && this.packages.prometheus.has(operand.text)) {
+      return '';
+    }
+    if (operand.type === 'identifier' && this.packages.promauto.has(operand.text)) {
+      return DEFAULT_REGISTRY;
+    }
+    const inner = operand.type === 'call_expression' ? operand.childForFieldName('function') : undefined;
+    if (inner?.type === 'selector_expression' && inner.childForFieldName('field')?.text === 'With' && this.packages.promauto.has(inner.childForFieldName('operand')?.text ?? '')) {
+      return registryKey(namedOf(operand.childForFieldName('arguments'))[0]?.text ?? '', this.packages.prometheus);
+    }
+    return undefined;
+  }
+
+  private optionFields(literal: TreeNode): Map<string, TreeNode> {
+    const fields = new Map<string, TreeNode>();
+    const body =
+      literal.type === 'composite_literal' ? literal.childForFieldName('body') : literal.type === 'unary_expression' ? literal.childForFieldName('operand')?.childForFieldName('body') : undefined;
+    for (const element of namedOf(body ?? null)) {
+      if (element.type === 'keyed_element') {
+        const key = element.childForFieldName('key')?.text.trim();
+        const value = element.childForFieldName('value')?.namedChildren[0];
+        if (key && value) {
+          fields.set(key, value);
+        }
+      }
+    }
+    return fields;
+  }
+
+  private labelNames(node: TreeNode): DeclaredMetric['labelNames'] {
+    if (node.type !== 'composite_literal') {
+      return [];
+    }
+    return namedOf(node.childForFieldName('body')).flatMap((element) => {
+      const value = element.namedChildren[0];
+      const name = value ? goString(value) : undefined;
+      return value && name !== undefined ? [{ name, span: contentSpan(value) }] : [];
+    });
+  }
+
+  /** `reg.MustRegister(a, b)`, `prometheus.MustRegister(a)`: the variables each registry holds. */
+  private registrations(calls: readonly TreeNode[]): Map<string, Set<string>> {
+    const registered = new Map<string, Set<string>>();
+    for (const call of calls) {
+      const callee = call.childForFieldName('function');
+      const method = callee?.childForFieldName('field')?.text;
+      const operand = callee?.childForFieldName('operand');
+      if (callee?.type !== 'selector_expression' || (method !== 'MustRegister' && method !== 'Register') || !operand) {
+        continue;
+      }
+      const key = this.packages.prometheus.has(operand.text) ? DEFAULT_REGISTRY : registryKey(operand.text, this.packages.prometheus);
+      const set = registered.get(key) ?? new Set<string>();
+      for (const argument of namedOf(call.childForFieldName('arguments'))) {
+        set.add(argument.text);
+      }
+      registered.set(key, set);
+    }
+    return registered;
+  }
+
+  private pushSite(call: TreeNode, declared: readonly Declared[], registered: Map<string, Set<string>>): ClientPushSite[] {
+    const callee = call.childForFieldName('function');
+    const final = FINAL_CALLS[callee?.childForFieldName('field')?.text ?? ''];
+    const operand = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : undefined;
+    if (!final || !operand) {
+      return [];
+    }
+    const chain = chainOf(operand);
+    let configuration = chain.calls;
+    let newCall = this.pushNew(chain.root);
+    if (newCall === undefined && chain.root.type === 'identifier') {
+      // A pusher variable: `p := push.New(...).Collector(c)`, then `p.Grouping(...)`, then `p.Push()`.
+      const assigned = this.followed(chain.root, call);
+      const origin = chainOf(assigned);
+      newCall = assigned === chain.root ? undefined : this.pushNew(origin.root);
+      configuration = [...origin.calls, ...this.statementsOn(chain.root.text, call), ...chain.calls];
+    }
+    if (newCall === undefined) {
+      return [];
+    }
+    const [url, job] = namedOf(newCall.childForFieldName('arguments'));
+    const grouping: GroupingPair[] = [];
+    const collectors: string[] = [];
+    const gatherers: string[] = [];
+    for (const { method, node } of configuration) {
+      const args = namedOf(node.childForFieldName('arguments'));
+      if (method === 'Grouping' && args.length === 2) {
+        grouping.push({ label: this.codeValue(args[0], call) as CodeValue, value: this.codeValue(args[1], call) as CodeValue });
+      } else if (method === 'Collector') {
+        collectors.push(...args.map((arg) => arg.text));
+      } else if (method === 'Gatherer') {
+        gatherers.push(...args.map((arg) => registryKey(arg.text, this.packages.prometheus)));
+      }
+    }
+    const pushed = new Set([...collectors, ...gatherers.flatMap((gatherer) => [...(registered.get(gatherer) ?? [])])]);
+    const fromRegistries = declared.filter((entry) => entry.registry !== undefined && gatherers.includes(entry.registry));
+    const metrics = declared.filter((entry) => (entry.variable !== undefined && pushed.has(entry.variable)) || fromRegistries.includes(entry)).map((entry) => entry.metric);
+    return [
+      {
+        language: 'go',
+        call: callee?.childForFieldName('field')?.text ?? '',
+        action: final.action,
+        method: final.method,
+        line: call.startPosition.row,
+        endLine: call.endPosition.row,
+        gateway: this.codeValue(url, call),
+        job: this.codeValue(job, call),
+        grouping,
+        metrics: final.action === 'delete' ? [] : metrics,
+        metricsKnown: final.action === 'push' && metrics.length > 0 && collectors.length + gatherers.length > 0,
+      },
+    ];
+  }
+
+  /** `push.New(url, job)` under whatever name the push package is imported. */
+  private pushNew(node: TreeNode): TreeNode | undefined {
+    if (node.type !== 'call_expression') {
+      return undefined;
+    }
+    const callee = node.childForFieldName('function');
+    const isNew = callee?.type === 'selector_expression' && callee.childForFieldName('field')?.text === 'New' && this.packages.push.has(callee.childForFieldName('operand')?.text ?? '');
+    return isNew ? node : undefined;
+  }
+
+  /** `p.Grouping(...)`-style statements on a pusher variable in the same function, before `at`. */
+  private statementsOn(variable: string, at: TreeNode): Chain['calls'] {
+    const scope = enclosingFunction(at) ?? this.root;
+    return descendants(scope, 'expression_statement')
+      .filter((statement) => statement.endIndex <= at.startIndex)
+      .flatMap((statement) => {
+        const expression = statement.namedChildren[0];
+        if (expression?.type !== 'call_expression') {
+          return [];
+        }
+        const chain = chainOf(expression);
+        return chain.root.type === 'identifier' && chain.root.text === variable ? chain.calls : [];
+      });
+  }
+}
+
+/** `a.B(x).C(y)` as its root `a` and the calls B, C in order. */
+function chainOf(node: TreeNode): Chain {
+  const calls: Array<{ method: string; node: TreeNode }> = [];
+  let current = node;
+  for (;;) {
+    const callee = current.type === 'call_expression' ? current.childForFieldName('function') : undefined;
+    const operand = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : undefined;
+    if (!callee || !operand || callee.type !== 'selector_expression') {
+      break;
+    }
+    const field = callee.childForFieldName('field')?.text ?? '';
+    if (operand.type === 'identifier' && !isPusherCall(field)) {
+      // `push.New(...)`: the package call is the root itself.
+      break;
+    }
+    calls.unshift({ method: field, node: current });
+    current = operand;
+  }
+  return { root: current, calls };
+}
+
+const PUSHER_METHODS = new Set(['Grouping', 'Collector', 'Gatherer', 'BasicAuth', 'Client', 'Format', 'Header', 'ExpfmtFormat']);
+
+function isPusherCall(method: string): boolean {
+  return PUSHER_METHODS.has(method);
+}
+
+function registryKey(text: string, prometheusPackages: ReadonlySet<string>): string {
+  const [pkg, name] = text.split('.');
+  if (prometheusPackages.has(pkg) && (name === 'DefaultGatherer' || name === 'DefaultRegisterer')) {
+    return DEFAULT_REGISTRY;
+  }
+  return text;
+}
+
+/** The variable a constructor's result goes to: `x := New...`, `var x = New...`, `x = New...`. */
+function assignedName(call: TreeNode): string | undefined {
+  const list = call.parent;
+  const statement = list?.parent;
+  if (list?.type !== 'expression_list' || !statement) {
+    return undefined;
+  }
+  const index = list.namedChildren.findIndex((child) => child?.startIndex === call.startIndex);
+  if (statement.type === 'var_spec' || statement.type === 'const_spec') {
+    return statement.childrenForFieldName('name')[index]?.text;
+  }
+  if (statement.type === 'short_var_declaration' || statement.type === 'assignment_statement') {
+    return namedOf(statement.childForFieldName('left'))[index]?.text;
+  }
+  return undefined;
+}
+
+function enclosingFunction(node: TreeNode): TreeNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'function_declaration' || current.type === 'method_declaration' || current.type === 'func_literal') {
+      return current;
+    }
+  }
+  return undefined;
+}
+
+/** A Go string literal's value; undefined for anything else. */
+function goString(node: TreeNode | null | undefined): string | undefined {
+  if (node?.type === 'raw_string_literal') {
+    return node.text.slice(1, -1).replace(/\r/g, '');
+  }
+  if (node?.type !== 'interpreted_string_literal') {
+    return undefined;
+  }
+  return node.text.slice(1, -1).replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)/g, (sequence, kind: string) => {
+    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", a: '\x07', b: '\b', f: '\f', v: '\v' };
+    if (simple[kind] !== undefined) {
+      return simple[kind];
+    }
+    if (/^[xuU]./.test(kind)) {
+      return String.fromCodePoint(parseInt(kind.slice(1), 16));
+    }
+    return /^[0-7]{3}$/.test(kind) ? String.fromCodePoint(parseInt(kind, 8)) : sequence;
+  });
+}
+
+function contentSpan(node: TreeNode): Span {
+  const { row, column } = node.startPosition;
+  if ((node.type === 'interpreted_string_literal' || node.type === 'raw_string_literal') && node.endPosition.row === row) {
+    return { line: row, start: column + 1, end: node.endPosition.column - 1 };
+  }
+  return spanOf(node);
+}
+
+function spanOf(node: TreeNode): Span {
+  const { row, column } = node.startPosition;
+  return { line: row, start: column, end: node.endPosition.row === row ? node.endPosition.column : column + node.text.split('\n')[0].length };
+}
+
+function namedOf(node: TreeNode | null): TreeNode[] {
+  return (node?.namedChildren ?? []).flatMap((child) => (child && child.type !== 'comment' ? [child] : []));
+}
+
+function descendants(root: TreeNode, type: string): TreeNode[] {
+  return root.descendantsOfType(type).flatMap((node) => (node ? [node] : []));
+}

@@ -1,0 +1,349 @@
+// prometheus_client in Python, read on tree-sitter-python: the calls of push_to_gateway,
+// pushadd_to_gateway and delete_from_gateway (under any alias `from prometheus_client import ...`
+// or `import prometheus_client as ...` gives them), their job, grouping_key, gateway and registry,
+// and the Gauge/Counter/Histogram/Summary/Info/Enum declarations with the registry each goes to.
+// Nothing is run: values are read where the code spells them out, or from a name assigned a literal.
+import { Span } from '../exposition/model';
+import { TreeNode, TreeParser } from '../shell/tree/shellParser';
+import { ClientAnalysis, ClientMetricType, ClientPushSite, CodeValue, DeclaredMetric, GroupingPair } from './clientSite';
+
+const PUSH_FUNCTIONS: Readonly<Record<string, { action: 'push' | 'delete'; method: ClientPushSite['method'] }>> = {
+  push_to_gateway: { action: 'push', method: 'PUT' },
+  pushadd_to_gateway: { action: 'push', method: 'POST' },
+  delete_from_gateway: { action: 'delete', method: 'DELETE' },
+};
+
+const METRIC_CLASSES: Readonly<Record<string, ClientMetricType>> = {
+  Counter: 'counter',
+  Gauge: 'gauge',
+  Histogram: 'histogram',
+  Summary: 'summary',
+  Info: 'info',
+  Enum: 'enum',
+};
+
+// Positional parameters, as the client declares them.
+const PUSH_PARAMETERS = ['gateway', 'job', 'registry', 'grouping_key'];
+const DELETE_PARAMETERS = ['gateway', 'job', 'grouping_key'];
+const METRIC_PARAMETERS = ['name', 'documentation', 'labelnames', 'namespace', 'subsystem', 'unit', 'registry'];
+
+/** The registry a metric without `registry=` goes to, and push_to_gateway's name for it. */
+const DEFAULT_REGISTRY = 'REGISTRY';
+
+/** Whether the file uses prometheus_client at all: files that do not are not parsed. */
+export function mentionsPythonClient(text: string): boolean {
+  return text.includes('prometheus_client');
+}
+
+export function analysePython(parser: TreeParser, text: string): ClientAnalysis {
+  if (!mentionsPythonClient(text)) {
+    return { sites: [], metrics: [] };
+  }
+  return parser.parse(text, (root) => new PythonReader(root).read());
+}
+
+interface Call {
+  readonly node: TreeNode;
+  readonly canonical: string;
+}
+
+class PythonReader {
+  /** Local names bound to a prometheus_client name: `from prometheus_client import Gauge as G` gives G → Gauge. */
+  private readonly imported = new Map<string, string>();
+  /** Local names bound to prometheus_client or one of its modules: `import prometheus_client as pc`. */
+  private readonly modules = new Set<string>();
+  /** Every `name = value` of the file, in order, to follow a name to what it was assigned. */
+  private readonly assignments = new Map<string, TreeNode[]>();
+
+  constructor(private readonly root: TreeNode) {}
+
+  read(): ClientAnalysis {
+    this.readImports();
+    this.readAssignments();
+    const calls = this.root
+      .descendantsOfType('call')
+      .flatMap((node) => (node ? [node] : []))
+      .flatMap((node): Call[] => {
+        const canonical = this.canonicalName(node.childForFieldName('function'));
+        return canonical === undefined ? [] : [{ node, canonical }];
+      });
+    const declared = calls.filter((call) => METRIC_CLASSES[call.canonical] !== undefined).map((call) => ({ registry: this.metricRegistry(call.node), metric: this.declaredMetric(call) }));
+    const sites = calls
+      .filter((call) => PUSH_FUNCTIONS[call.canonical] !== undefined)
+      .map((call) => {
+        const site = this.pushSite(call);
+        const registry = site.action === 'push' ? this.registryKey(argument(call.node, PUSH_PARAMETERS, 'registry')) : undefined;
+        const metrics = registry === undefined ? [] : declared.filter((entry) => entry.registry === registry).map((entry) => entry.metric);
+        return { ...site, metrics, metricsKnown: registry !== undefined && metrics.length > 0 };
+      });
+    return { sites, metrics: declared.map((entry) => entry.metric) };
+  }
+
+  private readImports(): void {
+    for (const statement of descendants(this.root, 'import_from_statement')) {
+      const module = statement.childForFieldName('module_name')?.text ?? '';
+      if (!isClientModule(module)) {
+        continue;
+      }
+      if (statement.children.some((child) => child?.type === 'wildcard_import')) {
+        for (const name of [...Object.keys(PUSH_FUNCTIONS), ...Object.keys(METRIC_CLASSES), DEFAULT_REGISTRY]) {
+          this.imported.set(name, name);
+        }
+      }
+      for (const name of statement.childrenForFieldName('name')) {
+        if (name?.type === 'aliased_import') {
+          this.bindImport(name.childForFieldName('name')?.text, name.childForFieldName('alias')?.text);
+        } else if (name) {
+          this.bindImport(name.text, name.text);
+        }
+      }
+    }
+    for (const statement of descendants(this.root, 'import_statement')) {
+      for (const name of statement.childrenForFieldName('name')) {
+        if (name?.type === 'aliased_import') {
+          const module = name.childForFieldName('name')?.text ?? '';
+          const alias = name.childForFieldName('alias')?.text;
+          if (isClientModule(module) && alias) {
+            this.modules.add(alias);
+          }
+        } else if (name && isClientModule(name.text)) {
+          // `import prometheus_client.exposition` binds `prometheus_client`.
+          this.modules.add(name.text.split('.')[0]);
+        }
+      }
+    }
+  }
+
+  private bindImport(name: string | undefined, alias: string | undefined): void {
+    if (name && alias) {
+      this.imported.set(alias, name.split('.').pop() ?? name);
+    }
+  }
+
+  private readAssignments(): void {
+    for (const assignment of descendants(this.root, 'assignment')) {
+      const left = assignment.childForFieldName('left');
+      const right = assignment.childForFieldName('right');
+      if (left?.type === 'identifier' && right) {
+        const list = this.assignments.get(left.text) ?? [];
+        list.push(right);
+        this.assignments.set(left.text, list);
+      }
+    }
+  }
+
+  /** `push_to_gateway`, `G` (imported as Gauge), `pc.exposition.push_to_gateway`: the client's own name, if it is one. */
+  private canonicalName(callee: TreeNode | null): string | undefined {
+    if (callee?.type === 'identifier') {
+      return this.imported.get(callee.text);
+    }
+    if (callee?.type === 'attribute') {
+      const parts = callee.text.split('.').map((part) => part.trim());
+      return this.modules.has(parts[0]) ? parts[parts.length - 1] : undefined;
+    }
+    return undefined;
+  }
+
+  private pushSite(call: Call): Omit<ClientPushSite, 'metrics' | 'metricsKnown'> {
+    const { action, method } = PUSH_FUNCTIONS[call.canonical];
+    const parameters = action === 'delete' ? DELETE_PARAMETERS : PUSH_PARAMETERS;
+    const key = argument(call.node, parameters, 'grouping_key');
+    return {
+      language: 'python',
+      call: call.canonical,
+      action,
+      method,
+      line: call.node.startPosition.row,
+      endLine: call.node.endPosition.row,
+      gateway: this.codeValue(argument(call.node, parameters, 'gateway'), call.node),
+      job: this.codeValue(argument(call.node, parameters, 'job'), call.node),
+      grouping: key === undefined || key.type === 'none' ? [] : this.groupingPairs(key, call.node),
+    };
+  }
+
+  /** A dict literal, `dict(a='x')`, or a name assigned one of these; undefined otherwise. */
+  private groupingPairs(node: TreeNode, at: TreeNode): GroupingPair[] | undefined {
+    const followed = this.followed(node, at);
+    if (followed.type === 'dictionary') {
+      const pairs: GroupingPair[] = [];
+      for (const pair of followed.namedChildren) {
+        const key = pair?.childForFieldName('key');
+        const value = pair?.childForFieldName('value');
+        if (pair?.type !== 'pair' || !key || !value) {
+          return undefined;
+        }
+        pairs.push({ label: this.codeValue(key, at) ?? { text: key.text, value: undefined }, value: this.codeValue(value, at) ?? { text: value.text, value: undefined } });
+      }
+      return pairs;
+    }
+    if (followed.type === 'call' && followed.childForFieldName('function')?.text === 'dict') {
+      const args = followed.childForFieldName('arguments')?.namedChildren ?? [];
+      if (args.some((arg) => arg?.type !== 'keyword_argument')) {
+        return undefined;
+      }
+      return args.flatMap((arg) => {
+        const name = arg?.childForFieldName('name')?.text ?? '';
+        const value = arg?.childForFieldName('value');
+        return value ? [{ label: { text: name, value: name }, value: this.codeValue(value, at) ?? { text: value.text, value: undefined } }] : [];
+      });
+    }
+    return undefined;
+  }
+
+  /** An argument's text, and its value when it is a plain string or a name last assigned one before `at`. */
+  private codeValue(node: TreeNode | undefined, at: TreeNode): CodeValue | undefined {
+    if (node === undefined) {
+      return undefined;
+    }
+    return { text: node.text, value: stringValue(this.followed(node, at)) };
+  }
+
+  /** A name followed to the value it was last assigned before `at` (or anywhere, for a module constant used in a function above it). */
+  private followed(node: TreeNode, at: TreeNode): TreeNode {
+    if (node.type !== 'identifier') {
+      return node;
+    }
+    const values = this.assignments.get(node.text) ?? [];
+    const before = values.filter((value) => value.startIndex < at.startIndex);
+    return before[before.length - 1] ?? (values.length === 1 ? values[0] : node);
+  }
+
+  private registryKey(node: TreeNode | undefined): string | undefined {
+    if (node === undefined) {
+      return undefined;
+    }
+    const text = node.text.replace(/\s+/g, '');
+    const last = text.split('.').pop() ?? text;
+    if (last === DEFAULT_REGISTRY && (this.imported.get(text) === DEFAULT_REGISTRY || this.modules.has(text.split('.')[0]))) {
+      return DEFAULT_REGISTRY;
+    }
+    return text;
+  }
+
+  private metricRegistry(node: TreeNode): string {
+    return this.registryKey(argument(node, METRIC_PARAMETERS, 'registry')) ?? DEFAULT_REGISTRY;
+  }
+
+  private declaredMetric(call: Call): DeclaredMetric {
+    const type = METRIC_CLASSES[call.canonical];
+    const node = call.node;
+    const nameNode = argument(node, METRIC_PARAMETERS, 'name');
+    const name = nameNode && stringValue(nameNode);
+    const prefix = ['namespace', 'subsystem'].map((part) => {
+      const value = argument(node, METRIC_PARAMETERS, part);
+      return value === undefined ? '' : stringValue(this.followed(value, node));
+    });
+    const unitNode = argument(node, METRIC_PARAMETERS, 'unit');
+    const unit = unitNode === undefined ? '' : stringValue(unitNode);
+    const full = name === undefined || prefix.includes(undefined) || unit === undefined ? undefined : clientName(type, [...(prefix as string[]), name], unit);
+    const labels = argument(node, METRIC_PARAMETERS, 'labelnames');
+    const help = argument(node, METRIC_PARAMETERS, 'documentation');
+    return {
+      type,
+      name: full,
+      exposedName: full === undefined ? undefined : type === 'counter' ? `${full}_total` : type === 'info' ? `${full}_info` : full,
+      nameSpan: nameNode ? contentSpan(nameNode) : spanOf(node.childForFieldName('function') ?? node),
+      help: help && stringValue(help),
+      labelNames: labels === undefined ? [] : this.labelNames(labels, node),
+      line: node.startPosition.row,
+    };
+  }
+
+  private labelNames(node: TreeNode, at: TreeNode): DeclaredMetric['labelNames'] {
+    const followed = this.followed(node, at);
+    if (followed.type !== 'list' && followed.type !== 'tuple') {
+      return [];
+    }
+    return followed.namedChildren.flatMap((item) => {
+      const name = item && stringValue(item);
+      return item && name !== undefined ? [{ name, span: contentSpan(item) }] : [];
+    });
+  }
+}
+
+/** prometheus_client's _build_full_name: parts joined by _, a counter's `_total` dropped (it adds it back when exposing), the unit appended. */
+function clientName(type: ClientMetricType, parts: readonly string[], unit: string): string {
+  let name = parts.filter((part) => part !== '').join('_');
+  if (type === 'counter' && name.endsWith('_total')) {
+    name = name.slice(0, -'_total'.length);
+  }
+  if (unit !== '' && !name.endsWith(`_${unit}`)) {
+    name = `${name}_${unit}`;
+  }
+  return name;
+}
+
+function isClientModule(module: string): boolean {
+  return module === 'prometheus_client' || module.startsWith('prometheus_client.');
+}
+
+/** The argument at `parameter`: by keyword, else by position (before any keyword). */
+function argument(call: TreeNode, parameters: readonly string[], parameter: string): TreeNode | undefined {
+  const args = call.childForFieldName('arguments')?.namedChildren.flatMap((arg) => (arg && arg.type !== 'comment' ? [arg] : [])) ?? [];
+  const keyword = args.find((arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === parameter);
+  if (keyword) {
+    return keyword.childForFieldName('value') ?? undefined;
+  }
+  const positional = args.filter((arg) => arg.type !== 'keyword_argument' && arg.type !== 'list_splat' && arg.type !== 'dictionary_splat');
+  const index = parameters.indexOf(parameter);
+  const splatBefore = args.slice(0, index + 1).some((arg) => arg.type === 'list_splat');
+  return index >= 0 && !splatBefore ? positional[index] : undefined;
+}
+
+/** A string literal's value (no f-string interpolation, no implicit concatenation); undefined otherwise. */
+function stringValue(node: TreeNode): string | undefined {
+  if (node.type !== 'string') {
+    return undefined;
+  }
+  const raw = /^[a-zA-Z]*[rR]/.test(node.text);
+  let value = '';
+  for (const child of node.namedChildren) {
+    if (child?.type === 'interpolation') {
+      return undefined;
+    }
+    if (child?.type === 'string_content') {
+      if (child.namedChildren.some((part) => part?.type === 'interpolation')) {
+        return undefined;
+      }
+      value += raw ? child.text : unescape(child.text);
+    }
+  }
+  return value;
+}
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '' };
+
+/** Python's escapes in a non-raw string; an unknown one stays as written, as Python keeps it. */
+function unescape(text: string): string {
+  return text.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|[\s\S])/g, (sequence, kind: string) => {
+    if (SIMPLE_ESCAPES[kind] !== undefined) {
+      return SIMPLE_ESCAPES[kind];
+    }
+    if (/^[xuU]/.test(kind) && kind.length > 1) {
+      return String.fromCodePoint(parseInt(kind.slice(1), 16));
+    }
+    if (/^[0-7]+$/.test(kind)) {
+      return String.fromCodePoint(parseInt(kind, 8));
+    }
+    return sequence;
+  });
+}
+
+/** A one-line string's content, else the first line of its node. */
+function contentSpan(node: TreeNode): Span {
+  const start = node.namedChildren.find((child) => child?.type === 'string_start');
+  const end = node.namedChildren.find((child) => child?.type === 'string_end');
+  if (start && end && start.endPosition.row === end.startPosition.row) {
+    return { line: start.endPosition.row, start: start.endPosition.column, end: end.startPosition.column };
+  }
+  return spanOf(node);
+}
+
+function spanOf(node: TreeNode): Span {
+  const { row, column } = node.startPosition;
+  return { line: row, start: column, end: node.endPosition.row === row ? node.endPosition.column : column + node.text.split('\n')[0].length };
+}
+
+function descendants(root: TreeNode, type: string): TreeNode[] {
+  return root.descendantsOfType(type).flatMap((node) => (node ? [node] : []));
+}
