@@ -9,9 +9,9 @@
 // module in a closure, so nothing of it runs before the first `loadShellParser()`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Node, Parser } from 'web-tree-sitter';
+import type { Node, Parser, Tree } from 'web-tree-sitter';
 
-export type { Node as ShellNode } from 'web-tree-sitter';
+export type { Edit as ShellEdit, Node as ShellNode, Tree as ShellTree } from 'web-tree-sitter';
 
 export interface ShellParser {
   /**
@@ -20,6 +20,12 @@ export interface ShellParser {
    * node (they die with the tree); it returns plain data.
    */
   parse<T>(text: string, read: (root: Node) => T): T;
+  /**
+   * Parses `text` and returns the tree, which the caller owns and must `delete()`. With `previous`
+   * (already `edit()`ed to match `text`), only what the edits touched is parsed again; `previous`
+   * stays the caller's to delete.
+   */
+  parseTree(text: string, previous?: Tree): Tree;
 }
 
 const RUNTIME_WASM = 'web-tree-sitter.wasm';
@@ -48,14 +54,19 @@ async function load(): Promise<ShellParser> {
   const bash = await treeSitter.Language.load(fs.readFileSync(wasmPath(BASH_WASM, 'tree-sitter-bash')));
   const parser = new treeSitter.Parser();
   parser.setLanguage(bash);
-  return { parse: (text, read) => parseWith(parser, text, read) };
+  return { parse: (text, read) => parseWith(parser, text, read), parseTree: (text, previous) => parseTree(parser, text, previous) };
 }
 
-function parseWith<T>(parser: Parser, text: string, read: (root: Node) => T): T {
-  const tree = parser.parse(text);
+function parseTree(parser: Parser, text: string, previous?: Tree): Tree {
+  const tree = parser.parse(text, previous);
   if (tree === null) {
     throw new Error('the shell parser returned no tree');
   }
+  return tree;
+}
+
+function parseWith<T>(parser: Parser, text: string, read: (root: Node) => T): T {
+  const tree = parseTree(parser, text);
   try {
     return read(tree.rootNode);
   } finally {
