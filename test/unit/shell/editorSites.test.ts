@@ -3,11 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runPushes } from '../../../src/cli/pushesCommand';
 import { findDeleteCommands, findMetricHeredocs } from '../../../src/core/shell/heredocs';
-import { editBetween, ShellDocumentTrees } from '../../../src/core/shell/tree/documentTrees';
+import { ShellDocumentTrees } from '../../../src/core/shell/tree/documentTrees';
+import { editBetween } from '../../../src/core/shell/tree/textEdit';
 import { treePushSitesOf } from '../../../src/core/shell/tree/pushSites';
 import { ScriptSite, scriptSites } from '../../../src/core/shell/tree/scriptSites';
 import { canPushSite, sitePushOf } from '../../../src/core/shell/tree/sitePush';
 import { loadShellParser, ShellParser, ShellTree } from '../../../src/core/shell/tree/shellParser';
+import { seededRandom } from '../../support/seededRandom';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/shell/pushes');
 const SCRIPTS = fs.readdirSync(FIXTURES).filter((name) => name.endsWith('.sh'));
@@ -110,6 +112,45 @@ describe('the editor on the tree finder', () => {
       trees.dispose();
       assert.equal(counts.alive, 0);
       assert.equal(trees.size, 0);
+    });
+
+    it('keeps the sites of an edit that cannot change them (a comment, a plain command far from a push), moved by the lines it adds', () => {
+      const trees = new ShellDocumentTrees(parser);
+      let text = `#!/bin/sh\n# notes\nrm -f /tmp/a\n${fixture('echo-pipe.sh')}`;
+      trees.sitesOf('doc', text);
+      const edits: Array<(t: string) => string> = [
+        (t) => t.replace('# notes', '# notes about "$X" | curl'),
+        (t) => t.replace('rm -f /tmp/a', 'rm -f /tmp/a /tmp/b\nmkdir -p /tmp/c\n'),
+        (t) => t.replace('mkdir -p /tmp/c\n', ''),
+      ];
+      for (const edit of edits) {
+        text = edit(text);
+        assert.deepEqual(trees.sitesOf('doc', text), treePushSitesOf(parser, text), text);
+      }
+      assert.deepEqual(trees.counts, { found: 1, reused: 3 });
+      trees.dispose();
+    });
+
+    it('finds the sites again after any edit that could change them: random edits agree with a fresh parse', function () {
+      this.timeout(120_000);
+      const random = seededRandom(0x5eed_0014);
+      const trees = new ShellDocumentTrees(parser);
+      const base = SCRIPTS.map(fixture).join('\n# next fixture\nsleep 1\n');
+      const snippets = ['x', ' ', '\n', '"', "'", '$', '|', '#', 'EOF', 'curl ', '=', '\\', '{', 'fi', '; ', '\nrm -f /tmp/x\n', '"$V"', 'echo "m 1" | '];
+      let text = base;
+      trees.sitesOf('doc', text);
+      for (let step = 0; step < 100; step++) {
+        const at = Math.floor(random() * text.length);
+        const removed = random() < 0.4 ? Math.floor(random() * 6) : 0;
+        const inserted = random() < 0.8 ? snippets[Math.floor(random() * snippets.length)] : '';
+        text = text.slice(0, at) + inserted + text.slice(at + removed);
+        if (step % 25 === 24) {
+          text = base;
+        }
+        assert.deepEqual(trees.sitesOf('doc', text), treePushSitesOf(parser, text), `after step ${step}`);
+      }
+      assert.ok(trees.counts.reused > 0 && trees.counts.found > 10, JSON.stringify(trees.counts));
+      trees.dispose();
     });
 
     it('describes an edit by the texts’ common start and end', () => {

@@ -1,5 +1,7 @@
 import { TreePushSite, treePushSitesOf } from './pushSites';
 import { ShellEdit, ShellParser, ShellTree } from './shellParser';
+import { reusedSites } from './siteReuse';
+import { editBetween } from './textEdit';
 
 // The editor's shell trees: one per open document, kept between lints and parsed again
 // incrementally (tree-sitter reuses every subtree the edit did not touch), so that a keystroke in
@@ -9,23 +11,40 @@ import { ShellEdit, ShellParser, ShellTree } from './shellParser';
 interface KeptTree {
   readonly text: string;
   readonly tree: ShellTree;
+  /** The sites found on it (undefined when the finder failed). */
+  readonly sites: TreePushSite[] | undefined;
 }
 
 export class ShellDocumentTrees {
   private readonly kept = new Map<string, KeptTree>();
+  /** How many times the sites were found on the whole tree, and how many edits kept them (for tests and the bench). */
+  readonly counts = { found: 0, reused: 0 };
 
   constructor(private readonly parser: ShellParser) {}
 
   /** The push sites of a document's text, found on its kept tree; undefined should the parse or the finder fail. */
   sitesOf(key: string, text: string): TreePushSite[] | undefined {
-    let tree: ShellTree;
+    const kept = this.kept.get(key);
+    if (kept?.text === text) {
+      return kept.sites;
+    }
+    this.kept.delete(key);
+    let parsed: { tree: ShellTree; reused?: TreePushSite[] };
     try {
-      tree = this.treeOf(key, text);
+      parsed = this.parse(kept, text);
     } catch {
       return undefined;
     }
+    const { tree, reused } = parsed;
+    if (reused) {
+      this.counts.reused++;
+    } else {
+      this.counts.found++;
+    }
     // A nested `sh -c "..."` script is parsed on its own, as `pgw lint` does.
-    return treePushSitesOf({ parse: (script, read) => (script === text ? read(tree.rootNode) : this.parser.parse(script, read)) }, text);
+    const sites = reused ?? treePushSitesOf({ parse: (script, read) => (script === text ? read(tree.rootNode) : this.parser.parse(script, read)) }, text);
+    this.kept.set(key, { text, tree, sites });
+    return sites;
   }
 
   /** How many trees are kept (one per open shell document that was linted). */
@@ -45,63 +64,29 @@ export class ShellDocumentTrees {
     }
   }
 
-  private treeOf(key: string, text: string): ShellTree {
-    const kept = this.kept.get(key);
-    if (kept?.text === text) {
-      return kept.tree;
+  /** The tree of `text`, parsed from the kept one when there is one (which is freed), and the kept sites when the edit cannot have changed them. */
+  private parse(kept: KeptTree | undefined, text: string): { tree: ShellTree; reused?: TreePushSite[] } {
+    if (!kept) {
+      return { tree: this.parser.parseTree(text) };
     }
-    this.kept.delete(key);
-    let tree: ShellTree;
     try {
-      if (kept) {
-        // Tree.edit reads nothing but the six fields of the edit.
-        kept.tree.edit(editBetween(kept.text, text) as ShellEdit);
-      }
-      tree = this.parser.parseTree(text, kept?.tree);
+      const edit = editBetween(kept.text, text);
+      // Tree.edit reads nothing but the six fields of the edit.
+      kept.tree.edit(edit as ShellEdit);
+      const tree = this.parser.parseTree(text, kept.tree);
+      const reused = kept.sites && keptSites(() => reusedSites({ before: kept.text, after: text, edit, oldTree: kept.tree, newTree: tree, sites: kept.sites! }));
+      return { tree, ...(reused && { reused }) };
     } finally {
-      kept?.tree.delete();
+      kept.tree.delete();
     }
-    this.kept.set(key, { text, tree });
-    return tree;
   }
 }
 
-export type TextEdit = Pick<ShellEdit, 'startIndex' | 'oldEndIndex' | 'newEndIndex' | 'startPosition' | 'oldEndPosition' | 'newEndPosition'>;
-
-/**
- * The one edit that turns `before` into `after`: what lies between their common start and common
- * end. Found from the texts themselves (a linear scan), so it holds however many changes the
- * editor made since the last lint.
- */
-export function editBetween(before: string, after: string): TextEdit {
-  const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) {
-    start++;
+/** The reuse test is a shortcut: should it fail, the sites are found again. */
+function keptSites(reuse: () => TreePushSite[] | undefined): TreePushSite[] | undefined {
+  try {
+    return reuse();
+  } catch {
+    return undefined;
   }
-  let common = 0;
-  while (common < shorter - start && before.charCodeAt(before.length - 1 - common) === after.charCodeAt(after.length - 1 - common)) {
-    common++;
-  }
-  const oldEndIndex = before.length - common;
-  const newEndIndex = after.length - common;
-  return {
-    startIndex: start,
-    oldEndIndex,
-    newEndIndex,
-    startPosition: pointAt(before, start),
-    oldEndPosition: pointAt(before, oldEndIndex),
-    newEndPosition: pointAt(after, newEndIndex),
-  };
-}
-
-/** Row and column (UTF-16 units, as the tree's positions) of `index` in `text`. */
-function pointAt(text: string, index: number): { row: number; column: number } {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
-    row++;
-    lineStart = i + 1;
-  }
-  return { row, column: index - lineStart };
 }
