@@ -4,6 +4,8 @@
 //       accepts (no timestamps, no duplicates), several runs: median and min wall time, exit code 0
 //   (b) `promtool check metrics < FILE` the same number of times, when promtool is on PATH
 //   (c) lintExposition() in-process on a 20 000-line document: median of 20 runs after a warm-up
+//   (d), (e) the editor shell axis: the editor's lint of a 5 000-line script per edit, and `pgw lint`
+//       of 10 000 heredocs per 1 000 (scripts/reference/editorShellBench.ts; `-- --editor-shell` alone)
 // Targets are printed beside the figures; missing one never fails the bench (exit 0), errors do (exit 1).
 // Run it after `node esbuild.js` (it needs dist/pgw.js).
 import { spawnSync, SpawnSyncReturns } from 'node:child_process';
@@ -12,6 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { lintExposition } from '../src/core/exposition/lint';
 import { Random, seededRandom } from '../test/support/seededRandom';
+import { benchEditorShell } from './reference/editorShellBench';
 import { median } from './reference/stats';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -410,9 +413,28 @@ function bench(dir: string): void {
   console.log(`\nTotal bench time ${(elapsedMs(started) / 1000).toFixed(1)} s. Targets are informative: missing one does not fail the bench.`);
 }
 
-try {
-  main();
-} catch (error) {
+/** The "editor shell" axis (scripts/reference/editorShellBench.ts); `--editor-shell` runs it alone. */
+async function benchEditorShellAxis(): Promise<void> {
+  if (!fs.existsSync(PGW)) {
+    throw new Error(`${path.relative(process.cwd(), PGW)} is missing: run \`node esbuild.js\` first`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgw-bench-shell-'));
+  try {
+    console.log('\nEditor shell (d, e):');
+    printTable(await benchEditorShell(PGW, dir));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function run(): Promise<void> {
+  if (!process.argv.includes('--editor-shell')) {
+    main();
+  }
+  await benchEditorShellAxis();
+}
+
+run().catch((error: unknown) => {
   console.error(`bench:lint failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
-}
+});

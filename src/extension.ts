@@ -61,9 +61,11 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
   const lintTargets = new LintTargets(gateways, lintSettings);
   context.subscriptions.push(lintSettings, lintTargets);
   const reveal = (gatewayName: string, labels: Record<string, string>, options?: { focus: boolean }) => revealGroup(gatewayTree, gatewayView, gatewayName, labels, options);
+  const lint = registerLanguageFeatures(context, lintSettings, lintTargets);
   const pushService = new PushService({
     lintSettings,
     lintTargets,
+    lint,
     state: context.workspaceState,
     gateways,
     groupDocuments,
@@ -72,7 +74,6 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
   context.subscriptions.push(pushService);
   const walkthrough = new WalkthroughProgress(mock, gateways, gatewayView, context.extension.id);
   context.subscriptions.push(walkthrough);
-  const lint = registerLanguageFeatures(context, lintSettings, lintTargets);
   context.subscriptions.push(vscode.languages.registerCodeLensProvider({ language: SHELL_LANGUAGE_ID }, new HeredocCodeLens(lint)));
   context.subscriptions.push(vscode.languages.registerCodeLensProvider(CLIENT_LIBRARY_SELECTOR, new ClientLibraryCodeLens()));
   registerCommands(context, { gateways, gatewayTree, gatewayView, groupDocuments, mock, pushService });

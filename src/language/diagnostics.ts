@@ -20,6 +20,8 @@ export function toVscodeDiagnostic(diagnostic: Diagnostic, range = toRange(diagn
 export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly edits = new DebouncedDocuments(DEBOUNCE_MS, (document) => this.publish(document));
+  /** What each document shows, as text: the same findings again (e.g. once the shell parser has loaded) are not re-published, which would churn every open editor's markers. */
+  private readonly published = new Map<string, string>();
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -33,7 +35,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       // Saving can add or drop the byte order mark, which the text does not show.
       vscode.workspace.onDidSaveTextDocument((document) => this.publish(document)),
       settings.onDidChange(() => this.publishAll()),
-      lint.onDidChangeTargets(() => this.publishAll()),
+      lint.onDidChangeResults(() => this.publishAll()),
     ];
     this.publishAll();
   }
@@ -49,12 +51,19 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       return;
     }
     const diagnostics = document.languageId === EXPOSITION_LANGUAGE_ID ? this.lint.exposition(document)?.result.diagnostics : this.shellDiagnostics(document);
+    const key = document.uri.toString();
     if (diagnostics) {
+      const shown = JSON.stringify(diagnostics);
+      if (this.published.get(key) === shown && this.collection.has(document.uri)) {
+        return;
+      }
+      this.published.set(key, shown);
       this.collection.set(
         document.uri,
         diagnostics.map((d) => toVscodeDiagnostic(d)),
       );
     } else {
+      this.published.delete(key);
       this.collection.delete(document.uri);
     }
   }
@@ -66,6 +75,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
 
   private forget(document: vscode.TextDocument): void {
     this.edits.cancel(document);
+    this.published.delete(document.uri.toString());
     this.collection.delete(document.uri);
   }
 

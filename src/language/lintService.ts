@@ -2,8 +2,11 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { lintExposition, LintResult } from '../core/exposition/lint';
 import { resolveScriptUrl } from '../core/shell/heredocPush';
-import { MetricHeredoc } from '../core/shell/heredocs';
+import { findDeleteCommands, MetricHeredoc } from '../core/shell/heredocs';
 import { lintShellScript, ShellScriptLint } from '../core/shell/lintShellScript';
+import { ShellDocumentTrees } from '../core/shell/tree/documentTrees';
+import { ScriptSite, scriptSites } from '../core/shell/tree/scriptSites';
+import { loadShellParser } from '../core/shell/tree/shellParser';
 import { LastSuccessHint, lastSuccessHints } from '../core/hygiene/lastSuccessHint';
 import { GatewayTarget } from '../core/protocol/gatewayTarget';
 import { EXPOSITION_LANGUAGE_ID, GROUP_DOCUMENT_SCHEME, SHELL_LANGUAGE_ID } from './languageIds';
@@ -50,6 +53,8 @@ export interface LintedShellScript {
   readonly lint: ShellScriptLint;
   /** The golden rule's hints (pushed bodies without a last-success gauge), shown beside `lint.diagnostics`. */
   readonly lastSuccessHints: readonly LastSuccessHint[];
+  /** Every push and delete site, as `pgw pushes` lists them (the heredoc finder's alone until the shell parser has loaded). */
+  readonly sites: readonly ScriptSite[];
 }
 
 /**
@@ -62,16 +67,24 @@ export class LintService implements vscode.Disposable {
   private readonly byteOrderMarks = new Map<string, boolean>();
   private readonly shellCache = new Map<string, LintedShellScript>();
   private readonly subscriptions: vscode.Disposable[];
+  /**
+   * One tree-sitter tree per open shell script, parsed again incrementally after edits. The parser
+   * loads on the first shell script linted, after that lint (activation never waits for it).
+   */
+  private shellTrees: ShellDocumentTrees | undefined;
+  private shellParserRequested = false;
+  private disposed = false;
+  private readonly resultsChanged = new vscode.EventEmitter<void>();
 
-  /** A document's target may differ now (its gateway's status became known): results are computed afresh. */
-  readonly onDidChangeTargets: vscode.Event<void>;
+  /** Results may differ now (a document's gateway status became known, or the shell parser loaded): they are computed afresh. */
+  readonly onDidChangeResults = this.resultsChanged.event;
 
   constructor(
     private readonly settings: LintSettingsReader,
     private readonly targets: LintTargets,
   ) {
-    this.onDidChangeTargets = targets.onDidChange;
     this.subscriptions = [
+      this.resultsChanged,
       settings.onDidChange(() => {
         this.cache.clear();
         this.shellCache.clear();
@@ -80,6 +93,7 @@ export class LintService implements vscode.Disposable {
       targets.onDidChange(() => {
         this.cache.clear();
         this.shellCache.clear();
+        this.resultsChanged.fire();
       }),
       // Read again after a save: the user may have changed the encoding.
       vscode.workspace.onDidSaveTextDocument((document) => this.byteOrderMarks.delete(document.uri.toString())),
@@ -87,6 +101,7 @@ export class LintService implements vscode.Disposable {
         this.byteOrderMarks.delete(document.uri.toString());
         this.cache.delete(document.uri.toString());
         this.shellCache.delete(document.uri.toString());
+        this.shellTrees?.close(document.uri.toString());
       }),
     ];
   }
@@ -122,18 +137,49 @@ export class LintService implements vscode.Disposable {
     if (cached && cached.version === document.version) {
       return cached;
     }
-    const lint = lintShellScript(document.getText(), {
+    const text = document.getText();
+    const treeSites = this.shellTreesOrLoad()?.sitesOf(key, text);
+    const lint = lintShellScript(text, {
       severities: this.settings.settings.severities,
       target: this.targets.forDocument(document),
       targetOf: (heredoc) => this.heredocTarget(heredoc),
+      ...(treeSites && { treeSites }),
     });
     const hints = lastSuccessHints(
       lint.heredocs.map((linted) => linted.heredoc),
       { severities: this.settings.settings.severities },
     );
-    const linted = { version: document.version, lint, lastSuccessHints: hints };
+    const sites = scriptSites(
+      treeSites,
+      lint.heredocs.map((linted) => linted.heredoc),
+      findDeleteCommands(text),
+    );
+    const linted = { version: document.version, lint, lastSuccessHints: hints, sites };
     this.shellCache.set(key, linted);
     return linted;
+  }
+
+  /** The shell trees once the parser has loaded; until then undefined, and the first call starts the load, whose end lints every script again. */
+  private shellTreesOrLoad(): ShellDocumentTrees | undefined {
+    if (!this.shellTrees && !this.shellParserRequested) {
+      this.shellParserRequested = true;
+      // After this lint: its result (by the heredoc finder alone) is published without waiting.
+      setTimeout(() => {
+        loadShellParser().then(
+          (parser) => {
+            if (this.disposed) {
+              return;
+            }
+            this.shellTrees = new ShellDocumentTrees(parser);
+            this.shellCache.clear();
+            this.resultsChanged.fire();
+          },
+          // The heredoc finder goes on alone, as `pgw lint` does without the parser.
+          () => undefined,
+        );
+      }, 0);
+    }
+    return this.shellTrees;
   }
 
   /** The target of the listed gateway a heredoc's literal push URL names. */
@@ -146,8 +192,10 @@ export class LintService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.cache.clear();
     this.shellCache.clear();
+    this.shellTrees?.dispose();
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
 }

@@ -1,11 +1,20 @@
 import * as vscode from 'vscode';
 import { likelyGatewayHost } from '../core/shell/suggestedValues';
-import { findDeleteCommands } from '../core/shell/heredocs';
+import { canPushSite } from '../core/shell/tree/sitePush';
 import { LintService } from '../language/lintService';
 
-/** Above every heredoc pushed by a script: "Push to <host>" and "Dry-run on mock"; above a delete command: "Delete this group". */
+/**
+ * Above every push site of a script whose body can be read (a heredoc, echo, printf, a string...):
+ * "Push to <host>" and "Dry-run on mock"; above a delete command: "Delete this group". The sites are
+ * those `pgw pushes` lists.
+ */
 export class HeredocCodeLens implements vscode.CodeLensProvider {
-  constructor(private readonly lint: LintService) {}
+  /** The sites may differ once the shell parser has loaded. */
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
+
+  constructor(private readonly lint: LintService) {
+    this.onDidChangeCodeLenses = lint.onDidChangeResults;
+  }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const linted = this.lint.shellScript(document);
@@ -14,24 +23,26 @@ export class HeredocCodeLens implements vscode.CodeLensProvider {
     }
     const script = document.getText();
     const targetName = (url: string, line: number) => likelyGatewayHost(url, script, line) ?? (url.split('/metrics/job')[0] || 'gateway');
-    const deletes = findDeleteCommands(script).map(
-      (command) =>
-        new vscode.CodeLens(new vscode.Range(command.line, 0, command.line, 0), {
-          title: `$(trash) Delete this group on ${targetName(command.url, command.line)}`,
-          command: 'pushgateway.deleteGroupFromScript',
-          arguments: [document.uri, command.line],
-        }),
-    );
-    const pushes = linted.lint.heredocs
-      .filter(({ heredoc }) => heredoc.push !== undefined)
-      .flatMap(({ heredoc }) => {
-        const line = heredoc.operatorSpan.line;
-        const range = new vscode.Range(line, 0, line, 0);
+    return linted.sites.flatMap((site) => {
+      if (site.action === 'delete') {
         return [
-          new vscode.CodeLens(range, { title: `$(cloud-upload) Push to ${targetName(heredoc.push?.url ?? '', line)}`, command: 'pushgateway.pushHeredoc', arguments: [document.uri, line, 'gateway'] }),
-          new vscode.CodeLens(range, { title: '$(beaker) Dry-run on mock', command: 'pushgateway.pushHeredoc', arguments: [document.uri, line, 'mock'] }),
+          new vscode.CodeLens(new vscode.Range(site.line, 0, site.line, 0), {
+            title: `$(trash) Delete this group on ${targetName(site.url, site.line)}`,
+            command: 'pushgateway.deleteGroupFromScript',
+            arguments: [document.uri, site.line],
+          }),
         ];
-      });
-    return [...pushes, ...deletes];
+      }
+      if (!canPushSite(site)) {
+        return [];
+      }
+      // A heredoc's lenses sit on its `<<` line, where the push command takes them from.
+      const line = site.heredoc?.operatorSpan.line ?? site.line;
+      const range = new vscode.Range(line, 0, line, 0);
+      return [
+        new vscode.CodeLens(range, { title: `$(cloud-upload) Push to ${targetName(site.url, line)}`, command: 'pushgateway.pushHeredoc', arguments: [document.uri, line, 'gateway'] }),
+        new vscode.CodeLens(range, { title: '$(beaker) Dry-run on mock', command: 'pushgateway.pushHeredoc', arguments: [document.uri, line, 'mock'] }),
+      ];
+    });
   }
 }

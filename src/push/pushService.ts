@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import { GatewayConfig } from '../core/gateway/gatewayConfig';
-import { heredocVariables, resolveHeredocPush, resolveScriptUrl, urlVariables } from '../core/shell/heredocPush';
+import { resolveScriptUrl, urlVariables } from '../core/shell/heredocPush';
 import { findDeleteCommands, findMetricHeredocs, MetricHeredoc } from '../core/shell/heredocs';
 import { documentLineLabel } from '../core/protocol/documentLines';
+import { ScriptSite, scriptSites } from '../core/shell/tree/scriptSites';
+import { canPushSite, sitePushOf } from '../core/shell/tree/sitePush';
 import { GroupDocuments } from '../explorer/commands/openGroupAsDocument';
 import { confirmAndDeleteGroups, DeleteTarget } from '../gateways/deleteGroupsFlow';
 import { GatewayService } from '../gateways/gatewayService';
+import { LintService } from '../language/lintService';
 import { LintSettingsReader } from '../language/lintSettings';
 import { LintTargets } from '../language/lintTargets';
 import { UserPrompts, userPrompts } from '../ui/prompts';
@@ -23,6 +26,8 @@ export interface PushServices {
   readonly lintSettings: LintSettingsReader;
   /** A pushed buffer is linted for its gateway from then on; the lint before a push follows the gateway too. */
   readonly lintTargets: LintTargets;
+  /** A script's push and delete sites, as its CodeLens shows them. */
+  readonly lint: LintService;
   readonly gateways: GatewayService;
   readonly groupDocuments: GroupDocuments;
   readonly revealGroup: RevealGroup;
@@ -83,10 +88,10 @@ export class PushService implements vscode.Disposable {
   }
 
   /**
-   * Pushes the heredoc of a shell script that spans `line`: its shell expansions are asked for (once per
-   * workspace), the URL gives gateway, grouping key and method; `mock` sends it to the
-   * embedded mock instead, with the same grouping key, for a dry run. `orTheOnlyOne`: when no heredoc
-   * spans `line`, the script's single pushed heredoc.
+   * Pushes the push site of a shell script at `line` (a heredoc, an echo or printf body...: the sites
+   * `pgw pushes` lists): its shell expansions are asked for (once per workspace), the URL gives
+   * gateway, grouping key and method; `mock` sends it to the embedded mock instead, with the same
+   * grouping key, for a dry run. `orTheOnlyOne`: when no site is at `line`, the script's single one.
    */
   async pushHeredoc(
     document: vscode.TextDocument,
@@ -95,24 +100,25 @@ export class PushService implements vscode.Disposable {
     startMock: () => Promise<GatewayConfig | undefined>,
     options: { orTheOnlyOne?: boolean } = {},
   ): Promise<boolean> {
-    const pushed = findMetricHeredocs(document.getText()).filter((h) => h.push);
-    const atLine = pushed.find((h) => h.operatorSpan.line <= line && line <= h.terminatorLine);
-    const heredoc = atLine ?? (options.orTheOnlyOne && pushed.length === 1 ? pushed[0] : undefined);
-    if (!heredoc) {
-      void this.prompts.notify('info', 'Put the cursor on a heredoc that is pushed with curl, wget or httpie to a /metrics/job/ URL.');
+    const pushable = this.sitesOf(document).filter(canPushSite);
+    const site = siteAt(pushable, line) ?? (options.orTheOnlyOne && pushable.length === 1 ? pushable[0] : undefined);
+    const push = site && sitePushOf(site, document.getText());
+    if (!site || !push) {
+      void this.prompts.notify('info', 'Put the cursor on a push to a /metrics/job/ URL: a heredoc, echo or printf body sent with curl, wget or httpie.');
       return false;
     }
-    const lintFirst = await this.lintBeforeValues(document, heredoc);
+    // Lint first only for a heredoc: its errors can be told apart from what the values will fill in.
+    const lintFirst = site.heredoc ? await this.lintBeforeValues(document, site.heredoc) : 'clean';
     if (lintFirst === 'cancelled') {
       return false;
     }
-    const values = await askScriptValues(this.services.state, this.prompts, heredocVariables(heredoc), document, heredoc.operatorSpan.line);
+    const values = await askScriptValues(this.services.state, this.prompts, push.variables, document, site.heredoc?.operatorSpan.line ?? site.line);
     if (!values) {
       return false;
     }
-    const resolved = resolveHeredocPush(heredoc, values);
+    const resolved = push.resolve(values);
     if (!resolved.ok) {
-      void this.prompts.notify('error', `Cannot push this heredoc: ${resolved.error}`);
+      void this.prompts.notify('error', `Cannot push this ${site.body?.source === 'heredoc' ? 'heredoc' : 'body'}: ${resolved.error}`);
       return false;
     }
     const { body, baseUrl, key, method } = resolved.value;
@@ -120,10 +126,10 @@ export class PushService implements vscode.Disposable {
     if (!gateway) {
       return false;
     }
-    if (!(await this.lintAllows(body, document, heredoc.bodyStartLine, gateway, lintFirst === 'pushAnyway'))) {
+    if (!(await this.lintAllows(body, document, push.bodyStartLine, gateway, lintFirst === 'pushAnyway'))) {
       return false;
     }
-    return this.sender.send({ document, text: body, firstLine: heredoc.bodyStartLine }, { body, gateway, key, method, kind: mode === 'mock' ? 'dry run' : 'push' });
+    return this.sender.send({ document, text: body, firstLine: push.bodyStartLine }, { body, gateway, key, method, kind: mode === 'mock' ? 'dry run' : 'push' });
   }
 
   /** Deletes the group of the `curl -X DELETE .../metrics/job/...` command on `line`, after asking its values and a confirmation. */
@@ -131,7 +137,7 @@ export class PushService implements vscode.Disposable {
     if (!this.gateways.deletingAllowed()) {
       return false;
     }
-    const command = findDeleteCommands(document.getText()).find((candidate) => candidate.line === line || candidate.urlSpan.line === line);
+    const command = this.sitesOf(document).find((candidate) => candidate.action === 'delete' && (candidate.line === line || candidate.urlSpan.line === line));
     if (!command) {
       void this.prompts.notify('info', 'Put the cursor on a curl -X DELETE .../metrics/job/... command.');
       return false;
@@ -149,15 +155,20 @@ export class PushService implements vscode.Disposable {
     return gateway ? this.deleteGroup({ gateway, key: target.value.key }) : false;
   }
 
+  /** The script's push and delete sites as its CodeLens shows them; the heredoc finder's for a document the shell lint does not cover. */
+  private sitesOf(document: vscode.TextDocument): readonly ScriptSite[] {
+    const linted = this.services.lint.shellScript(document);
+    if (linted) {
+      return linted.sites;
+    }
+    const script = document.getText();
+    return scriptSites(undefined, findMetricHeredocs(script), findDeleteCommands(script));
+  }
+
   /** Asks again every value the script's pushes and deletes use (they are asked once per workspace otherwise). */
   async changeScriptValues(document: vscode.TextDocument): Promise<boolean> {
     const script = document.getText();
-    const all = [
-      ...findMetricHeredocs(script)
-        .filter((h) => h.push)
-        .flatMap((h) => heredocVariables(h)),
-      ...findDeleteCommands(script).flatMap((c) => urlVariables(c.url)),
-    ];
+    const all = this.sitesOf(document).flatMap((site) => (site.action === 'delete' ? urlVariables(site.url) : (sitePushOf(site, script)?.variables ?? [])));
     const variables = all.filter((variable, index) => all.findIndex((other) => other.key === variable.key) === index);
     if (!variables.length) {
       void this.prompts.notify('info', 'This script pushes or deletes with no shell values to ask.');
@@ -205,4 +216,13 @@ export class PushService implements vscode.Disposable {
   dispose(): void {
     this.sender.dispose();
   }
+}
+
+/** The site whose command spans `line`, else whose heredoc (from `<<` to its end) does, else whose body does. */
+function siteAt(sites: readonly ScriptSite[], line: number): ScriptSite | undefined {
+  return (
+    sites.find((site) => site.line <= line && line <= site.endLine) ??
+    sites.find((site) => site.heredoc && site.heredoc.operatorSpan.line <= line && line <= site.heredoc.terminatorLine) ??
+    sites.find((site) => site.body && site.body.startLine <= line && line <= site.body.endLine)
+  );
 }

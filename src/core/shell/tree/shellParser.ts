@@ -11,9 +11,9 @@
 // module in a closure, so nothing of it runs before the first `loadShellParser()`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Node, Parser } from 'web-tree-sitter';
+import type { Node, Parser, Tree } from 'web-tree-sitter';
 
-export type { Node as ShellNode, Node as TreeNode } from 'web-tree-sitter';
+export type { Edit as ShellEdit, Node as ShellNode, Node as TreeNode, Tree as ShellTree } from 'web-tree-sitter';
 
 export interface ShellParser {
   /**
@@ -22,6 +22,12 @@ export interface ShellParser {
    * node (they die with the tree); it returns plain data.
    */
   parse<T>(text: string, read: (root: Node) => T): T;
+  /**
+   * Parses `text` and returns the tree, which the caller owns and must `delete()`. With `previous`
+   * (already `edit()`ed to match `text`), only what the edits touched is parsed again; `previous`
+   * stays the caller's to delete.
+   */
+  parseTree(text: string, previous?: Tree): Tree;
 }
 
 /** A parser of any of the three grammars: same contract as the shell one. */
@@ -62,7 +68,7 @@ async function load(grammar: TreeGrammar): Promise<TreeParser> {
   const language = await treeSitter.Language.load(fs.readFileSync(wasmPath(`${packageName}.wasm`, packageName)));
   const parser = new treeSitter.Parser();
   parser.setLanguage(language);
-  return { parse: (text, read) => parseWith(parser, text, read) };
+  return { parse: (text, read) => parseWith(parser, text, read), parseTree: (text, previous) => parseTree(parser, text, previous) };
 }
 
 function loadRuntime(): Promise<typeof import('web-tree-sitter')> {
@@ -78,11 +84,16 @@ function loadRuntime(): Promise<typeof import('web-tree-sitter')> {
   return runtime;
 }
 
-function parseWith<T>(parser: Parser, text: string, read: (root: Node) => T): T {
-  const tree = parser.parse(text);
+function parseTree(parser: Parser, text: string, previous?: Tree): Tree {
+  const tree = parser.parse(text, previous);
   if (tree === null) {
     throw new Error('the tree-sitter parser returned no tree');
   }
+  return tree;
+}
+
+function parseWith<T>(parser: Parser, text: string, read: (root: Node) => T): T {
+  const tree = parseTree(parser, text);
   try {
     return read(tree.rootNode);
   } finally {
