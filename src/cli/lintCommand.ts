@@ -10,6 +10,8 @@ import { FileReader, kindOf, loadOnce, nodeFileReader, noShellParser, parseWithU
 import { CliOutput } from './cliOutput';
 import { ShellParser } from '../core/shell/tree/shellParser';
 import { treePushSitesOf } from '../core/shell/tree/pushSites';
+import { findEmbeddedScripts } from '../core/embedded/embeddedScripts';
+import { lintEmbeddedShell } from '../core/embedded/lintEmbedded';
 
 export const LINT_USAGE = `Usage: pgw lint [--format text|json] [--rule CODE=SEVERITY]...
                 [--gateway-version 1.11|1.5] [--utf8-names]
@@ -20,8 +22,10 @@ judge them, and what shell scripts (.sh, .bash, .zsh, .ksh, .dash, or a #! line
 of sh, bash, dash, zsh, ksh or busybox) push with curl/wget/httpie: heredocs,
 echo/printf pipes, here-strings, --data strings, variables and files written
 earlier (see pgw pushes), and heredocs with a delimiter such as PROM or METRICS.
-In a Prometheus configuration (.yml, .yaml) it checks that a job scraping a
-Pushgateway has honor_labels: true. Python, Go and YAML files are never linted
+In YAML (.yml, .yaml) it lints the shell scripts embedded in Kubernetes
+command/args (sh -c), GitHub Actions run: and GitLab CI script: as shell, on the
+YAML's own lines, and checks that a Prometheus job scraping a Pushgateway has
+honor_labels: true. Python, Go and YAML files are never linted
 as metrics; Python, Go and files of no known kind are skipped with a note. Use - to read standard input (linted as
 exposition unless its #! line says shell).
 
@@ -131,7 +135,7 @@ export async function runLint(args: readonly string[], output: CliOutput, reader
     }
     const diagnostics =
       kind === 'yaml'
-        ? scrapeConfigDiagnostics(text, { severities })
+        ? [...scrapeConfigDiagnostics(text, { severities }), ...(await lintYamlScripts(name, text, severities, target, shellParser, output))]
         : kind === 'shell'
           ? lintShell(text, severities, target, await shellParser())
           : lintExposition(text, { severities, target }).diagnostics;
@@ -157,6 +161,15 @@ export async function runLint(args: readonly string[], output: CliOutput, reader
 function lintShell(text: string, severities: Record<string, SeveritySetting>, target: GatewayTarget, parser: ShellParser | undefined): Diagnostic[] {
   const treeSites = parser === undefined ? undefined : treePushSitesOf(parser, text);
   return lintShellScript(text, { severities, target, ...(treeSites && { treeSites }) }).diagnostics;
+}
+
+/** The shell scripts embedded in a YAML file, on its lines; a script whose lines cannot be mapped exactly is named in a note. */
+async function lintYamlScripts(name: string, text: string, severities: Record<string, SeveritySetting>, target: GatewayTarget, parser: ShellParserLoader, output: CliOutput): Promise<Diagnostic[]> {
+  const found = findEmbeddedScripts(text);
+  for (const refused of found.refused) {
+    output.err(`pgw lint: note: ${name}:${refused.line + 1}: a ${refused.origin} script not linted: ${refused.reason}\n`);
+  }
+  return found.scripts.length === 0 ? [] : lintEmbeddedShell(found, await parser(), { severities, target }).diagnostics;
 }
 
 /** `--gateway-version 1.11 --utf8-names` as the target; an unknown version, or UTF-8 names on 1.5, is a usage error. */

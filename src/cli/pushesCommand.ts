@@ -7,6 +7,8 @@ import { BodySource, TreePushSite, treePushSitesOf } from '../core/shell/tree/pu
 import { CliOutput } from './cliOutput';
 import { FileReader, kindOf, loadOnce, nodeFileReader, noShellParser, parseWithUsage, readInput, ShellParserLoader } from './cliInput';
 import { appendAll } from '../core/appendAll';
+import { asWritten, findEmbeddedScripts } from '../core/embedded/embeddedScripts';
+import { AnalysedScript, lintEmbeddedShell } from '../core/embedded/lintEmbedded';
 
 export const PUSHES_USAGE = `Usage: pgw pushes [--format text|json] [--as shell|python|go|yaml] FILE...
 
@@ -14,7 +16,9 @@ Lists every push and delete site of shell scripts: the command that sends (curl,
 wget, httpie), its method and URL as written, the grouping key when the path is
 literal, and where the body comes from (heredoc, here-string, echo, printf, a
 string, a variable, a file written earlier, a function, another command). Lines
-are 1-based. Python, Go and YAML files are not analysed yet (a note says so).
+are 1-based. In YAML, the scripts of Kubernetes command/args (sh -c), GitHub
+Actions run: and GitLab CI script:, on the YAML's lines. Python and Go files are
+not analysed yet (a note says so).
 Use - to read a script from standard input.
 
 Options:
@@ -81,8 +85,18 @@ export async function runPushes(args: readonly string[], output: CliOutput, read
     }
     const { name, text } = input.value;
     const kind = kindOf(file, text, forced, 'shell');
+    if (kind === 'yaml') {
+      const found = findEmbeddedScripts(text);
+      const embedded = lintEmbeddedShell(found, found.scripts.length === 0 ? undefined : await shellParser());
+      appendAll(
+        listed,
+        embedded.scripts.flatMap((script) => yamlSites(name, script)),
+      );
+      lintErrors ||= hasErrors(embedded.diagnostics);
+      continue;
+    }
     if (kind !== 'shell') {
-      const why = kind === 'python' || kind === 'go' || kind === 'yaml' ? `${kind} files are not analysed yet` : 'not a shell script';
+      const why = kind === 'python' || kind === 'go' ? `${kind} files are not analysed yet` : 'not a shell script';
       output.err(`pgw pushes: skipped ${name}: ${why}\n`);
       continue;
     }
@@ -143,6 +157,19 @@ function shellSites(file: string, script: string, treeSites: readonly TreePushSi
     }
   }
   return sites.sort((a, b) => a.line - b.line);
+}
+
+/** The sites of a script embedded in YAML, on the YAML's lines. */
+function yamlSites(file: string, { script, treeSites, yamlLine }: AnalysedScript): ListedSite[] {
+  const line = (scriptLine: number) => yamlLine(scriptLine - 1) + 1;
+  return shellSites(file, script.text, treeSites).map((site) => ({
+    ...site,
+    url: site.url === null ? null : asWritten(script, site.url),
+    line: line(site.line),
+    endLine: line(site.endLine),
+    body: site.body && { ...site.body, startLine: line(site.body.startLine), endLine: line(site.body.endLine) },
+    language: 'yaml',
+  }));
 }
 
 function describe(site: ListedSite): string {
