@@ -16,12 +16,13 @@ export type ScriptOrigin = 'command' | 'run' | 'script';
 
 export interface EmbeddedScript {
   readonly origin: ScriptOrigin;
-  /** The script as the shell gets it, `${{ }}` expressions of a workflow aside (see `workflowExpressionsAsVariables`). */
+  /** The script as the shell gets it, template expressions aside (see `templateExpressionsAsVariables`). */
   readonly text: string;
   readonly starts: readonly number[];
   readonly ends: readonly number[];
-  /** The `${{ }}` expressions of a workflow by the variable that stands for each in `text`. */
+  /** The template expressions by the variable that stands for each in `text`, and where those are. */
   readonly expressions: ReadonlyMap<string, string>;
+  readonly expressionSpans: readonly { readonly start: number; readonly end: number }[];
 }
 
 /** A script that is there but not analysed, because its characters cannot be put back on the YAML exactly. */
@@ -44,7 +45,11 @@ const GITLAB_SCRIPT_KEYS = ['before_script', 'script', 'after_script'];
 /** `-c`, `-ec`, `-xc`, `-euxc`...: the flags of a shell that take the script as the next argument. */
 const COMMAND_FLAG = /^-[a-zA-Z]*c[a-zA-Z]*$/;
 
-/** The shell scripts of every document of a YAML stream; a document YAML cannot read gives none. */
+/**
+ * The shell scripts of every document of a YAML stream. A document with YAML errors is read as far
+ * as the parser got: a Helm template (`name: {{ .Release.Name }}-x`) is not YAML until rendered,
+ * yet its scripts are whole; each script is checked against its source character by character.
+ */
 export function findEmbeddedScripts(yaml: string): EmbeddedScripts {
   const lineCounter = new LineCounter();
   const position = (offset: number) => {
@@ -58,7 +63,7 @@ export function findEmbeddedScripts(yaml: string): EmbeddedScripts {
   }
   const finder = new ScriptFinder(yaml, found);
   for (const document of documents) {
-    if (document.errors.length === 0 && isMap(document.contents)) {
+    if (isMap(document.contents)) {
       finder.gitlabJobs(document.contents);
       finder.visit(document.contents, { windows: false });
     }
@@ -117,7 +122,7 @@ class ScriptFinder {
     }
     const shell = scalarString(map.get('shell', true)) ?? context.defaultShell ?? (context.windows ? 'pwsh' : 'bash');
     if (SHELLS.has(programName(shell))) {
-      this.add('run', [run], workflowExpressionsAsVariables);
+      this.add('run', [run]);
     }
   }
 
@@ -136,7 +141,7 @@ class ScriptFinder {
   }
 
   /** The scalars joined by line breaks (mapped to the end of the line before) as one script. */
-  private add(origin: ScriptOrigin, scalars: readonly unknown[], rewrite: (text: string) => { text: string; expressions: Map<string, string> } = (text) => ({ text, expressions: new Map() })): void {
+  private add(origin: ScriptOrigin, scalars: readonly unknown[]): void {
     let text = '';
     const starts: number[] = [];
     const ends: number[] = [];
@@ -156,9 +161,9 @@ class ScriptFinder {
       text += source.value.text;
       appendSourced(starts, ends, source.value);
     }
-    const script = rewrite(text);
+    const script = templateExpressionsAsVariables(text);
     if (!isOtherLanguage(script.text)) {
-      this.found.scripts.push({ origin, text: script.text, starts, ends, expressions: script.expressions });
+      this.found.scripts.push({ origin, starts, ends, ...script });
     }
   }
 }
@@ -223,25 +228,29 @@ function flatItems(node: unknown): Node[] {
 }
 
 /**
- * GitHub replaces `${{ expr }}` before the shell runs: an unknown value, like a shell expansion. It
- * becomes `${_0_}` of the same length (the name numbers it), so that the shell analysis takes it
- * for a placeholder and every character keeps its place; `expressions` gives each one back.
+ * Template expressions are replaced before the shell runs: GitHub's `${{ expr }}`, Helm's and
+ * Jinja's `{{ .Values.x }}`. Each is an unknown value, like a shell expansion: it becomes a shell
+ * variable of the same length (`${_0_____}`, the name numbers it), so that the shell analysis takes
+ * it for a placeholder and every character keeps its place. Inside single quotes the shell would
+ * read the variable literally, so findings touching an expression are dropped by its span too.
  */
-export function workflowExpressionsAsVariables(script: string): { text: string; expressions: Map<string, string> } {
+export function templateExpressionsAsVariables(script: string): Pick<EmbeddedScript, 'text' | 'expressions' | 'expressionSpans'> {
   const expressions = new Map<string, string>();
-  const text = script.replace(/\$\{\{[^}\n]*\}\}/g, (expression) => {
+  const expressionSpans: { start: number; end: number }[] = [];
+  const text = script.replace(/\$?\{\{.*?\}\}/g, (expression, offset: number) => {
     const name = `_${expressions.size.toString(36)}_`;
     if (name.length > expression.length - 3) {
       return expression;
     }
     const variable = `\${${name.padEnd(expression.length - 3, '_')}}`;
     expressions.set(variable, expression);
+    expressionSpans.push({ start: offset, end: offset + expression.length });
     return variable;
   });
-  return { text, expressions };
+  return { text, expressions, expressionSpans };
 }
 
-/** A text of the script (a URL) with the workflow expressions put back as written. */
+/** A text of the script (a URL) with the template expressions put back as written. */
 export function asWritten(script: EmbeddedScript, text: string): string {
   return script.expressions.size === 0 ? text : text.replace(/\$\{_[0-9a-z]+_+\}/g, (variable) => script.expressions.get(variable) ?? variable);
 }

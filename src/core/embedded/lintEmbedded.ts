@@ -37,7 +37,8 @@ export function lintEmbeddedShell(found: EmbeddedScripts, parser: ShellParser | 
     const treeSites = parser === undefined ? undefined : treePushSitesOf(parser, script.text);
     const lint = lintShellScript(script.text, { ...options, ...(treeSites && { treeSites }) });
     const map = new ScriptMap(script, found.position);
-    return { script, treeSites, diagnostics: lint.diagnostics.map((diagnostic) => ({ ...diagnostic, span: map.span(diagnostic.span) })), yamlLine: (line: number) => map.line(line) };
+    const diagnostics = lint.diagnostics.filter((diagnostic) => !map.touchesExpression(diagnostic.span)).map((diagnostic) => ({ ...diagnostic, span: map.span(diagnostic.span) }));
+    return { script, treeSites, diagnostics, yamlLine: (line: number) => map.line(line) };
   });
   const diagnostics = scripts.flatMap((script) => script.diagnostics).sort(compareDiagnostics);
   return { scripts, refused: found.refused, diagnostics };
@@ -56,6 +57,13 @@ class ScriptMap {
 
   line(scriptLine: number): number {
     return this.position(this.startOf(lineStart(this.lines, scriptLine))).line;
+  }
+
+  /** Whether a script span touches a template expression: its value is unknown, like an expansion's. */
+  touchesExpression(span: Span): boolean {
+    const from = lineStart(this.lines, span.line) + span.start;
+    const to = lineStart(this.lines, span.line) + Math.max(span.end, span.start + 1);
+    return this.script.expressionSpans.some((expression) => expression.start < to && from < expression.end);
   }
 
   /** A span stays on one YAML line; one whose end lands on another line (a `\n` escape in between) ends where it starts. */

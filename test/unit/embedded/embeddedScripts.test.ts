@@ -67,9 +67,9 @@ describe('shell scripts embedded in YAML', () => {
     assert.deepEqual(found.position(script.starts[script.text.indexOf('echo b')]), { line: 6, column: 6 });
   });
 
-  it('reads every document of a stream, and none of a document YAML cannot read', () => {
-    const yaml = 'command: [sh, -c, echo one]\n---\nrun: echo two\nrun: echo twice\n---\nrun: echo three\n';
-    assert.deepEqual(scripts(yaml), ['echo one', 'echo three']);
+  it('reads every document of a stream, also one with YAML errors (a Helm template is not YAML until rendered)', () => {
+    const yaml = 'command: [sh, -c, echo one]\n---\nname: {{ .Release.Name }}-x\nrun: echo two\n---\nrun: echo three\n';
+    assert.deepEqual(scripts(yaml), ['echo one', 'echo two', 'echo three']);
   });
 
   it('notes a script it cannot map exactly instead of reading it', () => {
@@ -78,13 +78,19 @@ describe('shell scripts embedded in YAML', () => {
     assert.deepEqual(found.refused, [{ origin: 'run', line: 1, reason: 'a folded (>) block scalar joins its lines with spaces' }]);
   });
 
-  it('turns ${{ }} workflow expressions into same-length shell variables, and gives them back as written', () => {
+  it('turns ${{ }} and {{ }} template expressions into same-length shell variables, and gives them back as written', () => {
     const yaml = 'run: echo "x ${{ steps.a.outputs.v }}" | curl "$GW/metrics/job/${{ github.job }}"\n';
     const [script] = findEmbeddedScripts(yaml).scripts;
     const first = `\${_0${'_'.repeat('${{ steps.a.outputs.v }}'.length - 5)}}`;
     const second = `\${_1${'_'.repeat('${{ github.job }}'.length - 5)}}`;
     assert.equal(script.text, `echo "x ${first}" | curl "$GW/metrics/job/${second}"`);
     assert.equal(asWritten(script, `$GW/metrics/job/${second}`), '$GW/metrics/job/${{ github.job }}');
+    assert.deepEqual(script.expressionSpans, [
+      { start: 8, end: 8 + first.length },
+      { start: script.text.indexOf(second), end: script.text.indexOf(second) + second.length },
+    ]);
+    const [helm] = findEmbeddedScripts('args: [sh, -c, "curl {{ .Values.gateway }}/metrics/job/x"]\n').scripts;
+    assert.equal(helm.text, `curl \${_0${'_'.repeat('{{ .Values.gateway }}'.length - 5)}}/metrics/job/x`);
   });
 
   it('finds nothing in YAML without scripts', () => {

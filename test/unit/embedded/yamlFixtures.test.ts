@@ -97,6 +97,20 @@ describe('shell embedded in YAML: fixtures', () => {
     assert.ok(lint.diagnostics.some((diagnostic) => diagnostic.code === 'expected-quote' && diagnostic.span.line === 34 && diagnostic.span.start === 40));
   });
 
+  it('drops a finding on a template expression, also where single quotes keep the shell from expanding it', () => {
+    const yaml = [
+      'steps:',
+      `  - run: echo 'ci_ok \${{ steps.a.outputs.ok }}' | curl --data-binary @- "$GW/metrics/job/ci"`,
+      '  - run: echo "ci_ok{branch=main} 1" | curl --data-binary @- "$GW/metrics/job/ci"',
+      '',
+    ].join('\n');
+    const errors = lintEmbeddedShell(findEmbeddedScripts(yaml), parser).diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    assert.deepEqual(
+      errors.map((diagnostic) => [diagnostic.code, diagnostic.span.line]),
+      [['expected-quote', 2]],
+    );
+  });
+
   it('maps a finding whose end is past a \\n escape to its start alone', () => {
     const yaml = 'command: [sh, -c, "echo \\"a 1 x\\nb 2\\" | curl --data-binary @- http://gw:9091/metrics/job/j"]\n';
     const lint = lintEmbeddedShell(findEmbeddedScripts(yaml), parser);
