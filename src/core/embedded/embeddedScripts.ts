@@ -3,9 +3,11 @@ import { kindByShebang } from '../files/fileKind';
 import { scalarSource, SourcedText } from './scalarSource';
 
 // Shell scripts written inside YAML, found where the tools that run them look:
-// - a container's `command`/`args` (Kubernetes Pod, Job, CronJob, Deployment..., docker-compose's
-//   list form) running `sh -c SCRIPT` or `bash -c SCRIPT` (`command: [sh, -c]` + `args: [SCRIPT]`
-//   too), and Concourse's `run: {path: sh, args: [-c, SCRIPT]}`;
+// - a container's `command`/`args` (Kubernetes Pod, Job, CronJob, Deployment...; docker-compose's
+//   list-form `entrypoint`/`command`) running `sh -c SCRIPT` or `bash -c SCRIPT` (`command: [sh,
+//   -c]` + `args: [SCRIPT]` too), and Concourse's `run: {path: sh, args: [-c, SCRIPT]}`;
+// - an Argo Workflows script template's `source` run by a shell `command`, and a Tekton step's
+//   `script` (a step of a list, with an `image`; sh unless its `#!` says otherwise);
 // - a GitHub Actions step's `run:`, run by bash unless `shell:` (or `defaults.run.shell`) says
 //   another program, or the job runs on Windows (PowerShell by default);
 // - a GitLab CI job's `script:`, `before_script:`, `after_script:`, a string or a list of lines run
@@ -85,10 +87,10 @@ class ScriptFinder {
   ) {}
 
   /** Every map of the tree, with the workflow defaults that reach it. */
-  visit(node: unknown, context: Context): void {
+  visit(node: unknown, context: Context, listItem = false): void {
     if (isSeq(node)) {
       for (const item of node.items) {
-        this.visit(item, context);
+        this.visit(item, context, true);
       }
       return;
     }
@@ -98,16 +100,35 @@ class ScriptFinder {
     const inner = innerContext(node, context);
     this.containerCommand(node);
     this.workflowStep(node, inner);
+    this.scriptTemplate(node, listItem);
     for (const pair of node.items) {
       this.visit(pair.value, inner);
     }
   }
 
-  /** `command` + `args` (a container), or Concourse's `run: {path, args}`. */
+  /** Argo's `script: {command: [bash], source: SCRIPT}`; a Tekton step `{image, script: SCRIPT}` in a list of steps. */
+  private scriptTemplate(map: YAMLMap, listItem: boolean): void {
+    const source = map.get('source', true);
+    const command = seqItems(map.get('command', true)).map(scalarString);
+    if (isScalar(source) && typeof source.value === 'string' && command.length > 0 && SHELLS.has(programName(command[0] ?? ''))) {
+      this.add('script', [source]);
+    }
+    const script = map.get('script', true);
+    if (listItem && map.has('image') && isScalar(script) && typeof script.value === 'string') {
+      this.add('script', [script]);
+    }
+  }
+
+  /** `command` + `args` (a container), compose's `entrypoint` + `command`, or Concourse's `run: {path, args}`. */
   private containerCommand(map: YAMLMap): void {
     const runs = map.get('run', true);
     const concourse = isMap(runs) && isScalar(runs.get('path', true)) ? runs : undefined;
-    const argv = concourse ? [concourse.get('path', true), ...seqItems(concourse.get('args', true))] : [...seqItems(map.get('command', true)), ...seqItems(map.get('args', true))];
+    const entrypoint = seqItems(map.get('entrypoint', true));
+    const argv = concourse
+      ? [concourse.get('path', true), ...seqItems(concourse.get('args', true))]
+      : entrypoint.length > 0
+        ? [...entrypoint, ...seqItems(map.get('command', true))]
+        : [...seqItems(map.get('command', true)), ...seqItems(map.get('args', true))];
     const script = shellCommandScript(argv);
     if (script !== undefined) {
       this.add('command', [script]);

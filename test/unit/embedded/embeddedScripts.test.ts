@@ -25,6 +25,15 @@ describe('shell scripts embedded in YAML', () => {
     assert.deepEqual(scripts('run:\n  path: /bin/bash\n  args: [-ec, "echo c"]\n'), ['echo c']);
   });
 
+  it("finds docker-compose's entrypoint + command, Argo's script source and Tekton's step script", () => {
+    assert.deepEqual(scripts('services:\n  job:\n    entrypoint: [/bin/sh, -c]\n    command: [echo compose]\n'), ['echo compose']);
+    assert.deepEqual(scripts('templates:\n  - name: t\n    script:\n      image: alpine\n      command: [sh]\n      source: echo argo\n'), ['echo argo']);
+    assert.deepEqual(scripts('templates:\n  - script: { image: python, command: [python], source: print(1) }\n'), []);
+    const tekton =
+      'spec:\n  steps:\n    - name: s\n      image: alpine\n      script: |\n        echo tekton\n    - name: p\n      image: python\n      script: |\n        #!/usr/bin/env python3\n        print(1)\n';
+    assert.deepEqual(scripts(tekton), ['echo tekton\n']);
+  });
+
   it('finds GitHub Actions run: steps run by a shell, and no other', () => {
     const yaml = [
       'jobs:',
