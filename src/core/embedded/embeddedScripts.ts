@@ -27,7 +27,11 @@ export interface EmbeddedScript {
   readonly expressionSpans: readonly { readonly start: number; readonly end: number }[];
 }
 
-/** A script that is there but not analysed, because its characters cannot be put back on the YAML exactly. */
+/**
+ * A script that may push (it names curl, wget, httpie or a `/metrics/job` path) but is not
+ * analysed, because its characters cannot be put back on the YAML exactly. Other refused scripts
+ * are not reported: a note on every folded `args` of a repository would only be noise.
+ */
 export interface RefusedScript {
   readonly origin: ScriptOrigin;
   /** 0-based line of the YAML where the script's value starts. */
@@ -44,6 +48,7 @@ export interface EmbeddedScripts {
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
 const GITLAB_SCRIPT_KEYS = ['before_script', 'script', 'after_script'];
+const MAY_PUSH = /\b(?:curl|wget|http|https|xh)\b|\/metrics\/job\b/;
 /** `-c`, `-ec`, `-xc`, `-euxc`...: the flags of a shell that take the script as the next argument. */
 const COMMAND_FLAG = /^-[a-zA-Z]*c[a-zA-Z]*$/;
 
@@ -169,8 +174,9 @@ class ScriptFinder {
     for (const scalar of scalars) {
       const source = scalarSource(scalar, this.yaml);
       if (!source.ok) {
-        const offset = isScalar(scalar) && scalar.range ? scalar.range[0] : 0;
-        this.found.refused.push({ origin, line: this.found.position(offset).line, reason: source.reason });
+        if (isScalar(scalar) && MAY_PUSH.test(String(scalar.value))) {
+          this.found.refused.push({ origin, line: this.found.position(scalar.range?.[0] ?? 0).line, reason: source.reason });
+        }
         return;
       }
       if (text !== '') {

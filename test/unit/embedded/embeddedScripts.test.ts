@@ -81,10 +81,12 @@ describe('shell scripts embedded in YAML', () => {
     assert.deepEqual(scripts(yaml), ['echo one', 'echo two', 'echo three']);
   });
 
-  it('notes a script it cannot map exactly instead of reading it', () => {
+  it('notes a script that may push but cannot be mapped exactly instead of reading it, and keeps quiet about others', () => {
     const found = findEmbeddedScripts('steps:\n  - run: >\n      echo a |\n      curl b\n');
     assert.deepEqual(found.scripts, []);
     assert.deepEqual(found.refused, [{ origin: 'run', line: 1, reason: 'a folded (>) block scalar joins its lines with spaces' }]);
+    const quiet = findEmbeddedScripts('steps:\n  - run: >\n      make &&\n      make install\n');
+    assert.deepEqual([quiet.scripts, quiet.refused], [[], []]);
   });
 
   it('turns ${{ }} and {{ }} template expressions into same-length shell variables, and gives them back as written', () => {
