@@ -33,7 +33,9 @@ async function run(command: typeof runLint, args: string[], parser: ShellParser 
 
 describe('shell embedded in YAML: fixtures', () => {
   let parser: ShellParser;
-  before(async () => {
+  before(async function () {
+    // Each test bundle compiles the parser's wasm itself: seconds on a loaded machine.
+    this.timeout(30_000);
     parser = await loadShellParser();
   });
 
