@@ -12,6 +12,8 @@ import { ShellParser } from '../core/shell/tree/shellParser';
 import { treePushSitesOf } from '../core/shell/tree/pushSites';
 import { lintDeclaredMetrics } from '../core/clients/clientMetricLint';
 import { ClientParserLoader, loadClientParser, readClientCode } from './clientInput';
+import { findEmbeddedScripts } from '../core/embedded/embeddedScripts';
+import { lintEmbeddedShell } from '../core/embedded/lintEmbedded';
 
 export const LINT_USAGE = `Usage: pgw lint [--format text|json] [--rule CODE=SEVERITY]...
                 [--gateway-version 1.11|1.5] [--utf8-names]
@@ -22,11 +24,13 @@ judge them, and what shell scripts (.sh, .bash, .zsh, .ksh, .dash, or a #! line
 of sh, bash, dash, zsh, ksh or busybox) push with curl/wget/httpie: heredocs,
 echo/printf pipes, here-strings, --data strings, variables and files written
 earlier (see pgw pushes), and heredocs with a delimiter such as PROM or METRICS.
-In a Prometheus configuration (.yml, .yaml) it checks that a job scraping a
-Pushgateway has honor_labels: true. In Python and Go it checks the names and
-label names of the metrics prometheus_client and client_golang declare (Python's
-Counter adds _total itself, Go's does not). Python, Go and YAML files are never
-linted as metrics; files of no known kind are skipped with a note. Use - to read standard input (linted as
+In YAML (.yml, .yaml) it lints the shell scripts embedded in Kubernetes
+command/args (sh -c), GitHub Actions run: and GitLab CI script: as shell, on the
+YAML's own lines, and checks that a Prometheus job scraping a Pushgateway has
+honor_labels: true. In Python and Go it checks the names and label names of the
+metrics prometheus_client and client_golang declare (Python's Counter adds
+_total itself, Go's does not). Python, Go and YAML files are never linted as
+metrics; files of no known kind are skipped with a note. Use - to read standard input (linted as
 exposition unless its #! line says shell).
 
 Options:
@@ -141,7 +145,7 @@ export async function runLint(
       kind === 'python' || kind === 'go'
         ? lintDeclaredMetrics(kind, (await readClientCode('lint', kind, text, loadClient, output)).metrics, { severities, target })
         : kind === 'yaml'
-          ? scrapeConfigDiagnostics(text, { severities })
+          ? [...scrapeConfigDiagnostics(text, { severities }), ...(await lintYamlScripts(name, text, severities, target, shellParser, output))]
           : kind === 'shell'
             ? lintShell(text, severities, target, await shellParser())
             : lintExposition(text, { severities, target }).diagnostics;
@@ -167,6 +171,15 @@ export async function runLint(
 function lintShell(text: string, severities: Record<string, SeveritySetting>, target: GatewayTarget, parser: ShellParser | undefined): Diagnostic[] {
   const treeSites = parser === undefined ? undefined : treePushSitesOf(parser, text);
   return lintShellScript(text, { severities, target, ...(treeSites && { treeSites }) }).diagnostics;
+}
+
+/** The shell scripts embedded in a YAML file, on its lines; a script whose lines cannot be mapped exactly is named in a note. */
+async function lintYamlScripts(name: string, text: string, severities: Record<string, SeveritySetting>, target: GatewayTarget, parser: ShellParserLoader, output: CliOutput): Promise<Diagnostic[]> {
+  const found = findEmbeddedScripts(text);
+  for (const refused of found.refused) {
+    output.err(`pgw lint: note: ${name}:${refused.line + 1}: a ${refused.origin} script not linted: ${refused.reason}\n`);
+  }
+  return found.scripts.length === 0 ? [] : lintEmbeddedShell(found, await parser(), { severities, target }).diagnostics;
 }
 
 /** `--gateway-version 1.11 --utf8-names` as the target; an unknown version, or UTF-8 names on 1.5, is a usage error. */

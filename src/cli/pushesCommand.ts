@@ -12,6 +12,8 @@ import { appendAll } from '../core/appendAll';
 import { ClientLanguage, ClientPushSite, siteGroupingLabels, siteUrl } from '../core/clients/clientSite';
 import { lintDeclaredMetrics } from '../core/clients/clientMetricLint';
 import { ClientParserLoader, loadClientParser, readClientCode } from './clientInput';
+import { asWritten, findEmbeddedScripts } from '../core/embedded/embeddedScripts';
+import { AnalysedScript, lintEmbeddedShell } from '../core/embedded/lintEmbedded';
 
 export const PUSHES_USAGE = `Usage: pgw pushes [--format text|json] [--rule CODE=SEVERITY]...
                   [--gateway-version 1.11|1.5] [--utf8-names]
@@ -23,8 +25,9 @@ literal, and where the body comes from (heredoc, here-string, echo, printf, a
 string, a variable, a file written earlier, a function, another command). In
 Python, the prometheus_client calls push_to_gateway, pushadd_to_gateway and
 delete_from_gateway; in Go, client_golang's push.New(url, job)...Push(), Add()
-and Delete() (body: the metrics the pushed registry or collectors declare).
-Lines are 1-based. YAML files are not analysed yet (a note says so).
+and Delete() (body: the metrics the pushed registry or collectors declare). In
+YAML, the scripts of Kubernetes command/args (sh -c), GitHub Actions run: and
+GitLab CI script:, on the YAML's lines. Lines are 1-based.
 Use - to read a script from standard input.
 
 Options:
@@ -128,8 +131,18 @@ export async function runPushes(
       lintErrors ||= hasErrors(lintDeclaredMetrics(kind, analysis.metrics));
       continue;
     }
+    if (kind === 'yaml') {
+      const found = findEmbeddedScripts(text);
+      const embedded = lintEmbeddedShell(found, found.scripts.length === 0 ? undefined : await shellParser());
+      appendAll(
+        listed,
+        embedded.scripts.flatMap((script) => yamlSites(name, script)),
+      );
+      lintErrors ||= hasErrors(embedded.diagnostics);
+      continue;
+    }
     if (kind !== 'shell') {
-      const why = kind === 'yaml' ? `${kind} files are not analysed yet` : 'not a shell script';
+      const why = 'not a shell script';
       output.err(`pgw pushes: skipped ${name}: ${why}\n`);
       continue;
     }
@@ -216,6 +229,19 @@ function clientSites(file: string, language: ClientLanguage, sites: readonly Cli
       language,
     };
   });
+}
+
+/** The sites of a script embedded in YAML, on the YAML's lines. */
+function yamlSites(file: string, { script, treeSites, yamlLine }: AnalysedScript): ListedSite[] {
+  const line = (scriptLine: number) => yamlLine(scriptLine - 1) + 1;
+  return shellSites(file, script.text, treeSites).map((site) => ({
+    ...site,
+    url: site.url === null ? null : asWritten(script, site.url),
+    line: line(site.line),
+    endLine: line(site.endLine),
+    body: site.body && { ...site.body, startLine: line(site.body.startLine), endLine: line(site.body.endLine) },
+    language: 'yaml',
+  }));
 }
 
 function describe(site: ListedSite): string {

@@ -8,6 +8,7 @@ import { LintSettingsReader } from './lintSettings';
 import { LintTargets } from './lintTargets';
 import { ExpositionFolding, ExpositionSymbols } from './outline';
 import { ScrapeConfigCheck } from './scrapeConfigCheck';
+import { EmbeddedShellCheck } from './embeddedShellCheck';
 import { EXPOSITION_LANGUAGE_ID, EXPOSITION_SELECTOR, SHELL_LANGUAGE_ID } from './languageIds';
 
 /**
@@ -20,6 +21,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, setti
     lint,
     new DiagnosticsPublisher(lint, settings),
     new ScrapeConfigCheck(settings),
+    new EmbeddedShellCheck(settings),
     vscode.languages.registerCodeActionsProvider([{ language: EXPOSITION_LANGUAGE_ID }, { language: SHELL_LANGUAGE_ID }], new ExpositionCodeActions(lint), {
       providedCodeActionKinds: ExpositionCodeActions.kinds,
     }),
