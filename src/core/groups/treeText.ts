@@ -26,17 +26,15 @@ export interface GatewayReading {
 }
 
 /**
- * `3 groups · v1.11 · 14 MB` (`1 of 3 groups` while filtered), after a short mark when the gateway is
- * sick (`not ready`, `2 failed/min`): short enough for the default sidebar width; the tooltip has the rest.
+ * `3 groups · v1.11` (`1 of 3 groups` while filtered), after a short mark when the gateway is sick
+ * (`not ready`, `2 failed/min`): short enough for the default sidebar width beside the row's inline
+ * actions; the tooltip has the rest (URL, memory, series, switches, read time).
  */
 export function gatewayDescription(reading: GatewayReading | undefined): string {
   if (!reading) {
     return '';
   }
-  const mark = healthMark(reading);
-  // A sick gateway's mark takes the memory's place: the row must still fit.
-  const memory = mark ? undefined : reading.health?.own?.residentMemoryBytes;
-  return [mark, groupCountText(reading), shortVersion(reading.status?.version), memory === undefined ? undefined : formatBytes(memory)].filter(Boolean).join(' · ');
+  return [healthMark(reading), groupCountText(reading), shortVersion(reading.status?.version)].filter(Boolean).join(' · ');
 }
 
 function groupCountText({ groupCount, shownCount }: GatewayReading): string {
