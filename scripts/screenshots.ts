@@ -45,7 +45,14 @@ const SHOTS: readonly Shot[] = [
   { file: 'mock.png', stage: showMockLog },
   { file: 'lint.png', stage: showLint },
   { file: 'walkthrough.png', stage: showWalkthrough },
+  { file: 'cleanup.png', stage: showCleanUp },
+  { file: 'rules.png', stage: showAlertRules },
+  { file: 'scrape.png', stage: showScrapeCheck },
 ];
+
+/** A Prometheus configuration that scrapes a Pushgateway without honor_labels, written into the samples copy for the scrape check's picture. */
+const SCRAPE_CONFIG_FILE = 'prometheus.yml';
+const SCRAPE_CONFIG = ['global:', '  scrape_interval: 30s', 'scrape_configs:', '  - job_name: pushgateway', '    static_configs:', "      - targets: ['pushgateway:9091']", ''].join('\n');
 
 function visible(locator: Locator): Promise<void> {
   return locator.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
@@ -238,6 +245,10 @@ async function renderIcon(browser: Browser, mediaDir: string, root: string): Pro
 async function showMockLog(page: Page): Promise<void> {
   await runCommand(page, 'Notifications: Clear All Notifications');
   await runCommand(page, 'Pushgateway: Show Mock Gateway Log');
+  // The view's reads (groups, status, health probes) would push the dry run's POST out of sight.
+  const filter = page.locator('.part.panel input[placeholder^="Filter"]').first();
+  await visible(filter);
+  await filter.fill('!GET');
   await visible(page.locator('.part.panel', { hasText: 'POST /metrics/job/backup_db' }));
   await settle(page);
 }
@@ -256,6 +267,63 @@ async function showWalkthrough(page: Page): Promise<void> {
   // Not settle(): Escape would leave the walkthrough for the Welcome page.
   await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 40);
   await page.waitForTimeout(1_000);
+}
+
+/** Leaves the walkthrough and any quick input, with no editor open. */
+async function clearStage(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await runCommand(page, 'View: Close All Editor Groups');
+  if (await page.locator('.part.panel').isVisible()) {
+    await page.keyboard.press('Control+J');
+  }
+}
+
+/** Clean Up Groups… from the demo gateway's context menu: the age offered, no selector, and the preview of the groups that would go (cancelled after the picture). */
+async function showCleanUp(page: Page): Promise<void> {
+  await clearStage(page);
+  const sidebar = await openGatewaysView(page);
+  await sidebar.locator('.monaco-list-row', { hasText: DEMO_GATEWAY_NAME }).first().click({ button: 'right' });
+  const menuItem = page.locator('.monaco-menu .action-label', { hasText: 'Clean Up Groups…' }).first();
+  await visible(menuItem);
+  await menuItem.click();
+  await visible(page.locator('.quick-input-widget', { hasText: 'older than' }));
+  await page.keyboard.press('Enter');
+  await visible(page.locator('.quick-input-widget', { hasText: 'matching' }));
+  await page.keyboard.press('Enter');
+  await visible(page.locator('.quick-input-widget .monaco-list-row', { hasText: groupLabel(DEMO_GROUPS.stale) }));
+  await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 40);
+  await page.waitForTimeout(1_000);
+}
+
+/** "Create Alert Rules…" above the push of clean_logs.sh: the rule file it wrote, opened. */
+async function showAlertRules(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await clearStage(page);
+  await openEditor(page, 'clean_logs.sh');
+  const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Create Alert Rules' }).first();
+  await visible(lens);
+  await lens.click();
+  await visible(page.locator('.quick-input-widget', { hasText: 'Create Alert Rules' }));
+  await page.keyboard.press('Enter');
+  await visible(page.locator('.tabs-container .tab.active[aria-label^="clean_logs.rules.yml"]'));
+  await settle(page);
+}
+
+/** A prometheus.yml that scrapes a Pushgateway without honor_labels: the warning underlined and listed in Problems. */
+async function showScrapeCheck(page: Page): Promise<void> {
+  await clearStage(page);
+  await openEditor(page, SCRAPE_CONFIG_FILE);
+  await runCommand(page, 'View: Close Primary Side Bar');
+  await runCommand(page, 'View: Focus Problems');
+  // The panel's filter may still hold the mock log's.
+  const filter = page.locator('.part.panel input[placeholder^="Filter"]').first();
+  if (await filter.isVisible()) {
+    await filter.fill('');
+  }
+  await visible(page.locator('.markers-panel .monaco-list-row', { hasText: 'honor_labels' }));
+  await visible(page.locator('.monaco-editor .squiggly-warning'));
+  await settle(page);
 }
 
 async function takeShots(page: Page, url: string, folder: string, mediaDir: string, root: string): Promise<void> {
@@ -311,6 +379,7 @@ async function main(): Promise<void> {
     const vsix = await packageExtension(path.join(runDir, 'pushgateway-workbench.vsix'));
     await installVsix(host, folders, vsix);
     const samples = freshSamplesCopy(path.join(root, 'samples'), path.join(runDir, 'samples'));
+    fs.writeFileSync(path.join(samples, SCRAPE_CONFIG_FILE), SCRAPE_CONFIG);
     server = await startCodeServer({ host, folders, port: await findFreePort(), testDriver: false, folderToOpen: samples, env: DEMO_CODE_SERVER_ENV });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const mediaDir = path.join(root, 'media');

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { addGateway } from './explorer/commands/addGateway';
 import { cleanUpGroups } from './explorer/commands/cleanUpGroups';
+import { cleanUpPileUp } from './explorer/commands/cleanUpPileUp';
 import { copyCurlCommands } from './explorer/commands/copyCurlCommands';
 import { createAlertRules } from './explorer/commands/createAlertRules';
 import { deleteAllGroups, deleteGroups } from './explorer/commands/deleteGroups';
@@ -84,6 +85,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
       deleteGroups(services.gateways, userPrompts(), node(clicked), (selected as ExplorerNode[] | undefined) ?? (clicked ? undefined : services.gatewayView.selection)),
     'pushgateway.deleteAllGroups': (clicked) => deleteAllGroups(services.gateways, services.gatewayTree, userPrompts(), node(clicked)),
     'pushgateway.cleanUpGroups': (clicked) => cleanUpGroups(services.gateways, userPrompts(), node(clicked)),
+    'pushgateway.cleanUpPileUp': (clicked) => cleanUpPileUp(services.gateways, userPrompts(), node(clicked)),
     'pushgateway.setCredentials': (clicked) => setCredentials(services.gateways, userPrompts(), node(clicked)),
     'pushgateway.openGroupAsDocument': (clicked) => services.groupDocuments.open(node(clicked)),
     'pushgateway.copyCurlCommands': (clicked) => copyCurlCommands(node(clicked)),

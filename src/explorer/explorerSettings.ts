@@ -7,11 +7,14 @@ const PATTERN_SETTING = 'pushgateway.explorer.lastSuccessPattern';
 /** A shorter interval is raised to this: a refresh reads every group of every gateway. */
 export const MIN_REFRESH_INTERVAL_SECONDS = 5;
 const DEFAULT_REFRESH_INTERVAL_SECONDS = 60;
+const DEFAULT_PILE_UP_THRESHOLD = 10;
 
 export interface ExplorerSettings {
   readonly refreshIntervalSeconds: number;
   readonly staleAfterHours: number;
   readonly lastSuccessPattern: NamePattern;
+  /** How many groups of a job that differ only in one label make a warning under the gateway. */
+  readonly pileUpThreshold: number;
 }
 
 function positive(value: unknown, fallback: number, allowZero = false): number {
@@ -43,5 +46,6 @@ export function readExplorerSettings(): ExplorerSettings {
     refreshIntervalSeconds: refreshIntervalSeconds(configuration.get('explorer.refreshIntervalSeconds')),
     staleAfterHours: positive(configuration.get('explorer.staleAfterHours'), 25),
     lastSuccessPattern,
+    pileUpThreshold: Math.max(2, Math.floor(positive(configuration.get('explorer.pileUpThreshold'), DEFAULT_PILE_UP_THRESHOLD))),
   };
 }

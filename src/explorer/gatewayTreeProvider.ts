@@ -7,7 +7,9 @@ import { groupLabelsId } from '../core/protocol/groupingKey';
 import { GatewayService } from '../gateways/gatewayService';
 import { ExplorerNode, GatewaySnapshot } from './explorerModel';
 import { readExplorerSettings } from './explorerSettings';
-import { familyItem, gatewayErrorItem, gatewayItem, groupItem, messageItem, sampleItem, settingsProblemItem } from './treeItems';
+import { familyItem, gatewayErrorItem, gatewayItem, groupItem, messageItem, pileUpItem, sampleItem, settingsProblemItem } from './treeItems';
+import { failureTrend, GatewayHealthReading } from '../core/gateway/gatewayHealth';
+import { findPileUps } from '../core/groups/pileUps';
 
 const REFRESH_SOON_MS = 300;
 
@@ -19,6 +21,8 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly snapshots = new Map<string, Promise<GatewaySnapshot>>();
+  /** Each gateway's last health reading, for the rate of failed requests between two reads. */
+  private readonly lastHealth = new Map<string, GatewayHealthReading>();
   /** The gateway nodes last handed out, so that one of them can be refreshed on its own. */
   private gatewayNodes = new Map<string, ExplorerNode>();
   private timer: NodeJS.Timeout | undefined;
@@ -114,6 +118,7 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
         return undefined;
       case 'gatewayError':
       case 'message':
+      case 'pileUp':
       case 'group':
         return this.gatewayNodes.get(node.gateway.name) ?? { kind: 'gateway', gateway: node.gateway };
       case 'family':
@@ -146,6 +151,8 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
         return gatewayErrorItem(node.gateway, node.error);
       case 'message':
         return messageItem(node.message);
+      case 'pileUp':
+        return pileUpItem(node.gateway, node.pileUp);
       case 'group':
         return groupItem(node.gateway, node.group, node.assessment);
       case 'family':
@@ -169,14 +176,18 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
       staleAfterSeconds: (gateway.staleAfterHours ?? settings.staleAfterHours) * 3600,
       lastSuccessPattern: settings.lastSuccessPattern,
     };
+    const pileUps = findPileUps(snapshot.groups, settings.pileUpThreshold).map((pileUp): ExplorerNode => ({ kind: 'pileUp', gateway, pileUp }));
     const shown = snapshot.groups.filter((group) => this.matchesFilter(group));
     if (shown.length === 0) {
-      return [{ kind: 'message', gateway, message: `No group matches the filter "${this.filterText}"` }];
+      return [...pileUps, { kind: 'message', gateway, message: `No group matches the filter "${this.filterText}"` }];
     }
-    return shown
-      .map((group) => ({ group, assessment: assessGroup(group, options) }))
-      .sort(compareGroups(this.order))
-      .map(({ group, assessment }): ExplorerNode => ({ kind: 'group', gateway, group, assessment }));
+    return [
+      ...pileUps,
+      ...shown
+        .map((group) => ({ group, assessment: assessGroup(group, options) }))
+        .sort(compareGroups(this.order))
+        .map(({ group, assessment }): ExplorerNode => ({ kind: 'group', gateway, group, assessment })),
+    ];
   }
 
   private matchesFilter(group: GatewayGroup): boolean {
@@ -188,13 +199,18 @@ export class GatewayTreeProvider implements vscode.TreeDataProvider<ExplorerNode
   }
 
   private async read(gateway: GatewayConfig): Promise<GatewaySnapshot> {
-    const read = await this.gateways.read(gateway);
+    // Health is extra: a failure to read it leaves the node as it was, never the groups unread.
+    const [read, health] = await Promise.all([this.gateways.read(gateway), this.gateways.readHealth(gateway).catch((): GatewayHealthReading => ({ readAt: Date.now() }))]);
     if (!read.ok) {
       return { ok: false, error: read.error };
     }
-    // The gateway's node shows the version and group count once they are known.
+    const failures = failureTrend(health, this.lastHealth.get(gateway.name));
+    if (health.own) {
+      this.lastHealth.set(gateway.name, health);
+    }
+    // The gateway's node shows the version, counts and health once they are known.
     setTimeout(() => this.changed.fire(this.gatewayNodes.get(gateway.name)), 0);
-    return { ok: true, groups: read.value.groups, status: read.value.status, fetchedAt: Date.now() };
+    return { ok: true, groups: read.value.groups, status: read.value.status, fetchedAt: Date.now(), health, failures };
   }
 
   private restartTimer(): void {

@@ -6,6 +6,8 @@ import { GatewayError } from '../core/gateway/client';
 import { GatewayFamily, GatewayGroup, GatewayMetric } from '../core/gateway/groups';
 import { GatewayConfig } from '../core/gateway/gatewayConfig';
 import { GatewaySnapshot } from './explorerModel';
+import { isUnhealthy } from '../core/gateway/gatewayHealth';
+import { GroupPileUp, pileUpText, pileUpTooltip } from '../core/groups/pileUps';
 import {
   familyDescription,
   familyTooltip,
@@ -37,7 +39,22 @@ const TYPE_ICONS: Record<string, string> = {
 
 /** What a gateway's item shows of its last read: nothing before it and after a failure (an error node says why). */
 function readingOf(snapshot: GatewaySnapshot | undefined, shownCount?: number): GatewayReading | undefined {
-  return snapshot?.ok ? { groupCount: snapshot.groups.length, status: snapshot.status, shownCount } : undefined;
+  if (!snapshot?.ok) {
+    return undefined;
+  }
+  const seriesCount = snapshot.groups.reduce((sum, group) => sum + group.families.reduce((inGroup, family) => inGroup + family.metrics.length, 0), 0);
+  return { groupCount: snapshot.groups.length, status: snapshot.status, shownCount, seriesCount, health: snapshot.health, failures: snapshot.failures, readAt: snapshot.fetchedAt };
+}
+
+function gatewayIcon(snapshot: GatewaySnapshot | undefined, isMock: boolean): vscode.ThemeIcon {
+  if (snapshot && !snapshot.ok) {
+    return new vscode.ThemeIcon('debug-disconnect');
+  }
+  if (snapshot?.ok && isUnhealthy(snapshot.health)) {
+    return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  }
+  const failing = snapshot?.ok && (snapshot.failures?.perMinute ?? 0) > 0;
+  return new vscode.ThemeIcon(isMock ? 'server-process' : 'server', failing ? new vscode.ThemeColor('list.warningForeground') : undefined);
 }
 
 export function settingsProblemItem(message: string): vscode.TreeItem {
@@ -53,10 +70,10 @@ export function settingsProblemItem(message: string): vscode.TreeItem {
 export function gatewayItem(gateway: GatewayConfig, snapshot: GatewaySnapshot | undefined, shownCount?: number): vscode.TreeItem {
   const item = new vscode.TreeItem(gateway.name, vscode.TreeItemCollapsibleState.Expanded);
   item.id = `gateway:${gateway.name}`;
-  item.description = gatewayDescription(gateway, readingOf(snapshot, shownCount));
-  item.tooltip = gatewayTooltip(gateway, readingOf(snapshot));
+  item.description = gatewayDescription(readingOf(snapshot, shownCount));
+  item.tooltip = new vscode.MarkdownString(gatewayTooltip(gateway, readingOf(snapshot)));
   const isMock = gateway.embedded === true;
-  item.iconPath = new vscode.ThemeIcon(snapshot && !snapshot.ok ? 'debug-disconnect' : isMock ? 'server-process' : 'server');
+  item.iconPath = gatewayIcon(snapshot, isMock);
   item.contextValue = isMock ? 'gateway.mock' : 'gateway';
   return item;
 }
@@ -76,6 +93,16 @@ export function gatewayErrorItem(gateway: GatewayConfig, error: GatewayError): v
 export function messageItem(message: string): vscode.TreeItem {
   const item = new vscode.TreeItem(message, vscode.TreeItemCollapsibleState.None);
   item.iconPath = new vscode.ThemeIcon('info');
+  return item;
+}
+
+/** A warning under a gateway: a job's groups that differ only in one label; its action cleans them up. */
+export function pileUpItem(gateway: GatewayConfig, pileUp: GroupPileUp): vscode.TreeItem {
+  const item = new vscode.TreeItem(pileUpText(pileUp), vscode.TreeItemCollapsibleState.None);
+  item.id = `pile-up:${gateway.name}\u0000${pileUp.selector}`;
+  item.tooltip = new vscode.MarkdownString(pileUpTooltip(pileUp));
+  item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  item.contextValue = 'groupPileUp';
   return item;
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { PushMethod } from '../core/protocol/pushMethod';
 import { GatewayClient, GatewayCredentials, GatewayError, GatewayStatus } from '../core/gateway/client';
 import { gatewayForUrl } from '../core/gateway/gatewayForUrl';
+import { GatewayHealthReading, OWN_METRIC_NAMES, parseOwnMetrics, probeVerdict } from '../core/gateway/gatewayHealth';
 import { waitUntilGone } from '../core/gateway/waitUntilGone';
 import { GatewayGroup } from '../core/gateway/groups';
 import { GatewayConfig, GatewayList } from '../core/gateway/gatewayConfig';
@@ -173,6 +174,23 @@ export class GatewayService implements vscode.Disposable {
       const [groups, status] = await Promise.all([client.groups(), client.status()]);
       this.rememberStatus(gateway, status.ok ? status.value : null);
       return groups.ok ? { ok: true, value: { groups: groups.value, status: status.ok ? status.value : undefined } } : groups;
+    });
+  }
+
+  /** A gateway's health: `/-/healthy`, `/-/ready`, and its memory and failed requests from the few lines of its own `/metrics` that hold them. */
+  readHealth(gateway: GatewayConfig): Promise<GatewayHealthReading> {
+    return this.withClient(gateway, async (client) => {
+      const [healthy, ready, own] = await Promise.all([client.probe('/-/healthy'), client.probe('/-/ready'), client.ownMetricLines(OWN_METRIC_NAMES)]);
+      const healthyStatus = healthy.ok ? healthy.value : undefined;
+      const readyStatus = ready.ok ? ready.value : undefined;
+      return {
+        healthy: probeVerdict(healthyStatus),
+        ready: probeVerdict(readyStatus),
+        healthyStatus,
+        readyStatus,
+        own: own.ok ? parseOwnMetrics(own.value) : undefined,
+        readAt: Date.now(),
+      };
     });
   }
 

@@ -33,7 +33,7 @@ export interface UserPrompts {
   /** Clean Up Groups (1/2): how old a group must be to go, e.g. `7d` ('' for any age). */
   inputCleanupAge(initial: string, validate: (text: string) => string | undefined): Promise<string | undefined>;
   /** Clean Up Groups (2/2): the label selector a group must match, e.g. `job=~"tmp_.*"` ('' for any). */
-  inputCleanupSelector(validate: (text: string) => string | undefined): Promise<string | undefined>;
+  inputCleanupSelector(validate: (text: string) => string | undefined, initial?: string): Promise<string | undefined>;
   /** The groups that would go, every one ticked; resolves to those left ticked, undefined when cancelled. */
   pickGroupsToDelete<T extends CleanupPickItem>(items: readonly T[], title: string): Promise<T[] | undefined>;
   /** The workspace folder (a relative path) to write alert rule files into. */
@@ -133,10 +133,11 @@ export const windowPrompts: UserPrompts = {
       }),
     );
   },
-  inputCleanupSelector(validate) {
+  inputCleanupSelector(validate, initial) {
     return Promise.resolve(
       vscode.window.showInputBox({
         title: 'Clean Up Groups (2/2): matching',
+        value: initial,
         prompt: 'A label selector the groups must match, as in PromQL. Empty: any group',
         placeHolder: '{job=~"tmp_.*", instance!=""}',
         ignoreFocusOut: true,

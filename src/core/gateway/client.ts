@@ -150,6 +150,38 @@ export class GatewayClient {
     }
   }
 
+  /** The HTTP status `/-/healthy` or `/-/ready` answers with (200 when healthy or ready). */
+  async probe(path: '/-/healthy' | '/-/ready'): Promise<Result<number, GatewayError>> {
+    const answer = await this.send('GET', this.apiPath(path));
+    return answer.ok ? success(answer.value.status) : answer;
+  }
+
+  /**
+   * The lines of the gateway's own `/metrics` that start with one of `names`, read as a stream: that
+   * page also holds every pushed group, so only the wanted lines are kept, and reading stops after
+   * the metrics answer limit.
+   */
+  async ownMetricLines(names: readonly string[]): Promise<Result<string[], GatewayError>> {
+    const path = this.apiPath('/metrics');
+    const what = `GET ${this.displayUrl}/metrics`;
+    try {
+      const response = await request(new URL(path, this.base), {
+        method: 'GET',
+        headers: this.authorization ? { authorization: this.authorization } : {},
+        dispatcher: this.dispatcher,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      const lines = await readLinesBounded(response.body, ANSWER_LIMITS.metrics, (line) => names.some((name) => line.startsWith(name)));
+      const checked = expectStatus({ status: response.statusCode, body: '' }, [200]);
+      if (!checked.ok) {
+        return checked;
+      }
+      return lines ? success(lines) : failure({ kind: 'too-large', status: 200, message: `${what}: the gateway's answer is larger than ${ANSWER_LIMITS.metrics / MIB} MB; not read` });
+    } catch (error) {
+      return failure(describeNetworkError(error, what, this.timeoutMs));
+    }
+  }
+
   async close(): Promise<void> {
     await this.dispatcher.close();
   }
@@ -204,6 +236,31 @@ async function readBounded(body: Dispatcher.ResponseData['body'], limitBytes: nu
     chunks.push(chunk);
   }
   return Buffer.concat(chunks, size).toString('utf8');
+}
+
+/** The lines `keep` accepts, holding at most one partial line besides them; undefined (and the connection dropped) once the body passes `limitBytes`. */
+async function readLinesBounded(body: Dispatcher.ResponseData['body'], limitBytes: number, keep: (line: string) => boolean): Promise<string[] | undefined> {
+  const kept: string[] = [];
+  let size = 0;
+  let partial = '';
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limitBytes) {
+      body.destroy();
+      return undefined;
+    }
+    const lines = (partial + chunk.toString('latin1')).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      if (keep(line)) {
+        kept.push(Buffer.from(line, 'latin1').toString('utf8'));
+      }
+    }
+  }
+  if (partial !== '' && keep(partial)) {
+    kept.push(Buffer.from(partial, 'latin1').toString('utf8'));
+  }
+  return kept;
 }
 
 /** `user:p%40ss@host` means the password `p@ss`; a `%` that starts no escape is taken as written (curl does the same). */

@@ -3,6 +3,7 @@ import { describeAge, GroupAssessment } from './groupHealth';
 import { GatewayStatus } from '../gateway/client';
 import { GatewayFamily, GatewayGroup, GatewayMetric } from '../gateway/groups';
 import { GatewayConfig } from '../gateway/gatewayConfig';
+import { FailureTrend, GatewayHealthReading } from '../gateway/gatewayHealth';
 import { groupLabelsId } from '../protocol/groupingKey';
 import { describeGatewayTarget } from '../protocol/gatewayTarget';
 import { statusTarget } from '../gateway/statusTarget';
@@ -15,17 +16,69 @@ export interface GatewayReading {
   readonly status?: GatewayStatus;
   /** While a filter is set: how many of the groups it shows. */
   readonly shownCount?: number;
+  /** Series over all groups (a histogram's or summary's sample counts as one). */
+  readonly seriesCount?: number;
+  /** Its `/-/healthy`, `/-/ready` and own `/metrics`, read with the groups. */
+  readonly health?: GatewayHealthReading;
+  readonly failures?: FailureTrend;
+  /** When the groups were read (ms since the epoch). */
+  readonly readAt?: number;
 }
 
-/** `url · v1.11.0 · 3 groups` (`1 of 3 groups` while filtered): the version and count once the gateway was read. */
-export function gatewayDescription(gateway: GatewayConfig, reading: GatewayReading | undefined): string {
-  const details = reading ? [reading.status?.version && `v${reading.status.version}`, groupCountText(reading)] : [];
-  return [gateway.url, ...details].filter(Boolean).join(' · ');
+/**
+ * `3 groups · v1.11` (`1 of 3 groups` while filtered), after a short mark when the gateway is sick
+ * (`not ready`, `2 failed/min`): short enough for the default sidebar width beside the row's inline
+ * actions; the tooltip has the rest (URL, memory, series, switches, read time).
+ */
+export function gatewayDescription(reading: GatewayReading | undefined): string {
+  if (!reading) {
+    return '';
+  }
+  return [healthMark(reading), groupCountText(reading), shortVersion(reading.status?.version)].filter(Boolean).join(' · ');
 }
 
 function groupCountText({ groupCount, shownCount }: GatewayReading): string {
   const groups = `group${groupCount === 1 ? '' : 's'}`;
   return shownCount === undefined ? `${groupCount} ${groups}` : `${shownCount} of ${groupCount} ${groups}`;
+}
+
+/** `v1.11` of `1.11.2`: the full version is in the tooltip. */
+function shortVersion(version: string | undefined): string | undefined {
+  if (!version) {
+    return undefined;
+  }
+  const majorMinor = /^(\d+\.\d+)(?:\.|$)/.exec(version);
+  return `v${majorMinor ? majorMinor[1] : version}`;
+}
+
+/** A few words when the gateway is sick: a probe said no, or requests failed (since the last read, or since it started on the first read). */
+function healthMark({ health, failures }: GatewayReading): string | undefined {
+  if (health?.healthy === false) {
+    return 'unhealthy';
+  }
+  if (health?.ready === false) {
+    return 'not ready';
+  }
+  if (failures?.perMinute !== undefined) {
+    return failures.perMinute > 0 ? `${formatRate(failures.perMinute)} failed/min` : undefined;
+  }
+  return failures && failures.total > 0 ? `${failures.total} failed` : undefined;
+}
+
+function formatRate(perMinute: number): string {
+  return perMinute >= 10 ? String(Math.round(perMinute)) : String(Math.round(perMinute * 10) / 10 || 0.1);
+}
+
+/** `14 MB`, `1.2 GB`: a process's memory in a few characters (powers of 1024, as `ps` and dashboards do). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value >= 10 || unit === 0 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`;
 }
 
 /** What a gateway's version means for the lint and its push checks, one line each; nothing before the version is known. */
@@ -44,8 +97,51 @@ function versionLines(status: GatewayStatus | undefined): string[] {
   ];
 }
 
+function probeText(path: string, verdict: boolean | undefined, status: number | undefined, yes: string, no: string): string | undefined {
+  if (verdict === undefined) {
+    return undefined;
+  }
+  return verdict ? yes : `**${no}** (\`${path}\` answered ${status ?? 'nothing'})`;
+}
+
+/** The health lines: the probes, the failed requests, the memory. */
+function healthLines({ health, failures }: GatewayReading): string[] {
+  if (!health) {
+    return [];
+  }
+  const probes = [probeText('/-/healthy', health.healthy, health.healthyStatus, 'healthy', 'unhealthy'), probeText('/-/ready', health.ready, health.readyStatus, 'ready', 'not ready')].filter(Boolean);
+  const lines = probes.length > 0 ? [`Health: ${probes.join(', ')}`] : [];
+  if (failures) {
+    const rate = failures.perMinute === undefined ? '' : ` · ${formatRate(failures.perMinute)}/min since the last read`;
+    lines.push(`Failed requests (4xx/5xx): ${failures.total} since the gateway started${failures.perMinute === 0 ? ' · none since the last read' : rate}`);
+  }
+  if (health.own?.residentMemoryBytes !== undefined) {
+    lines.push(`Memory: ${formatBytes(health.own.residentMemoryBytes)} resident (\`process_resident_memory_bytes\`)`);
+  }
+  return lines;
+}
+
+/** Markdown's special characters in a gateway's name taken as written. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>#|~]/g, (character) => `\\${character}`);
+}
+
+/**
+ * The Markdown of a gateway's tooltip: name and URL, its health and size, what its version and
+ * switches mean for the lint, and when it was read; one paragraph per line.
+ */
 export function gatewayTooltip(gateway: GatewayConfig, reading: GatewayReading | undefined): string {
-  return [gateway.name, gateway.url, ...versionLines(reading?.status), ...(reading?.status?.adminApiEnabled ? ['Admin API enabled'] : [])].join('\n');
+  const counts = reading ? [`Groups: ${reading.groupCount}${reading.seriesCount === undefined ? '' : ` · series: ${reading.seriesCount}`}`] : [];
+  const readAt = reading?.readAt === undefined ? [] : [`Read at ${new Date(reading.readAt).toLocaleTimeString()}`];
+  const lines = [
+    `**${escapeMarkdown(gateway.name)}** · \`${gateway.url.replace(/`/g, '%60')}\``,
+    ...(reading ? healthLines(reading) : []),
+    ...counts,
+    ...versionLines(reading?.status),
+    ...(reading?.status?.adminApiEnabled ? ['Admin API enabled'] : []),
+    ...readAt,
+  ];
+  return lines.join('\n\n');
 }
 
 /** The id of a group's item: stable across refreshes, so that the view keeps it expanded and selected. */

@@ -10,7 +10,7 @@ import { readExplorerSettings } from '../explorerSettings';
 import { GATEWAYS_VIEW_ID } from '../explorerView';
 
 /** The age and selector the user gives, each checked as it is typed; undefined when cancelled. */
-async function askCriteria(prompts: UserPrompts, staleAfterSeconds: number): Promise<{ olderThanSeconds?: number; selectors: GroupSelector[] } | undefined> {
+async function askCriteria(prompts: UserPrompts, staleAfterSeconds: number, initialSelector?: string): Promise<{ olderThanSeconds?: number; selectors: GroupSelector[] } | undefined> {
   const ageText = await prompts.inputCleanupAge(formatDuration(staleAfterSeconds), (text) => {
     const duration = text.trim() === '' ? undefined : parseDuration(text.trim());
     return duration && !duration.ok ? duration.error : undefined;
@@ -21,7 +21,7 @@ async function askCriteria(prompts: UserPrompts, staleAfterSeconds: number): Pro
   const selectorText = await prompts.inputCleanupSelector((text) => {
     const selector = text.trim() === '' ? undefined : parseSelector(text.trim());
     return selector && !selector.ok ? selector.error : undefined;
-  });
+  }, initialSelector);
   if (selectorText === undefined) {
     return undefined;
   }
@@ -38,8 +38,9 @@ async function askCriteria(prompts: UserPrompts, staleAfterSeconds: number): Pro
  * "Clean Up Groups…" on a gateway: the groups older than an age (the explorer's staleness
  * judgement) and/or matching a selector, previewed with every one ticked; the ones left ticked go
  * through the one confirm-and-delete flow, which shows progress, failures and a summary.
+ * `initialSelector`: the selector offered (from a warning about groups that pile up).
  */
-export async function cleanUpGroups(gateways: GatewayService, prompts: UserPrompts, node?: ExplorerNode): Promise<void> {
+export async function cleanUpGroups(gateways: GatewayService, prompts: UserPrompts, node?: ExplorerNode, initialSelector?: string): Promise<void> {
   if (!gateways.deletingAllowed()) {
     return;
   }
@@ -49,7 +50,7 @@ export async function cleanUpGroups(gateways: GatewayService, prompts: UserPromp
   }
   const gateway = node.gateway;
   const settings = readExplorerSettings();
-  const criteria = await askCriteria(prompts, (gateway.staleAfterHours ?? settings.staleAfterHours) * 3600);
+  const criteria = await askCriteria(prompts, (gateway.staleAfterHours ?? settings.staleAfterHours) * 3600, initialSelector);
   if (!criteria) {
     return;
   }

@@ -17,16 +17,34 @@ function checkRulesFolder(text: string): string | undefined {
   return parts.includes('..') ? 'The folder must be inside the workspace' : undefined;
 }
 
-/** The rules for the clicked group, judged like the explorer judges it: its staleness setting, its last-success gauge. */
-function specForGroup(node: GroupNode): AlertRuleSpec {
-  const { job, ...grouping } = node.group.labels;
-  const staleAfterHours = node.gateway.staleAfterHours ?? readExplorerSettings().staleAfterHours;
+/** A script's push site, from its CodeLens: the job and grouping key of its URL, the last-success gauge of its body. */
+export interface PushSiteRules {
+  readonly kind: 'pushSite';
+  readonly job: string;
+  readonly grouping: ReadonlyArray<readonly [string, string]>;
+  readonly lastSuccessMetric?: string;
+}
+
+/** The rules for the clicked group (or push site), judged like the explorer judges it: its staleness setting, its last-success gauge. */
+function specFor(subject: GroupNode | PushSiteRules): AlertRuleSpec {
+  const settings = readExplorerSettings();
+  if (subject.kind === 'pushSite') {
+    return {
+      job: subject.job,
+      grouping: subject.grouping,
+      staleAfterSeconds: Math.max(60, Math.round(settings.staleAfterHours * 3600)),
+      gatewayJob: DEFAULT_GATEWAY_JOB,
+      lastSuccessMetric: subject.lastSuccessMetric,
+    };
+  }
+  const { job, ...grouping } = subject.group.labels;
+  const staleAfterHours = subject.gateway.staleAfterHours ?? settings.staleAfterHours;
   return {
     job,
     grouping: Object.entries(grouping),
     staleAfterSeconds: Math.max(60, Math.round(staleAfterHours * 3600)),
     gatewayJob: DEFAULT_GATEWAY_JOB,
-    lastSuccessMetric: node.assessment.lastSuccess?.metric,
+    lastSuccessMetric: subject.assessment.lastSuccess?.metric,
   };
 }
 
@@ -40,13 +58,13 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /**
- * Writes a Prometheus rule file for the clicked group's job, and its `promtool test rules` file,
+ * Writes a Prometheus rule file for the clicked group's (or script push site's) job, and its `promtool test rules` file,
  * into a folder of the workspace (asked; overwriting only when confirmed), and opens the rule file.
  * Returns the rule file written, if any.
  */
-export async function createAlertRules(prompts: UserPrompts, node?: ExplorerNode): Promise<vscode.Uri | undefined> {
-  if (node?.kind !== 'group') {
-    void prompts.notify('info', 'Use "Create Alert Rules…" on a group in the Pushgateway view.');
+export async function createAlertRules(prompts: UserPrompts, node?: ExplorerNode | PushSiteRules): Promise<vscode.Uri | undefined> {
+  if (node?.kind !== 'group' && node?.kind !== 'pushSite') {
+    void prompts.notify('info', 'Use "Create Alert Rules…" on a group in the Pushgateway view, or on a push in a script.');
     return undefined;
   }
   const workspaceFolder = vscode.workspace.workspaceFolders?.[0];
@@ -54,7 +72,7 @@ export async function createAlertRules(prompts: UserPrompts, node?: ExplorerNode
     void prompts.notify('info', 'Open a folder first: the alert rules are written into the workspace.');
     return undefined;
   }
-  const generated = alertRuleFiles(specForGroup(node));
+  const generated = alertRuleFiles(specFor(node));
   if (!generated.ok) {
     void prompts.notify('error', `Cannot write alert rules for this group: ${generated.error}`);
     return undefined;

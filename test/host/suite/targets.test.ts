@@ -94,9 +94,9 @@ describe('lint target chosen by the gateway', function () {
     // Reading its groups reads its status too.
     await api().gatewayTree.getChildren(node);
     const item = await api().gatewayTree.getTreeItem(node);
-    assert.match(String(item.description), /· v1\.11\.2 ·/);
-    const tooltip = String(item.tooltip);
-    assert.match(tooltip, /^utf8\n/);
+    assert.match(String(item.description), / · v1\.11\b/);
+    const tooltip = (item.tooltip as vscode.MarkdownString).value;
+    assert.match(tooltip, /^\*\*utf8\*\* · /);
     assert.ok(tooltip.includes(utf8Gateway.url), tooltip);
     assert.match(tooltip, /Version 1\.11\.2: documents pushed here are linted as Pushgateway 1\.11 with UTF-8 names/);
     assert.match(tooltip, /UTF-8 names: on/);

@@ -4,6 +4,7 @@ import { GatewayFamily, GatewayGroup } from '../../../src/core/gateway/groups';
 import {
   familyDescription,
   familyTooltip,
+  formatBytes,
   gatewayDescription,
   gatewayTooltip,
   groupDescription,
@@ -20,16 +21,68 @@ const GATEWAY = { name: 'prod', url: 'http://pgw:9091' };
 
 describe('explorer item texts', () => {
   describe('a gateway', () => {
-    it('shows its URL, then its version and group count once read', () => {
-      assert.equal(gatewayDescription(GATEWAY, undefined), 'http://pgw:9091');
-      assert.equal(gatewayDescription(GATEWAY, { groupCount: 1 }), 'http://pgw:9091 · 1 group');
-      assert.equal(gatewayDescription(GATEWAY, { groupCount: 3, status: { version: '1.11.0', adminApiEnabled: false } }), 'http://pgw:9091 · v1.11.0 · 3 groups');
-      assert.equal(gatewayDescription(GATEWAY, { groupCount: 3, shownCount: 1 }), 'http://pgw:9091 · 1 of 3 groups', 'while filtered');
+    it('is short enough for the default sidebar width: group count and version; nothing before the first read', () => {
+      assert.equal(gatewayDescription(undefined), '');
+      assert.equal(gatewayDescription({ groupCount: 1 }), '1 group');
+      assert.equal(gatewayDescription({ groupCount: 3, status: { version: '1.11.0', adminApiEnabled: false } }), '3 groups · v1.11');
+      assert.equal(gatewayDescription({ groupCount: 3, shownCount: 1 }), '1 of 3 groups', 'while filtered');
+      const own = { residentMemoryBytes: 14_020_608, failedRequests: 0 };
+      assert.equal(gatewayDescription({ groupCount: 120, status: { version: '1.5.1', adminApiEnabled: false }, health: { healthy: true, ready: true, own, readAt: NOW } }), '120 groups · v1.5');
+      for (const reading of [
+        { groupCount: 120, shownCount: 10, status: { version: '1.11.2', adminApiEnabled: true }, health: { healthy: false, ready: false, own, readAt: NOW } },
+        {
+          groupCount: 3,
+          status: { version: '1.11.2', adminApiEnabled: true },
+          health: { healthy: true, ready: true, own: { residentMemoryBytes: 1.5 * 2 ** 30, failedRequests: 12 }, readAt: NOW },
+          failures: { total: 12, perMinute: 2.5 },
+        },
+      ]) {
+        // About 36 characters fit beside a short gateway name and the row's inline actions at the default width.
+        assert.ok(gatewayDescription(reading).length <= 36, gatewayDescription(reading));
+      }
     });
 
-    it('says in its tooltip when the admin API is on', () => {
-      assert.equal(gatewayTooltip(GATEWAY, undefined), 'prod\nhttp://pgw:9091');
-      assert.equal(gatewayTooltip(GATEWAY, { groupCount: 0, status: { adminApiEnabled: true } }), 'prod\nhttp://pgw:9091\nAdmin API enabled');
+    it('marks a sick gateway first: a probe that said no, or requests that failed', () => {
+      const own = { failedRequests: 4 };
+      assert.equal(gatewayDescription({ groupCount: 2, health: { healthy: false, ready: false, own, readAt: NOW } }), 'unhealthy · 2 groups');
+      assert.equal(gatewayDescription({ groupCount: 2, health: { healthy: true, ready: false, own, readAt: NOW } }), 'not ready · 2 groups');
+      assert.equal(gatewayDescription({ groupCount: 2, health: { healthy: true, ready: true, own, readAt: NOW }, failures: { total: 4 } }), '4 failed · 2 groups', 'first read: the total');
+      assert.equal(gatewayDescription({ groupCount: 2, failures: { total: 4, perMinute: 0.5 } }), '0.5 failed/min · 2 groups', 'later reads: the rate');
+      assert.equal(gatewayDescription({ groupCount: 2, failures: { total: 4, perMinute: 0 } }), '2 groups', 'none since the last read');
+      assert.equal(gatewayDescription({ groupCount: 2, failures: { total: 0 } }), '2 groups');
+    });
+
+    it('writes memory in a few characters', () => {
+      assert.equal(formatBytes(512), '512 B');
+      assert.equal(formatBytes(14_020_608), '13 MB');
+      assert.equal(formatBytes(1.5 * 2 ** 30), '1.5 GB');
+      assert.equal(formatBytes(2 ** 20), '1 MB');
+    });
+
+    it('has name and URL in its tooltip, and says when the admin API is on', () => {
+      assert.equal(gatewayTooltip(GATEWAY, undefined), '**prod** · `http://pgw:9091`');
+      assert.equal(gatewayTooltip(GATEWAY, { groupCount: 0, status: { adminApiEnabled: true } }), '**prod** · `http://pgw:9091`\n\nGroups: 0\n\nAdmin API enabled');
+      assert.match(gatewayTooltip({ name: 'a_*b*', url: 'http://x' }, undefined), /^\*\*a\\_\\\*b\\\*\*\*/, 'Markdown in the name is taken as written');
+    });
+
+    it('has health, counts, memory and the read time in its tooltip', () => {
+      const reading = {
+        groupCount: 3,
+        seriesCount: 41,
+        health: { healthy: true, ready: false, readyStatus: 503, own: { residentMemoryBytes: 14_020_608, failedRequests: 7 }, readAt: NOW * 1000 },
+        failures: { total: 7, perMinute: 1.5 },
+        readAt: NOW * 1000,
+      };
+      const lines = gatewayTooltip(GATEWAY, reading).split('\n\n');
+      assert.deepEqual(lines.slice(0, 5), [
+        '**prod** · `http://pgw:9091`',
+        'Health: healthy, **not ready** (`/-/ready` answered 503)',
+        'Failed requests (4xx/5xx): 7 since the gateway started · 1.5/min since the last read',
+        'Memory: 13 MB resident (`process_resident_memory_bytes`)',
+        'Groups: 3 · series: 41',
+      ]);
+      assert.equal(lines[5], `Read at ${new Date(NOW * 1000).toLocaleTimeString()}`);
+      assert.match(gatewayTooltip(GATEWAY, { ...reading, failures: { total: 7, perMinute: 0 } }), /7 since the gateway started · none since the last read/);
     });
 
     it('says in its tooltip what its version and switches mean for the lint', () => {
@@ -37,23 +90,23 @@ describe('explorer item texts', () => {
       assert.equal(
         gatewayTooltip(GATEWAY, { groupCount: 0, status }),
         [
-          'prod',
-          'http://pgw:9091',
+          '**prod** · `http://pgw:9091`',
+          'Groups: 0',
           'Version 1.11.2: documents pushed here are linted as Pushgateway 1.11 with UTF-8 names (promtool 3.x)',
           'UTF-8 names: on (--push.enable-utf8-names)',
           'Consistency check: on',
-        ].join('\n'),
+        ].join('\n\n'),
       );
       assert.equal(
         gatewayTooltip(GATEWAY, { groupCount: 0, status: { version: '1.5.1', adminApiEnabled: true, flags: { 'push.disable-consistency-check': 'true' } } }),
         [
-          'prod',
-          'http://pgw:9091',
+          '**prod** · `http://pgw:9091`',
+          'Groups: 0',
           'Version 1.5.1: documents pushed here are linted as Pushgateway 1.5 without the consistency check (promtool 2.x)',
           'UTF-8 names: not in this version',
           'Consistency check: off (--push.disable-consistency-check)',
           'Admin API enabled',
-        ].join('\n'),
+        ].join('\n\n'),
       );
       assert.match(gatewayTooltip(GATEWAY, { groupCount: 0, status: { version: '0.9.0', adminApiEnabled: false } }), /Version 0\.9\.0: not one the linter knows/);
     });
