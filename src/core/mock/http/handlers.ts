@@ -12,6 +12,7 @@ import { ApiHandler, MainHandler } from './routes';
 import { GroupingLabels } from '../store/sanitize';
 import { SelfMetrics } from '../store/selfMetrics';
 import { MockStore } from '../store/store';
+import { Pause, preparePush } from '../store/preparePush';
 import { MetricFamily } from '../model';
 import { isBrokenNativeHistogram } from '../output/nativeBuckets';
 import { GatewayTarget } from '../../protocol/gatewayTarget';
@@ -119,7 +120,10 @@ async function push(request: RoutedRequest, env: HandlerEnv, replace: boolean, j
   if (isReply(body)) {
     return body;
   }
+  const pause = pauseFor(body.stream.data.length);
+  await pause();
   const families = decodePushBody(body.stream, request.contentType, env.target);
+  await pause();
   if (!families.ok) {
     return families.error.dropsConnection ? DROPPED : httpError(400, families.error.message);
   }
@@ -128,15 +132,29 @@ async function push(request: RoutedRequest, env: HandlerEnv, replace: boolean, j
   if (overLimit !== undefined) {
     return overLimit;
   }
+  const prepared = await preparePush(families.value, grouping.value, pause);
   if (env.target.consistencyCheckDisabled) {
     // The real gateway queues the write and answers at once; the mock is done before it answers.
     // A broken native histogram is stored, but 1.11.2 closes the connection instead of the 202.
     const broken = families.value.some(hasBrokenNativeHistogram);
-    env.store.pushUnchecked({ grouping: grouping.value, families: families.value, replace });
+    env.store.pushUnchecked({ grouping: grouping.value, families: families.value, replace, prepared });
     return broken ? DROPPED : empty(202);
   }
-  const outcome = env.store.push({ grouping: grouping.value, families: families.value, replace });
+  const outcome = env.store.push({ grouping: grouping.value, families: families.value, replace, prepared });
   return outcome.ok ? empty(200) : httpError(400, outcome.error);
+}
+
+/** From this body size on, a push pauses between its stages and slices so that other clients are answered meanwhile. */
+export const PAUSING_BODY_BYTES = 256 * 1024;
+
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+const NO_PAUSE: Pause = () => Promise.resolve();
+
+export function pauseFor(bodyBytes: number): Pause {
+  return bodyBytes >= PAUSING_BODY_BYTES ? yieldToEventLoop : NO_PAUSE;
 }
 
 /** The 413 for a push with more families or series than the mock stores at once, if it has. */
