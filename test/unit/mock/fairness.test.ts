@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import zlib from 'node:zlib';
 import { WriteClock } from '../../../src/core/mock/clock';
+import { gunzipLikeGo } from '../../../src/core/mock/body/gzipBody';
 import { GatewayContext, IncomingRequest, serve } from '../../../src/core/mock/http/dispatch';
 import { DEFAULT_PUSH_LIMITS } from '../../../src/core/mock/http/handlers';
 import { PushLog } from '../../../src/core/mock/http/pushLog';
@@ -42,11 +44,15 @@ function newContext(): GatewayContext {
   };
 }
 
-function request(method: string, url: string, body = Buffer.alloc(0)): IncomingRequest {
+function request(method: string, url: string, body = Buffer.alloc(0), encoding?: string): IncomingRequest {
+  const headers = new Map([['content-type', 'text/plain; version=0.0.4']]);
+  if (encoding !== undefined) {
+    headers.set('content-encoding', encoding);
+  }
   return {
     method,
     url,
-    header: (name) => (name === 'content-type' ? 'text/plain; version=0.0.4' : undefined),
+    header: (name) => headers.get(name),
     readBody: () => Promise.resolve(body),
     approximateSize: () => body.length,
   };
@@ -86,5 +92,90 @@ describe('mock gateway: no client starves the others', function () {
     setImmediate(() => answers.push('next turn'));
     await pushed;
     assert.deepEqual(answers, ['push 200']);
+  });
+});
+
+/** A gzip body whose deflate data decodes `text` and then turns corrupt: a block of the invalid type 3 and some garbage. */
+function corruptGzip(text: Buffer): Buffer {
+  const header = Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0xff]);
+  const deflated = zlib.deflateRawSync(text, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(zlib.crc32(text), 0);
+  trailer.writeUInt32LE(text.length, 4);
+  return Buffer.concat([header, deflated, Buffer.from([0x07]), Buffer.alloc(1000, 0x5a), trailer]);
+}
+
+/** The test's own oracle: the longest prefix of the deflate data that decodes (found by bisection). */
+function validPrefixByBisection(deflated: Buffer): number {
+  const decodes = (length: number) => {
+    try {
+      zlib.inflateRawSync(deflated.subarray(0, length), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let low = 0;
+  let high = deflated.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (decodes(middle)) {
+      low = middle;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return low;
+}
+
+/** Counts the compressed bytes zlib is given to inflate while `run` runs. */
+async function inflatedBytesDuring(run: () => Promise<void>): Promise<number> {
+  let fed = 0;
+  const { inflateRawSync } = zlib;
+  zlib.inflateRawSync = ((input: Buffer, options?: zlib.ZlibOptions) => {
+    fed += input.length;
+    return inflateRawSync(input, options);
+  }) as typeof zlib.inflateRawSync;
+  // createInflateRaw itself is read-only: the streams' writes are counted on their prototype.
+  const prototype = zlib.InflateRaw.prototype as unknown as { write: (chunk: Buffer, ...rest: unknown[]) => boolean };
+  const write = prototype.write;
+  prototype.write = function (this: unknown, chunk: Buffer, ...rest: unknown[]) {
+    fed += chunk.length;
+    return write.call(this, chunk, ...rest);
+  };
+  try {
+    await run();
+  } finally {
+    zlib.inflateRawSync = inflateRawSync;
+    delete (prototype as { write?: unknown }).write;
+  }
+  return fed;
+}
+
+describe('mock gateway: a gzip body with a corrupt tail', function () {
+  this.timeout(60_000);
+
+  it('is inflated at most three times over (not once per bisection step), while other clients are answered', async () => {
+    const context = newContext();
+    const body = corruptGzip(bigBody(40_000));
+    const deflateData = body.length - 10 - 8;
+    const answers: string[] = [];
+    const fed = await inflatedBytesDuring(async () => {
+      const pushed = serve(request('PUT', '/metrics/job/corrupt', body, 'gzip'), context, (reply: Reply) => answers.push(`push ${reply.status}`));
+      setImmediate(() => void serve(request('GET', '/-/healthy'), context, (reply: Reply) => answers.push(`healthy ${reply.status}`)));
+      await pushed;
+    });
+    assert.deepEqual(answers, ['healthy 200', 'push 400']);
+    assert.ok(fed <= 3 * deflateData, `zlib was given ${fed} bytes for ${deflateData} bytes of deflate data`);
+  });
+
+  it('serves what the deflate data decodes to before the bad spot, then the offset Go reports', async () => {
+    const body = corruptGzip(bigBody(40_000));
+    const validBytes = validPrefixByBisection(body.subarray(10));
+    const expected = zlib.inflateRawSync(body.subarray(10, 10 + validBytes), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    const result = await gunzipLikeGo(body, 64 * 1024 * 1024);
+    assert.ok(result.ok);
+    assert.equal(result.stream.error, `flate: corrupt input before offset ${validBytes + 1}`);
+    assert.ok(result.stream.data.equals(expected));
   });
 });

@@ -88,7 +88,7 @@ function bodyLoader(request: IncomingRequest, limit: number, notes: LogNotes, en
         if (encoding === 'snappy') {
           return { stream: unsnappyLikeGo(raw, limit) };
         }
-        const gunzipped = gunzipLikeGo(raw, limit);
+        const gunzipped = await gunzipLikeGo(raw, limit);
         if (!gunzipped.ok) {
           return httpError(400, gunzipped.headerError);
         }
