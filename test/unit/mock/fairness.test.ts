@@ -44,7 +44,7 @@ function newContext(): GatewayContext {
   };
 }
 
-function request(method: string, url: string, body = Buffer.alloc(0), encoding?: string): IncomingRequest {
+function request(method: string, url: string, body: Buffer = Buffer.alloc(0), encoding?: string): IncomingRequest {
   const headers = new Map([['content-type', 'text/plain; version=0.0.4']]);
   if (encoding !== undefined) {
     headers.set('content-encoding', encoding);
