@@ -91,7 +91,7 @@ export function handleApi(handler: ApiHandler, env: HandlerEnv): Reply {
     case 'apiMetrics':
       // 1.11.2 fails to list a broken native histogram and closes the connection; 1.5 knows no
       // native histograms (one can still be loaded from a file a 1.11 mock persisted).
-      return env.target.version !== '1.5' && storesBrokenNativeHistogram(env.store) ? DROPPED : json(metricsJson(env.store.groups()), { ...CORS_HEADERS });
+      return env.target.version !== '1.5' && env.store.holdsBrokenNativeHistogram() ? DROPPED : json(metricsJson(env.store.groups()), { ...CORS_HEADERS });
     case 'wipe':
       // The real gateway queues the deletes and answers first; the mock is done before it answers.
       env.store.wipe();
@@ -177,17 +177,6 @@ function pushOverLimits(families: readonly MetricFamily[], limits: PushLimits): 
 
 function hasBrokenNativeHistogram(family: MetricFamily): boolean {
   return family.metrics.some((metric) => metric.histogram !== undefined && isBrokenNativeHistogram(metric.histogram));
-}
-
-function storesBrokenNativeHistogram(store: MockStore): boolean {
-  for (const group of store.groups()) {
-    for (const stored of group.families.values()) {
-      if (hasBrokenNativeHistogram(stored.family)) {
-        return true;
-      }
-    }
-  }
-  return false;
 }
 
 function deleteGroup(request: RoutedRequest, env: HandlerEnv, jobBase64: boolean): Reply {

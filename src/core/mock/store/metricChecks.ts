@@ -1,3 +1,4 @@
+import { isBrokenNativeHistogram } from '../output/nativeBuckets';
 import { goQuoteString } from '../../goemu/goQuote';
 import { isValidGoUtf8 } from '../../goemu/goFormat';
 import { COUNTER, HISTOGRAM, Metric, metricHasValueFor, MetricFamily, MetricTypeCode } from '../model';
@@ -77,6 +78,8 @@ export interface FamilyFacts {
   readonly invalid: number;
   /** The series key of each metric, in order. */
   readonly keys: readonly string[];
+  /** How many metrics are native histograms 1.11.2 stores but cannot list in /api/v1/metrics. */
+  readonly brokenNative: number;
 }
 
 function factsOf(family: MetricFamily): FamilyFacts {
@@ -86,8 +89,8 @@ function factsOf(family: MetricFamily): FamilyFacts {
 }
 
 /** Facts to be filled slice by slice with addFacts (see preparePush.ts). */
-export function emptyFacts(): { missing: number[]; invalid: number; keys: string[] } {
-  return { missing: new Array<number>(CHECKED_TYPES).fill(0), invalid: 0, keys: [] };
+export function emptyFacts(): { missing: number[]; invalid: number; keys: string[]; brokenNative: number } {
+  return { missing: new Array<number>(CHECKED_TYPES).fill(0), invalid: 0, keys: [], brokenNative: 0 };
 }
 
 /** Adds the facts of the family's metrics from `start` to before `end`. */
@@ -103,6 +106,9 @@ export function addFacts(facts: ReturnType<typeof emptyFacts>, family: MetricFam
       facts.invalid++;
     }
     facts.keys.push(seriesKey(family.name, metric));
+    if (metric.histogram !== undefined && isBrokenNativeHistogram(metric.histogram)) {
+      facts.brokenNative++;
+    }
   }
 }
 
