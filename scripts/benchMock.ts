@@ -8,6 +8,9 @@
 // so that the bench's client does not share its event loop.
 // The real gateway slows down as it fills (its consistency check gathers every group), so it is
 // filled only as far as a time budget allows; the size actually reached is printed.
+// Then the scale axes (scripts/mockBench/scaleAxes.ts): one push of 1k … 50k series in one family,
+// and of 1k … 50k families, to a fresh mock and a fresh real gateway, with latency and peak RSS;
+// `--big` adds 100k and 250k series and 100k families, `--skip-groups` leaves out the groups axis.
 // Targets are printed beside the figures; missing one never fails the bench (exit 0), errors do (exit 1).
 // Every process started is stopped, also on Ctrl-C. Everything listens on 127.0.0.1 only.
 import { ChildProcess } from 'node:child_process';
@@ -17,6 +20,7 @@ import { startMockGateway } from '../src/core/mock';
 import { runScript, spawnTracked, stopProcess, versionLine, withTimeout } from './reference/processes';
 import { PUSHGATEWAY_BINARY, startPushgateway } from './reference/pushgateway';
 import { median } from './reference/stats';
+import { AxisName, BIG_FAMILY_SIZES, BIG_SERIES_SIZES, FAMILY_SIZES, runAxis, ScalePoint, SERIES_SIZES } from './mockBench/scaleAxes';
 
 const HOST = '127.0.0.1';
 const SIZES = [1, 1_000, 10_000] as const;
@@ -234,12 +238,79 @@ function mockPort(child: ChildProcess): Promise<number> {
   return withTimeout(listening, MOCK_START_TIMEOUT_MS, 'starting the mock', () => child.kill('SIGKILL'));
 }
 
-async function benchMock(): Promise<Measurement[]> {
+/** Runs `run` against a mock in a child process of its own. */
+async function withMockChild<T>(run: (port: number, pid: number | undefined) => Promise<T>): Promise<T> {
   const child = spawnTracked(process.execPath, [__filename, SERVE_MOCK_FLAG], ['pipe', 'pipe', 'inherit']);
   try {
-    return await benchGateway('mock', await mockPort(child), Infinity);
+    return await run(await mockPort(child), child.pid);
   } finally {
     await stopProcess(child);
+  }
+}
+
+function benchMock(): Promise<Measurement[]> {
+  return withMockChild((port) => benchGateway('mock', port, Infinity));
+}
+
+const BIG_FLAG = '--big';
+const SKIP_GROUPS_FLAG = '--skip-groups';
+
+function axisSizes(axis: AxisName): number[] {
+  const big = process.argv.includes(BIG_FLAG);
+  return axis === 'series' ? [...SERIES_SIZES, ...(big ? BIG_SERIES_SIZES : [])] : [...FAMILY_SIZES, ...(big ? BIG_FAMILY_SIZES : [])];
+}
+
+function logPoint(name: string, axis: AxisName): (point: ScalePoint) => void {
+  return (point) =>
+    console.log(
+      `  ${name} ${axis} ${formatCount(point.size)} (${(point.bodyBytes / 1e6).toFixed(1)} MB): push ${point.pushStatus} in ${formatMs(point.pushMs)}, /metrics ${point.metricsStatus} in ${formatMs(point.metricsMs)}, peak RSS ${point.peakRssMb?.toFixed(0) ?? 'n/a'} MB`,
+    );
+}
+
+interface AxisFigures {
+  readonly axis: AxisName;
+  readonly mock: ScalePoint[];
+  readonly real: ScalePoint[] | undefined;
+}
+
+async function benchAxes(withReal: boolean): Promise<AxisFigures[]> {
+  const figures: AxisFigures[] = [];
+  for (const axis of ['series', 'families'] as const) {
+    const sizes = axisSizes(axis);
+    const mock = await withMockChild((port, pid) => runAxis(axis, sizes, port, pid, logPoint('mock', axis)));
+    let real: ScalePoint[] | undefined;
+    if (withReal) {
+      const gateway = await startPushgateway();
+      try {
+        real = await runAxis(axis, sizes, gateway.port, gateway.child.pid, logPoint('real', axis));
+      } finally {
+        await gateway.stop();
+      }
+    }
+    figures.push({ axis, mock, real });
+  }
+  return figures;
+}
+
+function axisCells(point: ScalePoint | undefined): string[] {
+  if (point === undefined) {
+    return ['n/a', 'n/a', 'n/a'];
+  }
+  const status = (code: number, ms: number) => (code === 200 || code === 202 ? formatMs(ms) : `${code} after ${formatMs(ms)}`);
+  return [status(point.pushStatus, point.pushMs), status(point.metricsStatus, point.metricsMs), point.peakRssMb === undefined ? 'n/a' : `${point.peakRssMb.toFixed(0)} MB`];
+}
+
+function reportAxes(figures: readonly AxisFigures[]): void {
+  for (const { axis, mock, real } of figures) {
+    console.log(`\n${axis === 'series' ? 'Series in one family' : 'Families of one series'}, one PUT each (peak RSS: the process's so far):`);
+    printTable(
+      [axis, 'MB', 'mock push', 'mock /metrics', 'mock peak RSS', 'real push', 'real /metrics', 'real peak RSS', 'mock/real push'],
+      mock.map((point, i) => {
+        const other = real?.[i];
+        const ratio = other === undefined ? 'n/a' : `${(point.pushMs / other.pushMs).toFixed(1)}x`;
+        return [formatCount(point.size), (point.bodyBytes / 1e6).toFixed(1), ...axisCells(point), ...axisCells(other), ratio];
+      }),
+    );
   }
 }
 
@@ -351,15 +422,16 @@ async function main(): Promise<void> {
   );
   console.log(`Machine: ${os.availableParallelism()} cores, node ${process.version}; real gateway: ${realVersion ?? `${PUSHGATEWAY_BINARY} not installed`}\n`);
 
-  const mock = await benchMock();
-  let real: Measurement[] | undefined;
   if (realVersion === undefined) {
-    console.log(`\n${PUSHGATEWAY_BINARY} is not installed: the real gateway was skipped (apt-get install prometheus-pushgateway, or set PGW_PUSHGATEWAY).`);
-  } else {
-    real = await benchReal();
+    console.log(`${PUSHGATEWAY_BINARY} is not installed: the real gateway is skipped (apt-get install prometheus-pushgateway, or set PGW_PUSHGATEWAY).\n`);
   }
-  report(mock, real);
-  printFillNote(real);
+  if (!process.argv.includes(SKIP_GROUPS_FLAG)) {
+    const mock = await benchMock();
+    const real = realVersion === undefined ? undefined : await benchReal();
+    report(mock, real);
+    printFillNote(real);
+  }
+  reportAxes(await benchAxes(realVersion !== undefined));
   console.log(`\nTotal bench time ${(elapsedMs(started) / 1000).toFixed(1)} s. Targets are informative: missing one does not fail the bench.`);
 }
 

@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
-import { MockGateway, PersistenceError, PushLogEntry, startMockGateway } from '../core/mock';
+import { MOCK_BOUND_DEFAULTS, MockBounds, MockGateway, parseMockBounds, PersistenceError, PushLogEntry, startMockGateway } from '../core/mock';
 import { CliOutput } from './cliOutput';
 import { GATEWAY_VERSIONS, GatewayTarget, describeGatewayTarget, isGatewayVersion } from '../core/protocol/gatewayTarget';
 
 export const MOCK_USAGE = `Usage: pgw mock [--listen HOST:PORT] [--admin-api] [--log text|json]
                 [--persistence FILE [--persistence-interval SECONDS]]
                 [--gateway-version 1.11|1.5] [--utf8-names] [--disable-consistency-check]
+                [--max-body-bytes N] [--max-families N] [--max-series N]
+                [--header-timeout SECONDS] [--max-pipelined N]
 
 Runs a mock Pushgateway that answers like Pushgateway 1.11.2 (or 1.5.1), for dry
 runs of scripts and for CI. Every request is logged; GET /mock/v1/log returns
@@ -33,6 +35,20 @@ Options:
                        they changed every --persistence-interval and on stop.
   --persistence-interval SECONDS
                        How often to write FILE (default 300, like the real one).
+
+Bounds the real Pushgateway does not have (so that one client cannot stop the
+mock answering the others):
+  --max-body-bytes N   A request body above N bytes (also after gunzip) is
+                       answered 413 (default ${MOCK_BOUND_DEFAULTS.maxBodyBytes}, 64 MiB).
+  --max-families N     A push of more metric families is answered 413 and not
+                       stored (default ${MOCK_BOUND_DEFAULTS.maxFamiliesPerPush}).
+  --max-series N       A push of more series (all families together) is answered
+                       413 and not stored (default ${MOCK_BOUND_DEFAULTS.maxSeriesPerPush}).
+  --header-timeout SECONDS
+                       A client that has not sent its whole request head by then
+                       is answered 408 and cut (default ${MOCK_BOUND_DEFAULTS.headerTimeoutSeconds}).
+  --max-pipelined N    Requests on one connection are answered in turn; a
+                       connection with more than N waiting is closed (default ${MOCK_BOUND_DEFAULTS.maxPipelinedRequests}).
   -h, --help           Show this help.
 
 Stops on SIGINT or SIGTERM.
@@ -46,6 +62,7 @@ interface MockArguments {
   readonly persistenceFile: string | undefined;
   readonly persistenceIntervalMs: number | undefined;
   readonly target: GatewayTarget;
+  readonly bounds: MockBounds;
 }
 
 /** The target of --gateway-version, --utf8-names and --disable-consistency-check, or what is wrong with them. */
@@ -91,6 +108,14 @@ function parseListen(text: string): { host: string; port: number } | string {
   return { host: match[1] ?? (match[2] || '127.0.0.1'), port };
 }
 
+const BOUND_FLAGS = {
+  maxBodyBytes: '--max-body-bytes',
+  maxFamiliesPerPush: '--max-families',
+  maxSeriesPerPush: '--max-series',
+  headerTimeoutSeconds: '--header-timeout',
+  maxPipelinedRequests: '--max-pipelined',
+};
+
 function parseMockArguments(args: readonly string[]): MockArguments | { help: true } | string {
   let parsed;
   try {
@@ -105,6 +130,11 @@ function parseMockArguments(args: readonly string[]): MockArguments | { help: tr
         'gateway-version': { type: 'string' },
         'utf8-names': { type: 'boolean' },
         'disable-consistency-check': { type: 'boolean' },
+        'max-body-bytes': { type: 'string' },
+        'max-families': { type: 'string' },
+        'max-series': { type: 'string' },
+        'header-timeout': { type: 'string' },
+        'max-pipelined': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: false,
@@ -131,7 +161,20 @@ function parseMockArguments(args: readonly string[]): MockArguments | { help: tr
   if (typeof target === 'string') {
     return target;
   }
-  return { ...listen, ...persistence, target, adminApi: values['admin-api'] === true, logFormat: values.log };
+  const bounds = parseMockBounds(
+    {
+      maxBodyBytes: values['max-body-bytes'],
+      maxFamiliesPerPush: values['max-families'],
+      maxSeriesPerPush: values['max-series'],
+      headerTimeoutSeconds: values['header-timeout'],
+      maxPipelinedRequests: values['max-pipelined'],
+    },
+    BOUND_FLAGS,
+  );
+  if (typeof bounds === 'string') {
+    return bounds;
+  }
+  return { ...listen, ...persistence, target, bounds, adminApi: values['admin-api'] === true, logFormat: values.log };
 }
 
 function formatEntry(entry: PushLogEntry, format: 'text' | 'json'): string {
@@ -175,6 +218,7 @@ export async function runMock(args: readonly string[], output: CliOutput, stop: 
   let mock: MockGateway;
   try {
     mock = await startMockGateway({
+      ...parsed.bounds,
       host: parsed.host,
       port: parsed.port,
       adminApi: parsed.adminApi,

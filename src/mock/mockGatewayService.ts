@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { EMBEDDED_MOCK_NAME, GatewayConfig } from '../core/gateway/gatewayConfig';
-import { MockGateway, PushLogEntry, startMockGateway } from '../core/mock';
+import { MockBounds, MockGateway, parseMockBounds, PushLogEntry, startMockGateway } from '../core/mock';
 import { isPortFree } from '../core/ports';
 import { applyTargetOverride, parseTargetOverride } from '../core/gateway/targetSettings';
 import { DEFAULT_GATEWAY_TARGET, describeGatewayTarget, GatewayTarget } from '../core/protocol/gatewayTarget';
@@ -26,6 +26,20 @@ function configuredTarget(configuration: vscode.WorkspaceConfiguration): Gateway
     settingsWarnings.clear(SECTION);
   }
   return applyTargetOverride(DEFAULT_GATEWAY_TARGET, override);
+}
+
+const BOUND_SETTINGS = ['maxBodyBytes', 'maxFamiliesPerPush', 'maxSeriesPerPush', 'headerTimeoutSeconds', 'maxPipelinedRequests'] as const;
+
+/** The mock's bounds from pushgateway.mock.maxBodyBytes and the others; a bad value is reported and the defaults used. */
+function configuredBounds(configuration: vscode.WorkspaceConfiguration): MockBounds {
+  const raw = Object.fromEntries(BOUND_SETTINGS.map((name) => [name, configuration.get<string | number>(name)]));
+  const bounds = parseMockBounds(raw, Object.fromEntries(BOUND_SETTINGS.map((name) => [name, `${SECTION}.${name}`])) as Record<(typeof BOUND_SETTINGS)[number], string>);
+  if (typeof bounds === 'string') {
+    settingsWarnings.warn(`${SECTION}.bounds`, `Pushgateway mock settings: ${bounds}. The default bounds are used instead.`);
+    return {};
+  }
+  settingsWarnings.clear(`${SECTION}.bounds`);
+  return bounds;
 }
 
 /** The first free port from `preferred` on, trying a few; undefined when none is free. */
@@ -106,7 +120,7 @@ export class MockGatewayService implements vscode.Disposable {
       return undefined;
     }
     try {
-      this.running = await startMockGateway({ port, adminApi: configuration.get<boolean>('adminAPI') === true, target });
+      this.running = await startMockGateway({ ...configuredBounds(configuration), port, adminApi: configuration.get<boolean>('adminAPI') === true, target });
       this.runningTarget = target;
     } catch (error) {
       void userPrompts().notify('error', `Cannot start the mock Pushgateway: ${error instanceof Error ? error.message : String(error)}`);

@@ -12,3 +12,5 @@ export type { Group, PushOutcome, PushRequest } from './store/store';
 export type { GroupingLabels } from './store/sanitize';
 export { PersistenceError } from './store/persistenceFormat';
 export type { MetricFamily, Metric, LabelPair } from './model';
+export { MOCK_BOUND_DEFAULTS, parseMockBounds } from './bounds';
+export type { MockBounds, RawMockBounds } from './bounds';

@@ -46,6 +46,12 @@ export interface MockGatewayOptions {
   /** A client that has not sent a whole request head after this long is answered 408 and cut; default 10 s. */
   headerTimeoutMs?: number;
   /**
+   * Requests on one connection are answered one after the other, the next once the last answer
+   * was taken by the client (like Go's server); a connection with more requests than this
+   * waiting is closed; default 100.
+   */
+  maxPipelinedRequests?: number;
+  /**
    * Like --persistence.file: the store is loaded from this file on start (a missing file is an
    * empty store; an unreadable or corrupt one makes the start fail) and written to it on the
    * interval when it changed, and on close(). See persistence.ts for the format.
@@ -78,6 +84,7 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024 * 1024;
 /** The real gateway accepts request lines and headers up to Go's 1 MiB default. */
 const MAX_HEADER_BYTES = 1024 * 1024;
 export const DEFAULT_HEADER_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_PIPELINED_REQUESTS = 100;
 /** A whole request (head and body) may take this long, like Node's default. */
 const REQUEST_TIMEOUT_MS = 300_000;
 
@@ -114,6 +121,56 @@ function readNodeBody(req: http.IncomingMessage, limit: number): Promise<Buffer 
     req.on('error', () => settle('aborted'));
     req.on('close', () => settle(req.complete ? Buffer.concat(chunks) : 'aborted'));
   });
+}
+
+/** Resolves once the answer is written and the connection's send buffer has drained (or it closed). */
+function answerTaken(res: http.ServerResponse, socket: Socket): Promise<void> {
+  return new Promise((resolve) => {
+    const whenDrained = () => {
+      if (socket.destroyed || !socket.writableNeedDrain) {
+        resolve();
+        return;
+      }
+      socket.once('drain', resolve);
+      socket.once('close', resolve);
+    };
+    if (res.writableFinished || socket.destroyed) {
+      whenDrained();
+      return;
+    }
+    res.once('finish', whenDrained);
+    res.once('close', whenDrained);
+  });
+}
+
+/**
+ * The requests of one connection, answered in turn: a client that pipelines hundreds of requests
+ * without reading the answers gets one rendered at a time (memory stays bounded, and the event
+ * loop serves other clients), and past `limit` waiting requests its connection is closed.
+ */
+class ConnectionTurns {
+  private waiting = 0;
+  private last: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly limit: number,
+  ) {}
+
+  take(res: http.ServerResponse, answer: () => Promise<void>): void {
+    if (this.waiting >= this.limit) {
+      this.socket.destroy();
+      return;
+    }
+    this.waiting++;
+    this.last = this.last.then(async () => {
+      if (!this.socket.destroyed) {
+        await answer();
+        await answerTaken(res, this.socket);
+      }
+      this.waiting--;
+    });
+  }
 }
 
 /** computeApproximateRequestSize: URL, method, protocol, header names and values, host, declared length. */
@@ -327,12 +384,22 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
     // How often Node looks for timed-out heads: often enough that the timeout is kept closely.
     connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeout / 4))),
   };
+  const maxPipelined = options.maxPipelinedRequests ?? DEFAULT_MAX_PIPELINED_REQUESTS;
+  const turns = new WeakMap<Socket, ConnectionTurns>();
   const server = http.createServer(serverOptions, (req, res) => {
-    if (expectedAuthorization !== undefined && req.headers.authorization !== expectedAuthorization) {
-      writeNodeReply(res, UNAUTHORIZED);
-      return;
+    const socket = req.socket;
+    let connection = turns.get(socket);
+    if (connection === undefined) {
+      connection = new ConnectionTurns(socket, maxPipelined);
+      turns.set(socket, connection);
     }
-    void serve(nodeRequest(req), context, (reply) => writeNodeReply(res, reply));
+    connection.take(res, async () => {
+      if (expectedAuthorization !== undefined && req.headers.authorization !== expectedAuthorization) {
+        writeNodeReply(res, UNAUTHORIZED);
+        return;
+      }
+      await serve(nodeRequest(req), context, (reply) => writeNodeReply(res, reply));
+    });
   });
   server.on('clientError', (error, socket) => onClientError(error, socket as Socket, context));
   if (options.persistenceFile !== undefined) {

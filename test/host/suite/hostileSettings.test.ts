@@ -59,6 +59,11 @@ describe('hostile settings', function () {
       'pushgateway.explorer.refreshIntervalSeconds',
       'pushgateway.gateways',
       'pushgateway.mock.adminAPI',
+      'pushgateway.mock.headerTimeoutSeconds',
+      'pushgateway.mock.maxBodyBytes',
+      'pushgateway.mock.maxFamiliesPerPush',
+      'pushgateway.mock.maxPipelinedRequests',
+      'pushgateway.mock.maxSeriesPerPush',
       'pushgateway.mock.port',
       'pushgateway.requestTimeoutSeconds',
     ]);

@@ -216,6 +216,27 @@ describe('pgw mock', function () {
     });
   });
 
+  it('takes the bounds from flags, and refuses bad values with usage and exit 2', async () => {
+    const { url, stop } = await startCli(['--max-series', '2', '--max-body-bytes', '1000']);
+    const tooMany = await fetch(`${url}/metrics/job/bounded`, { method: 'PUT', body: 'a 1\nb 2\nc 3\n' });
+    assert.equal(tooMany.status, 413);
+    assert.match(await tooMany.text(), /push has 3 series: the mock gateway accepts at most 2/);
+    assert.equal((await fetch(`${url}/metrics/job/bounded`, { method: 'PUT', body: 'x'.repeat(1001) })).status, 413);
+    assert.equal(await stop(), 0);
+    for (const args of [
+      ['--max-families', '0'],
+      ['--max-series', 'many'],
+      ['--header-timeout', '0'],
+      ['--max-pipelined', '1.5'],
+      ['--max-body-bytes', ''],
+    ]) {
+      const { output, sink } = capture();
+      assert.equal(await runMock(args, sink, Promise.resolve()), 2, args.join(' '));
+      assert.match(output.err, new RegExp(`pgw mock: ${args[0]} must be a`));
+      assert.match(output.err, /Usage: pgw mock/);
+    }
+  });
+
   it('runs as `pgw mock` and stops on SIGTERM', async () => {
     const cli = path.resolve(__dirname, '../../../../dist/pgw.js');
     const child = spawn(process.execPath, [cli, 'mock', '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });

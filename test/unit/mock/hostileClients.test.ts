@@ -68,3 +68,65 @@ describe('mock gateway: hostile clients', function () {
     ending.socket.destroy();
   });
 });
+
+/** Opens a connection, sends `count` pipelined GETs of `path` and never reads an answer. */
+function pipelineWithoutReading(port: number, path: string, count: number): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.pause();
+    socket.on('error', () => socket.destroy());
+    socket.on('connect', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`.repeat(count), (error) => (error ? reject(error) : resolve(socket))));
+  });
+}
+
+function getStatus(port: number, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ port, host: '127.0.0.1' }, () => socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('close', () => resolve(statusOf(Buffer.concat(chunks).toString('latin1')) ?? 0));
+    socket.on('error', reject);
+  });
+}
+
+function answeredMetricsRequests(gateway: MockGateway): number {
+  return gateway.log.entries().filter((entry) => entry.path === '/metrics').length;
+}
+
+describe('mock gateway: pipelining clients that never read', function () {
+  this.timeout(30_000);
+  let gateway: MockGateway;
+
+  before(async () => {
+    gateway = await startMockGateway({ port: 0, maxPipelinedRequests: 1000 });
+    // About 2 MB of /metrics: a few answers fill the connection's buffers.
+    const body = Array.from({ length: 40_000 }, (_, i) => `wide_metric{i="${i}"} ${i}\n`).join('');
+    const pushed = await fetch(`${gateway.url}/metrics/job/wide`, { method: 'PUT', body });
+    assert.equal(pushed.status, 200);
+  });
+
+  after(async () => {
+    await gateway.close();
+  });
+
+  it('renders the answers to 600 pipelined GETs one at a time as they are taken, and answers others meanwhile', async () => {
+    const greedy = await pipelineWithoutReading(gateway.port, '/metrics', 600);
+    assert.equal(await getStatus(gateway.port, '/-/healthy'), 200);
+    // Before, all 600 answers (~1.2 GB) were rendered and buffered at once; now only those the
+    // connection's buffers took (and the one waiting for them) are.
+    assert.ok(answeredMetricsRequests(gateway) < 60, `${answeredMetricsRequests(gateway)} answers rendered`);
+    greedy.destroy();
+  });
+
+  it('closes a connection with more requests waiting than maxPipelinedRequests', async () => {
+    const bounded = await startMockGateway({ port: 0, maxPipelinedRequests: 10 });
+    try {
+      const socket = await pipelineWithoutReading(bounded.port, '/-/healthy', 50);
+      await noConnectionsLeft(bounded);
+      assert.ok(bounded.log.entries().length <= 11, `${bounded.log.entries().length} answered`);
+      socket.destroy();
+    } finally {
+      await bounded.close();
+    }
+  });
+});

@@ -19,6 +19,25 @@ describe('mock gateway: what GET /metrics answers in', () => {
     assert.deepEqual(negotiateFormat(proto, '1.5'), { protobuf: true, contentType: proto });
   });
 
+  it('reads a hexadecimal q-value as strconv.ParseFloat does (what 1.5.1 and 1.11.2 answered)', () => {
+    const delimited = 'application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited';
+    const cases: [string, boolean][] = [
+      [`${delimited};q=0x1p-1, text/plain;q=0x1.8p-1`, false],
+      [`text/plain;q=0x1p-1, ${delimited};q=0x1.8p-1`, true],
+      [`text/plain;q=0.6, ${delimited};q=0x1p-1`, false],
+      [`text/plain;q=0.4, ${delimited};q=0x_1p-1`, true],
+      [`text/plain;q=0.4, ${delimited};q=0x1.p-1`, true],
+      [`text/plain;q=0.4, ${delimited};q=0x.8p0`, true],
+      // No exponent: a syntax error, so q=0.
+      [`text/plain;q=0.4, ${delimited};q=0x1.8`, false],
+    ];
+    for (const version of ['1.11', '1.5'] as const) {
+      for (const [accept, protobuf] of cases) {
+        assert.equal(negotiateFormat(accept, version).protobuf, protobuf, `${version}: ${accept}`);
+      }
+    }
+  });
+
   it('reads Accept like goautoneg: exactly one slash, spaces (not tabs) trimmed, the q-value untrimmed', () => {
     for (const version of ['1.11', '1.5'] as const) {
       // `q= 0.9` is a syntax error to strconv.ParseFloat, so q=0 and the protobuf entry comes first.

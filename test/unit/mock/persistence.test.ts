@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -50,6 +51,15 @@ async function waitFor(condition: () => boolean, what: string): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** The id of a child process that has exited (and so names no running process). */
+function exitedProcessId(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', '']);
+    child.on('error', reject);
+    child.on('exit', () => resolve(child.pid ?? 0));
+  });
 }
 
 function sleep(ms: number): Promise<void> {
@@ -298,6 +308,38 @@ describe('mock gateway: persistence', function () {
       assert.equal(fs.readFileSync(file, 'utf8'), text);
     }
     assert.deepEqual(fs.readdirSync(dir), ['store.json']);
+  });
+
+  it("recognises the real Pushgateway's gob file, says the mock cannot read it, and leaves it alone", async () => {
+    for (const release of ['1.5.1', '1.11.2']) {
+      const recorded = fs.readFileSync(path.join('test', 'fixtures', 'gateway', 'persistence', `real-${release}.gob`));
+      fs.writeFileSync(file, recorded);
+      await assert.rejects(startMockGateway({ port: 0, persistenceFile: file }), (error: Error) => {
+        assert.ok(error instanceof PersistenceError);
+        assert.match(error.message, /was written by the real Pushgateway \(a Go gob\); the mock cannot read it/);
+        assert.ok(error.message.includes(file), error.message);
+        return true;
+      });
+      assert.ok(fs.readFileSync(file).equals(recorded));
+    }
+  });
+
+  it('removes the temp file of a write that crashed between writing and renaming, and loads the file as it was', async () => {
+    const before = await start({});
+    assert.equal((await send(before, 'PUT', '/metrics/job/kept', 'kept_metric 1\n')).status, 200);
+    await stop(before);
+    // What a process killed after its write and before its rename leaves: a temp file with its pid.
+    const deadPid = await exitedProcessId();
+    const stray = path.join(dir, `.store.json.${deadPid}.0123456789ab.tmp`);
+    fs.writeFileSync(stray, '{"version": 1, "groups": [');
+    // A temp file of a process still running is its write in progress: left alone.
+    const inProgress = path.join(dir, `.store.json.${process.ppid}.0123456789ab.tmp`);
+    fs.writeFileSync(inProgress, '{');
+    const after = await start({});
+    assert.match(await pushedMetrics(after), /kept_metric\{instance="",job="kept"\} 1/);
+    assert.deepEqual(fs.readdirSync(dir).sort(), [path.basename(inProgress), 'store.json']);
+    fs.rmSync(inProgress);
+    await stop(after);
   });
 
   it('refuses to start from a file it cannot read', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { storedFamily } from '../../../src/core/mock/store/metricChecks';
-import { COUNTER, GAUGE, MetricFamily } from '../../../src/core/mock/model';
+import { COUNTER, GAUGE, HISTOGRAM, MetricFamily } from '../../../src/core/mock/model';
 import { groupLabelsId } from '../../../src/core/protocol/groupingKey';
 import { PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY } from '../../../src/core/mock/store/store';
 import { StoreIndex } from '../../../src/core/mock/store/storeIndex';
@@ -195,5 +195,29 @@ describe('mock gateway: the store', () => {
   it('keys groups by their sorted labels', () => {
     assert.equal(groupLabelsId({ job: 'j', a: '1' }), groupLabelsId({ a: '1', job: 'j' }));
     assert.notEqual(groupLabelsId({ job: 'j' }), groupLabelsId({ job: 'j', instance: '' }));
+  });
+});
+
+describe('mock gateway: native histograms 1.11.2 cannot list, kept counted', () => {
+  function histogramFamily(schema: number): MetricFamily {
+    const histogram = { sampleCount: 1n, sampleSum: 1, buckets: [], schema, zeroThreshold: 0.001, zeroCount: 0n, positive: { spans: [{ offset: 0, length: 1 }], deltas: [1n], counts: [] } };
+    return { name: 'latency_seconds', type: HISTOGRAM, metrics: [{ labels: [], histogram }] };
+  }
+
+  it('knows without a scan whether the store holds one, through pushes, replacements, deletes and a wipe', () => {
+    const { store } = newStore();
+    assert.equal(store.holdsBrokenNativeHistogram(), false);
+    store.pushUnchecked({ grouping: { job: 'a' }, families: [histogramFamily(9)], replace: true });
+    store.pushUnchecked({ grouping: { job: 'b' }, families: [histogramFamily(3)], replace: true });
+    assert.equal(store.holdsBrokenNativeHistogram(), true);
+    store.delete({ job: 'a' });
+    assert.equal(store.holdsBrokenNativeHistogram(), false);
+    store.pushUnchecked({ grouping: { job: 'a' }, families: [histogramFamily(-5)], replace: true });
+    assert.equal(store.holdsBrokenNativeHistogram(), true);
+    store.pushUnchecked({ grouping: { job: 'a' }, families: [histogramFamily(0)], replace: true });
+    assert.equal(store.holdsBrokenNativeHistogram(), false);
+    store.pushUnchecked({ grouping: { job: 'c' }, families: [histogramFamily(9)], replace: false });
+    store.wipe();
+    assert.equal(store.holdsBrokenNativeHistogram(), false);
   });
 });

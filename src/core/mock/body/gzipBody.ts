@@ -111,7 +111,7 @@ interface Member {
   error?: string;
 }
 
-function inflateMember(input: Buffer, maxOutputLength: number): Member {
+function inflateMember(input: Buffer, maxOutputLength: number): Promise<Member> | Member {
   try {
     const result: unknown = zlib.inflateRawSync(input, { info: true, maxOutputLength } as zlib.ZlibOptions);
     if (!isInflateInfo(result)) {
@@ -123,17 +123,20 @@ function inflateMember(input: Buffer, maxOutputLength: number): Member {
   }
 }
 
-function failedMember(input: Buffer, maxOutputLength: number, error: unknown): Member {
-  const code = zlibCode(error);
-  if (error instanceof RangeError || code === 'ERR_BUFFER_TOO_LARGE') {
+function isTooLarge(error: unknown): boolean {
+  return error instanceof RangeError || zlibCode(error) === 'ERR_BUFFER_TOO_LARGE';
+}
+
+async function failedMember(input: Buffer, maxOutputLength: number, error: unknown): Promise<Member> {
+  if (isTooLarge(error)) {
     throw new BodyTooLarge();
   }
-  if (code === 'Z_BUF_ERROR') {
+  if (zlibCode(error) === 'Z_BUF_ERROR') {
     return { data: partialInflate(input, maxOutputLength) ?? Buffer.alloc(0), error: ERR_UNEXPECTED_EOF };
   }
   // Corrupt data: Go delivers what it decoded before the bad spot, then flate's CorruptInputError.
-  const valid = longestValidPrefix(input, maxOutputLength);
-  return { data: partialInflate(input.subarray(0, valid), maxOutputLength) ?? Buffer.alloc(0), error: `flate: corrupt input before offset ${valid + 1}` };
+  const corrupt = await locateCorruption(input, maxOutputLength);
+  return { data: corrupt.data, error: `flate: corrupt input before offset ${corrupt.validBytes + 1}` };
 }
 
 /** What a prefix of a deflate stream decodes to, or undefined when it is already corrupt. */
@@ -141,29 +144,96 @@ function partialInflate(input: Buffer, maxOutputLength: number): Buffer | undefi
   try {
     return zlib.inflateRawSync(input, { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength });
   } catch (error) {
-    if (error instanceof RangeError || zlibCode(error) === 'ERR_BUFFER_TOO_LARGE') {
+    if (isTooLarge(error)) {
       throw new BodyTooLarge();
     }
     return undefined;
   }
 }
 
-function longestValidPrefix(input: Buffer, maxOutputLength: number): number {
-  let low = 0;
-  let high = input.length;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (partialInflate(input.subarray(0, middle), maxOutputLength) === undefined) {
-      high = middle - 1;
-    } else {
-      low = middle;
-    }
+/** How many input bytes the corruption search feeds at once before it narrows down to single bytes. */
+const CORRUPTION_SEARCH_STEP = 4096;
+
+/** An inflater fed piece by piece off the event loop (zlib's thread pool), each piece flushed. */
+class SteppedInflater {
+  private readonly inflater = zlib.createInflateRaw({ flush: zlib.constants.Z_SYNC_FLUSH });
+  private readonly chunks: Buffer[] = [];
+  private produced = 0;
+  private failed = false;
+
+  constructor(private readonly maxOutputLength: number) {
+    this.inflater.on('data', (chunk: Buffer) => {
+      this.produced += chunk.length;
+      this.chunks.push(chunk);
+    });
+    this.inflater.on('error', () => {
+      this.failed = true;
+    });
   }
-  return low;
+
+  /** Feeds `piece`; false when the stream turned out corrupt with it. Throws BodyTooLarge past the limit. */
+  feed(piece: Buffer): Promise<boolean> {
+    return new Promise((resolve) => {
+      const settle = () => {
+        this.inflater.off('error', settle);
+        resolve(!this.failed);
+      };
+      this.inflater.once('error', settle);
+      this.inflater.write(piece, () => setImmediate(settle));
+    }).then((ok) => {
+      if (this.produced > this.maxOutputLength) {
+        this.close();
+        throw new BodyTooLarge();
+      }
+      return ok as boolean;
+    });
+  }
+
+  output(): Buffer {
+    return Buffer.concat(this.chunks);
+  }
+
+  close(): void {
+    this.inflater.destroy();
+  }
+}
+
+/**
+ * The longest prefix of a corrupt deflate stream that still decodes (Go reports the offset right
+ * after it) and what that prefix decodes to. One inflater goes through the input step by step
+ * until a step fails; a second one takes everything before that step at once and then the step's
+ * bytes one by one. So the input is inflated at most twice here (not once per halving of a binary
+ * search), and in zlib's thread pool, while the event loop serves other clients.
+ */
+async function locateCorruption(input: Buffer, maxOutputLength: number): Promise<{ validBytes: number; data: Buffer }> {
+  const scout = new SteppedInflater(maxOutputLength);
+  let failedStep = 0;
+  try {
+    while (failedStep < input.length && (await scout.feed(input.subarray(failedStep, failedStep + CORRUPTION_SEARCH_STEP)))) {
+      failedStep += CORRUPTION_SEARCH_STEP;
+    }
+  } finally {
+    scout.close();
+  }
+  failedStep = Math.min(failedStep, input.length);
+  const exact = new SteppedInflater(maxOutputLength);
+  try {
+    if (failedStep > 0 && !(await exact.feed(input.subarray(0, failedStep)))) {
+      return { validBytes: 0, data: Buffer.alloc(0) };
+    }
+    let validBytes = failedStep;
+    const stepEnd = Math.min(input.length, failedStep + CORRUPTION_SEARCH_STEP);
+    while (validBytes < stepEnd && (await exact.feed(input.subarray(validBytes, validBytes + 1)))) {
+      validBytes++;
+    }
+    return { validBytes, data: exact.output() };
+  } finally {
+    exact.close();
+  }
 }
 
 /** Decompresses a gzip body as Go would serve it; throws BodyTooLarge past `maxOutput` bytes. */
-export function gunzipLikeGo(raw: Buffer, maxOutput: number): GunzipResult {
+export async function gunzipLikeGo(raw: Buffer, maxOutput: number): Promise<GunzipResult> {
   const header = readHeader(raw, 0);
   if (!header.ok) {
     return { ok: false, headerError: header.error };
@@ -173,7 +243,7 @@ export function gunzipLikeGo(raw: Buffer, maxOutput: number): GunzipResult {
   const stream = (error?: string): GunzipResult => ({ ok: true, stream: { data: Buffer.concat(chunks), error } });
   let pos = header.next;
   for (;;) {
-    const member = inflateMember(raw.subarray(pos), maxOutput - produced + 1);
+    const member = await inflateMember(raw.subarray(pos), maxOutput - produced + 1);
     produced += member.data.length;
     if (produced > maxOutput) {
       throw new BodyTooLarge();

@@ -1,4 +1,4 @@
-import { handleApi, handleMain, HandlerEnv, LoadedBody, RoutedRequest } from './handlers';
+import { handleApi, handleMain, HandlerEnv, LoadedBody, pauseFor, RoutedRequest } from './handlers';
 import { cleanPath, parseRequestTarget, RequestTarget, urlString } from '../../goemu/goUrl';
 import { BodyTooLarge, gunzipLikeGo } from '../body/gzipBody';
 import { PushLog, PushLogEntry } from './pushLog';
@@ -83,11 +83,12 @@ function bodyLoader(request: IncomingRequest, limit: number, notes: LogNotes, en
       if (encoding === undefined) {
         return { stream: { data: raw } };
       }
+      await pauseFor(raw.length)();
       try {
         if (encoding === 'snappy') {
           return { stream: unsnappyLikeGo(raw, limit) };
         }
-        const gunzipped = gunzipLikeGo(raw, limit);
+        const gunzipped = await gunzipLikeGo(raw, limit);
         if (!gunzipped.ok) {
           return httpError(400, gunzipped.headerError);
         }

@@ -12,6 +12,7 @@ import { ApiHandler, MainHandler } from './routes';
 import { GroupingLabels } from '../store/sanitize';
 import { SelfMetrics } from '../store/selfMetrics';
 import { MockStore } from '../store/store';
+import { Pause, preparePush } from '../store/preparePush';
 import { MetricFamily } from '../model';
 import { isBrokenNativeHistogram } from '../output/nativeBuckets';
 import { GatewayTarget } from '../../protocol/gatewayTarget';
@@ -90,7 +91,7 @@ export function handleApi(handler: ApiHandler, env: HandlerEnv): Reply {
     case 'apiMetrics':
       // 1.11.2 fails to list a broken native histogram and closes the connection; 1.5 knows no
       // native histograms (one can still be loaded from a file a 1.11 mock persisted).
-      return env.target.version !== '1.5' && storesBrokenNativeHistogram(env.store) ? DROPPED : json(metricsJson(env.store.groups()), { ...CORS_HEADERS });
+      return env.target.version !== '1.5' && env.store.holdsBrokenNativeHistogram() ? DROPPED : json(metricsJson(env.store.groups()), { ...CORS_HEADERS });
     case 'wipe':
       // The real gateway queues the deletes and answers first; the mock is done before it answers.
       env.store.wipe();
@@ -119,7 +120,10 @@ async function push(request: RoutedRequest, env: HandlerEnv, replace: boolean, j
   if (isReply(body)) {
     return body;
   }
+  const pause = pauseFor(body.stream.data.length);
+  await pause();
   const families = decodePushBody(body.stream, request.contentType, env.target);
+  await pause();
   if (!families.ok) {
     return families.error.dropsConnection ? DROPPED : httpError(400, families.error.message);
   }
@@ -128,15 +132,29 @@ async function push(request: RoutedRequest, env: HandlerEnv, replace: boolean, j
   if (overLimit !== undefined) {
     return overLimit;
   }
+  const prepared = await preparePush(families.value, grouping.value, pause);
   if (env.target.consistencyCheckDisabled) {
     // The real gateway queues the write and answers at once; the mock is done before it answers.
     // A broken native histogram is stored, but 1.11.2 closes the connection instead of the 202.
     const broken = families.value.some(hasBrokenNativeHistogram);
-    env.store.pushUnchecked({ grouping: grouping.value, families: families.value, replace });
+    env.store.pushUnchecked({ grouping: grouping.value, families: families.value, replace, prepared });
     return broken ? DROPPED : empty(202);
   }
-  const outcome = env.store.push({ grouping: grouping.value, families: families.value, replace });
+  const outcome = env.store.push({ grouping: grouping.value, families: families.value, replace, prepared });
   return outcome.ok ? empty(200) : httpError(400, outcome.error);
+}
+
+/** From this body size on, a push pauses between its stages and slices so that other clients are answered meanwhile. */
+export const PAUSING_BODY_BYTES = 256 * 1024;
+
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+const NO_PAUSE: Pause = () => Promise.resolve();
+
+export function pauseFor(bodyBytes: number): Pause {
+  return bodyBytes >= PAUSING_BODY_BYTES ? yieldToEventLoop : NO_PAUSE;
 }
 
 /** The 413 for a push with more families or series than the mock stores at once, if it has. */
@@ -159,17 +177,6 @@ function pushOverLimits(families: readonly MetricFamily[], limits: PushLimits): 
 
 function hasBrokenNativeHistogram(family: MetricFamily): boolean {
   return family.metrics.some((metric) => metric.histogram !== undefined && isBrokenNativeHistogram(metric.histogram));
-}
-
-function storesBrokenNativeHistogram(store: MockStore): boolean {
-  for (const group of store.groups()) {
-    for (const stored of group.families.values()) {
-      if (hasBrokenNativeHistogram(stored.family)) {
-        return true;
-      }
-    }
-  }
-  return false;
 }
 
 function deleteGroup(request: RoutedRequest, env: HandlerEnv, jobBase64: boolean): Reply {

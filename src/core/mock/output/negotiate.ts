@@ -43,11 +43,29 @@ function trimSpaces(text: string): string {
 
 /** goautoneg's `a.Q, _ = strconv.ParseFloat(text, 32)`: 0 on a syntax error, ±Inf past float32's range, float32-rounded. */
 function quality(text: string): number {
-  const value = parseGoFloat(text);
+  const value = parseGoFloat(text) ?? hexFloat(text);
   if (value === undefined) {
     return isDecimalFloat(text) ? (text.startsWith('-') ? -Infinity : Infinity) : 0;
   }
   return Math.fround(value);
+}
+
+/**
+ * Go's hexadecimal floating-point syntax, which ParseFloat also reads (`0x1p-1` is 0.5): a sign,
+ * `0x`, hex digits with at most one point, a mandatory binary exponent; underscores only between
+ * digits or right after the prefix. Undefined when it is not one.
+ */
+function hexFloat(text: string): number | undefined {
+  const match = /^([+-]?)0[xX]((?:_?[0-9a-fA-F])*)(?:\.((?:[0-9a-fA-F]_?)*[0-9a-fA-F])?)?[pP]([+-]?\d+(?:_\d+)*)$/.exec(text);
+  if (match === null || (match[2] === '' && match[3] === undefined) || text.includes('_.') || text.includes('_p') || text.includes('_P')) {
+    return undefined;
+  }
+  const whole = match[2].replace(/_/g, '');
+  const fraction = (match[3] ?? '').replace(/_/g, '');
+  const mantissa = BigInt(`0x${whole}${fraction}` === '0x' ? '0x0' : `0x${whole}${fraction}`);
+  const exponent = Number(match[4].replace(/_/g, '')) - 4 * fraction.length;
+  const magnitude = mantissa === 0n ? 0 : Number(mantissa) * 2 ** exponent;
+  return match[1] === '-' ? -magnitude : magnitude;
 }
 
 /**

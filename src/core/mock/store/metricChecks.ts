@@ -1,3 +1,4 @@
+import { isBrokenNativeHistogram } from '../output/nativeBuckets';
 import { goQuoteString } from '../../goemu/goQuote';
 import { isValidGoUtf8 } from '../../goemu/goFormat';
 import { COUNTER, HISTOGRAM, Metric, metricHasValueFor, MetricFamily, MetricTypeCode } from '../model';
@@ -77,24 +78,38 @@ export interface FamilyFacts {
   readonly invalid: number;
   /** The series key of each metric, in order. */
   readonly keys: readonly string[];
+  /** How many metrics are native histograms 1.11.2 stores but cannot list in /api/v1/metrics. */
+  readonly brokenNative: number;
 }
 
 function factsOf(family: MetricFamily): FamilyFacts {
-  const missing: number[] = new Array<number>(CHECKED_TYPES).fill(0);
-  let invalid = 0;
-  const keys: string[] = [];
-  for (const metric of family.metrics) {
+  const facts = emptyFacts();
+  addFacts(facts, family, 0, family.metrics.length);
+  return facts;
+}
+
+/** Facts to be filled slice by slice with addFacts (see preparePush.ts). */
+export function emptyFacts(): { missing: number[]; invalid: number; keys: string[]; brokenNative: number } {
+  return { missing: new Array<number>(CHECKED_TYPES).fill(0), invalid: 0, keys: [], brokenNative: 0 };
+}
+
+/** Adds the facts of the family's metrics from `start` to before `end`. */
+export function addFacts(facts: ReturnType<typeof emptyFacts>, family: MetricFamily, start: number, end: number): void {
+  for (let i = start; i < end; i++) {
+    const metric = family.metrics[i];
     for (let type = 0; type < CHECKED_TYPES; type++) {
       if (!metricHasValueFor(metric, type)) {
-        missing[type]++;
+        facts.missing[type]++;
       }
     }
     if (labelProblem(metric, 'legacy') !== undefined) {
-      invalid++;
+      facts.invalid++;
     }
-    keys.push(seriesKey(family.name, metric));
+    facts.keys.push(seriesKey(family.name, metric));
+    if (metric.histogram !== undefined && isBrokenNativeHistogram(metric.histogram)) {
+      facts.brokenNative++;
+    }
   }
-  return { missing, invalid, keys };
 }
 
 /** How many metrics of the facts lack the value field of `type` (0 for types the check does not look at). */
@@ -109,6 +124,7 @@ export interface StoredFamily {
   readonly facts: FamilyFacts;
 }
 
-export function storedFamily(family: MetricFamily, written: Micros): StoredFamily {
-  return { family, written, facts: factsOf(family) };
+/** `facts`: computed beforehand (see preparePush.ts); computed here when left out. */
+export function storedFamily(family: MetricFamily, written: Micros, facts?: FamilyFacts): StoredFamily {
+  return { family, written, facts: facts ?? factsOf(family) };
 }

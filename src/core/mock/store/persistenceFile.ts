@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { decodeStore, encodeStore, PersistenceError } from './persistenceFormat';
+import { decodeStore, encodeStore, isRealGatewayFile, PersistenceError } from './persistenceFormat';
 import { MockStore } from './store';
 
 // Persistence of the mock's store, like the real gateway's --persistence.file and
@@ -25,22 +25,69 @@ function reason(error: unknown): string {
  * PersistenceError when the file cannot be read or is not a valid persistence file.
  */
 export async function loadStoreFile(file: string, store: MockStore): Promise<void> {
-  let text: string;
+  await removeStrayTempFiles(file);
+  let bytes: Buffer;
   try {
-    text = await fs.readFile(file, 'utf8');
+    bytes = await fs.readFile(file);
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') {
       return;
     }
     throw new PersistenceError(`cannot read the mock gateway's persistence file ${file}: ${reason(error)}`, { cause: error });
   }
-  const decoded = decodeStore(text, file);
+  if (isRealGatewayFile(bytes)) {
+    throw new PersistenceError(`the persistence file ${file} was written by the real Pushgateway (a Go gob); the mock cannot read it and leaves it untouched: give the mock a file of its own`);
+  }
+  const decoded = decodeStore(bytes.toString('utf8'), file);
   store.restore(decoded.groups, decoded.gatherOrder);
 }
 
-/** Writes a temp file beside the target, fsyncs it and renames it over the target, so a reader sees the old or the new file, never a part. */
+function tempFileName(file: string): string {
+  return `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+}
+
+/** The process id in the name of one of `file`'s temp files, or undefined for any other name. */
+function tempFileWriter(file: string, name: string): number | undefined {
+  const prefix = `.${path.basename(file)}.`;
+  if (!name.startsWith(prefix)) {
+    return undefined;
+  }
+  const match = /^(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length));
+  return match ? Number(match[1]) : undefined;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errnoCode(error) === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temp files a write left behind when its process died between writing and renaming
+ * (those of a process still running are its writes in progress and stay).
+ */
+async function removeStrayTempFiles(file: string): Promise<void> {
+  const directory = path.dirname(file);
+  let names: string[];
+  try {
+    names = await fs.readdir(directory);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const writer = tempFileWriter(file, name);
+    if (writer !== undefined && writer !== process.pid && !isRunning(writer)) {
+      await fs.rm(path.join(directory, name), { force: true }).catch(() => undefined);
+    }
+  }
+}
+
+/** Writes a temp file beside the target, fsyncs it and renames it over the target (then fsyncs the directory), so a reader sees the old or the new file, never a part. */
 export async function writeFileAtomically(file: string, text: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(path.dirname(file), tempFileName(file));
   try {
     const handle = await fs.open(temp, 'wx', 0o644);
     try {

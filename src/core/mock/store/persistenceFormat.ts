@@ -432,6 +432,14 @@ function decodeDocument(text: string): DecodedStore {
   return { groups, gatherOrder: gatherOrderAt(document.gatherOrder, 'gatherOrder', groups) };
 }
 
+/** The type the real gateway's gob file names first (a map of grouping keys to metric groups). */
+const REAL_GATEWAY_GOB_TYPE = 'GroupingKeyToMetricGroup';
+
+/** Whether the bytes start like the persistence file of the real Pushgateway (Go gob, not this JSON). */
+export function isRealGatewayFile(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 64)).includes(REAL_GATEWAY_GOB_TYPE, 0, 'latin1');
+}
+
 /** Decodes the text of a persistence file; throws a PersistenceError naming the file. */
 export function decodeStore(text: string, file: string): DecodedStore {
   try {

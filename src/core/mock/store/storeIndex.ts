@@ -38,6 +38,12 @@ export class StoreIndex {
   private readonly duplicatesByName = new Map<string, Set<string>>();
   /** Family names whose consistency check fails in the current store. */
   readonly problemNames = new Set<string>();
+  private brokenNative = 0;
+
+  /** How many stored metrics are native histograms 1.11.2 cannot list (see nativeBuckets.ts). */
+  get brokenNativeHistograms(): number {
+    return this.brokenNative;
+  }
 
   owners(name: string): ReadonlyMap<string, Owner> | undefined {
     return this.ownersByName.get(name);
@@ -100,6 +106,7 @@ export class StoreIndex {
     this.occurrencesByKey.clear();
     this.duplicatesByName.clear();
     this.problemNames.clear();
+    this.brokenNative = 0;
   }
 
   private removeOwner(name: string, groupKey: string): void {
@@ -123,6 +130,7 @@ export class StoreIndex {
       totals.missing[type] += sign * stored.facts.missing[type];
     }
     totals.invalid += sign * stored.facts.invalid;
+    this.brokenNative += sign * stored.facts.brokenNative;
     stored.facts.keys.forEach((key, index) => {
       if (sign > 0) {
         this.addOccurrence(name, key, { groupKey, stored, index });
