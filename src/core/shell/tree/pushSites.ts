@@ -552,10 +552,15 @@ function echoBody(producer: Node, args: Node[], scope: ScriptScope): SiteBody {
   return knownBody('echo', producer, chars);
 }
 
-/** A printf argument that is one variable (`"$body"`): what the script assigned it, when that is known. */
+/**
+ * A printf argument that is one variable (`"$body"`): what the script assigned it, when that holds
+ * some literal text. A variable that only holds a value (`bytes=$(du ...)`) stays itself, so the
+ * value asked for is the `$bytes` written on the push line.
+ */
 function variableChars(arg: Node, at: number, scope: ScriptScope): MappedBody | undefined {
   const variable = soleVariable(arg);
-  return variable === undefined ? undefined : scope.variableBody(variable, at, false)?.chars;
+  const body = variable === undefined ? undefined : scope.variableBody(variable, at, false);
+  return body?.known ? body.chars : undefined;
 }
 
 /** `"$VAR"`, `$VAR`, `"${VAR}"`: the one variable the word is, or undefined. */
