@@ -10,6 +10,19 @@ async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
+/** The alert-rules lenses once there are `count` of them: the printf push's comes when the shell parser has loaded. */
+async function waitForRulesLenses(uri: vscode.Uri, count: number): Promise<vscode.CodeLens[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+    const lenses = all.filter((lens) => lens.command?.command === 'pushgateway.createAlertRules');
+    if (lenses.length >= count || Date.now() > deadline) {
+      return lenses;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('the Create Alert Rules CodeLens on a push site', () => {
   before(async () => {
     await extension().activate();
@@ -24,6 +37,7 @@ describe('the Create Alert Rules CodeLens on a push site', () => {
       'cat <<EOF | curl --data-binary @- "$PUSHGATEWAY/metrics/job/$JOB"',
       'other_rows 1',
       'EOF',
+      'printf \'lens_report_last_success_unixtime %s\\n\' "$(date +%s)" | curl --data-binary @- "$PUSHGATEWAY/metrics/job/lens_report"',
       '',
     ].join('\n');
     await vscode.workspace.fs.writeFile(workspaceFile(SCRIPT), new TextEncoder().encode(script));
@@ -38,12 +52,16 @@ describe('the Create Alert Rules CodeLens on a push site', () => {
   it("sits above a push with a literal grouping key only, and writes that job's rules with the body's last-success gauge", async () => {
     const document = await vscode.workspace.openTextDocument(workspaceFile(SCRIPT));
     await vscode.window.showTextDocument(document);
-    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)).filter((lens) => lens.command?.command === 'pushgateway.createAlertRules');
+    const lenses = await waitForRulesLenses(document.uri, 2);
     assert.deepEqual(
       lenses.map((lens) => [lens.range.start.line, lens.command?.title]),
-      [[1, '$(bell) Create Alert Rules…']],
-      'not above the push whose job is a variable',
+      [
+        [1, '$(bell) Create Alert Rules…'],
+        [10, '$(bell) Create Alert Rules…'],
+      ],
+      'above the heredoc and the printf push, not above the push whose job is a variable',
     );
+    assert.deepEqual(lenses[1].command?.arguments, [{ kind: 'pushSite', job: 'lens_report', grouping: [], lastSuccessMetric: 'lens_report_last_success_unixtime' }]);
     const asked: string[] = [];
     api().setPrompts({ inputRulesFolder: async (initial) => (asked.push(initial), RULES_FOLDER) });
     const command = lenses[0].command;
