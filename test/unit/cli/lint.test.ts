@@ -210,6 +210,17 @@ describe('pgw lint', () => {
     assert.match(run.stdout, /<stdin>:3:24: error timestamp/);
   });
 
+  it('warns about a metric heredoc whose delimiter line never comes, and not about a closed one', async () => {
+    const unclosed = 'curl --data-binary @- http://gw:9091/metrics/job/x <<PROM\nx_total 1\necho done\n';
+    const result = await lint(['push.sh'], fakeFiles({ 'push.sh': unclosed }));
+    assert.match(result.out, /^push\.sh:1:52: warning unterminated-heredoc this heredoc is never closed: no line holds just PROM/m);
+    assert.equal(result.code, 1, 'the echo line read as a sample is still refused');
+    const closed = await lint(['push.sh'], fakeFiles({ 'push.sh': 'curl --data-binary @- http://gw:9091/metrics/job/x <<PROM\nx_total 1\nPROM\n' }));
+    assert.doesNotMatch(closed.out, /unterminated-heredoc/);
+    const off = await lint(['--rule', 'unterminated-heredoc=off', 'push.sh'], fakeFiles({ 'push.sh': unclosed }));
+    assert.doesNotMatch(off.out, /unterminated-heredoc/);
+  });
+
   it('checks a Prometheus configuration for honor_labels on a Pushgateway job', async () => {
     const config = "scrape_configs:\n  - job_name: batch\n    static_configs:\n      - targets: ['gw:9091']\n";
     const result = await lint(['prometheus.yml'], fakeFiles({ 'prometheus.yml': config }));
