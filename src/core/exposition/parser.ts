@@ -98,6 +98,10 @@ class LineRejected {
   constructor(readonly endOfInput: boolean) {}
 }
 
+// Thrown as they are, never made per line: a document of millions of bad lines throws millions of times.
+const LINE_REJECTED = new LineRejected(false);
+const INPUT_ENDED = new LineRejected(true);
+
 class ExpositionParser {
   private pos = -1;
   private current = EOF;
@@ -897,7 +901,7 @@ class ExpositionParser {
   private reject({ code, goMessage, message, dropsConnection }: Rejection, span: Span): never {
     const goError = `text format parsing error in line ${this.line + 1}: ${goMessage}`;
     this.problems.push(dropsConnection ? { code, message, goError, span, dropsConnection } : { code, message, goError, span });
-    throw new LineRejected(false);
+    throw LINE_REJECTED;
   }
 
   private endOfInput(): never {
@@ -910,7 +914,7 @@ class ExpositionParser {
       goError: `text format parsing error in line ${this.line + 1}: ${goMessage}`,
       span: { line: this.line, start: Math.min(firstNonBlank, lineText.length), end: lineText.length },
     });
-    throw new LineRejected(true);
+    throw INPUT_ENDED;
   }
 
   private invalidEscape(escapeStart: number, rule: string): never {
