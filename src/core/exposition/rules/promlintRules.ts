@@ -304,7 +304,10 @@ export const metricNotUniqueRule: LintRule = {
       if (ownLabelOf(family) !== undefined || family.samples.length < 2) {
         continue;
       }
-      const hashes = Int32Array.from(family.samples, (sample) => orderedLabelsHash(sample.labels));
+      const hashes = new Int32Array(family.samples.length);
+      for (let i = 0; i < hashes.length; i++) {
+        hashes[i] = orderedLabelsHash(family.samples[i].labels);
+      }
       if (!hasRepeatedHash(hashes)) {
         continue;
       }
