@@ -1,8 +1,12 @@
 // `npm run bench:lint`: how fast `pgw lint` judges a large push body, next to `promtool check metrics`,
 // and how long one in-editor lint of a 20 000-line document takes.
-//   (a) `node dist/pgw.js lint FILE` on a generated ~10 MB, ~200k-series document that the gateway
-//       accepts (no timestamps, no duplicates), several runs: median and min wall time, exit code 0
-//   (b) `promtool check metrics < FILE` the same number of times, when promtool is on PATH
+//   (a) `node dist/pgw.js lint FILE` on generated documents that the gateway accepts (no timestamps,
+//       no duplicates), several runs: median and min wall time, exit code 0. Two shapes: ~13 MB of
+//       200k series in families of 50-450 series, and ~11 MB of 100k series in families of 5-15
+//       (promtool 3 slows down as families grow, so the small families are the hard comparison)
+//   (b) `promtool check metrics < FILE` the same number of times, for each promtool version found:
+//       3.x (the reference root's, .cache/reference-sid, or PGW_PROMTOOL_3) and 2.x (/usr/bin or PATH);
+//       the ratio of the medians, measured in the same run (the machine may be loaded)
 //   (c) lintExposition() in-process on a 20 000-line document: median of 20 runs after a warm-up
 //   (d), (e) the editor shell axis: the editor's lint of a 5 000-line script per edit, and `pgw lint`
 //       of 10 000 heredocs per 1 000 (scripts/reference/editorShellBench.ts; `-- --editor-shell` alone)
@@ -23,6 +27,7 @@ const GNU_TIME = '/usr/bin/time';
 const SEED = 0x5eed_2024;
 
 const BIG_DOCUMENT_SAMPLES = 200_000;
+const SMALL_FAMILIES_SAMPLES = 100_000;
 const CLI_RUNS = 5;
 /** When one CLI run takes longer than this, fewer runs keep the whole bench near a minute. */
 const SLOW_RUN_MS = 6_000;
@@ -31,7 +36,7 @@ const EDITOR_DOCUMENT_LINES = 20_000;
 const EDITOR_WARMUP_RUNS = 5;
 const EDITOR_RUNS = 20;
 const EDITOR_TARGET_MS = 50;
-const CHILD_TIMEOUT_MS = 60_000;
+const CHILD_TIMEOUT_MS = 180_000;
 
 // --- a deterministic document ---------------------------------------------------------------------
 
@@ -150,6 +155,22 @@ function generateBySamples(targetSamples: number, seed: number): GeneratedDocume
   const random = seededRandom(seed);
   const writer = new DocumentWriter(random);
   writeFamilies(writer, random, () => writer.samples >= targetSamples);
+  return { text: writer.text(), samples: writer.samples, families: writer.families };
+}
+
+/** About `targetSamples` counter and gauge series in families of 5 to 15 series: many families, each small. */
+function generateSmallFamilies(targetSamples: number, seed: number): GeneratedDocument {
+  const random = seededRandom(seed);
+  const writer = new DocumentWriter(random);
+  for (let round = 0; writer.samples < targetSamples; round++) {
+    const prefix = `${pick(random, ['app', 'svc', 'etl', 'job'])}${round}`;
+    const series = 5 + Math.floor(random() * 11);
+    if (round % 2 === 0) {
+      writer.counter(`${prefix}_${pick(random, SUBJECTS)}_total`, series);
+    } else {
+      writer.gauge(`${prefix}_${pick(random, GAUGE_SUBJECTS)}`, series);
+    }
+  }
   return { text: writer.text(), samples: writer.samples, families: writer.families };
 }
 
@@ -323,27 +344,56 @@ function printTable(rows: readonly Row[]): void {
   }
 }
 
-function cliRows(pgw: Timing, promtool: Timing | undefined, promtoolPath: string | undefined): Row[] {
-  const rows: Row[] = [{ what: '(a) pgw lint FILE', figure: formatTiming(pgw), target: '' }];
+/** What pgw lint is held to against each promtool major version: half of promtool 3's time, no more than 2's. */
+const RATIO_TARGETS: Readonly<Record<string, number>> = { '3': 0.5, '2': 1 };
+
+interface PromtoolTiming {
+  readonly version: string;
+  readonly timing: Timing;
+}
+
+function cliRows(document: string, pgw: Timing, promtools: readonly PromtoolTiming[]): Row[] {
+  const rows: Row[] = [{ what: `(a) pgw lint FILE, ${document}`, figure: formatTiming(pgw), target: '' }];
   if (pgw.peakRssKb !== undefined) {
     rows.push({ what: '    pgw lint peak RSS', figure: formatMegabytes(pgw.peakRssKb * 1024), target: '' });
   }
-  if (!promtool) {
-    rows.push({ what: '(b) promtool check metrics < FILE', figure: promtoolPath ? 'skipped' : 'skipped: promtool is not on PATH', target: '' });
-    rows.push({ what: '    ratio pgw / promtool', figure: 'n/a', target: '<= 1.00 (pgw no slower than promtool)' });
-    return rows;
+  if (promtools.length === 0) {
+    rows.push({ what: '(b) promtool check metrics < FILE', figure: 'skipped: no promtool found', target: '' });
   }
-  rows.push({ what: '(b) promtool check metrics < FILE', figure: formatTiming(promtool), target: '' });
-  if (promtool.peakRssKb !== undefined) {
-    rows.push({ what: '    promtool peak RSS', figure: formatMegabytes(promtool.peakRssKb * 1024), target: '' });
+  for (const { version, timing } of promtools) {
+    rows.push({ what: `(b) promtool ${version} check metrics < FILE`, figure: formatTiming(timing), target: '' });
+    if (timing.peakRssKb !== undefined) {
+      rows.push({ what: `    promtool ${version} peak RSS`, figure: formatMegabytes(timing.peakRssKb * 1024), target: '' });
+    }
+    const ratio = pgw.medianMs / timing.medianMs;
+    const target = RATIO_TARGETS[version.split('.')[0]] ?? 1;
+    rows.push({
+      what: `    ratio pgw / promtool ${version} (medians)`,
+      figure: `${ratio.toFixed(2)} (min/min ${(pgw.minMs / timing.minMs).toFixed(2)})`,
+      target: `<= ${target.toFixed(2)}: ${verdict(ratio <= target)}`,
+    });
   }
-  const ratio = pgw.medianMs / promtool.medianMs;
-  rows.push({
-    what: '    ratio pgw / promtool (medians)',
-    figure: `${ratio.toFixed(2)} (min/min ${(pgw.minMs / promtool.minMs).toFixed(2)})`,
-    target: `<= 1.00 (pgw no slower than promtool): ${verdict(ratio <= 1)}`,
-  });
   return rows;
+}
+
+/** Where promtool 3.5.3 sits in the reference root (`scripts/reference`), from a worktree or the main checkout. */
+const REFERENCE_PROMTOOL = path.join('.cache', 'reference-sid', 'root', 'usr', 'bin', 'promtool');
+
+/** Each promtool found, one per version (`promtool --version`), newest first. */
+function promtoolsFound(): { readonly version: string; readonly path: string }[] {
+  const candidates = [process.env.PGW_PROMTOOL_3, path.join(ROOT, REFERENCE_PROMTOOL), path.join(ROOT, '..', 'main', REFERENCE_PROMTOOL), '/usr/bin/promtool', onPath('promtool')];
+  const byVersion = new Map<string, string>();
+  for (const candidate of candidates) {
+    if (candidate === undefined || !fs.existsSync(candidate)) {
+      continue;
+    }
+    const probe = spawnSync(candidate, ['--version'], { encoding: 'utf8' });
+    const version = /version (\d+\.\d+\.\d+)/.exec(`${probe.stdout}${probe.stderr}`)?.[1];
+    if (version !== undefined && !byVersion.has(version)) {
+      byVersion.set(version, candidate);
+    }
+  }
+  return [...byVersion].map(([version, file]) => ({ version, path: file })).sort((a, b) => b.version.localeCompare(a.version, undefined, { numeric: true }));
 }
 
 // --- main -----------------------------------------------------------------------------------------
@@ -354,7 +404,7 @@ function pgwCommand(file: string): Command {
 
 /** promtool exits 1 when it cannot parse the document (an error here) and 3 for lint findings (noted). */
 function promtoolCommand(promtool: string, file: string): Command {
-  return { label: 'promtool check metrics', file: promtool, args: ['check', 'metrics'], stdinFile: file, acceptExit: (code) => code === 0 || code === 3 };
+  return { label: `${promtool} check metrics`, file: promtool, args: ['check', 'metrics'], stdinFile: file, acceptExit: (code) => code === 0 || code === 3 };
 }
 
 function main(): void {
@@ -369,40 +419,59 @@ function main(): void {
   }
 }
 
+interface CliComparison {
+  readonly rows: Row[];
+  readonly notes: string[];
+}
+
+/** pgw lint and each promtool on one document, in the same run. */
+function compareWithPromtool(dir: string, name: string, document: GeneratedDocument, promtools: ReturnType<typeof promtoolsFound>, rssFile: string | undefined): CliComparison {
+  const file = path.join(dir, `${name}.prom`);
+  fs.writeFileSync(file, document.text);
+  const bytes = Buffer.byteLength(document.text);
+  const lines = document.text.split('\n').length - 1;
+  const label = `${formatMegabytes(bytes)}, ${document.samples} series in ${document.families} families`;
+  console.log(`Document ${name}: ${formatMegabytes(bytes)} (${bytes} bytes), ${lines} lines, ${document.samples} series (sample lines) in ${document.families} families; seed ${SEED}`);
+  const runCount = (firstMs: number) => (firstMs > SLOW_RUN_MS ? SLOW_RUNS : CLI_RUNS);
+  const pgw = timeCommand(pgwCommand(file), rssFile, runCount);
+  const timings = promtools.map(({ version, path: promtool }) => ({ version, timing: timeCommand(promtoolCommand(promtool, file), rssFile, runCount) }));
+  const notes = [`pgw lint exit code ${pgw.exitCode} on ${name}: ${pgw.lastStderrLine}`];
+  for (const { version, timing } of timings) {
+    notes.push(`promtool ${version} exit code ${timing.exitCode} on ${name}${timing.exitCode === 3 ? ' (lint findings on a document meant to be clean)' : ''}`);
+  }
+  return { rows: cliRows(label, pgw, timings), notes };
+}
+
 function bench(dir: string): void {
   const started = process.hrtime.bigint();
-  const big = generateBySamples(BIG_DOCUMENT_SAMPLES, SEED);
-  const file = path.join(dir, 'big.prom');
-  fs.writeFileSync(file, big.text);
-  const bytes = Buffer.byteLength(big.text);
-  const lines = big.text.split('\n').length - 1;
-  console.log(`Document: ${formatMegabytes(bytes)} (${bytes} bytes), ${lines} lines, ${big.samples} series (sample lines) in ${big.families} families; seed ${SEED}`);
-  console.log(`Machine: ${os.availableParallelism()} cores, node ${process.version}\n`);
-
+  console.log(`Machine: ${os.availableParallelism()} cores, load average ${os.loadavg()[0].toFixed(1)}, node ${process.version}\n`);
   const rssFile = hasGnuTime() ? path.join(dir, 'rss.txt') : undefined;
-  const pgw = timeCommand(pgwCommand(file), rssFile, (firstMs) => (firstMs > SLOW_RUN_MS ? SLOW_RUNS : CLI_RUNS));
-  const promtoolPath = onPath('promtool');
-  const promtool = promtoolPath ? timeCommand(promtoolCommand(promtoolPath, file), rssFile, () => pgw.runs) : undefined;
+  const promtools = promtoolsFound();
+  const comparisons = [
+    compareWithPromtool(dir, 'large-families', generateBySamples(BIG_DOCUMENT_SAMPLES, SEED), promtools, rssFile),
+    compareWithPromtool(dir, 'small-families', generateSmallFamilies(SMALL_FAMILIES_SAMPLES, SEED), promtools, rssFile),
+  ];
 
   const editorText = generateByLines(EDITOR_DOCUMENT_LINES, SEED + 1);
   const editor = timeInEditorLint(editorText);
   const editorFindings = lintExposition(editorText).diagnostics.length;
 
   const rows = [
-    ...cliRows(pgw, promtool, promtoolPath),
+    ...comparisons.flatMap((comparison) => comparison.rows),
     {
       what: `(c) lintExposition, ${EDITOR_DOCUMENT_LINES} lines in-process`,
       figure: `median ${formatMs(editor.medianMs)}, min ${formatMs(editor.minMs)} (${editor.runs} runs, ${EDITOR_WARMUP_RUNS} warm-up)`,
       target: `< ${EDITOR_TARGET_MS} ms: ${verdict(editor.medianMs < EDITOR_TARGET_MS)}`,
     },
   ];
+  console.log('');
   printTable(rows);
-  console.log(`\npgw lint exit code ${pgw.exitCode}: ${pgw.lastStderrLine}`);
-  if (promtool) {
-    console.log(`promtool exit code ${promtool.exitCode}${promtool.exitCode === 3 ? ' (lint findings on a document meant to be clean)' : ''}`);
+  console.log('');
+  for (const note of comparisons.flatMap((comparison) => comparison.notes)) {
+    console.log(note);
   }
-  if (!promtoolPath) {
-    console.log('\npromtool is not on PATH: the comparison with promtool was skipped (install prometheus / promtool to get it).');
+  if (promtools.length === 0) {
+    console.log('\nNo promtool found (PGW_PROMTOOL_3, the reference root, /usr/bin or PATH): the comparison with promtool was skipped.');
   }
   if (rssFile === undefined) {
     console.log('\nGNU time (/usr/bin/time) is not available: peak RSS was not measured.');

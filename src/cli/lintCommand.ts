@@ -1,5 +1,5 @@
-import { Diagnostic } from '../core/exposition/diagnostic';
-import { ALL_RULE_CODES, hasErrors, lintExposition, SeveritySetting } from '../core/exposition/lint';
+import { Diagnostic, Severity } from '../core/exposition/diagnostic';
+import { ALL_RULE_CODES, lintExposition, SeveritySetting } from '../core/exposition/lint';
 import { parseRuleSeverities } from '../core/exposition/severitySettings';
 import { lintShellScript } from '../core/shell/lintShellScript';
 import { FileKind, FORCED_KINDS, isForcedKind } from '../core/files/fileKind';
@@ -7,7 +7,7 @@ import { scrapeConfigDiagnostics } from '../core/scrape/scrapeConfig';
 import { failure, Result, success } from '../core/result';
 import { DEFAULT_GATEWAY_TARGET, GATEWAY_VERSIONS, GatewayTarget, isGatewayVersion } from '../core/protocol/gatewayTarget';
 import { FileReader, kindOf, loadOnce, nodeFileReader, noShellParser, parseWithUsage, readInput, ShellParserLoader } from './cliInput';
-import { CliOutput } from './cliOutput';
+import { ChunkedOutput, CliOutput } from './cliOutput';
 import { ShellParser } from '../core/shell/tree/shellParser';
 import { treePushSitesOf } from '../core/shell/tree/pushSites';
 import { lintDeclaredMetrics } from '../core/clients/clientMetricLint';
@@ -54,10 +54,6 @@ Exit status: 0 no error, 1 at least one error-severity finding, 2 usage or I/O e
 
 export type { FileReader } from './cliInput';
 export { nodeFileReader } from './cliInput';
-
-interface FileDiagnostic extends Diagnostic {
-  readonly file: string;
-}
 
 const NOT_LINTED: Readonly<Record<Exclude<FileKind, 'exposition' | 'shell' | 'yaml' | 'python' | 'go'>, string>> = {
   unknown: 'not a known kind of file (use --as exposition or --as shell to lint it)',
@@ -126,7 +122,7 @@ export async function runLint(
     return 2;
   }
 
-  const findings: FileDiagnostic[] = [];
+  const printer = new FindingPrinter(output, values.format);
   let ioProblem = false;
   for (const file of positionals) {
     const input = readInput(file, reader);
@@ -149,23 +145,64 @@ export async function runLint(
           : kind === 'shell'
             ? lintShell(text, severities, target, await shellParser())
             : lintExposition(text, { severities, target }).diagnostics;
-    for (const diagnostic of diagnostics) {
-      findings.push({ ...diagnostic, file: name });
-    }
+    await printer.print(name, diagnostics);
   }
-
-  if (values.format === 'json') {
-    output.out(`${JSON.stringify(findings.map(toJson), null, 2)}\n`);
-  } else {
-    for (const finding of findings) {
-      output.out(`${finding.file}:${finding.span.line + 1}:${finding.span.start + 1}: ${finding.severity} ${finding.code} ${finding.message}\n`);
-    }
-    output.err(`${summarize(findings)}\n`);
-  }
+  printer.end();
   if (ioProblem) {
     return 2;
   }
-  return hasErrors(findings) ? 1 : 0;
+  return printer.errors > 0 ? 1 : 0;
+}
+
+/**
+ * Prints each file's findings as soon as it is linted, in chunks (see ChunkedOutput), and counts
+ * them for the summary: nothing holds every finding's text at once. The JSON is what
+ * `JSON.stringify(findings, null, 2)` prints for the whole list.
+ */
+export class FindingPrinter {
+  private readonly chunks: ChunkedOutput;
+  private readonly counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  private printed = 0;
+
+  constructor(
+    private readonly output: CliOutput,
+    private readonly format: 'text' | 'json',
+  ) {
+    this.chunks = new ChunkedOutput(output);
+    if (format === 'json') {
+      this.chunks.write('[');
+    }
+  }
+
+  get errors(): number {
+    return this.counts.error;
+  }
+
+  async print(file: string, diagnostics: readonly Diagnostic[]): Promise<void> {
+    const quotedFile = JSON.stringify(file);
+    for (const diagnostic of diagnostics) {
+      this.counts[diagnostic.severity]++;
+      const text = this.format === 'json' ? `${this.printed === 0 ? '\n' : ',\n'}${jsonObject(quotedFile, diagnostic)}` : textLine(file, diagnostic);
+      this.printed++;
+      if (this.chunks.write(text)) {
+        await this.chunks.drained();
+      }
+    }
+  }
+
+  end(): void {
+    if (this.format === 'json') {
+      this.chunks.write(this.printed === 0 ? ']\n' : '\n]\n');
+    }
+    this.chunks.flush();
+    if (this.format === 'text') {
+      this.output.err(`${summarize(this.counts)}\n`);
+    }
+  }
+}
+
+function textLine(file: string, diagnostic: Diagnostic): string {
+  return `${file}:${diagnostic.span.line + 1}:${diagnostic.span.start + 1}: ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}\n`;
 }
 
 function lintShell(text: string, severities: Record<string, SeveritySetting>, target: GatewayTarget, parser: ShellParser | undefined): Diagnostic[] {
@@ -207,21 +244,22 @@ export function ruleSeverities(options: readonly string[]): Result<Record<string
   return problems.length > 0 ? failure(problems.join('; ')) : success(severities);
 }
 
-function toJson(finding: FileDiagnostic) {
-  return {
-    file: finding.file,
-    line: finding.span.line + 1,
-    column: finding.span.start + 1,
-    endLine: finding.span.line + 1,
-    endColumn: finding.span.end + 1,
-    severity: finding.severity,
-    code: finding.code,
-    message: finding.message,
-  };
+/** A finding as an element of the list `JSON.stringify(findings, null, 2)` prints, written out: no object or re-indenting per finding. */
+function jsonObject(quotedFile: string, diagnostic: Diagnostic): string {
+  const { line, start, end } = diagnostic.span;
+  return `  {
+    "file": ${quotedFile},
+    "line": ${line + 1},
+    "column": ${start + 1},
+    "endLine": ${line + 1},
+    "endColumn": ${end + 1},
+    "severity": "${diagnostic.severity}",
+    "code": "${diagnostic.code}",
+    "message": ${JSON.stringify(diagnostic.message)}
+  }`;
 }
 
-function summarize(findings: readonly FileDiagnostic[]): string {
-  const count = (severity: string) => findings.filter((finding) => finding.severity === severity).length;
+function summarize(counts: Readonly<Record<Severity, number>>): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info') + count('hint')} other`;
+  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info + counts.hint} other`;
 }

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import * as v8 from 'node:v8';
 import { runCli } from './main';
 
@@ -10,6 +11,7 @@ v8.setFlagsFromString('--liftoff-only');
 runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  outDrained: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : Promise.resolve()),
 }).then(
   (code) => {
     process.exitCode = code;

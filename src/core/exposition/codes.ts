@@ -40,8 +40,11 @@ export type ParseProblemCode = (typeof PARSE_PROBLEM_CODES)[number];
 export const DOCUMENT_CODES = ['crlf-line-endings', 'byte-order-mark', 'utf8-name'] as const;
 export type DocumentCode = (typeof DOCUMENT_CODES)[number];
 
-/** Raised for shell scripts: a body pushed to a URL the gateway refuses; a piped body that `@file` makes curl ignore. */
-export const SHELL_CODES = ['push-url', 'push-stdin-ignored'] as const;
+/**
+ * Raised for shell scripts: a body pushed to a URL the gateway refuses; a piped body that `@file`
+ * makes curl ignore; a metric heredoc whose delimiter line never comes.
+ */
+export const SHELL_CODES = ['push-url', 'push-stdin-ignored', 'unterminated-heredoc'] as const;
 export type ShellCode = (typeof SHELL_CODES)[number];
 
 /**

@@ -1,4 +1,5 @@
-import { LabelPair, Sample, Span, Token } from './model';
+import { ParseProblemCode } from './codes';
+import { LabelPair, ParseProblem, Sample, Span, Token } from './model';
 
 // The parser's results as classes: a token, label or sample that is its own span keeps a large
 // document's object count (and garbage collection) down. Elsewhere they are read through the plain
@@ -152,3 +153,36 @@ function plainToken(token: Token): Token {
 
 /** The labels of every sample without any: samples never change their labels, so they can share it. */
 export const NO_LABELS: readonly LabelPair[] = Object.freeze([]);
+
+/**
+ * A rejected line. Go's error is written out when asked for (the first problem, the mock's answer):
+ * a document of millions of bad lines then keeps one short message each, not two texts.
+ */
+export class RejectedLine implements ParseProblem {
+  declare readonly dropsConnection?: boolean;
+
+  constructor(
+    readonly code: ParseProblemCode,
+    readonly message: string,
+    /** Go's error without its `text format parsing error in line N: ` prefix. */
+    private readonly goMessage: string,
+    /** 0-based, as the span's. */
+    private readonly goLine: number,
+    readonly span: Span,
+    dropsConnection: boolean | undefined,
+  ) {
+    if (dropsConnection) {
+      this.dropsConnection = true;
+    }
+  }
+
+  get goError(): string {
+    return `text format parsing error in line ${this.goLine + 1}: ${this.goMessage}`;
+  }
+
+  /** The ParseProblem shape, for JSON.stringify (getters are not own properties). */
+  toJSON(): ParseProblem {
+    const { code, message, goError, span } = this;
+    return this.dropsConnection ? { code, message, goError, span, dropsConnection: true } : { code, message, goError, span };
+  }
+}

@@ -54,7 +54,7 @@ import {
   unescapedNewline,
   unknownType,
 } from './parseMessages';
-import { NO_LABELS, ParsedLabel, ParsedSample, ParsedToken, QuotedLabel, QuotedSample } from './parsedItems';
+import { NO_LABELS, ParsedLabel, ParsedSample, ParsedToken, QuotedLabel, QuotedSample, RejectedLine } from './parsedItems';
 import { metricTypeNamed } from './typeNames';
 import { DEFAULT_GATEWAY_TARGET, GatewayTarget } from '../protocol/gatewayTarget';
 import { isLegacyLabelName, isLegacyMetricName } from '../protocol/nameEscaping';
@@ -78,6 +78,9 @@ const EOF = -1;
 /** From this many labels on, a sample's label names are looked up in a set rather than scanned. */
 const MANY_LABELS = 16;
 
+/** How many distinct problem messages the parser keeps to share with later lines. */
+const KEPT_MESSAGES = 1024;
+
 /** OpenMetrics comment keywords that the text format reads as plain comments. */
 const OPENMETRICS_KEYWORDS = new Set(['EOF', 'UNIT']);
 
@@ -98,6 +101,10 @@ class LineRejected {
   constructor(readonly endOfInput: boolean) {}
 }
 
+// Thrown as they are, never made per line: a document of millions of bad lines throws millions of times.
+const LINE_REJECTED = new LineRejected(false);
+const INPUT_ENDED = new LineRejected(true);
+
 class ExpositionParser {
   private pos = -1;
   private current = EOF;
@@ -108,6 +115,7 @@ class ExpositionParser {
   private readonly familyOfName = new Map<string, MutableFamily>();
   private readonly samples: Sample[] = [];
   private readonly problems: ParseProblem[] = [];
+  private readonly keptMessages = new Map<string, string>();
   private readonly openMetricsKeywords: Token[] = [];
   // Names and values repeat from one sample line to the next: reusing the previous line's strings
   // saves most of the strings a large document would otherwise keep, and most of the scanning.
@@ -895,22 +903,28 @@ class ExpositionParser {
   // --- problems ----------------------------------------------------------------------------------
 
   private reject({ code, goMessage, message, dropsConnection }: Rejection, span: Span): never {
-    const goError = `text format parsing error in line ${this.line + 1}: ${goMessage}`;
-    this.problems.push(dropsConnection ? { code, message, goError, span, dropsConnection } : { code, message, goError, span });
-    throw new LineRejected(false);
+    this.problems.push(new RejectedLine(code, this.sharedMessage(message), goMessage, this.line, span, dropsConnection));
+    throw LINE_REJECTED;
+  }
+
+  /** `message`, or the same text kept from an earlier line: bad lines tend to repeat their message. */
+  private sharedMessage(message: string): string {
+    const kept = this.keptMessages.get(message);
+    if (kept !== undefined) {
+      return kept;
+    }
+    if (this.keptMessages.size < KEPT_MESSAGES) {
+      this.keptMessages.set(message, message);
+    }
+    return message;
   }
 
   private endOfInput(): never {
     const lineText = this.text.slice(this.lineStart);
     const firstNonBlank = lineText.length - lineText.trimStart().length;
     const { code, goMessage, message } = missingFinalNewline();
-    this.problems.push({
-      code,
-      message,
-      goError: `text format parsing error in line ${this.line + 1}: ${goMessage}`,
-      span: { line: this.line, start: Math.min(firstNonBlank, lineText.length), end: lineText.length },
-    });
-    throw new LineRejected(true);
+    this.problems.push(new RejectedLine(code, message, goMessage, this.line, { line: this.line, start: Math.min(firstNonBlank, lineText.length), end: lineText.length }, undefined));
+    throw INPUT_ENDED;
   }
 
   private invalidEscape(escapeStart: number, rule: string): never {

@@ -18,6 +18,7 @@ const OTHER_DEFAULTS: Partial<Record<DiagnosticCode, Severity>> = {
   'honor-labels': HONOR_LABELS_DEFAULT_SEVERITY,
   'per-run-grouping-key': PER_RUN_GROUPING_KEY_DEFAULT_SEVERITY,
   'no-last-success': NO_LAST_SUCCESS_DEFAULT_SEVERITY,
+  'unterminated-heredoc': 'warning',
 };
 
 /**

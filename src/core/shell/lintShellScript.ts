@@ -1,6 +1,6 @@
 import { compareDiagnostics, Diagnostic } from '../exposition/diagnostic';
 import { quickFixesFor, QuickFix, TextChange } from '../exposition/fixes';
-import { lintExposition, LintOptions, LintResult } from '../exposition/lint';
+import { lintExposition, LintOptions, LintResult, SeveritySetting } from '../exposition/lint';
 import { Span } from '../exposition/model';
 import { GatewayTarget } from '../protocol/gatewayTarget';
 import { pushSiteDiagnostics, scriptFacts } from '../hygiene/pushSiteHygiene';
@@ -51,6 +51,7 @@ export function lintShellScript(script: string, options: ShellLintOptions = {}):
   const heredocs = findMetricHeredocs(script).map((heredoc) => lintHeredoc(heredoc, options));
   const facts = heredocs.length === 0 ? undefined : scriptFacts(script);
   const diagnostics = heredocs.flatMap((linted) => [
+    ...unterminatedDiagnostics(linted.heredoc, options.severities?.['unterminated-heredoc'] ?? 'warning'),
     ...(linted.heredoc.push ? pushUrlDiagnostics(linted.heredoc.push, options.targetOf?.(linted.heredoc) ?? options.target) : []),
     ...(facts ? pushSiteDiagnostics(facts, linted.heredoc, options) : []),
     ...toScriptDiagnostics(linted),
@@ -133,6 +134,15 @@ function lintTracedHeredoc(heredoc: MetricHeredoc, options: Pick<LintOptions, 's
   const placeholders = bodyWithPlaceholders(heredoc);
   const lintedBody = trimmed ? `${placeholders.replace(/[ \t\n]+$/, '')}\n` : placeholders;
   return { heredoc, lintedBody, result: lintExposition(lintedBody, { ...options, groupingLabels }) };
+}
+
+/** bash reads to the end of the script when the delimiter line never comes, and only warns: the rest of the script becomes the body. */
+function unterminatedDiagnostics(heredoc: MetricHeredoc, severity: SeveritySetting): Diagnostic[] {
+  if (heredoc.terminated || severity === 'off') {
+    return [];
+  }
+  const message = `this heredoc is never closed: no line holds just ${heredoc.delimiter}, so the shell sends the rest of the script as the body (bash only warns "here-document delimited by end-of-file")`;
+  return [{ code: 'unterminated-heredoc', severity, span: heredoc.operatorSpan, message }];
 }
 
 /** A push URL the gateway refuses: certain as far as its path is literal, likely where an expansion decides. */

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { FileReader, runLint } from '../../../src/cli/lintCommand';
+import { FileReader, FindingPrinter, runLint } from '../../../src/cli/lintCommand';
+import { CliOutput } from '../../../src/cli/cliOutput';
+import { Diagnostic } from '../../../src/core/exposition/diagnostic';
 
 const CLEAN = '# HELP backup_size_bytes Size of the last backup.\n# TYPE backup_size_bytes gauge\nbackup_size_bytes 1024\n';
 const WITH_TIMESTAMP = '# HELP backup_size_bytes Size.\n# TYPE backup_size_bytes gauge\nbackup_size_bytes 1024 1700000000000\n';
@@ -103,6 +105,78 @@ describe('pgw lint', () => {
         message: findings[0].message,
       },
     ]);
+  });
+
+  describe('streamed output', () => {
+    /** An output that keeps each chunk `out` gets and counts how often the printer waited for it. */
+    function recordingOutput() {
+      const chunks: string[] = [];
+      let err = '';
+      let waits = 0;
+      const output: CliOutput = {
+        out: (text) => chunks.push(text),
+        err: (text) => (err += text),
+        outDrained: () => {
+          waits++;
+          return Promise.resolve();
+        },
+      };
+      return { output, chunks, err: () => err, waits: () => waits };
+    }
+
+    it('prints the JSON of many findings in bounded chunks, as one JSON.stringify(findings, null, 2) of them would', async () => {
+      const badLines = Array.from({ length: 4000 }, (_, i) => `bad metric ${i}\n`).join('');
+      const recorded = recordingOutput();
+      const code = await runLint(['--format', 'json', 'a.prom', 'b.prom'], recorded.output, fakeFiles({ 'a.prom': badLines, 'b.prom': WITH_TIMESTAMP }));
+      assert.equal(code, 1);
+      const out = recorded.chunks.join('');
+      const findings = JSON.parse(out);
+      assert.equal(findings.length, 4001);
+      assert.equal(out, `${JSON.stringify(findings, null, 2)}\n`);
+      assert.deepEqual([findings[0].file, findings[0].line, findings[3999].line, findings[4000].file, findings[4000].code], ['a.prom', 1, 4000, 'b.prom', 'timestamp']);
+      assert.ok(recorded.chunks.length > 10, `${recorded.chunks.length} chunks`);
+      assert.ok(Math.max(...recorded.chunks.map((chunk) => chunk.length)) < 70_000);
+      assert.ok(recorded.waits() >= recorded.chunks.length - 1, 'it waits for the reader between chunks');
+    });
+
+    it('prints an empty JSON list and the text summary as before', async () => {
+      const json = await lint(['--format', 'json', 'c.prom'], fakeFiles({ 'c.prom': CLEAN }));
+      assert.deepEqual([json.code, json.out], [0, '[]\n']);
+      const text = await lint(['c.prom', 't.prom', 'w.prom'], fakeFiles({ 'c.prom': CLEAN, 't.prom': WITH_TIMESTAMP, 'w.prom': ONLY_WARNINGS }));
+      assert.equal(text.err, '1 error, 1 warning, 1 other\n');
+    });
+
+    it('prints 3 million findings as JSON without ever holding more than a chunk of text', async function () {
+      this.timeout(120_000);
+      const recorded = recordingOutput();
+      let characters = 0;
+      let objects = 0;
+      let longest = 0;
+      let head = '';
+      let tail = '';
+      recorded.output.out = (text) => {
+        characters += text.length;
+        longest = Math.max(longest, text.length);
+        for (let at = text.indexOf('"code": '); at >= 0; at = text.indexOf('"code": ', at + 1)) {
+          objects++;
+        }
+        head ||= text.slice(0, 29);
+        tail = text.slice(-20);
+      };
+      const printer = new FindingPrinter(recorded.output, 'json');
+      const finding: Diagnostic = { code: 'invalid-value', severity: 'error', span: { line: 0, start: 4, end: 9 }, message: 'expected a number' };
+      const batch = Array.from({ length: 100_000 }, () => finding);
+      for (let i = 0; i < 30; i++) {
+        await printer.print('big.prom', batch);
+      }
+      printer.end();
+      assert.equal(objects, 3_000_000);
+      assert.equal(printer.errors, 3_000_000);
+      assert.ok(characters > 2 ** 29, `${characters} characters: more than V8's longest string`);
+      assert.ok(longest < 70_000);
+      assert.equal(head, '[\n  {\n    "file": "big.prom",');
+      assert.equal(tail, 'ted a number"\n  }\n]\n');
+    });
   });
 
   it('reads standard input for -', async () => {
@@ -208,6 +282,17 @@ describe('pgw lint', () => {
     const run = spawnSync(process.execPath, [cli, 'lint', '-'], { input: WITH_TIMESTAMP, encoding: 'utf8' });
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stdout, /<stdin>:3:24: error timestamp/);
+  });
+
+  it('warns about a metric heredoc whose delimiter line never comes, and not about a closed one', async () => {
+    const unclosed = 'curl --data-binary @- http://gw:9091/metrics/job/x <<PROM\nx_total 1\necho done\n';
+    const result = await lint(['push.sh'], fakeFiles({ 'push.sh': unclosed }));
+    assert.match(result.out, /^push\.sh:1:52: warning unterminated-heredoc this heredoc is never closed: no line holds just PROM/m);
+    assert.equal(result.code, 1, 'the echo line read as a sample is still refused');
+    const closed = await lint(['push.sh'], fakeFiles({ 'push.sh': 'curl --data-binary @- http://gw:9091/metrics/job/x <<PROM\nx_total 1\nPROM\n' }));
+    assert.doesNotMatch(closed.out, /unterminated-heredoc/);
+    const off = await lint(['--rule', 'unterminated-heredoc=off', 'push.sh'], fakeFiles({ 'push.sh': unclosed }));
+    assert.doesNotMatch(off.out, /unterminated-heredoc/);
   });
 
   it('checks a Prometheus configuration for honor_labels on a Pushgateway job', async () => {
