@@ -8,7 +8,7 @@ import { api, clientOfEmbeddedMock, waitFor } from './helpers';
 // script's own lines, their CodeLens and dry run; the @file mistake gets its @- quick fix.
 const SCRIPT = [
   '#!/bin/sh',
-  'tree_value=3',
+  'tree_value=$(wc -l </etc/hosts)',
   'echo "echo_metric{a=x} 1" | curl --data-binary @- http://127.0.0.1:9091/metrics/job/tree_echo',
   `printf '# TYPE tree_printf_metric gauge\\ntree_printf_metric %s\\n' "$tree_value" | curl --data-binary @- http://127.0.0.1:9091/metrics/job/tree_printf`,
   'cat <<EOF | curl --data-binary @notes.md http://127.0.0.1:9091/metrics/job/tree_file',
