@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { findEmbeddedScripts } from '../core/embedded/embeddedScripts';
 import { lintEmbeddedShell } from '../core/embedded/lintEmbedded';
 import { loadShellParser, ShellParser } from '../core/shell/tree/shellParser';
+import { DebouncedDocuments } from './debouncedDocuments';
 import { DIAGNOSTIC_SOURCE, toVscodeDiagnostic } from './diagnostics';
 import { LintSettingsReader } from './lintSettings';
 
@@ -16,7 +17,7 @@ const DEBOUNCE_MS = 250;
 export class EmbeddedShellCheck implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-embedded-shell`);
   private readonly subscriptions: vscode.Disposable[];
-  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly edits = new DebouncedDocuments(DEBOUNCE_MS, (document) => void this.publish(document));
 
   constructor(
     private readonly settings: LintSettingsReader,
@@ -24,7 +25,7 @@ export class EmbeddedShellCheck implements vscode.Disposable {
   ) {
     this.subscriptions = [
       vscode.workspace.onDidOpenTextDocument((document) => void this.publish(document)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.edits.schedule(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
       settings.onDidChange(() => this.publishAll()),
     ];
@@ -37,22 +38,8 @@ export class EmbeddedShellCheck implements vscode.Disposable {
     }
   }
 
-  private schedule(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.set(
-      key,
-      setTimeout(() => {
-        this.pending.delete(key);
-        void this.publish(document);
-      }, DEBOUNCE_MS),
-    );
-  }
-
   private forget(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.delete(key);
+    this.edits.cancel(document);
     this.collection.delete(document.uri);
   }
 
@@ -80,10 +67,7 @@ export class EmbeddedShellCheck implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const timer of this.pending.values()) {
-      clearTimeout(timer);
-    }
-    vscode.Disposable.from(...this.subscriptions, this.collection).dispose();
+    vscode.Disposable.from(...this.subscriptions, this.edits, this.collection).dispose();
   }
 }
 
