@@ -1,13 +1,12 @@
 import { Diagnostic, Severity } from '../core/exposition/diagnostic';
-import { ALL_RULE_CODES, lintExposition, SeveritySetting } from '../core/exposition/lint';
-import { parseRuleSeverities } from '../core/exposition/severitySettings';
+import { lintExposition, SeveritySetting } from '../core/exposition/lint';
 import { lintShellScript } from '../core/shell/lintShellScript';
-import { FileKind, FORCED_KINDS, isForcedKind } from '../core/files/fileKind';
+import { FileKind } from '../core/files/fileKind';
 import { scrapeConfigDiagnostics } from '../core/scrape/scrapeConfig';
-import { failure, Result, success } from '../core/result';
-import { DEFAULT_GATEWAY_TARGET, GATEWAY_VERSIONS, GatewayTarget, isGatewayVersion } from '../core/protocol/gatewayTarget';
-import { FileReader, kindOf, loadOnce, nodeFileReader, noShellParser, parseWithUsage, readInput, ShellParserLoader } from './cliInput';
+import { GatewayTarget } from '../core/protocol/gatewayTarget';
+import { FileReader, kindOf, loadOnce, nodeFileReader, noShellParser, readInput, ShellParserLoader } from './cliInput';
 import { ChunkedOutput, CliOutput } from './cliOutput';
+import { parseLintArguments } from './lintArguments';
 import { ShellParser } from '../core/shell/tree/shellParser';
 import { treePushSitesOf } from '../core/shell/tree/pushSites';
 import { lintDeclaredMetrics } from '../core/clients/clientMetricLint';
@@ -71,60 +70,15 @@ export async function runLint(
   loadClient: ClientParserLoader = loadClientParser,
 ): Promise<number> {
   const shellParser = loadOnce(loadParser);
-  const parsed = parseWithUsage(
-    'lint',
-    LINT_USAGE,
-    {
-      args: [...args],
-      options: {
-        format: { type: 'string', default: 'text' },
-        rule: { type: 'string', multiple: true },
-        'gateway-version': { type: 'string', default: DEFAULT_GATEWAY_TARGET.version },
-        'utf8-names': { type: 'boolean', default: false },
-        as: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-    },
-    output,
-  );
-  if (parsed === undefined) {
-    return 2;
+  const parsed = parseLintArguments('lint', LINT_USAGE, args, output);
+  if (typeof parsed === 'number') {
+    return parsed;
   }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    output.out(LINT_USAGE);
-    return 0;
-  }
-  if (values.format !== 'text' && values.format !== 'json') {
-    output.err(`pgw lint: --format must be text or json, not "${values.format}"\n`);
-    return 2;
-  }
-  const rules = ruleSeverities(values.rule ?? []);
-  if (!rules.ok) {
-    output.err(`pgw lint: ${rules.error}\n`);
-    return 2;
-  }
-  const severities = rules.value;
-  const chosenTarget = lintTarget(values['gateway-version'], values['utf8-names'] === true);
-  if (!chosenTarget.ok) {
-    output.err(`pgw lint: ${chosenTarget.error}\n`);
-    return 2;
-  }
-  const target = chosenTarget.value;
-  const forcedKind = values.as;
-  if (forcedKind !== undefined && !isForcedKind(forcedKind)) {
-    output.err(`pgw lint: --as must be ${FORCED_KINDS.join(', ')}, not "${forcedKind}"\n`);
-    return 2;
-  }
-  if (positionals.length === 0) {
-    output.err(`pgw lint: no file given (use - for standard input)\n\n${LINT_USAGE}`);
-    return 2;
-  }
+  const { severities, target, forcedKind } = parsed;
 
-  const printer = new FindingPrinter(output, values.format);
+  const printer = new FindingPrinter(output, parsed.format);
   let ioProblem = false;
-  for (const file of positionals) {
+  for (const file of parsed.files) {
     const input = readInput(file, reader);
     if (!input.ok) {
       output.err(`pgw lint: ${input.error}\n`);
@@ -217,31 +171,6 @@ async function lintYamlScripts(name: string, text: string, severities: Record<st
     output.err(`pgw lint: note: ${name}:${refused.line + 1}: a ${refused.origin} script not linted: ${refused.reason}\n`);
   }
   return found.scripts.length === 0 ? [] : lintEmbeddedShell(found, await parser(), { severities, target }).diagnostics;
-}
-
-/** `--gateway-version 1.11 --utf8-names` as the target; an unknown version, or UTF-8 names on 1.5, is a usage error. */
-export function lintTarget(version: string | undefined, utf8Names: boolean): Result<GatewayTarget> {
-  if (!isGatewayVersion(version)) {
-    return failure(`--gateway-version must be ${GATEWAY_VERSIONS.join(' or ')}, not "${version}" (1.9 and 1.10 lint as 1.11; 1.5 to 1.8 as 1.5)`);
-  }
-  if (utf8Names && version !== '1.11') {
-    return failure(`--utf8-names needs --gateway-version 1.11: Pushgateway ${version} has no UTF-8 names`);
-  }
-  return success({ version, utf8Names, consistencyCheckDisabled: false });
-}
-
-/** `--rule no-help=off --rule timestamp=warning` as severities; a malformed or unknown one is a usage error. */
-export function ruleSeverities(options: readonly string[]): Result<Record<string, SeveritySetting>> {
-  const raw: Record<string, string> = {};
-  for (const option of options) {
-    const [code, severity, ...rest] = option.split('=');
-    if (!code || severity === undefined || rest.length > 0) {
-      return failure(`--rule takes CODE=SEVERITY, e.g. --rule no-help=off, not "${option}"`);
-    }
-    raw[code] = severity;
-  }
-  const { severities, problems } = parseRuleSeverities(raw, new Set(ALL_RULE_CODES), '--rule');
-  return problems.length > 0 ? failure(problems.join('; ')) : success(severities);
 }
 
 /** A finding as an element of the list `JSON.stringify(findings, null, 2)` prints, written out: no object or re-indenting per finding. */

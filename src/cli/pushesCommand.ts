@@ -1,13 +1,11 @@
 import { hasErrors } from '../core/exposition/lint';
-import { FORCED_KINDS, isForcedKind } from '../core/files/fileKind';
 import { GroupingKey } from '../core/protocol/groupingKey';
 import { findDeleteCommands, findMetricHeredocs } from '../core/shell/heredocs';
 import { lintShellScript } from '../core/shell/lintShellScript';
 import { BodySource, TreePushSite, treePushSitesOf } from '../core/shell/tree/pushSites';
 import { CliOutput } from './cliOutput';
-import { lintTarget, ruleSeverities } from './lintCommand';
-import { DEFAULT_GATEWAY_TARGET } from '../core/protocol/gatewayTarget';
-import { FileReader, kindOf, loadOnce, nodeFileReader, noShellParser, parseWithUsage, readInput, ShellParserLoader } from './cliInput';
+import { parseLintArguments } from './lintArguments';
+import { FileReader, kindOf, loadOnce, nodeFileReader, noShellParser, readInput, ShellParserLoader } from './cliInput';
 import { appendAll } from '../core/appendAll';
 import { ClientLanguage, ClientPushSite, siteGroupingLabels, siteUrl } from '../core/clients/clientSite';
 import { lintDeclaredMetrics } from '../core/clients/clientMetricLint';
@@ -63,60 +61,16 @@ export async function runPushes(
   loadClient: ClientParserLoader = loadClientParser,
 ): Promise<number> {
   const shellParser = loadOnce(loadParser);
-  const parsed = parseWithUsage(
-    'pushes',
-    PUSHES_USAGE,
-    {
-      args: [...args],
-      options: {
-        format: { type: 'string', default: 'text' },
-        rule: { type: 'string', multiple: true },
-        'gateway-version': { type: 'string', default: DEFAULT_GATEWAY_TARGET.version },
-        'utf8-names': { type: 'boolean', default: false },
-        as: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-    },
-    output,
-  );
-  if (parsed === undefined) {
-    return 2;
+  const parsed = parseLintArguments('pushes', PUSHES_USAGE, args, output);
+  if (typeof parsed === 'number') {
+    return parsed;
   }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    output.out(PUSHES_USAGE);
-    return 0;
-  }
-  if (values.format !== 'text' && values.format !== 'json') {
-    output.err(`pgw pushes: --format must be text or json, not "${values.format}"\n`);
-    return 2;
-  }
-  const rules = ruleSeverities(values.rule ?? []);
-  if (!rules.ok) {
-    output.err(`pgw pushes: ${rules.error}\n`);
-    return 2;
-  }
-  const severities = rules.value;
-  const chosenTarget = lintTarget(values['gateway-version'], values['utf8-names'] === true);
-  if (!chosenTarget.ok) {
-    output.err(`pgw pushes: ${chosenTarget.error}\n`);
-    return 2;
-  }
-  const target = chosenTarget.value;
-  const forced = values.as;
-  if (forced !== undefined && !isForcedKind(forced)) {
-    output.err(`pgw pushes: --as must be ${FORCED_KINDS.join(', ')}, not "${forced}"\n`);
-    return 2;
-  }
-  if (positionals.length === 0) {
-    output.err(`pgw pushes: no file given (use - for standard input)\n\n${PUSHES_USAGE}`);
-    return 2;
-  }
+  const { severities, target, forcedKind: forced } = parsed;
+
   const listed: ListedSite[] = [];
   let ioProblem = false;
   let lintErrors = false;
-  for (const file of positionals) {
+  for (const file of parsed.files) {
     const input = readInput(file, reader);
     if (!input.ok) {
       output.err(`pgw pushes: ${input.error}\n`);
@@ -151,7 +105,7 @@ export async function runPushes(
     appendAll(listed, shellSites(name, text, treeSites));
     lintErrors ||= hasErrors(lintShellScript(text, { severities, target, ...(treeSites && { treeSites }) }).diagnostics);
   }
-  if (values.format === 'json') {
+  if (parsed.format === 'json') {
     output.out(`${JSON.stringify(listed, null, 2)}\n`);
   } else {
     for (const site of listed) {
