@@ -6,6 +6,7 @@ import { runPushes } from '../../../src/cli/pushesCommand';
 import { findEmbeddedScripts } from '../../../src/core/embedded/embeddedScripts';
 import { lintEmbeddedShell } from '../../../src/core/embedded/lintEmbedded';
 import { loadShellParser, ShellParser } from '../../../src/core/shell/tree/shellParser';
+import { folderReader, runCli } from '../../support/cliRun';
 
 // Each fixture is a small YAML file of our own, modelled on public CronJobs, Jobs, workflows, GitLab
 // CI files and Concourse tasks that push from an embedded script, with the sites `pgw pushes
@@ -14,21 +15,10 @@ import { loadShellParser, ShellParser } from '../../../src/core/shell/tree/shell
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/yaml');
 const YAML_FILES = fs.readdirSync(FIXTURES).filter((name) => /\.ya?ml$/.test(name));
 
-const fixtureReader: FileReader = {
-  readFile: (name) => fs.readFileSync(path.join(FIXTURES, name)),
-  readStdin: () => Buffer.alloc(0),
-};
+const fixtureReader = folderReader(FIXTURES);
 
-async function run(command: typeof runLint, args: string[], parser: ShellParser | undefined, reader: FileReader = fixtureReader) {
-  let out = '';
-  let err = '';
-  let loads = 0;
-  const loadParser = () => {
-    loads++;
-    return Promise.resolve(parser);
-  };
-  const code = await command(args, { out: (text) => (out += text), err: (text) => (err += text) }, reader, loadParser);
-  return { code, out, err, loads };
+function run(command: typeof runLint, args: string[], parser: ShellParser | undefined, reader: FileReader = fixtureReader) {
+  return runCli(command, args, reader, parser);
 }
 
 describe('shell embedded in YAML: fixtures', () => {

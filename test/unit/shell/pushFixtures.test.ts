@@ -7,6 +7,7 @@ import { runPushes } from '../../../src/cli/pushesCommand';
 import { lintShellScript, shellQuickFixesFor } from '../../../src/core/shell/lintShellScript';
 import { treePushSitesOf } from '../../../src/core/shell/tree/pushSites';
 import { loadShellParser, ShellParser } from '../../../src/core/shell/tree/shellParser';
+import { folderReader, runCli } from '../../support/cliRun';
 
 // Each fixture is a small script of our own, modelled on a push pattern seen in public scripts,
 // with the sites `pgw pushes --format json` must report (NAME.pushes.json) and the findings
@@ -14,21 +15,10 @@ import { loadShellParser, ShellParser } from '../../../src/core/shell/tree/shell
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/shell/pushes');
 const SCRIPTS = fs.readdirSync(FIXTURES).filter((name) => name.endsWith('.sh'));
 
-const fixtureReader: FileReader = {
-  readFile: (name) => fs.readFileSync(path.join(FIXTURES, name)),
-  readStdin: () => Buffer.alloc(0),
-};
+const fixtureReader = folderReader(FIXTURES);
 
-async function run(command: typeof runLint, args: string[], parser: ShellParser | undefined, reader: FileReader = fixtureReader) {
-  let out = '';
-  let err = '';
-  let loads = 0;
-  const loadParser = () => {
-    loads++;
-    return Promise.resolve(parser);
-  };
-  const code = await command(args, { out: (text) => (out += text), err: (text) => (err += text) }, reader, loadParser);
-  return { code, out, err, loads };
+function run(command: typeof runLint, args: string[], parser: ShellParser | undefined, reader: FileReader = fixtureReader) {
+  return runCli(command, args, reader, parser);
 }
 
 describe('push sites on the shell parser: fixtures', () => {
