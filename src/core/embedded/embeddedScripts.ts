@@ -10,6 +10,7 @@ import { scalarSource, SourcedText } from './scalarSource';
 //   `script` (a step of a list, with an `image`; sh unless its `#!` says otherwise);
 // - a GitHub Actions step's `run:`, run by bash unless `shell:` (or `defaults.run.shell`) says
 //   another program, or the job runs on Windows (PowerShell by default);
+// - a Drone or Woodpecker step's `commands:` (beside its `image:`), a list of lines like GitLab's;
 // - a GitLab CI job's `script:`, `before_script:`, `after_script:`, a string or a list of lines run
 //   one after the other by one shell (so they are read as one script, a line each).
 // Each script keeps, per character, where it is written in the YAML, so that findings land there.
@@ -106,6 +107,7 @@ class ScriptFinder {
     this.containerCommand(node);
     this.workflowStep(node, inner);
     this.scriptTemplate(node, listItem);
+    this.ciStepCommands(node);
     for (const pair of node.items) {
       this.visit(pair.value, inner);
     }
@@ -149,6 +151,14 @@ class ScriptFinder {
     const shell = scalarString(map.get('shell', true)) ?? context.defaultShell ?? (context.windows ? 'pwsh' : 'bash');
     if (SHELLS.has(programName(shell))) {
       this.add('run', [run]);
+    }
+  }
+
+  /** A Drone or Woodpecker CI step: `{image, commands: [lines]}`, the lines run one after the other by one shell. */
+  private ciStepCommands(map: YAMLMap): void {
+    const lines = flatItems(map.get('commands', true));
+    if (map.has('image') && lines.length > 0 && lines.every((line) => isScalar(line) && typeof line.value === 'string')) {
+      this.add('script', lines);
     }
   }
 
