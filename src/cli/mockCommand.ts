@@ -184,7 +184,17 @@ function formatEntry(entry: PushLogEntry, format: 'text' | 'json'): string {
   // Quoted: a family name (UTF-8 names, protobuf) may hold control characters a terminal would obey.
   const families = entry.families.length > 0 ? ` [${entry.families.map((name) => JSON.stringify(name)).join(', ')}]` : '';
   const error = entry.error ? ` ${entry.error.trim()}` : '';
-  return `${entry.time} ${entry.method} ${entry.path} ${entry.status} ${entry.bodyBytes}B${families}${error}`;
+  return `${entry.time} ${entry.method} ${entry.path} ${entry.status}${sizesOf(entry)}${families}${error}`;
+}
+
+/** ` (23 bytes sent)`, ` (1042 bytes answered)`, both, or nothing: each size only when there was a body, as the editor's log says it. */
+function sizesOf(entry: PushLogEntry): string {
+  const sizes = [entry.bodyBytes > 0 ? `${byteCount(entry.bodyBytes)} sent` : '', entry.answerBytes ? `${byteCount(entry.answerBytes)} answered` : ''].filter(Boolean);
+  return sizes.length > 0 ? ` (${sizes.join(', ')})` : '';
+}
+
+function byteCount(bytes: number): string {
+  return `${bytes} byte${bytes === 1 ? '' : 's'}`;
 }
 
 function describeListenError(error: unknown, host: string, port: number): string {

@@ -26,6 +26,8 @@ export interface EmbeddedScript {
   /** The template expressions by the variable that stands for each in `text`, and where those are. */
   readonly expressions: ReadonlyMap<string, string>;
   readonly expressionSpans: readonly { readonly start: number; readonly end: number }[];
+  /** The kind of Kubernetes manifest (`CronJob`, `Job`) whose pod runs the script: a new pod, with a new host name, on every run. */
+  readonly podOf?: string;
 }
 
 /**
@@ -47,6 +49,8 @@ export interface EmbeddedScripts {
   readonly position: (offset: number) => { line: number; column: number };
 }
 
+/** Manifests that start a new pod for every run. */
+const PER_RUN_POD_KINDS = new Set(['CronJob', 'Job']);
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
 const GITLAB_SCRIPT_KEYS = ['before_script', 'script', 'after_script'];
 const MAY_PUSH = /\b(?:curl|wget|http|https|xh)\b|\/metrics\/job\b/;
@@ -72,6 +76,8 @@ export function findEmbeddedScripts(yaml: string): EmbeddedScripts {
   const finder = new ScriptFinder(yaml, found);
   for (const document of documents) {
     if (isMap(document.contents)) {
+      const kind = scalarString(document.contents.get('kind', true));
+      finder.podOf = kind !== undefined && PER_RUN_POD_KINDS.has(kind) ? kind : undefined;
       finder.gitlabJobs(document.contents);
       finder.visit(document.contents, { windows: false });
     }
@@ -87,6 +93,9 @@ interface Context {
 }
 
 class ScriptFinder {
+  /** The kind of the current document when its pods are new on every run. */
+  podOf: string | undefined;
+
   constructor(
     private readonly yaml: string,
     private readonly found: EmbeddedScripts,
@@ -200,7 +209,7 @@ class ScriptFinder {
     }
     const script = templateExpressionsAsVariables(text);
     if (!isOtherLanguage(script.text)) {
-      this.found.scripts.push({ origin, starts, ends, ...script });
+      this.found.scripts.push({ origin, starts, ends, ...script, ...(this.podOf !== undefined && { podOf: this.podOf }) });
     }
   }
 }

@@ -17,13 +17,20 @@ export interface PerRunValue {
 export interface PerRunContext {
   /** The script runs in a Kubernetes CronJob's pod, whose host name is new on every run. */
   readonly cronJob?: boolean;
+  /** The script runs in the pod of this kind of manifest (`CronJob`, `Job`): its host name is new on every run. */
+  readonly podOf?: string;
+  /**
+   * Template expressions (`${{ github.run_id }}`) by the shell variable that stands for each in
+   * the script (see `templateExpressionsAsVariables`): the CI fills them in before the shell runs.
+   */
+  readonly templateExpressions?: ReadonlyMap<string, string>;
 }
 
 const RANDOM = 'a random number, new on every run';
 const PROCESS_ID = "the shell's process id, new on every run";
 const CI_RUN = "the CI run's id, new on every run";
 const TIME = 'the time of the run';
-const POD_NAME = "the CronJob pod's name, new on every run";
+const podName = (kind: string) => `the ${kind} pod's name, new on every run`;
 
 /** Parameters whose value differs on every run. */
 const PER_RUN_PARAMETERS: Readonly<Record<string, string>> = {
@@ -40,6 +47,7 @@ const PER_RUN_PARAMETERS: Readonly<Record<string, string>> = {
   CI_PIPELINE_ID: CI_RUN,
   GITHUB_RUN_ID: CI_RUN,
   GITHUB_RUN_NUMBER: CI_RUN,
+  CI_PIPELINE_IID: CI_RUN,
   BUILDKITE_BUILD_ID: CI_RUN,
   CIRCLE_BUILD_NUM: CI_RUN,
   TRAVIS_BUILD_ID: CI_RUN,
@@ -53,6 +61,9 @@ const PER_RUN_COMMANDS: readonly { readonly pattern: RegExp; readonly why: strin
   { pattern: /^cat\s+\/proc\/sys\/kernel\/random\/uuid\b/, why: 'a new UUID' },
   { pattern: /^(openssl\s+rand|mktemp|od\s.*\/dev\/u?random|head\s.*\/dev\/u?random)\b/, why: RANDOM },
 ];
+
+/** GitHub Actions' `${{ github.run_id }}` and `${{ github.run_number }}` (`github['run_id']` too). */
+const PER_RUN_EXPRESSION = /^\$\{\{\s*github(?:\.run_(?:id|number)|\[\s*'run_(?:id|number)'\s*\])\s*\}\}$/;
 
 const POD_NAME_PARAMETERS = new Set(['HOSTNAME', 'POD_NAME']);
 const POD_NAME_COMMAND = /^(hostname|uname\s+-n|cat\s+\/etc\/hostname)\s*$/;
@@ -149,16 +160,21 @@ function commandOf(expansion: ValueExpansion): string | undefined {
 }
 
 function perRunReason(expansion: ValueExpansion, context: PerRunContext): string | undefined {
+  const pod = context.podOf ?? (context.cronJob ? 'CronJob' : undefined);
+  const expression = context.templateExpressions?.get(expansion.text);
+  if (expression !== undefined) {
+    return PER_RUN_EXPRESSION.test(expression) ? CI_RUN : undefined;
+  }
   if (expansion.kind === 'parameter' && expansion.name !== undefined) {
-    if (context.cronJob && POD_NAME_PARAMETERS.has(expansion.name)) {
-      return POD_NAME;
+    if (pod && POD_NAME_PARAMETERS.has(expansion.name)) {
+      return podName(pod);
     }
     return PER_RUN_PARAMETERS[expansion.name];
   }
   const command = commandOf(expansion);
   if (command !== undefined) {
-    if (context.cronJob && POD_NAME_COMMAND.test(command)) {
-      return POD_NAME;
+    if (pod && POD_NAME_COMMAND.test(command)) {
+      return podName(pod);
     }
     return PER_RUN_COMMANDS.find(({ pattern }) => pattern.test(command))?.why;
   }

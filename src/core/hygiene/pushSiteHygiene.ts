@@ -1,12 +1,15 @@
 import { Diagnostic, Severity } from '../exposition/diagnostic';
 import { SeverityOverrides } from '../exposition/lint';
+import { Span } from '../exposition/model';
 import { MetricHeredoc } from '../shell/heredocs';
-import { perRunGroupingValues } from './perRunGroupingKey';
+import { PerRunContext, perRunGroupingValues } from './perRunGroupingKey';
 
 export const PER_RUN_GROUPING_KEY_DEFAULT_SEVERITY: Severity = 'warning';
 
 export interface PushSiteHygieneOptions {
   readonly severities?: SeverityOverrides;
+  /** What is known of where the script runs beyond its own text (the manifest or CI file around it). */
+  readonly runContext?: PerRunContext;
 }
 
 /** A script that talks of Kubernetes or a CronJob: its `$HOSTNAME` is a pod's name, new on every run. */
@@ -27,20 +30,26 @@ export function scriptFacts(script: string): ScriptFacts {
  * key with a per-run value (every run leaves a group behind that nothing deletes).
  */
 export function pushSiteDiagnostics(facts: ScriptFacts, heredoc: MetricHeredoc, options: PushSiteHygieneOptions = {}): Diagnostic[] {
-  const push = heredoc.push;
+  return heredoc.push ? pushUrlHygiene(facts, heredoc.push, options) : [];
+}
+
+/** The same findings for any push of the script (an echo or printf piped to curl too), by its URL and where that is written. */
+export function pushUrlHygiene(facts: ScriptFacts, push: { readonly url: string; readonly urlSpan: Span }, options: PushSiteHygieneOptions = {}): Diagnostic[] {
   const severity = options.severities?.['per-run-grouping-key'] ?? PER_RUN_GROUPING_KEY_DEFAULT_SEVERITY;
-  if (!push || severity === 'off') {
+  if (severity === 'off') {
     return [];
   }
+  const context: PerRunContext = { ...options.runContext, cronJob: facts.cronJob || options.runContext?.cronJob === true };
   const urlText = facts.lines[push.urlSpan.line]?.slice(push.urlSpan.start, push.urlSpan.end) ?? '';
-  return perRunGroupingValues(push.url, { cronJob: facts.cronJob }).map((value) => {
+  return perRunGroupingValues(push.url, context).map((value) => {
     const at = writtenOffset(push.url, urlText, value.expansion, value.offset);
     const span = at < 0 ? push.urlSpan : { line: push.urlSpan.line, start: push.urlSpan.start + at, end: push.urlSpan.start + at + value.expansion.length };
+    const shown = context.templateExpressions?.get(value.expansion) ?? value.expansion;
     return {
       code: 'per-run-grouping-key',
       severity,
       span,
-      message: `grouping label "${value.label}" takes ${value.expansion}, ${value.why}: every run pushes a new group that nothing deletes, and the gateway keeps them all; use a stable value and put per-run facts in the body`,
+      message: `grouping label "${value.label}" takes ${shown}, ${value.why}: every run pushes a new group that nothing deletes, and the gateway keeps them all; use a stable value and put per-run facts in the body`,
     };
   });
 }

@@ -91,6 +91,20 @@ describe('pgw mock', function () {
     assert.ok(line.endsWith(' ["evil\\u001b[2Jname"]'), line);
   });
 
+  it('logs in text the size of what was sent and of what was answered, each only when there was a body', async () => {
+    const cli = await startCli([]);
+    const body = '# TYPE a gauge\na 1\n';
+    assert.equal((await fetch(`${cli.url}/metrics/job/sizes`, { method: 'PUT', body })).status, 200);
+    const answer = await (await fetch(`${cli.url}/api/v1/metrics`)).text();
+    assert.equal((await fetch(`${cli.url}/metrics/job/sizes`, { method: 'DELETE' })).status, 202);
+    await waitFor(() => cli.output.out.includes('DELETE /metrics/job/sizes'), 'the delete in the log');
+    assert.equal(await cli.stop(), 0);
+    const line = (start: string) => (cli.output.out.split('\n').find((text) => text.includes(` ${start} `)) ?? '').replace(/^\S+ /, '');
+    assert.equal(line('PUT'), `PUT /metrics/job/sizes 200 (${Buffer.byteLength(body)} bytes sent) ["a"]`);
+    assert.equal(line('GET'), `GET /api/v1/metrics 200 (${Buffer.byteLength(answer)} bytes answered)`);
+    assert.equal(line('DELETE'), 'DELETE /metrics/job/sizes 202');
+  });
+
   it('says clearly when the port is taken, exit 1', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

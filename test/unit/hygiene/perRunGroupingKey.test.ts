@@ -58,3 +58,28 @@ describe('perRunGroupingValues', () => {
     }
   });
 });
+
+describe('perRunGroupingValues with what is known around the script', () => {
+  it("names the manifest whose pod's host name it is", () => {
+    assert.equal(perRunGroupingValues('http://gw/metrics/job/a/instance/$HOSTNAME', { podOf: 'Job' })[0]?.why, "the Job pod's name, new on every run");
+    assert.deepEqual(perRunGroupingValues('http://gw/metrics/job/a/instance/$HOSTNAME', {}), []);
+  });
+
+  it('reads a template expression by the variable that stands for it: run id and number are per-run, others not', () => {
+    const templateExpressions = new Map([
+      ['${_0_______________}', '${{ github.run_id }}'],
+      ['${_1________________}', '${{ github.ref_name }}'],
+    ]);
+    assert.deepEqual(
+      perRunGroupingValues('$GW/metrics/job/a/run/${_0_______________}/branch/${_1________________}', { templateExpressions }).map((value) => [value.label, value.expansion]),
+      [['run', '${_0_______________}']],
+    );
+  });
+
+  it("counts GitLab's per-project pipeline number", () => {
+    assert.deepEqual(
+      perRunGroupingValues('$GW/metrics/job/a/pipeline/$CI_PIPELINE_IID').map((value) => value.expansion),
+      ['$CI_PIPELINE_IID'],
+    );
+  });
+});

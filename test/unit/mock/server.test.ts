@@ -48,7 +48,10 @@ describe('mock gateway: the HTTP server', function () {
     it('answers 413 with a clear text to a body over the limit, and stores nothing', async () => {
       const response = await sendStep(gateway.port, bodyStep('PUT', '/metrics/job/j', Buffer.from('a 1\n'.repeat(300))));
       assert.equal(response.status, 413);
-      assert.match(response.body.toString('utf8'), /^request body too large: the mock gateway accepts at most 1024 bytes \(option bodyLimitBytes; the real Pushgateway has no limit\)\n$/);
+      assert.match(
+        response.body.toString('utf8'),
+        /^request body too large: the mock gateway accepts at most 1024 bytes \(raise it with pgw mock --max-body-bytes or the setting pushgateway\.mock\.maxBodyBytes; the real Pushgateway has no limit\)\n$/,
+      );
       assert.equal([...gateway.store.groups()].length, 0);
     });
 

@@ -9,6 +9,7 @@ import { RouteResult } from './router/router';
 import { GroupingLabels } from '../store/sanitize';
 import { unsnappyLikeGo } from '../body/snappyBody';
 import { GatewayVersion } from '../../protocol/gatewayTarget';
+import { boundHint } from './boundHints';
 
 // From a request to the mock gateway's answer, independent of the transport: Go's ServeMux (clean
 // paths, /api/v1/ stripped), the gzip wrapper, the two routers, the handlers, the request metrics
@@ -49,7 +50,7 @@ interface LogNotes {
 
 function tooLarge(limit: number): Reply {
   return {
-    ...httpError(413, `request body too large: the mock gateway accepts at most ${limit} bytes (option bodyLimitBytes; the real Pushgateway has no limit)`),
+    ...httpError(413, `request body too large: the mock gateway accepts at most ${limit} bytes ${boundHint('body')}`),
     close: true,
   };
 }

@@ -8,6 +8,7 @@ import { exposedFamilies, renderExposition } from '../output/render';
 import { negotiateFormat, negotiateGzip } from '../output/negotiate';
 import { encodeDelimitedFamilies } from '../output/protobufOut';
 import { CORS_HEADERS, DROPPED, empty, httpError, json, notFound, Reply, sniffedText } from './replies';
+import { boundHint } from './boundHints';
 import { ApiHandler, MainHandler } from './routes';
 import { GroupingLabels } from '../store/sanitize';
 import { SelfMetrics } from '../store/selfMetrics';
@@ -160,17 +161,14 @@ export function pauseFor(bodyBytes: number): Pause {
 /** The 413 for a push with more families or series than the mock stores at once, if it has. */
 function pushOverLimits(families: readonly MetricFamily[], limits: PushLimits): Reply | undefined {
   if (families.length > limits.maxFamilies) {
-    return httpError(
-      413,
-      `push has ${families.length} metric families: the mock gateway accepts at most ${limits.maxFamilies} per push (option maxFamiliesPerPush; the real Pushgateway has no limit)`,
-    );
+    return httpError(413, `push has ${families.length} metric families: the mock gateway accepts at most ${limits.maxFamilies} per push ${boundHint('families')}`);
   }
   let series = 0;
   for (const family of families) {
     series += family.metrics.length;
   }
   if (series > limits.maxSeries) {
-    return httpError(413, `push has ${series} series: the mock gateway accepts at most ${limits.maxSeries} per push (option maxSeriesPerPush; the real Pushgateway has no limit)`);
+    return httpError(413, `push has ${series} series: the mock gateway accepts at most ${limits.maxSeries} per push ${boundHint('series')}`);
   }
   return undefined;
 }
