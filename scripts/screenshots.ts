@@ -275,18 +275,30 @@ async function clearStage(page: Page): Promise<void> {
   }
 }
 
+/**
+ * Chooses an item of the open context menu: hovered, then Enter. A click can come while the menu
+ * still ignores the mouse (just opened), which leaves the item focused and nothing chosen.
+ */
+async function chooseMenuItem(page: Page, label: string): Promise<void> {
+  const item = page.locator('.monaco-menu .action-item', { hasText: label }).first();
+  await visible(item);
+  await item.hover();
+  await visible(page.locator('.monaco-menu .action-item.focused', { hasText: label }));
+  await page.keyboard.press('Enter');
+}
+
 /** Clean Up Groups… from the demo gateway's context menu: the age offered, no selector, and the preview of the groups that would go (cancelled after the picture). */
 async function showCleanUp(page: Page): Promise<void> {
   await clearStage(page);
   const sidebar = await openGatewaysView(page);
   await sidebar.locator('.monaco-list-row', { hasText: DEMO_GATEWAY_NAME }).first().click({ button: 'right' });
-  const menuItem = page.locator('.monaco-menu .action-label', { hasText: 'Clean Up Groups…' }).first();
-  await visible(menuItem);
-  await menuItem.click();
+  await chooseMenuItem(page, 'Clean Up Groups…');
+  // Enter on the input itself: the closing menu may hand the focus back to the tree after the quick input took it.
+  const input = page.locator('.quick-input-widget input').first();
   await visible(page.locator('.quick-input-widget', { hasText: 'older than' }));
-  await page.keyboard.press('Enter');
+  await input.press('Enter');
   await visible(page.locator('.quick-input-widget', { hasText: 'matching' }));
-  await page.keyboard.press('Enter');
+  await input.press('Enter');
   await visible(page.locator('.quick-input-widget .monaco-list-row', { hasText: groupLabel(DEMO_GROUPS.stale) }));
   await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 40);
   await page.waitForTimeout(1_000);
