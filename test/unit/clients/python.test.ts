@@ -113,6 +113,15 @@ describe('prometheus_client in Python', () => {
     assert.deepEqual(findings, ['3:11-22 error invalid-metric-name', '3:36-38 warning reserved-label', '4:57-59 error reserved-label-name']);
   });
 
+  it('warns of a counter whose _total the client would double', () => {
+    const { metrics } = analyse(['from prometheus_client import Counter', "jobs = Counter('jobs_total_total', 'Jobs run')", ''].join('\n'));
+    assert.equal(metrics[0].exposedName, 'jobs_total_total');
+    const [finding, ...rest] = lintDeclaredMetrics('python', metrics);
+    assert.deepEqual(rest, []);
+    assert.deepEqual([finding.span.line, finding.span.start, finding.span.end, finding.severity, finding.code], [1, 16, 32, 'warning', 'counter-total-suffix']);
+    assert.match(finding.message, /exposes this counter as jobs_total_total: name it jobs_total/);
+  });
+
   it('joins namespace, subsystem and unit as the client does', () => {
     const { metrics } = analyse("from prometheus_client import Gauge\ng = Gauge('started', 'h', namespace='backup', subsystem='run', unit='seconds')\n");
     assert.equal(metrics[0].name, 'backup_run_started_seconds');
