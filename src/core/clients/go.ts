@@ -5,19 +5,20 @@
 // they are registered on. Nothing is run: values are read where the code spells them out, or from
 // a constant or variable assigned a literal.
 import { Span } from '../exposition/model';
-import { TreeNode, TreeParser } from '../shell/tree/shellParser';
-import { ClientAnalysis, ClientMetricType, ClientPushSite, CodeValue, DeclaredMetric, GroupingPair } from './clientSite';
+import { TreeNode } from '../shell/tree/shellParser';
+import { ClientReader, descendants, followedName, spanOf } from './codeTree';
+import { ClientAnalysis, ClientMetricType, ClientPushSite, CodeValue, DeclaredMetric, GroupingPair, GROUP_DELETE, POST_PUSH, PUT_PUSH, SiteAction } from './clientSite';
 
 const PUSH_PACKAGE = /\/client_golang\/prometheus\/push$/;
 const PROMETHEUS_PACKAGE = /\/client_golang\/prometheus$/;
 const PROMAUTO_PACKAGE = /\/client_golang\/prometheus\/promauto$/;
 
-const FINAL_CALLS: Readonly<Record<string, { action: 'push' | 'delete'; method: ClientPushSite['method'] }>> = {
-  Push: { action: 'push', method: 'PUT' },
-  PushContext: { action: 'push', method: 'PUT' },
-  Add: { action: 'push', method: 'POST' },
-  AddContext: { action: 'push', method: 'POST' },
-  Delete: { action: 'delete', method: 'DELETE' },
+const FINAL_CALLS: Readonly<Record<string, SiteAction>> = {
+  Push: PUT_PUSH,
+  PushContext: PUT_PUSH,
+  Add: POST_PUSH,
+  AddContext: POST_PUSH,
+  Delete: GROUP_DELETE,
 };
 
 const CONSTRUCTORS: Readonly<Record<string, ClientMetricType>> = {
@@ -36,16 +37,8 @@ const CONSTRUCTORS: Readonly<Record<string, ClientMetricType>> = {
 /** The registry prometheus.MustRegister and promauto's package functions register on. */
 const DEFAULT_REGISTRY = 'prometheus.DefaultRegisterer';
 
-export function mentionsGoClient(text: string): boolean {
-  return text.includes('client_golang/prometheus');
-}
-
-export function analyseGo(parser: TreeParser, text: string): ClientAnalysis {
-  if (!mentionsGoClient(text)) {
-    return { sites: [], metrics: [] };
-  }
-  return parser.parse(text, (root) => new GoReader(root).read());
-}
+/** client_golang, in any file importing one of its packages. */
+export const GO_CLIENT: ClientReader = { marker: 'client_golang/prometheus', read: (root) => new GoReader(root).read() };
 
 interface Declared {
   readonly metric: DeclaredMetric;
@@ -115,12 +108,7 @@ class GoReader {
 
   /** `name` followed to the value it was last given before `at`, or its only value. */
   private followed(node: TreeNode, at: TreeNode): TreeNode {
-    if (node.type !== 'identifier') {
-      return node;
-    }
-    const values = this.assignments.get(node.text) ?? [];
-    const before = values.filter((value) => value.startIndex < at.startIndex);
-    return before[before.length - 1] ?? (values.length === 1 ? values[0] : node);
+    return followedName(this.assignments, node, at);
   }
 
   private codeValue(node: TreeNode | undefined, at: TreeNode): CodeValue | undefined {
@@ -392,15 +380,6 @@ function contentSpan(node: TreeNode): Span {
   return spanOf(node);
 }
 
-function spanOf(node: TreeNode): Span {
-  const { row, column } = node.startPosition;
-  return { line: row, start: column, end: node.endPosition.row === row ? node.endPosition.column : column + node.text.split('\n')[0].length };
-}
-
 function namedOf(node: TreeNode | null): TreeNode[] {
   return (node?.namedChildren ?? []).flatMap((child) => (child && child.type !== 'comment' ? [child] : []));
-}
-
-function descendants(root: TreeNode, type: string): TreeNode[] {
-  return root.descendantsOfType(type).flatMap((node) => (node ? [node] : []));
 }

@@ -4,13 +4,14 @@
 // and the Gauge/Counter/Histogram/Summary/Info/Enum declarations with the registry each goes to.
 // Nothing is run: values are read where the code spells them out, or from a name assigned a literal.
 import { Span } from '../exposition/model';
-import { TreeNode, TreeParser } from '../shell/tree/shellParser';
-import { ClientAnalysis, ClientMetricType, ClientPushSite, CodeValue, DeclaredMetric, GroupingPair } from './clientSite';
+import { TreeNode } from '../shell/tree/shellParser';
+import { ClientReader, descendants, followedName, spanOf } from './codeTree';
+import { ClientAnalysis, ClientMetricType, ClientPushSite, CodeValue, DeclaredMetric, GroupingPair, GROUP_DELETE, POST_PUSH, PUT_PUSH, SiteAction } from './clientSite';
 
-const PUSH_FUNCTIONS: Readonly<Record<string, { action: 'push' | 'delete'; method: ClientPushSite['method'] }>> = {
-  push_to_gateway: { action: 'push', method: 'PUT' },
-  pushadd_to_gateway: { action: 'push', method: 'POST' },
-  delete_from_gateway: { action: 'delete', method: 'DELETE' },
+const PUSH_FUNCTIONS: Readonly<Record<string, SiteAction>> = {
+  push_to_gateway: PUT_PUSH,
+  pushadd_to_gateway: POST_PUSH,
+  delete_from_gateway: GROUP_DELETE,
 };
 
 const METRIC_CLASSES: Readonly<Record<string, ClientMetricType>> = {
@@ -30,17 +31,8 @@ const METRIC_PARAMETERS = ['name', 'documentation', 'labelnames', 'namespace', '
 /** The registry a metric without `registry=` goes to, and push_to_gateway's name for it. */
 const DEFAULT_REGISTRY = 'REGISTRY';
 
-/** Whether the file uses prometheus_client at all: files that do not are not parsed. */
-export function mentionsPythonClient(text: string): boolean {
-  return text.includes('prometheus_client');
-}
-
-export function analysePython(parser: TreeParser, text: string): ClientAnalysis {
-  if (!mentionsPythonClient(text)) {
-    return { sites: [], metrics: [] };
-  }
-  return parser.parse(text, (root) => new PythonReader(root).read());
-}
+/** prometheus_client, in any file naming it. */
+export const PYTHON_CLIENT: ClientReader = { marker: 'prometheus_client', read: (root) => new PythonReader(root).read() };
 
 interface Call {
   readonly node: TreeNode;
@@ -60,13 +52,10 @@ class PythonReader {
   read(): ClientAnalysis {
     this.readImports();
     this.readAssignments();
-    const calls = this.root
-      .descendantsOfType('call')
-      .flatMap((node) => (node ? [node] : []))
-      .flatMap((node): Call[] => {
-        const canonical = this.canonicalName(node.childForFieldName('function'));
-        return canonical === undefined ? [] : [{ node, canonical }];
-      });
+    const calls = descendants(this.root, 'call').flatMap((node): Call[] => {
+      const canonical = this.canonicalName(node.childForFieldName('function'));
+      return canonical === undefined ? [] : [{ node, canonical }];
+    });
     const declared = calls.filter((call) => METRIC_CLASSES[call.canonical] !== undefined).map((call) => ({ registry: this.metricRegistry(call.node), metric: this.declaredMetric(call) }));
     const sites = calls
       .filter((call) => PUSH_FUNCTIONS[call.canonical] !== undefined)
@@ -200,12 +189,7 @@ class PythonReader {
 
   /** A name followed to the value it was last assigned before `at` (or anywhere, for a module constant used in a function above it). */
   private followed(node: TreeNode, at: TreeNode): TreeNode {
-    if (node.type !== 'identifier') {
-      return node;
-    }
-    const values = this.assignments.get(node.text) ?? [];
-    const before = values.filter((value) => value.startIndex < at.startIndex);
-    return before[before.length - 1] ?? (values.length === 1 ? values[0] : node);
+    return followedName(this.assignments, node, at);
   }
 
   private registryKey(node: TreeNode | undefined): string | undefined {
@@ -337,13 +321,4 @@ function contentSpan(node: TreeNode): Span {
     return { line: start.endPosition.row, start: start.endPosition.column, end: end.startPosition.column };
   }
   return spanOf(node);
-}
-
-function spanOf(node: TreeNode): Span {
-  const { row, column } = node.startPosition;
-  return { line: row, start: column, end: node.endPosition.row === row ? node.endPosition.column : column + node.text.split('\n')[0].length };
-}
-
-function descendants(root: TreeNode, type: string): TreeNode[] {
-  return root.descendantsOfType(type).flatMap((node) => (node ? [node] : []));
 }

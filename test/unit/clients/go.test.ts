@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { lintDeclaredMetrics } from '../../../src/core/clients/clientMetricLint';
 import { siteGroupingKey, siteUrl } from '../../../src/core/clients/clientSite';
-import { analyseGo } from '../../../src/core/clients/go';
+import { analyseWith } from '../../../src/core/clients/codeTree';
+import { GO_CLIENT } from '../../../src/core/clients/go';
 import { loadTreeParser, TreeParser } from '../../../src/core/shell/tree/shellParser';
 
 const IMPORTS = ['package main', '', 'import (', '\t"github.com/prometheus/client_golang/prometheus"', '\t"github.com/prometheus/client_golang/prometheus/push"', ')', ''];
@@ -12,7 +13,7 @@ describe('client_golang in Go', () => {
     parser = await loadTreeParser('go');
   });
 
-  const analyse = (...lines: string[]) => analyseGo(parser, [...IMPORTS, ...lines, ''].join('\n'));
+  const analyse = (...lines: string[]) => analyseWith(GO_CLIENT, parser, [...IMPORTS, ...lines, ''].join('\n'));
 
   it('finds push.New(url, job).Collector(c).Grouping(k, v).Push() with the collector it pushes', () => {
     const { sites } = analyse(
@@ -60,7 +61,7 @@ describe('client_golang in Go', () => {
 
   it('does not take another Push or Add for a push, nor a file without client_golang', () => {
     assert.deepEqual(analyse('func main() {', '\tvar s stack', '\ts.Push(1)', '\tx.Add()', '}').sites, []);
-    assert.deepEqual(analyseGo(parser, 'package main\nfunc main() { push.New("u", "j").Push() }\n'), { sites: [], metrics: [] });
+    assert.deepEqual(analyseWith(GO_CLIENT, parser, 'package main\nfunc main() { push.New("u", "j").Push() }\n'), { sites: [], metrics: [] });
   });
 
   it('lints names as client_golang builds them: no _total is added to counters', () => {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { lintDeclaredMetrics } from '../../../src/core/clients/clientMetricLint';
 import { siteGroupingKey, siteUrl } from '../../../src/core/clients/clientSite';
-import { analysePython } from '../../../src/core/clients/python';
+import { analyseWith } from '../../../src/core/clients/codeTree';
+import { PYTHON_CLIENT } from '../../../src/core/clients/python';
 import { clientDryRunText } from '../../../src/core/clients/dryRunText';
 import { loadTreeParser, TreeParser } from '../../../src/core/shell/tree/shellParser';
 
@@ -11,7 +12,7 @@ describe('prometheus_client in Python', () => {
     parser = await loadTreeParser('python');
   });
 
-  const analyse = (text: string) => analysePython(parser, text);
+  const analyse = (text: string) => analyseWith(PYTHON_CLIENT, parser, text);
 
   it('finds push_to_gateway with its job, gateway and the metrics its registry declares', () => {
     const { sites } = analyse(
@@ -138,7 +139,8 @@ describe('prometheus_client in Python', () => {
 describe('client-library dry run text', () => {
   it('shows the request and the families the registry declares, and runs nothing', async () => {
     const parser = await loadTreeParser('python');
-    const { sites } = analysePython(
+    const { sites } = analyseWith(
+      PYTHON_CLIENT,
       parser,
       [
         'from prometheus_client import CollectorRegistry, Counter, Info, delete_from_gateway, push_to_gateway',
