@@ -44,6 +44,8 @@ interface Declared {
   readonly metric: DeclaredMetric;
   readonly variable: string | undefined;
   readonly registry: string | undefined;
+  /** Where the constructor call starts: a collector built inline (`Collector(prometheus.NewGauge(...))`) is matched by it. */
+  readonly at: number;
 }
 
 /** A chain of method calls `a.B(...).C(...)`, innermost first, down to its root. */
@@ -146,7 +148,7 @@ class GoReader {
       labelNames: labels && callee.childForFieldName('field')?.text.endsWith('Vec') ? this.labelNames(this.followed(labels, call)) : [],
       line: call.startPosition.row,
     };
-    return [{ metric, variable: assignedName(call), registry: registry === '' ? undefined : registry }];
+    return [{ metric, variable: assignedName(call), registry: registry === '' ? undefined : registry, at: call.startIndex }];
   }
 
   /** `prometheus` → '' (registered later, if at all); `promauto` → the default registry; `promauto.With(reg)` → reg. */
@@ -233,21 +235,22 @@ class GoReader {
     }
     const [url, job] = namedOf(newCall.childForFieldName('arguments'));
     const grouping: GroupingPair[] = [];
-    const collectors: string[] = [];
+    const collectors: TreeNode[] = [];
     const gatherers: string[] = [];
     for (const { method, node } of configuration) {
       const args = namedOf(node.childForFieldName('arguments'));
       if (method === 'Grouping' && args.length === 2) {
         grouping.push({ label: this.codeValue(args[0], call) as CodeValue, value: this.codeValue(args[1], call) as CodeValue });
       } else if (method === 'Collector') {
-        collectors.push(...args.map((arg) => arg.text));
+        collectors.push(...args);
       } else if (method === 'Gatherer') {
         gatherers.push(...args.map((arg) => registryKey(arg.text, this.packages.prometheus)));
       }
     }
-    const pushed = new Set([...collectors, ...gatherers.flatMap((gatherer) => [...(registered.get(gatherer) ?? [])])]);
+    const inline = new Set(collectors.map((collector) => collector.startIndex));
+    const pushed = new Set([...collectors.map((collector) => collector.text), ...gatherers.flatMap((gatherer) => [...(registered.get(gatherer) ?? [])])]);
     const fromRegistries = declared.filter((entry) => entry.registry !== undefined && gatherers.includes(entry.registry));
-    const metrics = declared.filter((entry) => (entry.variable !== undefined && pushed.has(entry.variable)) || fromRegistries.includes(entry)).map((entry) => entry.metric);
+    const metrics = declared.filter((entry) => (entry.variable !== undefined && pushed.has(entry.variable)) || inline.has(entry.at) || fromRegistries.includes(entry)).map((entry) => entry.metric);
     return [
       {
         language: 'go',

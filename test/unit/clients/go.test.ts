@@ -34,6 +34,28 @@ describe('client_golang in Go', () => {
     assert.equal(site.metricsKnown, true);
   });
 
+  it('takes a collector built inline in Collector(...) for what the push sends', () => {
+    const { sites, metrics } = analyse(
+      'func main() {',
+      '\tother := prometheus.NewGauge(prometheus.GaugeOpts{Name: "not_pushed", Help: "Other."})',
+      '\t_ = push.New("http://pushgateway:9091", "db_backup").',
+      '\t\tCollector(prometheus.NewGauge(prometheus.GaugeOpts{Name: "backup_last_success_seconds", Help: "Done."})).',
+      '\t\tPush()',
+      '\t_ = other',
+      '}',
+    );
+    assert.deepEqual(
+      metrics.map((metric) => metric.name),
+      ['not_pushed', 'backup_last_success_seconds'],
+    );
+    assert.equal(sites.length, 1);
+    assert.deepEqual(
+      sites[0].metrics.map((metric) => [metric.name, metric.line]),
+      [['backup_last_success_seconds', 10]],
+    );
+    assert.equal(sites[0].metricsKnown, true);
+  });
+
   it('follows a pusher variable configured over several statements, and the registry it gathers', () => {
     const { sites } = analyse(
       'const job = "sync"',
