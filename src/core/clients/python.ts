@@ -28,6 +28,9 @@ const PUSH_PARAMETERS = ['gateway', 'job', 'registry', 'grouping_key'];
 const DELETE_PARAMETERS = ['gateway', 'job', 'grouping_key'];
 const METRIC_PARAMETERS = ['name', 'documentation', 'labelnames', 'namespace', 'subsystem', 'unit', 'registry'];
 
+/** How many functions deep a grouping key is followed (`return make_key()` inside `key()`). */
+const MAX_KEY_FUNCTIONS = 3;
+
 /** The registry a metric without `registry=` goes to, and push_to_gateway's name for it. */
 const DEFAULT_REGISTRY = 'REGISTRY';
 
@@ -150,9 +153,15 @@ class PythonReader {
     };
   }
 
-  /** A dict literal, `dict(a='x')`, or a name assigned one of these; undefined otherwise. */
-  private groupingPairs(node: TreeNode, at: TreeNode): GroupingPair[] | undefined {
+  /** A dict literal, `dict(a='x')`, a name assigned one of these, or a call of a function of the file that returns one; undefined otherwise. */
+  private groupingPairs(node: TreeNode, at: TreeNode, depth = 0): GroupingPair[] | undefined {
     const followed = this.followed(node, at);
+    const returned = depth < MAX_KEY_FUNCTIONS ? this.returnedBy(followed) : undefined;
+    if (returned !== undefined) {
+      // A parameter holds whatever the caller passes: never the value of a like-named global.
+      const unknown = (part: CodeValue): CodeValue => (returned.parameters.has(part.text) ? { text: part.text, value: undefined } : part);
+      return this.groupingPairs(returned.value, returned.value, depth + 1)?.map((pair) => ({ label: unknown(pair.label), value: unknown(pair.value) }));
+    }
     if (followed.type === 'dictionary') {
       const pairs: GroupingPair[] = [];
       for (const pair of followed.namedChildren) {
@@ -177,6 +186,18 @@ class PythonReader {
       });
     }
     return undefined;
+  }
+
+  /** What `name(...)` returns when `name` is a function of the file with one `return` of a value (its parameters stay as written). */
+  private returnedBy(call: TreeNode): { value: TreeNode; parameters: ReadonlySet<string> } | undefined {
+    const callee = call.type === 'call' ? call.childForFieldName('function') : undefined;
+    if (callee?.type !== 'identifier') {
+      return undefined;
+    }
+    const definitions = descendants(this.root, 'function_definition').filter((definition) => definition.childForFieldName('name')?.text === callee.text);
+    const returns = definitions.length === 1 ? ownReturns(definitions[0]) : [];
+    const value = returns.length === 1 ? returns[0].namedChildren[0] : undefined;
+    return value ? { value, parameters: parameterNames(definitions[0]) } : undefined;
   }
 
   /** An argument's text, and its value when it is a plain string or a name last assigned one before `at`. */
@@ -259,6 +280,30 @@ function clientName(type: ClientMetricType, parts: readonly string[], unit: stri
 
 function isClientModule(module: string): boolean {
   return module === 'prometheus_client' || module.startsWith('prometheus_client.');
+}
+
+/** The `return` statements of a function, not those of the functions and classes inside it. */
+function ownReturns(definition: TreeNode): TreeNode[] {
+  return descendants(definition, 'return_statement').filter((statement) => {
+    for (let scope = statement.parent; scope; scope = scope.parent) {
+      if (scope.type === 'function_definition' || scope.type === 'lambda' || scope.type === 'class_definition') {
+        return scope.startIndex === definition.startIndex;
+      }
+    }
+    return false;
+  });
+}
+
+/** `def f(a, b='x', *args, c: int = 1, **kw)` → a, b, args, c, kw. */
+function parameterNames(definition: TreeNode): Set<string> {
+  const names = new Set<string>();
+  for (const parameter of definition.childForFieldName('parameters')?.namedChildren ?? []) {
+    const name = parameter?.type === 'identifier' ? parameter : (parameter?.childForFieldName('name') ?? parameter?.namedChildren.find((child) => child?.type === 'identifier'));
+    if (name) {
+      names.add(name.text);
+    }
+  }
+  return names;
 }
 
 /** The argument at `parameter`: by keyword, else by position (before any keyword). */

@@ -90,6 +90,33 @@ describe('prometheus_client in Python', () => {
     assert.equal(sites[1].grouping, undefined);
   });
 
+  it('reads a grouping key a function of the file returns, its parameters kept as written', () => {
+    const { sites } = analyse(
+      [
+        'from prometheus_client import push_to_gateway, REGISTRY',
+        "db = 'global'",
+        'def grouping_key(db, shard=0):',
+        "    region = 'eu'",
+        '    def helper():',
+        "        return {'ignored': 'x'}",
+        "    return {'db': db, 'region': region, 'instance': 'host1'}",
+        'def build():',
+        '    return grouping_key(db)',
+        "push_to_gateway('gw', job='sync', registry=REGISTRY, grouping_key=grouping_key('orders'))",
+        "push_to_gateway('gw', job='sync', registry=REGISTRY, grouping_key=build())",
+        '',
+      ].join('\n'),
+    );
+    const shown = (index: number) => sites[index].grouping?.map((pair) => [pair.label.value, pair.value.value ?? `(${pair.value.text})`]);
+    const expected = [
+      ['db', '(db)'],
+      ['region', 'eu'],
+      ['instance', 'host1'],
+    ];
+    assert.deepEqual(shown(0), expected);
+    assert.deepEqual(shown(1), expected);
+  });
+
   it('ignores files and calls that are not prometheus_client', () => {
     assert.deepEqual(analyse("def push_to_gateway(a, job): pass\npush_to_gateway('x', job='y')\n"), { sites: [], metrics: [] });
     assert.deepEqual(analyse("import prometheus_client\nfrom other import Gauge\nGauge('bad-name', 'h')\n").metrics, []);
