@@ -1,9 +1,10 @@
 // client_golang in Go, read on tree-sitter-go: `push.New(url, job)` chains ending in Push, Add or
-// Delete (inline, or on a pusher variable configured in later statements), with their Grouping,
-// Collector and Gatherer calls; and the metrics declared with prometheus.NewGauge(GaugeOpts{...}),
-// NewCounterVec(opts, []string{...}) and the like (also through promauto), with the registries
-// they are registered on. Nothing is run: values are read where the code spells them out, or from
-// a constant or variable assigned a literal.
+// Delete (inline, on a pusher variable configured in later statements, returned by a function or
+// passed to one), with their Grouping, Collector and Gatherer calls; and the metrics declared with
+// prometheus.NewGauge(GaugeOpts{...}), NewCounterVec(opts, []string{...}) and the like (also
+// through promauto, or built inline in Collector(...)), with the registries they are registered
+// on. Nothing is run: values are read where the code spells them out, or from a constant or
+// variable assigned a literal.
 import { Span } from '../exposition/model';
 import { TreeNode } from '../shell/tree/shellParser';
 import { ClientReader, descendants, followedName, spanOf } from './codeTree';
@@ -33,6 +34,9 @@ const CONSTRUCTORS: Readonly<Record<string, ClientMetricType>> = {
   NewSummary: 'summary',
   NewSummaryVec: 'summary',
 };
+
+/** How many hops (variable, function, parameter) a pusher is followed back to its push.New. */
+const MAX_PUSHER_HOPS = 4;
 
 /** The registry prometheus.MustRegister and promauto's package functions register on. */
 const DEFAULT_REGISTRY = 'prometheus.DefaultRegisterer';
@@ -220,19 +224,11 @@ class GoReader {
     if (!final || !operand) {
       return [];
     }
-    const chain = chainOf(operand);
-    let configuration = chain.calls;
-    let newCall = this.pushNew(chain.root);
-    if (newCall === undefined && chain.root.type === 'identifier') {
-      // A pusher variable: `p := push.New(...).Collector(c)`, then `p.Grouping(...)`, then `p.Push()`.
-      const assigned = this.followed(chain.root, call);
-      const origin = chainOf(assigned);
-      newCall = assigned === chain.root ? undefined : this.pushNew(origin.root);
-      configuration = [...origin.calls, ...this.statementsOn(chain.root.text, call), ...chain.calls];
-    }
-    if (newCall === undefined) {
+    const origin = this.pusherOrigin(operand, call);
+    if (origin === undefined) {
       return [];
     }
+    const { newCall, calls: configuration } = origin;
     const [url, job] = namedOf(newCall.childForFieldName('arguments'));
     const grouping: GroupingPair[] = [];
     const collectors: TreeNode[] = [];
@@ -266,6 +262,64 @@ class GoReader {
         metricsKnown: final.action === 'push' && metrics.length > 0 && collectors.length + gatherers.length > 0,
       },
     ];
+  }
+
+  /**
+   * The `push.New(url, job)` a pusher comes from, with the configuration calls made on it on the way:
+   * the call itself, a pusher variable (`p := push.New(...).Collector(c)`, then `p.Grouping(...)`),
+   * a function of the file that returns one, or a parameter its only caller passes one in.
+   */
+  private pusherOrigin(node: TreeNode, at: TreeNode, depth = 0): { newCall: TreeNode; calls: Chain['calls'] } | undefined {
+    const chain = chainOf(node);
+    const direct = this.pushNew(chain.root);
+    if (direct !== undefined) {
+      return { newCall: direct, calls: chain.calls };
+    }
+    if (depth >= MAX_PUSHER_HOPS) {
+      return undefined;
+    }
+    let inner: { newCall: TreeNode; calls: Chain['calls'] } | undefined;
+    if (chain.root.type === 'identifier') {
+      const assigned = this.followed(chain.root, at);
+      const before = assigned === chain.root ? this.passedIn(chain.root, at, depth + 1) : this.pusherOrigin(assigned, at, depth + 1);
+      inner = before && { newCall: before.newCall, calls: [...before.calls, ...this.statementsOn(chain.root.text, at)] };
+    } else {
+      const returned = this.returnedBy(chain.root);
+      inner = returned && this.pusherOrigin(returned, returned, depth + 1);
+    }
+    return inner && { newCall: inner.newCall, calls: [...inner.calls, ...chain.calls] };
+  }
+
+  /** What `name(...)` returns when `name` is a function of the file with one `return`. */
+  private returnedBy(call: TreeNode): TreeNode | undefined {
+    const definition = call.type === 'call_expression' ? this.functionNamed(call.childForFieldName('function')) : undefined;
+    const returns = definition ? ownReturns(definition) : [];
+    const values = returns.length === 1 ? namedOf(returns[0]) : [];
+    return values[0]?.type === 'expression_list' ? namedOf(values[0])[0] : values[0];
+  }
+
+  /** A parameter of the function around `at`, followed to what the function's only caller in the file passes. */
+  private passedIn(parameter: TreeNode, at: TreeNode, depth: number): { newCall: TreeNode; calls: Chain['calls'] } | undefined {
+    const definition = enclosingFunction(at);
+    const name = definition?.type === 'function_declaration' ? definition.childForFieldName('name')?.text : undefined;
+    const index = definition ? parameterNames(definition).indexOf(parameter.text) : -1;
+    if (name === undefined || index < 0) {
+      return undefined;
+    }
+    const callers = descendants(this.root, 'call_expression').filter((call) => {
+      const callee = call.childForFieldName('function');
+      return callee?.type === 'identifier' && callee.text === name;
+    });
+    const passed = callers.length === 1 ? namedOf(callers[0].childForFieldName('arguments'))[index] : undefined;
+    return passed && this.pusherOrigin(passed, callers[0], depth);
+  }
+
+  private functionNamed(callee: TreeNode | null): TreeNode | undefined {
+    if (callee?.type !== 'identifier') {
+      return undefined;
+    }
+    const definitions = descendants(this.root, 'function_declaration').filter((definition) => definition.childForFieldName('name')?.text === callee.text);
+    return definitions.length === 1 ? definitions[0] : undefined;
   }
 
   /** `push.New(url, job)` under whatever name the push package is imported. */
@@ -344,6 +398,16 @@ function assignedName(call: TreeNode): string | undefined {
     return namedOf(statement.childForFieldName('left'))[index]?.text;
   }
   return undefined;
+}
+
+/** The `return` statements of a function, not those of the function literals inside it. */
+function ownReturns(definition: TreeNode): TreeNode[] {
+  return descendants(definition, 'return_statement').filter((statement) => enclosingFunction(statement)?.startIndex === definition.startIndex);
+}
+
+/** `func f(a, b string, p *push.Pusher)` → a, b, p. */
+function parameterNames(definition: TreeNode): string[] {
+  return namedOf(definition.childForFieldName('parameters')).flatMap((declaration) => declaration.childrenForFieldName('name').flatMap((name) => (name ? [name.text] : [])));
 }
 
 function enclosingFunction(node: TreeNode): TreeNode | undefined {

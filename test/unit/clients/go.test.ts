@@ -81,6 +81,31 @@ describe('client_golang in Go', () => {
     assert.deepEqual(sites[0].gateway, { text: 'gw', value: undefined });
   });
 
+  it('follows a pusher a function of the file returns, and one passed to a function', () => {
+    const { sites } = analyse(
+      'var done = prometheus.NewGauge(prometheus.GaugeOpts{Name: "sync_last_success_seconds", Help: "Done."})',
+      'func newPusher() *push.Pusher {',
+      '\treturn push.New("http://pushgateway:9091", "sync").Collector(done)',
+      '}',
+      'func send(p *push.Pusher) error {',
+      '\tp.Grouping("shard", "a")',
+      '\treturn p.Add()',
+      '}',
+      'func main() {',
+      '\t_ = newPusher().Grouping("shard", "b").Push()',
+      '\tpusher := push.New("http://pushgateway:9091", "sync").Collector(done)',
+      '\t_ = send(pusher)',
+      '}',
+    );
+    assert.deepEqual(
+      sites.map((site) => [site.call, site.line, siteUrl(site), site.metrics.map((metric) => metric.name)]),
+      [
+        ['Add', 13, 'http://pushgateway:9091/metrics/job/sync/shard/a', ['sync_last_success_seconds']],
+        ['Push', 16, 'http://pushgateway:9091/metrics/job/sync/shard/b', ['sync_last_success_seconds']],
+      ],
+    );
+  });
+
   it('does not take another Push or Add for a push, nor a file without client_golang', () => {
     assert.deepEqual(analyse('func main() {', '\tvar s stack', '\ts.Push(1)', '\tx.Add()', '}').sites, []);
     assert.deepEqual(analyseWith(GO_CLIENT, parser, 'package main\nfunc main() { push.New("u", "j").Push() }\n'), { sites: [], metrics: [] });
