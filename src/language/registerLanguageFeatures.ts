@@ -9,6 +9,7 @@ import { LintTargets } from './lintTargets';
 import { ExpositionFolding, ExpositionSymbols } from './outline';
 import { ScrapeConfigCheck } from './scrapeConfigCheck';
 import { EmbeddedShellCheck } from './embeddedShellCheck';
+import { ClientLibraryCheck } from './clientLibraryCheck';
 import { EXPOSITION_LANGUAGE_ID, EXPOSITION_SELECTOR, SHELL_LANGUAGE_ID } from './languageIds';
 
 /**
@@ -22,6 +23,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, setti
     new DiagnosticsPublisher(lint, settings),
     new ScrapeConfigCheck(settings),
     new EmbeddedShellCheck(settings),
+    new ClientLibraryCheck(settings),
     vscode.languages.registerCodeActionsProvider([{ language: EXPOSITION_LANGUAGE_ID }, { language: SHELL_LANGUAGE_ID }], new ExpositionCodeActions(lint), {
       providedCodeActionKinds: ExpositionCodeActions.kinds,
     }),

@@ -1,28 +1,18 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { analyseClientCode, mayUseClient } from '../core/clients/analyseClientCode';
-import { ClientLanguage, ClientPushSite, siteGatewayUrl } from '../core/clients/clientSite';
-import { kindByName } from '../core/files/fileKind';
+import { analyseClientCode, clientLanguageOf, mayUseClient } from '../core/clients/analyseClientCode';
+import { ClientPushSite, siteGatewayUrl } from '../core/clients/clientSite';
 import { loadTreeParser } from '../core/shell/tree/shellParser';
 
 /** Python and Go files, by language id or by name (a host without a Python or Go extension still names them .py/.go). */
 export const CLIENT_LIBRARY_SELECTOR: vscode.DocumentSelector = [{ language: 'python' }, { language: 'go' }, { pattern: '**/*.{py,pyw,go}' }];
-
-/** The document's language for core/clients, if it is Python or Go. */
-function clientLanguageOf(document: vscode.TextDocument): ClientLanguage | undefined {
-  if (document.languageId === 'python' || document.languageId === 'go') {
-    return document.languageId;
-  }
-  const kind = kindByName(document.fileName);
-  return kind === 'python' || kind === 'go' ? kind : undefined;
-}
 
 /**
  * The push and delete sites of a Python or Go document; the grammar is loaded at the first
  * document that uses a Prometheus client, never at activation.
  */
 export async function clientSitesOf(document: vscode.TextDocument): Promise<readonly ClientPushSite[]> {
-  const language = clientLanguageOf(document);
+  const language = clientLanguageOf(document.languageId, document.fileName);
   const text = document.getText();
   if (language === undefined || !mayUseClient(language, text)) {
     return [];

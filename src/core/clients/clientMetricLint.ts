@@ -60,6 +60,10 @@ function lintName(language: ClientLanguage, metric: DeclaredMetric, utf8Names: b
   if (metric.type === 'counter' && language === 'go' && !endsInTotal) {
     add('counter-total-suffix', 'warning', metric.nameSpan, `counter names end in _total (client_golang does not add it): rename to ${name}_total`);
   }
+  if (metric.type === 'counter' && language === 'python' && endsInTotal) {
+    // `name` is already without the one `_total` prometheus_client drops before adding it back.
+    add('counter-total-suffix', 'warning', metric.nameSpan, `prometheus_client exposes this counter as ${metric.exposedName ?? `${name}_total`}: name it ${name}`);
+  }
   if ((metric.type === 'gauge' || metric.type === 'histogram' || metric.type === 'summary') && endsInTotal) {
     add('counter-total-suffix', 'warning', metric.nameSpan, `only counters end in _total, and ${name} is a ${metric.type}`);
   }

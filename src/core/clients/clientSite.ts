@@ -57,6 +57,16 @@ export interface ClientPushSite {
   readonly metricsKnown: boolean;
 }
 
+/** What a client call does to its group: PUT replaces it, POST adds to it, DELETE removes it. */
+export interface SiteAction {
+  readonly action: ClientPushSite['action'];
+  readonly method: ClientPushSite['method'];
+}
+
+export const PUT_PUSH: SiteAction = { action: 'push', method: 'PUT' };
+export const POST_PUSH: SiteAction = { action: 'push', method: 'POST' };
+export const GROUP_DELETE: SiteAction = { action: 'delete', method: 'DELETE' };
+
 /** Everything core/clients finds in one file. */
 export interface ClientAnalysis {
   readonly sites: readonly ClientPushSite[];

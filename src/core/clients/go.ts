@@ -1,23 +1,25 @@
 // client_golang in Go, read on tree-sitter-go: `push.New(url, job)` chains ending in Push, Add or
-// Delete (inline, or on a pusher variable configured in later statements), with their Grouping,
-// Collector and Gatherer calls; and the metrics declared with prometheus.NewGauge(GaugeOpts{...}),
-// NewCounterVec(opts, []string{...}) and the like (also through promauto), with the registries
-// they are registered on. Nothing is run: values are read where the code spells them out, or from
-// a constant or variable assigned a literal.
+// Delete (inline, on a pusher variable configured in later statements, returned by a function or
+// passed to one), with their Grouping, Collector and Gatherer calls; and the metrics declared with
+// prometheus.NewGauge(GaugeOpts{...}), NewCounterVec(opts, []string{...}) and the like (also
+// through promauto, or built inline in Collector(...)), with the registries they are registered
+// on. Nothing is run: values are read where the code spells them out, or from a constant or
+// variable assigned a literal.
 import { Span } from '../exposition/model';
-import { TreeNode, TreeParser } from '../shell/tree/shellParser';
-import { ClientAnalysis, ClientMetricType, ClientPushSite, CodeValue, DeclaredMetric, GroupingPair } from './clientSite';
+import { TreeNode } from '../shell/tree/shellParser';
+import { ClientReader, descendants, followedName, spanOf } from './codeTree';
+import { ClientAnalysis, ClientMetricType, ClientPushSite, CodeValue, DeclaredMetric, GroupingPair, GROUP_DELETE, POST_PUSH, PUT_PUSH, SiteAction } from './clientSite';
 
 const PUSH_PACKAGE = /\/client_golang\/prometheus\/push$/;
 const PROMETHEUS_PACKAGE = /\/client_golang\/prometheus$/;
 const PROMAUTO_PACKAGE = /\/client_golang\/prometheus\/promauto$/;
 
-const FINAL_CALLS: Readonly<Record<string, { action: 'push' | 'delete'; method: ClientPushSite['method'] }>> = {
-  Push: { action: 'push', method: 'PUT' },
-  PushContext: { action: 'push', method: 'PUT' },
-  Add: { action: 'push', method: 'POST' },
-  AddContext: { action: 'push', method: 'POST' },
-  Delete: { action: 'delete', method: 'DELETE' },
+const FINAL_CALLS: Readonly<Record<string, SiteAction>> = {
+  Push: PUT_PUSH,
+  PushContext: PUT_PUSH,
+  Add: POST_PUSH,
+  AddContext: POST_PUSH,
+  Delete: GROUP_DELETE,
 };
 
 const CONSTRUCTORS: Readonly<Record<string, ClientMetricType>> = {
@@ -33,24 +35,21 @@ const CONSTRUCTORS: Readonly<Record<string, ClientMetricType>> = {
   NewSummaryVec: 'summary',
 };
 
+/** How many hops (variable, function, parameter) a pusher is followed back to its push.New. */
+const MAX_PUSHER_HOPS = 4;
+
 /** The registry prometheus.MustRegister and promauto's package functions register on. */
 const DEFAULT_REGISTRY = 'prometheus.DefaultRegisterer';
 
-export function mentionsGoClient(text: string): boolean {
-  return text.includes('client_golang/prometheus');
-}
-
-export function analyseGo(parser: TreeParser, text: string): ClientAnalysis {
-  if (!mentionsGoClient(text)) {
-    return { sites: [], metrics: [] };
-  }
-  return parser.parse(text, (root) => new GoReader(root).read());
-}
+/** client_golang, in any file importing one of its packages. */
+export const GO_CLIENT: ClientReader = { marker: 'client_golang/prometheus', read: (root) => new GoReader(root).read() };
 
 interface Declared {
   readonly metric: DeclaredMetric;
   readonly variable: string | undefined;
   readonly registry: string | undefined;
+  /** Where the constructor call starts: a collector built inline (`Collector(prometheus.NewGauge(...))`) is matched by it. */
+  readonly at: number;
 }
 
 /** A chain of method calls `a.B(...).C(...)`, innermost first, down to its root. */
@@ -115,12 +114,7 @@ class GoReader {
 
   /** `name` followed to the value it was last given before `at`, or its only value. */
   private followed(node: TreeNode, at: TreeNode): TreeNode {
-    if (node.type !== 'identifier') {
-      return node;
-    }
-    const values = this.assignments.get(node.text) ?? [];
-    const before = values.filter((value) => value.startIndex < at.startIndex);
-    return before[before.length - 1] ?? (values.length === 1 ? values[0] : node);
+    return followedName(this.assignments, node, at);
   }
 
   private codeValue(node: TreeNode | undefined, at: TreeNode): CodeValue | undefined {
@@ -158,7 +152,7 @@ class GoReader {
       labelNames: labels && callee.childForFieldName('field')?.text.endsWith('Vec') ? this.labelNames(this.followed(labels, call)) : [],
       line: call.startPosition.row,
     };
-    return [{ metric, variable: assignedName(call), registry: registry === '' ? undefined : registry }];
+    return [{ metric, variable: assignedName(call), registry: registry === '' ? undefined : registry, at: call.startIndex }];
   }
 
   /** `prometheus` → '' (registered later, if at all); `promauto` → the default registry; `promauto.With(reg)` → reg. */
@@ -230,36 +224,29 @@ class GoReader {
     if (!final || !operand) {
       return [];
     }
-    const chain = chainOf(operand);
-    let configuration = chain.calls;
-    let newCall = this.pushNew(chain.root);
-    if (newCall === undefined && chain.root.type === 'identifier') {
-      // A pusher variable: `p := push.New(...).Collector(c)`, then `p.Grouping(...)`, then `p.Push()`.
-      const assigned = this.followed(chain.root, call);
-      const origin = chainOf(assigned);
-      newCall = assigned === chain.root ? undefined : this.pushNew(origin.root);
-      configuration = [...origin.calls, ...this.statementsOn(chain.root.text, call), ...chain.calls];
-    }
-    if (newCall === undefined) {
+    const origin = this.pusherOrigin(operand, call);
+    if (origin === undefined) {
       return [];
     }
+    const { newCall, calls: configuration } = origin;
     const [url, job] = namedOf(newCall.childForFieldName('arguments'));
     const grouping: GroupingPair[] = [];
-    const collectors: string[] = [];
+    const collectors: TreeNode[] = [];
     const gatherers: string[] = [];
     for (const { method, node } of configuration) {
       const args = namedOf(node.childForFieldName('arguments'));
       if (method === 'Grouping' && args.length === 2) {
         grouping.push({ label: this.codeValue(args[0], call) as CodeValue, value: this.codeValue(args[1], call) as CodeValue });
       } else if (method === 'Collector') {
-        collectors.push(...args.map((arg) => arg.text));
+        collectors.push(...args);
       } else if (method === 'Gatherer') {
         gatherers.push(...args.map((arg) => registryKey(arg.text, this.packages.prometheus)));
       }
     }
-    const pushed = new Set([...collectors, ...gatherers.flatMap((gatherer) => [...(registered.get(gatherer) ?? [])])]);
+    const inline = new Set(collectors.map((collector) => collector.startIndex));
+    const pushed = new Set([...collectors.map((collector) => collector.text), ...gatherers.flatMap((gatherer) => [...(registered.get(gatherer) ?? [])])]);
     const fromRegistries = declared.filter((entry) => entry.registry !== undefined && gatherers.includes(entry.registry));
-    const metrics = declared.filter((entry) => (entry.variable !== undefined && pushed.has(entry.variable)) || fromRegistries.includes(entry)).map((entry) => entry.metric);
+    const metrics = declared.filter((entry) => (entry.variable !== undefined && pushed.has(entry.variable)) || inline.has(entry.at) || fromRegistries.includes(entry)).map((entry) => entry.metric);
     return [
       {
         language: 'go',
@@ -275,6 +262,64 @@ class GoReader {
         metricsKnown: final.action === 'push' && metrics.length > 0 && collectors.length + gatherers.length > 0,
       },
     ];
+  }
+
+  /**
+   * The `push.New(url, job)` a pusher comes from, with the configuration calls made on it on the way:
+   * the call itself, a pusher variable (`p := push.New(...).Collector(c)`, then `p.Grouping(...)`),
+   * a function of the file that returns one, or a parameter its only caller passes one in.
+   */
+  private pusherOrigin(node: TreeNode, at: TreeNode, depth = 0): { newCall: TreeNode; calls: Chain['calls'] } | undefined {
+    const chain = chainOf(node);
+    const direct = this.pushNew(chain.root);
+    if (direct !== undefined) {
+      return { newCall: direct, calls: chain.calls };
+    }
+    if (depth >= MAX_PUSHER_HOPS) {
+      return undefined;
+    }
+    let inner: { newCall: TreeNode; calls: Chain['calls'] } | undefined;
+    if (chain.root.type === 'identifier') {
+      const assigned = this.followed(chain.root, at);
+      const before = assigned === chain.root ? this.passedIn(chain.root, at, depth + 1) : this.pusherOrigin(assigned, at, depth + 1);
+      inner = before && { newCall: before.newCall, calls: [...before.calls, ...this.statementsOn(chain.root.text, at)] };
+    } else {
+      const returned = this.returnedBy(chain.root);
+      inner = returned && this.pusherOrigin(returned, returned, depth + 1);
+    }
+    return inner && { newCall: inner.newCall, calls: [...inner.calls, ...chain.calls] };
+  }
+
+  /** What `name(...)` returns when `name` is a function of the file with one `return`. */
+  private returnedBy(call: TreeNode): TreeNode | undefined {
+    const definition = call.type === 'call_expression' ? this.functionNamed(call.childForFieldName('function')) : undefined;
+    const returns = definition ? ownReturns(definition) : [];
+    const values = returns.length === 1 ? namedOf(returns[0]) : [];
+    return values[0]?.type === 'expression_list' ? namedOf(values[0])[0] : values[0];
+  }
+
+  /** A parameter of the function around `at`, followed to what the function's only caller in the file passes. */
+  private passedIn(parameter: TreeNode, at: TreeNode, depth: number): { newCall: TreeNode; calls: Chain['calls'] } | undefined {
+    const definition = enclosingFunction(at);
+    const name = definition?.type === 'function_declaration' ? definition.childForFieldName('name')?.text : undefined;
+    const index = definition ? parameterNames(definition).indexOf(parameter.text) : -1;
+    if (name === undefined || index < 0) {
+      return undefined;
+    }
+    const callers = descendants(this.root, 'call_expression').filter((call) => {
+      const callee = call.childForFieldName('function');
+      return callee?.type === 'identifier' && callee.text === name;
+    });
+    const passed = callers.length === 1 ? namedOf(callers[0].childForFieldName('arguments'))[index] : undefined;
+    return passed && this.pusherOrigin(passed, callers[0], depth);
+  }
+
+  private functionNamed(callee: TreeNode | null): TreeNode | undefined {
+    if (callee?.type !== 'identifier') {
+      return undefined;
+    }
+    const definitions = descendants(this.root, 'function_declaration').filter((definition) => definition.childForFieldName('name')?.text === callee.text);
+    return definitions.length === 1 ? definitions[0] : undefined;
   }
 
   /** `push.New(url, job)` under whatever name the push package is imported. */
@@ -355,6 +400,16 @@ function assignedName(call: TreeNode): string | undefined {
   return undefined;
 }
 
+/** The `return` statements of a function, not those of the function literals inside it. */
+function ownReturns(definition: TreeNode): TreeNode[] {
+  return descendants(definition, 'return_statement').filter((statement) => enclosingFunction(statement)?.startIndex === definition.startIndex);
+}
+
+/** `func f(a, b string, p *push.Pusher)` → a, b, p. */
+function parameterNames(definition: TreeNode): string[] {
+  return namedOf(definition.childForFieldName('parameters')).flatMap((declaration) => declaration.childrenForFieldName('name').flatMap((name) => (name ? [name.text] : [])));
+}
+
 function enclosingFunction(node: TreeNode): TreeNode | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === 'function_declaration' || current.type === 'method_declaration' || current.type === 'func_literal') {
@@ -392,15 +447,6 @@ function contentSpan(node: TreeNode): Span {
   return spanOf(node);
 }
 
-function spanOf(node: TreeNode): Span {
-  const { row, column } = node.startPosition;
-  return { line: row, start: column, end: node.endPosition.row === row ? node.endPosition.column : column + node.text.split('\n')[0].length };
-}
-
 function namedOf(node: TreeNode | null): TreeNode[] {
   return (node?.namedChildren ?? []).flatMap((child) => (child && child.type !== 'comment' ? [child] : []));
-}
-
-function descendants(root: TreeNode, type: string): TreeNode[] {
-  return root.descendantsOfType(type).flatMap((node) => (node ? [node] : []));
 }

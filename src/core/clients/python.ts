@@ -4,13 +4,14 @@
 // and the Gauge/Counter/Histogram/Summary/Info/Enum declarations with the registry each goes to.
 // Nothing is run: values are read where the code spells them out, or from a name assigned a literal.
 import { Span } from '../exposition/model';
-import { TreeNode, TreeParser } from '../shell/tree/shellParser';
-import { ClientAnalysis, ClientMetricType, ClientPushSite, CodeValue, DeclaredMetric, GroupingPair } from './clientSite';
+import { TreeNode } from '../shell/tree/shellParser';
+import { ClientReader, descendants, followedName, spanOf } from './codeTree';
+import { ClientAnalysis, ClientMetricType, ClientPushSite, CodeValue, DeclaredMetric, GroupingPair, GROUP_DELETE, POST_PUSH, PUT_PUSH, SiteAction } from './clientSite';
 
-const PUSH_FUNCTIONS: Readonly<Record<string, { action: 'push' | 'delete'; method: ClientPushSite['method'] }>> = {
-  push_to_gateway: { action: 'push', method: 'PUT' },
-  pushadd_to_gateway: { action: 'push', method: 'POST' },
-  delete_from_gateway: { action: 'delete', method: 'DELETE' },
+const PUSH_FUNCTIONS: Readonly<Record<string, SiteAction>> = {
+  push_to_gateway: PUT_PUSH,
+  pushadd_to_gateway: POST_PUSH,
+  delete_from_gateway: GROUP_DELETE,
 };
 
 const METRIC_CLASSES: Readonly<Record<string, ClientMetricType>> = {
@@ -27,20 +28,14 @@ const PUSH_PARAMETERS = ['gateway', 'job', 'registry', 'grouping_key'];
 const DELETE_PARAMETERS = ['gateway', 'job', 'grouping_key'];
 const METRIC_PARAMETERS = ['name', 'documentation', 'labelnames', 'namespace', 'subsystem', 'unit', 'registry'];
 
+/** How many functions deep a grouping key is followed (`return make_key()` inside `key()`). */
+const MAX_KEY_FUNCTIONS = 3;
+
 /** The registry a metric without `registry=` goes to, and push_to_gateway's name for it. */
 const DEFAULT_REGISTRY = 'REGISTRY';
 
-/** Whether the file uses prometheus_client at all: files that do not are not parsed. */
-export function mentionsPythonClient(text: string): boolean {
-  return text.includes('prometheus_client');
-}
-
-export function analysePython(parser: TreeParser, text: string): ClientAnalysis {
-  if (!mentionsPythonClient(text)) {
-    return { sites: [], metrics: [] };
-  }
-  return parser.parse(text, (root) => new PythonReader(root).read());
-}
+/** prometheus_client, in any file naming it. */
+export const PYTHON_CLIENT: ClientReader = { marker: 'prometheus_client', read: (root) => new PythonReader(root).read() };
 
 interface Call {
   readonly node: TreeNode;
@@ -60,13 +55,10 @@ class PythonReader {
   read(): ClientAnalysis {
     this.readImports();
     this.readAssignments();
-    const calls = this.root
-      .descendantsOfType('call')
-      .flatMap((node) => (node ? [node] : []))
-      .flatMap((node): Call[] => {
-        const canonical = this.canonicalName(node.childForFieldName('function'));
-        return canonical === undefined ? [] : [{ node, canonical }];
-      });
+    const calls = descendants(this.root, 'call').flatMap((node): Call[] => {
+      const canonical = this.canonicalName(node.childForFieldName('function'));
+      return canonical === undefined ? [] : [{ node, canonical }];
+    });
     const declared = calls.filter((call) => METRIC_CLASSES[call.canonical] !== undefined).map((call) => ({ registry: this.metricRegistry(call.node), metric: this.declaredMetric(call) }));
     const sites = calls
       .filter((call) => PUSH_FUNCTIONS[call.canonical] !== undefined)
@@ -161,9 +153,15 @@ class PythonReader {
     };
   }
 
-  /** A dict literal, `dict(a='x')`, or a name assigned one of these; undefined otherwise. */
-  private groupingPairs(node: TreeNode, at: TreeNode): GroupingPair[] | undefined {
+  /** A dict literal, `dict(a='x')`, a name assigned one of these, or a call of a function of the file that returns one; undefined otherwise. */
+  private groupingPairs(node: TreeNode, at: TreeNode, depth = 0): GroupingPair[] | undefined {
     const followed = this.followed(node, at);
+    const returned = depth < MAX_KEY_FUNCTIONS ? this.returnedBy(followed) : undefined;
+    if (returned !== undefined) {
+      // A parameter holds whatever the caller passes: never the value of a like-named global.
+      const unknown = (part: CodeValue): CodeValue => (returned.parameters.has(part.text) ? { text: part.text, value: undefined } : part);
+      return this.groupingPairs(returned.value, returned.value, depth + 1)?.map((pair) => ({ label: unknown(pair.label), value: unknown(pair.value) }));
+    }
     if (followed.type === 'dictionary') {
       const pairs: GroupingPair[] = [];
       for (const pair of followed.namedChildren) {
@@ -190,6 +188,18 @@ class PythonReader {
     return undefined;
   }
 
+  /** What `name(...)` returns when `name` is a function of the file with one `return` of a value (its parameters stay as written). */
+  private returnedBy(call: TreeNode): { value: TreeNode; parameters: ReadonlySet<string> } | undefined {
+    const callee = call.type === 'call' ? call.childForFieldName('function') : undefined;
+    if (callee?.type !== 'identifier') {
+      return undefined;
+    }
+    const definitions = descendants(this.root, 'function_definition').filter((definition) => definition.childForFieldName('name')?.text === callee.text);
+    const returns = definitions.length === 1 ? ownReturns(definitions[0]) : [];
+    const value = returns.length === 1 ? returns[0].namedChildren[0] : undefined;
+    return value ? { value, parameters: parameterNames(definitions[0]) } : undefined;
+  }
+
   /** An argument's text, and its value when it is a plain string or a name last assigned one before `at`. */
   private codeValue(node: TreeNode | undefined, at: TreeNode): CodeValue | undefined {
     if (node === undefined) {
@@ -200,12 +210,7 @@ class PythonReader {
 
   /** A name followed to the value it was last assigned before `at` (or anywhere, for a module constant used in a function above it). */
   private followed(node: TreeNode, at: TreeNode): TreeNode {
-    if (node.type !== 'identifier') {
-      return node;
-    }
-    const values = this.assignments.get(node.text) ?? [];
-    const before = values.filter((value) => value.startIndex < at.startIndex);
-    return before[before.length - 1] ?? (values.length === 1 ? values[0] : node);
+    return followedName(this.assignments, node, at);
   }
 
   private registryKey(node: TreeNode | undefined): string | undefined {
@@ -277,6 +282,30 @@ function isClientModule(module: string): boolean {
   return module === 'prometheus_client' || module.startsWith('prometheus_client.');
 }
 
+/** The `return` statements of a function, not those of the functions and classes inside it. */
+function ownReturns(definition: TreeNode): TreeNode[] {
+  return descendants(definition, 'return_statement').filter((statement) => {
+    for (let scope = statement.parent; scope; scope = scope.parent) {
+      if (scope.type === 'function_definition' || scope.type === 'lambda' || scope.type === 'class_definition') {
+        return scope.startIndex === definition.startIndex;
+      }
+    }
+    return false;
+  });
+}
+
+/** `def f(a, b='x', *args, c: int = 1, **kw)` → a, b, args, c, kw. */
+function parameterNames(definition: TreeNode): Set<string> {
+  const names = new Set<string>();
+  for (const parameter of definition.childForFieldName('parameters')?.namedChildren ?? []) {
+    const name = parameter?.type === 'identifier' ? parameter : (parameter?.childForFieldName('name') ?? parameter?.namedChildren.find((child) => child?.type === 'identifier'));
+    if (name) {
+      names.add(name.text);
+    }
+  }
+  return names;
+}
+
 /** The argument at `parameter`: by keyword, else by position (before any keyword). */
 function argument(call: TreeNode, parameters: readonly string[], parameter: string): TreeNode | undefined {
   const args = call.childForFieldName('arguments')?.namedChildren.flatMap((arg) => (arg && arg.type !== 'comment' ? [arg] : [])) ?? [];
@@ -337,13 +366,4 @@ function contentSpan(node: TreeNode): Span {
     return { line: start.endPosition.row, start: start.endPosition.column, end: end.startPosition.column };
   }
   return spanOf(node);
-}
-
-function spanOf(node: TreeNode): Span {
-  const { row, column } = node.startPosition;
-  return { line: row, start: column, end: node.endPosition.row === row ? node.endPosition.column : column + node.text.split('\n')[0].length };
-}
-
-function descendants(root: TreeNode, type: string): TreeNode[] {
-  return root.descendantsOfType(type).flatMap((node) => (node ? [node] : []));
 }

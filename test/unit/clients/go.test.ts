@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { lintDeclaredMetrics } from '../../../src/core/clients/clientMetricLint';
 import { siteGroupingKey, siteUrl } from '../../../src/core/clients/clientSite';
-import { analyseGo } from '../../../src/core/clients/go';
+import { analyseWith } from '../../../src/core/clients/codeTree';
+import { GO_CLIENT } from '../../../src/core/clients/go';
 import { loadTreeParser, TreeParser } from '../../../src/core/shell/tree/shellParser';
 
 const IMPORTS = ['package main', '', 'import (', '\t"github.com/prometheus/client_golang/prometheus"', '\t"github.com/prometheus/client_golang/prometheus/push"', ')', ''];
@@ -12,7 +13,7 @@ describe('client_golang in Go', () => {
     parser = await loadTreeParser('go');
   });
 
-  const analyse = (...lines: string[]) => analyseGo(parser, [...IMPORTS, ...lines, ''].join('\n'));
+  const analyse = (...lines: string[]) => analyseWith(GO_CLIENT, parser, [...IMPORTS, ...lines, ''].join('\n'));
 
   it('finds push.New(url, job).Collector(c).Grouping(k, v).Push() with the collector it pushes', () => {
     const { sites } = analyse(
@@ -31,6 +32,28 @@ describe('client_golang in Go', () => {
       ['backup_last_completion_timestamp_seconds'],
     );
     assert.equal(site.metricsKnown, true);
+  });
+
+  it('takes a collector built inline in Collector(...) for what the push sends', () => {
+    const { sites, metrics } = analyse(
+      'func main() {',
+      '\tother := prometheus.NewGauge(prometheus.GaugeOpts{Name: "not_pushed", Help: "Other."})',
+      '\t_ = push.New("http://pushgateway:9091", "db_backup").',
+      '\t\tCollector(prometheus.NewGauge(prometheus.GaugeOpts{Name: "backup_last_success_seconds", Help: "Done."})).',
+      '\t\tPush()',
+      '\t_ = other',
+      '}',
+    );
+    assert.deepEqual(
+      metrics.map((metric) => metric.name),
+      ['not_pushed', 'backup_last_success_seconds'],
+    );
+    assert.equal(sites.length, 1);
+    assert.deepEqual(
+      sites[0].metrics.map((metric) => [metric.name, metric.line]),
+      [['backup_last_success_seconds', 10]],
+    );
+    assert.equal(sites[0].metricsKnown, true);
   });
 
   it('follows a pusher variable configured over several statements, and the registry it gathers', () => {
@@ -58,9 +81,34 @@ describe('client_golang in Go', () => {
     assert.deepEqual(sites[0].gateway, { text: 'gw', value: undefined });
   });
 
+  it('follows a pusher a function of the file returns, and one passed to a function', () => {
+    const { sites } = analyse(
+      'var done = prometheus.NewGauge(prometheus.GaugeOpts{Name: "sync_last_success_seconds", Help: "Done."})',
+      'func newPusher() *push.Pusher {',
+      '\treturn push.New("http://pushgateway:9091", "sync").Collector(done)',
+      '}',
+      'func send(p *push.Pusher) error {',
+      '\tp.Grouping("shard", "a")',
+      '\treturn p.Add()',
+      '}',
+      'func main() {',
+      '\t_ = newPusher().Grouping("shard", "b").Push()',
+      '\tpusher := push.New("http://pushgateway:9091", "sync").Collector(done)',
+      '\t_ = send(pusher)',
+      '}',
+    );
+    assert.deepEqual(
+      sites.map((site) => [site.call, site.line, siteUrl(site), site.metrics.map((metric) => metric.name)]),
+      [
+        ['Add', 13, 'http://pushgateway:9091/metrics/job/sync/shard/a', ['sync_last_success_seconds']],
+        ['Push', 16, 'http://pushgateway:9091/metrics/job/sync/shard/b', ['sync_last_success_seconds']],
+      ],
+    );
+  });
+
   it('does not take another Push or Add for a push, nor a file without client_golang', () => {
     assert.deepEqual(analyse('func main() {', '\tvar s stack', '\ts.Push(1)', '\tx.Add()', '}').sites, []);
-    assert.deepEqual(analyseGo(parser, 'package main\nfunc main() { push.New("u", "j").Push() }\n'), { sites: [], metrics: [] });
+    assert.deepEqual(analyseWith(GO_CLIENT, parser, 'package main\nfunc main() { push.New("u", "j").Push() }\n'), { sites: [], metrics: [] });
   });
 
   it('lints names as client_golang builds them: no _total is added to counters', () => {

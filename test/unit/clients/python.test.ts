@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { lintDeclaredMetrics } from '../../../src/core/clients/clientMetricLint';
 import { siteGroupingKey, siteUrl } from '../../../src/core/clients/clientSite';
-import { analysePython } from '../../../src/core/clients/python';
+import { analyseWith } from '../../../src/core/clients/codeTree';
+import { PYTHON_CLIENT } from '../../../src/core/clients/python';
 import { clientDryRunText } from '../../../src/core/clients/dryRunText';
 import { loadTreeParser, TreeParser } from '../../../src/core/shell/tree/shellParser';
 
@@ -11,7 +12,7 @@ describe('prometheus_client in Python', () => {
     parser = await loadTreeParser('python');
   });
 
-  const analyse = (text: string) => analysePython(parser, text);
+  const analyse = (text: string) => analyseWith(PYTHON_CLIENT, parser, text);
 
   it('finds push_to_gateway with its job, gateway and the metrics its registry declares', () => {
     const { sites } = analyse(
@@ -89,6 +90,33 @@ describe('prometheus_client in Python', () => {
     assert.equal(sites[1].grouping, undefined);
   });
 
+  it('reads a grouping key a function of the file returns, its parameters kept as written', () => {
+    const { sites } = analyse(
+      [
+        'from prometheus_client import push_to_gateway, REGISTRY',
+        "db = 'global'",
+        'def grouping_key(db, shard=0):',
+        "    region = 'eu'",
+        '    def helper():',
+        "        return {'ignored': 'x'}",
+        "    return {'db': db, 'region': region, 'instance': 'host1'}",
+        'def build():',
+        '    return grouping_key(db)',
+        "push_to_gateway('gw', job='sync', registry=REGISTRY, grouping_key=grouping_key('orders'))",
+        "push_to_gateway('gw', job='sync', registry=REGISTRY, grouping_key=build())",
+        '',
+      ].join('\n'),
+    );
+    const shown = (index: number) => sites[index].grouping?.map((pair) => [pair.label.value, pair.value.value ?? `(${pair.value.text})`]);
+    const expected = [
+      ['db', '(db)'],
+      ['region', 'eu'],
+      ['instance', 'host1'],
+    ];
+    assert.deepEqual(shown(0), expected);
+    assert.deepEqual(shown(1), expected);
+  });
+
   it('ignores files and calls that are not prometheus_client', () => {
     assert.deepEqual(analyse("def push_to_gateway(a, job): pass\npush_to_gateway('x', job='y')\n"), { sites: [], metrics: [] });
     assert.deepEqual(analyse("import prometheus_client\nfrom other import Gauge\nGauge('bad-name', 'h')\n").metrics, []);
@@ -113,6 +141,15 @@ describe('prometheus_client in Python', () => {
     assert.deepEqual(findings, ['3:11-22 error invalid-metric-name', '3:36-38 warning reserved-label', '4:57-59 error reserved-label-name']);
   });
 
+  it('warns of a counter whose _total the client would double', () => {
+    const { metrics } = analyse(['from prometheus_client import Counter', "jobs = Counter('jobs_total_total', 'Jobs run')", ''].join('\n'));
+    assert.equal(metrics[0].exposedName, 'jobs_total_total');
+    const [finding, ...rest] = lintDeclaredMetrics('python', metrics);
+    assert.deepEqual(rest, []);
+    assert.deepEqual([finding.span.line, finding.span.start, finding.span.end, finding.severity, finding.code], [1, 16, 32, 'warning', 'counter-total-suffix']);
+    assert.match(finding.message, /exposes this counter as jobs_total_total: name it jobs_total/);
+  });
+
   it('joins namespace, subsystem and unit as the client does', () => {
     const { metrics } = analyse("from prometheus_client import Gauge\ng = Gauge('started', 'h', namespace='backup', subsystem='run', unit='seconds')\n");
     assert.equal(metrics[0].name, 'backup_run_started_seconds');
@@ -129,7 +166,8 @@ describe('prometheus_client in Python', () => {
 describe('client-library dry run text', () => {
   it('shows the request and the families the registry declares, and runs nothing', async () => {
     const parser = await loadTreeParser('python');
-    const { sites } = analysePython(
+    const { sites } = analyseWith(
+      PYTHON_CLIENT,
       parser,
       [
         'from prometheus_client import CollectorRegistry, Counter, Info, delete_from_gateway, push_to_gateway',

@@ -1,0 +1,40 @@
+// What the Python and Go readers share: a file that does not mention its client is never parsed,
+// and the same small views on tree-sitter nodes.
+import { Span } from '../exposition/model';
+import { TreeNode, TreeParser } from '../shell/tree/shellParser';
+import { ClientAnalysis, NO_CLIENT_CODE } from './clientSite';
+
+/** One client library's reading of code: the text a file holds when it uses the client, and what its tree declares and pushes. */
+export interface ClientReader {
+  readonly marker: string;
+  readonly read: (root: TreeNode) => ClientAnalysis;
+}
+
+/** Whether the file may use the client: a file that does not is never parsed. */
+export function mentionsClient(reader: ClientReader, text: string): boolean {
+  return text.includes(reader.marker);
+}
+
+export function analyseWith(reader: ClientReader, parser: TreeParser, text: string): ClientAnalysis {
+  return mentionsClient(reader, text) ? parser.parse(text, reader.read) : NO_CLIENT_CODE;
+}
+
+/** An identifier followed to the value it was last assigned before `at` (`assignments`: each name's values in file order), or to its only value; anything else as it is. */
+export function followedName(assignments: ReadonlyMap<string, readonly TreeNode[]>, node: TreeNode, at: TreeNode): TreeNode {
+  if (node.type !== 'identifier') {
+    return node;
+  }
+  const values = assignments.get(node.text) ?? [];
+  const before = values.filter((value) => value.startIndex < at.startIndex);
+  return before[before.length - 1] ?? (values.length === 1 ? values[0] : node);
+}
+
+/** The node's span on its first line (to the end of that line when it runs on). */
+export function spanOf(node: TreeNode): Span {
+  const { row, column } = node.startPosition;
+  return { line: row, start: column, end: node.endPosition.row === row ? node.endPosition.column : column + node.text.split('\n')[0].length };
+}
+
+export function descendants(root: TreeNode, type: string): TreeNode[] {
+  return root.descendantsOfType(type).flatMap((node) => (node ? [node] : []));
+}
