@@ -1,14 +1,16 @@
 // The "editor shell" axis of `npm run bench:lint`:
 //   (d) the editor's lint of a 5 000-line shell script after a one-character edit in a comment: the
 //       kept tree re-parsed incrementally, the tree sites (kept: the edit cannot change them),
-//       lintShellScript and the site list (what LintService does per edit); median of 20 edits after
-//       a warm-up, beside a fresh parse and site search per edit.
+//       lintShellScript with the document's body lint cache and the site list (what LintService
+//       does per edit); median of 20 edits after a warm-up, beside a fresh parse, site search and
+//       lint of every body per edit.
 //       CPU time is printed too: on a loaded machine the wall time says more about the others.
 //   (e) `pgw lint` of scripts with 1 000 and 10 000 pushed heredocs: time per 1 000 heredocs of
 //       each, which stays flat when the lint is linear.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { BodyLintCache } from '../../src/core/shell/bodyLintCache';
 import { findDeleteCommands } from '../../src/core/shell/heredocs';
 import { lintShellScript } from '../../src/core/shell/lintShellScript';
 import { ShellDocumentTrees } from '../../src/core/shell/tree/documentTrees';
@@ -71,10 +73,10 @@ function elapsedMs(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** One editor lint as LintService does it: sites from the kept tree, then the lint and the site list. */
-function editorLint(sitesOf: (text: string) => ReturnType<typeof treePushSitesOf>, text: string): void {
+/** One editor lint as LintService does it: sites from the kept tree, then the lint (through the document's body cache) and the site list. */
+function editorLint(sitesOf: (text: string) => ReturnType<typeof treePushSitesOf>, text: string, bodyCache: BodyLintCache | undefined): void {
   const treeSites = sitesOf(text);
-  const lint = lintShellScript(text, { ...(treeSites && { treeSites }) });
+  const lint = lintShellScript(text, { ...(treeSites && { treeSites }), ...(bodyCache && { bodyCache }) });
   scriptSites(
     treeSites,
     lint.heredocs.map((linted) => linted.heredoc),
@@ -83,11 +85,11 @@ function editorLint(sitesOf: (text: string) => ReturnType<typeof treePushSitesOf
 }
 
 /** Median wall and CPU milliseconds of `EDITS` one-character edits in the middle of the script. */
-function timeEdits(script: string, sitesOf: (text: string) => ReturnType<typeof treePushSitesOf>): { wallMs: number; cpuMs: number; minMs: number } {
+function timeEdits(script: string, sitesOf: (text: string) => ReturnType<typeof treePushSitesOf>, bodyCache?: BodyLintCache): { wallMs: number; cpuMs: number; minMs: number } {
   const at = script.indexOf('\n', Math.floor(script.length / 2)) + 1;
   const edited = (n: number) => `${script.slice(0, at)}#${'x'.repeat(n)}\n${script.slice(at)}`;
   for (let n = 0; n < WARMUP_EDITS; n++) {
-    editorLint(sitesOf, edited(n));
+    editorLint(sitesOf, edited(n), bodyCache);
   }
   const wall: number[] = [];
   const cpu: number[] = [];
@@ -95,7 +97,7 @@ function timeEdits(script: string, sitesOf: (text: string) => ReturnType<typeof 
     const text = edited(n);
     const cpuStart = process.cpuUsage();
     const start = process.hrtime.bigint();
-    editorLint(sitesOf, text);
+    editorLint(sitesOf, text, bodyCache);
     wall.push(elapsedMs(start));
     const used = process.cpuUsage(cpuStart);
     cpu.push((used.user + used.system) / 1000);
@@ -106,7 +108,7 @@ function timeEdits(script: string, sitesOf: (text: string) => ReturnType<typeof 
 function editorRows(parser: ShellParser): EditorShellRow[] {
   const script = generateShellScript(SCRIPT_LINES);
   const trees = new ShellDocumentTrees(parser);
-  const kept = timeEdits(script, (text) => trees.sitesOf('bench', text));
+  const kept = timeEdits(script, (text) => trees.sitesOf('bench', text), new BodyLintCache());
   const { reused } = trees.counts;
   trees.dispose();
   const fresh = timeEdits(script, (text) => treePushSitesOf(parser, text));
@@ -119,7 +121,7 @@ function editorRows(parser: ShellParser): EditorShellRow[] {
       figure: format(kept),
       target: `< ${TARGET_MS} ms: ${kept.wallMs < TARGET_MS ? 'met' : kept.cpuMs < TARGET_MS ? 'met in CPU time (machine loaded)' : 'MISSED'}`,
     },
-    { what: '    the same with a full parse per edit', figure: format(fresh), target: '' },
+    { what: '    the same with a full parse and lint per edit', figure: format(fresh), target: '' },
   ];
 }
 

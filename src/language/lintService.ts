@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { lintExposition, LintResult } from '../core/exposition/lint';
 import { resolveScriptUrl } from '../core/shell/heredocPush';
 import { findDeleteCommands, MetricHeredoc } from '../core/shell/heredocs';
+import { BodyLintCache } from '../core/shell/bodyLintCache';
 import { lintShellScript, ShellScriptLint } from '../core/shell/lintShellScript';
 import { ShellDocumentTrees } from '../core/shell/tree/documentTrees';
 import { ScriptSite, scriptSites } from '../core/shell/tree/scriptSites';
@@ -66,6 +67,8 @@ export class LintService implements vscode.Disposable {
   /** Whether each open file was saved with a byte order mark, read once per open and save. */
   private readonly byteOrderMarks = new Map<string, boolean>();
   private readonly shellCache = new Map<string, LintedShellScript>();
+  /** Per open shell script, its bodies' lints: an edit re-lints only the bodies it changed. */
+  private readonly bodyCaches = new Map<string, BodyLintCache>();
   private readonly subscriptions: vscode.Disposable[];
   /**
    * One tree-sitter tree per open shell script, parsed again incrementally after edits. The parser
@@ -88,11 +91,13 @@ export class LintService implements vscode.Disposable {
       settings.onDidChange(() => {
         this.cache.clear();
         this.shellCache.clear();
+        this.bodyCaches.clear();
       }),
       // Registered before any other listener of the targets, so that they read fresh results.
       targets.onDidChange(() => {
         this.cache.clear();
         this.shellCache.clear();
+        this.bodyCaches.clear();
         this.resultsChanged.fire();
       }),
       // Read again after a save: the user may have changed the encoding.
@@ -101,6 +106,7 @@ export class LintService implements vscode.Disposable {
         this.byteOrderMarks.delete(document.uri.toString());
         this.cache.delete(document.uri.toString());
         this.shellCache.delete(document.uri.toString());
+        this.bodyCaches.delete(document.uri.toString());
         this.shellTrees?.close(document.uri.toString());
       }),
     ];
@@ -144,6 +150,7 @@ export class LintService implements vscode.Disposable {
       target: this.targets.forDocument(document),
       targetOf: (heredoc) => this.heredocTarget(heredoc),
       ...(treeSites && { treeSites }),
+      bodyCache: this.bodyCacheOf(key),
     });
     const hints = lastSuccessHints(
       lint.heredocs.map((linted) => linted.heredoc),
@@ -157,6 +164,15 @@ export class LintService implements vscode.Disposable {
     const linted = { version: document.version, lint, lastSuccessHints: hints, sites };
     this.shellCache.set(key, linted);
     return linted;
+  }
+
+  private bodyCacheOf(key: string): BodyLintCache {
+    let bodyCache = this.bodyCaches.get(key);
+    if (!bodyCache) {
+      bodyCache = new BodyLintCache();
+      this.bodyCaches.set(key, bodyCache);
+    }
+    return bodyCache;
   }
 
   /** The shell trees once the parser has loaded; until then undefined, and the first call starts the load, whose end lints every script again. */
@@ -195,6 +211,7 @@ export class LintService implements vscode.Disposable {
     this.disposed = true;
     this.cache.clear();
     this.shellCache.clear();
+    this.bodyCaches.clear();
     this.shellTrees?.dispose();
     vscode.Disposable.from(...this.subscriptions).dispose();
   }

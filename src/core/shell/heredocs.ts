@@ -97,10 +97,8 @@ export function findDeleteCommands(script: string): DeleteCommand[] {
 
 /** `findMetricHeredocs` without the safety net, so that tests see a bug as an exception. */
 export function scanMetricHeredocs(script: string): MetricHeredoc[] {
-  const lines = indexLines(String(script));
-  return lexScript(lines)
-    .heredocs.map((heredoc) => describeHeredoc(lines, heredoc))
-    .filter((heredoc): heredoc is MetricHeredoc => heredoc !== undefined);
+  const { lines, lexed } = lexedScript(String(script));
+  return lexed.heredocs.map((heredoc) => describeHeredoc(lines, heredoc)).filter((heredoc): heredoc is MetricHeredoc => heredoc !== undefined);
 }
 
 /**
@@ -110,9 +108,9 @@ export function scanMetricHeredocs(script: string): MetricHeredoc[] {
  */
 export function heredocsAt(script: string, offsets: ReadonlySet<number>): MetricHeredoc[] {
   return withSafetyNet(() => {
-    const lines = indexLines(String(script));
-    return lexScript(lines)
-      .heredocs.filter((heredoc) => offsets.has(heredoc.start))
+    const { lines, lexed } = lexedScript(String(script));
+    return lexed.heredocs
+      .filter((heredoc) => offsets.has(heredoc.start))
       .map((heredoc) => describeHeredoc(lines, heredoc, true))
       .filter((heredoc): heredoc is MetricHeredoc => heredoc !== undefined);
   });
@@ -120,8 +118,23 @@ export function heredocsAt(script: string, offsets: ReadonlySet<number>): Metric
 
 /** `findDeleteCommands` without the safety net. */
 export function scanDeleteCommands(script: string): DeleteCommand[] {
-  const lines = indexLines(String(script));
-  return deleteCommandsOf(lines, lexScript(lines)).sort((a, b) => a.urlSpan.line - b.urlSpan.line || a.urlSpan.start - b.urlSpan.start);
+  const { lines, lexed } = lexedScript(String(script));
+  return deleteCommandsOf(lines, lexed).sort((a, b) => a.urlSpan.line - b.urlSpan.line || a.urlSpan.start - b.urlSpan.start);
+}
+
+/**
+ * The last script lexed, and its lex: the editor and `pgw lint` ask for a script's heredocs, its
+ * delete commands and its traced heredocs one after the other, and lexing is most of the work of
+ * each. Nothing changes a lex once it is made.
+ */
+let lastLexed: { readonly script: string; readonly lines: LineIndex; readonly lexed: LexedScript } | undefined;
+
+function lexedScript(script: string): { readonly lines: LineIndex; readonly lexed: LexedScript } {
+  if (lastLexed?.script !== script) {
+    const lines = indexLines(script);
+    lastLexed = { script, lines, lexed: lexScript(lines) };
+  }
+  return lastLexed;
 }
 
 /** Nothing in the scan is meant to throw; should a bug make it, the editor gets no result rather than a crash. */

@@ -1,6 +1,6 @@
 import { compareDiagnostics, Diagnostic } from '../exposition/diagnostic';
 import { quickFixesFor, QuickFix, TextChange } from '../exposition/fixes';
-import { lintExposition, LintOptions, LintResult, SeveritySetting } from '../exposition/lint';
+import { LintOptions, LintResult, SeveritySetting } from '../exposition/lint';
 import { Span } from '../exposition/model';
 import { GatewayTarget } from '../protocol/gatewayTarget';
 import { pushSiteDiagnostics, scriptFacts } from '../hygiene/pushSiteHygiene';
@@ -10,6 +10,7 @@ import { lintMappedBody } from './tree/lintMappedBody';
 import { TreePushSite } from './tree/pushSites';
 import { pushUrlProblem } from './tree/urlPath';
 import { appendAll } from '../appendAll';
+import { BodyLintCache, lintBody } from './bodyLintCache';
 
 export interface LintedHeredoc {
   readonly heredoc: MetricHeredoc;
@@ -39,6 +40,8 @@ export interface ShellLintOptions extends Pick<LintOptions, 'severities' | 'targ
   readonly treeSites?: readonly TreePushSite[];
   /** The target of one heredoc (the gateway its push URL names), when known; else `target`. */
   readonly targetOf?: (heredoc: MetricHeredoc) => GatewayTarget | undefined;
+  /** The bodies' lints kept from earlier lints of the same document (the editor's), so that an edit re-lints only the bodies it changed. */
+  readonly bodyCache?: BodyLintCache;
 }
 
 /**
@@ -60,14 +63,14 @@ export function lintShellScript(script: string, options: ShellLintOptions = {}):
     diagnostics.sort(compareDiagnostics);
     return { heredocs, diagnostics };
   }
-  const traced = lintTreeSites(script, options.treeSites, heredocs, lintOptions);
+  const traced = lintTreeSites(script, options.treeSites, heredocs, lintOptions, options.bodyCache);
   appendAll(diagnostics, traced.diagnostics);
   diagnostics.sort(compareDiagnostics);
   return { heredocs, diagnostics, tracedHeredocs: traced.heredocs, stdinFixes: traced.stdinFixes };
 }
 
 /** What the tree sites add to the own finder's heredocs; a site whose heredoc that finder already linted adds nothing. */
-function lintTreeSites(script: string, sites: readonly TreePushSite[], linted: readonly LintedHeredoc[], options: Pick<LintOptions, 'severities' | 'target'>) {
+function lintTreeSites(script: string, sites: readonly TreePushSite[], linted: readonly LintedHeredoc[], options: Pick<LintOptions, 'severities' | 'target'>, bodyCache: BodyLintCache | undefined) {
   const known = new Set(linted.map((entry) => entry.heredoc.operatorSpan.line));
   const pushedHeredocLines = new Set(linted.filter((entry) => entry.heredoc.push).map((entry) => entry.heredoc.push!.urlSpan.line));
   const diagnostics: Diagnostic[] = [];
@@ -96,7 +99,7 @@ function lintTreeSites(script: string, sites: readonly TreePushSite[], linted: r
       continue;
     }
     if (body.chars) {
-      appendAll(diagnostics, lintMappedBody(body.chars, { ...options, groupingLabels }));
+      appendAll(diagnostics, lintMappedBody(body.chars, { ...options, groupingLabels }, bodyCache));
     } else if (body.heredocAt !== undefined && !known.has(body.startLine - 1)) {
       heredocOffsets.add(body.heredocAt);
       if (body.trimmed) {
@@ -109,7 +112,7 @@ function lintTreeSites(script: string, sites: readonly TreePushSite[], linted: r
     heredocOffsets.size === 0
       ? []
       : heredocsAt(script, heredocOffsets).map((heredoc) =>
-          lintTracedHeredoc(heredoc, options, groupingLabelsByLine.get(heredoc.operatorSpan.line) ?? [], trimmedLines.has(heredoc.operatorSpan.line)),
+          lintTracedHeredoc(heredoc, options, groupingLabelsByLine.get(heredoc.operatorSpan.line) ?? [], trimmedLines.has(heredoc.operatorSpan.line), bodyCache),
         );
   appendAll(
     diagnostics,
@@ -130,10 +133,16 @@ function withoutRepeats(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 }
 
 /** `trimmed`: the body as `read` stores it (trailing blanks and line breaks dropped) and echo sends it, one line break added. */
-function lintTracedHeredoc(heredoc: MetricHeredoc, options: Pick<LintOptions, 'severities' | 'target'>, groupingLabels: string[], trimmed: boolean): LintedHeredoc {
+function lintTracedHeredoc(
+  heredoc: MetricHeredoc,
+  options: Pick<LintOptions, 'severities' | 'target'>,
+  groupingLabels: string[],
+  trimmed: boolean,
+  bodyCache: BodyLintCache | undefined,
+): LintedHeredoc {
   const placeholders = bodyWithPlaceholders(heredoc);
   const lintedBody = trimmed ? `${placeholders.replace(/[ \t\n]+$/, '')}\n` : placeholders;
-  return { heredoc, lintedBody, result: lintExposition(lintedBody, { ...options, groupingLabels }) };
+  return { heredoc, lintedBody, result: lintBody(lintedBody, { ...options, groupingLabels }, bodyCache) };
 }
 
 /** bash reads to the end of the script when the delimiter line never comes, and only warns: the rest of the script becomes the body. */
@@ -159,7 +168,7 @@ function lintHeredoc(heredoc: MetricHeredoc, options: ShellLintOptions): LintedH
   const lintedBody = bodyWithPlaceholders(heredoc);
   const groupingLabels = heredoc.push?.groupingKey ? Object.keys(heredoc.push.groupingKey.labels) : [];
   const target = options.targetOf?.(heredoc) ?? options.target;
-  return { heredoc, lintedBody, result: lintExposition(lintedBody, { severities: options.severities, groupingLabels, ...(target ? { target } : {}) }) };
+  return { heredoc, lintedBody, result: lintBody(lintedBody, { severities: options.severities, groupingLabels, ...(target ? { target } : {}) }, options.bodyCache) };
 }
 
 function toScriptDiagnostics({ heredoc, lintedBody, result }: LintedHeredoc): Diagnostic[] {

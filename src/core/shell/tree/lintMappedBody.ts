@@ -1,5 +1,6 @@
 import { Diagnostic } from '../../exposition/diagnostic';
-import { lintExposition, LintOptions } from '../../exposition/lint';
+import { LintOptions } from '../../exposition/lint';
+import { BodyLintCache, lintBody } from '../bodyLintCache';
 import { Span } from '../../exposition/model';
 import { indexLines, lineStart } from '../lines';
 import { BodyChar, bodyText, MappedBody } from './mappedBody';
@@ -9,12 +10,12 @@ import { BodyChar, bodyText, MappedBody } from './mappedBody';
  * finding on the script line and column its characters come from. A finding that touches a
  * placeholder (an expansion, a printf conversion) is dropped: its value is unknown.
  */
-export function lintMappedBody(body: MappedBody, options: Pick<LintOptions, 'severities' | 'target' | 'groupingLabels'>): Diagnostic[] {
+export function lintMappedBody(body: MappedBody, options: Pick<LintOptions, 'severities' | 'target' | 'groupingLabels'>, bodyCache?: BodyLintCache): Diagnostic[] {
   const text = bodyText(body);
   const lines = indexLines(text);
   const offsetOf = (line: number, column: number) => lineStart(lines, line) + column;
   const found: Diagnostic[] = [];
-  for (const diagnostic of lintExposition(text, options).diagnostics) {
+  for (const diagnostic of lintBody(text, options, bodyCache).diagnostics) {
     const start = Math.min(offsetOf(diagnostic.span.line, diagnostic.span.start), text.length);
     const end = Math.min(offsetOf(diagnostic.span.line, Math.max(diagnostic.span.end, diagnostic.span.start + 1)), text.length);
     if (body.slice(start, Math.max(end, start + 1)).some((entry) => entry.placeholder)) {

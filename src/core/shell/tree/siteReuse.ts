@@ -156,7 +156,8 @@ function movedSite(site: TreePushSite, oldLastRow: number, rowShift: number, edi
     ...site.body,
     startLine: row(site.body.startLine),
     endLine: row(site.body.endLine),
-    ...(site.body.chars && { chars: site.body.chars.map((entry) => (entry.line > oldLastRow ? { ...entry, line: entry.line + rowShift } : entry)) }),
+    // Characters keep their columns: an edit on a site's own rows finds the sites again.
+    ...(site.body.chars && rowShift !== 0 && { chars: site.body.chars.map((entry) => (entry.line > oldLastRow ? { ...entry, line: entry.line + rowShift } : entry)) }),
     ...(site.body.heredocAt !== undefined && { heredocAt: site.body.heredocAt > editStart ? site.body.heredocAt + indexShift : site.body.heredocAt }),
   };
   return {
