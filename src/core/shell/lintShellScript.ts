@@ -3,7 +3,7 @@ import { quickFixesFor, QuickFix, TextChange } from '../exposition/fixes';
 import { LintOptions, LintResult, SeveritySetting } from '../exposition/lint';
 import { Span } from '../exposition/model';
 import { GatewayTarget } from '../protocol/gatewayTarget';
-import { pushSiteDiagnostics, scriptFacts } from '../hygiene/pushSiteHygiene';
+import { pushSiteDiagnostics, pushUrlHygiene, ScriptFacts, scriptFacts } from '../hygiene/pushSiteHygiene';
 import { bodyPositionToScript, bodyWithPlaceholders, findMetricHeredocs, heredocsAt, MetricHeredoc } from './heredocs';
 import { indexLines, lineStart } from './lines';
 import { lintMappedBody } from './tree/lintMappedBody';
@@ -78,10 +78,14 @@ function lintTreeSites(script: string, sites: readonly TreePushSite[], linted: r
   const heredocOffsets = new Set<number>();
   const trimmedLines = new Set<number>();
   const groupingLabelsByLine = new Map<number, string[]>();
+  let facts: ScriptFacts | undefined;
   for (const site of sites) {
     const groupingLabels = site.groupingKey ? Object.keys(site.groupingKey.labels) : [];
     if (!pushedHeredocLines.has(site.urlSpan.line)) {
       diagnostics.push(...pushUrlDiagnostics(site, options.target));
+      if (site.action === 'push') {
+        appendAll(diagnostics, pushUrlHygiene((facts ??= scriptFacts(script)), site, { severities: options.severities }));
+      }
     }
     if (site.ignoredStdin) {
       const diagnostic: Diagnostic = {
