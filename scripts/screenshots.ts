@@ -9,6 +9,7 @@ import { Browser, chromium, Locator, Page } from 'playwright-core';
 import * as UPNG from 'upng-js';
 import { MockGateway } from '../src/core/mock';
 import { DEMO_CODE_SERVER_ENV, DEMO_FIRST_FILE, DEMO_GATEWAY_NAME, DEMO_GROUPS, demoSettings, demoWorkbenchUrl, groupLabel, startDemoGateway } from './demo/demoGateway';
+import { PILE_UP_ROW_TEXT, pushPileUp } from './demo/pileUp';
 import { freshSamplesCopy } from './demo/samplesCopy';
 import { BASE_USER_SETTINGS, createRunFolders, installVsix, RunningCodeServer, startCodeServer } from './host/codeServer';
 import { ensureHost } from './host/installHost';
@@ -35,8 +36,8 @@ const DRY_RUN_VALUES: Record<string, string> = {
 
 interface Shot {
   readonly file: string;
-  /** Brings the UI into the state the picture shows. */
-  readonly stage: (page: Page) => Promise<void>;
+  /** Brings the UI into the state the picture shows; `gatewayUrl`: the demo gateway's. */
+  readonly stage: (page: Page, gatewayUrl: string) => Promise<void>;
 }
 
 const SHOTS: readonly Shot[] = [
@@ -48,11 +49,38 @@ const SHOTS: readonly Shot[] = [
   { file: 'cleanup.png', stage: showCleanUp },
   { file: 'rules.png', stage: showAlertRules },
   { file: 'scrape.png', stage: showScrapeCheck },
+  { file: 'grouping.png', stage: showPerRunGroupingKey },
+  { file: 'lastsuccess.png', stage: showLastSuccessFix },
+  // Last: they push a pile-up into the demo gateway, which the pictures before must not show.
+  { file: 'health.png', stage: showGatewayHealth },
+  { file: 'pileup.png', stage: showPileUpAction },
 ];
 
 /** A Prometheus configuration that scrapes a Pushgateway without honor_labels, written into the samples copy for the scrape check's picture. */
 const SCRAPE_CONFIG_FILE = 'prometheus.yml';
 const SCRAPE_CONFIG = ['global:', '  scrape_interval: 30s', 'scrape_configs:', '  - job_name: pushgateway', '    static_configs:', "      - targets: ['pushgateway:9091']", ''].join('\n');
+
+/**
+ * A CronJob's script, written into the samples copy for the grouping-key pictures: its push URL
+ * takes the pod's `$HOSTNAME` (new on every run), and its body has no last-success gauge.
+ */
+const HYGIENE_SCRIPT_FILE = 'nightly_report.sh';
+const HYGIENE_FIX_TITLE = 'Add nightly_report_last_success_unixtime';
+const HYGIENE_SCRIPT = [
+  '#!/bin/sh',
+  '# Runs as a Kubernetes CronJob: every night a new pod, with a new $HOSTNAME.',
+  'set -eu',
+  '',
+  'PUSHGATEWAY=${PUSHGATEWAY:-http://127.0.0.1:9091}',
+  'rows=$(wc -l < /var/reports/nightly.csv)',
+  '',
+  'cat <<EOF | curl --silent --show-error --fail --data-binary @- "$PUSHGATEWAY/metrics/job/nightly_report/instance/$HOSTNAME"',
+  '# HELP nightly_report_rows Rows in the last nightly report.',
+  '# TYPE nightly_report_rows gauge',
+  'nightly_report_rows $rows',
+  'EOF',
+  '',
+].join('\n');
 
 function visible(locator: Locator): Promise<void> {
   return locator.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
@@ -334,12 +362,104 @@ async function showScrapeCheck(page: Page): Promise<void> {
   await settle(page);
 }
 
-async function takeShots(page: Page, url: string, folder: string, mediaDir: string, root: string): Promise<void> {
+/** Moves the mouse onto the middle of the first element `locator` finds, for its hover. */
+async function hoverOver(page: Page, locator: Locator): Promise<void> {
+  await visible(locator);
+  const box = await locator.first().boundingBox();
+  if (!box) {
+    throw new Error('nothing to hover over: the element has no box');
+  }
+  await page.mouse.move(box.x + box.width / 2 - 2, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
+}
+
+/** The CronJob's script whose push URL takes the pod's $HOSTNAME: the warning underlined, its hover explaining why. */
+async function showPerRunGroupingKey(page: Page): Promise<void> {
+  await clearStage(page);
+  await openEditor(page, HYGIENE_SCRIPT_FILE);
+  if (await page.locator('.part.sidebar').isVisible()) {
+    await runCommand(page, 'View: Close Primary Side Bar');
+  }
+  // The CodeLens first: it moves the push line down when it appears, away from a mouse already placed.
+  await visible(page.locator('.monaco-editor .codelens-decoration', { hasText: 'Dry-run on mock' }));
+  await visible(page.locator('.monaco-editor .squiggly-hint'));
+  const warning = page.locator('.monaco-editor .squiggly-warning');
+  await hoverOver(page, warning);
+  await visible(page.locator('.monaco-hover', { hasText: 'grouping label' }));
+  await page.waitForTimeout(500);
+}
+
+/** The same script's pushed body without a last-success gauge: the hint, and its quick fix offered (Ctrl+.). */
+async function showLastSuccessFix(page: Page): Promise<void> {
+  await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 40);
+  await page.keyboard.press('Escape');
+  const hint = page.locator('.monaco-editor .squiggly-hint');
+  await visible(hint);
+  const box = await hint.first().boundingBox();
+  if (!box) {
+    throw new Error('the no-last-success hint has no box');
+  }
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const fixes = page.locator('.action-widget, .context-view', { hasText: HYGIENE_FIX_TITLE });
+  await page.keyboard.press('Control+.');
+  const offered = await fixes
+    .first()
+    .waitFor({ state: 'visible', timeout: 10_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!offered) {
+    await runCommand(page, 'Quick Fix...');
+  }
+  await visible(fixes);
+  await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 40);
+  await page.waitForTimeout(1_000);
+}
+
+/** Twelve nightly groups of backup_db pushed with their run_id: the explorer's warning row; the gateway's tooltip with health, memory, counts and version. */
+async function showGatewayHealth(page: Page, gatewayUrl: string): Promise<void> {
+  await clearStage(page);
+  await pushPileUp(gatewayUrl, Date.now() / 1000);
+  const sidebar = await openGatewaysView(page);
+  await runCommand(page, 'Pushgateway: Refresh');
+  const pileUp = sidebar.locator('.monaco-list-row', { hasText: PILE_UP_ROW_TEXT }).first();
+  await visible(pileUp);
+  // Selected, the row shows its inline action (Clean Up These Groups…).
+  await pileUp.click();
+  // A refresh redraws the row under the mouse, which cancels a hover on its way: hover again until it shows.
+  const tooltip = page.locator('.monaco-hover, .workbench-hover', { hasText: 'process_resident_memory_bytes' }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 40);
+    await hoverOver(page, sidebar.locator('.monaco-list-row', { hasText: DEMO_GATEWAY_NAME }).first());
+    const shown = await tooltip.waitFor({ state: 'visible', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) {
+      break;
+    }
+    if (attempt === 6) {
+      throw new Error("the demo gateway's tooltip did not show after 6 hovers");
+    }
+  }
+  await page.waitForTimeout(500);
+}
+
+/** The warning row's context menu: Clean Up These Groups… (its selector chooses exactly the piled-up groups). */
+async function showPileUpAction(page: Page): Promise<void> {
+  await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 40);
+  const pileUp = page.locator('.part.sidebar .monaco-list-row', { hasText: PILE_UP_ROW_TEXT }).first();
+  await pileUp.click({ button: 'right' });
+  await visible(page.locator('.monaco-menu .action-label', { hasText: 'Clean Up These Groups…' }));
+  await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 40);
+  await page.waitForTimeout(1_000);
+}
+
+async function takeShots(page: Page, url: string, folder: string, mediaDir: string, root: string, gatewayUrl: string): Promise<void> {
   await page.goto(demoWorkbenchUrl(url, folder));
   await visible(page.locator('.monaco-workbench .part.activitybar'));
   for (const shot of SHOTS) {
     try {
-      await shot.stage(page);
+      await shot.stage(page, gatewayUrl);
     } catch (error) {
       const failed = path.join(root, 'out', `screenshot-failed-${shot.file}`);
       fs.mkdirSync(path.dirname(failed), { recursive: true });
@@ -388,6 +508,7 @@ async function main(): Promise<void> {
     await installVsix(host, folders, vsix);
     const samples = freshSamplesCopy(path.join(root, 'samples'), path.join(runDir, 'samples'));
     fs.writeFileSync(path.join(samples, SCRAPE_CONFIG_FILE), SCRAPE_CONFIG);
+    fs.writeFileSync(path.join(samples, 'scripts', HYGIENE_SCRIPT_FILE), HYGIENE_SCRIPT);
     server = await startCodeServer({ host, folders, port: await findFreePort(), testDriver: false, folderToOpen: samples, env: DEMO_CODE_SERVER_ENV });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const mediaDir = path.join(root, 'media');
@@ -395,7 +516,7 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: VIEWPORT });
     console.log(`Taking ${SHOTS.length} screenshots of VS Code at ${server.url} ...`);
     try {
-      await takeShots(page, server.url, samples, mediaDir, root);
+      await takeShots(page, server.url, samples, mediaDir, root, gateway.url);
     } catch (error) {
       throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- code-server log ---\n${server.logTail()}`, { cause: error });
     }
