@@ -29,7 +29,6 @@ function writeModules(folder: string, modules: Record<string, string>): void {
 }
 
 describe('import-cycle check of the project', function () {
-  this.timeout(30_000);
   let folder: string;
 
   beforeEach(() => {

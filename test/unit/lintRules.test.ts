@@ -16,8 +16,6 @@ async function ruleIdsFor(filePath: string, text: string): Promise<string[]> {
 }
 
 describe('lint rules of the project', function () {
-  this.timeout(20_000);
-
   it('fails a file under src/core that imports vscode', async () => {
     assert.deepEqual(await ruleIdsFor('src/core/probe.ts', IMPORTS_VSCODE), ['no-restricted-imports']);
   });

@@ -36,7 +36,6 @@ async function run(env: CleanEnvironment, ...args: string[]): Promise<{ code: nu
 }
 
 describe('pgw clean', function () {
-  this.timeout(20_000);
   let gateway: MockGateway;
   let clockMs = NOW_MS;
 

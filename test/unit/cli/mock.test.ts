@@ -50,8 +50,6 @@ async function startCli(args: string[]): Promise<{ url: string; output: { out: s
 }
 
 describe('pgw mock', function () {
-  this.timeout(15_000);
-
   it('listens, logs each request, and stops when told', async () => {
     const { output, sink } = capture();
     let stop!: () => void;

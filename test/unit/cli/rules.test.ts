@@ -89,7 +89,6 @@ describe('pgw rules', () => {
   });
 
   describe('--out DIR writes files the real promtool accepts', function () {
-    this.timeout(60_000);
     let folder: string;
     before(() => {
       folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pgw-rules-cli-'));

@@ -37,7 +37,6 @@ const cronJob = (kind: string, url: string) =>
 describe('per-run grouping keys in scripts embedded in YAML', () => {
   let parser: ShellParser;
   before(async function () {
-    this.timeout(30_000);
     parser = await loadShellParser();
   });
 

@@ -24,8 +24,6 @@ function run(command: typeof runLint, args: string[], parser: ShellParser | unde
 describe('shell embedded in YAML: fixtures', () => {
   let parser: ShellParser;
   before(async function () {
-    // Each test bundle compiles the parser's wasm itself: seconds on a loaded machine.
-    this.timeout(30_000);
     parser = await loadShellParser();
   });
 

@@ -398,8 +398,6 @@ function assertLinear(shape: Shape, run: (text: string) => void): void {
 // --- the tests -------------------------------------------------------------------------------------
 
 describe(`exposition fuzzing (seed ${SEED}, ${ITERATIONS} iterations)`, function () {
-  this.timeout(20_000);
-
   it('never throws, and keeps spans, error texts and order coherent', () => {
     const random = seededRandom(SEED);
     let clean = 0;
@@ -423,8 +421,6 @@ describe(`exposition fuzzing (seed ${SEED}, ${ITERATIONS} iterations)`, function
 });
 
 describe('exposition parsing takes linear time', function () {
-  this.timeout(30_000);
-
   for (const shape of PARSE_SHAPES) {
     it(`${shape.name} (${shape.size / 4} and ${shape.size} characters: under ${TIME_RATIO_LIMIT}x the time)`, () => {
       assertLinear(shape, (text) => parseExposition(text));

@@ -55,8 +55,6 @@ async function localServer(handler: http.RequestListener): Promise<{ url: string
 }
 
 describe('gateway client', function () {
-  this.timeout(20_000);
-
   describe('against the real Pushgateway 1.5.1', function () {
     let gateway: RunningGateway;
     let client: GatewayClient;

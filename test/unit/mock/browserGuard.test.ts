@@ -25,7 +25,6 @@ function send(gateway: MockGateway, method: string, path: string, headers: http.
 }
 
 describe('mock gateway: requests from web pages', function () {
-  this.timeout(8_000);
   let gateway: MockGateway;
 
   before(async () => {
@@ -75,8 +74,6 @@ describe('mock gateway: requests from web pages', function () {
 });
 
 describe('mock gateway: the Host check follows the bind', function () {
-  this.timeout(8_000);
-
   it('on loopback, refuses a DNS name with a dot and says how to reach the mock by it', async () => {
     const gateway = await startMockGateway({ port: 0, host: '127.0.0.1' });
     try {

@@ -59,8 +59,6 @@ function request(method: string, url: string, body: Buffer = Buffer.alloc(0), en
 }
 
 describe('mock gateway: no client starves the others', function () {
-  this.timeout(60_000);
-
   it('answers /-/healthy from another client while a 10 MB push is processed, and stores the push', async () => {
     const context = newContext();
     const body = bigBody(SERIES);
@@ -153,8 +151,6 @@ async function inflatedBytesDuring(run: () => Promise<void>): Promise<number> {
 }
 
 describe('mock gateway: a gzip body with a corrupt tail', function () {
-  this.timeout(60_000);
-
   it('is inflated at most three times over (not once per bisection step), while other clients are answered', async () => {
     const context = newContext();
     const body = corruptGzip(bigBody(40_000));

@@ -36,7 +36,6 @@ function statusOf(answer: string): number | undefined {
 }
 
 describe('mock gateway: hostile clients', function () {
-  this.timeout(8_000);
   let gateway: MockGateway;
 
   before(async () => {
@@ -94,7 +93,6 @@ function answeredMetricsRequests(gateway: MockGateway): number {
 }
 
 describe('mock gateway: pipelining clients that never read', function () {
-  this.timeout(30_000);
   let gateway: MockGateway;
 
   before(async () => {

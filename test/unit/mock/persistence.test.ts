@@ -95,7 +95,6 @@ rpc_seconds_count 18
 `;
 
 describe('mock gateway: persistence', function () {
-  this.timeout(20_000);
   let dir: string;
   let file: string;
   const running: MockGateway[] = [];

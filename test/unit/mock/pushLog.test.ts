@@ -77,7 +77,6 @@ describe('mock gateway: the push log', () => {
   });
 
   describe('GET /mock/v1/log', function () {
-    this.timeout(10_000);
     let gateway: MockGateway;
 
     beforeEach(async () => {
@@ -127,7 +126,6 @@ describe('mock gateway: the push log', () => {
     });
 
     it('stays under its byte bound after pushes with 1 MiB paths, and still answers', async function () {
-      this.timeout(30_000);
       // The default capacity (1000 entries), so only the byte bound limits the log: uncut, these
       // entries (path and grouping key) would take 24 MiB.
       const big = await startMockGateway({ port: 0 });

@@ -44,8 +44,6 @@ async function replay(slug: string): Promise<void> {
 }
 
 describe('mock gateway: replay of the recorded Pushgateway 1.5.1 corpus', function () {
-  this.timeout(10_000);
-
   it('has a recorded answer for every step of every case', () => {
     assert.ok(listCaseSlugs(casesDir).length >= 120, `only ${listCaseSlugs(casesDir).length} recorded cases in ${casesDir}`);
     for (const slug of listCaseSlugs(casesDir)) {

@@ -48,8 +48,6 @@ for (const corpus of CORPORA) {
     const recording = JSON.parse(fs.readFileSync(path.join(corpus.dir, `recorded-${target}.json`), 'utf8')) as RecordedCorpus;
 
     describe(`mock gateway: replay of the ${corpus.label} recorded on ${target}`, function () {
-      this.timeout(10_000);
-
       it('has a recorded answer for every step of every case', () => {
         assert.ok(slugs.length >= 120, `only ${slugs.length} cases in ${corpus.dir}`);
         for (const slug of slugs) {

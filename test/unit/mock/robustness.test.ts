@@ -120,7 +120,6 @@ function range(count: number): number[] {
 const JOB_SAME: GroupingLabels = { job: 'same' };
 
 describe('mock gateway: robustness', function () {
-  this.timeout(8_000);
   let gateway: MockGateway;
   let agent: http.Agent;
 

@@ -40,7 +40,6 @@ function countLines(text: string, prefix: string): number {
 }
 
 describe('mock gateway: pushes beyond the per-push bounds', function () {
-  this.timeout(20_000);
   let gateway: MockGateway;
 
   before(async () => {
@@ -78,7 +77,6 @@ describe('mock gateway: pushes beyond the per-push bounds', function () {
 
 describe('mock gateway: one big family', function () {
   // A bound on the work, far above what linear work needs and far below the quadratic's.
-  this.timeout(60_000);
   let gateway: MockGateway;
 
   before(async () => {

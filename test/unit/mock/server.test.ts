@@ -33,7 +33,6 @@ function random(seed: number): () => number {
 }
 
 describe('mock gateway: the HTTP server', function () {
-  this.timeout(10_000);
   let gateway: MockGateway;
 
   afterEach(async () => {

@@ -160,7 +160,6 @@ describe('mock gateway: the store', () => {
   });
 
   describe('cost of a push', function () {
-    this.timeout(20_000);
     const GROUPS = 10_000;
 
     it(`does not look at other groups' families (${GROUPS} groups, with a standing collision)`, () => {

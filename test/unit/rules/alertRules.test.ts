@@ -104,7 +104,6 @@ describe('rules: alert rule files for a job', () => {
 });
 
 describe('rules: the real promtool checks and tests the generated files', function () {
-  this.timeout(60_000);
   const specs: Array<[string, AlertRuleSpec]> = [
     ['a daily job by push time', DAILY],
     [

@@ -24,7 +24,6 @@ function run(command: typeof runLint, args: string[], parser: ShellParser | unde
 describe('push sites on the shell parser: fixtures', () => {
   let parser: ShellParser;
   before(async function () {
-    this.timeout(30_000); // the first load of the wasm parser in the process: seconds on a shared, loaded machine
     parser = await loadShellParser();
   });
 
@@ -48,7 +47,6 @@ describe('push sites on the shell parser: fixtures', () => {
   }
 
   it('lints a body of a million characters sent by echo without overflowing the stack', async function () {
-    this.timeout(60_000);
     const line = 'x 1\n'.repeat(250_000);
     const script = `echo '${line}' | curl --data-binary @- http://gw:9091/metrics/job/big\n`;
     const reader: FileReader = { readFile: () => Buffer.from(script), readStdin: () => Buffer.alloc(0) };
@@ -107,7 +105,6 @@ describe('push sites on the shell parser: fixtures', () => {
   });
 
   it('runs from the built CLI, the parser found beside dist/pgw.js', function () {
-    this.timeout(20_000); // two cold node processes on a shared machine
     const cli = path.resolve(__dirname, '../../../../dist/pgw.js');
     const pushes = spawnSync(process.execPath, [cli, 'pushes', '--format', 'json', path.join(FIXTURES, 'echo-pipe.sh')], { encoding: 'utf8' });
     assert.equal(pushes.status, 1, pushes.stderr);
