@@ -15,7 +15,6 @@ import { MockGatewayService } from './mock/mockGatewayService';
 import { trackMockRunning } from './mock/mockRunningContext';
 import { HeredocCodeLens } from './push/heredocCodeLens';
 import { CLIENT_LIBRARY_SELECTOR, ClientLibraryCodeLens } from './push/clientLibraryCodeLens';
-import { AlertRulesCodeLens } from './push/alertRulesCodeLens';
 import { PushService } from './push/pushService';
 import { registerCommands } from './registerCommands';
 import { setUserPrompts, UserPrompts } from './ui/prompts';
@@ -77,7 +76,6 @@ export function activate(context: vscode.ExtensionContext): TestingApi | undefin
   context.subscriptions.push(walkthrough);
   context.subscriptions.push(vscode.languages.registerCodeLensProvider({ language: SHELL_LANGUAGE_ID }, new HeredocCodeLens(lint)));
   context.subscriptions.push(vscode.languages.registerCodeLensProvider(CLIENT_LIBRARY_SELECTOR, new ClientLibraryCodeLens()));
-  context.subscriptions.push(vscode.languages.registerCodeLensProvider({ language: SHELL_LANGUAGE_ID }, new AlertRulesCodeLens(lint)));
   registerCommands(context, { gateways, gatewayTree, gatewayView, groupDocuments, mock, pushService });
   if (process.env[SHOW_GATEWAYS_ON_START_ENV] === '1') {
     // Set by `npm start`, so that its first screen shows the demo gateway's groups beside the sample.

@@ -1,12 +1,17 @@
 import * as vscode from 'vscode';
+import { lastSuccessMetricInBody } from '../core/groups/lastSuccessInBody';
 import { likelyGatewayHost } from '../core/shell/suggestedValues';
+import { ScriptSite } from '../core/shell/tree/scriptSites';
 import { canPushSite } from '../core/shell/tree/sitePush';
+import type { PushSiteRules } from '../explorer/commands/createAlertRules';
+import { readExplorerSettings } from '../explorer/explorerSettings';
 import { LintService } from '../language/lintService';
 
 /**
  * Above every push site of a script whose body can be read (a heredoc, echo, printf, a string...):
- * "Push to <host>" and "Dry-run on mock"; above a delete command: "Delete this group". The sites are
- * those `pgw pushes` lists.
+ * "Push to <host>" and "Dry-run on mock"; above a push with a literal grouping key: "Create Alert
+ * Rules…" for its job (with the body's last-success gauge when it has one); above a delete command:
+ * "Delete this group". The sites are those `pgw pushes` lists.
  */
 export class HeredocCodeLens implements vscode.CodeLensProvider {
   /** The sites may differ once the shell parser has loaded. */
@@ -33,16 +38,27 @@ export class HeredocCodeLens implements vscode.CodeLensProvider {
           }),
         ];
       }
-      if (!canPushSite(site)) {
-        return [];
-      }
       // A heredoc's lenses sit on its `<<` line, where the push command takes them from.
       const line = site.heredoc?.operatorSpan.line ?? site.line;
       const range = new vscode.Range(line, 0, line, 0);
-      return [
-        new vscode.CodeLens(range, { title: `$(cloud-upload) Push to ${targetName(site.url, line)}`, command: 'pushgateway.pushHeredoc', arguments: [document.uri, line, 'gateway'] }),
-        new vscode.CodeLens(range, { title: '$(beaker) Dry-run on mock', command: 'pushgateway.pushHeredoc', arguments: [document.uri, line, 'mock'] }),
-      ];
+      const pushLenses = canPushSite(site)
+        ? [
+            new vscode.CodeLens(range, { title: `$(cloud-upload) Push to ${targetName(site.url, line)}`, command: 'pushgateway.pushHeredoc', arguments: [document.uri, line, 'gateway'] }),
+            new vscode.CodeLens(range, { title: '$(beaker) Dry-run on mock', command: 'pushgateway.pushHeredoc', arguments: [document.uri, line, 'mock'] }),
+          ]
+        : [];
+      const rules = alertRulesOf(site);
+      return rules ? [...pushLenses, new vscode.CodeLens(range, { title: '$(bell) Create Alert Rules…', command: 'pushgateway.createAlertRules', arguments: [rules] })] : pushLenses;
     });
   }
+}
+
+/** What Create Alert Rules… writes for a push with a literal grouping key: its job and labels, and the body's last-success gauge. */
+function alertRulesOf(site: ScriptSite): PushSiteRules | undefined {
+  const key = site.groupingKey;
+  if (!key) {
+    return undefined;
+  }
+  const body = site.heredoc?.body ?? site.body?.chars?.map((entry) => entry.char).join('') ?? '';
+  return { kind: 'pushSite', job: key.job, grouping: Object.entries(key.labels), lastSuccessMetric: lastSuccessMetricInBody(body, readExplorerSettings().lastSuccessPattern) };
 }
