@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GatewayClient } from '../../../src/core/gateway/client';
 import type { UserPrompts } from '../../../src/ui/prompts';
-import { api, extension, waitFor, workspaceFile } from './helpers';
+import { api, extension, showNewFile, waitFor, workspaceFile } from './helpers';
 
 // Python (prometheus_client) and Go (client_golang) files: their push and delete calls get a
 // CodeLens each ("Delete this group", "Dry-run", which runs nothing of the code), and they are
@@ -32,12 +32,8 @@ describe('client libraries in the editor', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  async function openCode(name: string, content: string): Promise<vscode.TextDocument> {
-    const uri = workspaceFile(name);
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(content));
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(document);
-    return document;
+  function openCode(name: string, content: string): Promise<vscode.TextDocument> {
+    return showNewFile(workspaceFile(name), content);
   }
 
   /** The grammar loads at the first request: asks again until the provider answers with `count` lenses. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extension, waitFor, workspaceFile } from './helpers';
+import { extension, showNewFile, waitFor, workspaceFile } from './helpers';
 
 // The names and labels Python and Go code declares for its metrics are linted in the editor, each
 // finding on the declaration's own line and column; the code is never linted as exposition.
@@ -43,12 +43,8 @@ function where(diagnostic: vscode.Diagnostic): unknown[] {
   return [diagnostic.code, diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.line, diagnostic.range.end.character];
 }
 
-async function open(name: string, text: string): Promise<vscode.TextDocument> {
-  const uri = workspaceFile(`client-diagnostics/${name}`);
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
-  const document = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(document);
-  return document;
+function open(name: string, text: string): Promise<vscode.TextDocument> {
+  return showNewFile(workspaceFile(`client-diagnostics/${name}`), text);
 }
 
 describe('client library diagnostics', () => {

@@ -99,3 +99,11 @@ export async function groupNode(job: string): Promise<ExplorerNode> {
   assert.ok(found, `no group job=${job} in the explorer`);
   return found;
 }
+
+/** Writes `text` to `uri` (a new file of the workspace), opens it in an editor and returns its document. */
+export async function showNewFile(uri: vscode.Uri, text: string): Promise<vscode.TextDocument> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  return document;
+}

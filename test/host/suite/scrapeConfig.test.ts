@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { waitFor, workspaceFile } from './helpers';
+import { showNewFile, waitFor, workspaceFile } from './helpers';
 
 const CONFIG = ['global:', '  scrape_interval: 15s', 'scrape_configs:', '  - job_name: batch', '    static_configs:', "      - targets: ['gateway.internal:9091']", ''].join('\n');
 
@@ -17,9 +17,7 @@ describe('scrape config check', () => {
   });
 
   it('warns on a Pushgateway scrape job without honor_labels, and its quick fix sets it', async () => {
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(CONFIG));
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(document);
+    const document = await showNewFile(uri, CONFIG);
     await waitFor(() => honorLabelsWarnings(uri).length > 0, 'the honor-labels warning on prometheus.yml');
     const [warning] = honorLabelsWarnings(uri);
     assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);

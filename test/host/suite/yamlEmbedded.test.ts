@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { waitFor, workspaceFile } from './helpers';
+import { showNewFile, waitFor, workspaceFile } from './helpers';
 
 const CRONJOB = [
   'apiVersion: batch/v1',
@@ -47,13 +47,6 @@ function at(diagnostic: vscode.Diagnostic): number[] {
   return [diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.line];
 }
 
-async function open(uri: vscode.Uri, text: string): Promise<vscode.TextDocument> {
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
-  const document = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(document);
-  return document;
-}
-
 describe('shell embedded in YAML', () => {
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -62,7 +55,7 @@ describe('shell embedded in YAML', () => {
 
   it("puts a CronJob heredoc's error on the YAML line and column of the body", async () => {
     const uri = workspaceFile('yaml-embedded/cronjob.yaml');
-    await open(uri, CRONJOB);
+    await showNewFile(uri, CRONJOB);
     await waitFor(() => findings(uri, 'expected-quote').length > 0, 'the expected-quote error of the heredoc in the CronJob');
     const [error] = findings(uri, 'expected-quote');
     assert.equal(error.severity, vscode.DiagnosticSeverity.Error);
@@ -71,7 +64,7 @@ describe('shell embedded in YAML', () => {
 
   it("puts a workflow run: step's echo | curl error on its YAML line, and drops it once fixed", async () => {
     const uri = workspaceFile('yaml-embedded/.github/workflows/report.yml');
-    const document = await open(uri, WORKFLOW);
+    const document = await showNewFile(uri, WORKFLOW);
     await waitFor(() => findings(uri, 'expected-quote').length > 0, 'the expected-quote error of the echo in the run: step');
     const [error] = findings(uri, 'expected-quote');
     assert.deepEqual(at(error), [8, 10 + 'echo "ci_ok{branch='.length, 8]);
