@@ -29,8 +29,11 @@ export class EmbeddedShellCheck implements vscode.Disposable {
 
   private async findings(document: vscode.TextDocument): Promise<Diagnostic[]> {
     const { severities, target, shellHeredocs } = this.settings.settings;
+    if (!shellHeredocs) {
+      return [];
+    }
     const found = findEmbeddedScripts(document.getText());
-    if (!shellHeredocs || found.scripts.length === 0) {
+    if (found.scripts.length === 0) {
       return [];
     }
     // Without the parser (its wasm missing), the heredocs of the scripts are still linted.

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { lastSuccessMetricInBody } from '../core/groups/lastSuccessInBody';
+import { NamePattern } from '../core/groups/namePattern';
 import { likelyGatewayHost } from '../core/shell/suggestedValues';
 import { ScriptSite } from '../core/shell/tree/scriptSites';
 import { canPushSite } from '../core/shell/tree/sitePush';
@@ -27,6 +28,7 @@ export class HeredocCodeLens implements vscode.CodeLensProvider {
       return [];
     }
     const script = document.getText();
+    const lastSuccessPattern = readExplorerSettings().lastSuccessPattern;
     const targetName = (url: string, line: number) => likelyGatewayHost(url, script, line) ?? (url.split('/metrics/job')[0] || 'gateway');
     return linted.sites.flatMap((site) => {
       if (site.action === 'delete') {
@@ -47,18 +49,18 @@ export class HeredocCodeLens implements vscode.CodeLensProvider {
             new vscode.CodeLens(range, { title: '$(beaker) Dry-run on mock', command: 'pushgateway.pushHeredoc', arguments: [document.uri, line, 'mock'] }),
           ]
         : [];
-      const rules = alertRulesOf(site);
+      const rules = alertRulesOf(site, lastSuccessPattern);
       return rules ? [...pushLenses, new vscode.CodeLens(range, { title: '$(bell) Create Alert Rules…', command: 'pushgateway.createAlertRules', arguments: [rules] })] : pushLenses;
     });
   }
 }
 
 /** What Create Alert Rules… writes for a push with a literal grouping key: its job and labels, and the body's last-success gauge. */
-function alertRulesOf(site: ScriptSite): PushSiteRules | undefined {
+function alertRulesOf(site: ScriptSite, lastSuccessPattern: NamePattern): PushSiteRules | undefined {
   const key = site.groupingKey;
   if (!key) {
     return undefined;
   }
   const body = site.heredoc?.body ?? site.body?.chars?.map((entry) => entry.char).join('') ?? '';
-  return { kind: 'pushSite', job: key.job, grouping: Object.entries(key.labels), lastSuccessMetric: lastSuccessMetricInBody(body, readExplorerSettings().lastSuccessPattern) };
+  return { kind: 'pushSite', job: key.job, grouping: Object.entries(key.labels), lastSuccessMetric: lastSuccessMetricInBody(body, lastSuccessPattern) };
 }
