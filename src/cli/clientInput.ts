@@ -1,5 +1,5 @@
-import { analyseClientCode, mayUseClient } from '../core/clients/analyseClientCode';
-import { ClientAnalysis, ClientLanguage, NO_CLIENT_CODE } from '../core/clients/clientSite';
+import { clientCodeOf } from '../core/clients/analyseClientCode';
+import { ClientAnalysis, ClientLanguage } from '../core/clients/clientSite';
 import { loadTreeParser, TreeParser } from '../core/shell/tree/shellParser';
 import { CliOutput } from './cliOutput';
 
@@ -12,14 +12,6 @@ export type ClientParserLoader = (language: ClientLanguage) => Promise<TreeParse
 export const loadClientParser: ClientParserLoader = (language) => loadTreeParser(language);
 
 /** The file's client code; nothing (with a note) when its grammar does not load. */
-export async function readClientCode(command: string, language: ClientLanguage, text: string, load: ClientParserLoader, output: CliOutput): Promise<ClientAnalysis> {
-  if (!mayUseClient(language, text)) {
-    return NO_CLIENT_CODE;
-  }
-  try {
-    return analyseClientCode(language, await load(language), text);
-  } catch (error) {
-    output.err(`pgw ${command}: the ${language} parser did not load (${error instanceof Error ? error.message : String(error)})\n`);
-    return NO_CLIENT_CODE;
-  }
+export function readClientCode(command: string, language: ClientLanguage, text: string, load: ClientParserLoader, output: CliOutput): Promise<ClientAnalysis> {
+  return clientCodeOf(language, text, load, (error) => output.err(`pgw ${command}: the ${language} parser did not load (${error instanceof Error ? error.message : String(error)})\n`));
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { analyseClientCode, clientLanguageOf, mayUseClient } from '../core/clients/analyseClientCode';
+import { clientCodeOf, clientLanguageOf } from '../core/clients/analyseClientCode';
 import { lintDeclaredMetrics } from '../core/clients/clientMetricLint';
 import { ClientLanguage } from '../core/clients/clientSite';
 import { Diagnostic } from '../core/exposition/diagnostic';
@@ -30,17 +30,13 @@ export class ClientLibraryCheck implements vscode.Disposable {
 
   private async findings(document: vscode.TextDocument): Promise<Diagnostic[]> {
     const language = clientLanguageOf(document.languageId, document.fileName);
-    const text = document.getText();
-    if (language === undefined || !mayUseClient(language, text)) {
+    if (language === undefined) {
       return [];
     }
     // Without its grammar (the wasm missing) nothing is found.
-    const parser = await this.loadParser(language).catch(() => undefined);
-    if (parser === undefined) {
-      return [];
-    }
+    const code = await clientCodeOf(language, document.getText(), this.loadParser, () => undefined);
     const { severities, target } = this.settings.settings;
-    return lintDeclaredMetrics(language, analyseClientCode(language, parser, text).metrics, { severities, target });
+    return lintDeclaredMetrics(language, code.metrics, { severities, target });
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { analyseClientCode, clientLanguageOf, mayUseClient } from '../core/clients/analyseClientCode';
+import { clientCodeOf, clientLanguageOf } from '../core/clients/analyseClientCode';
 import { ClientPushSite, siteGatewayUrl } from '../core/clients/clientSite';
 import { loadTreeParser } from '../core/shell/tree/shellParser';
 
@@ -9,15 +9,12 @@ export const CLIENT_LIBRARY_SELECTOR: vscode.DocumentSelector = [{ language: 'py
 
 /**
  * The push and delete sites of a Python or Go document; the grammar is loaded at the first
- * document that uses a Prometheus client, never at activation.
+ * document that uses a Prometheus client, never at activation. Without its grammar (the wasm
+ * missing), none: the diagnostics of the same file are empty too.
  */
 export async function clientSitesOf(document: vscode.TextDocument): Promise<readonly ClientPushSite[]> {
   const language = clientLanguageOf(document.languageId, document.fileName);
-  const text = document.getText();
-  if (language === undefined || !mayUseClient(language, text)) {
-    return [];
-  }
-  return analyseClientCode(language, await loadTreeParser(language), text).sites;
+  return language === undefined ? [] : (await clientCodeOf(language, document.getText(), loadTreeParser, () => undefined)).sites;
 }
 
 /** Above each prometheus_client / client_golang push or delete: "Delete this group" and "Dry-run", which runs nothing of the code. */

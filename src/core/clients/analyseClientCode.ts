@@ -1,7 +1,7 @@
 // One entry for both client languages: the grammar a file needs, and its analysis.
 import { kindByName } from '../files/fileKind';
 import { TreeParser } from '../shell/tree/shellParser';
-import { ClientAnalysis, ClientLanguage } from './clientSite';
+import { ClientAnalysis, ClientLanguage, NO_CLIENT_CODE } from './clientSite';
 import { analyseWith, ClientReader, mentionsClient } from './codeTree';
 import { GO_CLIENT } from './go';
 import { PYTHON_CLIENT } from './python';
@@ -24,4 +24,22 @@ export function mayUseClient(language: ClientLanguage, text: string): boolean {
 
 export function analyseClientCode(language: ClientLanguage, parser: TreeParser, text: string): ClientAnalysis {
   return analyseWith(READERS[language], parser, text);
+}
+
+/**
+ * The client analysis of `text`, its grammar loaded by `load` only when the text uses a client;
+ * nothing when it does not, or when the grammar does not load (`onLoadError` is told why).
+ */
+export async function clientCodeOf(language: ClientLanguage, text: string, load: (language: ClientLanguage) => Promise<TreeParser>, onLoadError: (error: unknown) => void): Promise<ClientAnalysis> {
+  if (!mayUseClient(language, text)) {
+    return NO_CLIENT_CODE;
+  }
+  let parser: TreeParser;
+  try {
+    parser = await load(language);
+  } catch (error) {
+    onLoadError(error);
+    return NO_CLIENT_CODE;
+  }
+  return analyseClientCode(language, parser, text);
 }
