@@ -1,3 +1,4 @@
+import { escapeLabelValue } from '../exposition/escape';
 import { groupLabelsId } from '../protocol/groupingKey';
 
 /**
@@ -21,11 +22,16 @@ interface Labelled {
 }
 
 function quoted(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+  return `"${escapeLabelValue(value)}"`;
 }
 
-function selectorFor(job: string, label: string, sharedLabels: Readonly<Record<string, string>>): string {
-  const matchers = [`job=${quoted(job)}`, ...Object.entries(sharedLabels).map(([name, value]) => `${name}=${quoted(value)}`), `${label}!=""`];
+/**
+ * The pile's labels pinned, the differing one present, and every other label the job's groups use
+ * absent (`env=""`): a group of the same job with one more label is not of the pile.
+ */
+function selectorFor(job: string, label: string, sharedLabels: Readonly<Record<string, string>>, jobLabels: readonly string[]): string {
+  const absent = jobLabels.filter((name) => name !== label && !(name in sharedLabels));
+  const matchers = [`job=${quoted(job)}`, ...Object.entries(sharedLabels).map(([name, value]) => `${name}=${quoted(value)}`), `${label}!=""`, ...absent.map((name) => `${name}=""`)];
   return `{${matchers.join(', ')}}`;
 }
 
@@ -78,7 +84,7 @@ export function findPileUps(groups: readonly Labelled[], threshold: number): Gro
     }
     if (best) {
       const sharedLabels = without(best.bucket[0].labels, 'job', best.label);
-      pileUps.push({ job, label: best.label, groupCount: best.bucket.length, sharedLabels, selector: selectorFor(job, best.label, sharedLabels) });
+      pileUps.push({ job, label: best.label, groupCount: best.bucket.length, sharedLabels, selector: selectorFor(job, best.label, sharedLabels, labels) });
     }
   }
   return pileUps;

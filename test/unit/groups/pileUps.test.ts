@@ -25,6 +25,19 @@ describe('groups that pile up', () => {
     assert.equal(groups.filter((group) => selector.value.matches(group.labels)).length, 10);
   });
 
+  it('leaves out groups of the job that have one more label than the pile', () => {
+    const withEnv = runs('j', 3).map((group) => ({ labels: { ...group.labels, env: 'prod' } }));
+    const groups = [...runs('j', 10), ...withEnv];
+    const [pileUp] = findPileUps(groups, 10);
+    assert.equal(pileUp.groupCount, 10);
+    const selector = parseSelector(pileUp.selector);
+    assert.ok(selector.ok, pileUp.selector);
+    assert.deepEqual(
+      groups.filter((group) => selector.value.matches(group.labels)).map((group) => group.labels.env ?? ''),
+      Array(10).fill(''),
+    );
+  });
+
   it('does not flag groups that differ in two labels, and quotes odd values', () => {
     const twoLabels = Array.from({ length: 12 }, (_, index) => ({ labels: { job: 'j', a: String(index), b: String(index) } }));
     assert.deepEqual(findPileUps(twoLabels, 10), []);
