@@ -38,3 +38,8 @@ export function spanOf(node: TreeNode): Span {
 export function descendants(root: TreeNode, type: string): TreeNode[] {
   return root.descendantsOfType(type).flatMap((node) => (node ? [node] : []));
 }
+
+/** The character of a `\x`, `\u`, `\U` or octal escape; past Unicode's last code point, the escape as written (a half-typed literal must not throw). */
+export function escapedCharacter(code: number, asWritten: string): string {
+  return code <= 0x10ffff ? String.fromCodePoint(code) : asWritten;
+}

@@ -7,7 +7,7 @@
 // variable assigned a literal.
 import { Span } from '../exposition/model';
 import { TreeNode } from '../shell/tree/shellParser';
-import { ClientReader, descendants, followedName, spanOf } from './codeTree';
+import { ClientReader, descendants, escapedCharacter, followedName, spanOf } from './codeTree';
 import { ClientAnalysis, ClientMetricType, ClientPushSite, CodeValue, DeclaredMetric, GroupingPair, GROUP_DELETE, POST_PUSH, PUT_PUSH, SiteAction } from './clientSite';
 
 const PUSH_PACKAGE = /\/client_golang\/prometheus\/push$/;
@@ -428,16 +428,17 @@ function goString(node: TreeNode | null | undefined): string | undefined {
     return undefined;
   }
   return node.text.slice(1, -1).replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)/g, (sequence, kind: string) => {
-    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", a: '\x07', b: '\b', f: '\f', v: '\v' };
-    if (simple[kind] !== undefined) {
-      return simple[kind];
+    if (GO_SIMPLE_ESCAPES[kind] !== undefined) {
+      return GO_SIMPLE_ESCAPES[kind];
     }
     if (/^[xuU]./.test(kind)) {
-      return String.fromCodePoint(parseInt(kind.slice(1), 16));
+      return escapedCharacter(parseInt(kind.slice(1), 16), sequence);
     }
-    return /^[0-7]{3}$/.test(kind) ? String.fromCodePoint(parseInt(kind, 8)) : sequence;
+    return /^[0-7]{3}$/.test(kind) ? escapedCharacter(parseInt(kind, 8), sequence) : sequence;
   });
 }
+
+const GO_SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", a: '\x07', b: '\b', f: '\f', v: '\v' };
 
 function contentSpan(node: TreeNode): Span {
   const { row, column } = node.startPosition;

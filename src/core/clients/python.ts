@@ -5,7 +5,7 @@
 // Nothing is run: values are read where the code spells them out, or from a name assigned a literal.
 import { Span } from '../exposition/model';
 import { TreeNode } from '../shell/tree/shellParser';
-import { ClientReader, descendants, followedName, spanOf } from './codeTree';
+import { ClientReader, descendants, escapedCharacter, followedName, spanOf } from './codeTree';
 import { ClientAnalysis, ClientMetricType, ClientPushSite, CodeValue, DeclaredMetric, GroupingPair, GROUP_DELETE, POST_PUSH, PUT_PUSH, SiteAction } from './clientSite';
 
 const PUSH_FUNCTIONS: Readonly<Record<string, SiteAction>> = {
@@ -349,10 +349,10 @@ function unescape(text: string): string {
       return SIMPLE_ESCAPES[kind];
     }
     if (/^[xuU]/.test(kind) && kind.length > 1) {
-      return String.fromCodePoint(parseInt(kind.slice(1), 16));
+      return escapedCharacter(parseInt(kind.slice(1), 16), sequence);
     }
     if (/^[0-7]+$/.test(kind)) {
-      return String.fromCodePoint(parseInt(kind, 8));
+      return escapedCharacter(parseInt(kind, 8), sequence);
     }
     return sequence;
   });

@@ -15,6 +15,14 @@ describe('client_golang in Go', () => {
 
   const analyse = (...lines: string[]) => analyseWith(GO_CLIENT, parser, [...IMPORTS, ...lines, ''].join('\n'));
 
+  it('reads a string with an escape past the last code point as written instead of throwing', () => {
+    const { sites } = analyse('func main() {', '\t_ = push.New("http://gw:9091", "job\\UFFFFFFFF").Push()', '}');
+    assert.deepEqual(
+      sites.map((site) => siteGroupingKey(site)?.job),
+      ['job\\UFFFFFFFF'],
+    );
+  });
+
   it('finds push.New(url, job).Collector(c).Grouping(k, v).Push() with the collector it pushes', () => {
     const { sites } = analyse(
       'func main() {',
