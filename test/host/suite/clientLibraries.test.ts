@@ -52,6 +52,13 @@ describe('client libraries in the editor', () => {
     return groups.value.map((group) => group.labels.job).sort();
   }
 
+  /** The families the mock holds, with their types: a dry run that pushed its TYPE lines would change them. */
+  async function heldFamilies(): Promise<unknown> {
+    const groups = await client.groups();
+    assert.ok(groups.ok);
+    return groups.value.map((group) => ({ labels: group.labels, families: group.families.map((family) => [family.name, family.type, family.metrics.length]) }));
+  }
+
   async function run(lens: vscode.CodeLens | undefined): Promise<unknown> {
     assert.ok(lens?.command);
     return vscode.commands.executeCommand(lens.command.command, ...(lens.command.arguments ?? []));
@@ -82,12 +89,14 @@ describe('client libraries in the editor', () => {
       ],
     );
 
+    const before = await heldFamilies();
     assert.equal(await run(lenses[1]), true);
     const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.languageId === 'prometheus-exposition' && editor.document.isUntitled);
     assert.ok(shown, 'the dry run opened no exposition document');
     assert.match(shown.document.getText(), /^# PUT http:\/\/127\.0\.0\.1:\d+\/metrics\/job\/client_py\/instance\/a$/m);
     assert.match(shown.document.getText(), /^# TYPE client_py_last_success_seconds gauge$/m);
     assert.deepEqual(await groupJobs(), ['client_py'], 'the dry run sent something');
+    assert.deepEqual(await heldFamilies(), before, 'the dry run changed the group');
 
     assert.equal(await run(lenses[0]), true);
     assert.match(confirmations[confirmations.length - 1], /^Delete the group job=client_py instance=a on /);
@@ -130,10 +139,12 @@ describe('client libraries in the editor', () => {
     const errors = vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Error);
     assert.deepEqual(errors, [], 'a Go file was linted as exposition');
 
+    const before = await heldFamilies();
     assert.equal(await run(lenses[1]), true);
     const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.isUntitled && /client_go/.test(editor.document.getText()));
     assert.match(shown?.document.getText() ?? '', /^# TYPE client_go_last_success_seconds gauge$/m);
     assert.deepEqual(await groupJobs(), ['client_go']);
+    assert.deepEqual(await heldFamilies(), before, 'the dry run changed the group');
     assert.equal(await run(lenses[0]), true);
     assert.deepEqual(await groupJobs(), []);
   });

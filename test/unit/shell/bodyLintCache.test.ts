@@ -54,7 +54,6 @@ describe('the body lint cache', () => {
   });
 
   it('gives what a fresh lint gives, over random edits of the push fixtures', function () {
-    this.timeout(120_000);
     const random = seededRandom(0x5eed_ca5e);
     const bodyCache = new BodyLintCache(64);
     const base = SCRIPTS.map(fixture).join('\n# next fixture\nsleep 1\n');

@@ -132,7 +132,6 @@ describe('the editor on the tree finder', () => {
     });
 
     it('finds the sites again after any edit that could change them: random edits agree with a fresh parse', function () {
-      this.timeout(120_000);
       const random = seededRandom(0x5eed_0014);
       const trees = new ShellDocumentTrees(parser);
       const base = SCRIPTS.map(fixture).join('\n# next fixture\nsleep 1\n');
