@@ -1,3 +1,4 @@
+import { isLegacyLabelName, isLegacyMetricName } from '../protocol/nameEscaping';
 // The name and label lint of the metrics Python and Go code declares, judged the way each client
 // builds what it sends: Python's Counter adds `_total` itself (so `Counter('x')` and
 // `Counter('x_total')` both expose `x_total`), Go's does not. One finding per problem, on the
@@ -13,9 +14,6 @@ export interface ClientLintOptions {
   /** A gateway with UTF-8 names takes any name; otherwise the legacy rules apply. */
   readonly target?: GatewayTarget;
 }
-
-const LEGACY_METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
-const LEGACY_LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 const CLIENT_FAILS: Record<ClientLanguage, string> = {
   python: 'prometheus_client raises ValueError',
@@ -50,7 +48,7 @@ function lintName(language: ClientLanguage, metric: DeclaredMetric, utf8Names: b
     add('invalid-metric-name', 'error', metric.nameSpan, `a metric needs a name: ${CLIENT_FAILS[language]}`);
     return;
   }
-  if (!LEGACY_METRIC_NAME.test(name)) {
+  if (!isLegacyMetricName(name)) {
     if (!utf8Names) {
       add('invalid-metric-name', 'error', metric.nameSpan, `"${name}" is not a valid metric name: the gateway refuses it (letters, digits, _ and : only, not starting with a digit)`);
     }
@@ -71,7 +69,7 @@ function lintName(language: ClientLanguage, metric: DeclaredMetric, utf8Names: b
 
 function lintLabel(language: ClientLanguage, metric: DeclaredMetric, label: DeclaredMetric['labelNames'][number], utf8Names: boolean, add: Add): void {
   const { name, span } = label;
-  if (!LEGACY_LABEL_NAME.test(name)) {
+  if (!isLegacyLabelName(name)) {
     if (!utf8Names || name === '') {
       add('invalid-label-name', 'error', span, `"${name}" is not a valid label name: the gateway refuses it (letters, digits and _ only, not starting with a digit)`);
     }

@@ -1,3 +1,4 @@
+import { escapeHelp } from '../exposition/escape';
 // What a client-library dry run shows, without running anything of the user's code: the request
 // the call would make (method, URL, grouping key) and the metric families the pushed registry
 // declares, as HELP and TYPE lines of an exposition document (their values exist only when the
@@ -45,8 +46,4 @@ function familyLines(metric: DeclaredMetric): string[] {
   const labels = metric.labelNames.length > 0 ? [`# labels: ${metric.labelNames.map((label) => label.name).join(', ')}`] : [];
   const help = metric.help === undefined ? [] : [`# HELP ${metric.exposedName} ${escapeHelp(metric.help)}`];
   return [...help, `# TYPE ${metric.exposedName} ${type}`, ...labels];
-}
-
-function escapeHelp(help: string): string {
-  return help.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
 }

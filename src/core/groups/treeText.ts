@@ -1,3 +1,4 @@
+import { markdownText } from '../markdownText';
 import { formatGroupingLabels } from '../protocol/labelText';
 import { describeAge, GroupAssessment } from './groupHealth';
 import { GatewayStatus } from '../gateway/client';
@@ -121,11 +122,6 @@ function healthLines({ health, failures }: GatewayReading): string[] {
   return lines;
 }
 
-/** Markdown's special characters in a gateway's name taken as written. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#|~]/g, (character) => `\\${character}`);
-}
-
 /**
  * The Markdown of a gateway's tooltip: name and URL, its health and size, what its version and
  * switches mean for the lint, and when it was read; one paragraph per line.
@@ -134,7 +130,7 @@ export function gatewayTooltip(gateway: GatewayConfig, reading: GatewayReading |
   const counts = reading ? [`Groups: ${reading.groupCount}${reading.seriesCount === undefined ? '' : ` · series: ${reading.seriesCount}`}`] : [];
   const readAt = reading?.readAt === undefined ? [] : [`Read at ${new Date(reading.readAt).toLocaleTimeString()}`];
   const lines = [
-    `**${escapeMarkdown(gateway.name)}** · \`${gateway.url.replace(/`/g, '%60')}\``,
+    `**${markdownText(gateway.name)}** · \`${gateway.url.replace(/`/g, '%60')}\``,
     ...(reading ? healthLines(reading) : []),
     ...counts,
     ...versionLines(reading?.status),
