@@ -164,11 +164,17 @@ class ConnectionTurns {
     }
     this.waiting++;
     this.last = this.last.then(async () => {
-      if (!this.socket.destroyed) {
-        await answer();
-        await answerTaken(res, this.socket);
+      try {
+        if (!this.socket.destroyed) {
+          await answer();
+          await answerTaken(res, this.socket);
+        }
+      } catch {
+        // An answer that failed leaves the connection in no known state: close it, and keep the chain alive.
+        this.socket.destroy();
+      } finally {
+        this.waiting--;
       }
-      this.waiting--;
     });
   }
 }
