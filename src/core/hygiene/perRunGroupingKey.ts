@@ -1,6 +1,5 @@
-import { scanExpansion } from '../shell/expansion';
-import { pathStartOf } from '../shell/pushUrl';
-import { ValueExpansion } from '../shell/words';
+import { pathSegments, pathStartOf } from '../shell/pushUrl';
+import { expansionsIn, ValueExpansion } from '../shell/words';
 
 /** A grouping-key value of a push URL that changes from run to run. */
 export interface PerRunValue {
@@ -100,52 +99,6 @@ export function perRunGroupingValues(url: string, context: PerRunContext = {}): 
     }
   }
   return found;
-}
-
-interface Segment {
-  readonly start: number;
-  readonly end: number;
-}
-
-/** Every expansion in the URL as written, in order (the shell's own scanner). */
-function expansionsIn(url: string): ValueExpansion[] {
-  const found: ValueExpansion[] = [];
-  for (let i = 0; i < url.length; i++) {
-    if (url[i] !== '$' && url[i] !== '`') {
-      continue;
-    }
-    const scanned = scanExpansion(url, i);
-    if (scanned) {
-      found.push({ start: i, end: scanned.end, text: url.slice(i, scanned.end), kind: scanned.kind, ...(scanned.name !== undefined && { name: scanned.name }) });
-      i = scanned.end - 1;
-    }
-  }
-  return found;
-}
-
-/** The path from its first `/` up to `?` or `#`, split at the `/`s outside expansions (the leading one dropped). */
-function pathSegments(url: string, pathStart: number, expansions: readonly ValueExpansion[]): Segment[] {
-  const segments: Segment[] = [];
-  let start = pathStart + 1;
-  let next = 0;
-  for (let i = start; i <= url.length; i++) {
-    while (next < expansions.length && expansions[next].end <= i) {
-      next++;
-    }
-    if (i < url.length && next < expansions.length && expansions[next].start <= i) {
-      i = expansions[next].end - 1;
-      continue;
-    }
-    const c = url[i];
-    if (i === url.length || c === '/' || c === '?' || c === '#') {
-      segments.push({ start, end: i });
-      start = i + 1;
-      if (c === '?' || c === '#') {
-        break;
-      }
-    }
-  }
-  return segments;
 }
 
 /** The command of `$(...)` or `` `...` ``, without its brackets. */

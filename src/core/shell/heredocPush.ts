@@ -1,7 +1,7 @@
 import { PushMethod } from '../protocol/pushMethod';
 import { GroupingKey, parsePushPath } from '../protocol/groupingKey';
 import { failure, Result, success } from '../result';
-import { scanExpansion } from './expansion';
+import { expansionsIn } from './words';
 import { MetricHeredoc } from './heredocs';
 
 /** A shell expansion the user must give a value for: `$SIZE`, `${DB:-orders}`, `$(hostname)`. */
@@ -28,20 +28,8 @@ interface Found {
 }
 
 /** The expansions in a URL as written, in order. */
-function expansionsIn(text: string): Found[] {
-  const found: Found[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] !== '$' && text[i] !== '`') {
-      continue;
-    }
-    const scanned = scanExpansion(text, i);
-    if (scanned) {
-      const written = text.slice(i, scanned.end);
-      found.push({ start: i, end: scanned.end, variable: { key: scanned.name ?? written, text: written } });
-      i = scanned.end - 1;
-    }
-  }
-  return found;
+function expansionsFound(text: string): Found[] {
+  return expansionsIn(text).map(({ start, end, text: written, name }) => ({ start, end, variable: { key: name ?? written, text: written } }));
 }
 
 function bodyExpansions(heredoc: MetricHeredoc): Found[] {
@@ -54,7 +42,7 @@ function bodyExpansions(heredoc: MetricHeredoc): Found[] {
 
 /** Every value a push of this heredoc needs, each once, URL first. */
 export function heredocVariables(heredoc: MetricHeredoc): HeredocVariable[] {
-  const all = [...expansionsIn(heredoc.push?.url ?? ''), ...bodyExpansions(heredoc)].map((found) => found.variable);
+  const all = [...expansionsFound(heredoc.push?.url ?? ''), ...bodyExpansions(heredoc)].map((found) => found.variable);
   const seen = new Set<string>();
   return all.filter((variable) => !seen.has(variable.key) && seen.add(variable.key));
 }
@@ -79,7 +67,7 @@ export function resolveHeredocPush(heredoc: MetricHeredoc, values: Readonly<Reco
   if (!push) {
     return failure('this heredoc is not fed to a push command (curl, wget or httpie with a /metrics/job/ URL)');
   }
-  const url = substitute(push.url, expansionsIn(push.url), values);
+  const url = substitute(push.url, expansionsFound(push.url), values);
   const body = substitute(heredoc.body, bodyExpansions(heredoc), values);
   if (!url.ok) {
     return url;
@@ -115,13 +103,13 @@ function pushTargetOf(url: string): Result<{ baseUrl: string; key: GroupingKey }
 /** The values a URL as written in a script needs (`$PUSHGATEWAY`, `$(hostname)`), each once. */
 export function urlVariables(url: string): HeredocVariable[] {
   const seen = new Set<string>();
-  return expansionsIn(url)
+  return expansionsFound(url)
     .map((found) => found.variable)
     .filter((variable) => !seen.has(variable.key) && seen.add(variable.key));
 }
 
 /** Gateway and grouping key of a URL from a script (e.g. a `curl -X DELETE` line), once its expansions have values. */
 export function resolveScriptUrl(url: string, values: Readonly<Record<string, string>>): Result<{ baseUrl: string; key: GroupingKey }> {
-  const substituted = substitute(url, expansionsIn(url), values);
+  const substituted = substitute(url, expansionsFound(url), values);
   return substituted.ok ? pushTargetOf(substituted.value) : substituted;
 }

@@ -64,3 +64,34 @@ function firstOf(text: string, characters: string, from: number): number {
   }
   return text.length;
 }
+
+/** A stretch of a URL, by offsets. */
+export interface Segment {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The path from its first `/` up to `?` or `#`, split at the `/`s outside expansions (the leading one dropped). */
+export function pathSegments(url: string, pathStart: number, expansions: readonly ValueExpansion[]): Segment[] {
+  const segments: Segment[] = [];
+  let start = pathStart + 1;
+  let next = 0;
+  for (let i = start; i <= url.length; i++) {
+    while (next < expansions.length && expansions[next].end <= i) {
+      next++;
+    }
+    if (i < url.length && next < expansions.length && expansions[next].start <= i) {
+      i = expansions[next].end - 1;
+      continue;
+    }
+    const c = url[i];
+    if (i === url.length || c === '/' || c === '?' || c === '#') {
+      segments.push({ start, end: i });
+      start = i + 1;
+      if (c === '?' || c === '#') {
+        break;
+      }
+    }
+  }
+  return segments;
+}

@@ -116,3 +116,19 @@ class ValueBuilder {
     return scanned.end;
   }
 }
+
+/** Every expansion in a text as written (a URL, a body), in order: the shell's own scanner. */
+export function expansionsIn(url: string): ValueExpansion[] {
+  const found: ValueExpansion[] = [];
+  for (let i = 0; i < url.length; i++) {
+    if (url[i] !== '$' && url[i] !== '`') {
+      continue;
+    }
+    const scanned = scanExpansion(url, i);
+    if (scanned) {
+      found.push({ start: i, end: scanned.end, text: url.slice(i, scanned.end), kind: scanned.kind, ...(scanned.name !== undefined && { name: scanned.name }) });
+      i = scanned.end - 1;
+    }
+  }
+  return found;
+}

@@ -5,6 +5,8 @@
 // every expansion is a plain variable named like one value: `${DB}`, `$HOST`).
 import { parsePushPath, UTF8_TEXT } from '../../protocol/groupingKey';
 import { NameValidation } from '../../protocol/nameEscaping';
+import { pathSegments } from '../pushUrl';
+import { expansionsIn } from '../words';
 
 export interface PathProblem {
   readonly error: string;
@@ -44,8 +46,10 @@ function partialPathProblem(url: string, names: NameValidation): PathProblem | u
   if (at < 0) {
     return undefined;
   }
-  const path = url.slice(at).split(/[?#]/)[0];
-  const components = path.slice('/metrics/'.length).split('/');
+  // Split outside expansions: a `/` in `$(cat /etc/host)` or a `#` in `${H#*/}` is no path separator.
+  const segments = pathSegments(url, at, expansionsIn(url));
+  const path = url.slice(at, segments[segments.length - 1]?.end ?? url.length);
+  const components = segments.slice(1).map((segment) => url.slice(segment.start, segment.end));
   if (components[components.length - 1] === '') {
     components.pop();
   }
