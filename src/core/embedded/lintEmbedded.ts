@@ -1,7 +1,6 @@
 import { compareDiagnostics, Diagnostic } from '../exposition/diagnostic';
 import { Span } from '../exposition/model';
-import { pushUrlHygiene, scriptFacts } from '../hygiene/pushSiteHygiene';
-import { lintShellScript, ShellLintOptions, ShellScriptLint } from '../shell/lintShellScript';
+import { lintShellScript, ShellLintOptions } from '../shell/lintShellScript';
 import { indexLines, LineIndex, lineStart } from '../shell/lines';
 import { TreePushSite, treePushSitesOf } from '../shell/tree/pushSites';
 import type { ShellParser } from '../shell/tree/shellParser';
@@ -36,37 +35,19 @@ export type EmbeddedLintOptions = Pick<ShellLintOptions, 'severities' | 'target'
 export function lintEmbeddedShell(found: EmbeddedScripts, parser: ShellParser | undefined, options: EmbeddedLintOptions = {}): EmbeddedShellLint {
   const scripts = found.scripts.map((script) => {
     const treeSites = parser === undefined ? undefined : treePushSitesOf(parser, script.text);
-    const severities = { ...options.severities, 'per-run-grouping-key': 'off' as const };
-    const lint = lintShellScript(script.text, { ...options, severities, ...(treeSites && { treeSites }) });
+    // The YAML around says more than the script: a CronJob's or Job's pod has a new host name on
+    // every run, and a CI fills in `${{ github.run_id }}` before the shell runs.
+    const runContext = { ...(script.podOf !== undefined && { podOf: script.podOf }), templateExpressions: script.expressions };
+    const lint = lintShellScript(script.text, { ...options, runContext, ...(treeSites && { treeSites }) });
     const map = new ScriptMap(script, found.position);
-    const diagnostics = [...lint.diagnostics.filter((diagnostic) => !map.touchesExpression(diagnostic.span)), ...perRunDiagnostics(script, lint, treeSites, options)]
-      .sort(compareDiagnostics)
+    // A finding on a template expression is dropped (its value is unknown), unless it is about that expression being per-run.
+    const diagnostics = lint.diagnostics
+      .filter((diagnostic) => diagnostic.code === 'per-run-grouping-key' || !map.touchesExpression(diagnostic.span))
       .map((diagnostic) => ({ ...diagnostic, span: map.span(diagnostic.span) }));
     return { script, treeSites, diagnostics, yamlLine: (line: number) => map.line(line) };
   });
   const diagnostics = scripts.flatMap((script) => script.diagnostics).sort(compareDiagnostics);
   return { scripts, refused: found.refused, diagnostics };
-}
-
-/**
- * The per-run grouping-key findings, here rather than in the shell lint, because the YAML around
- * says more than the script: a CronJob's or Job's pod has a new host name on every run, and a CI
- * fills in `${{ github.run_id }}` before the shell runs. Every push counts, an echo or printf
- * piped to curl too (the common form in CI files), each URL once.
- */
-function perRunDiagnostics(script: EmbeddedScript, lint: ShellScriptLint, treeSites: readonly TreePushSite[] | undefined, options: EmbeddedLintOptions): Diagnostic[] {
-  const facts = scriptFacts(script.text);
-  const runContext = { ...(script.podOf !== undefined && { podOf: script.podOf }), templateExpressions: script.expressions };
-  const pushes = [...lint.heredocs.flatMap((linted) => (linted.heredoc.push ? [linted.heredoc.push] : [])), ...(treeSites ?? []).filter((site) => site.action === 'push')];
-  const seen = new Set<string>();
-  return pushes
-    .filter((push) => {
-      const key = `${push.urlSpan.line}:${push.urlSpan.start}`;
-      const repeated = seen.has(key);
-      seen.add(key);
-      return !repeated;
-    })
-    .flatMap((push) => pushUrlHygiene(facts, push, { severities: options.severities, runContext }));
 }
 
 /** Script positions to YAML positions, through the offsets each script character is written at. */

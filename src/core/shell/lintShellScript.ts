@@ -4,6 +4,7 @@ import { LintOptions, LintResult, SeveritySetting } from '../exposition/lint';
 import { Span } from '../exposition/model';
 import { GatewayTarget } from '../protocol/gatewayTarget';
 import { pushSiteDiagnostics, pushUrlHygiene, ScriptFacts, scriptFacts } from '../hygiene/pushSiteHygiene';
+import type { PerRunContext } from '../hygiene/perRunGroupingKey';
 import { bodyPositionToScript, bodyWithPlaceholders, findMetricHeredocs, heredocsAt, MetricHeredoc } from './heredocs';
 import { indexLines, lineStart } from './lines';
 import { lintMappedBody } from './tree/lintMappedBody';
@@ -40,6 +41,8 @@ export interface ShellLintOptions extends Pick<LintOptions, 'severities' | 'targ
   readonly treeSites?: readonly TreePushSite[];
   /** The target of one heredoc (the gateway its push URL names), when known; else `target`. */
   readonly targetOf?: (heredoc: MetricHeredoc) => GatewayTarget | undefined;
+  /** Where the script runs, when its surroundings say (a CronJob manifest, a CI file): for the per-run grouping-key check. */
+  readonly runContext?: PerRunContext;
   /** The bodies' lints kept from earlier lints of the same document (the editor's), so that an edit re-lints only the bodies it changed. */
   readonly bodyCache?: BodyLintCache;
 }
@@ -50,7 +53,7 @@ export interface ShellLintOptions extends Pick<LintOptions, 'severities' | 'targ
  * one is dropped. The grouping labels of a literal push URL count as URL labels.
  */
 export function lintShellScript(script: string, options: ShellLintOptions = {}): ShellScriptLint {
-  const lintOptions = { severities: options.severities, target: options.target };
+  const lintOptions = { severities: options.severities, target: options.target, runContext: options.runContext };
   const heredocs = findMetricHeredocs(script).map((heredoc) => lintHeredoc(heredoc, options));
   const facts = heredocs.length === 0 ? undefined : scriptFacts(script);
   const diagnostics = heredocs.flatMap((linted) => [
@@ -70,7 +73,13 @@ export function lintShellScript(script: string, options: ShellLintOptions = {}):
 }
 
 /** What the tree sites add to the own finder's heredocs; a site whose heredoc that finder already linted adds nothing. */
-function lintTreeSites(script: string, sites: readonly TreePushSite[], linted: readonly LintedHeredoc[], options: Pick<LintOptions, 'severities' | 'target'>, bodyCache: BodyLintCache | undefined) {
+function lintTreeSites(
+  script: string,
+  sites: readonly TreePushSite[],
+  linted: readonly LintedHeredoc[],
+  options: Pick<ShellLintOptions, 'severities' | 'target' | 'runContext'>,
+  bodyCache: BodyLintCache | undefined,
+) {
   const known = new Set(linted.map((entry) => entry.heredoc.operatorSpan.line));
   const pushedHeredocLines = new Set(linted.filter((entry) => entry.heredoc.push).map((entry) => entry.heredoc.push!.urlSpan.line));
   const diagnostics: Diagnostic[] = [];
@@ -84,7 +93,7 @@ function lintTreeSites(script: string, sites: readonly TreePushSite[], linted: r
     if (!pushedHeredocLines.has(site.urlSpan.line)) {
       diagnostics.push(...pushUrlDiagnostics(site, options.target));
       if (site.action === 'push') {
-        appendAll(diagnostics, pushUrlHygiene((facts ??= scriptFacts(script)), site, { severities: options.severities }));
+        appendAll(diagnostics, pushUrlHygiene((facts ??= scriptFacts(script)), site, { severities: options.severities, runContext: options.runContext }));
       }
     }
     if (site.ignoredStdin) {
