@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { lastSuccessMetricInBody } from '../core/groups/lastSuccessInBody';
 import { NamePattern } from '../core/groups/namePattern';
 import { likelyGatewayHost } from '../core/shell/suggestedValues';
+import { bodyText } from '../core/shell/tree/mappedBody';
 import { ScriptSite } from '../core/shell/tree/scriptSites';
 import { canPushSite } from '../core/shell/tree/sitePush';
 import type { PushSiteRules } from '../explorer/commands/createAlertRules';
@@ -61,6 +62,6 @@ function alertRulesOf(site: ScriptSite, lastSuccessPattern: NamePattern): PushSi
   if (!key) {
     return undefined;
   }
-  const body = site.heredoc?.body ?? site.body?.chars?.map((entry) => entry.char).join('') ?? '';
+  const body = site.heredoc?.body ?? (site.body?.chars ? bodyText(site.body.chars) : '');
   return { kind: 'pushSite', job: key.job, grouping: Object.entries(key.labels), lastSuccessMetric: lastSuccessMetricInBody(body, lastSuccessPattern) };
 }

@@ -2,7 +2,8 @@ import { failure, Result, success } from '../../result';
 import { scanExpansion } from '../expansion';
 import { HeredocVariable, heredocVariables, resolveHeredocPush, resolveScriptUrl, ResolvedHeredocPush, urlVariables } from '../heredocPush';
 import { heredocsAt, MetricHeredoc } from '../heredocs';
-import { MappedBody } from './mappedBody';
+import { appendAll } from '../../appendAll';
+import { bodyText, MappedBody } from './mappedBody';
 import { ScriptSite } from './scriptSites';
 
 // What the editor's push and dry run of one push site send: the values its shell expansions need
@@ -121,7 +122,7 @@ function appendHoles(holes: BodyHole[], written: string, from: number): void {
     i = scanned.end;
   }
   if (found.length > 0) {
-    holes.push(...found);
+    appendAll(holes, found);
   } else {
     holes.push({ from, to: from + written.length, variable: { key: written, text: written } });
   }
@@ -135,18 +136,8 @@ function fillHoles(chars: MappedBody, holes: readonly BodyHole[], values: Readon
     if (value === undefined) {
       return failure(`no value for ${hole.variable.text}`);
     }
-    body += chars
-      .slice(at, hole.from)
-      .map((entry) => entry.char)
-      .join('');
-    body += value;
+    body += bodyText(chars.slice(at, hole.from)) + value;
     at = hole.to;
   }
-  return success(
-    body +
-      chars
-        .slice(at)
-        .map((entry) => entry.char)
-        .join(''),
-  );
+  return success(body + bodyText(chars.slice(at)));
 }
