@@ -12,6 +12,7 @@ import { DEFAULT_LAST_SUCCESS_PATTERN } from '../core/groups/groupHealth';
 import { groupingKeyOf } from '../core/protocol/groupingKey';
 import { waitUntilGone } from '../core/gateway/waitUntilGone';
 import { failure, Result, success } from '../core/result';
+import { describeIoError } from './cliInput';
 import { CliOutput } from './cliOutput';
 
 export const CLEAN_USAGE = `Usage: pgw clean --gateway URL [--older-than DURATION] [--match SELECTOR]...
@@ -153,7 +154,7 @@ export function resolveCredentials(gatewayUrl: string, netrcFile: string | undef
     if (netrcFile === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') {
       return success(undefined);
     }
-    return failure(`--netrc: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return failure(`${netrcFile === undefined ? 'the default netrc file' : '--netrc'}: cannot read ${file}: ${describeIoError(error)}`);
   }
   const entry = netrcEntryFor(parseNetrc(text), new URL(gatewayUrl).hostname);
   return success(entry?.login !== undefined || entry?.password !== undefined ? { kind: 'basic', user: entry.login ?? '', password: entry.password ?? '' } : undefined);

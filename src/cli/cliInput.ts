@@ -65,7 +65,8 @@ export function kindOf(file: string, text: string, forced: ForcedKind | undefine
   return file === '-' ? (kindByShebang(text) ?? stdinKind) : fileKindOf(file, text);
 }
 
-function describeIoError(error: unknown): string {
+/** An I/O error in a few words (`no such file`, `it is a directory`, `permission denied`), else Node's message. */
+export function describeIoError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') {
     return 'no such file';

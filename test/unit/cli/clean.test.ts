@@ -214,4 +214,10 @@ describe('pgw clean credentials', () => {
     assert.equal(missing.ok, false);
     assert.match(missing.ok ? '' : missing.error, /--netrc: cannot read .*missing/);
   });
+
+  it('names the default netrc file it cannot read, in a few words', () => {
+    fs.mkdirSync(path.join(netrcDir, 'home-with-dir', '.netrc'), { recursive: true });
+    const unreadable = resolveCredentials('http://other', undefined, environment({ homeDir: path.join(netrcDir, 'home-with-dir') }));
+    assert.equal(unreadable.ok ? '' : unreadable.error, `the default netrc file: cannot read ${path.join(netrcDir, 'home-with-dir', '.netrc')}: it is a directory`);
+  });
 });
