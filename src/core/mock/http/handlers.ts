@@ -15,7 +15,6 @@ import { SelfMetrics } from '../store/selfMetrics';
 import { MockStore } from '../store/store';
 import { Pause, preparePush } from '../store/preparePush';
 import { MetricFamily } from '../model';
-import { isBrokenNativeHistogram } from '../output/nativeBuckets';
 import { GatewayTarget } from '../../protocol/gatewayTarget';
 import { NameValidation } from '../../protocol/nameEscaping';
 
@@ -137,7 +136,7 @@ async function push(request: RoutedRequest, env: HandlerEnv, replace: boolean, j
   if (env.target.consistencyCheckDisabled) {
     // The real gateway queues the write and answers at once; the mock is done before it answers.
     // A broken native histogram is stored, but 1.11.2 closes the connection instead of the 202.
-    const broken = families.value.some(hasBrokenNativeHistogram);
+    const broken = [...prepared.values()].some((facts) => facts.brokenNative > 0);
     env.store.pushUnchecked({ grouping: grouping.value, families: families.value, replace, prepared });
     return broken ? DROPPED : empty(202);
   }
@@ -171,10 +170,6 @@ function pushOverLimits(families: readonly MetricFamily[], limits: PushLimits): 
     return httpError(413, `push has ${series} series: the mock gateway accepts at most ${limits.maxSeries} per push ${boundHint('series')}`);
   }
   return undefined;
-}
-
-function hasBrokenNativeHistogram(family: MetricFamily): boolean {
-  return family.metrics.some((metric) => metric.histogram !== undefined && isBrokenNativeHistogram(metric.histogram));
 }
 
 function deleteGroup(request: RoutedRequest, env: HandlerEnv, jobBase64: boolean): Reply {
