@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, extension, workspaceFile } from './helpers';
+import { api, extension, waitForLenses, workspaceFile } from './helpers';
 
 const FOLDER = 'alert-rules-lens-test';
 const SCRIPT = `${FOLDER}/backup.sh`;
@@ -8,19 +8,6 @@ const RULES_FOLDER = `${FOLDER}/rules`;
 
 async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-}
-
-/** The alert-rules lenses once there are `count` of them: the printf push's comes when the shell parser has loaded. */
-async function waitForRulesLenses(uri: vscode.Uri, count: number): Promise<vscode.CodeLens[]> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
-    const lenses = all.filter((lens) => lens.command?.command === 'pushgateway.createAlertRules');
-    if (lenses.length >= count || Date.now() > deadline) {
-      return lenses;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('the Create Alert Rules CodeLens on a push site', () => {
@@ -52,7 +39,12 @@ describe('the Create Alert Rules CodeLens on a push site', () => {
   it("sits above a push with a literal grouping key only, and writes that job's rules with the body's last-success gauge", async () => {
     const document = await vscode.workspace.openTextDocument(workspaceFile(SCRIPT));
     await vscode.window.showTextDocument(document);
-    const lenses = await waitForRulesLenses(document.uri, 2);
+    const lenses = await waitForLenses(
+      document.uri,
+      'two Create Alert Rules lenses (the printf one once the shell parser has loaded)',
+      (found) => found.length >= 2,
+      (lens) => lens.command?.command === 'pushgateway.createAlertRules',
+    );
     assert.deepEqual(
       lenses.map((lens) => [lens.range.start.line, lens.command?.title]),
       [

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GatewayClient } from '../../../src/core/gateway/client';
 import type { UserPrompts } from '../../../src/ui/prompts';
-import { api, extension, showNewFile, waitFor, workspaceFile } from './helpers';
+import { api, extension, showNewFile, waitFor, waitForLenses, workspaceFile } from './helpers';
 
 // Python (prometheus_client) and Go (client_golang) files: their push and delete calls get a
 // CodeLens each ("Delete this group", "Dry-run", which runs nothing of the code), and they are
@@ -36,14 +36,9 @@ describe('client libraries in the editor', () => {
     return showNewFile(workspaceFile(name), content);
   }
 
-  /** The grammar loads at the first request: asks again until the provider answers with `count` lenses. */
-  async function lensesOf(document: vscode.TextDocument, count: number): Promise<vscode.CodeLens[]> {
-    const deadline = Date.now() + 20_000;
-    let lenses: vscode.CodeLens[] = [];
-    while (lenses.length < count && Date.now() < deadline) {
-      lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [];
-    }
-    return lenses;
+  /** The grammar loads at the first request: the lenses once the provider answers with `count` of them. */
+  function lensesOf(document: vscode.TextDocument, count: number): Promise<vscode.CodeLens[]> {
+    return waitForLenses(document.uri, `${count} lenses of ${document.fileName}`, (lenses) => lenses.length >= count);
   }
 
   async function groupJobs(): Promise<string[]> {

@@ -107,3 +107,26 @@ export async function showNewFile(uri: vscode.Uri, text: string): Promise<vscode
   await vscode.window.showTextDocument(document);
   return document;
 }
+
+/**
+ * The CodeLens of a document (those `pick` keeps) once `condition` holds of them: a provider may
+ * answer fully only after a grammar has loaded. Fails naming what it waited for.
+ */
+export async function waitForLenses(
+  uri: vscode.Uri,
+  what: string,
+  condition: (lenses: vscode.CodeLens[]) => boolean,
+  pick: (lens: vscode.CodeLens) => boolean = () => true,
+): Promise<vscode.CodeLens[]> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const lenses = ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? []).filter(pick);
+    if (condition(lenses)) {
+      return lenses;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}; lenses: ${JSON.stringify(lenses.map((lens) => [lens.range.start.line, lens.command?.title]))}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GatewayClient } from '../../../src/core/gateway/client';
 import type { UserPrompts } from '../../../src/ui/prompts';
-import { api, clientOfEmbeddedMock, waitFor } from './helpers';
+import { api, clientOfEmbeddedMock, waitFor, waitForLenses } from './helpers';
 
 // The editor on the tree finder: echo and printf bodies piped to curl get their diagnostics on the
 // script's own lines, their CodeLens and dry run; the @file mistake gets its @- quick fix.
@@ -28,26 +28,8 @@ function shown(uri: vscode.Uri): Shown[] {
 
 const has = (uri: vscode.Uri, wanted: Shown) => shown(uri).some((entry) => entry.every((value, index) => value === wanted[index]));
 
-/** The push and delete lenses of a document (the alert-rules lens has its own test). */
-async function lensesOf(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
-  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
-  return lenses.filter((lens) => lens.command?.command !== 'pushgateway.createAlertRules');
-}
-
-/** Polls the CodeLens until `condition` holds of them; fails naming what it waited for. */
-async function waitForLenses(uri: vscode.Uri, condition: (lenses: vscode.CodeLens[]) => boolean, what: string): Promise<vscode.CodeLens[]> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const lenses = await lensesOf(uri);
-    if (condition(lenses)) {
-      return lenses;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}; lenses: ${JSON.stringify(lenses.map((lens) => [lens.range.start.line, lens.command?.title]))}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** The push and delete lenses (the alert-rules lens has its own test). */
+const isPushLens = (lens: vscode.CodeLens) => lens.command?.command !== 'pushgateway.createAlertRules';
 
 describe('echo and printf pushes in the editor (tree finder)', () => {
   let client: GatewayClient;
@@ -72,7 +54,7 @@ describe('echo and printf pushes in the editor (tree finder)', () => {
   });
 
   it('offers Push and Dry-run above the echo and printf lines, and the dry run sends the printf body with the value asked', async () => {
-    const lenses = await waitForLenses(document.uri, (all) => all.some((lens) => lens.range.start.line === 3), 'the CodeLens of the printf line');
+    const lenses = await waitForLenses(document.uri, 'the CodeLens of the printf line', (all) => all.some((lens) => lens.range.start.line === 3), isPushLens);
     assert.deepEqual(
       lenses.map((lens) => [lens.range.start.line, lens.command?.title]),
       [
