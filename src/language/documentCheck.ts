@@ -17,12 +17,14 @@ export interface DocumentCheckSpec {
 /**
  * One diagnostic collection kept current for the documents a check applies to: on open, after
  * edits (debounced), when `checkAgainOn` fires; each document version checked once, and findings
- * that arrive after a newer edit dropped (that edit's own check follows).
+ * that arrive after a newer edit or settings change dropped (that one's own check follows).
  */
 export class DocumentCheck implements vscode.Disposable {
   private readonly collection: vscode.DiagnosticCollection;
   private readonly edits = new DebouncedDocuments(DEBOUNCE_MS, (document) => void this.publish(document));
   private readonly checkedVersions = new Map<string, number>();
+  /** Counts `checkAgainOn`: findings computed before the latest one are stale. */
+  private generation = 0;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -35,6 +37,7 @@ export class DocumentCheck implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => this.edits.schedule(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
       spec.checkAgainOn(() => {
+        this.generation++;
         this.checkedVersions.clear();
         this.publishAll();
       }),
@@ -60,9 +63,10 @@ export class DocumentCheck implements vscode.Disposable {
     if (document.isClosed || document.uri.scheme === 'output' || !this.spec.applies(document) || this.checkedVersions.get(key) === version) {
       return;
     }
+    const generation = this.generation;
     const findings = await this.spec.findings(document);
-    if (document.isClosed || document.version !== version) {
-      return;
+    if (document.isClosed || document.version !== version || generation !== this.generation) {
+      return; // an edit or a settings change came meanwhile: its own check follows
     }
     this.checkedVersions.set(key, version);
     if (findings.length === 0) {
