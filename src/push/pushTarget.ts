@@ -61,10 +61,16 @@ export async function askTarget(
     return undefined;
   }
   const fileJob = document ? path.basename(document.uri.path).replace(/\.[^.]*$/, '') : '';
-  const keyText = await prompts.inputGroupingKey(remembered?.key ?? `job=${fileJob || 'job'}`, (text) => {
-    const parsed = parseGroupingKeyText(text);
+  const key = await askGroupingKey(prompts, remembered?.key ?? `job=${fileJob || 'job'}`);
+  return key ? { gateway, key } : undefined;
+}
+
+/** A grouping key typed as `job=x instance=y`, checked as it is typed; undefined when cancelled. */
+export async function askGroupingKey(prompts: UserPrompts, initial: string): Promise<GroupingKey | undefined> {
+  const text = await prompts.inputGroupingKey(initial, (candidate) => {
+    const parsed = parseGroupingKeyText(candidate);
     return parsed.ok ? undefined : parsed.error;
   });
-  const key = keyText === undefined ? undefined : parseGroupingKeyText(keyText);
-  return key?.ok ? { gateway, key: key.value } : undefined;
+  const parsed = text === undefined ? undefined : parseGroupingKeyText(text);
+  return parsed?.ok ? parsed.value : undefined;
 }

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { ClientPushSite, siteGatewayUrl, siteGroupingKey, siteGroupingLabels } from '../../core/clients/clientSite';
 import { GatewayConfig } from '../../core/gateway/gatewayConfig';
-import { GroupingKey } from '../../core/protocol/groupingKey';
-import { formatGroupingKeyText, parseGroupingKeyText } from '../../core/protocol/groupingKeyText';
+import { GroupingKey, groupingKeyOf } from '../../core/protocol/groupingKey';
+import { formatGroupingKeyText } from '../../core/protocol/groupingKeyText';
 import { confirmAndDeleteGroups } from '../../gateways/deleteGroupsFlow';
 import { GatewayService } from '../../gateways/gatewayService';
 import { userPrompts } from '../../ui/prompts';
 import { clientSiteAt } from '../clientLibraryCodeLens';
+import { askGroupingKey } from '../pushTarget';
 
 /**
  * Deletes the group a prometheus_client or client_golang call pushes to (or deletes), through the one
@@ -50,11 +51,5 @@ async function gatewayOf(gateways: GatewayService, site: ClientPushSite): Promis
 /** The key with what the code computes at run time written as it stands, for the user to replace. */
 async function askKey(site: ClientPushSite): Promise<GroupingKey | undefined> {
   const written = siteGroupingLabels(site);
-  const initial = written ? formatGroupingKeyText({ job: written.job, labels: Object.fromEntries(Object.entries(written).filter(([name]) => name !== 'job')) }) : 'job=';
-  const text = await userPrompts().inputGroupingKey(initial, (candidate) => {
-    const parsed = parseGroupingKeyText(candidate);
-    return parsed.ok ? undefined : parsed.error;
-  });
-  const parsed = text === undefined ? undefined : parseGroupingKeyText(text);
-  return parsed?.ok ? parsed.value : undefined;
+  return askGroupingKey(userPrompts(), written ? formatGroupingKeyText(groupingKeyOf(written)) : 'job=');
 }
