@@ -9,7 +9,7 @@ import { CliOutput } from './cliOutput';
 // The arguments `pgw lint` and `pgw pushes` share: the output format, the rule severities and the
 // target their exit status follows, a forced file kind, and the files.
 
-export interface LintArguments {
+interface LintArguments {
   readonly format: 'text' | 'json';
   readonly severities: Record<string, SeveritySetting>;
   readonly target: GatewayTarget;
@@ -80,7 +80,7 @@ export function lintTarget(version: string | undefined, utf8Names: boolean): Res
 }
 
 /** `--rule no-help=off --rule timestamp=warning` as severities; a malformed or unknown one is a usage error. */
-export function ruleSeverities(options: readonly string[]): Result<Record<string, SeveritySetting>> {
+function ruleSeverities(options: readonly string[]): Result<Record<string, SeveritySetting>> {
   const raw: Record<string, string> = {};
   for (const option of options) {
     const [code, severity, ...rest] = option.split('=');

@@ -19,7 +19,7 @@ export interface CleanupOptions {
 }
 
 /** When a group last showed it was alive, and by what. */
-export interface GroupLife {
+interface GroupLife {
   readonly seconds: number;
   /** `last push`, `last success (backup_last_success_unixtime)`, `last failed push`. */
   readonly basis: string;

@@ -1,5 +1,5 @@
 /** One `machine` (or the `default`) entry of a netrc file. */
-export interface NetrcEntry {
+interface NetrcEntry {
   /** The host name, or undefined for `default`. */
   readonly machine?: string;
   readonly login?: string;

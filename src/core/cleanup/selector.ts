@@ -1,10 +1,10 @@
 import { failure, Result, success } from '../result';
 import { compileNamePattern, NamePattern } from '../groups/namePattern';
 
-export type MatchOperator = '=' | '!=' | '=~' | '!~';
+type MatchOperator = '=' | '!=' | '=~' | '!~';
 
 /** One label matcher of a selector: `job=~"tmp_.*"`. */
-export interface LabelMatcher {
+interface LabelMatcher {
   readonly name: string;
   readonly operator: MatchOperator;
   readonly value: string;

@@ -9,7 +9,7 @@ import { SeverityOverrides } from '../exposition/lint';
 import { GatewayTarget } from '../protocol/gatewayTarget';
 import { ClientLanguage, DeclaredMetric } from './clientSite';
 
-export interface ClientLintOptions {
+interface ClientLintOptions {
   readonly severities?: SeverityOverrides;
   /** A gateway with UTF-8 names takes any name; otherwise the legacy rules apply. */
   readonly target?: GatewayTarget;

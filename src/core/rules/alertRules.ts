@@ -29,7 +29,7 @@ export interface AlertRuleFiles {
 export const ALERT_NAMES = { stale: 'PushgatewayJobStale', pushFailed: 'PushgatewayJobPushFailed', gatewayDown: 'PushgatewayDown' } as const;
 
 /** Shorter thresholds would alert between two runs of anything scheduled by cron. */
-export const MIN_STALE_AFTER_SECONDS = 60;
+const MIN_STALE_AFTER_SECONDS = 60;
 const GATEWAY_DOWN_FOR = '5m';
 /** The instance the test series carry when the grouping key names none: with honor_labels, the gateway's own. */
 const TEST_GATEWAY_INSTANCE = 'pushgateway.example:9091';
