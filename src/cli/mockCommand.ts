@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { MOCK_BOUND_DEFAULTS, MockBounds, MockGateway, parseMockBounds, PersistenceError, PushLogEntry, startMockGateway } from '../core/mock';
+import { MOCK_BOUND_DEFAULTS, MOCK_BOUND_FLAGS, MockBounds, MockGateway, parseMockBounds, PersistenceError, PushLogEntry, startMockGateway } from '../core/mock';
 import { CliOutput } from './cliOutput';
 import { GATEWAY_VERSIONS, GatewayTarget, describeGatewayTarget, isGatewayVersion } from '../core/protocol/gatewayTarget';
 
@@ -108,14 +108,6 @@ function parseListen(text: string): { host: string; port: number } | string {
   return { host: match[1] ?? (match[2] || '127.0.0.1'), port };
 }
 
-const BOUND_FLAGS = {
-  maxBodyBytes: '--max-body-bytes',
-  maxFamiliesPerPush: '--max-families',
-  maxSeriesPerPush: '--max-series',
-  headerTimeoutSeconds: '--header-timeout',
-  maxPipelinedRequests: '--max-pipelined',
-};
-
 function parseMockArguments(args: readonly string[]): MockArguments | { help: true } | string {
   let parsed;
   try {
@@ -169,7 +161,7 @@ function parseMockArguments(args: readonly string[]): MockArguments | { help: tr
       headerTimeoutSeconds: values['header-timeout'],
       maxPipelinedRequests: values['max-pipelined'],
     },
-    BOUND_FLAGS,
+    MOCK_BOUND_FLAGS,
   );
   if (typeof bounds === 'string') {
     return bounds;

@@ -14,3 +14,4 @@ export { PersistenceError } from './store/persistenceFormat';
 export type { MetricFamily, Metric, LabelPair } from './model';
 export { MOCK_BOUND_DEFAULTS, parseMockBounds } from './bounds';
 export type { MockBounds, RawMockBounds } from './bounds';
+export { MOCK_BOUND_FLAGS } from './http/boundHints';

@@ -3,14 +3,19 @@
 
 export type PushBound = 'body' | 'families' | 'series';
 
-const HOW_TO_RAISE: Readonly<Record<PushBound, { readonly flag: string; readonly setting: string }>> = {
-  body: { flag: '--max-body-bytes', setting: 'pushgateway.mock.maxBodyBytes' },
-  families: { flag: '--max-families', setting: 'pushgateway.mock.maxFamiliesPerPush' },
-  series: { flag: '--max-series', setting: 'pushgateway.mock.maxSeriesPerPush' },
-};
+/** The `pgw mock` flag of each bound; its setting is `pushgateway.mock.` and the same key. */
+export const MOCK_BOUND_FLAGS = {
+  maxBodyBytes: '--max-body-bytes',
+  maxFamiliesPerPush: '--max-families',
+  maxSeriesPerPush: '--max-series',
+  headerTimeoutSeconds: '--header-timeout',
+  maxPipelinedRequests: '--max-pipelined',
+} as const;
+
+const BOUND_KEY: Readonly<Record<PushBound, keyof typeof MOCK_BOUND_FLAGS>> = { body: 'maxBodyBytes', families: 'maxFamiliesPerPush', series: 'maxSeriesPerPush' };
 
 /** `(pgw mock --max-series, or the setting pushgateway.mock.maxSeriesPerPush; the real Pushgateway has no limit)`. */
 export function boundHint(bound: PushBound): string {
-  const { flag, setting } = HOW_TO_RAISE[bound];
-  return `(raise it with pgw mock ${flag} or the setting ${setting}; the real Pushgateway has no limit)`;
+  const key = BOUND_KEY[bound];
+  return `(raise it with pgw mock ${MOCK_BOUND_FLAGS[key]} or the setting pushgateway.mock.${key}; the real Pushgateway has no limit)`;
 }
