@@ -242,21 +242,29 @@ async function readBounded(body: Dispatcher.ResponseData['body'], limitBytes: nu
 async function readLinesBounded(body: Dispatcher.ResponseData['body'], limitBytes: number, keep: (line: string) => boolean): Promise<string[] | undefined> {
   const kept: string[] = [];
   let size = 0;
-  let partial = '';
+  // The unfinished line as pieces, joined once its end comes: a long line costs its length, not its length squared.
+  let pieces: string[] = [];
   for await (const chunk of body as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > limitBytes) {
       body.destroy();
       return undefined;
     }
-    const lines = (partial + chunk.toString('latin1')).split('\n');
-    partial = lines.pop() ?? '';
+    const text = chunk.toString('latin1');
+    if (!text.includes('\n')) {
+      pieces.push(text);
+      continue;
+    }
+    const lines = text.split('\n');
+    lines[0] = pieces.join('') + lines[0];
+    pieces = [lines.pop() ?? ''];
     for (const line of lines) {
       if (keep(line)) {
         kept.push(Buffer.from(line, 'latin1').toString('utf8'));
       }
     }
   }
+  const partial = pieces.join('');
   if (partial !== '' && keep(partial)) {
     kept.push(Buffer.from(partial, 'latin1').toString('utf8'));
   }
