@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { checkScrapeConfig, ScrapeConfigFinding } from '../core/scrape/scrapeConfig';
 import { readGatewayList } from '../gateways/gatewaySettings';
-import { DebouncedDocuments } from './debouncedDocuments';
-import { DIAGNOSTIC_SOURCE, toVscodeDiagnostic } from './diagnostics';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DocumentCheck } from './documentCheck';
 import { LintSettingsReader } from './lintSettings';
 
 const FILES_SETTING = 'pushgateway.scrapeConfigFiles';
+const GATEWAYS_SETTING = 'pushgateway.gateways';
 const DEFAULT_FILES = ['**/prometheus.yml', '**/prometheus.yaml'];
-const DEBOUNCE_MS = 250;
 const YAML_FILES: vscode.DocumentSelector = [{ language: 'yaml' }, { pattern: '**/*.{yml,yaml}' }];
 
 /**
@@ -17,29 +17,33 @@ const YAML_FILES: vscode.DocumentSelector = [{ language: 'yaml' }, { pattern: '*
  */
 export class ScrapeConfigCheck implements vscode.CodeActionProvider, vscode.Disposable {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
-  private readonly collection = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-scrape-config`);
-  private readonly subscriptions: vscode.Disposable[];
-  /** The findings of each document by URI, for the version they were made of; dropped on any settings change. */
+  /**
+   * The findings of each document by URI, for the version they were made of: the diagnostics and
+   * the quick fixes read the same check. Dropped before every check again.
+   */
   private readonly cache = new Map<string, { version: number; findings: ScrapeConfigFinding[] }>();
-  private readonly edits = new DebouncedDocuments(DEBOUNCE_MS, (document) => this.publish(document));
-  private pendingAll: NodeJS.Timeout | undefined;
+  private readonly settingsChanged = new vscode.EventEmitter<void>();
+  private readonly check: DocumentCheck;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly settings: LintSettingsReader) {
     this.subscriptions = [
       vscode.languages.registerCodeActionsProvider(YAML_FILES, this, { providedCodeActionKinds: ScrapeConfigCheck.kinds }),
-      vscode.workspace.onDidOpenTextDocument((document) => this.publish(document)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.edits.schedule(event.document)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
-      // One listener for every setting it reads (the files, the gateways, the lint severities); the
-      // publish waits a tick so that the lint settings reader has dropped its own cache by then.
+      // The lint severities through their reader (it fires once its own cache is dropped); the files and gateways here.
+      settings.onDidChange(() => this.checkAgain()),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('pushgateway')) {
-          this.cache.clear();
-          this.schedulePublishAll();
+        if (event.affectsConfiguration(FILES_SETTING) || event.affectsConfiguration(GATEWAYS_SETTING)) {
+          this.checkAgain();
         }
       }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.cache.delete(document.uri.toString())),
     ];
-    this.publishAll();
+    // Every document: one that stops matching the files setting must lose its findings.
+    this.check = new DocumentCheck(`${DIAGNOSTIC_SOURCE}-scrape-config`, {
+      applies: () => true,
+      findings: (document) => Promise.resolve(this.findings(document).map(({ diagnostic }) => diagnostic)),
+      checkAgainOn: this.settingsChanged.event,
+    });
   }
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
@@ -60,39 +64,9 @@ export class ScrapeConfigCheck implements vscode.CodeActionProvider, vscode.Disp
     });
   }
 
-  private publishAll(): void {
-    for (const document of vscode.workspace.textDocuments) {
-      this.publish(document);
-    }
-  }
-
-  private schedulePublishAll(): void {
-    clearTimeout(this.pendingAll);
-    this.pendingAll = setTimeout(() => {
-      this.pendingAll = undefined;
-      this.publishAll();
-    }, 0);
-  }
-
-  private forget(document: vscode.TextDocument): void {
-    this.edits.cancel(document);
-    this.cache.delete(document.uri.toString());
-    this.collection.delete(document.uri);
-  }
-
-  private publish(document: vscode.TextDocument): void {
-    if (document.isClosed) {
-      return;
-    }
-    const findings = this.findings(document);
-    if (findings.length > 0) {
-      this.collection.set(
-        document.uri,
-        findings.map(({ diagnostic }) => toVscodeDiagnostic(diagnostic)),
-      );
-    } else {
-      this.collection.delete(document.uri);
-    }
+  private checkAgain(): void {
+    this.cache.clear();
+    this.settingsChanged.fire();
   }
 
   /** The findings of the document's current version, checked once per version. */
@@ -102,21 +76,20 @@ export class ScrapeConfigCheck implements vscode.CodeActionProvider, vscode.Disp
     if (cached?.version === document.version) {
       return cached.findings;
     }
-    const findings = this.isScrapeConfig(document)
+    const findings = isScrapeConfig(document)
       ? checkScrapeConfig(document.getText(), { gatewayUrls: readGatewayList().gateways.map((gateway) => gateway.url), severities: this.settings.settings.severities })
       : [];
     this.cache.set(key, { version: document.version, findings });
     return findings;
   }
 
-  private isScrapeConfig(document: vscode.TextDocument): boolean {
-    const globs = vscode.workspace.getConfiguration().get<unknown>(FILES_SETTING, DEFAULT_FILES);
-    const patterns = Array.isArray(globs) ? globs.filter((glob): glob is string => typeof glob === 'string') : DEFAULT_FILES;
-    return document.uri.scheme !== 'output' && patterns.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
-  }
-
   dispose(): void {
-    clearTimeout(this.pendingAll);
-    vscode.Disposable.from(...this.subscriptions, this.edits, this.collection).dispose();
+    vscode.Disposable.from(...this.subscriptions, this.check, this.settingsChanged).dispose();
   }
+}
+
+function isScrapeConfig(document: vscode.TextDocument): boolean {
+  const globs = vscode.workspace.getConfiguration().get<unknown>(FILES_SETTING, DEFAULT_FILES);
+  const patterns = Array.isArray(globs) ? globs.filter((glob): glob is string => typeof glob === 'string') : DEFAULT_FILES;
+  return patterns.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
 }

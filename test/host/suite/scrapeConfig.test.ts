@@ -30,4 +30,18 @@ describe('scrape config check', () => {
     assert.equal(document.getText(), CONFIG.replace('  - job_name: batch\n', '  - job_name: batch\n    honor_labels: true\n'));
     await waitFor(() => honorLabelsWarnings(uri).length === 0, 'the warning to go after the fix');
   });
+
+  it('checks again when the files setting changes: a file it no longer names loses its warning', async () => {
+    const other = workspaceFile('scrape-config-check/elsewhere/prometheus.yml');
+    await showNewFile(other, CONFIG);
+    await waitFor(() => honorLabelsWarnings(other).length > 0, 'the honor-labels warning on the second prometheus.yml');
+    const configuration = vscode.workspace.getConfiguration('pushgateway');
+    try {
+      await configuration.update('scrapeConfigFiles', ['**/not-this-one.yml'], vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => honorLabelsWarnings(other).length === 0, 'the warning to go once the setting no longer names the file');
+    } finally {
+      await configuration.update('scrapeConfigFiles', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(() => honorLabelsWarnings(other).length > 0, 'the warning back with the default files');
+  });
 });
