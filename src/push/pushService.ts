@@ -3,6 +3,7 @@ import { GatewayConfig } from '../core/gateway/gatewayConfig';
 import { resolveScriptUrl, urlVariables } from '../core/shell/heredocPush';
 import { findDeleteCommands, findMetricHeredocs, MetricHeredoc } from '../core/shell/heredocs';
 import { documentLineLabel } from '../core/protocol/documentLines';
+import { lintShellScript, ShellScriptLint } from '../core/shell/lintShellScript';
 import { ScriptSite, scriptSites } from '../core/shell/tree/scriptSites';
 import { canPushSite, sitePushOf } from '../core/shell/tree/sitePush';
 import { GroupDocuments } from '../explorer/commands/openGroupAsDocument';
@@ -26,7 +27,7 @@ export interface PushServices {
   readonly lintSettings: LintSettingsReader;
   /** A pushed buffer is linted for its gateway from then on; the lint before a push follows the gateway too. */
   readonly lintTargets: LintTargets;
-  /** A script's push and delete sites, as its CodeLens shows them. */
+  /** A script's push and delete sites, as its CodeLens shows them, and its lint, as the editor shows it. */
   readonly lint: LintService;
   readonly gateways: GatewayService;
   readonly groupDocuments: GroupDocuments;
@@ -183,7 +184,7 @@ export class PushService implements vscode.Disposable {
    * accepted, so the lint after the values does not ask again.
    */
   private async lintBeforeValues(document: vscode.TextDocument, heredoc: MetricHeredoc): Promise<'clean' | 'pushAnyway' | 'cancelled'> {
-    const errors = errorsWhateverTheValues(document.getText(), heredoc, { severities: this.services.lintSettings.settings.severities, target: this.services.lintTargets.forDocument(document) });
+    const errors = errorsWhateverTheValues(this.scriptLintOf(document), heredoc);
     if (errors.length === 0) {
       return 'clean';
     }
@@ -191,6 +192,14 @@ export class PushService implements vscode.Disposable {
     const more = errors.length > listed.length ? `\n… and ${errors.length - listed.length} more` : '';
     const question = `The gateway will likely refuse this push: ${errors.length} error${errors.length === 1 ? '' : 's'}.`;
     return (await this.prompts.confirm(question, `${listed.join('\n')}${more}`, 'Push Anyway')) ? 'pushAnyway' : 'cancelled';
+  }
+
+  /** The script's lint the editor shows for this version; linted here only for a document the editor does not lint as a script. */
+  private scriptLintOf(document: vscode.TextDocument): ShellScriptLint {
+    return (
+      this.services.lint.shellScript(document)?.lint ??
+      lintShellScript(document.getText(), { severities: this.services.lintSettings.settings.severities, target: this.services.lintTargets.forDocument(document) })
+    );
   }
 
   /** The lint before a push, for the gateway's target (not asked again when `accepted`: "Push Anyway" was picked already); the document follows that gateway's target from now on. */

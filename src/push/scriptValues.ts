@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Diagnostic } from '../core/exposition/diagnostic';
 import { HeredocVariable } from '../core/shell/heredocPush';
 import { MetricHeredoc } from '../core/shell/heredocs';
-import { lintShellScript, ShellLintOptions } from '../core/shell/lintShellScript';
+import { ShellScriptLint } from '../core/shell/lintShellScript';
 import { readsTheClock, suggestedValue } from '../core/shell/suggestedValues';
 import { UserPrompts } from '../ui/prompts';
 
@@ -46,10 +46,10 @@ export async function askScriptValues(
 
 /**
  * Lint first: the errors of a heredoc's push (its body, its URL) whatever its shell values hold
- * (lintShellScript leaves out a finding that touches an expansion), on the script's lines. A push
+ * (the script's lint leaves out a finding that touches an expansion), on the script's lines. A push
  * these refuse is not worth asking values for.
  */
-export function errorsWhateverTheValues(script: string, heredoc: MetricHeredoc, options: ShellLintOptions): Diagnostic[] {
+export function errorsWhateverTheValues(scriptLint: ShellScriptLint, heredoc: MetricHeredoc): Diagnostic[] {
   const inHeredoc = (line: number) => (line >= heredoc.bodyStartLine && line < heredoc.terminatorLine) || line === heredoc.push?.urlSpan.line;
-  return lintShellScript(script, options).diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && inHeredoc(diagnostic.span.line));
+  return scriptLint.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && inHeredoc(diagnostic.span.line));
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, clientOfEmbeddedMock } from './helpers';
+import { api, clientOfEmbeddedMock, waitFor } from './helpers';
 import { GatewayClient } from '../../../src/core/gateway/client';
 
 // The TYPE line's "countr" is refused whatever $LINT_FIRST_COUNT holds: script line 4.
@@ -13,6 +13,10 @@ const SCRIPT = [
   'EOF',
   '',
 ].join('\n');
+
+function shownErrors(document: vscode.TextDocument): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.source === 'pushgateway' && diagnostic.severity === vscode.DiagnosticSeverity.Error);
+}
 
 /** Issue 17 item 6: lint first, then the values. */
 describe('a dry run of a heredoc the lint refuses whatever its values', () => {
@@ -41,6 +45,10 @@ describe('a dry run of a heredoc the lint refuses whatever its values', () => {
     assert.equal(await vscode.commands.executeCommand('pushgateway.pushHeredoc', document.uri, 1, 'mock'), false);
     assert.equal(events.length, 1, `asked: ${events.join(' | ')}`);
     assert.match(events[0], /^confirm The gateway will likely refuse this push: \d+ errors?\. line 4: /);
+    // The errors are those the editor shows on the heredoc (one lint per document version).
+    await waitFor(() => shownErrors(document).length > 0, 'the lint errors on the script');
+    const listed = shownErrors(document).map((diagnostic) => `line ${diagnostic.range.start.line + 1}: ${diagnostic.message}`);
+    assert.equal(events[0], `confirm The gateway will likely refuse this push: ${listed.length} error${listed.length === 1 ? '' : 's'}. ${listed.join('\n')}`);
 
     pushAnyway = true;
     events.length = 0;
