@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BodyLintCache } from '../../src/core/shell/bodyLintCache';
-import { findDeleteCommands } from '../../src/core/shell/heredocs';
+import { findDeleteCommands, ScriptLex } from '../../src/core/shell/heredocs';
 import { lintShellScript } from '../../src/core/shell/lintShellScript';
 import { ShellDocumentTrees } from '../../src/core/shell/tree/documentTrees';
 import { treePushSitesOf } from '../../src/core/shell/tree/pushSites';
@@ -76,11 +76,12 @@ function elapsedMs(start: bigint): number {
 /** One editor lint as LintService does it: sites from the kept tree, then the lint (through the document's body cache) and the site list. */
 function editorLint(sitesOf: (text: string) => ReturnType<typeof treePushSitesOf>, text: string, bodyCache: BodyLintCache | undefined): void {
   const treeSites = sitesOf(text);
-  const lint = lintShellScript(text, { ...(treeSites && { treeSites }), ...(bodyCache && { bodyCache }) });
+  const lex = new ScriptLex(text);
+  const lint = lintShellScript(lex, { ...(treeSites && { treeSites }), ...(bodyCache && { bodyCache }) });
   scriptSites(
     treeSites,
     lint.heredocs.map((linted) => linted.heredoc),
-    findDeleteCommands(text),
+    findDeleteCommands(lex),
   );
 }
 

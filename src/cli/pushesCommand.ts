@@ -1,6 +1,6 @@
 import { hasErrors } from '../core/exposition/lint';
 import { GroupingKey } from '../core/protocol/groupingKey';
-import { findDeleteCommands, findMetricHeredocs } from '../core/shell/heredocs';
+import { findDeleteCommands, findMetricHeredocs, ScriptLex, scriptLex, ScriptOrLex } from '../core/shell/heredocs';
 import { lintShellScript } from '../core/shell/lintShellScript';
 import { BodySource, TreePushSite, treePushSitesOf } from '../core/shell/tree/pushSites';
 import { CliOutput } from './cliOutput';
@@ -102,8 +102,9 @@ export async function runPushes(
     }
     const parser = await shellParser();
     const treeSites = parser === undefined ? undefined : treePushSitesOf(parser, text);
-    appendAll(listed, shellSites(name, text, treeSites));
-    lintErrors ||= hasErrors(lintShellScript(text, { severities, target, ...(treeSites && { treeSites }) }).diagnostics);
+    const lex = new ScriptLex(text);
+    appendAll(listed, shellSites(name, lex, treeSites));
+    lintErrors ||= hasErrors(lintShellScript(lex, { severities, target, ...(treeSites && { treeSites }) }).diagnostics);
   }
   if (parsed.format === 'json') {
     output.out(`${JSON.stringify(listed, null, 2)}\n`);
@@ -121,7 +122,8 @@ export async function runPushes(
  * an ERROR for some valid heredoc lines, e.g. `cat <<EOF 2>/dev/null | curl ...`). Without a
  * parser, the heredoc finder's sites alone.
  */
-function shellSites(file: string, script: string, treeSites: readonly TreePushSite[] | undefined): ListedSite[] {
+function shellSites(file: string, script: ScriptOrLex, treeSites: readonly TreePushSite[] | undefined): ListedSite[] {
+  const lex = scriptLex(script);
   const sites: ListedSite[] = (treeSites ?? []).map((site) => ({
     file,
     line: site.line + 1,
@@ -134,7 +136,7 @@ function shellSites(file: string, script: string, treeSites: readonly TreePushSi
     language: 'shell',
   }));
   const urlLines = new Set((treeSites ?? []).map((site) => site.urlSpan.line));
-  for (const heredoc of findMetricHeredocs(script)) {
+  for (const heredoc of findMetricHeredocs(lex)) {
     const push = heredoc.push;
     if (push && !urlLines.has(push.urlSpan.line)) {
       sites.push({
@@ -150,7 +152,7 @@ function shellSites(file: string, script: string, treeSites: readonly TreePushSi
       });
     }
   }
-  for (const deletion of findDeleteCommands(script)) {
+  for (const deletion of findDeleteCommands(lex)) {
     if (!urlLines.has(deletion.urlSpan.line)) {
       const groupingKey = deletion.groupingKey ? keyLabels(deletion.groupingKey) : null;
       sites.push({ file, line: deletion.line + 1, endLine: deletion.line + 1, action: 'delete', method: 'DELETE', url: deletion.url, groupingKey, body: null, language: 'shell' });

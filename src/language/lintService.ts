@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { lintExposition, LintResult } from '../core/exposition/lint';
 import { resolveScriptUrl } from '../core/shell/heredocPush';
-import { findDeleteCommands, MetricHeredoc } from '../core/shell/heredocs';
+import { findDeleteCommands, MetricHeredoc, ScriptLex } from '../core/shell/heredocs';
 import { BodyLintCache } from '../core/shell/bodyLintCache';
 import { lintShellScript, ShellScriptLint } from '../core/shell/lintShellScript';
 import { ShellDocumentTrees } from '../core/shell/tree/documentTrees';
@@ -145,7 +145,8 @@ export class LintService implements vscode.Disposable {
     }
     const text = document.getText();
     const treeSites = this.shellTreesOrLoad()?.sitesOf(key, text);
-    const lint = lintShellScript(text, {
+    const lex = new ScriptLex(text);
+    const lint = lintShellScript(lex, {
       severities: this.settings.settings.severities,
       target: this.targets.forDocument(document),
       targetOf: (heredoc) => this.heredocTarget(heredoc),
@@ -159,7 +160,7 @@ export class LintService implements vscode.Disposable {
     const sites = scriptSites(
       treeSites,
       lint.heredocs.map((linted) => linted.heredoc),
-      findDeleteCommands(text),
+      findDeleteCommands(lex),
     );
     const linted = { version: document.version, lint, lastSuccessHints: hints, sites };
     this.shellCache.set(key, linted);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { GatewayConfig } from '../core/gateway/gatewayConfig';
 import { resolveScriptUrl, urlVariables } from '../core/shell/heredocPush';
-import { findDeleteCommands, findMetricHeredocs, MetricHeredoc } from '../core/shell/heredocs';
+import { findDeleteCommands, findMetricHeredocs, MetricHeredoc, ScriptLex } from '../core/shell/heredocs';
 import { documentLineLabel } from '../core/protocol/documentLines';
 import { lintShellScript, ShellScriptLint } from '../core/shell/lintShellScript';
 import { ScriptSite, scriptSites } from '../core/shell/tree/scriptSites';
@@ -162,13 +162,13 @@ export class PushService implements vscode.Disposable {
     if (linted) {
       return linted.sites;
     }
-    const script = document.getText();
+    const script = new ScriptLex(document.getText());
     return scriptSites(undefined, findMetricHeredocs(script), findDeleteCommands(script));
   }
 
   /** Asks again every value the script's pushes and deletes use (they are asked once per workspace otherwise). */
   async changeScriptValues(document: vscode.TextDocument): Promise<boolean> {
-    const script = document.getText();
+    const script = new ScriptLex(document.getText());
     const all = this.sitesOf(document).flatMap((site) => (site.action === 'delete' ? urlVariables(site.url) : (sitePushOf(site, script)?.variables ?? [])));
     const variables = all.filter((variable, index) => all.findIndex((other) => other.key === variable.key) === index);
     if (!variables.length) {

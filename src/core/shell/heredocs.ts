@@ -87,17 +87,44 @@ export interface DeleteCommand {
   readonly groupingKey?: GroupingKey;
 }
 
-export function findMetricHeredocs(script: string): MetricHeredoc[] {
+/**
+ * A script and its lex, made on first use and kept: the editor and `pgw pushes` ask for a script's
+ * heredocs, its delete commands and its traced heredocs one after the other, and lexing is most of
+ * the work of each, so a caller that asks more than once makes one `ScriptLex` and passes it to
+ * each. The lex is made inside the finders' safety net. Nothing changes a lex once it is made.
+ */
+export class ScriptLex {
+  private made: { readonly lines: LineIndex; readonly lexed: LexedScript } | undefined;
+
+  constructor(readonly script: string) {}
+
+  get lex(): { readonly lines: LineIndex; readonly lexed: LexedScript } {
+    if (!this.made) {
+      const lines = indexLines(this.script);
+      this.made = { lines, lexed: lexScript(lines) };
+    }
+    return this.made;
+  }
+}
+
+/** A script's text (lexed by the finder it is given to) or its lex, made once for several finders. */
+export type ScriptOrLex = string | ScriptLex;
+
+export function scriptLex(script: ScriptOrLex): ScriptLex {
+  return script instanceof ScriptLex ? script : new ScriptLex(String(script));
+}
+
+export function findMetricHeredocs(script: ScriptOrLex): MetricHeredoc[] {
   return withSafetyNet(() => scanMetricHeredocs(script));
 }
 
-export function findDeleteCommands(script: string): DeleteCommand[] {
+export function findDeleteCommands(script: ScriptOrLex): DeleteCommand[] {
   return withSafetyNet(() => scanDeleteCommands(script));
 }
 
 /** `findMetricHeredocs` without the safety net, so that tests see a bug as an exception. */
-export function scanMetricHeredocs(script: string): MetricHeredoc[] {
-  const { lines, lexed } = lexedScript(String(script));
+export function scanMetricHeredocs(script: ScriptOrLex): MetricHeredoc[] {
+  const { lines, lexed } = scriptLex(script).lex;
   return lexed.heredocs.map((heredoc) => describeHeredoc(lines, heredoc)).filter((heredoc): heredoc is MetricHeredoc => heredoc !== undefined);
 }
 
@@ -106,9 +133,9 @@ export function scanMetricHeredocs(script: string): MetricHeredoc[] {
  * body the tree-sitter finder traced to a push through a variable or a file (`read -d '' M <<EOF`,
  * `M=$(cat <<EOF ...)`, `cat > f <<EOF`), which this module's own finder does not follow.
  */
-export function heredocsAt(script: string, offsets: ReadonlySet<number>): MetricHeredoc[] {
+export function heredocsAt(script: ScriptOrLex, offsets: ReadonlySet<number>): MetricHeredoc[] {
   return withSafetyNet(() => {
-    const { lines, lexed } = lexedScript(String(script));
+    const { lines, lexed } = scriptLex(script).lex;
     return lexed.heredocs
       .filter((heredoc) => offsets.has(heredoc.start))
       .map((heredoc) => describeHeredoc(lines, heredoc, true))
@@ -117,24 +144,9 @@ export function heredocsAt(script: string, offsets: ReadonlySet<number>): Metric
 }
 
 /** `findDeleteCommands` without the safety net. */
-export function scanDeleteCommands(script: string): DeleteCommand[] {
-  const { lines, lexed } = lexedScript(String(script));
+export function scanDeleteCommands(script: ScriptOrLex): DeleteCommand[] {
+  const { lines, lexed } = scriptLex(script).lex;
   return deleteCommandsOf(lines, lexed).sort((a, b) => a.urlSpan.line - b.urlSpan.line || a.urlSpan.start - b.urlSpan.start);
-}
-
-/**
- * The last script lexed, and its lex: the editor and `pgw lint` ask for a script's heredocs, its
- * delete commands and its traced heredocs one after the other, and lexing is most of the work of
- * each. Nothing changes a lex once it is made.
- */
-let lastLexed: { readonly script: string; readonly lines: LineIndex; readonly lexed: LexedScript } | undefined;
-
-function lexedScript(script: string): { readonly lines: LineIndex; readonly lexed: LexedScript } {
-  if (lastLexed?.script !== script) {
-    const lines = indexLines(script);
-    lastLexed = { script, lines, lexed: lexScript(lines) };
-  }
-  return lastLexed;
 }
 
 /** Nothing in the scan is meant to throw; should a bug make it, the editor gets no result rather than a crash. */

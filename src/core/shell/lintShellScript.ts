@@ -5,7 +5,7 @@ import { Span } from '../exposition/model';
 import { GatewayTarget } from '../protocol/gatewayTarget';
 import { pushSiteDiagnostics, pushUrlHygiene, ScriptFacts, scriptFacts } from '../hygiene/pushSiteHygiene';
 import type { PerRunContext } from '../hygiene/perRunGroupingKey';
-import { bodyPositionToScript, bodyWithPlaceholders, findMetricHeredocs, heredocsAt, MetricHeredoc } from './heredocs';
+import { bodyPositionToScript, bodyWithPlaceholders, findMetricHeredocs, heredocsAt, MetricHeredoc, ScriptLex, scriptLex, ScriptOrLex } from './heredocs';
 import { indexLines, lineStart } from './lines';
 import { lintMappedBody } from './tree/lintMappedBody';
 import { TreePushSite } from './tree/pushSites';
@@ -52,10 +52,11 @@ export interface ShellLintOptions extends Pick<LintOptions, 'severities' | 'targ
  * stand for values we cannot know: they are linted as a run of zeros, and a finding that touches
  * one is dropped. The grouping labels of a literal push URL count as URL labels.
  */
-export function lintShellScript(script: string, options: ShellLintOptions = {}): ShellScriptLint {
+export function lintShellScript(script: ScriptOrLex, options: ShellLintOptions = {}): ShellScriptLint {
   const lintOptions = { severities: options.severities, target: options.target, runContext: options.runContext };
-  const heredocs = findMetricHeredocs(script).map((heredoc) => lintHeredoc(heredoc, options));
-  const facts = heredocs.length === 0 ? undefined : scriptFacts(script);
+  const lex = scriptLex(script);
+  const heredocs = findMetricHeredocs(lex).map((heredoc) => lintHeredoc(heredoc, options));
+  const facts = heredocs.length === 0 ? undefined : scriptFacts(lex.script);
   const diagnostics = heredocs.flatMap((linted) => [
     ...unterminatedDiagnostics(linted.heredoc, options.severities?.['unterminated-heredoc'] ?? 'warning'),
     ...(linted.heredoc.push ? pushUrlDiagnostics(linted.heredoc.push, options.targetOf?.(linted.heredoc) ?? options.target) : []),
@@ -66,7 +67,7 @@ export function lintShellScript(script: string, options: ShellLintOptions = {}):
     diagnostics.sort(compareDiagnostics);
     return { heredocs, diagnostics };
   }
-  const traced = lintTreeSites(script, options.treeSites, heredocs, lintOptions, options.bodyCache);
+  const traced = lintTreeSites(lex, options.treeSites, heredocs, lintOptions, options.bodyCache);
   appendAll(diagnostics, traced.diagnostics);
   diagnostics.sort(compareDiagnostics);
   return { heredocs, diagnostics, tracedHeredocs: traced.heredocs, stdinFixes: traced.stdinFixes };
@@ -74,7 +75,7 @@ export function lintShellScript(script: string, options: ShellLintOptions = {}):
 
 /** What the tree sites add to the own finder's heredocs; a site whose heredoc that finder already linted adds nothing. */
 function lintTreeSites(
-  script: string,
+  lex: ScriptLex,
   sites: readonly TreePushSite[],
   linted: readonly LintedHeredoc[],
   options: Pick<ShellLintOptions, 'severities' | 'target' | 'runContext'>,
@@ -93,7 +94,7 @@ function lintTreeSites(
     if (!pushedHeredocLines.has(site.urlSpan.line)) {
       diagnostics.push(...pushUrlDiagnostics(site, options.target));
       if (site.action === 'push') {
-        appendAll(diagnostics, pushUrlHygiene((facts ??= scriptFacts(script)), site, { severities: options.severities, runContext: options.runContext }));
+        appendAll(diagnostics, pushUrlHygiene((facts ??= scriptFacts(lex.script)), site, { severities: options.severities, runContext: options.runContext }));
       }
     }
     if (site.ignoredStdin) {
@@ -124,7 +125,7 @@ function lintTreeSites(
   const heredocs =
     heredocOffsets.size === 0
       ? []
-      : heredocsAt(script, heredocOffsets).map((heredoc) =>
+      : heredocsAt(lex, heredocOffsets).map((heredoc) =>
           lintTracedHeredoc(heredoc, options, groupingLabelsByLine.get(heredoc.operatorSpan.line) ?? [], trimmedLines.has(heredoc.operatorSpan.line), bodyCache),
         );
   appendAll(

@@ -9,8 +9,10 @@ import {
   HeredocPush,
   isMetricDelimiter,
   MetricHeredoc,
+  heredocsAt,
   scanDeleteCommands,
   scanMetricHeredocs,
+  ScriptLex,
 } from '../../../src/core/shell/heredocs';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/shell');
@@ -435,6 +437,21 @@ describe('shell heredoc finder', () => {
     it('treats single-quoted dollars as literal text', () => {
       const push = pushOf(script("curl --data-binary @- 'http://gw/metrics/job/a/x/$y' <<EOF", 'a 1', 'EOF'));
       assert.deepEqual([push.url, push.urlIsLiteral, push.urlVariables, push.groupingKey], ['http://gw/metrics/job/a/x/$y', true, [], { job: 'a', labels: { x: '$y' } }]);
+    });
+  });
+
+  describe('ScriptLex', () => {
+    const text = script('read -d "" M <<EOF', 'a 1', 'EOF', 'cat <<EOF | curl --data-binary @- http://gw/metrics/job/a', 'b 1', 'EOF', 'curl -X DELETE http://gw/metrics/job/a');
+
+    it('is lexed once, on first use, and every finder given it finds what it finds in the text', () => {
+      const lex = new ScriptLex(text);
+      const heredocs = findMetricHeredocs(lex);
+      const first = lex.lex;
+      assert.deepEqual(heredocs, findMetricHeredocs(text));
+      assert.deepEqual(findDeleteCommands(lex), findDeleteCommands(text));
+      assert.deepEqual(heredocsAt(lex, new Set([text.indexOf('<<')])), heredocsAt(text, new Set([text.indexOf('<<')])));
+      assert.equal(heredocsAt(lex, new Set([text.indexOf('<<')])).length, 1);
+      assert.equal(lex.lex, first, 'lexed again');
     });
   });
 

@@ -1,7 +1,7 @@
 import { failure, Result, success } from '../../result';
 import { scanExpansion } from '../expansion';
 import { HeredocVariable, heredocVariables, resolveHeredocPush, resolveScriptUrl, ResolvedHeredocPush, urlVariables } from '../heredocPush';
-import { heredocsAt, MetricHeredoc } from '../heredocs';
+import { heredocsAt, MetricHeredoc, ScriptLex, scriptLex, ScriptOrLex } from '../heredocs';
 import { appendAll } from '../../appendAll';
 import { bodyText, MappedBody } from './mappedBody';
 import { ScriptSite } from './scriptSites';
@@ -28,12 +28,13 @@ export function canPushSite(site: ScriptSite): boolean {
   return site.action === 'push' && body !== null && body.known && !site.tree?.ignoredStdin && (site.heredoc !== undefined || body.heredocAt !== undefined || body.chars !== undefined);
 }
 
-/** How to push `site` of `script`; undefined when `canPushSite` says no (or the traced heredoc is not found). */
-export function sitePushOf(site: ScriptSite, script: string): SitePush | undefined {
+/** How to push `site` of `script` (its lex, when asked for several sites); undefined when `canPushSite` says no (or the traced heredoc is not found). */
+export function sitePushOf(site: ScriptSite, script: ScriptOrLex): SitePush | undefined {
   if (!canPushSite(site) || !site.body) {
     return undefined;
   }
-  const heredoc = site.heredoc ?? tracedHeredoc(site, script);
+  const lex = scriptLex(script);
+  const heredoc = site.heredoc ?? tracedHeredoc(site, lex);
   if (heredoc) {
     return { variables: heredocVariables(heredoc), bodyStartLine: heredoc.bodyStartLine, resolve: (values) => resolveHeredocPush(heredoc, values) };
   }
@@ -41,7 +42,7 @@ export function sitePushOf(site: ScriptSite, script: string): SitePush | undefin
   if (!chars) {
     return undefined;
   }
-  const holes = bodyHoles(chars, script.split('\n'));
+  const holes = bodyHoles(chars, lex.script.split('\n'));
   const seen = new Set<string>();
   const variables = [...urlVariables(site.url), ...holes.map((hole) => hole.variable)].filter((variable) => !seen.has(variable.key) && seen.add(variable.key));
   const method = site.method === 'PUT' ? 'PUT' : 'POST';
@@ -60,9 +61,9 @@ export function sitePushOf(site: ScriptSite, script: string): SitePush | undefin
 }
 
 /** A heredoc the tree finder traced to the push (through a variable or a file), with that push. */
-function tracedHeredoc(site: ScriptSite, script: string): MetricHeredoc | undefined {
+function tracedHeredoc(site: ScriptSite, lex: ScriptLex): MetricHeredoc | undefined {
   const at = site.body?.heredocAt;
-  const heredoc = at === undefined ? undefined : heredocsAt(script, new Set([at]))[0];
+  const heredoc = at === undefined ? undefined : heredocsAt(lex, new Set([at]))[0];
   if (!heredoc || !site.tree) {
     return undefined;
   }
