@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
-import { DEFAULT_LAST_SUCCESS_PATTERN } from '../core/groups/groupHealth';
-import { compileNamePattern, NamePattern } from '../core/groups/namePattern';
-import { settingsWarnings } from '../gateways/settingsWarnings';
+import { NamePattern } from '../core/groups/namePattern';
+import { readLastSuccessPattern } from '../language/lintSettings';
 
-const PATTERN_SETTING = 'pushgateway.explorer.lastSuccessPattern';
 /** A shorter interval is raised to this: a refresh reads every group of every gateway. */
 export const MIN_REFRESH_INTERVAL_SECONDS = 5;
 const DEFAULT_REFRESH_INTERVAL_SECONDS = 60;
@@ -30,22 +28,10 @@ function refreshIntervalSeconds(value: unknown): number {
 /** The explorer settings; out-of-range values fall back to the defaults rather than break the view. */
 export function readExplorerSettings(): ExplorerSettings {
   const configuration = vscode.workspace.getConfiguration('pushgateway');
-  let lastSuccessPattern: NamePattern = DEFAULT_LAST_SUCCESS_PATTERN;
-  const patternText = configuration.get<unknown>('explorer.lastSuccessPattern');
-  if (typeof patternText === 'string' && patternText) {
-    // Never run as a RegExp: a workspace's pattern could backtrack for minutes on the host's thread.
-    const compiled = compileNamePattern(patternText);
-    if (compiled.ok) {
-      lastSuccessPattern = compiled.value;
-      settingsWarnings.clear(PATTERN_SETTING);
-    } else {
-      settingsWarnings.warn(PATTERN_SETTING, `${PATTERN_SETTING} is refused, ${compiled.error}: ${patternText.slice(0, 80)}. Using the default.`);
-    }
-  }
   return {
     refreshIntervalSeconds: refreshIntervalSeconds(configuration.get('explorer.refreshIntervalSeconds')),
     staleAfterHours: positive(configuration.get('explorer.staleAfterHours'), 25),
-    lastSuccessPattern,
+    lastSuccessPattern: readLastSuccessPattern(),
     pileUpThreshold: Math.max(2, Math.floor(positive(configuration.get('explorer.pileUpThreshold'), DEFAULT_PILE_UP_THRESHOLD))),
   };
 }

@@ -155,7 +155,7 @@ export class LintService implements vscode.Disposable {
     });
     const hints = lastSuccessHints(
       lint.heredocs.map((linted) => linted.heredoc),
-      { severities: this.settings.settings.severities },
+      { severities: this.settings.settings.severities, lastSuccessPattern: this.settings.settings.lastSuccessPattern },
     );
     const sites = scriptSites(
       treeSites,

@@ -2,16 +2,38 @@ import * as vscode from 'vscode';
 import { ALL_RULE_CODES, SeveritySetting } from '../core/exposition/lint';
 import { parseRuleSeverities } from '../core/exposition/severitySettings';
 import { applyTargetOverride, parseTargetOverride } from '../core/gateway/targetSettings';
+import { DEFAULT_LAST_SUCCESS_PATTERN } from '../core/groups/groupHealth';
+import { compileNamePattern, NamePattern } from '../core/groups/namePattern';
+import { settingsWarnings } from '../gateways/settingsWarnings';
 import { DEFAULT_GATEWAY_TARGET, GatewayTarget } from '../core/protocol/gatewayTarget';
 import { userPrompts } from '../ui/prompts';
 
 const SECTION = 'pushgateway.lint';
+const LAST_SUCCESS_PATTERN_SETTING = 'pushgateway.explorer.lastSuccessPattern';
 
 export interface LintSettings {
   readonly severities: Readonly<Record<string, SeveritySetting>>;
   readonly shellHeredocs: boolean;
   /** `gatewayVersion` and `utf8Names`: the target of documents no known gateway decides for. */
   readonly target: GatewayTarget;
+  /** The explorer's last-success gauge names: the golden-rule hint asks for a gauge the explorer will judge the group by. */
+  readonly lastSuccessPattern: NamePattern;
+}
+
+/** `pushgateway.explorer.lastSuccessPattern`, compiled; a refused pattern is warned of once and the default used. */
+export function readLastSuccessPattern(): NamePattern {
+  const patternText = vscode.workspace.getConfiguration().get<unknown>(LAST_SUCCESS_PATTERN_SETTING);
+  if (typeof patternText !== 'string' || !patternText) {
+    return DEFAULT_LAST_SUCCESS_PATTERN;
+  }
+  // Never run as a RegExp: a workspace's pattern could backtrack for minutes on the host's thread.
+  const compiled = compileNamePattern(patternText);
+  if (!compiled.ok) {
+    settingsWarnings.warn(LAST_SUCCESS_PATTERN_SETTING, `${LAST_SUCCESS_PATTERN_SETTING} is refused, ${compiled.error}: ${patternText.slice(0, 80)}. Using the default.`);
+    return DEFAULT_LAST_SUCCESS_PATTERN;
+  }
+  settingsWarnings.clear(LAST_SUCCESS_PATTERN_SETTING);
+  return compiled.value;
 }
 
 /** The lint settings, read once per configuration change; bad entries are reported once and ignored. */
@@ -24,7 +46,7 @@ export class LintSettingsReader implements vscode.Disposable {
 
   constructor() {
     this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(SECTION)) {
+      if (event.affectsConfiguration(SECTION) || event.affectsConfiguration(LAST_SUCCESS_PATTERN_SETTING)) {
         this.cached = undefined;
         this.changed.fire();
       }
@@ -45,6 +67,7 @@ export class LintSettingsReader implements vscode.Disposable {
       severities,
       shellHeredocs: configuration.get<boolean>('shellHeredocs') !== false,
       target: applyTargetOverride(DEFAULT_GATEWAY_TARGET, target.override),
+      lastSuccessPattern: readLastSuccessPattern(),
     };
   }
 

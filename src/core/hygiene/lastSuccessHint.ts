@@ -1,6 +1,9 @@
 import { Diagnostic, Severity } from '../exposition/diagnostic';
 import { QuickFix } from '../exposition/fixes';
 import { SeverityOverrides } from '../exposition/lint';
+import { DEFAULT_LAST_SUCCESS_PATTERN } from '../groups/groupHealth';
+import { lastSuccessMetricInBody } from '../groups/lastSuccessInBody';
+import { NamePattern } from '../groups/namePattern';
 import { isLegacyMetricName } from '../protocol/nameEscaping';
 import { MetricHeredoc } from '../shell/heredocs';
 
@@ -14,9 +17,9 @@ export interface LastSuccessHint {
 
 export interface LastSuccessHintOptions {
   readonly severities?: SeverityOverrides;
+  /** The names the explorer takes for a last-success gauge (`pushgateway.explorer.lastSuccessPattern`). */
+  readonly lastSuccessPattern?: NamePattern;
 }
-
-const LAST_SUCCESS = /_last_success_/;
 
 /**
  * The golden rule of batch jobs: push a `<job>_last_success_unixtime` gauge on success. Without it,
@@ -29,36 +32,28 @@ export function lastSuccessHints(heredocs: readonly MetricHeredoc[], options: La
   if (severity === 'off') {
     return [];
   }
+  const pattern = options.lastSuccessPattern ?? DEFAULT_LAST_SUCCESS_PATTERN;
   return heredocs
-    .filter((heredoc) => heredoc.push !== undefined && heredoc.push.readsStdin && !bodyNames(heredoc.body).some((name) => LAST_SUCCESS.test(name)))
+    .filter((heredoc) => heredoc.push !== undefined && heredoc.push.readsStdin && lastSuccessMetricInBody(heredoc.body, pattern) === undefined)
     .map((heredoc) => {
       const metric = `${jobPrefix(heredoc)}_last_success_unixtime`;
+      // A pattern of the user's own that the usual name does not match: what to add is theirs to name.
+      const fitsPattern = pattern.test(metric);
       const diagnostic: Diagnostic = {
         code: 'no-last-success',
         severity,
         span: heredoc.operatorSpan,
-        message: `this pushed body has no *_last_success_* gauge: add ${metric} $(date +%s) so staleness is judged by the last success, not by push_time_seconds, which a failed run's push updates too`,
+        message: fitsPattern
+          ? `this pushed body has no *_last_success_* gauge: add ${metric} $(date +%s) so staleness is judged by the last success, not by push_time_seconds, which a failed run's push updates too`
+          : `this pushed body has no gauge that pushgateway.explorer.lastSuccessPattern matches: add one set to $(date +%s) so staleness is judged by the last success, not by push_time_seconds, which a failed run's push updates too`,
       };
       // A quoted delimiter (<<'EOF') keeps $(date +%s) unexpanded, and an unterminated heredoc has no line to insert before.
-      if (heredoc.quoted || !heredoc.terminated) {
+      if (heredoc.quoted || !heredoc.terminated || !fitsPattern) {
         return { diagnostic };
       }
       const newText = `# HELP ${metric} When the job last succeeded, in seconds since the epoch.\n# TYPE ${metric} gauge\n${metric} $(date +%s)\n`;
       return { diagnostic, fix: { title: `Add ${metric}`, changes: [{ startLine: heredoc.terminatorLine, startColumn: 0, endLine: heredoc.terminatorLine, endColumn: 0, newText }], preferred: true } };
     });
-}
-
-/** The metric names a body's samples and HELP/TYPE lines use. */
-function bodyNames(body: string): string[] {
-  return body.split('\n').flatMap((line) => {
-    const trimmed = line.trim();
-    const comment = /^#\s*(?:HELP|TYPE)\s+(\S+)/.exec(trimmed);
-    if (comment) {
-      return [comment[1]];
-    }
-    const sample = /^[^\s{#]+/.exec(trimmed);
-    return sample ? [sample[0]] : [];
-  });
 }
 
 /** The push's job when it is a literal metric-name-like word, else `job`. */

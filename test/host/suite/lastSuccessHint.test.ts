@@ -42,4 +42,19 @@ describe('the golden rule hint', () => {
     );
     await waitFor(() => hints(document.uri).length === 0, 'the hint to go after the fix');
   });
+
+  it('asks for a gauge the explorer will judge the group by: it follows pushgateway.explorer.lastSuccessPattern', async () => {
+    const script = SCRIPT.replace('EOF\n', 'backup_ok_seconds $(date +%s)\nEOF\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'shellscript', content: script });
+    await vscode.window.showTextDocument(document);
+    await waitFor(() => hints(document.uri).length > 0, 'the hint while the default pattern does not match backup_ok_seconds');
+    const configuration = vscode.workspace.getConfiguration('pushgateway');
+    try {
+      await configuration.update('explorer.lastSuccessPattern', '_ok_seconds$', vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => hints(document.uri).length === 0, 'the hint to go once the pattern matches backup_ok_seconds');
+    } finally {
+      await configuration.update('explorer.lastSuccessPattern', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(() => hints(document.uri).length > 0, 'the hint back with the default pattern');
+  });
 });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { compileNamePattern } from '../../../src/core/groups/namePattern';
 import { lastSuccessHints } from '../../../src/core/hygiene/lastSuccessHint';
 import { findMetricHeredocs } from '../../../src/core/shell/heredocs';
 import { lintShellScript } from '../../../src/core/shell/lintShellScript';
@@ -49,5 +50,23 @@ describe('the golden rule: a last-success gauge in every pushed body', () => {
     assert.deepEqual(hints(['cat <<PROM > out.prom', 'a 1', 'PROM', ''].join('\n')), []);
     assert.deepEqual(hints(['curl -X PUT http://gw:9091/metrics/job/x <<EOF', 'a 1', 'EOF', ''].join('\n')), [], 'curl without --data-binary @- sends no body');
     assert.deepEqual(lastSuccessHints(findMetricHeredocs([PUSH, 'a 1', 'EOF', ''].join('\n')), { severities: { 'no-last-success': 'off' } }), []);
+  });
+
+  it('judges the body as the explorer will judge the group: by the samples the last-success pattern matches', () => {
+    const withSample = (...lines: string[]) => hints([PUSH, ...lines, 'EOF', ''].join('\n')).length;
+    assert.equal(withSample('backup_db_last_success_time $(date +%s)'), 1, 'a name the default pattern does not match');
+    assert.equal(withSample('# TYPE backup_db_last_success_unixtime gauge'), 1, 'a TYPE line without its sample');
+    assert.equal(withSample('  backup_db_last_success_unixtime{stage="all"} $(date +%s)'), 0);
+  });
+
+  it('honours a configured last-success pattern, and offers no fix that would not satisfy it', () => {
+    const compiled = compileNamePattern('_ok_seconds$');
+    assert.ok(compiled.ok);
+    const withPattern = (...lines: string[]) => lastSuccessHints(findMetricHeredocs([PUSH, ...lines, 'EOF', ''].join('\n')), { lastSuccessPattern: compiled.value });
+    assert.deepEqual(withPattern('backup_db_ok_seconds $(date +%s)'), []);
+    const [hint, ...others] = withPattern('backup_db_last_success_unixtime $(date +%s)');
+    assert.deepEqual(others, []);
+    assert.equal(hint.fix, undefined);
+    assert.match(hint.diagnostic.message, /no gauge that pushgateway\.explorer\.lastSuccessPattern matches/);
   });
 });
