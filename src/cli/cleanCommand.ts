@@ -191,7 +191,7 @@ export async function runClean(args: readonly string[], output: CliOutput, envir
   try {
     const groups = await client.groups();
     if (!groups.ok) {
-      output.err(`pgw clean: cannot read the groups of ${client.displayUrl}: ${groups.error.message}\n`);
+      output.err(`pgw clean: cannot read the groups of ${client.baseUrl}: ${groups.error.message}\n`);
       return EXIT_FAILED;
     }
     const chosen = chooseGroups(groups.value, options, { nowSeconds: environment.nowSeconds(), lastSuccessPattern: DEFAULT_LAST_SUCCESS_PATTERN });
@@ -201,10 +201,10 @@ export async function runClean(args: readonly string[], output: CliOutput, envir
     }
     const candidates = chosen.value;
     if (candidates.length === 0) {
-      output.out(`No group on ${client.displayUrl} to clean up (${groups.value.length} group(s) checked).\n`);
+      output.out(`No group on ${client.baseUrl} to clean up (${groups.value.length} group(s) checked).\n`);
       return EXIT_OK;
     }
-    output.out(`${candidates.length} of ${groups.value.length} group(s) on ${client.displayUrl} ${options.dryRun ? 'would go' : 'go'}:\n${describeCandidates(candidates)}`);
+    output.out(`${candidates.length} of ${groups.value.length} group(s) on ${client.baseUrl} ${options.dryRun ? 'would go' : 'go'}:\n${describeCandidates(candidates)}`);
     if (options.dryRun) {
       output.out('Dry run: nothing deleted.\n');
       return EXIT_OK;
@@ -214,7 +214,7 @@ export async function runClean(args: readonly string[], output: CliOutput, envir
         output.err('pgw clean: not on a terminal, so nothing deleted: add --yes to delete without asking (or --dry-run to only list)\n');
         return EXIT_USAGE;
       }
-      if (!(await confirmed(candidates.length, client.displayUrl, environment))) {
+      if (!(await confirmed(candidates.length, client.baseUrl, environment))) {
         output.out('Nothing deleted.\n');
         return EXIT_OK;
       }

@@ -197,7 +197,7 @@ export class GatewayService implements vscode.Disposable {
   async push(gateway: GatewayConfig, key: GroupingKey, body: string, method: PushMethod): Promise<{ result: Result<void, GatewayError> }> {
     const result = await this.withClient(gateway, async (client) => {
       const pushed = await client.push({ key, body, method });
-      this.logRequest(method, client.displayUrl, formatGroupingKeyText(key), pushed);
+      this.logRequest(method, client.baseUrl, formatGroupingKeyText(key), pushed);
       return pushed;
     });
     if (result.ok) {
@@ -212,7 +212,7 @@ export class GatewayService implements vscode.Disposable {
       const outcomes: Array<Result<void, GatewayError>> = [];
       for (const key of keys) {
         const result = await client.deleteGroup(key);
-        this.logRequest('DELETE', client.displayUrl, formatGroupingKeyText(key), result);
+        this.logRequest('DELETE', client.baseUrl, formatGroupingKeyText(key), result);
         outcomes.push(result);
       }
       // A refused DELETE leaves its group there: waiting for it to go would last until the timeout.
@@ -232,7 +232,7 @@ export class GatewayService implements vscode.Disposable {
   async wipe(gateway: GatewayConfig, groups: readonly GatewayGroup[]): Promise<{ result: Result<void, GatewayError> }> {
     const result = await this.withClient(gateway, async (client) => {
       const wiped = await client.wipe();
-      this.logRequest('WIPE', client.displayUrl, `every group (${groups.length} listed)`, wiped);
+      this.logRequest('WIPE', client.baseUrl, `every group (${groups.length} listed)`, wiped);
       if (wiped.ok) {
         await waitUntilGone(
           client,

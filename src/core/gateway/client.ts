@@ -89,8 +89,8 @@ export class GatewayClient {
     });
   }
 
-  /** The base URL without credentials, for messages and logs. */
-  get displayUrl(): string {
+  /** The base URL without credentials (or a trailing slash): for messages and logs, and for URLs of the same gateway. */
+  get baseUrl(): string {
     return this.base.toString().replace(/\/$/, '');
   }
 
@@ -99,7 +99,7 @@ export class GatewayClient {
     if (!path.ok) {
       return failure({ kind: 'bad-request', message: `cannot push: ${path.error}` });
     }
-    const answer = await this.send(push.method, path.value, push.body, push.contentType ?? TEXT_FORMAT);
+    const answer = await this.send(push.method, path.value, asText(), { body: push.body, contentType: push.contentType ?? TEXT_FORMAT });
     return answer.ok ? expectStatus(answer.value, [200, 202]) : answer;
   }
 
@@ -109,13 +109,13 @@ export class GatewayClient {
     if (!path.ok) {
       return failure({ kind: 'bad-request', message: `cannot delete: ${path.error}` });
     }
-    const answer = await this.send('DELETE', path.value);
+    const answer = await this.send('DELETE', path.value, asText());
     return answer.ok ? expectStatus(answer.value, [202, 200]) : answer;
   }
 
   /** Deletes every group at once; only works when the gateway runs with --web.enable-admin-api. */
   async wipe(): Promise<Result<void, GatewayError>> {
-    const answer = await this.send('PUT', this.apiPath('/api/v1/admin/wipe'));
+    const answer = await this.send('PUT', this.apiPath('/api/v1/admin/wipe'), asText());
     if (answer.ok && answer.value.status === 404) {
       return failure({ kind: 'http', status: 404, message: 'the admin API is not enabled on this gateway (start it with --web.enable-admin-api)' });
     }
@@ -129,7 +129,7 @@ export class GatewayClient {
       return body;
     }
     const groups = parseGroups(body.value);
-    return groups.ok ? groups : failure({ kind: 'invalid-response', message: `${this.displayUrl} did not answer like a Pushgateway: ${groups.error}` });
+    return groups.ok ? groups : failure({ kind: 'invalid-response', message: `${this.baseUrl} did not answer like a Pushgateway: ${groups.error}` });
   }
 
   async status(): Promise<Result<GatewayStatus, GatewayError>> {
@@ -146,13 +146,13 @@ export class GatewayClient {
         flags: data?.flags ?? {},
       });
     } catch {
-      return failure({ kind: 'invalid-response', message: `${this.displayUrl}/api/v1/status did not answer JSON` });
+      return failure({ kind: 'invalid-response', message: `${this.baseUrl}/api/v1/status did not answer JSON` });
     }
   }
 
   /** The HTTP status `/-/healthy` or `/-/ready` answers with (200 when healthy or ready). */
   async probe(path: '/-/healthy' | '/-/ready'): Promise<Result<number, GatewayError>> {
-    const answer = await this.send('GET', this.apiPath(path));
+    const answer = await this.send('GET', this.apiPath(path), asText());
     return answer.ok ? success(answer.value.status) : answer;
   }
 
@@ -162,24 +162,14 @@ export class GatewayClient {
    * the metrics answer limit.
    */
   async ownMetricLines(names: readonly string[]): Promise<Result<string[], GatewayError>> {
-    const path = this.apiPath('/metrics');
-    const what = `GET ${this.displayUrl}/metrics`;
-    try {
-      const response = await request(new URL(path, this.base), {
-        method: 'GET',
-        headers: this.authorization ? { authorization: this.authorization } : {},
-        dispatcher: this.dispatcher,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      const lines = await readLinesBounded(response.body, ANSWER_LIMITS.metrics, (line) => names.some((name) => line.startsWith(name)));
-      const checked = expectStatus({ status: response.statusCode, body: '' }, [200]);
-      if (!checked.ok) {
-        return checked;
-      }
-      return lines ? success(lines) : failure({ kind: 'too-large', status: 200, message: `${what}: the gateway's answer is larger than ${ANSWER_LIMITS.metrics / MIB} MB; not read` });
-    } catch (error) {
-      return failure(describeNetworkError(error, what, this.timeoutMs));
+    const limitBytes = ANSWER_LIMITS.metrics;
+    const wanted = (line: string) => names.some((name) => line.startsWith(name));
+    const answer = await this.send('GET', this.apiPath('/metrics'), { limitBytes, read: (body) => readLinesBounded(body, limitBytes, wanted) });
+    if (!answer.ok) {
+      return answer;
     }
+    const checked = expectStatus({ status: answer.value.status, body: '' }, [200]);
+    return checked.ok ? success(answer.value.body) : checked;
   }
 
   async close(): Promise<void> {
@@ -188,7 +178,7 @@ export class GatewayClient {
 
   /** The body of a GET of an API path, when the gateway answers 200. */
   private async readApi(path: string, limitBytes: number = ANSWER_LIMITS.other): Promise<Result<string, GatewayError>> {
-    const answer = await this.send('GET', this.apiPath(path), undefined, undefined, limitBytes);
+    const answer = await this.send('GET', this.apiPath(path), asText(limitBytes));
     if (!answer.ok) {
       return answer;
     }
@@ -200,27 +190,45 @@ export class GatewayClient {
     return `${this.base.pathname.replace(/\/+$/, '')}${path}`;
   }
 
-  private async send(method: string, path: string, body?: string | Uint8Array, contentType?: string, limitBytes: number = ANSWER_LIMITS.other): Promise<Result<Answer, GatewayError>> {
+  /** One request: its answer's status and body, read by `reader`. Every failure is a GatewayError that names the request. */
+  private async send<Body>(
+    method: string,
+    path: string,
+    reader: BodyReader<Body>,
+    options: { body?: string | Uint8Array; contentType?: string } = {},
+  ): Promise<Result<{ status: number; body: Body }, GatewayError>> {
+    const { limitBytes, read } = reader;
     const headers: Record<string, string> = {};
     if (this.authorization) {
       headers.authorization = this.authorization;
     }
-    if (contentType) {
-      headers['content-type'] = contentType;
+    if (options.contentType) {
+      headers['content-type'] = options.contentType;
     }
     const url = new URL(path, this.base);
-    const what = `${method} ${this.displayUrl}${path.slice(this.base.pathname.replace(/\/+$/, '').length)}`;
+    const what = `${method} ${this.baseUrl}${path.slice(this.base.pathname.replace(/\/+$/, '').length)}`;
     try {
-      const response = await request(url, { method: method as Dispatcher.HttpMethod, headers, body, dispatcher: this.dispatcher, signal: AbortSignal.timeout(this.timeoutMs) });
-      const text = await readBounded(response.body, limitBytes);
-      if (text === undefined) {
+      const response = await request(url, { method: method as Dispatcher.HttpMethod, headers, body: options.body, dispatcher: this.dispatcher, signal: AbortSignal.timeout(this.timeoutMs) });
+      const body = await read(response.body);
+      if (body === undefined) {
         return failure({ kind: 'too-large', status: response.statusCode, message: `${what}: the gateway's answer is larger than ${limitBytes / MIB} MB; not read` });
       }
-      return success({ status: response.statusCode, body: text });
+      return success({ status: response.statusCode, body });
     } catch (error) {
       return failure(describeNetworkError(error, what, this.timeoutMs));
     }
   }
+}
+
+interface BodyReader<Body> {
+  readonly limitBytes: number;
+  /** Reads the answer's body; undefined once it passes `limitBytes` (and the connection dropped). */
+  readonly read: (body: Dispatcher.ResponseData['body']) => Promise<Body | undefined>;
+}
+
+/** The answer's body as UTF-8 text. */
+function asText(limitBytes: number = ANSWER_LIMITS.other): BodyReader<string> {
+  return { limitBytes, read: (body) => readBounded(body, limitBytes) };
 }
 
 /** The body as UTF-8 text, or undefined (and the connection dropped) once it passes `limitBytes`. */

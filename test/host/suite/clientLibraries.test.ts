@@ -2,13 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GatewayClient } from '../../../src/core/gateway/client';
 import type { UserPrompts } from '../../../src/ui/prompts';
-import { api, extension, showNewFile, waitFor, waitForLenses, workspaceFile } from './helpers';
+import { api, clientOfEmbeddedMock, showNewFile, waitFor, waitForLenses, workspaceFile } from './helpers';
 
 // Python (prometheus_client) and Go (client_golang) files: their push and delete calls get a
 // CodeLens each ("Delete this group", "Dry-run", which runs nothing of the code), and they are
 // never linted as exposition.
 describe('client libraries in the editor', () => {
-  let mockUrl: string;
   let client: GatewayClient;
   const confirmations: string[] = [];
   const prompts: Partial<UserPrompts> = {
@@ -17,11 +16,7 @@ describe('client libraries in the editor', () => {
   };
 
   before(async () => {
-    await extension().activate();
-    const url = await vscode.commands.executeCommand<string | undefined>('pushgateway.startMock');
-    assert.ok(url);
-    mockUrl = url;
-    client = new GatewayClient({ baseUrl: mockUrl });
+    client = await clientOfEmbeddedMock();
     api().setPrompts(prompts);
   });
 
@@ -60,7 +55,7 @@ describe('client libraries in the editor', () => {
   }
 
   it('a .py file with push_to_gateway gets "Delete this group" and "Dry-run"; the dry run runs nothing, the delete deletes the group', async () => {
-    const host = new URL(mockUrl).host;
+    const host = new URL(client.baseUrl).host;
     const pushed = await client.push({ key: { job: 'client_py', labels: { instance: 'a' } }, body: 'client_py_last_success_seconds 1\n', method: 'PUT' });
     assert.ok(pushed.ok);
     const document = await openCode(
@@ -99,7 +94,7 @@ describe('client libraries in the editor', () => {
   });
 
   it('a .go file gets no exposition error, and its push.New(...)...Push() gets the same CodeLens', async () => {
-    const host = new URL(mockUrl).host;
+    const host = new URL(client.baseUrl).host;
     const pushed = await client.push({ key: { job: 'client_go', labels: { instance: 'b' } }, body: 'client_go_last_success_seconds 1\n', method: 'PUT' });
     assert.ok(pushed.ok);
     const document = await openCode(
@@ -115,7 +110,7 @@ describe('client libraries in the editor', () => {
         'func main() {',
         '\tlast := prometheus.NewGauge(prometheus.GaugeOpts{Name: "client_go_last_success_seconds", Help: "Last success."})',
         '\tlast.SetToCurrentTime()',
-        `\t_ = push.New("${mockUrl}", "client_go").Collector(last).Grouping("instance", "b").Push()`,
+        `\t_ = push.New("${client.baseUrl}", "client_go").Collector(last).Grouping("instance", "b").Push()`,
         '}',
         '',
       ].join('\n'),

@@ -37,7 +37,7 @@ describe('the gateway node', function () {
       api().gatewayTree.refresh();
       const row = await gatewayRow(await embeddedMockNode());
       assert.equal(row.description, '1 group · v1.11');
-      assert.ok(row.tooltip.includes(`\`${client.displayUrl}\``), row.tooltip);
+      assert.ok(row.tooltip.includes(`\`${client.baseUrl}\``), row.tooltip);
       for (const expected of [
         /Health: healthy, ready/,
         /Failed requests \(4xx\/5xx\): 0 since the gateway started/,

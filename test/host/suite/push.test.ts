@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { GatewayClient } from '../../../src/core/gateway/client';
 import { PushMethod } from '../../../src/core/protocol/pushMethod';
 import type { UserPrompts } from '../../../src/ui/prompts';
-import { api, extension, waitFor, workspaceFile } from './helpers';
+import { api, clientOfEmbeddedMock, waitFor, workspaceFile } from './helpers';
 
 async function openExposition(content: string): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument({ language: 'prometheus-exposition', content });
@@ -13,7 +13,6 @@ async function openExposition(content: string): Promise<vscode.TextDocument> {
 }
 
 describe('push from the editor', () => {
-  let mockUrl: string;
   let client: GatewayClient;
   let method: PushMethod = 'PUT';
   const confirmations: string[] = [];
@@ -26,11 +25,7 @@ describe('push from the editor', () => {
   };
 
   before(async () => {
-    await extension().activate();
-    const url = await vscode.commands.executeCommand<string | undefined>('pushgateway.startMock');
-    assert.ok(url);
-    mockUrl = url;
-    client = new GatewayClient({ baseUrl: mockUrl });
+    client = await clientOfEmbeddedMock();
     api().setPrompts(basePrompts);
   });
 
@@ -91,7 +86,7 @@ describe('push from the editor', () => {
       ],
     );
     const asked: Array<[string, string | undefined]> = [];
-    api().setPrompts({ ...basePrompts, inputVariable: async (text, initial) => (asked.push([text, initial]), text === '$PUSHGATEWAY' ? mockUrl : '1024') });
+    api().setPrompts({ ...basePrompts, inputVariable: async (text, initial) => (asked.push([text, initial]), text === '$PUSHGATEWAY' ? client.baseUrl : '1024') });
     const dryRun = lenses[1].command;
     assert.ok(dryRun);
     assert.equal(await vscode.commands.executeCommand(dryRun.command, ...(dryRun.arguments ?? [])), true);

@@ -176,7 +176,7 @@ describe('gateway client', function () {
       assert.equal(answer.error.kind, 'unauthorized');
       assert.doesNotMatch(answer.error.message, /s3cret|tok3n|p@ss/);
     }
-    assert.equal(fromUrl.displayUrl, server.url);
+    assert.equal(fromUrl.baseUrl, server.url);
   });
 
   it("reports an answer that is not a Pushgateway's", async () => {
