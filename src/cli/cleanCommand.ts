@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as readline from 'node:readline/promises';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { chooseGroups, CleanupCandidate } from '../core/cleanup/chooseGroups';
 import { parseDuration } from '../core/duration';
 import { netrcEntryFor, parseNetrc } from '../core/cleanup/netrc';
@@ -12,7 +11,7 @@ import { DEFAULT_LAST_SUCCESS_PATTERN } from '../core/groups/groupHealth';
 import { groupingKeyOf } from '../core/protocol/groupingKey';
 import { waitUntilGone } from '../core/gateway/waitUntilGone';
 import { failure, Result, success } from '../core/result';
-import { describeIoError } from './cliInput';
+import { describeIoError, parseWithUsage } from './cliInput';
 import { CliOutput } from './cliOutput';
 
 export const CLEAN_USAGE = `Usage: pgw clean --gateway URL [--older-than DURATION] [--match SELECTOR]...
@@ -71,10 +70,12 @@ interface CleanArguments {
   readonly netrc?: string;
 }
 
-function parseCleanArguments(args: readonly string[]): Result<CleanArguments | 'help'> {
-  let values;
-  try {
-    values = parseArgs({
+/** The arguments, or the exit status to leave with: 0 after `--help`, 2 after a usage error (its message and the usage printed). */
+function parseCleanArguments(args: readonly string[], output: CliOutput): CleanArguments | number {
+  const parsed = parseWithUsage(
+    'clean',
+    CLEAN_USAGE,
+    {
       args: [...args],
       strict: true,
       allowPositionals: false,
@@ -87,13 +88,34 @@ function parseCleanArguments(args: readonly string[]): Result<CleanArguments | '
         netrc: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    }).values;
-  } catch (error) {
-    return failure(error instanceof Error ? error.message : String(error));
+    },
+    output,
+  );
+  if (parsed === undefined) {
+    return EXIT_USAGE;
   }
+  const { values } = parsed;
   if (values.help) {
-    return success('help');
+    output.out(CLEAN_USAGE);
+    return EXIT_OK;
   }
+  const checked = checkedCleanArguments(values);
+  if (!checked.ok) {
+    output.err(`pgw clean: ${checked.error}\n\n${CLEAN_USAGE}`);
+    return EXIT_USAGE;
+  }
+  return checked.value;
+}
+
+/** What the parsed options mean, or why they are not usable. */
+function checkedCleanArguments(values: {
+  readonly gateway?: string;
+  readonly 'older-than'?: string;
+  readonly match?: readonly string[];
+  readonly 'dry-run': boolean;
+  readonly yes: boolean;
+  readonly netrc?: string;
+}): Result<CleanArguments> {
   if (!values.gateway) {
     return failure('--gateway URL is required');
   }
@@ -172,16 +194,10 @@ async function confirmed(count: number, gateway: string, environment: CleanEnvir
 
 /** `pgw clean`: prints the groups that go, deletes them (after --yes or a "y"), and sums up. */
 export async function runClean(args: readonly string[], output: CliOutput, environment: CleanEnvironment): Promise<number> {
-  const parsed = parseCleanArguments(args);
-  if (!parsed.ok) {
-    output.err(`pgw clean: ${parsed.error}\n\n${CLEAN_USAGE}`);
-    return EXIT_USAGE;
+  const options = parseCleanArguments(args, output);
+  if (typeof options === 'number') {
+    return options;
   }
-  if (parsed.value === 'help') {
-    output.out(CLEAN_USAGE);
-    return EXIT_OK;
-  }
-  const options = parsed.value;
   const credentials = resolveCredentials(options.gateway, options.netrc, environment);
   if (!credentials.ok) {
     output.err(`pgw clean: ${credentials.error}\n`);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CleanEnvironment, resolveCredentials } from '../../../src/cli/cleanCommand';
+import { CLEAN_USAGE, CleanEnvironment, resolveCredentials } from '../../../src/cli/cleanCommand';
 import { runCli } from '../../../src/cli/main';
 import { GatewayClient } from '../../../src/core/gateway/client';
 import { MockGateway, startMockGateway } from '../../../src/core/mock';
@@ -130,6 +130,23 @@ describe('pgw clean', function () {
       assert.match(err, message, args.join(' '));
     }
     assert.deepEqual(await groupKeys(), ALL);
+  });
+
+  it('answers an argument it cannot parse with the reason, the usage and exit 2, as every pgw command does', async () => {
+    const cases: Array<[string[], string]> = [
+      [['--gateway', gateway.url, '--older-than', '7d', '--password', 'x'], "Unknown option '--password'"],
+      [['--gateway', gateway.url, '--older-than', '7d', 'stray'], "Unexpected argument 'stray'"],
+      [['--older-than', '7d', '--gateway'], "Option '--gateway <value>' argument missing"],
+    ];
+    for (const [args, reason] of cases) {
+      const { code, out, err } = await run(environment(), ...args);
+      assert.equal(code, 2, args.join(' '));
+      assert.equal(out, '', args.join(' '));
+      assert.ok(err.startsWith(`pgw clean: ${reason}`), err);
+      assert.ok(err.endsWith(`\n\n${CLEAN_USAGE}`), err);
+    }
+    const help = await run(environment(), '--help');
+    assert.deepEqual(help, { code: 0, out: CLEAN_USAGE, err: '' });
   });
 
   it('refuses to delete without --yes when not on a terminal', async () => {
