@@ -16,6 +16,8 @@ const CARRIAGE_RETURN = 0x0d;
 export interface CorruptBase64 {
   readonly offset: number;
   readonly truncated: boolean;
+  /** The whole quanta decoded before that point: what Go's DecodeString returns beside its error. */
+  readonly decodedBefore: Buffer;
 }
 
 /** Go's CorruptInputError text. */
@@ -36,7 +38,7 @@ export function decodeBase64Segment(segment: Uint8Array): Result<Buffer, Corrupt
     while (quantum.length < 4) {
       if (si === length) {
         if (quantum.length === 1) {
-          return failure({ offset: si - 1, truncated: true });
+          return failure({ offset: si - 1, truncated: true, decodedBefore: Buffer.from(out) });
         }
         break;
       }
@@ -45,7 +47,7 @@ export function decodeBase64Segment(segment: Uint8Array): Result<Buffer, Corrupt
       if (value !== undefined) {
         quantum.push(value);
       } else if (byte !== LINE_FEED && byte !== CARRIAGE_RETURN) {
-        return failure({ offset: si - 1, truncated: false });
+        return failure({ offset: si - 1, truncated: false, decodedBefore: Buffer.from(out) });
       }
     }
     const bits = quantum.reduce((acc, value, i) => acc | (value << (18 - 6 * i)), 0);

@@ -28,8 +28,12 @@ export interface RouteGrouping {
 export type GroupingProblem =
   | { readonly kind: 'odd-components'; readonly labels: string }
   | { readonly kind: 'improper-label-name'; readonly name: string }
-  /** `label` undefined: the job segment; `corrupt` undefined: the bytes are not text for the reader. */
-  | { readonly kind: 'invalid-base64'; readonly label?: string; readonly segment: string; readonly corrupt?: CorruptBase64 }
+  /**
+   * `label` undefined: the job segment; `corrupt` undefined: the bytes are not text for the reader.
+   * `decodedBefore`: the text of what decoded before the error, which the gateway quotes for a job
+   * name (its handler overwrites the job with DecodeString's partial result) but not for a label.
+   */
+  | { readonly kind: 'invalid-base64'; readonly label?: string; readonly segment: string; readonly corrupt?: CorruptBase64; readonly decodedBefore?: string }
   | { readonly kind: 'job-required' };
 
 function bytesOf(byteString: string): Buffer {
@@ -41,7 +45,8 @@ function decodeSegment(segment: string, text: SegmentText, label: string | undef
   const decoded = decodeBase64Segment(bytes);
   const value = decoded.ok ? text.decoded(decoded.value) : undefined;
   if (value === undefined) {
-    return failure({ kind: 'invalid-base64', label, segment: text.raw(bytes), corrupt: decoded.ok ? undefined : decoded.error });
+    const problem = { kind: 'invalid-base64', label, segment: text.raw(bytes) } as const;
+    return failure(decoded.ok ? { ...problem, corrupt: undefined } : { ...problem, corrupt: decoded.error, decodedBefore: text.raw(decoded.error.decodedBefore) });
   }
   return success(value);
 }
@@ -118,7 +123,7 @@ export function gatewayMessage(problem: GroupingProblem): string {
     case 'invalid-base64': {
       const reason = problem.corrupt ? goBase64Error(problem.corrupt) : 'the decoded value is not valid UTF-8';
       return problem.label === undefined
-        ? `invalid base64 encoding in job name ${goQuoteString(problem.segment)}: ${reason}`
+        ? `invalid base64 encoding in job name ${goQuoteString(problem.decodedBefore ?? problem.segment)}: ${reason}`
         : `invalid base64 encoding for label ${problem.label}=${goQuoteString(problem.segment)}: ${reason}`;
     }
     case 'job-required':

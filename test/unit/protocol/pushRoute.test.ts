@@ -1,10 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { decodeBase64Segment } from '../../../src/core/protocol/base64Segment';
 import { parsePushPath, UTF8_TEXT } from '../../../src/core/protocol/groupingKey';
-import { explainedMessage, gatewayMessage, readRouteGrouping } from '../../../src/core/protocol/pushRoute';
+import { decodeExposition } from '../../../src/core/exposition/decode';
+import { explainedMessage, gatewayMessage, readRouteGrouping, SegmentText } from '../../../src/core/protocol/pushRoute';
 
-function problemOf(job: string, labels: string, jobBase64 = false) {
-  const result = readRouteGrouping(Buffer.from(job, 'utf8').toString('latin1'), Buffer.from(labels, 'utf8').toString('latin1'), jobBase64, UTF8_TEXT);
+/** How the mock reads path bytes: Go's view, where a byte that is not UTF-8 stays that byte. */
+const GO_TEXT: SegmentText = { raw: decodeExposition, decoded: decodeExposition };
+
+function problemOf(job: string, labels: string, jobBase64 = false, text: SegmentText = UTF8_TEXT) {
+  const result = readRouteGrouping(Buffer.from(job, 'utf8').toString('latin1'), Buffer.from(labels, 'utf8').toString('latin1'), jobBase64, text);
   assert.ok(!result.ok, `expected ${job}${labels} to be refused`);
   return result.error;
 }
@@ -24,8 +28,22 @@ describe('the @base64 segment decoder', () => {
   });
 
   it('counts the skipped CR and LF in the offset Go reports, as Go does', () => {
-    assert.deepEqual(decodeBase64Segment(Buffer.from('YW\nJ!')), { ok: false, error: { offset: 4, truncated: false } });
-    assert.deepEqual(decodeBase64Segment(Buffer.from('YWJjZ')), { ok: false, error: { offset: 4, truncated: true } });
+    assert.deepEqual(decodeBase64Segment(Buffer.from('YW\nJ!')), { ok: false, error: { offset: 4, truncated: false, decodedBefore: Buffer.alloc(0) } });
+    assert.deepEqual(decodeBase64Segment(Buffer.from('YWJjZ')), { ok: false, error: { offset: 4, truncated: true, decodedBefore: Buffer.from('abc') } });
+  });
+
+  it('quotes what decoded before the error for a job name and the segment for a label, as Pushgateway 1.11.2 and 1.5.1 answer', () => {
+    // Recorded 2026-12-02 from both: the handler overwrites the job with DecodeString's partial result.
+    const answers: [string, string, string][] = [
+      ['YWJj!', '', 'invalid base64 encoding in job name "abc": illegal base64 data at input byte 4'],
+      ['!!!', '', 'invalid base64 encoding in job name "": illegal base64 data at input byte 0'],
+      ['YWJjZGVmZ2hp!x', '', 'invalid base64 encoding in job name "abcdefghi": illegal base64 data at input byte 12'],
+      ['__79!', '', 'invalid base64 encoding in job name "\\xff\\xfe\\xfd": illegal base64 data at input byte 4'],
+      ['j', '/a@base64/YWJj!', 'invalid base64 encoding for label a="YWJj!": illegal base64 data at input byte 4'],
+    ];
+    for (const [job, labels, answer] of answers) {
+      assert.equal(gatewayMessage(problemOf(job, labels, labels === '', GO_TEXT)), answer);
+    }
   });
 
   it('names the offending character of a path a person wrote by its UTF-8 byte offset', () => {
@@ -48,7 +66,7 @@ describe('the grouping key of a push route', () => {
       ],
       [
         problemOf('!', '', true),
-        'invalid base64 encoding in job name "!": illegal base64 data at input byte 0',
+        'invalid base64 encoding in job name "": illegal base64 data at input byte 0',
         'invalid base64 encoding in job name "!": illegal base64 data at input byte 0 ("!" is not in the URL-safe alphabet A-Z a-z 0-9 - _)',
       ],
       [problemOf('', '/a/1'), 'job name is required', 'job name is required'],
