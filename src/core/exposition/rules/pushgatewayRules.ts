@@ -259,6 +259,7 @@ const COLLIDING_SUFFIXES: Record<string, readonly string[]> = {
 
 export const suffixCollisionRule: LintRule = {
   code: 'suffix-collision',
+  acrossFamilies: true,
   defaultSeverity: 'error',
   summary: "A family named like a histogram's or summary's own series (`x_bucket`, `x_count`, `x_sum`) next to that histogram or summary: the push is rejected.",
   example: 'h_seconds_bucket{le="1"} 1\n# TYPE h_seconds histogram\nh_seconds_count 1',
