@@ -15,7 +15,7 @@ export interface BlockFileReader extends FileReader {
   readFileInBlocks?(path: string): Iterable<Uint8Array>;
 }
 
-const BLOCK_BYTES = 512 * 1024;
+const BLOCK_BYTES = 64 * 1024;
 
 function* nodeFileBlocks(path: string): Generator<Uint8Array> {
   const fd = fs.openSync(path, 'r');

@@ -1,4 +1,5 @@
 import { BYTE_ORDER_MARK } from './characters';
+import { detachedText } from './detachedText';
 import { compareDiagnostics, Diagnostic } from './diagnostic';
 import { ALL_RULES, byteOrderMarkDiagnostic, DiagnosticCollector, LintOptions, urlLabelsOf } from './lint';
 import { Family, ParsedDocument, Sample } from './model';
@@ -139,9 +140,25 @@ export class ExpositionLintByFamily {
   }
 }
 
-/** What the checks across families read of a family: all but its samples after the first, and its lines. */
+/**
+ * What the checks across families read of a family: its name, HELP, TYPE and the name and line of
+ * its first sample (the parser made these strings of their own, see detachedText); not its lines.
+ */
 function familyOutline(family: Family): Family {
-  return { ...family, samples: family.samples.slice(0, 1), lines: [] };
+  return { ...family, samples: family.samples.length === 0 ? [] : [sampleOutline(family.samples[0])], lines: [] };
+}
+
+function sampleOutline(sample: Sample): Sample {
+  const { line, start, end } = sample.name.span;
+  const value = sample.value.span;
+  return {
+    name: { text: detachedText(sample.name.text), span: { line, start, end } },
+    familyName: detachedText(sample.familyName),
+    labels: [],
+    value: { text: '', span: { line: value.line, start: value.start, end: value.end } },
+    numericValue: sample.numericValue,
+    line: sample.line,
+  };
 }
 
 /** The lines of a piece of the document, found from its start onwards as problems ask for them (in order). */

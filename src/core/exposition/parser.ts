@@ -16,6 +16,7 @@ import {
   QUOTE,
 } from './characters';
 import { isEscapedByte } from './decode';
+import { detachedHelp, detachedText, detachedType } from './detachedText';
 import { parseGoFloat, parseGoInt64 } from '../goemu/goNumbers';
 import { Family, HelpLine, LabelPair, MetricType, ParsedDocument, ParseProblem, Sample, Span, Token, TypeLine } from './model';
 import {
@@ -929,7 +930,7 @@ class ExpositionParser {
     let family = this.familyOfName.get(name);
     if (!family) {
       family = this.resolveFamily(name);
-      this.familyOfName.set(name, family);
+      this.familyOfName.set(this.familyListener === undefined ? name : detachedText(name), family);
     }
     return family;
   }
@@ -947,8 +948,8 @@ class ExpositionParser {
     if (histogram && (histogram.goType === 'histogram' || (this.modern && histogram.goType === 'gauge_histogram'))) {
       return histogram;
     }
-    const family: MutableFamily = { name, samples: [], lines: [] };
-    this.families.set(name, family);
+    const family: MutableFamily = { name: this.familyListener === undefined ? name : detachedText(name), samples: [], lines: [] };
+    this.families.set(family.name, family);
     return family;
   }
 
@@ -971,6 +972,9 @@ class ExpositionParser {
   private leaveFamily(family: MutableFamily): void {
     family.left = true;
     if (this.familyListener !== undefined) {
+      // Kept after the family's piece is gone: as strings of their own (see detachedText).
+      family.help &&= detachedHelp(family.help);
+      family.type &&= detachedType(family.type);
       this.familyListener(freezeFamily(family, this.modern));
       // The listener owns them now; the parser keeps what later lines are checked against (HELP, TYPE).
       family.samples = [];
