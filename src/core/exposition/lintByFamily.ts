@@ -116,13 +116,20 @@ export class ExpositionLintByFamily {
       return;
     }
     const { lineCount, quotedNames } = this.parse.summary();
-    const samples: Sample[] = [];
-    for (const family of this.batch) {
-      for (const sample of family.samples) {
-        samples.push(sample);
-      }
-    }
-    this.ruleFindings.addRuleFindings(FAMILY_RULES, this.context({ families: this.batch, samples, problems: [], openMetricsKeywords: [], lineCount, quotedNames }));
+    const families = this.batch;
+    let samples: Sample[] | undefined;
+    const document: ParsedDocument = {
+      families,
+      // Only the label rules read it, and only for families with such a label: made when asked for.
+      get samples() {
+        return (samples ??= families.flatMap((family) => family.samples));
+      },
+      problems: [],
+      openMetricsKeywords: [],
+      lineCount,
+      quotedNames,
+    };
+    this.ruleFindings.addRuleFindings(FAMILY_RULES, this.context(document));
     this.batch = [];
     this.batchSamples = 0;
   }

@@ -492,6 +492,19 @@ class ExpositionParser {
       return '';
     }
     const start = this.pos;
+    if (this.current !== QUOTE) {
+      // A plain name, with no quote after it, is one slice; the reading below is for quoted ones.
+      const text = this.text;
+      let end = start + 1;
+      while (end < text.length && isContinuation(text.charCodeAt(end))) {
+        end++;
+      }
+      if (end >= text.length || text.charCodeAt(end) !== QUOTE) {
+        this.moveTo(end);
+        this.requireInput();
+        return text.slice(start, end);
+      }
+    }
     let name = '';
     let quoted = false;
     for (;;) {
@@ -619,7 +632,8 @@ class ExpositionParser {
     if (!isBlankOrTab(this.current)) {
       this.reject(invalidMetricNameInComment(keyword.text), this.wordSpan(nameStart));
     }
-    if (this.modern) {
+    // A plain name is made of the legacy name characters: only a quoted one needs checking.
+    if (this.modern && (!this.lastNameWasPlain || name.text.length === 0)) {
       this.validateMetricName(name.text, name.span);
     }
     const family = this.familyFor(name.text);
