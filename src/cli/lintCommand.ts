@@ -86,6 +86,9 @@ export async function runLint(
       try {
         diagnostics = lintExpositionFile(file, reader, { severities, target });
       } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === undefined) {
+          throw error; // not the file's fault: a bug, for main's internal-error report
+        }
         output.err(`pgw lint: cannot read ${file}: ${describeIoError(error)}\n`);
         ioProblem = true;
         continue;

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { FileReader, FindingPrinter, runLint } from '../../../src/cli/lintCommand';
 import { CliOutput } from '../../../src/cli/cliOutput';
@@ -326,6 +328,24 @@ describe('pgw lint', () => {
         },
       };
     }
+
+    it('reads real files in blocks, and says so when one cannot be read', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgw-lint-blocks-'));
+      try {
+        const file = path.join(dir, 'a.prom');
+        fs.writeFileSync(file, WITH_TIMESTAMP);
+        fs.mkdirSync(path.join(dir, 'folder.prom'));
+        let out = '';
+        let err = '';
+        const code = await runLint([file, path.join(dir, 'folder.prom'), path.join(dir, 'missing.prom')], { out: (t) => (out += t), err: (t) => (err += t) });
+        assert.equal(code, 2);
+        assert.match(out, /a\.prom:3:24: error timestamp/);
+        assert.match(err, /cannot read .*folder\.prom: it is a directory/);
+        assert.match(err, /cannot read .*missing\.prom: no such file/);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
 
     for (const file of Object.keys(DOCUMENTS)) {
       it(`${file}: the findings of the file read whole`, async () => {
