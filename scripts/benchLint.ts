@@ -7,6 +7,7 @@
 //   (b) `promtool check metrics < FILE` the same number of times, for each promtool version found:
 //       3.x (the reference root's, .cache/reference-sid, or PGW_PROMTOOL_3) and 2.x (/usr/bin or PATH);
 //       the ratio of the medians, measured in the same run (the machine may be loaded)
+//   (a') `pgw lint` alone on ~50 MB of the first shape: time and peak RSS
 //   (c) lintExposition() in-process on a 20 000-line document: median of 20 runs after a warm-up
 //   (d), (e) the editor shell axis: the editor's lint of a 5 000-line script per edit, and `pgw lint`
 //       of 10 000 heredocs per 1 000 (scripts/reference/editorShellBench.ts; `-- --editor-shell` alone)
@@ -27,6 +28,9 @@ const GNU_TIME = '/usr/bin/time';
 const SEED = 0x5eed_2024;
 
 const BIG_DOCUMENT_SAMPLES = 200_000;
+/** About 50 MB in the large-families shape: pgw lint's peak RSS there follows its families and findings, not the input. */
+const MEMORY_DOCUMENT_SAMPLES = 770_000;
+const MEMORY_RUNS = 3;
 const SMALL_FAMILIES_SAMPLES = 100_000;
 const CLI_RUNS = 5;
 /** When one CLI run takes longer than this, fewer runs keep the whole bench near a minute. */
@@ -442,6 +446,21 @@ function compareWithPromtool(dir: string, name: string, document: GeneratedDocum
   return { rows: cliRows(label, pgw, timings), notes };
 }
 
+/** pgw lint alone on a ~50 MB document: its time and peak RSS (issue #15: it was 534 MB, reading the file whole). */
+function pgwMemoryRows(dir: string, rssFile: string | undefined): Row[] {
+  const document = generateBySamples(MEMORY_DOCUMENT_SAMPLES, SEED + 2);
+  const file = path.join(dir, 'memory.prom');
+  fs.writeFileSync(file, document.text);
+  const label = `${formatMegabytes(Buffer.byteLength(document.text))}, ${document.samples} series in ${document.families} families`;
+  const pgw = timeCommand(pgwCommand(file), rssFile, () => MEMORY_RUNS);
+  fs.rmSync(file);
+  const rows: Row[] = [{ what: `(a) pgw lint FILE, ${label}`, figure: formatTiming(pgw), target: '' }];
+  if (pgw.peakRssKb !== undefined) {
+    rows.push({ what: '    pgw lint peak RSS', figure: formatMegabytes(pgw.peakRssKb * 1024), target: `< 220 MB (test/unit/cli/lintMemory.test.ts): ${verdict(pgw.peakRssKb < 220 * 1024)}` });
+  }
+  return rows;
+}
+
 function bench(dir: string): void {
   const started = process.hrtime.bigint();
   console.log(`Machine: ${os.availableParallelism()} cores, load average ${os.loadavg()[0].toFixed(1)}, node ${process.version}\n`);
@@ -456,8 +475,11 @@ function bench(dir: string): void {
   const editor = timeInEditorLint(editorText);
   const editorFindings = lintExposition(editorText).diagnostics.length;
 
+  const memoryRows = pgwMemoryRows(dir, rssFile);
+
   const rows = [
     ...comparisons.flatMap((comparison) => comparison.rows),
+    ...memoryRows,
     {
       what: `(c) lintExposition, ${EDITOR_DOCUMENT_LINES} lines in-process`,
       figure: `median ${formatMs(editor.medianMs)}, min ${formatMs(editor.minMs)} (${editor.runs} runs, ${EDITOR_WARMUP_RUNS} warm-up)`,

@@ -4,7 +4,9 @@ import { lintShellScript } from '../core/shell/lintShellScript';
 import { FileKind } from '../core/files/fileKind';
 import { scrapeConfigDiagnostics } from '../core/scrape/scrapeConfig';
 import { GatewayTarget } from '../core/protocol/gatewayTarget';
-import { FileReader, kindOf, loadOnce, nodeFileReader, noShellParser, readInput, ShellParserLoader } from './cliInput';
+import { describeIoError, kindOf, loadOnce, noShellParser, readInput, ShellParserLoader } from './cliInput';
+import { BlockFileReader, lintExpositionFile, nodeBlockFileReader } from './expositionFile';
+import { kindByName } from '../core/files/fileKind';
 import { ChunkedOutput, CliOutput } from './cliOutput';
 import { parseLintArguments } from './lintArguments';
 import { ShellParser } from '../core/shell/tree/shellParser';
@@ -52,7 +54,6 @@ Exit status: 0 no error, 1 at least one error-severity finding, 2 usage or I/O e
 `;
 
 export type { FileReader } from './cliInput';
-export { nodeFileReader } from './cliInput';
 
 const NOT_LINTED: Readonly<Record<Exclude<FileKind, 'exposition' | 'shell' | 'yaml' | 'python' | 'go'>, string>> = {
   unknown: 'not a known kind of file (use --as exposition or --as shell to lint it)',
@@ -65,7 +66,7 @@ const NOT_LINTED: Readonly<Record<Exclude<FileKind, 'exposition' | 'shell' | 'ya
 export async function runLint(
   args: readonly string[],
   output: CliOutput,
-  reader: FileReader = nodeFileReader,
+  reader: BlockFileReader = nodeBlockFileReader,
   loadParser: ShellParserLoader = noShellParser,
   loadClient: ClientParserLoader = loadClientParser,
 ): Promise<number> {
@@ -79,6 +80,22 @@ export async function runLint(
   const printer = new FindingPrinter(output, parsed.format);
   let ioProblem = false;
   for (const file of parsed.files) {
+    if (file !== '-' && (forcedKind ?? kindByName(file)) === 'exposition') {
+      // Read in blocks and linted family by family: a large file is never one string.
+      let diagnostics: Diagnostic[];
+      try {
+        diagnostics = lintExpositionFile(file, reader, { severities, target });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === undefined) {
+          throw error; // not the file's fault: a bug, for main's internal-error report
+        }
+        output.err(`pgw lint: cannot read ${file}: ${describeIoError(error)}\n`);
+        ioProblem = true;
+        continue;
+      }
+      await printer.print(file, diagnostics);
+      continue;
+    }
     const input = readInput(file, reader);
     if (!input.ok) {
       output.err(`pgw lint: ${input.error}\n`);

@@ -1,6 +1,6 @@
 import { DiagnosticCode, DOCUMENT_CODES, PARSE_PROBLEM_CODES, RULE_CODES, SHELL_CODES, TRAP_CODES } from './codes';
 import { compareDiagnostics, Diagnostic, Severity } from './diagnostic';
-import { ParsedDocument } from './model';
+import { ParsedDocument, ParseProblem } from './model';
 import { DEFAULT_GATEWAY_TARGET, GatewayTarget } from '../protocol/gatewayTarget';
 import { parseExposition } from './parser';
 import { PROMLINT_RULES } from './rules/promlintRules';
@@ -37,20 +37,80 @@ export interface LintResult {
 const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
+ * Collects a document's diagnostics: severities overridden (`off` drops a finding), spans copied, in
+ * the order lintExposition adds them until `sorted`.
+ */
+export class DiagnosticCollector {
+  private readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly severities: SeverityOverrides | undefined) {}
+
+  severityOf(code: DiagnosticCode, fallback: Severity): SeveritySetting {
+    return this.severities?.[code] ?? fallback;
+  }
+
+  add(diagnostic: Diagnostic): void {
+    const severity = this.severityOf(diagnostic.code, diagnostic.severity);
+    if (severity !== 'off') {
+      // Parsed samples and labels are their own spans: a finding keeps a plain copy, not the sample.
+      const { line, start, end } = diagnostic.span;
+      this.diagnostics.push({ ...diagnostic, severity, span: { line, start, end } });
+    }
+  }
+
+  /** The parse problems as errors; `lineText` gives the text of a problem's line (only an expected-quote needs it). */
+  addProblems(problems: readonly ParseProblem[], lineText: (line: number) => string): void {
+    for (const problem of problems) {
+      const span = problem.code === 'expected-quote' ? unquotedLabelValueSpan(problem.span, lineText(problem.span.line)) : problem.span;
+      this.add({ code: problem.code, severity: 'error', message: problem.message, span });
+    }
+  }
+
+  /** The findings of each rule that is not off. */
+  addRuleFindings(rules: readonly LintRule[], context: RuleContext): void {
+    for (const rule of rules) {
+      if (this.severityOf(rule.code, rule.defaultSeverity) === 'off') {
+        continue;
+      }
+      const unchecked = context.target.consistencyCheckDisabled && CONSISTENCY_CHECK_CODES.has(rule.code);
+      for (const finding of rule.check(context)) {
+        if (unchecked) {
+          this.add({ code: rule.code, ...finding, severity: 'warning', message: `${UNCHECKED_PREFIX}${finding.message}` });
+        } else {
+          this.add({ code: rule.code, severity: rule.defaultSeverity, ...finding });
+        }
+      }
+    }
+  }
+
+  /** Whether the utf8-name check runs: the target takes UTF-8 names, some name is quoted, and the check is not off. */
+  checksUtf8Names(target: GatewayTarget, quotedNames: boolean): boolean {
+    // Without a quoted name every name passes the legacy rules too: no second parse to compare with.
+    return target.utf8Names && target.version === '1.11' && quotedNames && this.severityOf('utf8-name', 'warning') !== 'off';
+  }
+
+  /** The diagnostics in the order they were added. */
+  collected(): Diagnostic[] {
+    return this.diagnostics;
+  }
+
+  /** The diagnostics in document order (compareDiagnostics; a stable sort). */
+  sorted(): Diagnostic[] {
+    return this.diagnostics.sort(compareDiagnostics);
+  }
+}
+
+/** The byte order mark finding: one in the text, or one the editor hides (`fileHasByteOrderMark`). */
+export function byteOrderMarkDiagnostic(inText: boolean): Diagnostic {
+  return { code: 'byte-order-mark', severity: 'error', span: { line: 0, start: 0, end: 0 }, message: inText ? BOM_MESSAGE : SAVED_BOM_MESSAGE };
+}
+
+/**
  * Everything we can say about a document before it is pushed: what the gateway's parser rejects
  * (always errors), then each lint rule. Never throws.
  */
 export function lintExposition(text: string, options: LintOptions = {}): LintResult {
-  const diagnostics: Diagnostic[] = [];
-  const severityOf = (code: DiagnosticCode, fallback: Severity): SeveritySetting => options.severities?.[code] ?? fallback;
-  const add = (diagnostic: Diagnostic) => {
-    const severity = severityOf(diagnostic.code, diagnostic.severity);
-    if (severity !== 'off') {
-      // Parsed samples and labels are their own spans: a finding keeps a plain copy, not the sample.
-      const { line, start, end } = diagnostic.span;
-      diagnostics.push({ ...diagnostic, severity, span: { line, start, end } });
-    }
-  };
+  const collector = new DiagnosticCollector(options.severities);
 
   // CRLF and a BOM break every line (or the first) for the gateway; say so once, clearly, and read
   // the rest as if they were fixed so the other findings still show.
@@ -58,12 +118,12 @@ export function lintExposition(text: string, options: LintOptions = {}): LintRes
   const target = options.target ?? DEFAULT_GATEWAY_TARGET;
   const document = parseExposition(normalized, { target });
   if (hasBom || options.fileHasByteOrderMark) {
-    add({ code: 'byte-order-mark', severity: 'error', span: { line: 0, start: 0, end: 0 }, message: hasBom ? BOM_MESSAGE : SAVED_BOM_MESSAGE });
+    collector.add(byteOrderMarkDiagnostic(hasBom));
   }
   if (crlfLine !== undefined) {
     // Carriage returns only hurt where the parser reads them: values, timestamps, TYPE lines, blank lines.
     const crlfBreaksParsing = parseExposition(hasBom ? text.slice(1) : text, { target }).problems.length > document.problems.length;
-    add({
+    collector.add({
       code: 'crlf-line-endings',
       severity: crlfBreaksParsing ? 'error' : 'warning',
       span: { line: crlfLine, start: 0, end: lineLengths(normalized)[crlfLine] ?? 0 },
@@ -73,7 +133,7 @@ export function lintExposition(text: string, options: LintOptions = {}): LintRes
 
   // Line starts are found once, and only when a problem needs its line's text.
   let starts: number[] | undefined;
-  const lineText = (line: number): string => {
+  collector.addProblems(document.problems, (line) => {
     starts ??= lineStarts(normalized);
     const start = starts[line];
     if (start === undefined) {
@@ -81,41 +141,27 @@ export function lintExposition(text: string, options: LintOptions = {}): LintRes
     }
     const next = starts[line + 1];
     return normalized.slice(start, next === undefined ? normalized.length : next - 1);
-  };
-  for (const problem of document.problems) {
-    const span = problem.code === 'expected-quote' ? unquotedLabelValueSpan(problem.span, lineText(problem.span.line)) : problem.span;
-    add({ code: problem.code, severity: 'error', message: problem.message, span });
-  }
-  // Without a quoted name every name passes the legacy rules too: no second parse to compare with.
-  if (target.utf8Names && target.version === '1.11' && document.quotedNames && severityOf('utf8-name', 'warning') !== 'off') {
+  });
+  if (collector.checksUtf8Names(target, document.quotedNames)) {
     const refusal = promtoolRefusal(normalized, hasBom ? text.slice(1) : text, crlfLine !== undefined, document, target);
     if (refusal !== undefined) {
-      add(refusal);
+      collector.add(refusal);
     }
   }
   // Only findings on whole lines need line lengths: most documents have none, so they are counted on demand.
   let lengths: number[] | undefined;
-  const context: RuleContext = {
+  collector.addRuleFindings(ALL_RULES, {
     document,
-    urlLabels: new Set(['job', ...(options.groupingLabels ?? [])]),
+    urlLabels: urlLabelsOf(options),
     lineLength: (line) => (lengths ??= lineLengths(normalized))[line] ?? 0,
     target,
-  };
-  for (const rule of ALL_RULES) {
-    if (severityOf(rule.code, rule.defaultSeverity) === 'off') {
-      continue;
-    }
-    const unchecked = target.consistencyCheckDisabled && CONSISTENCY_CHECK_CODES.has(rule.code);
-    for (const finding of rule.check(context)) {
-      if (unchecked) {
-        add({ code: rule.code, ...finding, severity: 'warning', message: `${UNCHECKED_PREFIX}${finding.message}` });
-      } else {
-        add({ code: rule.code, severity: rule.defaultSeverity, ...finding });
-      }
-    }
-  }
-  diagnostics.sort(compareDiagnostics);
-  return { document, diagnostics };
+  });
+  return { document, diagnostics: collector.sorted() };
+}
+
+/** The labels the push URL sets: `job` and the known grouping labels. */
+export function urlLabelsOf(options: LintOptions): ReadonlySet<string> {
+  return new Set(['job', ...(options.groupingLabels ?? [])]);
 }
 
 /**

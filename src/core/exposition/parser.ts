@@ -16,6 +16,7 @@ import {
   QUOTE,
 } from './characters';
 import { isEscapedByte } from './decode';
+import { detachedHelp, detachedText, detachedType } from './detachedText';
 import { parseGoFloat, parseGoInt64 } from '../goemu/goNumbers';
 import { Family, HelpLine, LabelPair, MetricType, ParsedDocument, ParseProblem, Sample, Span, Token, TypeLine } from './model';
 import {
@@ -94,6 +95,8 @@ interface MutableFamily {
   refusedTypeLine?: number;
   samples: Sample[];
   lines: number[];
+  /** Another family had a line after this one's last line (see enterFamily). */
+  left?: boolean;
 }
 
 /** Stops the current line: the parser then resumes at the next one. */
@@ -105,7 +108,13 @@ class LineRejected {
 const LINE_REJECTED = new LineRejected(false);
 const INPUT_ENDED = new LineRejected(true);
 
+/** Told of each family once another family's line follows its last one; see parseExpositionByFamily. */
+type FamilyListener = (family: Family) => void;
+
 class ExpositionParser {
+  private text = '';
+  /** Where `text` starts in the document: the parser may be given it in pieces of whole lines. */
+  private textOffset = 0;
   private pos = -1;
   private current = EOF;
   private line = -1;
@@ -113,7 +122,14 @@ class ExpositionParser {
   private readonly families = new Map<string, MutableFamily>();
   /** What familyFor answered for each name. */
   private readonly familyOfName = new Map<string, MutableFamily>();
+  /** Every sample, unless the families are handed to a listener (which then owns the samples). */
   private readonly samples: Sample[] = [];
+  private sampleCount = 0;
+  private ended = false;
+  /** The family of the last line that belonged to one (Go's families can continue later; see enterFamily). */
+  private lineFamily: MutableFamily | undefined;
+  /** A family had lines again after another family's. */
+  private familyReturned = false;
   private readonly problems: ParseProblem[] = [];
   private readonly keptMessages = new Map<string, string>();
   private readonly openMetricsKeywords: Token[] = [];
@@ -144,20 +160,44 @@ class ExpositionParser {
   private quotedNames = false;
 
   constructor(
-    private readonly text: string,
     target: GatewayTarget,
+    private readonly familyListener?: FamilyListener,
   ) {
     this.modern = target.version !== '1.5';
     this.utf8Names = this.modern && target.utf8Names;
   }
 
-  parse(): ParsedDocument {
-    for (;;) {
-      const more = this.parseLine();
-      if (!more) {
-        break;
-      }
+  /** Parses up to `maxLines` lines of `text` (the whole document); false once the end is reached. */
+  step(text: string, maxLines: number): boolean {
+    this.text = text;
+    for (let parsed = 0; parsed < maxLines && !this.ended; parsed++) {
+      this.ended = !this.parseLine();
     }
+    return !this.ended;
+  }
+
+  /**
+   * Parses a piece of the document: whole lines, each ended by its new-line, or (`last`) the rest of
+   * the document. Lines never span pieces, so nothing carries over but the parser's own state.
+   */
+  parsePiece(piece: string, last: boolean): void {
+    this.textOffset += this.text.length;
+    this.text = piece;
+    this.pos = -1;
+    this.current = EOF;
+    if (last) {
+      this.step(piece, Infinity);
+      if (this.lineFamily !== undefined) {
+        this.leaveFamily(this.lineFamily);
+      }
+      return;
+    }
+    while (this.pos + 1 < piece.length) {
+      this.parseLine();
+    }
+  }
+
+  result(): ParsedDocument {
     return {
       families: [...this.families.values()].map((family) => freezeFamily(family, this.modern)),
       samples: this.samples,
@@ -166,6 +206,16 @@ class ExpositionParser {
       lineCount: this.line + 1,
       quotedNames: this.quotedNames,
     };
+  }
+
+  /** The problems found since the last call, handed over (see parseExpositionByFamily). */
+  takeProblems(): ParseProblem[] {
+    return this.problems.splice(0);
+  }
+
+  /** What a document parsed family by family keeps: see ExpositionByFamily. */
+  summary(): { lineCount: number; quotedNames: boolean; familyReturned: boolean; openMetricsKeywords: Token[] } {
+    return { lineCount: this.line + 1, quotedNames: this.quotedNames, familyReturned: this.familyReturned, openMetricsKeywords: this.openMetricsKeywords };
   }
 
   /** One line, from startOfLine to its newline. Returns false at the end of the input. */
@@ -442,6 +492,19 @@ class ExpositionParser {
       return '';
     }
     const start = this.pos;
+    if (this.current !== QUOTE) {
+      // A plain name, with no quote after it, is one slice; the reading below is for quoted ones.
+      const text = this.text;
+      let end = start + 1;
+      while (end < text.length && isContinuation(text.charCodeAt(end))) {
+        end++;
+      }
+      if (end >= text.length || text.charCodeAt(end) !== QUOTE) {
+        this.moveTo(end);
+        this.requireInput();
+        return text.slice(start, end);
+      }
+    }
     let name = '';
     let quoted = false;
     for (;;) {
@@ -569,12 +632,13 @@ class ExpositionParser {
     if (!isBlankOrTab(this.current)) {
       this.reject(invalidMetricNameInComment(keyword.text), this.wordSpan(nameStart));
     }
-    if (this.modern) {
+    // A plain name is made of the legacy name characters: only a quoted one needs checking.
+    if (this.modern && (!this.lastNameWasPlain || name.text.length === 0)) {
       this.validateMetricName(name.text, name.span);
     }
     const family = this.familyFor(name.text);
     this.currentFamily = family;
-    family.lines.push(this.line);
+    this.enterFamily(family);
     this.skipBlankTab();
     this.requireInput();
     if (this.current === NEWLINE) {
@@ -632,7 +696,7 @@ class ExpositionParser {
     this.previousSampleFamily = family;
     this.currentFamily = family;
     family.goType ??= 'untyped';
-    family.lines.push(this.line);
+    this.enterFamily(family);
     this.skipBlankTabIfCurrentBlankTab();
     this.requireInput();
     const labels = this.current === OPEN_BRACE ? this.labelSet(family, false) : NO_LABELS;
@@ -667,7 +731,7 @@ class ExpositionParser {
     const family = this.familyFor(name);
     this.currentFamily = family;
     family.goType ??= 'untyped';
-    family.lines.push(this.line);
+    this.enterFamily(family);
     this.skipBlankTabIfCurrentBlankTab();
     this.requireInput();
     const labels = this.current === OPEN_BRACE ? this.labelSet(family, false) : NO_LABELS;
@@ -700,7 +764,10 @@ class ExpositionParser {
         ? new ParsedSample(name, this.line, nameStart - lineStart, family.name, labels, valueText, valueStart - lineStart, numericValue, timestamp)
         : new QuotedSample(name, this.line, nameStart - lineStart, nameEnd - lineStart, family.name, labels, valueText, valueStart - lineStart, numericValue, timestamp);
     family.samples.push(sample);
-    this.samples.push(sample);
+    this.sampleCount++;
+    if (this.familyListener === undefined) {
+      this.samples.push(sample);
+    }
   }
 
   /**
@@ -722,7 +789,7 @@ class ExpositionParser {
       this.requireInput();
       if (this.current === CLOSE_BRACE) {
         if (insideBraces && !namePresent) {
-          this.reject(bracesWithoutName(this.samples.length > 0), this.span(this.lineStart, this.pos + 1));
+          this.reject(bracesWithoutName(this.sampleCount > 0), this.span(this.lineStart, this.pos + 1));
         }
         this.skipBlankTab();
         this.requireInput();
@@ -762,7 +829,7 @@ class ExpositionParser {
             family = this.familyFor(labelName);
             this.currentFamily = family;
             family.goType ??= 'untyped';
-            family.lines.push(this.line);
+            this.enterFamily(family);
             specialLabel = this.specialLabelOf(family);
             namePresent = true;
             this.bracedName = new ParsedToken(labelName, this.line, nameSpan.start, nameSpan.end);
@@ -818,7 +885,7 @@ class ExpositionParser {
       if (afterValue === CLOSE_BRACE) {
         if (insideBraces && !namePresent) {
           // Go: no family yet → `invalid metric name`; with one from an earlier line it crashes.
-          this.reject(family === undefined ? invalidMetricName() : bracesWithoutName(this.samples.length > 0), this.span(this.lineStart, this.pos + 1));
+          this.reject(family === undefined ? invalidMetricName() : bracesWithoutName(this.sampleCount > 0), this.span(this.lineStart, this.pos + 1));
         }
         this.skipBlankTab();
         this.requireInput();
@@ -877,7 +944,7 @@ class ExpositionParser {
     let family = this.familyOfName.get(name);
     if (!family) {
       family = this.resolveFamily(name);
-      this.familyOfName.set(name, family);
+      this.familyOfName.set(this.familyListener === undefined ? name : detachedText(name), family);
     }
     return family;
   }
@@ -895,9 +962,38 @@ class ExpositionParser {
     if (histogram && (histogram.goType === 'histogram' || (this.modern && histogram.goType === 'gauge_histogram'))) {
       return histogram;
     }
-    const family: MutableFamily = { name, samples: [], lines: [] };
-    this.families.set(name, family);
+    const family: MutableFamily = { name: this.familyListener === undefined ? name : detachedText(name), samples: [], lines: [] };
+    this.families.set(family.name, family);
     return family;
+  }
+
+  /**
+   * Records that the current line belongs to `family`. A family whose lines are interrupted by
+   * another's is complete unless it comes again later (Go merges such lines into the family): a
+   * listener gets it at that point.
+   */
+  private enterFamily(family: MutableFamily): void {
+    if (family !== this.lineFamily) {
+      if (this.lineFamily !== undefined) {
+        this.leaveFamily(this.lineFamily);
+      }
+      this.familyReturned ||= family.left === true;
+      this.lineFamily = family;
+    }
+    family.lines.push(this.line);
+  }
+
+  private leaveFamily(family: MutableFamily): void {
+    family.left = true;
+    if (this.familyListener !== undefined) {
+      // Kept after the family's piece is gone: as strings of their own (see detachedText).
+      family.help &&= detachedHelp(family.help);
+      family.type &&= detachedType(family.type);
+      this.familyListener(freezeFamily(family, this.modern));
+      // The listener owns them now; the parser keeps what later lines are checked against (HELP, TYPE).
+      family.samples = [];
+      family.lines = [];
+    }
   }
 
   // --- problems ----------------------------------------------------------------------------------
@@ -933,7 +1029,7 @@ class ExpositionParser {
 
   private rejectInvalidMetricName(): never {
     const lineText = this.currentLineText();
-    if (this.pos === 0 && this.current === BYTE_ORDER_MARK) {
+    if (this.textOffset + this.pos === 0 && this.current === BYTE_ORDER_MARK) {
       this.reject(byteOrderMarkAsMetricName(), this.span(this.pos, this.pos + 1));
     }
     if (this.current === CARRIAGE_RETURN && lineText.trim() === '') {
@@ -1052,5 +1148,61 @@ function freezeFamily(family: MutableFamily, modern: boolean): Family {
 
 /** Parses a whole document as the target's gateway does. Never throws; every rejected line is in `problems`. */
 export function parseExposition(text: string, options: ParseOptions = {}): ParsedDocument {
-  return new ExpositionParser(text, options.target ?? DEFAULT_GATEWAY_TARGET).parse();
+  const parser = new ExpositionParser(options.target ?? DEFAULT_GATEWAY_TARGET);
+  parser.step(text, Infinity);
+  return parser.result();
+}
+
+/** A parse that goes on a slice of lines at a time: see parseExpositionInSteps. */
+export interface SteppedParse {
+  /** Parses up to `maxLines` more lines; false once the whole document is parsed. */
+  step(maxLines: number): boolean;
+  /** The document, as parseExposition gives it, once step has answered false. */
+  result(): ParsedDocument;
+}
+
+/**
+ * parseExposition in slices of lines, so that a caller can yield to the event loop between them.
+ * The result is the same as parseExposition's.
+ */
+export function parseExpositionInSteps(text: string, options: ParseOptions = {}): SteppedParse {
+  const parser = new ExpositionParser(options.target ?? DEFAULT_GATEWAY_TARGET);
+  let more = true;
+  return {
+    step: (maxLines) => (more = more && parser.step(text, maxLines)),
+    result: () => {
+      if (more) {
+        throw new Error('parseExpositionInSteps: result() before the last step');
+      }
+      return parser.result();
+    },
+  };
+}
+
+/** A document parsed a piece at a time, each family handed over once complete: see parseExpositionByFamily. */
+export interface ExpositionByFamily {
+  /** Parses whole lines, each ended by its new-line. */
+  write(lines: string): void;
+  /** Parses the rest of the document (empty, or a last line without new-line); the last family is handed over. */
+  end(rest: string): void;
+  /** The problems found since the last call, in document order. */
+  takeProblems(): ParseProblem[];
+  /** What is known of the whole document: as far as parsed, or all of it after end(). */
+  summary(): { lineCount: number; quotedNames: boolean; familyReturned: boolean; openMetricsKeywords: Token[] };
+}
+
+/**
+ * The parser of parseExposition for a document that is never one string: `onFamily` gets each
+ * family, samples and lines included, as soon as another family's line follows it, and the parser
+ * keeps no sample. A family that comes back later (`familyReturned`) is then handed over once per
+ * stretch of its lines: a caller that needs the family whole parses the whole document instead.
+ */
+export function parseExpositionByFamily(options: ParseOptions, onFamily: (family: Family) => void): ExpositionByFamily {
+  const parser = new ExpositionParser(options.target ?? DEFAULT_GATEWAY_TARGET, onFamily);
+  return {
+    write: (lines) => parser.parsePiece(lines, false),
+    end: (rest) => parser.parsePiece(rest, true),
+    takeProblems: () => parser.takeProblems(),
+    summary: () => parser.summary(),
+  };
 }

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { FileReader, FindingPrinter, runLint } from '../../../src/cli/lintCommand';
 import { CliOutput } from '../../../src/cli/cliOutput';
@@ -301,5 +303,61 @@ describe('pgw lint', () => {
     assert.equal(result.code, 0);
     assert.match(result.out, /^prometheus\.yml:2:15: warning honor-labels scrape job "batch" scrapes a Pushgateway without honor_labels: true/);
     assert.equal((await lint(['--rule', 'honor-labels=error', 'prometheus.yml'], fakeFiles({ 'prometheus.yml': config }))).code, 1);
+  });
+
+  describe('exposition files read in blocks', () => {
+    const DOCUMENTS: Record<string, Uint8Array> = {
+      'utf8.prom': Buffer.from('# HELP température_total Température °C ✓ 😀.\n# TYPE température_total counter\ntempérature_total{lieu="café 😀"} 1\nb_total{x="é"} 2\n'),
+      'bom.prom': Buffer.from('\ufeffbom_metric{a="é"} 1\nother 2'),
+      'crlf.prom': Buffer.from('# TYPE crlf gauge\r\ncrlf{a="é"} 2\r\n'),
+      'invalid-bytes.prom': Buffer.concat([Buffer.from('# HELP a x'), Buffer.from([0xff, 0xc3]), Buffer.from('\na{v="'), Buffer.from([0xe2, 0x82]), Buffer.from('"} 1\na 2\n')]),
+      'returning-family.prom': Buffer.from('a{x="é"} 1\nb 1\na{x="é"} 1\n'),
+      'broken.prom': Buffer.from('a{b=1} 1\nc{d="😀" 2\n'),
+    };
+
+    /** A reader that gives each file `size` bytes at a time, cutting UTF-8 sequences, CRLF and the BOM. */
+    function blockReader(size: number): FileReader & { readFileInBlocks(path: string): Iterable<Uint8Array> } {
+      return {
+        readFile: (file) => DOCUMENTS[file],
+        readStdin: () => Buffer.alloc(0),
+        *readFileInBlocks(file) {
+          const bytes = DOCUMENTS[file];
+          for (let start = 0; start < bytes.length; start += size) {
+            yield bytes.subarray(start, start + size);
+          }
+        },
+      };
+    }
+
+    it('reads real files in blocks, and says so when one cannot be read', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgw-lint-blocks-'));
+      try {
+        const file = path.join(dir, 'a.prom');
+        fs.writeFileSync(file, WITH_TIMESTAMP);
+        fs.mkdirSync(path.join(dir, 'folder.prom'));
+        let out = '';
+        let err = '';
+        const code = await runLint([file, path.join(dir, 'folder.prom'), path.join(dir, 'missing.prom')], { out: (t) => (out += t), err: (t) => (err += t) });
+        assert.equal(code, 2);
+        assert.match(out, /a\.prom:3:24: error timestamp/);
+        assert.match(err, /cannot read .*folder\.prom: it is a directory/);
+        assert.match(err, /cannot read .*missing\.prom: no such file/);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    for (const file of Object.keys(DOCUMENTS)) {
+      it(`${file}: the findings of the file read whole`, async () => {
+        const whole = await lint(['--format', 'json', '-'], { readFile: () => Buffer.alloc(0), readStdin: () => DOCUMENTS[file] });
+        const expected = whole.out.replaceAll('"<stdin>"', JSON.stringify(file));
+        assert.notEqual(JSON.parse(expected).length, 0);
+        for (const size of [1, 2, 3, 7, 1 << 20]) {
+          const inBlocks = await lint(['--format', 'json', file], blockReader(size));
+          assert.equal(inBlocks.out, expected, `blocks of ${size} bytes`);
+          assert.equal(inBlocks.code, whole.code);
+        }
+      });
+    }
   });
 });

@@ -65,11 +65,25 @@ const BASE_UNITS: Record<string, string> = {
 };
 const UNIT_PREFIXES = ['', 'pico', 'nano', 'micro', 'milli', 'centi', 'deci', 'deca', 'hecto', 'kilo', 'kibi', 'mega', 'mibi', 'giga', 'gibi', 'tera', 'tebi', 'peta', 'pebi'];
 
+const NO_PREFIXES: readonly string[] = [];
+/** The prefixes but '', by their first letter: a segment can only start with those of its own first letter. */
+const PREFIXES_BY_LETTER = new Map<string, string[]>();
+for (const prefix of UNIT_PREFIXES.filter((prefix) => prefix !== '')) {
+  const same = PREFIXES_BY_LETTER.get(prefix[0]) ?? [];
+  same.push(prefix);
+  PREFIXES_BY_LETTER.set(prefix[0], same);
+}
+
 /** The unit words of a name, in name order (promlint compares whole `_` segments, case-sensitively). */
 export function unitWords(name: string): Array<{ word: string; base: string }> {
   const found: Array<{ word: string; base: string }> = [];
   for (const segment of name.split('_')) {
-    for (const prefix of UNIT_PREFIXES) {
+    // UNIT_PREFIXES' order: '' first, then the others that the segment starts with.
+    if (Object.hasOwn(BASE_UNITS, segment)) {
+      found.push({ word: segment, base: BASE_UNITS[segment] });
+      continue;
+    }
+    for (const prefix of PREFIXES_BY_LETTER.get(segment.charAt(0)) ?? NO_PREFIXES) {
       if (segment.startsWith(prefix) && Object.hasOwn(BASE_UNITS, segment.slice(prefix.length))) {
         found.push({ word: segment, base: BASE_UNITS[segment.slice(prefix.length)] });
         break;

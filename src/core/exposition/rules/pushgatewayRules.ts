@@ -15,13 +15,16 @@ export const timestampRule: LintRule = {
   defaultSeverity: 'error',
   summary: 'A sample carries a timestamp: the Pushgateway rejects the whole push.',
   example: 'backup_size_bytes 1024 1700000000000',
+  // Family by family, which spares linting family by family (lintByFamily.ts) the list of all samples; the findings are sorted by line in the end.
   check: ({ document }) =>
-    document.samples
-      .filter((sample) => sample.timestamp)
-      .map((sample) => ({
-        span: sample.timestamp!.span,
-        message: 'the Pushgateway rejects pushes with timestamps ("pushed metrics must not have timestamps"): remove it; the gateway records the push time itself',
-      })),
+    document.families.flatMap((family) =>
+      family.samples
+        .filter((sample) => sample.timestamp)
+        .map((sample) => ({
+          span: sample.timestamp!.span,
+          message: 'the Pushgateway rejects pushes with timestamps ("pushed metrics must not have timestamps"): remove it; the gateway records the push time itself',
+        })),
+    ),
 };
 
 /**
@@ -259,6 +262,7 @@ const COLLIDING_SUFFIXES: Record<string, readonly string[]> = {
 
 export const suffixCollisionRule: LintRule = {
   code: 'suffix-collision',
+  acrossFamilies: true,
   defaultSeverity: 'error',
   summary: "A family named like a histogram's or summary's own series (`x_bucket`, `x_count`, `x_sum`) next to that histogram or summary: the push is rejected.",
   example: 'h_seconds_bucket{le="1"} 1\n# TYPE h_seconds histogram\nh_seconds_count 1',

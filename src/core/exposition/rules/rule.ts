@@ -31,5 +31,11 @@ export interface LintRule {
   readonly summary: string;
   /** A line that triggers the rule, for documentation. */
   readonly example: string;
+  /**
+   * The rule compares families, or looks at the document as a whole, rather than judging each
+   * family by itself. Run on the families together, it needs of each only its HELP, TYPE and first
+   * sample (and its lines, which only family-not-contiguous reads).
+   */
+  readonly acrossFamilies?: true;
   check(context: RuleContext): Finding[];
 }

@@ -158,6 +158,7 @@ export const summaryQuantileRule: LintRule = {
 
 export const familySplitRule: LintRule = {
   code: 'family-not-contiguous',
+  acrossFamilies: true,
   defaultSeverity: 'warning',
   summary: 'The lines of one metric family are interrupted by another family.',
   example: 'a 1\nb 1\na{x="y"} 2',
@@ -213,6 +214,7 @@ export const missingTypeRule: LintRule = {
 
 export const openMetricsCommentRule: LintRule = {
   code: 'openmetrics-comment',
+  acrossFamilies: true,
   defaultSeverity: 'info',
   summary: '`# EOF` and `# UNIT` are OpenMetrics syntax: the Pushgateway reads them as plain comments.',
   example: '# EOF',

@@ -1,0 +1,199 @@
+import { BYTE_ORDER_MARK } from './characters';
+import { detachedText } from './detachedText';
+import { compareDiagnostics, Diagnostic } from './diagnostic';
+import { ALL_RULES, byteOrderMarkDiagnostic, DiagnosticCollector, LintOptions, urlLabelsOf } from './lint';
+import { Family, ParsedDocument, Sample } from './model';
+import { ExpositionByFamily, parseExpositionByFamily } from './parser';
+import { LintRule, RuleContext } from './rules/rule';
+import { DEFAULT_GATEWAY_TARGET, GatewayTarget } from '../protocol/gatewayTarget';
+
+// lintExposition for a document read a piece at a time, which is never one string: each family is
+// parsed, checked and dropped, so its samples die young and memory follows the findings and the
+// number of families, not the size of the input. The few checks that compare families run at the
+// end on what is kept of each (HELP, TYPE, first sample). A document whose findings need it whole
+// (a family that comes back after another, CRLF line endings, quoted names checked against
+// promtool's legacy rules) is handed back: the caller lints it with lintExposition. The diagnostics
+// are lintExposition's, in the same order.
+
+/** Families are checked in batches of at least this many samples: few enough to stay young, enough to spread each rule's cost. */
+const BATCH_SAMPLES = 2048;
+
+const FAMILY_RULES: readonly LintRule[] = ALL_RULES.filter((rule) => !rule.acrossFamilies);
+const ACROSS_FAMILY_RULES: readonly LintRule[] = ALL_RULES.filter((rule) => rule.acrossFamilies);
+
+export class ExpositionLintByFamily {
+  private readonly target: GatewayTarget;
+  private readonly urlLabels: ReadonlySet<string>;
+  private readonly parse: ExpositionByFamily;
+  /** The BOM finding, as lintExposition adds it first. */
+  private readonly documentFindings: DiagnosticCollector;
+  private readonly problemFindings: DiagnosticCollector;
+  private readonly ruleFindings: DiagnosticCollector;
+  private batch: Family[] = [];
+  private batchSamples = 0;
+  /** What the checks across families need of each family, in document order. */
+  private readonly kept: Family[] = [];
+  private started = false;
+  /** The first line of the piece being parsed. */
+  private pieceLine = 0;
+  private needsWholeDocument = false;
+
+  constructor(private readonly options: LintOptions = {}) {
+    this.target = options.target ?? DEFAULT_GATEWAY_TARGET;
+    this.urlLabels = urlLabelsOf(options);
+    this.documentFindings = new DiagnosticCollector(options.severities);
+    this.problemFindings = new DiagnosticCollector(options.severities);
+    this.ruleFindings = new DiagnosticCollector(options.severities);
+    this.parse = parseExpositionByFamily({ target: this.target }, (family) => this.familyDone(family));
+  }
+
+  /**
+   * Lints whole lines, each ended by its new-line. False once the document needs lintExposition on
+   * its whole text: later pieces are then ignored.
+   */
+  write(lines: string): boolean {
+    if (!this.needsWholeDocument) {
+      this.parsePiece(lines, false);
+    }
+    return !this.needsWholeDocument;
+  }
+
+  /** Lints the rest of the document (empty, or a last line without its new-line): the diagnostics, or undefined when the document needs lintExposition. */
+  end(rest: string): Diagnostic[] | undefined {
+    if (!this.needsWholeDocument) {
+      this.parsePiece(rest, true);
+    }
+    if (this.needsWholeDocument) {
+      return undefined;
+    }
+    this.lintBatch();
+    const { lineCount, quotedNames, openMetricsKeywords } = this.parse.summary();
+    this.ruleFindings.addRuleFindings(ACROSS_FAMILY_RULES, this.context({ families: this.kept, samples: [], problems: [], openMetricsKeywords, lineCount, quotedNames }));
+    // lintExposition's order: the document's findings, the parse problems, then the rules'.
+    return [...this.documentFindings.collected(), ...this.problemFindings.collected(), ...this.ruleFindings.collected()].sort(compareDiagnostics);
+  }
+
+  private parsePiece(text: string, last: boolean): void {
+    let piece = text;
+    if (!this.started && (piece.length > 0 || last)) {
+      this.started = true;
+      const hasBom = piece.charCodeAt(0) === BYTE_ORDER_MARK;
+      if (hasBom) {
+        piece = piece.slice(1);
+      }
+      if (hasBom || this.options.fileHasByteOrderMark) {
+        this.documentFindings.add(byteOrderMarkDiagnostic(hasBom));
+      }
+    }
+    // lintExposition reads CRLF as LF and says whether that changes the parse, which takes the whole text.
+    if (piece.includes('\r\n')) {
+      this.needsWholeDocument = true;
+      return;
+    }
+    if (last) {
+      this.parse.end(piece);
+    } else {
+      this.parse.write(piece);
+    }
+    const lines = new PieceLines(piece, this.pieceLine);
+    this.problemFindings.addProblems(this.parse.takeProblems(), (line) => lines.text(line));
+    const { lineCount, quotedNames, familyReturned } = this.parse.summary();
+    this.pieceLine = lineCount;
+    this.needsWholeDocument = familyReturned || this.problemFindings.checksUtf8Names(this.target, quotedNames);
+  }
+
+  private familyDone(family: Family): void {
+    this.batch.push(family);
+    this.batchSamples += family.samples.length;
+    this.kept.push(familyOutline(family));
+    if (this.batchSamples >= BATCH_SAMPLES) {
+      this.lintBatch();
+    }
+  }
+
+  private lintBatch(): void {
+    if (this.batch.length === 0 || this.needsWholeDocument) {
+      return;
+    }
+    const { lineCount, quotedNames } = this.parse.summary();
+    const families = this.batch;
+    let samples: Sample[] | undefined;
+    const document: ParsedDocument = {
+      families,
+      // Only the label rules read it, and only for families with such a label: made when asked for.
+      get samples() {
+        return (samples ??= families.flatMap((family) => family.samples));
+      },
+      problems: [],
+      openMetricsKeywords: [],
+      lineCount,
+      quotedNames,
+    };
+    this.ruleFindings.addRuleFindings(FAMILY_RULES, this.context(document));
+    this.batch = [];
+    this.batchSamples = 0;
+  }
+
+  private context(document: ParsedDocument): RuleContext {
+    return {
+      document,
+      urlLabels: this.urlLabels,
+      lineLength: () => {
+        // Only family-not-contiguous finds whole lines, and a family that comes back makes the document go to lintExposition.
+        throw new Error('line lengths are not kept when linting family by family');
+      },
+      target: this.target,
+    };
+  }
+}
+
+/**
+ * What the checks across families read of a family: its name, HELP, TYPE and the name and line of
+ * its first sample (the parser made these strings of their own, see detachedText); not its lines.
+ */
+function familyOutline(family: Family): Family {
+  return { ...family, samples: family.samples.length === 0 ? [] : [sampleOutline(family.samples[0])], lines: [] };
+}
+
+function sampleOutline(sample: Sample): Sample {
+  const { line, start, end } = sample.name.span;
+  const value = sample.value.span;
+  return {
+    name: { text: detachedText(sample.name.text), span: { line, start, end } },
+    familyName: detachedText(sample.familyName),
+    labels: [],
+    value: { text: '', span: { line: value.line, start: value.start, end: value.end } },
+    numericValue: sample.numericValue,
+    line: sample.line,
+  };
+}
+
+/** The lines of a piece of the document, found from its start onwards as problems ask for them (in order). */
+class PieceLines {
+  private line: number;
+  private offset = 0;
+
+  constructor(
+    private readonly piece: string,
+    private readonly firstLine: number,
+  ) {
+    this.line = firstLine;
+  }
+
+  text(line: number): string {
+    if (line < this.line) {
+      this.line = this.firstLine;
+      this.offset = 0;
+    }
+    while (this.line < line) {
+      const newline = this.piece.indexOf('\n', this.offset);
+      if (newline < 0) {
+        return '';
+      }
+      this.offset = newline + 1;
+      this.line++;
+    }
+    const end = this.piece.indexOf('\n', this.offset);
+    return this.piece.slice(this.offset, end < 0 ? this.piece.length : end);
+  }
+}
