@@ -1,7 +1,7 @@
 import { decodeExposition } from '../../exposition/decode';
 import { parseGoFloat, parseGoInt64 } from '../../goemu/goNumbers';
 import { Family, MetricType, ParsedDocument, Sample } from '../../exposition/model';
-import { parseExposition } from '../../exposition/parser';
+import { parseExposition, parseExpositionInSteps } from '../../exposition/parser';
 import { failure, Result, success } from '../../result';
 import { GatewayTarget } from '../../protocol/gatewayTarget';
 import { goFloatToUint64 } from '../../goemu/goFormat';
@@ -38,7 +38,28 @@ export interface TextBodyFailure {
 
 /** familiesFromText, telling a body the gateway drops the connection for from one it answers 400. */
 export function textBodyFamilies(bytes: Uint8Array, streamError: string | undefined, errorAtLineStart: boolean, target: GatewayTarget): Result<MetricFamily[], TextBodyFailure> {
-  const document = parseExposition(decodeExposition(bytes), { target });
+  return familiesOfParsedBody(parseExposition(decodeExposition(bytes), { target }), streamError, errorAtLineStart, target);
+}
+
+/** How many lines of a text body are parsed between two pauses. */
+export const LINES_PER_PARSE_STEP = 20_000;
+
+/** textBodyFamilies parsing LINES_PER_PARSE_STEP lines at a time, with a pause between, so a big body does not hold the event loop. */
+export async function textBodyFamiliesInSteps(
+  bytes: Uint8Array,
+  streamError: string | undefined,
+  errorAtLineStart: boolean,
+  target: GatewayTarget,
+  pause: () => Promise<void>,
+): Promise<Result<MetricFamily[], TextBodyFailure>> {
+  const parse = parseExpositionInSteps(decodeExposition(bytes), { target });
+  while (parse.step(LINES_PER_PARSE_STEP)) {
+    await pause();
+  }
+  return familiesOfParsedBody(parse.result(), streamError, errorAtLineStart, target);
+}
+
+function familiesOfParsedBody(document: ParsedDocument, streamError: string | undefined, errorAtLineStart: boolean, target: GatewayTarget): Result<MetricFamily[], TextBodyFailure> {
   const problem = document.problems[0];
   if (problem !== undefined) {
     const endedMidLine = problem.code === 'missing-final-newline';
