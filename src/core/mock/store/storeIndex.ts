@@ -34,7 +34,8 @@ export class StoreIndex {
   private readonly orderByName = new Map<string, number>();
   private nextOrder = 0;
   private readonly totalsByName = new Map<string, NameTotals>();
-  private readonly occurrencesByKey = new Map<string, Occurrence[]>();
+  /** One occurrence as itself (nearly every series is stored once), several in an array. */
+  private readonly occurrencesByKey = new Map<string, Occurrence | Occurrence[]>();
   private readonly duplicatesByName = new Map<string, Set<string>>();
   /** Family names whose consistency check fails in the current store. */
   readonly problemNames = new Set<string>();
@@ -71,7 +72,17 @@ export class StoreIndex {
   }
 
   occurrences(key: string): readonly Occurrence[] {
-    return this.occurrencesByKey.get(key) ?? [];
+    const found = this.occurrencesByKey.get(key);
+    return found === undefined ? [] : Array.isArray(found) ? found : [found];
+  }
+
+  /** Whether the series is stored anywhere but in this group. */
+  storedOutside(key: string, groupKey: string): boolean {
+    const found = this.occurrencesByKey.get(key);
+    if (found === undefined) {
+      return false;
+    }
+    return Array.isArray(found) ? found.some((occurrence) => occurrence.groupKey !== groupKey) : found.groupKey !== groupKey;
   }
 
   duplicateKeys(name: string): ReadonlySet<string> {
@@ -141,12 +152,16 @@ export class StoreIndex {
   }
 
   private addOccurrence(name: string, key: string, occurrence: Occurrence): void {
-    const occurrences = this.occurrencesByKey.get(key);
-    if (occurrences === undefined) {
-      this.occurrencesByKey.set(key, [occurrence]);
+    const found = this.occurrencesByKey.get(key);
+    if (found === undefined) {
+      this.occurrencesByKey.set(key, occurrence);
       return;
     }
-    occurrences.push(occurrence);
+    if (Array.isArray(found)) {
+      found.push(occurrence);
+    } else {
+      this.occurrencesByKey.set(key, [found, occurrence]);
+    }
     let duplicates = this.duplicatesByName.get(name);
     if (duplicates === undefined) {
       duplicates = new Set();
@@ -156,18 +171,29 @@ export class StoreIndex {
   }
 
   private removeOccurrence(name: string, key: string, stored: StoredFamily, index: number): void {
-    const remaining = (this.occurrencesByKey.get(key) ?? []).filter((occurrence) => occurrence.stored !== stored || occurrence.index !== index);
-    if (remaining.length === 0) {
-      this.occurrencesByKey.delete(key);
-    } else {
-      this.occurrencesByKey.set(key, remaining);
-    }
-    if (remaining.length < 2) {
-      const duplicates = this.duplicatesByName.get(name);
-      duplicates?.delete(key);
-      if (duplicates?.size === 0) {
-        this.duplicatesByName.delete(name);
+    const found = this.occurrencesByKey.get(key);
+    if (!Array.isArray(found)) {
+      if (found !== undefined && found.stored === stored && found.index === index) {
+        this.occurrencesByKey.delete(key);
       }
+      return;
+    }
+    const at = found.findIndex((occurrence) => occurrence.stored === stored && occurrence.index === index);
+    if (at >= 0) {
+      found.splice(at, 1);
+    }
+    if (found.length >= 2) {
+      return;
+    }
+    if (found.length === 1) {
+      this.occurrencesByKey.set(key, found[0]);
+    } else {
+      this.occurrencesByKey.delete(key);
+    }
+    const duplicates = this.duplicatesByName.get(name);
+    duplicates?.delete(key);
+    if (duplicates?.size === 0) {
+      this.duplicatesByName.delete(name);
     }
   }
 }

@@ -87,7 +87,7 @@ export class StoreView {
   repeatedSeries(name: string): Metric[] {
     const change = this.change;
     const changedFamily = change?.after.get(name);
-    const changedIndexes = indexesByKey(changedFamily);
+    const changedIndexes = change === undefined ? new Map<string, number[]>() : this.repeatedInChange(changedFamily, change.groupKey);
     const candidates = new Set(this.index.duplicateKeys(name));
     for (const key of changedIndexes.keys()) {
       candidates.add(key);
@@ -104,6 +104,34 @@ export class StoreView {
       }
     }
     return repeated.sort(comparePlaced).map((placed) => placed.metric);
+  }
+
+  /**
+   * Where the changed family holds a series that is repeated, within the family or elsewhere in
+   * the store: series key -> its indexes in the family. A series stored once (and, if stored
+   * already, only in the changed group itself) is left out, so a big family whose series are all
+   * new costs one look-up per series and no list.
+   */
+  private repeatedInChange(changedFamily: StoredFamily | undefined, groupKey: string): Map<string, number[]> {
+    const repeated = new Map<string, number[]>();
+    const firstIndex = new Map<string, number>();
+    changedFamily?.facts.keys.forEach((key, index) => {
+      const seenAt = firstIndex.get(key);
+      if (seenAt === undefined) {
+        firstIndex.set(key, index);
+        if (this.index.storedOutside(key, groupKey)) {
+          repeated.set(key, [index]);
+        }
+        return;
+      }
+      const list = repeated.get(key);
+      if (list === undefined) {
+        repeated.set(key, [seenAt, index]);
+      } else {
+        list.push(index);
+      }
+    });
+    return repeated;
   }
 
   /** The stored occurrences of a series, the changed group's replaced by its new family's (at `changedIndexes`). */
@@ -133,20 +161,6 @@ export class StoreView {
     const after = change.after.get(name);
     return (before === undefined ? 0 : measure(before)) - (after === undefined ? 0 : measure(after));
   }
-}
-
-/** Where each series key sits in a family (one pass, so that looking a key up costs its occurrences). */
-function indexesByKey(stored: StoredFamily | undefined): Map<string, number[]> {
-  const indexes = new Map<string, number[]>();
-  stored?.facts.keys.forEach((key, index) => {
-    const list = indexes.get(key);
-    if (list === undefined) {
-      indexes.set(key, [index]);
-    } else {
-      list.push(index);
-    }
-  });
-  return indexes;
 }
 
 /** A metric with its place in gather order: its group's place among the family's owners, then its index. */
