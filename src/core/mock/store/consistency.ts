@@ -150,27 +150,27 @@ class FamilyChecker {
   }
 
   private suffixCollision(name: string): string | undefined {
-    const quoted = goQuoteString(name);
+    const quoted = () => goQuoteString(name);
     const base = baseOfSuffixed(name);
     if (base !== undefined && base !== '' && this.gatheredBefore(base, name)) {
       const baseType = this.gatheredType(base);
       if (baseType === SUMMARY && !name.endsWith('_bucket')) {
-        return `collected metric named ${quoted} collides with previously collected summary named ${goQuoteString(base)}`;
+        return `collected metric named ${quoted()} collides with previously collected summary named ${goQuoteString(base)}`;
       }
       if (baseType === HISTOGRAM) {
-        return `collected metric named ${quoted} collides with previously collected histogram named ${goQuoteString(base)}`;
+        return `collected metric named ${quoted()} collides with previously collected histogram named ${goQuoteString(base)}`;
       }
     }
     const type = this.gatheredType(name);
     if (type === SUMMARY || type === HISTOGRAM) {
       for (const suffix of ['_count', '_sum']) {
         if (this.gatheredBefore(name + suffix, name)) {
-          return `collected histogram or summary named ${quoted} collides with previously collected metric named ${goQuoteString(name + suffix)}`;
+          return `collected histogram or summary named ${quoted()} collides with previously collected metric named ${goQuoteString(name + suffix)}`;
         }
       }
     }
     if (type === HISTOGRAM && this.gatheredBefore(`${name}_bucket`, name)) {
-      return `collected histogram named ${quoted} collides with previously collected metric named ${goQuoteString(`${name}_bucket`)}`;
+      return `collected histogram named ${quoted()} collides with previously collected metric named ${goQuoteString(`${name}_bucket`)}`;
     }
     return undefined;
   }

@@ -129,7 +129,9 @@ export class MockStore {
       this.recordFailure(request.grouping, time);
       return { ok: false, error: INCONSISTENT_PREFIX + multiErrorText(errors.map((error) => error.message)) };
     }
-    this.apply(change, request.grouping);
+    // The check passed on every name this write can change and every name failing before, judged
+    // on the store as it is after the write: no name is a problem any more.
+    this.apply(change, request.grouping, true);
     return { ok: true };
   }
 
@@ -228,7 +230,8 @@ export class MockStore {
     return [...this.touchedNames(change), ...this.index.problemNames];
   }
 
-  private apply(change: GroupChange, grouping: GroupingLabels): void {
+  /** `checked`: the consistency check passed on this change (see push), so the problems need no refresh. */
+  private apply(change: GroupChange, grouping: GroupingLabels, checked = false): void {
     this.writes++;
     for (const name of new Set([...change.before.keys(), ...change.after.keys()])) {
       const after = change.after.get(name);
@@ -241,7 +244,11 @@ export class MockStore {
     } else {
       this.groupsByKey.set(change.groupKey, { key: change.groupKey, labels: grouping, families: change.after });
     }
-    this.refreshProblems(this.touchedNames(change));
+    if (checked) {
+      this.index.problemNames.clear();
+    } else {
+      this.refreshProblems(this.touchedNames(change));
+    }
   }
 
   /** Re-checks the touched names against the store as it is now. */

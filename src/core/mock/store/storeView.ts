@@ -87,15 +87,19 @@ export class StoreView {
   repeatedSeries(name: string): Metric[] {
     const change = this.change;
     const changedFamily = change?.after.get(name);
-    const changedIndexes = change === undefined ? new Map<string, number[]>() : this.repeatedInChange(changedFamily, change.groupKey);
-    const candidates = new Set(this.index.duplicateKeys(name));
-    for (const key of changedIndexes.keys()) {
+    const changedIndexes = change === undefined ? undefined : this.repeatedInChange(changedFamily, change.groupKey);
+    const storedDuplicates = this.index.duplicateKeys(name);
+    if (changedIndexes === undefined && storedDuplicates.size === 0) {
+      return [];
+    }
+    const candidates = new Set(storedDuplicates);
+    for (const key of changedIndexes?.keys() ?? []) {
       candidates.add(key);
     }
     const changedSeq = change === undefined ? undefined : (this.index.owners(name)?.get(change.groupKey)?.seq ?? Number.MAX_SAFE_INTEGER);
     const repeated: PlacedMetric[] = [];
     for (const key of candidates) {
-      const placed = this.placedOccurrences(key, changedFamily, changedIndexes.get(key), changedSeq);
+      const placed = this.placedOccurrences(key, changedFamily, changedIndexes?.get(key), changedSeq);
       if (placed.length >= 2) {
         placed.sort(comparePlaced);
         for (let i = 1; i < placed.length; i++) {
@@ -108,22 +112,25 @@ export class StoreView {
 
   /**
    * Where the changed family holds a series that is repeated, within the family or elsewhere in
-   * the store: series key -> its indexes in the family. A series stored once (and, if stored
-   * already, only in the changed group itself) is left out, so a big family whose series are all
-   * new costs one look-up per series and no list.
+   * the store: series key -> its indexes in the family; undefined when there is none. A series
+   * stored once (and, if stored already, only in the changed group itself) is left out, so a big
+   * family whose series are all new costs one look-up per series and no list.
    */
-  private repeatedInChange(changedFamily: StoredFamily | undefined, groupKey: string): Map<string, number[]> {
-    const repeated = new Map<string, number[]>();
-    const firstIndex = new Map<string, number>();
-    changedFamily?.facts.keys.forEach((key, index) => {
-      const seenAt = firstIndex.get(key);
+  private repeatedInChange(changedFamily: StoredFamily | undefined, groupKey: string): Map<string, number[]> | undefined {
+    const keys = changedFamily?.facts.keys ?? [];
+    const firstIndex = keys.length > 1 ? new Map<string, number>() : undefined;
+    let repeated: Map<string, number[]> | undefined;
+    keys.forEach((key, index) => {
+      const seenAt = firstIndex?.get(key);
       if (seenAt === undefined) {
-        firstIndex.set(key, index);
+        firstIndex?.set(key, index);
         if (this.index.storedOutside(key, groupKey)) {
+          repeated ??= new Map();
           repeated.set(key, [index]);
         }
         return;
       }
+      repeated ??= new Map();
       const list = repeated.get(key);
       if (list === undefined) {
         repeated.set(key, [seenAt, index]);
