@@ -39,9 +39,21 @@ export interface GatherError {
 
 /** The errors of the given family names, in gather order. */
 export function gatherErrors(view: StoreView, self: SelfMetrics, candidates: Iterable<string>, rules: CheckRules): GatherError[] {
-  const names = [...new Set(candidates)].filter((name) => view.exists(name)).sort((a, b) => view.order(a) - view.order(b));
+  const ordered: { name: string; order: number }[] = [];
+  for (const name of new Set(candidates)) {
+    if (view.exists(name)) {
+      ordered.push({ name, order: view.order(name) });
+    }
+  }
+  ordered.sort((a, b) => a.order - b.order);
   const checker = new FamilyChecker(view, self, rules);
-  return names.flatMap((name) => checker.errors(name).map((message) => ({ name, message })));
+  const errors: GatherError[] = [];
+  for (const { name } of ordered) {
+    for (const message of checker.errors(name)) {
+      errors.push({ name, message });
+    }
+  }
+  return errors;
 }
 
 /** client_golang's MultiError text: the error itself, or "N error(s) occurred:" and a list. */

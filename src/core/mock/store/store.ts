@@ -218,24 +218,44 @@ export class MockStore {
   /** The names whose check can change with this change: the ones it touches and their suffix relatives. */
   private touchedNames(change: GroupChange): string[] {
     const touched: string[] = [];
-    for (const name of new Set([...change.before.keys(), ...change.after.keys()])) {
-      if (change.before.get(name) !== change.after.get(name)) {
-        touched.push(name, ...suffixRelatives(name));
+    const touch = (name: string) => {
+      touched.push(name);
+      for (const relative of suffixRelatives(name)) {
+        touched.push(relative);
+      }
+    };
+    for (const [name, before] of change.before) {
+      if (before !== change.after.get(name)) {
+        touch(name);
+      }
+    }
+    for (const name of change.after.keys()) {
+      if (!change.before.has(name)) {
+        touch(name);
       }
     }
     return touched;
   }
 
   private candidates(change: GroupChange): string[] {
-    return [...this.touchedNames(change), ...this.index.problemNames];
+    const candidates = this.touchedNames(change);
+    for (const name of this.index.problemNames) {
+      candidates.push(name);
+    }
+    return candidates;
   }
 
   /** `checked`: the consistency check passed on this change (see push), so the problems need no refresh. */
   private apply(change: GroupChange, grouping: GroupingLabels, checked = false): void {
     this.writes++;
-    for (const name of new Set([...change.before.keys(), ...change.after.keys()])) {
+    for (const [name, before] of change.before) {
       const after = change.after.get(name);
-      if (change.before.get(name) !== after) {
+      if (before !== after) {
+        this.index.set(change.groupKey, name, after);
+      }
+    }
+    for (const [name, after] of change.after) {
+      if (!change.before.has(name)) {
         this.index.set(change.groupKey, name, after);
       }
     }

@@ -65,10 +65,18 @@ export class StoreView {
 
   /** The family whose type and help the merged family takes (the first one gathered). */
   firstFamily(name: string): StoredFamily | undefined {
-    for (const stored of this.families(name)) {
-      return stored;
+    const change = this.change;
+    for (const [groupKey, { stored }] of this.index.owners(name) ?? []) {
+      if (change === undefined || groupKey !== change.groupKey) {
+        return stored;
+      }
+      const replacement = change.after.get(name);
+      if (replacement !== undefined) {
+        return replacement;
+      }
     }
-    return undefined;
+    // No other group holds the name: the changed group's family, if it has one now.
+    return change?.after.get(name);
   }
 
   missing(name: string, type: number): number {
