@@ -77,13 +77,24 @@ function labelNameText(name: string, quoting: Quoting): string {
   return !quoting || isLegacyLabelName(name) ? name : quotedName(name);
 }
 
+const NEEDS_ESCAPE = /[\\\n"]/;
+
+/** escapeLabelValue, skipped for the values that have nothing to escape (nearly all). */
+function labelValueText(value: string): string {
+  return NEEDS_ESCAPE.test(value) ? escapeLabelValue(value) : value;
+}
+
 function sample(quoting: Quoting, name: string, metric: Metric, value: number, extra?: [string, number]): string {
-  const parts = metric.labels.map((pair) => `${labelNameText(pair.name, quoting)}="${escapeLabelValue(pair.value)}"`);
+  let labels = '';
+  for (let i = 0; i < metric.labels.length; i++) {
+    const pair = metric.labels[i];
+    labels += `${i === 0 ? '' : ','}${labelNameText(pair.name, quoting)}="${labelValueText(pair.value)}"`;
+  }
   if (extra !== undefined) {
-    parts.push(`${extra[0]}="${formatExpositionFloat(extra[1])}"`);
+    labels += `${labels === '' ? '' : ','}${extra[0]}="${formatExpositionFloat(extra[1])}"`;
   }
   const timestamp = metric.timestampMs === undefined ? '' : ` ${metric.timestampMs.toString()}`;
-  const series = !quoting || isLegacyMetricName(name) ? `${name}${parts.length === 0 ? '' : `{${parts.join(',')}}`}` : `{${[quotedName(name), ...parts].join(',')}}`;
+  const series = !quoting || isLegacyMetricName(name) ? (labels === '' ? name : `${name}{${labels}}`) : `{${quotedName(name)}${labels === '' ? '' : `,${labels}`}}`;
   return `${series} ${formatExpositionFloat(value)}${timestamp}\n`;
 }
 
