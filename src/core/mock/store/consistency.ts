@@ -3,6 +3,7 @@ import { CheckRules, labelProblem, metricError } from './metricChecks';
 import { familyType, HISTOGRAM, metricHasValueFor, MetricTypeCode, SUMMARY, typeName } from '../model';
 import { SelfMetrics } from './selfMetrics';
 import { StoreView } from './storeView';
+import { baseOfSuffixed, COLLISION_SUFFIXES } from './suffixes';
 
 // The errors client_golang 1.14's Gatherers reports when the gateway gathers its own metrics and
 // every group's families (what checkWriteRequest runs on a simulated store, and GET /metrics on
@@ -13,21 +14,12 @@ import { StoreView } from './storeView';
 
 /** The names whose suffix-collision check involves this one: x_count, x_sum, x_bucket, and x for x_count, x_sum or x_bucket. */
 export function suffixRelatives(name: string): string[] {
-  const relatives = [`${name}_count`, `${name}_sum`, `${name}_bucket`];
+  const relatives = COLLISION_SUFFIXES.map((suffix) => name + suffix);
   const base = baseOfSuffixed(name);
   if (base !== undefined) {
     relatives.push(base);
   }
   return relatives;
-}
-
-function baseOfSuffixed(name: string): string | undefined {
-  for (const suffix of ['_count', '_sum', '_bucket']) {
-    if (name.endsWith(suffix)) {
-      return name.slice(0, -suffix.length);
-    }
-  }
-  return undefined;
 }
 
 const REPEATED = 'was collected before with the same name and label values';

@@ -5,6 +5,7 @@ import { gaugeFamily, MetricFamily } from '../model';
 import { GroupingLabels, groupSeriesLabels, sanitizeFamily } from './sanitize';
 import { SelfMetrics } from './selfMetrics';
 import { StoreIndex } from './storeIndex';
+import { baseOfSuffixed, COLLISION_SUFFIXES } from './suffixes';
 import { GroupChange, StoreView } from './storeView';
 import { groupLabelsId } from '../../protocol/groupingKey';
 
@@ -218,10 +219,18 @@ export class MockStore {
   /** The names whose check can change with this change: the ones it touches and their suffix relatives. */
   private touchedNames(change: GroupChange): string[] {
     const touched: string[] = [];
+    // A relative matters only where it is stored: one the change stores is touched itself, the
+    // others are in the index (x_count, x_sum, x_bucket asked for only when one of them is).
     const touch = (name: string) => {
       touched.push(name);
-      for (const relative of suffixRelatives(name)) {
-        touched.push(relative);
+      const base = baseOfSuffixed(name);
+      if (base !== undefined) {
+        touched.push(base);
+      }
+      if (this.index.hasSuffixedRelative(name)) {
+        for (const suffix of COLLISION_SUFFIXES) {
+          touched.push(name + suffix);
+        }
       }
     };
     for (const [name, before] of change.before) {

@@ -1,4 +1,5 @@
 import { CHECKED_TYPES, StoredFamily } from './metricChecks';
+import { baseOfSuffixed } from './suffixes';
 
 // The store's indexes, kept up to date on every write so that the consistency check of a push
 // only looks at what the push touches:
@@ -37,6 +38,8 @@ export class StoreIndex {
   /** One occurrence as itself (nearly every series is stored once), several in an array. */
   private readonly occurrencesByKey = new Map<string, Occurrence | Occurrence[]>();
   private readonly duplicatesByName = new Map<string, Set<string>>();
+  /** x -> how many stored names are x_count, x_sum or x_bucket (so a push asks about a name's suffixed relatives only when there are some). */
+  private readonly suffixedByBase = new Map<string, number>();
   /** Family names whose consistency check fails in the current store. */
   readonly problemNames = new Set<string>();
   private brokenNative = 0;
@@ -85,6 +88,11 @@ export class StoreIndex {
     return Array.isArray(found) ? found.some((occurrence) => occurrence.groupKey !== groupKey) : found.groupKey !== groupKey;
   }
 
+  /** Whether any of x_count, x_sum, x_bucket is stored, for x = `name`. */
+  hasSuffixedRelative(name: string): boolean {
+    return this.suffixedByBase.has(name);
+  }
+
   duplicateKeys(name: string): ReadonlySet<string> {
     return this.duplicatesByName.get(name) ?? EMPTY_SET;
   }
@@ -104,6 +112,7 @@ export class StoreIndex {
     if (owners === undefined) {
       this.ownersByName.set(name, new Map([[groupKey, owner]]));
       this.orderByName.set(name, this.nextOrder++);
+      this.countSuffixed(name, 1);
     } else {
       owners.set(groupKey, owner);
     }
@@ -116,6 +125,7 @@ export class StoreIndex {
     this.totalsByName.clear();
     this.occurrencesByKey.clear();
     this.duplicatesByName.clear();
+    this.suffixedByBase.clear();
     this.problemNames.clear();
     this.brokenNative = 0;
   }
@@ -126,8 +136,22 @@ export class StoreIndex {
     if (owners !== undefined && owners.size === 0) {
       this.ownersByName.delete(name);
       this.orderByName.delete(name);
+      this.countSuffixed(name, -1);
       this.totalsByName.delete(name);
       this.duplicatesByName.delete(name);
+    }
+  }
+
+  private countSuffixed(name: string, sign: 1 | -1): void {
+    const base = baseOfSuffixed(name);
+    if (base === undefined) {
+      return;
+    }
+    const count = (this.suffixedByBase.get(base) ?? 0) + sign;
+    if (count === 0) {
+      this.suffixedByBase.delete(base);
+    } else {
+      this.suffixedByBase.set(base, count);
     }
   }
 
