@@ -110,7 +110,7 @@ export class StoreIndex {
     }
     const owner = { stored, seq: previous?.seq ?? this.nextOwnerSeq++ };
     if (owners === undefined) {
-      this.ownersByName.set(name, new Map([[groupKey, owner]]));
+      this.ownersByName.set(name, new Map<string, Owner>().set(groupKey, owner));
       this.orderByName.set(name, this.nextOrder++);
       this.countSuffixed(name, 1);
     } else {
