@@ -85,6 +85,29 @@ describe('mock gateway: no client starves the others', function () {
     assert.equal(context.env.store.group({ job: 'big' })?.families.get('big_metric')?.family.metrics.length, SERIES);
   });
 
+  it('also parses a big body whose family comes back after another in slices (the whole-document parse it then needs)', async () => {
+    const context = newContext();
+    const body = Buffer.concat([bigBody(SERIES / 2), Buffer.from('other_metric 1\n'), Buffer.from(`big_metric{i="last",path="/"} 1\n`)]);
+    let turns = 0;
+    let pushing = true;
+    const countTurns = () => {
+      if (pushing) {
+        turns++;
+        setImmediate(countTurns);
+      }
+    };
+    const answers: string[] = [];
+    const pushed = serve(request('PUT', '/metrics/job/returning', body), context, (reply: Reply) => answers.push(`push ${reply.status}`));
+    setImmediate(countTurns);
+    await pushed;
+    pushing = false;
+    assert.deepEqual(answers, ['push 200']);
+    // Both parses (family by family, then the whole document) turned the loop once per slice of lines, and the preparation once per slice of series.
+    const slices = 2 * Math.floor(SERIES / 2 / LINES_PER_PARSE_STEP) + Math.floor(SERIES / 2 / METRICS_PER_SLICE);
+    assert.ok(turns >= slices, `the event loop turned ${turns} times during the push, expected at least ${slices}`);
+    assert.equal(context.env.store.group({ job: 'returning' })?.families.get('big_metric')?.family.metrics.length, SERIES / 2 + 1);
+  });
+
   it('does not pause a small push: it is answered within the same turn of the loop', async () => {
     const context = newContext();
     const answers: string[] = [];

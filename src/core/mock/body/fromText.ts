@@ -1,7 +1,7 @@
 import { decodeExposition } from '../../exposition/decode';
 import { parseGoFloat, parseGoInt64 } from '../../goemu/goNumbers';
 import { Family, MetricType, ParsedDocument, ParseProblem, Sample } from '../../exposition/model';
-import { parseExposition, parseExpositionByFamily } from '../../exposition/parser';
+import { parseExposition, parseExpositionByFamily, parseExpositionInSteps } from '../../exposition/parser';
 import { failure, Result, success } from '../../result';
 import { GatewayTarget } from '../../protocol/gatewayTarget';
 import { goFloatToUint64 } from '../../goemu/goFormat';
@@ -49,7 +49,7 @@ export const LINES_PER_PARSE_STEP = 20_000;
  * body does not hold the event loop) and converting each family as soon as the parser hands it
  * over (so its parsed lines die young instead of living until the whole body is parsed). It stops
  * at the first refused line: that one is the answer. A body whose family comes back after another
- * family's lines is parsed again whole (Go merges those lines into one family).
+ * family's lines is parsed again as one document (Go merges those lines into one family), also in steps.
  */
 export async function textBodyFamiliesInSteps(
   bytes: Uint8Array,
@@ -85,9 +85,25 @@ export async function textBodyFamiliesInSteps(
     await pause();
   }
   if (parse.summary().familyReturned) {
-    return textBodyFamilies(bytes, streamError, errorAtLineStart, target);
+    return wholeBodyInSteps(text, streamError, errorAtLineStart, target, pause, linesPerStep);
   }
   return streamError !== undefined && errorAtLineStart ? failure({ message: streamError, dropsConnection: false }) : success(families);
+}
+
+/** The whole-document parse (which merges a family that comes back), still a slice of lines at a time. */
+async function wholeBodyInSteps(
+  text: string,
+  streamError: string | undefined,
+  errorAtLineStart: boolean,
+  target: GatewayTarget,
+  pause: () => Promise<void>,
+  linesPerStep: number,
+): Promise<Result<MetricFamily[], TextBodyFailure>> {
+  const parse = parseExpositionInSteps(text, { target });
+  while (parse.step(linesPerStep)) {
+    await pause();
+  }
+  return familiesOfParsedBody(parse.result(), streamError, errorAtLineStart, target);
 }
 
 /** The offset just after the `lines`-th new-line from `start`; undefined when the text has fewer. */
