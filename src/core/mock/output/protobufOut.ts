@@ -12,6 +12,7 @@ import {
   SUMMARY_FIELDS,
 } from '../body/metricsProto';
 import { HistogramValue, Metric, NativeBuckets } from '../model';
+import { GrowingBuffer } from './growingBuffer';
 import { MergedFamily } from './render';
 
 // GET /metrics in the delimited protobuf format (each io.prometheus.client.MetricFamily preceded
@@ -27,22 +28,10 @@ function varintSize(length: number): number {
 }
 
 /**
- * Writes into one growing buffer. A nested message is written in place after a one-byte gap for
- * its length; when the length needs more bytes, the message moves up once (so every byte is
+ * A nested message is written in place after a one-byte gap for its length; when the length needs more bytes, the message moves up once (so every byte is
  * copied once per level of nesting, not once per field as concatenating parts would).
  */
-class ProtoWriter {
-  private buffer = Buffer.allocUnsafe(64 * 1024);
-  private length = 0;
-
-  private reserve(bytes: number): void {
-    if (this.length + bytes > this.buffer.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + bytes));
-      this.buffer.copy(grown, 0, 0, this.length);
-      this.buffer = grown;
-    }
-  }
-
+class ProtoWriter extends GrowingBuffer {
   /** A varint; plain numbers below 2^31 (lengths, keys, most counts) skip BigInt, with the same bytes. */
   private varint(value: bigint | number): void {
     this.reserve(10);
@@ -137,10 +126,6 @@ class ProtoWriter {
     this.length = lengthAt;
     this.varint(size);
     this.length = end;
-  }
-
-  toBuffer(): Buffer {
-    return this.buffer.subarray(0, this.length);
   }
 }
 

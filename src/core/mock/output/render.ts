@@ -1,5 +1,6 @@
 import { escapeHelp, escapeLabelValue } from '../../exposition/escape';
-import { compareGoStrings, formatExpositionFloat, goStringBytes } from '../../goemu/goFormat';
+import { compareGoStrings, formatExpositionFloat } from '../../goemu/goFormat';
+import { GrowingBuffer } from './growingBuffer';
 import { bucketCount, COUNTER, familyType, histogramCount, GAUGE, GAUGE_HISTOGRAM, HISTOGRAM, Metric, MetricTypeCode, SUMMARY, UNTYPED } from '../model';
 import { SelfMetrics } from '../store/selfMetrics';
 import { MockStore } from '../store/store';
@@ -157,27 +158,27 @@ function histogramLines(quoting: Quoting, name: string, metric: Metric): string 
 }
 
 /** Writes one family; returns false where Go's encoder fails (and the handler stops writing). */
-function writeFamily(out: string[], family: MergedFamily, quoting: Quoting): boolean {
+function writeFamily(out: GrowingBuffer, family: MergedFamily, quoting: Quoting): boolean {
   if (family.name === '') {
     return false;
   }
   if (family.help !== undefined) {
-    out.push(`# HELP ${familyNameText(family.name, quoting)} ${escapeHelp(family.help)}\n`);
+    out.goString(`# HELP ${familyNameText(family.name, quoting)} ${escapeHelp(family.help)}\n`);
   }
   // 1.11's expfmt writes a gauge histogram's classic buckets as a histogram.
   const type = quoting && family.type === GAUGE_HISTOGRAM ? HISTOGRAM : family.type;
   const word = TYPE_WORDS.get(type);
   if (word === undefined) {
-    out.push(`# TYPE ${familyNameText(family.name, quoting)}`);
+    out.goString(`# TYPE ${familyNameText(family.name, quoting)}`);
     return false;
   }
-  out.push(`# TYPE ${familyNameText(family.name, quoting)} ${word}\n`);
+  out.goString(`# TYPE ${familyNameText(family.name, quoting)} ${word}\n`);
   for (const metric of family.metrics) {
     const lines = metricLines(quoting, family.name, type, metric);
     if (lines === undefined) {
       return false;
     }
-    out.push(lines);
+    out.goString(lines);
   }
   return true;
 }
@@ -207,11 +208,11 @@ export function exposedFamilies(store: MockStore, self: SelfMetrics, escaping?: 
 
 /** The text body of GET /metrics. */
 export function renderExposition(store: MockStore, self: SelfMetrics, escaping?: NameEscaping): Buffer {
-  const out: string[] = [];
+  const out = new GrowingBuffer();
   for (const family of exposedFamilies(store, self, escaping)) {
     if (!writeFamily(out, family, escaping !== undefined)) {
       break;
     }
   }
-  return goStringBytes(out.join(''));
+  return out.toBuffer();
 }
