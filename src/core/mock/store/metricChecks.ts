@@ -58,13 +58,13 @@ export function metricError(name: string, metric: Metric, problem: string, style
   return `collected metric ${goQuoteString(name)} { ${metricProtoText(metric, style)}} ${problem}`;
 }
 
-/** The identity of a series: family name and (sorted) labels. */
+/** The identity of a series: family name and (sorted) labels, each part prefixed with its length (so no two series share a key). */
 function seriesKey(name: string, metric: Metric): string {
-  const parts = [name];
+  let key = `${name.length}:${name}`;
   for (const pair of metric.labels) {
-    parts.push(pair.name, pair.value);
+    key += `${pair.name.length}:${pair.name}${pair.value.length}:${pair.value}`;
   }
-  return JSON.stringify(parts);
+  return key;
 }
 
 /** The types whose value field the check requires: COUNTER..HISTOGRAM. */

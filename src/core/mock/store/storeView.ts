@@ -126,10 +126,18 @@ export class StoreView {
    */
   private repeatedInChange(changedFamily: StoredFamily | undefined, groupKey: string): Map<string, number[]> | undefined {
     const keys = changedFamily?.facts.keys ?? [];
-    const firstIndex = keys.length > 1 ? new Map<string, number>() : undefined;
+    // A small family is searched instead of mapped (most families have a handful of series).
+    const firstIndex = keys.length > SMALL_FAMILY ? new Map<string, number>() : undefined;
+    const seenBefore = (key: string, index: number) => {
+      if (firstIndex !== undefined) {
+        return firstIndex.get(key);
+      }
+      const at = keys.indexOf(key);
+      return at < index ? at : undefined;
+    };
     let repeated: Map<string, number[]> | undefined;
     keys.forEach((key, index) => {
-      const seenAt = firstIndex?.get(key);
+      const seenAt = seenBefore(key, index);
       if (seenAt === undefined) {
         firstIndex?.set(key, index);
         if (this.index.storedOutside(key, groupKey)) {
@@ -177,6 +185,9 @@ export class StoreView {
     return (before === undefined ? 0 : measure(before)) - (after === undefined ? 0 : measure(after));
   }
 }
+
+/** Up to this many series, a family's repeated series are found by searching its keys. */
+const SMALL_FAMILY = 16;
 
 /** A metric with its place in gather order: its group's place among the family's owners, then its index. */
 interface PlacedMetric {
