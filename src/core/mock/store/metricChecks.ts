@@ -58,13 +58,14 @@ export function metricError(name: string, metric: Metric, problem: string, style
   return `collected metric ${goQuoteString(name)} { ${metricProtoText(metric, style)}} ${problem}`;
 }
 
-/** The identity of a series: family name and (sorted) labels, each part prefixed with its length (so no two series share a key). */
+/** The identity of a series: family name and (sorted) labels. */
 function seriesKey(name: string, metric: Metric): string {
-  let key = `${name.length}:${name}`;
+  const parts = [name];
   for (const pair of metric.labels) {
-    key += `${pair.name.length}:${pair.name}${pair.value.length}:${pair.value}`;
+    parts.push(pair.name, pair.value);
   }
-  return key;
+  // JSON of an array is one flat string: a key built by concatenation would keep a cons-string wrapper per series.
+  return JSON.stringify(parts);
 }
 
 /** The types whose value field the check requires: COUNTER..HISTOGRAM. */
