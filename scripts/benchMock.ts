@@ -9,8 +9,10 @@
 // The real gateway slows down as it fills (its consistency check gathers every group), so it is
 // filled only as far as a time budget allows; the size actually reached is printed.
 // Then the scale axes (scripts/mockBench/scaleAxes.ts): one push of 1k … 50k series in one family,
-// and of 1k … 50k families, to a fresh mock and a fresh real gateway, with latency and peak RSS;
-// `--big` adds 100k and 250k series and 100k families, `--skip-groups` leaves out the groups axis.
+// of 1k … 50k families, and of 10k … 50k series in families of 10, to a fresh mock and a fresh real
+// gateway each (1.11.2 from `npm run reference:fetch` and the system's 1.5.1, those that can run),
+// with push latency, /-/healthy meanwhile, text and protobuf /metrics after, RSS and peak RSS;
+// `--big` adds 100k and 250k series and 100k of the others, `--skip-groups` leaves out the groups axis.
 // Targets are printed beside the figures; missing one never fails the bench (exit 0), errors do (exit 1).
 // Every process started is stopped, also on Ctrl-C. Everything listens on 127.0.0.1 only.
 import { ChildProcess } from 'node:child_process';
@@ -20,7 +22,9 @@ import { startMockGateway } from '../src/core/mock';
 import { runScript, spawnTracked, stopProcess, versionLine, withTimeout } from './reference/processes';
 import { PUSHGATEWAY_BINARY, startPushgateway } from './reference/pushgateway';
 import { median } from './reference/stats';
-import { AxisName, BIG_FAMILY_SIZES, BIG_SERIES_SIZES, FAMILY_SIZES, runAxis, ScalePoint, SERIES_SIZES } from './mockBench/scaleAxes';
+import { Axis, AXES, AxisName, runAxis, ScalePoint } from './mockBench/scaleAxes';
+import { repoRoot } from './host/paths';
+import { referenceTarget } from './reference/targets';
 
 const HOST = '127.0.0.1';
 const SIZES = [1, 1_000, 10_000] as const;
@@ -255,60 +259,103 @@ function benchMock(): Promise<Measurement[]> {
 const BIG_FLAG = '--big';
 const SKIP_GROUPS_FLAG = '--skip-groups';
 
-function axisSizes(axis: AxisName): number[] {
-  const big = process.argv.includes(BIG_FLAG);
-  return axis === 'series' ? [...SERIES_SIZES, ...(big ? BIG_SERIES_SIZES : [])] : [...FAMILY_SIZES, ...(big ? BIG_FAMILY_SIZES : [])];
+/** A real gateway the scale axes run beside the mock. */
+interface RealGateway {
+  readonly label: string;
+  readonly binary: string;
+}
+
+/** Today's Pushgateway (`npm run reference:fetch`) and the system's, each when it can run. */
+function realGateways(): RealGateway[] {
+  const today = referenceTarget('1.11', repoRoot()).pushgateway;
+  const candidates = [
+    { binary: today, fallback: '1.11' },
+    { binary: PUSHGATEWAY_BINARY, fallback: 'system' },
+  ];
+  const gateways: RealGateway[] = [];
+  for (const { binary, fallback } of candidates) {
+    const version = versionLine(binary);
+    if (version !== undefined) {
+      gateways.push({ label: `real ${/version (\S+)/.exec(version)?.[1] ?? fallback}`, binary });
+    }
+  }
+  return gateways;
+}
+
+function axisSizes(axis: Axis): number[] {
+  return [...axis.sizes, ...(process.argv.includes(BIG_FLAG) ? axis.bigSizes : [])];
 }
 
 function logPoint(name: string, axis: AxisName): (point: ScalePoint) => void {
   return (point) =>
     console.log(
-      `  ${name} ${axis} ${formatCount(point.size)} (${(point.bodyBytes / 1e6).toFixed(1)} MB): push ${point.pushStatus} in ${formatMs(point.pushMs)}, /metrics ${point.metricsStatus} in ${formatMs(point.metricsMs)}, peak RSS ${point.peakRssMb?.toFixed(0) ?? 'n/a'} MB`,
+      `  ${name} ${axis} ${formatCount(point.size)} (${(point.bodyBytes / 1e6).toFixed(1)} MB): push ${point.pushStatus} in ${formatMs(point.pushMs)} (slowest /-/healthy meanwhile ${formatMs(point.healthyMaxMs)} of ${point.healthyProbes}), /metrics ${point.metricsStatus} in ${formatMs(point.metricsMs)}, protobuf ${point.protobufStatus} in ${formatMs(point.protobufMs)}, RSS ${formatMb(point.rssMb)}, peak ${formatMb(point.peakRssMb)}`,
     );
 }
 
-interface AxisFigures {
-  readonly axis: AxisName;
-  readonly mock: ScalePoint[];
-  readonly real: ScalePoint[] | undefined;
+interface AxisRun {
+  readonly label: string;
+  readonly points: ScalePoint[];
 }
 
-async function benchAxes(withReal: boolean): Promise<AxisFigures[]> {
+interface AxisFigures {
+  readonly axis: Axis;
+  /** The mock first, then each real gateway. */
+  readonly runs: AxisRun[];
+}
+
+async function benchAxes(reals: readonly RealGateway[]): Promise<AxisFigures[]> {
   const figures: AxisFigures[] = [];
-  for (const axis of ['series', 'families'] as const) {
+  for (const axis of AXES) {
     const sizes = axisSizes(axis);
-    const mock = await withMockChild((port, pid) => runAxis(axis, sizes, port, pid, logPoint('mock', axis)));
-    let real: ScalePoint[] | undefined;
-    if (withReal) {
-      const gateway = await startPushgateway();
+    const runs: AxisRun[] = [{ label: 'mock', points: await withMockChild((port, pid) => runAxis(axis.name, sizes, port, pid, logPoint('mock', axis.name))) }];
+    for (const real of reals) {
+      const gateway = await startPushgateway({ binary: real.binary });
       try {
-        real = await runAxis(axis, sizes, gateway.port, gateway.child.pid, logPoint('real', axis));
+        runs.push({ label: real.label, points: await runAxis(axis.name, sizes, gateway.port, gateway.child.pid, logPoint(real.label, axis.name)) });
       } finally {
         await gateway.stop();
       }
     }
-    figures.push({ axis, mock, real });
+    figures.push({ axis, runs });
   }
   return figures;
 }
 
+function formatMb(mb: number | undefined): string {
+  return mb === undefined ? 'n/a' : `${mb.toFixed(0)} MB`;
+}
+
+function timeCell(status: number, ms: number): string {
+  return status === 200 || status === 202 ? formatMs(ms) : `${status} after ${formatMs(ms)}`;
+}
+
 function axisCells(point: ScalePoint | undefined): string[] {
   if (point === undefined) {
-    return ['n/a', 'n/a', 'n/a'];
+    return ['n/a', 'n/a', 'n/a', 'n/a', 'n/a'];
   }
-  const status = (code: number, ms: number) => (code === 200 || code === 202 ? formatMs(ms) : `${code} after ${formatMs(ms)}`);
-  return [status(point.pushStatus, point.pushMs), status(point.metricsStatus, point.metricsMs), point.peakRssMb === undefined ? 'n/a' : `${point.peakRssMb.toFixed(0)} MB`];
+  return [
+    timeCell(point.pushStatus, point.pushMs),
+    point.healthyProbes === 0 ? '-' : formatMs(point.healthyMaxMs),
+    timeCell(point.metricsStatus, point.metricsMs),
+    timeCell(point.protobufStatus, point.protobufMs),
+    `${formatMb(point.rssMb)} / ${formatMb(point.peakRssMb)}`,
+  ];
 }
 
 function reportAxes(figures: readonly AxisFigures[]): void {
-  for (const { axis, mock, real } of figures) {
-    console.log(`\n${axis === 'series' ? 'Series in one family' : 'Families of one series'}, one PUT each (peak RSS: the process's so far):`);
+  for (const { axis, runs } of figures) {
+    const [mock, ...reals] = runs;
+    console.log(`\n${axis.title}, one PUT each (healthy: slowest /-/healthy during the PUT; RSS: after the GETs / the process's peak so far):`);
+    const columns = (label: string) => [`${label} push`, 'healthy', '/metrics', 'protobuf', 'RSS / peak'];
     printTable(
-      [axis, 'MB', 'mock push', 'mock /metrics', 'mock peak RSS', 'real push', 'real /metrics', 'real peak RSS', 'mock/real push'],
-      mock.map((point, i) => {
-        const other = real?.[i];
-        const ratio = other === undefined ? 'n/a' : `${(point.pushMs / other.pushMs).toFixed(1)}x`;
-        return [formatCount(point.size), (point.bodyBytes / 1e6).toFixed(1), ...axisCells(point), ...axisCells(other), ratio];
+      [axis.name, 'MB', ...runs.flatMap((run) => columns(run.label)), ...reals.map((real) => `mock/${real.label.replace('real ', '')} push`)],
+      mock.points.map((point, i) => {
+        const ratios = reals.map((real) => {
+          const other = real.points[i];
+          return other === undefined ? 'n/a' : `${(point.pushMs / other.pushMs).toFixed(1)}x`;
+        });
+        return [formatCount(point.size), (point.bodyBytes / 1e6).toFixed(1), ...runs.flatMap((run) => axisCells(run.points[i])), ...ratios];
       }),
     );
   }
@@ -431,7 +478,7 @@ async function main(): Promise<void> {
     report(mock, real);
     printFillNote(real);
   }
-  reportAxes(await benchAxes(realVersion !== undefined));
+  reportAxes(await benchAxes(realGateways()));
   console.log(`\nTotal bench time ${(elapsedMs(started) / 1000).toFixed(1)} s. Targets are informative: missing one does not fail the bench.`);
 }
 

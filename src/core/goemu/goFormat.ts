@@ -15,6 +15,10 @@ export function formatGoFloat(value: number): string {
   if (value === 0) {
     return Object.is(value, -0) ? '-0' : '0';
   }
+  // Whole numbers below 1e6 (most sample values) are Go's digits as they are.
+  if (Number.isInteger(value) && value > -1e6 && value < 1e6) {
+    return String(value);
+  }
   const [mantissa, exponentText] = Math.abs(value).toExponential().split('e');
   const digits = mantissa.replace('.', '');
   const exponent = Number(exponentText);

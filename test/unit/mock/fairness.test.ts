@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { WriteClock } from '../../../src/core/mock/clock';
 import { gunzipLikeGo } from '../../../src/core/mock/body/gzipBody';
+import { LINES_PER_PARSE_STEP } from '../../../src/core/mock/body/fromText';
 import { GatewayContext, IncomingRequest, serve } from '../../../src/core/mock/http/dispatch';
 import { DEFAULT_PUSH_LIMITS } from '../../../src/core/mock/http/handlers';
 import { PushLog } from '../../../src/core/mock/http/pushLog';
@@ -58,29 +59,51 @@ function request(method: string, url: string, body: Buffer = Buffer.alloc(0), en
   };
 }
 
+/** How many times the event loop turned (a chain of setImmediate callbacks) until `work` settled. */
+async function loopTurnsUntil(work: Promise<unknown>): Promise<number> {
+  let turns = 0;
+  let working = true;
+  const countTurn = () => {
+    if (working) {
+      turns++;
+      setImmediate(countTurn);
+    }
+  };
+  setImmediate(countTurn);
+  try {
+    await work;
+  } finally {
+    working = false;
+  }
+  return turns;
+}
+
 describe('mock gateway: no client starves the others', function () {
   it('answers /-/healthy from another client while a 10 MB push is processed, and stores the push', async () => {
     const context = newContext();
     const body = bigBody(SERIES);
     assert.ok(body.length > 10 * 1024 * 1024);
     const answers: string[] = [];
-    let turns = 0;
-    let pushing = true;
-    const countTurns = () => {
-      if (pushing) {
-        turns++;
-        setImmediate(countTurns);
-      }
-    };
     const pushed = serve(request('PUT', '/metrics/job/big', body), context, (reply: Reply) => answers.push(`push ${reply.status}`));
     setImmediate(() => void serve(request('GET', '/-/healthy'), context, (reply: Reply) => answers.push(`healthy ${reply.status}`)));
-    setImmediate(countTurns);
-    await pushed;
-    pushing = false;
+    const turns = await loopTurnsUntil(pushed);
     assert.deepEqual(answers, ['healthy 200', 'push 200']);
-    // The loop turned at least once per slice of series, not only once for the whole push.
-    assert.ok(turns >= SERIES / METRICS_PER_SLICE, `the event loop turned ${turns} times during the push`);
+    // The loop turned at least once per slice of lines parsed and once per slice of series prepared, not only once for the whole push.
+    const slices = Math.floor(SERIES / LINES_PER_PARSE_STEP) + Math.floor(SERIES / METRICS_PER_SLICE);
+    assert.ok(turns >= slices, `the event loop turned ${turns} times during the push, expected at least ${slices}`);
     assert.equal(context.env.store.group({ job: 'big' })?.families.get('big_metric')?.family.metrics.length, SERIES);
+  });
+
+  it('also parses a big body whose family comes back after another in slices (the whole-document parse it then needs)', async () => {
+    const context = newContext();
+    const body = Buffer.concat([bigBody(SERIES / 2), Buffer.from('other_metric 1\n'), Buffer.from(`big_metric{i="last",path="/"} 1\n`)]);
+    const answers: string[] = [];
+    const turns = await loopTurnsUntil(serve(request('PUT', '/metrics/job/returning', body), context, (reply: Reply) => answers.push(`push ${reply.status}`)));
+    assert.deepEqual(answers, ['push 200']);
+    // Both parses (family by family, then the whole document) turned the loop once per slice of lines, and the preparation once per slice of series.
+    const slices = 2 * Math.floor(SERIES / 2 / LINES_PER_PARSE_STEP) + Math.floor(SERIES / 2 / METRICS_PER_SLICE);
+    assert.ok(turns >= slices, `the event loop turned ${turns} times during the push, expected at least ${slices}`);
+    assert.equal(context.env.store.group({ job: 'returning' })?.families.get('big_metric')?.family.metrics.length, SERIES / 2 + 1);
   });
 
   it('does not pause a small push: it is answered within the same turn of the loop', async () => {

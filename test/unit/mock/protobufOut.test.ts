@@ -65,4 +65,25 @@ describe('mock gateway: GET /metrics in delimited protobuf', () => {
     ]);
     assert.ok(span.includes(Buffer.from([0x62, 0x05, 0x08, 0x7f, 0x10, 0x80, 0x01])), span.toString('hex'));
   });
+
+  it('writes messages whose lengths take 1, 2 and 3 bytes, in an output past its first buffer, that read back as they were', () => {
+    // Label values of 100..200 characters put a label message's length on both sides of 128; the
+    // family of 3 000 metrics is over 16 KiB (a 3-byte length) and the whole output over 64 KiB.
+    const metrics = Array.from({ length: 3_000 }, (_, i) => ({
+      labels: [
+        { name: 'l', value: 'v'.repeat(100 + (i % 101)) },
+        { name: 'u', value: `é\u{1F600}${i}` },
+      ],
+      gauge: { value: i },
+    }));
+    const families: MergedFamily[] = [
+      { name: 'big', help: 'h'.repeat(200), type: GAUGE, metrics },
+      { name: 'small', type: GAUGE, metrics: [{ labels: [], gauge: { value: 1 } }] },
+    ];
+    const encoded = encodeDelimitedFamilies(families);
+    assert.ok(encoded.length > 64 * 1024);
+    const decoded = familiesFromDelimited(encoded, 'protobuf-go');
+    assert.ok(decoded.ok);
+    assert.deepEqual(decoded.value, families);
+  });
 });

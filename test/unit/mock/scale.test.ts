@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
+import * as zlib from 'node:zlib';
+import { familiesFromDelimited } from '../../../src/core/mock/body/fromProtobuf';
 import { MockGateway, startMockGateway } from '../../../src/core/mock/server';
 
 // The mock at scale: what a request costs grows with what it touches, so one big family is
@@ -14,9 +16,15 @@ interface Answer {
   readonly body: Buffer;
 }
 
-function send(gateway: MockGateway, method: string, path: string, body?: Buffer): Promise<Answer> {
+const PROTOBUF_ACCEPT = 'application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited';
+
+function send(gateway: MockGateway, method: string, path: string, body?: Buffer, accept?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: gateway.port, method, path, headers: { 'Content-Type': 'text/plain; version=0.0.4' } }, (res) => {
+    const headers: http.OutgoingHttpHeaders = { 'Content-Type': 'text/plain; version=0.0.4' };
+    if (accept !== undefined) {
+      headers.Accept = accept;
+    }
+    const req = http.request({ host: '127.0.0.1', port: gateway.port, method, path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
@@ -33,6 +41,26 @@ function bigFamily(series: number, value: number): Buffer {
     lines.push(`big_metric{i="${i}"} ${value}`);
   }
   return Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+}
+
+/** `series` series in families of `perFamily` series each: small_<f>{j="<k>"}. */
+function smallFamilies(series: number, perFamily: number): Buffer {
+  const lines: string[] = [];
+  for (let i = 0; i < series; i++) {
+    const family = Math.floor(i / perFamily);
+    if (i % perFamily === 0) {
+      lines.push(`# TYPE small_${family} gauge`);
+    }
+    lines.push(`small_${family}{j="${i % perFamily}"} ${i}`);
+  }
+  return Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+}
+
+/** The series of the families whose names start with `prefix` in a protobuf GET /metrics answer. */
+function protobufSeries(answer: Answer, prefix: string): number {
+  const families = familiesFromDelimited(answer.body, 'protobuf-go');
+  assert.ok(families.ok, families.ok ? '' : families.error);
+  return families.value.filter((family) => family.name.startsWith(prefix)).reduce((sum, family) => sum + family.metrics.length, 0);
 }
 
 function countLines(text: string, prefix: string): number {
@@ -93,6 +121,9 @@ describe('mock gateway: one big family', function () {
     const exposition = await send(gateway, 'GET', '/metrics');
     assert.equal(exposition.status, 200, exposition.body.toString('utf8').slice(0, 200));
     assert.equal(countLines(exposition.body.toString('utf8'), 'big_metric{'), SERIES);
+    const protobuf = await send(gateway, 'GET', '/metrics', undefined, PROTOBUF_ACCEPT);
+    assert.equal(protobuf.status, 200);
+    assert.equal(protobufSeries(protobuf, 'big_metric'), SERIES);
 
     const api = await send(gateway, 'GET', '/api/v1/metrics');
     assert.equal(api.status, 200);
@@ -115,5 +146,97 @@ describe('mock gateway: one big family', function () {
     assert.equal(answer.status, 400);
     assert.match(answer.body.toString('utf8'), /was collected before with the same name and label values/);
     assert.equal(gateway.store.group({ job: 'repeat' })?.families.get('big_metric'), undefined);
+  });
+});
+
+describe('mock gateway: many small families in one push', function () {
+  const SMALL_SERIES = 100_000;
+  const PER_FAMILY = 10;
+  let gateway: MockGateway;
+
+  before(async () => {
+    gateway = await startMockGateway({ port: 0 });
+  });
+
+  after(async () => {
+    await gateway.close();
+  });
+
+  it(`stores ${SMALL_SERIES} series in families of ${PER_FAMILY} and serves every one on text and protobuf /metrics`, async () => {
+    assert.equal((await send(gateway, 'PUT', '/metrics/job/small', smallFamilies(SMALL_SERIES, PER_FAMILY))).status, 200);
+    assert.equal(gateway.store.group({ job: 'small' })?.families.size, SMALL_SERIES / PER_FAMILY + 2);
+    const exposition = await send(gateway, 'GET', '/metrics');
+    assert.equal(exposition.status, 200, exposition.body.toString('utf8').slice(0, 200));
+    assert.equal(countLines(exposition.body.toString('utf8'), 'small_'), SMALL_SERIES);
+    const protobuf = await send(gateway, 'GET', '/metrics', undefined, PROTOBUF_ACCEPT);
+    assert.equal(protobuf.status, 200);
+    assert.equal(protobufSeries(protobuf, 'small_'), SMALL_SERIES);
+  });
+});
+
+describe('mock gateway: a 2 GB gzip bomb', function () {
+  const INFLATED_BYTES = 2 * 1024 ** 3;
+  const CHUNK = Buffer.alloc(1024 * 1024, 0x20);
+  const RSS_GROWTH_BOUND = 300 * 1024 * 1024;
+  let gateway: MockGateway;
+
+  before(async () => {
+    gateway = await startMockGateway({ port: 0 });
+  });
+
+  after(async () => {
+    await gateway.close();
+  });
+
+  /** Streams 2 GB of spaces gzipped (made on the fly, chunked) until the gateway answers; resolves with the status. */
+  function pushBomb(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      let answered = false;
+      const gzip = zlib.createGzip({ level: 1 });
+      const req = http.request(
+        { host: '127.0.0.1', port: gateway.port, method: 'PUT', path: '/metrics/job/bomb', headers: { 'Content-Type': 'text/plain; version=0.0.4', 'Content-Encoding': 'gzip' } },
+        (res) => {
+          answered = true;
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', (error) => {
+        if (!answered) {
+          reject(error);
+        }
+      });
+      gzip.pipe(req);
+      let fed = 0;
+      const feed = () => {
+        while (!answered && fed < INFLATED_BYTES) {
+          fed += CHUNK.length;
+          if (!gzip.write(CHUNK)) {
+            gzip.once('drain', feed);
+            return;
+          }
+        }
+        gzip.end();
+      };
+      feed();
+    });
+  }
+
+  it('is refused with a 4xx while it streams, the resident memory grows by less than 300 MB, and the gateway keeps serving', async () => {
+    const before = process.memoryUsage.rss();
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
+    let status: number;
+    try {
+      status = await pushBomb();
+    } finally {
+      clearInterval(sampler);
+    }
+    peak = Math.max(peak, process.memoryUsage.rss());
+    assert.ok(status >= 400 && status < 500, `answered ${status}`);
+    assert.ok(peak - before < RSS_GROWTH_BOUND, `resident memory grew by ${((peak - before) / 1024 ** 2).toFixed(0)} MB`);
+    assert.equal(gateway.store.group({ job: 'bomb' }), undefined);
+    assert.equal((await send(gateway, 'GET', '/-/healthy')).status, 200);
   });
 });

@@ -1,7 +1,7 @@
 import { decodeExposition } from '../../exposition/decode';
 import { parseGoFloat, parseGoInt64 } from '../../goemu/goNumbers';
-import { Family, MetricType, ParsedDocument, Sample } from '../../exposition/model';
-import { parseExposition } from '../../exposition/parser';
+import { Family, MetricType, ParsedDocument, ParseProblem, Sample } from '../../exposition/model';
+import { parseExposition, parseExpositionByFamily, parseExpositionInSteps } from '../../exposition/parser';
 import { failure, Result, success } from '../../result';
 import { GatewayTarget } from '../../protocol/gatewayTarget';
 import { goFloatToUint64 } from '../../goemu/goFormat';
@@ -38,11 +38,97 @@ export interface TextBodyFailure {
 
 /** familiesFromText, telling a body the gateway drops the connection for from one it answers 400. */
 export function textBodyFamilies(bytes: Uint8Array, streamError: string | undefined, errorAtLineStart: boolean, target: GatewayTarget): Result<MetricFamily[], TextBodyFailure> {
-  const document = parseExposition(decodeExposition(bytes), { target });
+  return familiesOfParsedBody(parseExposition(decodeExposition(bytes), { target }), streamError, errorAtLineStart, target);
+}
+
+/** How many lines of a text body are parsed between two pauses. */
+export const LINES_PER_PARSE_STEP = 20_000;
+
+/**
+ * textBodyFamilies, parsing LINES_PER_PARSE_STEP lines at a time with a pause between (so a big
+ * body does not hold the event loop) and converting each family as soon as the parser hands it
+ * over (so its parsed lines die young instead of living until the whole body is parsed). It stops
+ * at the first refused line: that one is the answer. A body whose family comes back after another
+ * family's lines is parsed again as one document (Go merges those lines into one family), also in steps.
+ */
+export async function textBodyFamiliesInSteps(
+  bytes: Uint8Array,
+  streamError: string | undefined,
+  errorAtLineStart: boolean,
+  target: GatewayTarget,
+  pause: () => Promise<void>,
+  linesPerStep = LINES_PER_PARSE_STEP,
+): Promise<Result<MetricFamily[], TextBodyFailure>> {
+  const text = decodeExposition(bytes);
+  const floatCounts = target.version === '1.11';
+  const families: MetricFamily[] = [];
+  const parse = parseExpositionByFamily({ target }, (family) => {
+    if (family.samples.length > 0) {
+      families.push(convertFamily(family, floatCounts));
+    }
+  });
+  for (let start = 0; ;) {
+    const end = endOfLines(text, start, linesPerStep);
+    if (end === undefined) {
+      parse.end(text.slice(start));
+    } else {
+      parse.write(text.slice(start, end));
+      start = end;
+    }
+    const problem = parse.takeProblems()[0];
+    if (problem !== undefined) {
+      return failure(refusal(problem, streamError));
+    }
+    if (end === undefined) {
+      break;
+    }
+    await pause();
+  }
+  if (parse.summary().familyReturned) {
+    return wholeBodyInSteps(text, streamError, errorAtLineStart, target, pause, linesPerStep);
+  }
+  return streamError !== undefined && errorAtLineStart ? failure({ message: streamError, dropsConnection: false }) : success(families);
+}
+
+/** The whole-document parse (which merges a family that comes back), still a slice of lines at a time. */
+async function wholeBodyInSteps(
+  text: string,
+  streamError: string | undefined,
+  errorAtLineStart: boolean,
+  target: GatewayTarget,
+  pause: () => Promise<void>,
+  linesPerStep: number,
+): Promise<Result<MetricFamily[], TextBodyFailure>> {
+  const parse = parseExpositionInSteps(text, { target });
+  while (parse.step(linesPerStep)) {
+    await pause();
+  }
+  return familiesOfParsedBody(parse.result(), streamError, errorAtLineStart, target);
+}
+
+/** The offset just after the `lines`-th new-line from `start`; undefined when the text has fewer. */
+function endOfLines(text: string, start: number, lines: number): number | undefined {
+  let end = start;
+  for (let line = 0; line < lines; line++) {
+    const newline = text.indexOf('\n', end);
+    if (newline < 0) {
+      return undefined;
+    }
+    end = newline + 1;
+  }
+  return end;
+}
+
+/** The 400 for the first refused line; a body cut mid-line by its reader's error gets that error. */
+function refusal(problem: ParseProblem, streamError: string | undefined): TextBodyFailure {
+  const endedMidLine = problem.code === 'missing-final-newline';
+  return { message: endedMidLine && streamError !== undefined ? streamError : problem.goError, dropsConnection: problem.dropsConnection === true };
+}
+
+function familiesOfParsedBody(document: ParsedDocument, streamError: string | undefined, errorAtLineStart: boolean, target: GatewayTarget): Result<MetricFamily[], TextBodyFailure> {
   const problem = document.problems[0];
   if (problem !== undefined) {
-    const endedMidLine = problem.code === 'missing-final-newline';
-    return failure({ message: endedMidLine && streamError !== undefined ? streamError : problem.goError, dropsConnection: problem.dropsConnection === true });
+    return failure(refusal(problem, streamError));
   }
   if (streamError !== undefined && errorAtLineStart) {
     return failure({ message: streamError, dropsConnection: false });
@@ -70,11 +156,17 @@ function convertFamily(family: Family, floatCounts: boolean): MetricFamily {
   return converted;
 }
 
+/** The sample's labels but `excluded`, in an array of its exact size (one grown by push keeps room for 16 more). */
 function labelsOf(sample: Sample, excluded?: string): LabelPair[] {
-  const labels: LabelPair[] = [];
+  let count = 0;
+  for (const label of sample.labels) {
+    count += label.name.text === excluded ? 0 : 1;
+  }
+  const labels = new Array<LabelPair>(count);
+  let next = 0;
   for (const label of sample.labels) {
     if (label.name.text !== excluded) {
-      labels.push({ name: label.name.text, value: label.value });
+      labels[next++] = { name: label.name.text, value: label.value };
     }
   }
   return labels;

@@ -122,7 +122,7 @@ async function push(request: RoutedRequest, env: HandlerEnv, replace: boolean, j
   }
   const pause = pauseFor(body.stream.data.length);
   await pause();
-  const families = decodePushBody(body.stream, request.contentType, env.target);
+  const families = await decodePushBody(body.stream, request.contentType, env.target, pause);
   await pause();
   if (!families.ok) {
     return families.error.dropsConnection ? DROPPED : httpError(400, families.error.message);

@@ -9,10 +9,13 @@ import { Group, PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY } from '../store/stor
 // encoding/json: map keys sorted, struct fields in declaration order, numbers as fmt.Sprint
 // strings, invalid UTF-8 as U+FFFD.
 
-/** A JSON value to serialise with Go's rules (objects keep their entry order). */
-type JsonValue = string | boolean | number | JsonValue[] | JsonObject;
+/** A JSON value to serialise with Go's rules (objects keep their entry order; Serialized is JSON text already). */
+type JsonValue = string | boolean | number | JsonValue[] | JsonObject | Serialized;
 interface JsonObject {
   readonly entries: readonly (readonly [string, JsonValue])[];
+}
+interface Serialized {
+  readonly json: string;
 }
 
 /** A Go map: keys sorted byte-wise, a later duplicate key wins. */
@@ -39,6 +42,9 @@ function serialize(value: JsonValue): string {
   if (Array.isArray(value)) {
     return `[${value.map(serialize).join(',')}]`;
   }
+  if ('json' in value) {
+    return value.json;
+  }
   return `{${value.entries.map(([key, inner]) => `${goJsonString(key)}:${serialize(inner)}`).join(',')}}`;
 }
 
@@ -46,12 +52,34 @@ function labelsObject(metric: Metric): JsonObject {
   return goMap(metric.labels.map((pair) => [pair.name, pair.value]));
 }
 
+/** The labels as goMap writes them; directly when the names are already in strictly increasing order (stored labels are sorted). */
+function labelsJson(metric: Metric): string {
+  let json = '{';
+  let previous: string | undefined;
+  for (const pair of metric.labels) {
+    if (previous !== undefined && compareGoStrings(previous, pair.name) >= 0) {
+      return serialize(labelsObject(metric));
+    }
+    json += `${previous === undefined ? '' : ','}${goJsonString(pair.name)}:${goJsonString(pair.value)}`;
+    previous = pair.name;
+  }
+  return `${json}}`;
+}
+
 /** A histogram count: the float one where set (1.11), else the integer one. */
 function countText(floatCount: number | undefined, count: bigint | undefined): string {
   return floatCount !== undefined ? formatGoFloat(floatCount) : (count ?? 0n).toString();
 }
 
-function encodableMetric(metric: Metric, type: number): JsonObject {
+/** A metric's JSON; a gauge, counter or untyped one written directly (goMap's key order: "labels" < "value"). */
+function metricJson(metric: Metric, type: number): string {
+  if (type !== SUMMARY && type !== HISTOGRAM) {
+    return `{"labels":${labelsJson(metric)},"value":${goJsonString(formatGoFloat(simpleValueOf(metric)))}}`;
+  }
+  return serialize(summaryOrHistogram(metric, type));
+}
+
+function summaryOrHistogram(metric: Metric, type: number): JsonObject {
   if (type === SUMMARY) {
     const summary = metric.summary;
     return goMap([
@@ -61,23 +89,17 @@ function encodableMetric(metric: Metric, type: number): JsonObject {
       ['sum', formatGoFloat(summary?.sampleSum ?? 0)],
     ]);
   }
-  if (type === HISTOGRAM) {
-    const histogram = metric.histogram;
-    return goMap([
-      ['labels', labelsObject(metric)],
-      [
-        'buckets',
-        histogram !== undefined && isNativeHistogram(histogram)
-          ? nativeBucketsJson(histogram)
-          : goMap((histogram?.buckets ?? []).map((b) => [formatGoFloat(b.upperBound ?? 0), countText(b.cumulativeCountFloat, b.cumulativeCount)])),
-      ],
-      ['count', countText(histogram?.sampleCountFloat, histogram?.sampleCount)],
-      ['sum', formatGoFloat(histogram?.sampleSum ?? 0)],
-    ]);
-  }
+  const histogram = metric.histogram;
   return goMap([
     ['labels', labelsObject(metric)],
-    ['value', formatGoFloat(simpleValueOf(metric))],
+    [
+      'buckets',
+      histogram !== undefined && isNativeHistogram(histogram)
+        ? nativeBucketsJson(histogram)
+        : goMap((histogram?.buckets ?? []).map((b) => [formatGoFloat(b.upperBound ?? 0), countText(b.cumulativeCountFloat, b.cumulativeCount)])),
+    ],
+    ['count', countText(histogram?.sampleCountFloat, histogram?.sampleCount)],
+    ['sum', formatGoFloat(histogram?.sampleSum ?? 0)],
   ]);
 }
 
@@ -91,7 +113,11 @@ function familyObject(stored: StoredFamily): JsonObject {
   if (family.help !== undefined && family.help !== '') {
     fields.push(['help', family.help]);
   }
-  fields.push(['metrics', family.metrics.map((metric) => encodableMetric(metric, type))]);
+  const metrics: string[] = [];
+  for (const metric of family.metrics) {
+    metrics.push(metricJson(metric, type));
+  }
+  fields.push(['metrics', { json: `[${metrics.join(',')}]` }]);
   return goStruct(fields);
 }
 

@@ -1,4 +1,4 @@
-import { goStringBytes } from '../../goemu/goFormat';
+import { goStringBytes, isValidGoUtf8 } from '../../goemu/goFormat';
 import {
   BUCKET_FIELDS,
   BUCKET_SPAN_FIELDS,
@@ -12,33 +12,45 @@ import {
   SUMMARY_FIELDS,
 } from '../body/metricsProto';
 import { HistogramValue, Metric, NativeBuckets } from '../model';
+import { GrowingBuffer } from './growingBuffer';
 import { MergedFamily } from './render';
 
 // GET /metrics in the delimited protobuf format (each io.prometheus.client.MetricFamily preceded
 // by its length as a varint), for a client that asks for it in its Accept header.
 
-class ProtoWriter {
-  private readonly parts: Buffer[] = [];
+/** How many bytes a varint of a length takes. */
+function varintSize(length: number): number {
+  let size = 1;
+  for (let rest = length; rest >= 0x80; rest = Math.floor(rest / 0x80)) {
+    size++;
+  }
+  return size;
+}
 
+/**
+ * A nested message is written in place after a one-byte gap for its length; when the length needs more bytes, the message moves up once (so every byte is
+ * copied once per level of nesting, not once per field as concatenating parts would).
+ */
+class ProtoWriter extends GrowingBuffer {
   /** A varint; plain numbers below 2^31 (lengths, keys, most counts) skip BigInt, with the same bytes. */
   private varint(value: bigint | number): void {
-    const bytes: number[] = [];
+    this.reserve(10);
+    const buffer = this.buffer;
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 0x80000000) {
       let rest = value;
       while (rest >= 0x80) {
-        bytes.push((rest & 0x7f) | 0x80);
+        buffer[this.length++] = (rest & 0x7f) | 0x80;
         rest >>>= 7;
       }
-      bytes.push(rest);
-    } else {
-      let rest = BigInt.asUintN(64, BigInt(value));
-      do {
-        const low = Number(rest & 0x7fn);
-        rest >>= 7n;
-        bytes.push(rest === 0n ? low : low | 0x80);
-      } while (rest !== 0n);
+      buffer[this.length++] = rest;
+      return;
     }
-    this.parts.push(Buffer.from(bytes));
+    let rest = BigInt.asUintN(64, BigInt(value));
+    do {
+      const low = Number(rest & 0x7fn);
+      rest >>= 7n;
+      buffer[this.length++] = rest === 0n ? low : low | 0x80;
+    } while (rest !== 0n);
   }
 
   private key(field: bigint, wireType: number): void {
@@ -68,38 +80,52 @@ class ProtoWriter {
   double(field: bigint, value: number | undefined): void {
     if (value !== undefined) {
       this.key(field, 1);
-      const bytes = Buffer.alloc(8);
-      bytes.writeDoubleLE(value);
-      this.parts.push(bytes);
+      this.reserve(8);
+      this.buffer.writeDoubleLE(value, this.length);
+      this.length += 8;
     }
   }
 
-  bytes(field: bigint, value: Buffer): void {
-    this.key(field, 2);
-    this.varint(value.length);
-    this.parts.push(value);
-  }
-
+  /** A Go string: its UTF-8, escaped bytes (see goFormat.ts) written back as the bytes they stand for. */
   string(field: bigint, value: string | undefined): void {
-    if (value !== undefined) {
-      this.bytes(field, goStringBytes(value));
+    if (value === undefined) {
+      return;
     }
+    this.key(field, 2);
+    if (!isValidGoUtf8(value)) {
+      const bytes = goStringBytes(value);
+      this.varint(bytes.length);
+      this.reserve(bytes.length);
+      this.length += bytes.copy(this.buffer, this.length);
+      return;
+    }
+    const size = Buffer.byteLength(value, 'utf8');
+    this.varint(size);
+    this.reserve(size);
+    this.length += this.buffer.write(value, this.length, 'utf8');
   }
 
   message(field: bigint, write: (inner: ProtoWriter) => void): void {
-    const inner = new ProtoWriter();
-    write(inner);
-    this.bytes(field, inner.toBuffer());
+    this.key(field, 2);
+    this.delimited(write);
   }
 
-  /** A length-prefixed message on its own (the delimited format), not a field. */
-  delimited(message: Buffer): void {
-    this.varint(message.length);
-    this.parts.push(message);
-  }
-
-  toBuffer(): Buffer {
-    return Buffer.concat(this.parts);
+  /** A message preceded by its length as a varint (also the delimited format's framing). */
+  delimited(write: (inner: ProtoWriter) => void): void {
+    this.reserve(1);
+    const lengthAt = this.length++;
+    write(this);
+    const size = this.length - lengthAt - 1;
+    const extra = varintSize(size) - 1;
+    // Room for the move and for varint()'s own reserve, which must not grow (and copy) from lengthAt.
+    this.reserve(extra + 10);
+    if (extra > 0) {
+      this.buffer.copyWithin(lengthAt + 1 + extra, lengthAt + 1, this.length);
+    }
+    const end = this.length + extra;
+    this.length = lengthAt;
+    this.varint(size);
+    this.length = end;
   }
 }
 
@@ -188,14 +214,14 @@ function writeMetric(w: ProtoWriter, metric: Metric): void {
 export function encodeDelimitedFamilies(families: readonly MergedFamily[]): Buffer {
   const out = new ProtoWriter();
   for (const family of families) {
-    const body = new ProtoWriter();
-    body.string(FAMILY_FIELDS.name, family.name);
-    body.string(FAMILY_FIELDS.help, family.help);
-    body.uint(FAMILY_FIELDS.type, family.type);
-    for (const metric of family.metrics) {
-      body.message(FAMILY_FIELDS.metric, (inner) => writeMetric(inner, metric));
-    }
-    out.delimited(body.toBuffer());
+    out.delimited((body) => {
+      body.string(FAMILY_FIELDS.name, family.name);
+      body.string(FAMILY_FIELDS.help, family.help);
+      body.uint(FAMILY_FIELDS.type, family.type);
+      for (const metric of family.metrics) {
+        body.message(FAMILY_FIELDS.metric, (inner) => writeMetric(inner, metric));
+      }
+    });
   }
   return out.toBuffer();
 }

@@ -1,5 +1,6 @@
 import { escapeHelp, escapeLabelValue } from '../../exposition/escape';
-import { compareGoStrings, formatExpositionFloat, goStringBytes } from '../../goemu/goFormat';
+import { compareGoStrings, formatExpositionFloat } from '../../goemu/goFormat';
+import { GrowingBuffer } from './growingBuffer';
 import { bucketCount, COUNTER, familyType, histogramCount, GAUGE, GAUGE_HISTOGRAM, HISTOGRAM, Metric, MetricTypeCode, SUMMARY, UNTYPED } from '../model';
 import { SelfMetrics } from '../store/selfMetrics';
 import { MockStore } from '../store/store';
@@ -77,13 +78,24 @@ function labelNameText(name: string, quoting: Quoting): string {
   return !quoting || isLegacyLabelName(name) ? name : quotedName(name);
 }
 
+const NEEDS_ESCAPE = /[\\\n"]/;
+
+/** escapeLabelValue, skipped for the values that have nothing to escape (nearly all). */
+function labelValueText(value: string): string {
+  return NEEDS_ESCAPE.test(value) ? escapeLabelValue(value) : value;
+}
+
 function sample(quoting: Quoting, name: string, metric: Metric, value: number, extra?: [string, number]): string {
-  const parts = metric.labels.map((pair) => `${labelNameText(pair.name, quoting)}="${escapeLabelValue(pair.value)}"`);
+  let labels = '';
+  for (let i = 0; i < metric.labels.length; i++) {
+    const pair = metric.labels[i];
+    labels += `${i === 0 ? '' : ','}${labelNameText(pair.name, quoting)}="${labelValueText(pair.value)}"`;
+  }
   if (extra !== undefined) {
-    parts.push(`${extra[0]}="${formatExpositionFloat(extra[1])}"`);
+    labels += `${labels === '' ? '' : ','}${extra[0]}="${formatExpositionFloat(extra[1])}"`;
   }
   const timestamp = metric.timestampMs === undefined ? '' : ` ${metric.timestampMs.toString()}`;
-  const series = !quoting || isLegacyMetricName(name) ? `${name}${parts.length === 0 ? '' : `{${parts.join(',')}}`}` : `{${[quotedName(name), ...parts].join(',')}}`;
+  const series = !quoting || isLegacyMetricName(name) ? (labels === '' ? name : `${name}{${labels}}`) : `{${quotedName(name)}${labels === '' ? '' : `,${labels}`}}`;
   return `${series} ${formatExpositionFloat(value)}${timestamp}\n`;
 }
 
@@ -146,27 +158,27 @@ function histogramLines(quoting: Quoting, name: string, metric: Metric): string 
 }
 
 /** Writes one family; returns false where Go's encoder fails (and the handler stops writing). */
-function writeFamily(out: string[], family: MergedFamily, quoting: Quoting): boolean {
+function writeFamily(out: GrowingBuffer, family: MergedFamily, quoting: Quoting): boolean {
   if (family.name === '') {
     return false;
   }
   if (family.help !== undefined) {
-    out.push(`# HELP ${familyNameText(family.name, quoting)} ${escapeHelp(family.help)}\n`);
+    out.goString(`# HELP ${familyNameText(family.name, quoting)} ${escapeHelp(family.help)}\n`);
   }
   // 1.11's expfmt writes a gauge histogram's classic buckets as a histogram.
   const type = quoting && family.type === GAUGE_HISTOGRAM ? HISTOGRAM : family.type;
   const word = TYPE_WORDS.get(type);
   if (word === undefined) {
-    out.push(`# TYPE ${familyNameText(family.name, quoting)}`);
+    out.goString(`# TYPE ${familyNameText(family.name, quoting)}`);
     return false;
   }
-  out.push(`# TYPE ${familyNameText(family.name, quoting)} ${word}\n`);
+  out.goString(`# TYPE ${familyNameText(family.name, quoting)} ${word}\n`);
   for (const metric of family.metrics) {
     const lines = metricLines(quoting, family.name, type, metric);
     if (lines === undefined) {
       return false;
     }
-    out.push(lines);
+    out.goString(lines);
   }
   return true;
 }
@@ -196,11 +208,11 @@ export function exposedFamilies(store: MockStore, self: SelfMetrics, escaping?: 
 
 /** The text body of GET /metrics. */
 export function renderExposition(store: MockStore, self: SelfMetrics, escaping?: NameEscaping): Buffer {
-  const out: string[] = [];
+  const out = new GrowingBuffer();
   for (const family of exposedFamilies(store, self, escaping)) {
     if (!writeFamily(out, family, escaping !== undefined)) {
       break;
     }
   }
-  return goStringBytes(out.join(''));
+  return out.toBuffer();
 }

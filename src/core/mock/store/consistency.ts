@@ -3,6 +3,7 @@ import { CheckRules, labelProblem, metricError } from './metricChecks';
 import { familyType, HISTOGRAM, metricHasValueFor, MetricTypeCode, SUMMARY, typeName } from '../model';
 import { SelfMetrics } from './selfMetrics';
 import { StoreView } from './storeView';
+import { baseOfSuffixed, COLLISION_SUFFIXES } from './suffixes';
 
 // The errors client_golang 1.14's Gatherers reports when the gateway gathers its own metrics and
 // every group's families (what checkWriteRequest runs on a simulated store, and GET /metrics on
@@ -13,21 +14,12 @@ import { StoreView } from './storeView';
 
 /** The names whose suffix-collision check involves this one: x_count, x_sum, x_bucket, and x for x_count, x_sum or x_bucket. */
 export function suffixRelatives(name: string): string[] {
-  const relatives = [`${name}_count`, `${name}_sum`, `${name}_bucket`];
+  const relatives = COLLISION_SUFFIXES.map((suffix) => name + suffix);
   const base = baseOfSuffixed(name);
   if (base !== undefined) {
     relatives.push(base);
   }
   return relatives;
-}
-
-function baseOfSuffixed(name: string): string | undefined {
-  for (const suffix of ['_count', '_sum', '_bucket']) {
-    if (name.endsWith(suffix)) {
-      return name.slice(0, -suffix.length);
-    }
-  }
-  return undefined;
 }
 
 const REPEATED = 'was collected before with the same name and label values';
@@ -39,9 +31,21 @@ export interface GatherError {
 
 /** The errors of the given family names, in gather order. */
 export function gatherErrors(view: StoreView, self: SelfMetrics, candidates: Iterable<string>, rules: CheckRules): GatherError[] {
-  const names = [...new Set(candidates)].filter((name) => view.exists(name)).sort((a, b) => view.order(a) - view.order(b));
+  const ordered: { name: string; order: number }[] = [];
+  for (const name of new Set(candidates)) {
+    if (view.exists(name)) {
+      ordered.push({ name, order: view.order(name) });
+    }
+  }
+  ordered.sort((a, b) => a.order - b.order);
   const checker = new FamilyChecker(view, self, rules);
-  return names.flatMap((name) => checker.errors(name).map((message) => ({ name, message })));
+  const errors: GatherError[] = [];
+  for (const { name } of ordered) {
+    for (const message of checker.errors(name)) {
+      errors.push({ name, message });
+    }
+  }
+  return errors;
 }
 
 /** client_golang's MultiError text: the error itself, or "N error(s) occurred:" and a list. */
@@ -150,27 +154,27 @@ class FamilyChecker {
   }
 
   private suffixCollision(name: string): string | undefined {
-    const quoted = goQuoteString(name);
+    const quoted = () => goQuoteString(name);
     const base = baseOfSuffixed(name);
     if (base !== undefined && base !== '' && this.gatheredBefore(base, name)) {
       const baseType = this.gatheredType(base);
       if (baseType === SUMMARY && !name.endsWith('_bucket')) {
-        return `collected metric named ${quoted} collides with previously collected summary named ${goQuoteString(base)}`;
+        return `collected metric named ${quoted()} collides with previously collected summary named ${goQuoteString(base)}`;
       }
       if (baseType === HISTOGRAM) {
-        return `collected metric named ${quoted} collides with previously collected histogram named ${goQuoteString(base)}`;
+        return `collected metric named ${quoted()} collides with previously collected histogram named ${goQuoteString(base)}`;
       }
     }
     const type = this.gatheredType(name);
     if (type === SUMMARY || type === HISTOGRAM) {
       for (const suffix of ['_count', '_sum']) {
         if (this.gatheredBefore(name + suffix, name)) {
-          return `collected histogram or summary named ${quoted} collides with previously collected metric named ${goQuoteString(name + suffix)}`;
+          return `collected histogram or summary named ${quoted()} collides with previously collected metric named ${goQuoteString(name + suffix)}`;
         }
       }
     }
     if (type === HISTOGRAM && this.gatheredBefore(`${name}_bucket`, name)) {
-      return `collected histogram named ${quoted} collides with previously collected metric named ${goQuoteString(`${name}_bucket`)}`;
+      return `collected histogram named ${quoted()} collides with previously collected metric named ${goQuoteString(`${name}_bucket`)}`;
     }
     return undefined;
   }

@@ -64,6 +64,7 @@ function seriesKey(name: string, metric: Metric): string {
   for (const pair of metric.labels) {
     parts.push(pair.name, pair.value);
   }
+  // JSON of an array is one flat string: a key built by concatenation would keep a cons-string wrapper per series.
   return JSON.stringify(parts);
 }
 

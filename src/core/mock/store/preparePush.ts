@@ -1,6 +1,6 @@
 import { addFacts, emptyFacts, FamilyFacts } from './metricChecks';
 import { MetricFamily } from '../model';
-import { GroupingLabels, sanitizeMetric } from './sanitize';
+import { GroupingLabels, groupingSanitizer } from './sanitize';
 
 // The part of a push that does not depend on what the store holds (the grouping labels put into
 // every metric, the facts the indexes count), done before the store's check and write and in
@@ -16,13 +16,14 @@ export type Pause = () => Promise<void>;
 /** Sanitizes the families in place and computes their facts, pausing after every slice of metrics. */
 export async function preparePush(families: readonly MetricFamily[], grouping: GroupingLabels, pause: Pause): Promise<Map<MetricFamily, FamilyFacts>> {
   const prepared = new Map<MetricFamily, FamilyFacts>();
+  const sanitize = groupingSanitizer(grouping);
   let sinceLastPause = 0;
   for (const family of families) {
     const facts = emptyFacts();
     for (let start = 0; start < family.metrics.length; start += METRICS_PER_SLICE) {
       const end = Math.min(family.metrics.length, start + METRICS_PER_SLICE);
       for (let i = start; i < end; i++) {
-        sanitizeMetric(family.metrics[i], grouping);
+        sanitize(family.metrics[i]);
       }
       addFacts(facts, family, start, end);
       sinceLastPause += end - start;

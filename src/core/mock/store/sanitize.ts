@@ -12,31 +12,55 @@ const INSTANCE_LABEL = 'instance';
  * no instance label, and the labels are sorted by name.
  */
 export function sanitizeMetric(metric: Metric, grouping: GroupingLabels): void {
-  const notYetDone = new Map(Object.entries(grouping));
-  let hasInstance = false;
-  for (const pair of metric.labels) {
-    const groupingValue = notYetDone.get(pair.name);
-    if (groupingValue !== undefined) {
-      pair.value = groupingValue;
-      notYetDone.delete(pair.name);
+  groupingSanitizer(grouping)(metric);
+}
+
+/**
+ * sanitizeMetric for the metrics of one push: the grouping labels' pairs are made once and shared
+ * by every metric (nothing changes a stored pair), and each metric gets a label array of its exact
+ * size (pushing onto the body's array would leave it with room for a dozen more).
+ */
+export function groupingSanitizer(grouping: GroupingLabels): (metric: Metric) => void {
+  const pairs: LabelPair[] = Object.entries(grouping).map(([name, value]) => ({ name, value }));
+  const indexByName = new Map(pairs.map((pair, index) => [pair.name, index]));
+  const used = new Uint8Array(pairs.length);
+  const groupingHasInstance = indexByName.has(INSTANCE_LABEL);
+  const emptyInstance: LabelPair = { name: INSTANCE_LABEL, value: '' };
+  return (metric) => {
+    used.fill(0);
+    const body = metric.labels;
+    let unused = pairs.length;
+    let hasInstance = groupingHasInstance;
+    for (const pair of body) {
+      const index = indexByName.get(pair.name);
+      if (index !== undefined && used[index] === 0) {
+        pair.value = pairs[index].value;
+        used[index] = 1;
+        unused--;
+      }
+      hasInstance ||= pair.name === INSTANCE_LABEL;
     }
-    if (pair.name === INSTANCE_LABEL) {
-      hasInstance = true;
+    const labels = new Array<LabelPair>(body.length + unused + (hasInstance ? 0 : 1));
+    let next = 0;
+    for (const pair of body) {
+      labels[next++] = pair;
     }
-  }
-  for (const [name, value] of notYetDone) {
-    metric.labels.push({ name, value });
-    hasInstance ||= name === INSTANCE_LABEL;
-  }
-  if (!hasInstance) {
-    metric.labels.push({ name: INSTANCE_LABEL, value: '' });
-  }
-  metric.labels.sort(compareLabelNames);
+    for (let index = 0; index < pairs.length; index++) {
+      if (used[index] === 0) {
+        labels[next++] = pairs[index];
+      }
+    }
+    if (!hasInstance) {
+      labels[next] = emptyInstance;
+    }
+    metric.labels = labels.sort(compareLabelNames);
+  };
 }
 
 export function sanitizeFamily(family: MetricFamily, grouping: GroupingLabels): void {
+  const sanitize = groupingSanitizer(grouping);
   for (const metric of family.metrics) {
-    sanitizeMetric(metric, grouping);
+    sanitize(metric);
   }
 }
 

@@ -5,6 +5,7 @@ import { gaugeFamily, MetricFamily } from '../model';
 import { GroupingLabels, groupSeriesLabels, sanitizeFamily } from './sanitize';
 import { SelfMetrics } from './selfMetrics';
 import { StoreIndex } from './storeIndex';
+import { baseOfSuffixed, COLLISION_SUFFIXES } from './suffixes';
 import { GroupChange, StoreView } from './storeView';
 import { groupLabelsId } from '../../protocol/groupingKey';
 
@@ -129,7 +130,9 @@ export class MockStore {
       this.recordFailure(request.grouping, time);
       return { ok: false, error: INCONSISTENT_PREFIX + multiErrorText(errors.map((error) => error.message)) };
     }
-    this.apply(change, request.grouping);
+    // The check passed on every name this write can change and every name failing before, judged
+    // on the store as it is after the write: no name is a problem any more.
+    this.apply(change, request.grouping, true);
     return { ok: true };
   }
 
@@ -216,23 +219,52 @@ export class MockStore {
   /** The names whose check can change with this change: the ones it touches and their suffix relatives. */
   private touchedNames(change: GroupChange): string[] {
     const touched: string[] = [];
-    for (const name of new Set([...change.before.keys(), ...change.after.keys()])) {
-      if (change.before.get(name) !== change.after.get(name)) {
-        touched.push(name, ...suffixRelatives(name));
+    // A relative matters only where it is stored: one the change stores is touched itself, the
+    // others are in the index (x_count, x_sum, x_bucket asked for only when one of them is).
+    const touch = (name: string) => {
+      touched.push(name);
+      const base = baseOfSuffixed(name);
+      if (base !== undefined) {
+        touched.push(base);
+      }
+      if (this.index.hasSuffixedRelative(name)) {
+        for (const suffix of COLLISION_SUFFIXES) {
+          touched.push(name + suffix);
+        }
+      }
+    };
+    for (const [name, before] of change.before) {
+      if (before !== change.after.get(name)) {
+        touch(name);
+      }
+    }
+    for (const name of change.after.keys()) {
+      if (!change.before.has(name)) {
+        touch(name);
       }
     }
     return touched;
   }
 
   private candidates(change: GroupChange): string[] {
-    return [...this.touchedNames(change), ...this.index.problemNames];
+    const candidates = this.touchedNames(change);
+    for (const name of this.index.problemNames) {
+      candidates.push(name);
+    }
+    return candidates;
   }
 
-  private apply(change: GroupChange, grouping: GroupingLabels): void {
+  /** `checked`: the consistency check passed on this change (see push), so the problems need no refresh. */
+  private apply(change: GroupChange, grouping: GroupingLabels, checked = false): void {
     this.writes++;
-    for (const name of new Set([...change.before.keys(), ...change.after.keys()])) {
+    for (const [name, before] of change.before) {
       const after = change.after.get(name);
-      if (change.before.get(name) !== after) {
+      if (before !== after) {
+        this.index.set(change.groupKey, name, after);
+      }
+    }
+    for (const [name, after] of change.after) {
+      if (!change.before.has(name)) {
         this.index.set(change.groupKey, name, after);
       }
     }
@@ -241,7 +273,11 @@ export class MockStore {
     } else {
       this.groupsByKey.set(change.groupKey, { key: change.groupKey, labels: grouping, families: change.after });
     }
-    this.refreshProblems(this.touchedNames(change));
+    if (checked) {
+      this.index.problemNames.clear();
+    } else {
+      this.refreshProblems(this.touchedNames(change));
+    }
   }
 
   /** Re-checks the touched names against the store as it is now. */

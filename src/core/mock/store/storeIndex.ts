@@ -1,4 +1,5 @@
 import { CHECKED_TYPES, StoredFamily } from './metricChecks';
+import { baseOfSuffixed } from './suffixes';
 
 // The store's indexes, kept up to date on every write so that the consistency check of a push
 // only looks at what the push touches:
@@ -34,8 +35,11 @@ export class StoreIndex {
   private readonly orderByName = new Map<string, number>();
   private nextOrder = 0;
   private readonly totalsByName = new Map<string, NameTotals>();
-  private readonly occurrencesByKey = new Map<string, Occurrence[]>();
+  /** One occurrence as itself (nearly every series is stored once), several in an array. */
+  private readonly occurrencesByKey = new Map<string, Occurrence | Occurrence[]>();
   private readonly duplicatesByName = new Map<string, Set<string>>();
+  /** x -> how many stored names are x_count, x_sum or x_bucket (so a push asks about a name's suffixed relatives only when there are some). */
+  private readonly suffixedByBase = new Map<string, number>();
   /** Family names whose consistency check fails in the current store. */
   readonly problemNames = new Set<string>();
   private brokenNative = 0;
@@ -71,7 +75,22 @@ export class StoreIndex {
   }
 
   occurrences(key: string): readonly Occurrence[] {
-    return this.occurrencesByKey.get(key) ?? [];
+    const found = this.occurrencesByKey.get(key);
+    return found === undefined ? [] : Array.isArray(found) ? found : [found];
+  }
+
+  /** Whether the series is stored anywhere but in this group. */
+  storedOutside(key: string, groupKey: string): boolean {
+    const found = this.occurrencesByKey.get(key);
+    if (found === undefined) {
+      return false;
+    }
+    return Array.isArray(found) ? found.some((occurrence) => occurrence.groupKey !== groupKey) : found.groupKey !== groupKey;
+  }
+
+  /** Whether any of x_count, x_sum, x_bucket is stored, for x = `name`. */
+  hasSuffixedRelative(name: string): boolean {
+    return this.suffixedByBase.has(name);
   }
 
   duplicateKeys(name: string): ReadonlySet<string> {
@@ -91,8 +110,9 @@ export class StoreIndex {
     }
     const owner = { stored, seq: previous?.seq ?? this.nextOwnerSeq++ };
     if (owners === undefined) {
-      this.ownersByName.set(name, new Map([[groupKey, owner]]));
+      this.ownersByName.set(name, new Map<string, Owner>().set(groupKey, owner));
       this.orderByName.set(name, this.nextOrder++);
+      this.countSuffixed(name, 1);
     } else {
       owners.set(groupKey, owner);
     }
@@ -105,6 +125,7 @@ export class StoreIndex {
     this.totalsByName.clear();
     this.occurrencesByKey.clear();
     this.duplicatesByName.clear();
+    this.suffixedByBase.clear();
     this.problemNames.clear();
     this.brokenNative = 0;
   }
@@ -115,8 +136,22 @@ export class StoreIndex {
     if (owners !== undefined && owners.size === 0) {
       this.ownersByName.delete(name);
       this.orderByName.delete(name);
+      this.countSuffixed(name, -1);
       this.totalsByName.delete(name);
       this.duplicatesByName.delete(name);
+    }
+  }
+
+  private countSuffixed(name: string, sign: 1 | -1): void {
+    const base = baseOfSuffixed(name);
+    if (base === undefined) {
+      return;
+    }
+    const count = (this.suffixedByBase.get(base) ?? 0) + sign;
+    if (count === 0) {
+      this.suffixedByBase.delete(base);
+    } else {
+      this.suffixedByBase.set(base, count);
     }
   }
 
@@ -141,12 +176,16 @@ export class StoreIndex {
   }
 
   private addOccurrence(name: string, key: string, occurrence: Occurrence): void {
-    const occurrences = this.occurrencesByKey.get(key);
-    if (occurrences === undefined) {
-      this.occurrencesByKey.set(key, [occurrence]);
+    const found = this.occurrencesByKey.get(key);
+    if (found === undefined) {
+      this.occurrencesByKey.set(key, occurrence);
       return;
     }
-    occurrences.push(occurrence);
+    if (Array.isArray(found)) {
+      found.push(occurrence);
+    } else {
+      this.occurrencesByKey.set(key, [found, occurrence]);
+    }
     let duplicates = this.duplicatesByName.get(name);
     if (duplicates === undefined) {
       duplicates = new Set();
@@ -156,18 +195,29 @@ export class StoreIndex {
   }
 
   private removeOccurrence(name: string, key: string, stored: StoredFamily, index: number): void {
-    const remaining = (this.occurrencesByKey.get(key) ?? []).filter((occurrence) => occurrence.stored !== stored || occurrence.index !== index);
-    if (remaining.length === 0) {
-      this.occurrencesByKey.delete(key);
-    } else {
-      this.occurrencesByKey.set(key, remaining);
-    }
-    if (remaining.length < 2) {
-      const duplicates = this.duplicatesByName.get(name);
-      duplicates?.delete(key);
-      if (duplicates?.size === 0) {
-        this.duplicatesByName.delete(name);
+    const found = this.occurrencesByKey.get(key);
+    if (!Array.isArray(found)) {
+      if (found !== undefined && found.stored === stored && found.index === index) {
+        this.occurrencesByKey.delete(key);
       }
+      return;
+    }
+    const at = found.findIndex((occurrence) => occurrence.stored === stored && occurrence.index === index);
+    if (at >= 0) {
+      found.splice(at, 1);
+    }
+    if (found.length >= 2) {
+      return;
+    }
+    if (found.length === 1) {
+      this.occurrencesByKey.set(key, found[0]);
+    } else {
+      this.occurrencesByKey.delete(key);
+    }
+    const duplicates = this.duplicatesByName.get(name);
+    duplicates?.delete(key);
+    if (duplicates?.size === 0) {
+      this.duplicatesByName.delete(name);
     }
   }
 }

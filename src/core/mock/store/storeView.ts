@@ -65,10 +65,18 @@ export class StoreView {
 
   /** The family whose type and help the merged family takes (the first one gathered). */
   firstFamily(name: string): StoredFamily | undefined {
-    for (const stored of this.families(name)) {
-      return stored;
+    const change = this.change;
+    for (const [groupKey, { stored }] of this.index.owners(name) ?? []) {
+      if (change === undefined || groupKey !== change.groupKey) {
+        return stored;
+      }
+      const replacement = change.after.get(name);
+      if (replacement !== undefined) {
+        return replacement;
+      }
     }
-    return undefined;
+    // No other group holds the name: the changed group's family, if it has one now.
+    return change?.after.get(name);
   }
 
   missing(name: string, type: number): number {
@@ -87,15 +95,19 @@ export class StoreView {
   repeatedSeries(name: string): Metric[] {
     const change = this.change;
     const changedFamily = change?.after.get(name);
-    const changedIndexes = indexesByKey(changedFamily);
-    const candidates = new Set(this.index.duplicateKeys(name));
-    for (const key of changedIndexes.keys()) {
+    const changedIndexes = change === undefined ? undefined : this.repeatedInChange(changedFamily, change.groupKey);
+    const storedDuplicates = this.index.duplicateKeys(name);
+    if (changedIndexes === undefined && storedDuplicates.size === 0) {
+      return [];
+    }
+    const candidates = new Set(storedDuplicates);
+    for (const key of changedIndexes?.keys() ?? []) {
       candidates.add(key);
     }
     const changedSeq = change === undefined ? undefined : (this.index.owners(name)?.get(change.groupKey)?.seq ?? Number.MAX_SAFE_INTEGER);
     const repeated: PlacedMetric[] = [];
     for (const key of candidates) {
-      const placed = this.placedOccurrences(key, changedFamily, changedIndexes.get(key), changedSeq);
+      const placed = this.placedOccurrences(key, changedFamily, changedIndexes?.get(key), changedSeq);
       if (placed.length >= 2) {
         placed.sort(comparePlaced);
         for (let i = 1; i < placed.length; i++) {
@@ -104,6 +116,45 @@ export class StoreView {
       }
     }
     return repeated.sort(comparePlaced).map((placed) => placed.metric);
+  }
+
+  /**
+   * Where the changed family holds a series that is repeated, within the family or elsewhere in
+   * the store: series key -> its indexes in the family; undefined when there is none. A series
+   * stored once (and, if stored already, only in the changed group itself) is left out, so a big
+   * family whose series are all new costs one look-up per series and no list.
+   */
+  private repeatedInChange(changedFamily: StoredFamily | undefined, groupKey: string): Map<string, number[]> | undefined {
+    const keys = changedFamily?.facts.keys ?? [];
+    // A small family is searched instead of mapped (most families have a handful of series).
+    const firstIndex = keys.length > SMALL_FAMILY ? new Map<string, number>() : undefined;
+    const seenBefore = (key: string, index: number) => {
+      if (firstIndex !== undefined) {
+        return firstIndex.get(key);
+      }
+      const at = keys.indexOf(key);
+      return at < index ? at : undefined;
+    };
+    let repeated: Map<string, number[]> | undefined;
+    keys.forEach((key, index) => {
+      const seenAt = seenBefore(key, index);
+      if (seenAt === undefined) {
+        firstIndex?.set(key, index);
+        if (this.index.storedOutside(key, groupKey)) {
+          repeated ??= new Map();
+          repeated.set(key, [index]);
+        }
+        return;
+      }
+      repeated ??= new Map();
+      const list = repeated.get(key);
+      if (list === undefined) {
+        repeated.set(key, [seenAt, index]);
+      } else {
+        list.push(index);
+      }
+    });
+    return repeated;
   }
 
   /** The stored occurrences of a series, the changed group's replaced by its new family's (at `changedIndexes`). */
@@ -135,19 +186,8 @@ export class StoreView {
   }
 }
 
-/** Where each series key sits in a family (one pass, so that looking a key up costs its occurrences). */
-function indexesByKey(stored: StoredFamily | undefined): Map<string, number[]> {
-  const indexes = new Map<string, number[]>();
-  stored?.facts.keys.forEach((key, index) => {
-    const list = indexes.get(key);
-    if (list === undefined) {
-      indexes.set(key, [index]);
-    } else {
-      list.push(index);
-    }
-  });
-  return indexes;
-}
+/** Up to this many series, a family's repeated series are found by searching its keys. */
+const SMALL_FAMILY = 16;
 
 /** A metric with its place in gather order: its group's place among the family's owners, then its index. */
 interface PlacedMetric {
