@@ -183,12 +183,32 @@ export const reservedLabelNameRule: LintRule = {
 
 const TYPE_WORDS = ['counter', 'gauge', 'summary', 'histogram', 'gauge_histogram'];
 
+/** How a word shows in a name as one of its `_` segments: inside (`_word_`) or at the end (`_word`); made once, not per family. */
+interface NameWord {
+  readonly word: string;
+  readonly inside: string;
+  readonly atEnd: string;
+}
+
+function nameWord(word: string): NameWord {
+  return { word, inside: `_${word}_`, atEnd: `_${word}` };
+}
+
+/** Whether the (lower-case) name has the word after an underscore, as a segment of its own. */
+function hasNameWord(lowerName: string, { inside, atEnd }: NameWord): boolean {
+  return lowerName.includes(inside) || lowerName.endsWith(atEnd);
+}
+
+const ALL_TYPE_NAME_WORDS: readonly NameWord[] = TYPE_WORDS.map(nameWord);
+const TYPE_NAME_WORDS: ReadonlyMap<string, NameWord> = new Map(ALL_TYPE_NAME_WORDS.map((typeWord) => [typeWord.word, typeWord]));
+
 /** The type words promlint looks for in a name: every type's with promtool 2.42, only the family's own (not untyped) with 3.x. */
-function typeWordsFor(family: Family, target: GatewayTarget): readonly string[] {
+function typeWordsFor(family: Family, target: GatewayTarget): readonly NameWord[] {
   if (target.version === '1.5') {
-    return TYPE_WORDS;
+    return ALL_TYPE_NAME_WORDS;
   }
-  return family.effectiveType === 'untyped' ? [] : [family.effectiveType];
+  const own = TYPE_NAME_WORDS.get(family.effectiveType);
+  return own === undefined ? [] : [own];
 }
 
 export const typeInNameRule: LintRule = {
@@ -200,8 +220,8 @@ export const typeInNameRule: LintRule = {
     linted(document.families).flatMap((family) => {
       const lower = family.name.toLowerCase();
       return typeWordsFor(family, target)
-        .filter((type) => lower.includes(`_${type}_`) || lower.endsWith(`_${type}`))
-        .map((type) => familyFinding(family, `metric name should not include type '${type}'`, `the name should not say its type ("${type}"): the TYPE line already does`));
+        .filter((typeWord) => hasNameWord(lower, typeWord))
+        .map(({ word: type }) => familyFinding(family, `metric name should not include type '${type}'`, `the name should not say its type ("${type}"): the TYPE line already does`));
     }),
 };
 
@@ -241,7 +261,7 @@ export const camelCaseRule: LintRule = {
     }),
 };
 
-const ABBREVIATED_UNITS = ['s', 'ms', 'us', 'ns', 'sec', 'b', 'kb', 'mb', 'gb', 'tb', 'pb', 'm', 'h', 'd'];
+const ABBREVIATED_UNITS: readonly NameWord[] = ['s', 'ms', 'us', 'ns', 'sec', 'b', 'kb', 'mb', 'gb', 'tb', 'pb', 'm', 'h', 'd'].map(nameWord);
 
 export const abbreviatedUnitRule: LintRule = {
   code: 'abbreviated-unit',
@@ -251,7 +271,7 @@ export const abbreviatedUnitRule: LintRule = {
   check: ({ document }) =>
     linted(document.families).flatMap((family) => {
       const lower = family.name.toLowerCase();
-      return ABBREVIATED_UNITS.filter((unit) => lower.includes(`_${unit}_`) || lower.endsWith(`_${unit}`)).map((unit) =>
+      return ABBREVIATED_UNITS.filter((unit) => hasNameWord(lower, unit)).map(({ word: unit }) =>
         familyFinding(family, 'metric names should not contain abbreviated units', `spell the unit out: "_${unit}" is an abbreviation (e.g. _seconds, _bytes)`),
       );
     }),
