@@ -287,7 +287,28 @@ export const camelCaseRule: LintRule = {
     }),
 };
 
-const ABBREVIATED_UNITS: readonly NameWord[] = ['s', 'ms', 'us', 'ns', 'sec', 'b', 'kb', 'mb', 'gb', 'tb', 'pb', 'm', 'h', 'd'].map(nameWord);
+const ABBREVIATED_UNITS = ['s', 'ms', 'us', 'ns', 'sec', 'b', 'kb', 'mb', 'gb', 'tb', 'pb', 'm', 'h', 'd'];
+const ABBREVIATED_UNIT_INDEX: ReadonlyMap<string, number> = new Map(ABBREVIATED_UNITS.map((unit, index) => [unit, index]));
+const LONGEST_ABBREVIATION = 3;
+
+/**
+ * The abbreviated units a lower-case name contains as `_unit_` or ends with as `_unit`, in
+ * ABBREVIATED_UNITS' order: those that are one of its `_` segments after the first. One pass over
+ * the name instead of two searches per unit.
+ */
+function abbreviatedUnitsIn(lowerName: string): string[] {
+  let found = 0; // bit i: ABBREVIATED_UNITS[i]
+  for (let start = lowerName.indexOf('_') + 1; start > 0;) {
+    const end = lowerName.indexOf('_', start);
+    const stop = end < 0 ? lowerName.length : end;
+    const index = stop > start && stop - start <= LONGEST_ABBREVIATION ? ABBREVIATED_UNIT_INDEX.get(lowerName.slice(start, stop)) : undefined;
+    if (index !== undefined) {
+      found |= 1 << index;
+    }
+    start = end + 1;
+  }
+  return found === 0 ? [] : ABBREVIATED_UNITS.filter((_, index) => (found & (1 << index)) !== 0);
+}
 
 export const abbreviatedUnitRule: LintRule = {
   code: 'abbreviated-unit',
@@ -297,7 +318,7 @@ export const abbreviatedUnitRule: LintRule = {
   check: ({ document }) =>
     linted(document.families).flatMap((family) => {
       const lower = family.name.toLowerCase();
-      return ABBREVIATED_UNITS.filter((unit) => hasNameWord(lower, unit)).map(({ word: unit }) =>
+      return abbreviatedUnitsIn(lower).map((unit) =>
         familyFinding(family, 'metric names should not contain abbreviated units', `spell the unit out: "_${unit}" is an abbreviation (e.g. _seconds, _bytes)`),
       );
     }),
