@@ -2,6 +2,7 @@ import { Family, LabelPair, Sample, Span } from '../model';
 import { GatewayTarget } from '../../protocol/gatewayTarget';
 import { anyLabelName, metricsOf, ownLabelOf } from './familyMetrics';
 import { FNV_OFFSET_BASIS, hashText, HashIndex } from './hashIndex';
+import { mayHaveDuplicateSeries } from './seriesHash';
 import { Finding, LintRule } from './rule';
 
 // The checks of `promtool check metrics` (client_golang v1.14 promlint), with promtool's own problem
@@ -376,13 +377,14 @@ export const metricNotUniqueRule: LintRule = {
   defaultSeverity: 'warning',
   summary: 'With 1.11 (promtool 3): the same series, labels in the same order, appears again later in its family.',
   example: 'backup_size_bytes 1⏎backup_size_bytes 2',
-  check: ({ document, target }) => {
+  check: ({ document, target, urlLabels }) => {
     if (target.version === '1.5') {
       return [];
     }
     const findings: Finding[] = [];
     for (const family of linted(document.families)) {
-      if (ownLabelOf(family) !== undefined || family.samples.length < 2) {
+      // Samples with the same labels in the same order are the same series for duplicate-series too.
+      if (ownLabelOf(family) !== undefined || family.samples.length < 2 || !mayHaveDuplicateSeries(family, urlLabels)) {
         continue;
       }
       const hashes = new Int32Array(family.samples.length);
