@@ -6,7 +6,8 @@
 //       (promtool 3 slows down as families grow, so the small families are the hard comparison)
 //   (b) `promtool check metrics < FILE` the same number of times, for each promtool version found:
 //       3.x (the reference root's, .cache/reference-sid, or PGW_PROMTOOL_3) and 2.x (/usr/bin or PATH);
-//       the ratio of the medians, measured in the same run (the machine may be loaded)
+//       the ratio of the medians, measured in the same run (the machine may be loaded), and with GNU
+//       time the ratio of the median CPU times (user + system) beside it
 //   (a') `pgw lint` alone on ~50 MB of the first shape: time and peak RSS
 //   (c) lintExposition() in-process on a 20 000-line document: median of 20 runs after a warm-up
 //   (d), (e) the editor shell axis: the editor's lint of a 5 000-line script per edit, and `pgw lint`
@@ -194,6 +195,8 @@ interface Timing {
   readonly runs: number;
   /** Peak resident set size of the measured process, in kB, when GNU time is available. */
   readonly peakRssKb?: number;
+  /** Median CPU time (user + system) of the measured process, when GNU time is available. */
+  readonly medianCpuMs?: number;
   /** The exit code of the first run, and the last line it wrote to stderr. */
   readonly exitCode?: number;
   readonly lastStderrLine?: string;
@@ -237,14 +240,15 @@ interface Command {
 interface RunResult {
   readonly ms: number;
   readonly peakRssKb?: number;
+  readonly cpuMs?: number;
   readonly exitCode: number;
   readonly lastStderrLine: string;
 }
 
-/** One run, wrapped in GNU time (which writes the peak RSS to a file) when `rssFile` is given. */
+/** One run, wrapped in GNU time (which writes the CPU time and peak RSS to a file) when `rssFile` is given. */
 function runOnce(command: Command, rssFile: string | undefined): RunResult {
   const stdin = command.stdinFile === undefined ? 'ignore' : fs.openSync(command.stdinFile, 'r');
-  const [file, args] = rssFile ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command.file, ...command.args]] : [command.file, [...command.args]];
+  const [file, args] = rssFile ? [GNU_TIME, ['-f', '%U %S %M', '-o', rssFile, command.file, ...command.args]] : [command.file, [...command.args]];
   let result: SpawnSyncReturns<string>;
   const start = process.hrtime.bigint();
   try {
@@ -257,7 +261,7 @@ function runOnce(command: Command, rssFile: string | undefined): RunResult {
   const ms = elapsedMs(start);
   const exitCode = checkExit(command, result);
   const lastStderrLine = result.stderr.trim().split('\n').pop() ?? '';
-  return { ms, peakRssKb: rssFile ? readPeakRss(rssFile) : undefined, exitCode, lastStderrLine };
+  return { ms, ...(rssFile && readUsage(rssFile)), exitCode, lastStderrLine };
 }
 
 function checkExit(command: Command, result: SpawnSyncReturns<string>): number {
@@ -271,16 +275,22 @@ function checkExit(command: Command, result: SpawnSyncReturns<string>): number {
   return result.status;
 }
 
-function readPeakRss(rssFile: string): number | undefined {
-  const value = Number(fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop());
-  return Number.isFinite(value) ? value : undefined;
+/** GNU time's `%U %S %M` line: user and system seconds, peak RSS in kB. */
+function readUsage(rssFile: string): { cpuMs?: number; peakRssKb?: number } {
+  const [user, system, rss] = (fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+  return {
+    ...(Number.isFinite(user) && Number.isFinite(system) && { cpuMs: (user + system) * 1000 }),
+    ...(Number.isFinite(rss) && { peakRssKb: rss }),
+  };
 }
 
 function summarize(results: readonly RunResult[]): Timing {
   const times = results.map((result) => result.ms);
   const rss = results.map((result) => result.peakRssKb).filter((kb): kb is number => kb !== undefined);
+  const cpu = results.map((result) => result.cpuMs).filter((ms): ms is number => ms !== undefined);
   return {
     medianMs: median(times),
+    medianCpuMs: cpu.length > 0 ? median(cpu) : undefined,
     minMs: Math.min(...times),
     runs: results.length,
     peakRssKb: rss.length > 0 ? Math.max(...rss) : undefined,
@@ -325,7 +335,8 @@ function formatMs(ms: number): string {
 }
 
 function formatTiming(timing: Timing): string {
-  return `median ${formatMs(timing.medianMs)}, min ${formatMs(timing.minMs)} (${timing.runs} runs)`;
+  const cpu = timing.medianCpuMs === undefined ? '' : `, CPU median ${formatMs(timing.medianCpuMs)}`;
+  return `median ${formatMs(timing.medianMs)}, min ${formatMs(timing.minMs)}${cpu} (${timing.runs} runs)`;
 }
 
 function formatMegabytes(bytes: number): string {
@@ -376,6 +387,10 @@ function cliRows(document: string, pgw: Timing, promtools: readonly PromtoolTimi
       figure: `${ratio.toFixed(2)} (min/min ${(pgw.minMs / timing.minMs).toFixed(2)})`,
       target: `<= ${target.toFixed(2)}: ${verdict(ratio <= target)}`,
     });
+    if (pgw.medianCpuMs !== undefined && timing.medianCpuMs !== undefined) {
+      // promtool spreads its work over threads, pgw much less: on a loaded machine the CPU time is the steadier figure.
+      rows.push({ what: `    CPU time ratio pgw / promtool ${version} (medians)`, figure: (pgw.medianCpuMs / timing.medianCpuMs).toFixed(2), target: '' });
+    }
   }
   return rows;
 }

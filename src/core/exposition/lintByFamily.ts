@@ -2,7 +2,7 @@ import { BYTE_ORDER_MARK } from './characters';
 import { detachedText } from './detachedText';
 import { compareDiagnostics, Diagnostic } from './diagnostic';
 import { ALL_RULES, byteOrderMarkDiagnostic, DiagnosticCollector, LintOptions, urlLabelsOf } from './lint';
-import { Family, ParsedDocument, Sample } from './model';
+import { Family, ParsedDocument, ParseProblem, Sample, Token } from './model';
 import { ExpositionByFamily, parseExpositionByFamily } from './parser';
 import { LintRule, RuleContext } from './rules/rule';
 import { DEFAULT_GATEWAY_TARGET, GatewayTarget } from '../protocol/gatewayTarget';
@@ -116,20 +116,7 @@ export class ExpositionLintByFamily {
       return;
     }
     const { lineCount, quotedNames } = this.parse.summary();
-    const families = this.batch;
-    let samples: Sample[] | undefined;
-    const document: ParsedDocument = {
-      families,
-      // Only the label rules read it, and only for families with such a label: made when asked for.
-      get samples() {
-        return (samples ??= families.flatMap((family) => family.samples));
-      },
-      problems: [],
-      openMetricsKeywords: [],
-      lineCount,
-      quotedNames,
-    };
-    this.ruleFindings.addRuleFindings(FAMILY_RULES, this.context(document));
+    this.ruleFindings.addRuleFindings(FAMILY_RULES, this.context(new BatchDocument(this.batch, lineCount, quotedNames)));
     this.batch = [];
     this.batchSamples = 0;
   }
@@ -144,6 +131,24 @@ export class ExpositionLintByFamily {
       },
       target: this.target,
     };
+  }
+}
+
+/** A batch of families as the document the rules check. */
+class BatchDocument implements ParsedDocument {
+  readonly problems: ParseProblem[] = [];
+  readonly openMetricsKeywords: Token[] = [];
+  private allSamples: Sample[] | undefined;
+
+  constructor(
+    readonly families: Family[],
+    readonly lineCount: number,
+    readonly quotedNames: boolean,
+  ) {}
+
+  /** Only the label rules read it, and only for families with such a label: made when asked for. */
+  get samples(): Sample[] {
+    return (this.allSamples ??= this.families.flatMap((family) => family.samples));
   }
 }
 

@@ -113,6 +113,8 @@ type FamilyListener = (family: Family) => void;
 
 class ExpositionParser {
   private text = '';
+  /** `text` has an escaped byte somewhere (see decodeExposition): else no label value needs checking for one. */
+  private textHasEscapedByte = false;
   /** Where `text` starts in the document: the parser may be given it in pieces of whole lines. */
   private textOffset = 0;
   private pos = -1;
@@ -169,7 +171,7 @@ class ExpositionParser {
 
   /** Parses up to `maxLines` lines of `text` (the whole document); false once the end is reached. */
   step(text: string, maxLines: number): boolean {
-    this.text = text;
+    this.setText(text);
     for (let parsed = 0; parsed < maxLines && !this.ended; parsed++) {
       this.ended = !this.parseLine();
     }
@@ -182,7 +184,7 @@ class ExpositionParser {
    */
   parsePiece(piece: string, last: boolean): void {
     this.textOffset += this.text.length;
-    this.text = piece;
+    this.setText(piece);
     this.pos = -1;
     this.current = EOF;
     if (last) {
@@ -194,6 +196,14 @@ class ExpositionParser {
     }
     while (this.pos + 1 < piece.length) {
       this.parseLine();
+    }
+  }
+
+  private setText(text: string): void {
+    if (text !== this.text) {
+      this.text = text;
+      // One native scan of the text spares a scan of every label value.
+      this.textHasEscapedByte = ESCAPED_BYTE.test(text);
     }
   }
 
@@ -350,7 +360,7 @@ class ExpositionParser {
     } else {
       value = this.readEscapedLabelValue();
     }
-    if (containsEscapedByte(value)) {
+    if (this.textHasEscapedByte && containsEscapedByte(value)) {
       this.reject(invalidLabelValue(value), this.span(quote, this.pos + 1));
     }
     if (plain) {
@@ -1102,6 +1112,9 @@ class ExpositionParser {
     return this.text.codePointAt(this.pos) ?? 0;
   }
 }
+
+/** A byte of invalid UTF-8 as decodeExposition leaves it (isEscapedByte). */
+const ESCAPED_BYTE = /[\udc80-\udcff]/;
 
 function containsEscapedByte(text: string): boolean {
   for (let i = 0; i < text.length; i++) {

@@ -30,7 +30,7 @@ describe('packaged extension (.vsix installed into the host)', function () {
 
   it('has every file its package.json refers to (icon, walkthrough images and sample), plus the CLI', () => {
     const root = extension().extensionPath;
-    const missing = [...referencedFiles(), 'dist/pgw.js'].filter((file) => !fs.existsSync(path.join(root, file)));
+    const missing = [...referencedFiles(), 'dist/pgw.js', 'dist/pgw-cli.js'].filter((file) => !fs.existsSync(path.join(root, file)));
     assert.deepEqual(missing, []);
   });
 

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import packageJson from '../../../package.json';
@@ -52,5 +54,35 @@ describe('pgw CLI', () => {
     const unknown = spawnSync(process.execPath, [BUILT_CLI, 'nope'], { encoding: 'utf8' });
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /unknown command "nope"/);
+  });
+
+  it('lints exposition files with dist/pgw.js alone, and loads dist/pgw-cli.js for everything else', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgw-lean-'));
+    try {
+      const lean = path.join(dir, 'pgw.js');
+      fs.copyFileSync(BUILT_CLI, lean);
+      const prom = path.join(dir, 'bad.prom');
+      fs.writeFileSync(prom, 'backup_size_bytes{a="1"} 1\nbackup_size_bytes{a="1"} 2\n');
+      const linted = spawnSync(process.execPath, [lean, 'lint', '--format', 'json', prom], { encoding: 'utf8' });
+      assert.equal(linted.status, 1, linted.stderr);
+      assert.match(linted.stdout, /"code": "duplicate-series"/);
+      const usage = spawnSync(process.execPath, [lean, 'lint', '--format', 'xml', prom], { encoding: 'utf8' });
+      assert.equal(usage.status, 2);
+      assert.match(usage.stderr, /--format must be text or json/);
+      // Without the rest of the CLI beside it, a shell script or another command cannot run.
+      const script = path.join(dir, 'push.sh');
+      fs.writeFileSync(script, 'echo hi\n');
+      for (const args of [['lint', prom, script], ['--version']]) {
+        const full = spawnSync(process.execPath, [lean, ...args], { encoding: 'utf8' });
+        assert.notEqual(full.status, 0);
+        assert.match(full.stderr, /pgw-cli\.js/);
+      }
+      fs.copyFileSync(path.join(path.dirname(BUILT_CLI), 'pgw-cli.js'), path.join(dir, 'pgw-cli.js'));
+      const both = spawnSync(process.execPath, [lean, 'lint', prom, script], { encoding: 'utf8' });
+      assert.equal(both.status, 1, both.stderr);
+      assert.match(both.stdout, /bad\.prom:2:1: error duplicate-series/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

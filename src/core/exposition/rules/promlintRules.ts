@@ -2,6 +2,7 @@ import { Family, LabelPair, Sample, Span } from '../model';
 import { GatewayTarget } from '../../protocol/gatewayTarget';
 import { anyLabelName, metricsOf, ownLabelOf } from './familyMetrics';
 import { FNV_OFFSET_BASIS, hashText, HashIndex } from './hashIndex';
+import { mayHaveDuplicateSeries } from './seriesHash';
 import { Finding, LintRule } from './rule';
 
 // The checks of `promtool check metrics` (client_golang v1.14 promlint), with promtool's own problem
@@ -74,23 +75,49 @@ for (const prefix of UNIT_PREFIXES.filter((prefix) => prefix !== '')) {
   PREFIXES_BY_LETTER.set(prefix[0], same);
 }
 
-/** The unit words of a name, in name order (promlint compares whole `_` segments, case-sensitively). */
-export function unitWords(name: string): Array<{ word: string; base: string }> {
-  const found: Array<{ word: string; base: string }> = [];
-  for (const segment of name.split('_')) {
-    // UNIT_PREFIXES' order: '' first, then the others that the segment starts with.
-    if (Object.hasOwn(BASE_UNITS, segment)) {
-      found.push({ word: segment, base: BASE_UNITS[segment] });
-      continue;
-    }
-    for (const prefix of PREFIXES_BY_LETTER.get(segment.charAt(0)) ?? NO_PREFIXES) {
-      if (segment.startsWith(prefix) && Object.hasOwn(BASE_UNITS, segment.slice(prefix.length))) {
-        found.push({ word: segment, base: BASE_UNITS[segment.slice(prefix.length)] });
-        break;
-      }
+/** BASE_UNITS as a map: a look-up of a segment cut from a name is cheaper than an object's. */
+const BASE_UNIT_OF: ReadonlyMap<string, string> = new Map(Object.entries(BASE_UNITS));
+/** No unit word is shorter (`bits`, `days`). */
+const SHORTEST_UNIT_WORD = 4;
+
+interface UnitWord {
+  readonly word: string;
+  readonly base: string;
+}
+
+/** The unit word that a `_` segment of a name is, if any: a base unit, or one after a prefix (UNIT_PREFIXES' order: '' first). */
+function unitWordOf(segment: string): UnitWord | undefined {
+  if (segment.length < SHORTEST_UNIT_WORD) {
+    return undefined;
+  }
+  const base = BASE_UNIT_OF.get(segment);
+  if (base !== undefined) {
+    return { word: segment, base };
+  }
+  for (const prefix of PREFIXES_BY_LETTER.get(segment.charAt(0)) ?? NO_PREFIXES) {
+    const prefixed = segment.startsWith(prefix) ? BASE_UNIT_OF.get(segment.slice(prefix.length)) : undefined;
+    if (prefixed !== undefined) {
+      return { word: segment, base: prefixed };
     }
   }
-  return found;
+  return undefined;
+}
+
+/** The unit words of a name, in name order (promlint compares whole `_` segments, case-sensitively). */
+export function unitWords(name: string): UnitWord[] {
+  return name.split('_').flatMap((segment) => unitWordOf(segment) ?? []);
+}
+
+/** unitWords(name)[0], found without cutting the whole name up. */
+function firstUnitWord(name: string): UnitWord | undefined {
+  for (let start = 0; ;) {
+    const end = name.indexOf('_', start);
+    const unit = unitWordOf(name.slice(start, end < 0 ? name.length : end));
+    if (unit !== undefined || end < 0) {
+      return unit;
+    }
+    start = end + 1;
+  }
 }
 
 export const baseUnitRule: LintRule = {
@@ -101,7 +128,7 @@ export const baseUnitRule: LintRule = {
   check: ({ document }) =>
     linted(document.families).flatMap((family) => {
       // promlint stops at the first unit it finds, in random order when there are several; we take the first in the name.
-      const [first] = unitWords(family.name);
+      const first = firstUnitWord(family.name);
       if (!first || first.word === first.base) {
         return [];
       }
@@ -183,12 +210,32 @@ export const reservedLabelNameRule: LintRule = {
 
 const TYPE_WORDS = ['counter', 'gauge', 'summary', 'histogram', 'gauge_histogram'];
 
+/** How a word shows in a name as one of its `_` segments: inside (`_word_`) or at the end (`_word`); made once, not per family. */
+interface NameWord {
+  readonly word: string;
+  readonly inside: string;
+  readonly atEnd: string;
+}
+
+function nameWord(word: string): NameWord {
+  return { word, inside: `_${word}_`, atEnd: `_${word}` };
+}
+
+/** Whether the (lower-case) name has the word after an underscore, as a segment of its own. */
+function hasNameWord(lowerName: string, { inside, atEnd }: NameWord): boolean {
+  return lowerName.includes(inside) || lowerName.endsWith(atEnd);
+}
+
+const ALL_TYPE_NAME_WORDS: readonly NameWord[] = TYPE_WORDS.map(nameWord);
+const TYPE_NAME_WORDS: ReadonlyMap<string, NameWord> = new Map(ALL_TYPE_NAME_WORDS.map((typeWord) => [typeWord.word, typeWord]));
+
 /** The type words promlint looks for in a name: every type's with promtool 2.42, only the family's own (not untyped) with 3.x. */
-function typeWordsFor(family: Family, target: GatewayTarget): readonly string[] {
+function typeWordsFor(family: Family, target: GatewayTarget): readonly NameWord[] {
   if (target.version === '1.5') {
-    return TYPE_WORDS;
+    return ALL_TYPE_NAME_WORDS;
   }
-  return family.effectiveType === 'untyped' ? [] : [family.effectiveType];
+  const own = TYPE_NAME_WORDS.get(family.effectiveType);
+  return own === undefined ? [] : [own];
 }
 
 export const typeInNameRule: LintRule = {
@@ -200,8 +247,8 @@ export const typeInNameRule: LintRule = {
     linted(document.families).flatMap((family) => {
       const lower = family.name.toLowerCase();
       return typeWordsFor(family, target)
-        .filter((type) => lower.includes(`_${type}_`) || lower.endsWith(`_${type}`))
-        .map((type) => familyFinding(family, `metric name should not include type '${type}'`, `the name should not say its type ("${type}"): the TYPE line already does`));
+        .filter((typeWord) => hasNameWord(lower, typeWord))
+        .map(({ word: type }) => familyFinding(family, `metric name should not include type '${type}'`, `the name should not say its type ("${type}"): the TYPE line already does`));
     }),
 };
 
@@ -242,6 +289,27 @@ export const camelCaseRule: LintRule = {
 };
 
 const ABBREVIATED_UNITS = ['s', 'ms', 'us', 'ns', 'sec', 'b', 'kb', 'mb', 'gb', 'tb', 'pb', 'm', 'h', 'd'];
+const ABBREVIATED_UNIT_INDEX: ReadonlyMap<string, number> = new Map(ABBREVIATED_UNITS.map((unit, index) => [unit, index]));
+const LONGEST_ABBREVIATION = 3;
+
+/**
+ * The abbreviated units a lower-case name contains as `_unit_` or ends with as `_unit`, in
+ * ABBREVIATED_UNITS' order: those that are one of its `_` segments after the first. One pass over
+ * the name instead of two searches per unit.
+ */
+function abbreviatedUnitsIn(lowerName: string): string[] {
+  let found = 0; // bit i: ABBREVIATED_UNITS[i]
+  for (let start = lowerName.indexOf('_') + 1; start > 0;) {
+    const end = lowerName.indexOf('_', start);
+    const stop = end < 0 ? lowerName.length : end;
+    const index = stop > start && stop - start <= LONGEST_ABBREVIATION ? ABBREVIATED_UNIT_INDEX.get(lowerName.slice(start, stop)) : undefined;
+    if (index !== undefined) {
+      found |= 1 << index;
+    }
+    start = end + 1;
+  }
+  return found === 0 ? [] : ABBREVIATED_UNITS.filter((_, index) => (found & (1 << index)) !== 0);
+}
 
 export const abbreviatedUnitRule: LintRule = {
   code: 'abbreviated-unit',
@@ -251,7 +319,7 @@ export const abbreviatedUnitRule: LintRule = {
   check: ({ document }) =>
     linted(document.families).flatMap((family) => {
       const lower = family.name.toLowerCase();
-      return ABBREVIATED_UNITS.filter((unit) => lower.includes(`_${unit}_`) || lower.endsWith(`_${unit}`)).map((unit) =>
+      return abbreviatedUnitsIn(lower).map((unit) =>
         familyFinding(family, 'metric names should not contain abbreviated units', `spell the unit out: "_${unit}" is an abbreviation (e.g. _seconds, _bytes)`),
       );
     }),
@@ -309,13 +377,14 @@ export const metricNotUniqueRule: LintRule = {
   defaultSeverity: 'warning',
   summary: 'With 1.11 (promtool 3): the same series, labels in the same order, appears again later in its family.',
   example: 'backup_size_bytes 1⏎backup_size_bytes 2',
-  check: ({ document, target }) => {
+  check: ({ document, target, urlLabels }) => {
     if (target.version === '1.5') {
       return [];
     }
     const findings: Finding[] = [];
     for (const family of linted(document.families)) {
-      if (ownLabelOf(family) !== undefined || family.samples.length < 2) {
+      // Samples with the same labels in the same order are the same series for duplicate-series too.
+      if (ownLabelOf(family) !== undefined || family.samples.length < 2 || !mayHaveDuplicateSeries(family, urlLabels)) {
         continue;
       }
       const hashes = new Int32Array(family.samples.length);

@@ -1,7 +1,8 @@
-import { anyLabelName, forEachMetric, labelNamesOf, labelsKey, metricCount } from './familyMetrics';
+import { anyLabelName, forEachMetric, labelsKey } from './familyMetrics';
 import { GATEWAY_SELF_METRICS } from './gatewaySelfMetrics';
-import { FNV_OFFSET_BASIS, hashText, HashIndex } from './hashIndex';
-import { Family, LabelPair, Sample, Span } from '../model';
+import { HashIndex } from './hashIndex';
+import { mayHaveDuplicateSeries, sanitizedHash } from './seriesHash';
+import { LabelPair, Sample, Span } from '../model';
 import { Finding, LintRule, RuleContext } from './rule';
 
 // What the Pushgateway itself refuses or silently changes, beyond what its text parser rejects.
@@ -46,33 +47,6 @@ function sanitizedKey(labels: readonly LabelPair[], urlLabels: ReadonlySet<strin
     pairs.push(['instance', '']);
   }
   return labelsKey(pairs);
-}
-
-/** A well-mixed 32-bit hash of one name/value pair (murmur3's finalizer over FNV-1a). */
-function pairHash(name: string, value: string): number {
-  let hash = hashText(value, Math.imul(hashText(name, FNV_OFFSET_BASIS) ^ 0x3d, 0x01000193));
-  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
-  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
-  return hash ^ (hash >>> 16);
-}
-
-const MISSING_INSTANCE_HASH = pairHash('instance', '');
-
-/**
- * A hash of the sanitizedKey's pairs, made without the key: a sum, so the order of the labels does not
- * matter. `keepsAll` says that none of the labels is one of the URL's, which spares looking each up.
- */
-function sanitizedHash(labels: readonly LabelPair[], urlLabels: ReadonlySet<string>, keepsAll = false): number {
-  let hash = 0;
-  let hasInstance = urlLabels.has('instance');
-  for (const label of labels) {
-    const name = label.name.text;
-    if (keepsAll || !urlLabels.has(name)) {
-      hasInstance ||= name === 'instance';
-      hash = (hash + pairHash(name, label.value)) | 0;
-    }
-  }
-  return hasInstance ? hash : (hash + MISSING_INSTANCE_HASH) | 0;
 }
 
 /** Label lists longer than this are compared by their sanitizedKey rather than label by label. */
@@ -137,28 +111,6 @@ class SeriesIndex {
     this.index.add(hash, metric);
     return undefined;
   }
-}
-
-/**
- * Whether two metrics of the family have the same sanitizedHash, which two equal series always do.
- * Sorting the hashes (natively, in a typed array) answers it for most families, which have no
- * duplicate, at a fraction of what indexing every metric costs.
- */
-function mayHaveDuplicateSeries(family: Family, urlLabels: ReadonlySet<string>): boolean {
-  const names = labelNamesOf(family);
-  const keepsAll = ![...urlLabels].some((name) => names.has(name));
-  const hashes = new Int32Array(metricCount(family));
-  let count = 0;
-  forEachMetric(family, (labels) => {
-    hashes[count++] = sanitizedHash(labels, urlLabels, keepsAll);
-  });
-  hashes.sort();
-  for (let i = 1; i < hashes.length; i++) {
-    if (hashes[i] === hashes[i - 1]) {
-      return true;
-    }
-  }
-  return false;
 }
 
 export const duplicateSeriesRule: LintRule = {

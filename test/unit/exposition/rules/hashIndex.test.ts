@@ -20,4 +20,16 @@ describe('hash index of the repeated-series rules', () => {
     const messages = lintExposition(text).diagnostics.map((d) => `${d.span.line} ${d.code} ${/line (\d+)/.exec(d.message)?.[1]}`);
     assert.deepEqual(messages, ['2 metric-not-unique 4', '3 duplicate-series 3', '3 metric-not-unique 5', '4 duplicate-series 3']);
   });
+
+  it('finds metric-not-unique with duplicate-series off, and not for series that only the push URL makes equal', () => {
+    const codes = (text: string, options: Parameters<typeof lintExposition>[1]) =>
+      lintExposition(text, options)
+        .diagnostics.filter((d) => d.code === 'metric-not-unique' || d.code === 'duplicate-series')
+        .map((d) => `${d.span.line} ${d.code}`);
+    const repeated = '# HELP a A.\n# TYPE a gauge\na{x="1"} 1\na{x="1"} 2\n';
+    assert.deepEqual(codes(repeated, { severities: { 'duplicate-series': 'off' } }), ['2 metric-not-unique']);
+    const urlOnly = '# HELP a A.\n# TYPE a gauge\na{job="x"} 1\na{job="y"} 2\n';
+    assert.deepEqual(codes(urlOnly, {}), ['3 duplicate-series']);
+    assert.deepEqual(codes(urlOnly, { severities: { 'duplicate-series': 'off' } }), []);
+  });
 });
