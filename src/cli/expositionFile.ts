@@ -11,8 +11,12 @@ import { FileReader } from './cliInput';
 
 /** A reader that can also give a file's bytes a block at a time. */
 export interface BlockFileReader extends FileReader {
-  /** The file's bytes in order, a block at a time; a block may be reused once the next is asked for. */
-  readFileInBlocks?(path: string): Iterable<Uint8Array>;
+  /**
+   * The file's bytes in order, a block at a time; a block may be reused once the next is asked for.
+   * Undefined for a file that cannot be read a second time (a pipe, a FIFO, `/dev/stdin`): the rare
+   * document that must be linted whole reads the file again, so such a file is read whole at once.
+   */
+  readFileInBlocks?(path: string): Iterable<Uint8Array> | undefined;
 }
 
 const BLOCK_BYTES = 64 * 1024;
@@ -55,8 +59,11 @@ export function* linePieces(blocks: Iterable<Uint8Array>): Generator<{ text: str
 
 /** The diagnostics of an exposition file, read in blocks (see above). Throws what reading the file throws. */
 export function lintExpositionFile(path: string, reader: BlockFileReader, options: LintOptions): Diagnostic[] {
+  const blocks = reader.readFileInBlocks?.(path);
+  if (blocks === undefined) {
+    return lintExposition(decodeExposition(reader.readFile(path)), options).diagnostics;
+  }
   const lint = new ExpositionLintByFamily(options);
-  const blocks = reader.readFileInBlocks?.(path) ?? [reader.readFile(path)];
   for (const piece of linePieces(blocks)) {
     if (piece.last) {
       const diagnostics = lint.end(piece.text);
@@ -74,5 +81,5 @@ export function lintExpositionFile(path: string, reader: BlockFileReader, option
 export const nodeBlockFileReader: BlockFileReader = {
   readFile: (path) => fs.readFileSync(path),
   readStdin: () => fs.readFileSync(0),
-  readFileInBlocks: nodeFileBlocks,
+  readFileInBlocks: (path) => (fs.statSync(path).isFile() ? nodeFileBlocks(path) : undefined),
 };

@@ -18,7 +18,12 @@ describe('a push to a gateway whose status does not answer', () => {
       if (request.url === '/api/v1/status') {
         held.push(response);
         // Never ended by us: a close is the client giving up on it (its request timeout).
-        response.on('close', () => held.splice(held.indexOf(response), 1));
+        response.on('close', () => {
+          const index = held.indexOf(response);
+          if (index >= 0) {
+            held.splice(index, 1);
+          }
+        });
         return;
       }
       if (request.method === 'POST' && request.url?.startsWith('/metrics/job/')) {

@@ -347,6 +347,20 @@ describe('pgw lint', () => {
       }
     });
 
+    it('reads a pipe named as a file (/dev/stdin, a FIFO) whole, once: a document linted whole cannot read it a second time', () => {
+      const cli = path.resolve(__dirname, '../../../../dist/pgw.js');
+      // A family that comes back makes the document one that is linted whole.
+      const input = 'a 1\nb 2\na 3\n';
+      // Through a shell pipe: Node's own child stdin is a socket, which /dev/stdin cannot open.
+      const lintOf = (file: string) =>
+        spawnSync('sh', ['-c', 'printf "$1" | "$2" "$3" lint --format json --as exposition "$4"', 'sh', input, process.execPath, cli, file], { encoding: 'utf8', timeout: 60_000 });
+      const fromDash = lintOf('-');
+      const fromPipe = lintOf('/dev/stdin');
+      assert.notEqual(JSON.parse(fromDash.stdout).length, 0);
+      assert.equal(fromPipe.stdout, fromDash.stdout.replaceAll('"<stdin>"', '"/dev/stdin"'));
+      assert.equal(fromPipe.status, fromDash.status);
+    });
+
     for (const file of Object.keys(DOCUMENTS)) {
       it(`${file}: the findings of the file read whole`, async () => {
         const whole = await lint(['--format', 'json', '-'], { readFile: () => Buffer.alloc(0), readStdin: () => DOCUMENTS[file] });
