@@ -96,6 +96,15 @@ describe('mock gateway: the store', () => {
       ]);
     });
 
+    it('a push sent again still refuses a series another group then repeats, and forgets it after a delete', () => {
+      const { store } = newStore();
+      pushOk(store, { job: 'j' }, 'a{x="1"} 1\na{x="2"} 2\n');
+      pushOk(store, { job: 'j' }, 'a{x="1"} 1\na{x="2"} 2\n');
+      assert.match(pushError(store, { job: 'j', instance: '' }, 'a{x="2"} 3\n'), /\* collected metric "a" \{ [^\n]* untyped:<value:3 > \} was collected before with the same name and label values\n/);
+      store.delete({ job: 'j' });
+      pushOk(store, { job: 'j', instance: '' }, 'a{x="2"} 3\n');
+    });
+
     it('a wipe leaves no stale index entry behind', () => {
       const { store } = newStore();
       pushOk(store, { job: 'a' }, '# TYPE x gauge\nx 1\n');
@@ -142,6 +151,22 @@ describe('mock gateway: the store', () => {
       assert.equal(index.occurrences([...index.duplicateKeys('x')][0]).length, 2);
       index.set('g1', 'x', undefined);
       assert.equal(index.duplicateKeys('x').size, 0);
+    });
+
+    it('point at the new family when one with the same series replaces it, and forget its series with it', () => {
+      const index = new StoreIndex();
+      const first = storedFamily(gauge('x', ['1', 1], ['2', 2]), 1);
+      index.set('g1', 'x', first);
+      const again = storedFamily(gauge('x', ['1', 3], ['2', 4]), 2, undefined, first);
+      assert.equal(again.facts.keys, first.facts.keys, 'the same series share their keys');
+      index.set('g1', 'x', again);
+      const [occurrence] = index.occurrences(first.facts.keys[1]);
+      assert.equal(occurrence.owner.stored.family.metrics[occurrence.index].gauge?.value, 4);
+      index.set('g2', 'x', storedFamily(gauge('x', ['2', 5]), 3));
+      assert.deepEqual([...index.duplicateKeys('x')], [first.facts.keys[1]]);
+      index.set('g1', 'x', undefined);
+      assert.equal(index.duplicateKeys('x').size, 0);
+      assert.equal(index.occurrences(first.facts.keys[0]).length, 0);
     });
 
     it("see a group change without applying it: its replaced series do not repeat, a new owner's do", () => {

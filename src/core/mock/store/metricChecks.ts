@@ -125,7 +125,31 @@ export interface StoredFamily {
   readonly facts: FamilyFacts;
 }
 
-/** `facts`: computed beforehand (see preparePush.ts); computed here when left out. */
-export function storedFamily(family: MetricFamily, written: Micros, facts?: FamilyFacts): StoredFamily {
-  return { family, written, facts: facts ?? factsOf(family) };
+/**
+ * `facts`: computed beforehand (see preparePush.ts); computed here when left out. `replaced`: the
+ * family this one replaces; when both hold the same series in the same order, the new one shares
+ * its keys (the index keeps those strings anyway, and sameKeys then answers at once).
+ */
+export function storedFamily(family: MetricFamily, written: Micros, facts?: FamilyFacts, replaced?: StoredFamily): StoredFamily {
+  const own = facts ?? factsOf(family);
+  if (replaced === undefined || replaced.facts.keys === own.keys || !sameKeys(replaced.facts.keys, own.keys)) {
+    return { family, written, facts: own };
+  }
+  return { family, written, facts: { ...own, keys: replaced.facts.keys } };
+}
+
+/** Whether two families hold the same series in the same order. */
+export function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (a.length !== b.length) {
+    return false;
+  }
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) {
+      return false;
+    }
+  }
+  return true;
 }

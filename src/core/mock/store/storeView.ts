@@ -1,4 +1,4 @@
-import { missingFor, StoredFamily } from './metricChecks';
+import { missingFor, sameKeys, StoredFamily } from './metricChecks';
 import { Metric } from '../model';
 import { StoreIndex } from './storeIndex';
 
@@ -95,8 +95,8 @@ export class StoreView {
   repeatedSeries(name: string): Metric[] {
     const change = this.change;
     const changedFamily = change?.after.get(name);
-    const changedIndexes = change === undefined ? undefined : this.repeatedInChange(changedFamily, change.groupKey);
     const storedDuplicates = this.index.duplicateKeys(name);
+    const changedIndexes = change === undefined || this.sameSeriesAsBefore(name, storedDuplicates) ? undefined : this.repeatedInChange(changedFamily, change.groupKey);
     if (changedIndexes === undefined && storedDuplicates.size === 0) {
       return [];
     }
@@ -116,6 +116,16 @@ export class StoreView {
       }
     }
     return repeated.sort(comparePlaced).map((placed) => placed.metric);
+  }
+
+  /**
+   * Whether the changed group's family of this name holds the same series in the same order as
+   * before while no series of the name is stored twice: then it repeats none (a push sent again).
+   */
+  private sameSeriesAsBefore(name: string, storedDuplicates: ReadonlySet<string>): boolean {
+    const before = this.change?.before.get(name);
+    const after = this.change?.after.get(name);
+    return storedDuplicates.size === 0 && before !== undefined && after !== undefined && sameKeys(before.facts.keys, after.facts.keys);
   }
 
   /**
@@ -161,9 +171,9 @@ export class StoreView {
   private placedOccurrences(key: string, changedFamily: StoredFamily | undefined, changedIndexes: readonly number[] | undefined, changedSeq: number | undefined): PlacedMetric[] {
     const placed: PlacedMetric[] = [];
     for (const occurrence of this.index.occurrences(key)) {
-      if (this.change === undefined || occurrence.groupKey !== this.change.groupKey) {
-        const seq = this.index.owners(occurrence.stored.family.name)?.get(occurrence.groupKey)?.seq ?? 0;
-        placed.push({ metric: occurrence.stored.family.metrics[occurrence.index], seq, index: occurrence.index });
+      const owner = occurrence.owner;
+      if (this.change === undefined || owner.groupKey !== this.change.groupKey) {
+        placed.push({ metric: owner.stored.family.metrics[occurrence.index], seq: owner.seq, index: occurrence.index });
       }
     }
     if (changedFamily !== undefined) {
