@@ -1,4 +1,4 @@
-import { CHECKED_TYPES, sameKeys, StoredFamily } from './metricChecks';
+import { CHECKED_TYPES, FamilyFacts, sameKeys, StoredFamily } from './metricChecks';
 import { baseOfSuffixed } from './suffixes';
 
 // The store's indexes, kept up to date on every write so that the consistency check of a push
@@ -110,14 +110,13 @@ export class StoreIndex {
   set(groupKey: string, name: string, stored: StoredFamily | undefined): void {
     const owners = this.ownersByName.get(name);
     const previous = owners?.get(groupKey);
-    if (previous !== undefined && stored !== undefined && sameKeys(previous.stored.facts.keys, stored.facts.keys)) {
-      this.countFacts(name, previous.stored, -1);
+    const replaced = previous?.stored;
+    this.countFacts(name, replaced, stored);
+    if (previous !== undefined && replaced !== undefined && stored !== undefined && sameKeys(replaced.facts.keys, stored.facts.keys)) {
       previous.stored = stored;
-      this.countFacts(name, stored, 1);
       return;
     }
     if (previous !== undefined) {
-      this.countFacts(name, previous.stored, -1);
       this.removeOccurrences(name, previous);
     }
     if (stored === undefined) {
@@ -137,7 +136,6 @@ export class StoreIndex {
     } else {
       owner.stored = stored;
     }
-    this.countFacts(name, stored, 1);
     this.addOccurrences(name, owner);
   }
 
@@ -177,17 +175,30 @@ export class StoreIndex {
     }
   }
 
-  private countFacts(name: string, stored: StoredFamily, sign: 1 | -1): void {
+  /** Moves the name's totals from the facts of `removed` to those of `added`. */
+  private countFacts(name: string, removed: StoredFamily | undefined, added: StoredFamily | undefined): void {
+    if (removed === undefined && added === undefined) {
+      return;
+    }
     let totals = this.totalsByName.get(name);
     if (totals === undefined) {
       totals = { missing: new Array<number>(CHECKED_TYPES).fill(0), invalid: 0 };
       this.totalsByName.set(name, totals);
     }
-    for (let type = 0; type < CHECKED_TYPES; type++) {
-      totals.missing[type] += sign * stored.facts.missing[type];
+    if (removed !== undefined) {
+      this.addToTotals(totals, removed.facts, -1);
     }
-    totals.invalid += sign * stored.facts.invalid;
-    this.brokenNative += sign * stored.facts.brokenNative;
+    if (added !== undefined) {
+      this.addToTotals(totals, added.facts, 1);
+    }
+  }
+
+  private addToTotals(totals: NameTotals, facts: FamilyFacts, sign: 1 | -1): void {
+    for (let type = 0; type < CHECKED_TYPES; type++) {
+      totals.missing[type] += sign * facts.missing[type];
+    }
+    totals.invalid += sign * facts.invalid;
+    this.brokenNative += sign * facts.brokenNative;
   }
 
   private addOccurrences(name: string, owner: Owner): void {
