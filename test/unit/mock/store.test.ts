@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { storedFamily } from '../../../src/core/mock/store/metricChecks';
-import { COUNTER, GAUGE, HISTOGRAM, MetricFamily } from '../../../src/core/mock/model';
+import { COUNTER, GAUGE, HISTOGRAM, Metric, MetricFamily } from '../../../src/core/mock/model';
+import { sanitizeMetric } from '../../../src/core/mock/store/sanitize';
 import { groupLabelsId } from '../../../src/core/protocol/groupingKey';
 import { PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY } from '../../../src/core/mock/store/store';
 import { StoreIndex } from '../../../src/core/mock/store/storeIndex';
@@ -214,6 +215,22 @@ describe('mock gateway: the store', () => {
         StoreView.prototype.families = original;
       }
     });
+  });
+
+  it("sorts a metric's labels by name, stably, for a few labels and for many", () => {
+    const few: Metric = { labels: ['z', 'a', 'm', 'a'].map((name, index) => ({ name, value: String(index) })) };
+    sanitizeMetric(few, { job: 'j' });
+    assert.deepEqual(
+      few.labels.map((pair) => `${pair.name}=${pair.value}`),
+      ['a=1', 'a=3', 'instance=', 'job=j', 'm=2', 'z=0'],
+    );
+    const names = Array.from({ length: 30 }, (_, index) => `l${String(29 - index).padStart(2, '0')}`);
+    const many: Metric = { labels: names.map((name) => ({ name, value: '' })) };
+    sanitizeMetric(many, { job: 'j' });
+    assert.deepEqual(
+      many.labels.map((pair) => pair.name),
+      ['instance', 'job', ...[...names].reverse()],
+    );
   });
 
   it('keys groups by their sorted labels', () => {
