@@ -154,6 +154,18 @@ describe('mock gateway: the store', () => {
       assert.equal(index.duplicateKeys('x').size, 0);
     });
 
+    it('key a series by the JSON of its name and labels, whatever the label values hold', () => {
+      const values = ['plain', 'a "quoted" value', 'back\\slash', 'new\nline', 'tab\tand\u0001', 'astral \u{1f600}', 'escaped byte \udcff', ''];
+      const family: MetricFamily = { name: 'x', type: GAUGE, metrics: values.map((value) => ({ labels: [{ name: 'v', value }], gauge: { value: 1 } })) };
+      family.metrics.push({ labels: [], gauge: { value: 1 } });
+      assert.deepEqual(
+        storedFamily(family, 1).facts.keys,
+        family.metrics.map((metric) => JSON.stringify(['x', ...metric.labels.flatMap((pair) => [pair.name, pair.value])])),
+      );
+      const quotedName: MetricFamily = { name: 'a"b', type: GAUGE, metrics: [{ labels: [{ name: 'v', value: '1' }], gauge: { value: 1 } }] };
+      assert.deepEqual(storedFamily(quotedName, 1).facts.keys, [JSON.stringify(['a"b', 'v', '1'])]);
+    });
+
     it('point at the new family when one with the same series replaces it, and forget its series with it', () => {
       const index = new StoreIndex();
       const first = storedFamily(gauge('x', ['1', 1], ['2', 2]), 1);

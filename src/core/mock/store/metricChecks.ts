@@ -58,14 +58,40 @@ export function metricError(name: string, metric: Metric, problem: string, style
   return `collected metric ${goQuoteString(name)} { ${metricProtoText(metric, style)}} ${problem}`;
 }
 
-/** The identity of a series: family name and (sorted) labels. */
-function seriesKey(name: string, metric: Metric): string {
-  const parts = [name];
-  for (const pair of metric.labels) {
-    parts.push(pair.name, pair.value);
+/** Whether JSON.stringify writes the text other than as it is (escapes; surrogates, of which it escapes the lone ones). */
+function needsJsonEscape(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) {
+      return true;
+    }
   }
-  // JSON of an array is one flat string: a key built by concatenation would keep a cons-string wrapper per series.
-  return JSON.stringify(parts);
+  return false;
+}
+
+/**
+ * The identity of a series: the JSON array of the family name and the (sorted) labels' names and
+ * values. A flat string (join and JSON.stringify make one; a key built by concatenation would keep
+ * a cons-string wrapper per series). Parts that need no escaping are joined as they are, which
+ * takes 2/3 of JSON.stringify's time.
+ */
+function seriesKey(name: string, metric: Metric): string {
+  const labels = metric.labels;
+  const parts = new Array<string>(labels.length * 2 + 1);
+  parts[0] = name;
+  let plain = !needsJsonEscape(name);
+  for (let i = 0, next = 1; i < labels.length; i++) {
+    const pair = labels[i];
+    parts[next++] = pair.name;
+    parts[next++] = pair.value;
+    plain &&= !needsJsonEscape(pair.name) && !needsJsonEscape(pair.value);
+  }
+  if (!plain) {
+    return JSON.stringify(parts);
+  }
+  parts[0] = `["${name}`;
+  parts[parts.length - 1] = `${parts[parts.length - 1]}"]`;
+  return parts.join('","');
 }
 
 /** The types whose value field the check requires: COUNTER..HISTOGRAM. */
