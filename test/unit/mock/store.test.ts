@@ -106,6 +106,15 @@ describe('mock gateway: the store', () => {
       pushOk(store, { job: 'j', instance: '' }, 'a{x="2"} 3\n');
     });
 
+    it('refuses a family of a new name that repeats one of its own series, small or big', () => {
+      for (const size of [3, 40]) {
+        const { store } = newStore();
+        const lines = Array.from({ length: size }, (_, i) => `x{i="${i}"} ${i}\n`).join('');
+        assert.match(pushError(store, { job: 'j' }, `${lines}x{i="1"} 99\n`), /untyped:<value:99 > \} was collected before with the same name and label values$/);
+        pushOk(store, { job: 'j' }, lines);
+      }
+    });
+
     it('a wipe leaves no stale index entry behind', () => {
       const { store } = newStore();
       pushOk(store, { job: 'a' }, '# TYPE x gauge\nx 1\n');

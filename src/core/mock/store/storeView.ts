@@ -96,7 +96,7 @@ export class StoreView {
     const change = this.change;
     const changedFamily = change?.after.get(name);
     const storedDuplicates = this.index.duplicateKeys(name);
-    const changedIndexes = change === undefined || this.sameSeriesAsBefore(name, storedDuplicates) ? undefined : this.repeatedInChange(changedFamily, change.groupKey);
+    const changedIndexes = change === undefined || this.sameSeriesAsBefore(name, storedDuplicates) ? undefined : this.repeatedInChange(name, changedFamily, change.groupKey);
     if (changedIndexes === undefined && storedDuplicates.size === 0) {
       return [];
     }
@@ -132,10 +132,16 @@ export class StoreView {
    * Where the changed family holds a series that is repeated, within the family or elsewhere in
    * the store: series key -> its indexes in the family; undefined when there is none. A series
    * stored once (and, if stored already, only in the changed group itself) is left out, so a big
-   * family whose series are all new costs one look-up per series and no list.
+   * family whose series are all new costs one look-up per series and no list; none at all when no
+   * other group holds the name (then a set of its keys tells whether any repeats).
    */
-  private repeatedInChange(changedFamily: StoredFamily | undefined, groupKey: string): Map<string, number[]> | undefined {
+  private repeatedInChange(name: string, changedFamily: StoredFamily | undefined, groupKey: string): Map<string, number[]> | undefined {
     const keys = changedFamily?.facts.keys ?? [];
+    // Only another group's family of this name can hold one of the series.
+    const elsewhere = this.ownedOutside(name, groupKey);
+    if (!elsewhere && keys.length > SMALL_FAMILY && new Set(keys).size === keys.length) {
+      return undefined;
+    }
     // A small family is searched instead of mapped (most families have a handful of series).
     const firstIndex = keys.length > SMALL_FAMILY ? new Map<string, number>() : undefined;
     const seenBefore = (key: string, index: number) => {
@@ -150,7 +156,7 @@ export class StoreView {
       const seenAt = seenBefore(key, index);
       if (seenAt === undefined) {
         firstIndex?.set(key, index);
-        if (this.index.storedOutside(key, groupKey)) {
+        if (elsewhere && this.index.storedOutside(key, groupKey)) {
           repeated ??= new Map();
           repeated.set(key, [index]);
         }
@@ -165,6 +171,16 @@ export class StoreView {
       }
     });
     return repeated;
+  }
+
+  /** Whether a group other than `groupKey` holds a family of this name. */
+  private ownedOutside(name: string, groupKey: string): boolean {
+    for (const owner of this.index.owners(name)?.keys() ?? []) {
+      if (owner !== groupKey) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The stored occurrences of a series, the changed group's replaced by its new family's (at `changedIndexes`). */
