@@ -289,7 +289,7 @@ function axisSizes(axis: Axis): number[] {
 function logPoint(name: string, axis: AxisName): (point: ScalePoint) => void {
   return (point) =>
     console.log(
-      `  ${name} ${axis} ${formatCount(point.size)} (${(point.bodyBytes / 1e6).toFixed(1)} MB): push ${point.pushStatus} in ${formatMs(point.pushMs)} (slowest /-/healthy meanwhile ${formatMs(point.healthyMaxMs)} of ${point.healthyProbes}), /metrics ${point.metricsStatus} in ${formatMs(point.metricsMs)}, protobuf ${point.protobufStatus} in ${formatMs(point.protobufMs)}, RSS ${formatMb(point.rssMb)}, peak ${formatMb(point.peakRssMb)}`,
+      `  ${name} ${axis} ${formatCount(point.size)} (${(point.bodyBytes / 1e6).toFixed(1)} MB): push ${point.pushStatus} in ${formatMs(point.pushMs)} (slowest /-/healthy meanwhile ${formatMs(point.healthyMaxMs)} of ${point.healthyProbes}), /metrics ${point.metricsStatus} in ${formatMs(point.metricsMs)}, protobuf ${point.protobufStatus} in ${formatMs(point.protobufMs)}, again ${point.againStatus} in ${formatMs(point.againMs)}, RSS ${formatMb(point.rssMb)}, peak ${formatMb(point.peakRssMb)}`,
     );
 }
 
@@ -332,13 +332,14 @@ function timeCell(status: number, ms: number): string {
 
 function axisCells(point: ScalePoint | undefined): string[] {
   if (point === undefined) {
-    return ['n/a', 'n/a', 'n/a', 'n/a', 'n/a'];
+    return ['n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a'];
   }
   return [
     timeCell(point.pushStatus, point.pushMs),
     point.healthyProbes === 0 ? '-' : formatMs(point.healthyMaxMs),
     timeCell(point.metricsStatus, point.metricsMs),
     timeCell(point.protobufStatus, point.protobufMs),
+    timeCell(point.againStatus, point.againMs),
     `${formatMb(point.rssMb)} / ${formatMb(point.peakRssMb)}`,
   ];
 }
@@ -346,15 +347,13 @@ function axisCells(point: ScalePoint | undefined): string[] {
 function reportAxes(figures: readonly AxisFigures[]): void {
   for (const { axis, runs } of figures) {
     const [mock, ...reals] = runs;
-    console.log(`\n${axis.title}, one PUT each (healthy: slowest /-/healthy during the PUT; RSS: after the GETs / the process's peak so far):`);
-    const columns = (label: string) => [`${label} push`, 'healthy', '/metrics', 'protobuf', 'RSS / peak'];
+    console.log(`\n${axis.title}, one PUT each (healthy: slowest /-/healthy during the PUT; again: the same PUT after the GETs; RSS: after all / the process's peak so far):`);
+    const columns = (label: string) => [`${label} push`, 'healthy', '/metrics', 'protobuf', 'again', 'RSS / peak'];
+    const ratio = (mockMs: number, realMs: number | undefined) => (realMs === undefined ? 'n/a' : `${(mockMs / realMs).toFixed(1)}x`);
     printTable(
-      [axis.name, 'MB', ...runs.flatMap((run) => columns(run.label)), ...reals.map((real) => `mock/${real.label.replace('real ', '')} push`)],
+      [axis.name, 'MB', ...runs.flatMap((run) => columns(run.label)), ...reals.flatMap((real) => [`mock/${real.label.replace('real ', '')} push`, `mock/${real.label.replace('real ', '')} again`])],
       mock.points.map((point, i) => {
-        const ratios = reals.map((real) => {
-          const other = real.points[i];
-          return other === undefined ? 'n/a' : `${(point.pushMs / other.pushMs).toFixed(1)}x`;
-        });
+        const ratios = reals.flatMap((real) => [ratio(point.pushMs, real.points[i]?.pushMs), ratio(point.againMs, real.points[i]?.againMs)]);
         return [formatCount(point.size), (point.bodyBytes / 1e6).toFixed(1), ...runs.flatMap((run) => axisCells(run.points[i])), ...ratios];
       }),
     );

@@ -5,8 +5,9 @@
 //   small-families axis: N series in families of SMALL_FAMILY_SERIES series each
 // For each size: the time of the PUT (it replaces the previous size's group), the slowest
 // `/-/healthy` asked now and then while the PUT is processed, the time and status of a text and of
-// a protobuf GET /metrics after it, and the gateway process's resident memory after those and its
-// peak so far (VmHWM: it only grows, so along an axis of growing sizes it is the peak up to that size).
+// a protobuf GET /metrics after it, the time of the same PUT again (it replaces every series with
+// itself: what a job pushing on a schedule costs), and the gateway process's resident memory after
+// those and its peak so far (VmHWM: it only grows, so along an axis of growing sizes it is the peak up to that size).
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 
@@ -46,6 +47,9 @@ export interface ScalePoint {
   readonly metricsMs: number;
   readonly protobufStatus: number;
   readonly protobufMs: number;
+  /** The same PUT again, right after the GETs. */
+  readonly againStatus: number;
+  readonly againMs: number;
   readonly rssMb: number | undefined;
   readonly peakRssMb: number | undefined;
 }
@@ -142,6 +146,7 @@ export async function runAxis(axis: AxisName, sizes: readonly number[], port: nu
     const { push, healthyMaxMs, healthyProbes } = await pushWhileProbing(port, `/metrics/job/scale_${axis}`, body);
     const metrics = await timedRequest(port, 'GET', '/metrics');
     const protobuf = await timedRequest(port, 'GET', '/metrics', { accept: PROTOBUF_ACCEPT });
+    const again = await timedRequest(port, 'PUT', `/metrics/job/scale_${axis}`, { body });
     const point: ScalePoint = {
       size,
       bodyBytes: body.length,
@@ -153,6 +158,8 @@ export async function runAxis(axis: AxisName, sizes: readonly number[], port: nu
       metricsMs: metrics.ms,
       protobufStatus: protobuf.status,
       protobufMs: protobuf.ms,
+      againStatus: again.status,
+      againMs: again.ms,
       rssMb: statusMb(pid, 'VmRSS'),
       peakRssMb: statusMb(pid, 'VmHWM'),
     };

@@ -15,8 +15,9 @@ export function formatGoFloat(value: number): string {
   if (value === 0) {
     return Object.is(value, -0) ? '-0' : '0';
   }
-  // Whole numbers below 1e6 (most sample values) are Go's digits as they are.
-  if (Number.isInteger(value) && value > -1e6 && value < 1e6) {
+  // From 1e-4 up to 1e6 both Go and JavaScript write the shortest digits in fixed notation.
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e-4 && magnitude < 1e6) {
     return String(value);
   }
   const [mantissa, exponentText] = Math.abs(value).toExponential().split('e');

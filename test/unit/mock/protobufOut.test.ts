@@ -34,6 +34,14 @@ describe('mock gateway: GET /metrics in delimited protobuf', () => {
     assert.deepEqual(decoded.value, families);
   });
 
+  it('writes strings ASCII or not, shorter and longer than 128 characters, escaped bytes included, that read back as they were', () => {
+    const values = ['', 'plain', 'x'.repeat(127), 'x'.repeat(128), 'x'.repeat(300), 'caf\u00e9', `${'x'.repeat(126)}\u00e9`, 'astral \u{1f600}', 'byte \udcff'];
+    const families: MergedFamily[] = [{ name: 'g', type: GAUGE, metrics: values.map((value) => ({ labels: [{ name: 'v', value }], gauge: { value: 1 } })) }];
+    const decoded = familiesFromDelimited(encodeDelimitedFamilies(families), 'protobuf-go');
+    assert.ok(decoded.ok);
+    assert.deepEqual(decoded.value, families);
+  });
+
   it('writes varints at the edges of the number fast path (2^7, 2^30, 2^31, 2^32) as the BigInt path does', () => {
     const edges = [0, 1, 127, 128, 16383, 16384, 2 ** 30 - 1, 2 ** 30, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1];
     const offsets = [0, -1, 63, -64, 64, 2 ** 30 - 1, -(2 ** 30), 2 ** 30, -(2 ** 30) - 1, 2 ** 31 - 1, -(2 ** 31)];

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { storedFamily } from '../../../src/core/mock/store/metricChecks';
-import { COUNTER, GAUGE, HISTOGRAM, MetricFamily } from '../../../src/core/mock/model';
+import { COUNTER, GAUGE, HISTOGRAM, Metric, MetricFamily } from '../../../src/core/mock/model';
+import { sanitizeMetric } from '../../../src/core/mock/store/sanitize';
 import { groupLabelsId } from '../../../src/core/protocol/groupingKey';
 import { PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY } from '../../../src/core/mock/store/store';
 import { StoreIndex } from '../../../src/core/mock/store/storeIndex';
@@ -96,6 +97,24 @@ describe('mock gateway: the store', () => {
       ]);
     });
 
+    it('a push sent again still refuses a series another group then repeats, and forgets it after a delete', () => {
+      const { store } = newStore();
+      pushOk(store, { job: 'j' }, 'a{x="1"} 1\na{x="2"} 2\n');
+      pushOk(store, { job: 'j' }, 'a{x="1"} 1\na{x="2"} 2\n');
+      assert.match(pushError(store, { job: 'j', instance: '' }, 'a{x="2"} 3\n'), /\* collected metric "a" \{ [^\n]* untyped:<value:3 > \} was collected before with the same name and label values\n/);
+      store.delete({ job: 'j' });
+      pushOk(store, { job: 'j', instance: '' }, 'a{x="2"} 3\n');
+    });
+
+    it('refuses a family of a new name that repeats one of its own series, small or big', () => {
+      for (const size of [3, 40]) {
+        const { store } = newStore();
+        const lines = Array.from({ length: size }, (_, i) => `x{i="${i}"} ${i}\n`).join('');
+        assert.match(pushError(store, { job: 'j' }, `${lines}x{i="1"} 99\n`), /untyped:<value:99 > \} was collected before with the same name and label values$/);
+        pushOk(store, { job: 'j' }, lines);
+      }
+    });
+
     it('a wipe leaves no stale index entry behind', () => {
       const { store } = newStore();
       pushOk(store, { job: 'a' }, '# TYPE x gauge\nx 1\n');
@@ -144,6 +163,34 @@ describe('mock gateway: the store', () => {
       assert.equal(index.duplicateKeys('x').size, 0);
     });
 
+    it('key a series by the JSON of its name and labels, whatever the label values hold', () => {
+      const values = ['plain', 'a "quoted" value', 'back\\slash', 'new\nline', 'tab\tand\u0001', 'astral \u{1f600}', 'escaped byte \udcff', ''];
+      const family: MetricFamily = { name: 'x', type: GAUGE, metrics: values.map((value) => ({ labels: [{ name: 'v', value }], gauge: { value: 1 } })) };
+      family.metrics.push({ labels: [], gauge: { value: 1 } });
+      assert.deepEqual(
+        storedFamily(family, 1).facts.keys,
+        family.metrics.map((metric) => JSON.stringify(['x', ...metric.labels.flatMap((pair) => [pair.name, pair.value])])),
+      );
+      const quotedName: MetricFamily = { name: 'a"b', type: GAUGE, metrics: [{ labels: [{ name: 'v', value: '1' }], gauge: { value: 1 } }] };
+      assert.deepEqual(storedFamily(quotedName, 1).facts.keys, [JSON.stringify(['a"b', 'v', '1'])]);
+    });
+
+    it('point at the new family when one with the same series replaces it, and forget its series with it', () => {
+      const index = new StoreIndex();
+      const first = storedFamily(gauge('x', ['1', 1], ['2', 2]), 1);
+      index.set('g1', 'x', first);
+      const again = storedFamily(gauge('x', ['1', 3], ['2', 4]), 2, undefined, first);
+      assert.equal(again.facts.keys, first.facts.keys, 'the same series share their keys');
+      index.set('g1', 'x', again);
+      const [occurrence] = index.occurrences(first.facts.keys[1]);
+      assert.equal(occurrence.owner.stored.family.metrics[occurrence.index].gauge?.value, 4);
+      index.set('g2', 'x', storedFamily(gauge('x', ['2', 5]), 3));
+      assert.deepEqual([...index.duplicateKeys('x')], [first.facts.keys[1]]);
+      index.set('g1', 'x', undefined);
+      assert.equal(index.duplicateKeys('x').size, 0);
+      assert.equal(index.occurrences(first.facts.keys[0]).length, 0);
+    });
+
     it("see a group change without applying it: its replaced series do not repeat, a new owner's do", () => {
       const index = new StoreIndex();
       const first = storedFamily(gauge('x', ['1', 1]), 1);
@@ -189,6 +236,22 @@ describe('mock gateway: the store', () => {
         StoreView.prototype.families = original;
       }
     });
+  });
+
+  it("sorts a metric's labels by name, stably, for a few labels and for many", () => {
+    const few: Metric = { labels: ['z', 'a', 'm', 'a'].map((name, index) => ({ name, value: String(index) })) };
+    sanitizeMetric(few, { job: 'j' });
+    assert.deepEqual(
+      few.labels.map((pair) => `${pair.name}=${pair.value}`),
+      ['a=1', 'a=3', 'instance=', 'job=j', 'm=2', 'z=0'],
+    );
+    const names = Array.from({ length: 30 }, (_, index) => `l${String(29 - index).padStart(2, '0')}`);
+    const many: Metric = { labels: names.map((name) => ({ name, value: '' })) };
+    sanitizeMetric(many, { job: 'j' });
+    assert.deepEqual(
+      many.labels.map((pair) => pair.name),
+      ['instance', 'job', ...[...names].reverse()],
+    );
   });
 
   it('keys groups by their sorted labels', () => {

@@ -92,6 +92,9 @@ class ProtoWriter extends GrowingBuffer {
       return;
     }
     this.key(field, 2);
+    if (value.length < 0x80 && this.asciiString(value)) {
+      return;
+    }
     if (!isValidGoUtf8(value)) {
       const bytes = goStringBytes(value);
       this.varint(bytes.length);
@@ -103,6 +106,26 @@ class ProtoWriter extends GrowingBuffer {
     this.varint(size);
     this.reserve(size);
     this.length += this.buffer.write(value, this.length, 'utf8');
+  }
+
+  /**
+   * A short string's length byte and bytes when it is all ASCII (nearly every name and label value),
+   * written without measuring and encoding it first; false, with nothing written, otherwise.
+   */
+  private asciiString(value: string): boolean {
+    this.reserve(value.length + 1);
+    const buffer = this.buffer;
+    let at = this.length;
+    buffer[at++] = value.length;
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i);
+      if (code >= 0x80) {
+        return false;
+      }
+      buffer[at++] = code;
+    }
+    this.length = at;
+    return true;
   }
 
   message(field: bigint, write: (inner: ProtoWriter) => void): void {
@@ -163,14 +186,13 @@ function writeMetric(w: ProtoWriter, metric: Metric): void {
       label.string(LABEL_PAIR_FIELDS.value, pair.value);
     });
   }
-  const simple: [bigint, { value?: number } | undefined][] = [
-    [METRIC_FIELDS.gauge, metric.gauge],
-    [METRIC_FIELDS.counter, metric.counter],
-  ];
-  for (const [field, holder] of simple) {
-    if (holder !== undefined) {
-      w.message(field, (inner) => inner.double(SIMPLE_VALUE_FIELDS.value, holder.value));
-    }
+  const gauge = metric.gauge;
+  if (gauge !== undefined) {
+    w.message(METRIC_FIELDS.gauge, (inner) => inner.double(SIMPLE_VALUE_FIELDS.value, gauge.value));
+  }
+  const counter = metric.counter;
+  if (counter !== undefined) {
+    w.message(METRIC_FIELDS.counter, (inner) => inner.double(SIMPLE_VALUE_FIELDS.value, counter.value));
   }
   const summary = metric.summary;
   if (summary !== undefined) {

@@ -173,15 +173,26 @@ function writeFamily(out: GrowingBuffer, family: MergedFamily, quoting: Quoting)
     return false;
   }
   out.goString(`# TYPE ${familyNameText(family.name, quoting)} ${word}\n`);
+  // Lines are written a batch at a time: one write per line costs more than the line.
+  let batch = '';
   for (const metric of family.metrics) {
     const lines = metricLines(quoting, family.name, type, metric);
     if (lines === undefined) {
+      out.goString(batch);
       return false;
     }
-    out.goString(lines);
+    batch += lines;
+    if (batch.length >= LINES_BATCH_CHARS) {
+      out.goString(batch);
+      batch = '';
+    }
   }
+  out.goString(batch);
   return true;
 }
+
+/** How long a batch of metric lines grows before it is written. */
+const LINES_BATCH_CHARS = 16 * 1024;
 
 /** model.EscapeMetricFamily: the names the legacy rules do not allow, escaped (label values stay). */
 function escapedFamily(family: MergedFamily, escaping: NameEscaping | undefined): MergedFamily {

@@ -58,14 +58,40 @@ export function metricError(name: string, metric: Metric, problem: string, style
   return `collected metric ${goQuoteString(name)} { ${metricProtoText(metric, style)}} ${problem}`;
 }
 
-/** The identity of a series: family name and (sorted) labels. */
-function seriesKey(name: string, metric: Metric): string {
-  const parts = [name];
-  for (const pair of metric.labels) {
-    parts.push(pair.name, pair.value);
+/** Whether JSON.stringify writes the text other than as it is (escapes; surrogates, of which it escapes the lone ones). */
+function needsJsonEscape(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) {
+      return true;
+    }
   }
-  // JSON of an array is one flat string: a key built by concatenation would keep a cons-string wrapper per series.
-  return JSON.stringify(parts);
+  return false;
+}
+
+/**
+ * The identity of a series: the JSON array of the family name and the (sorted) labels' names and
+ * values. A flat string (join and JSON.stringify make one; a key built by concatenation would keep
+ * a cons-string wrapper per series). Parts that need no escaping are joined as they are, which
+ * takes 2/3 of JSON.stringify's time.
+ */
+function seriesKey(name: string, metric: Metric): string {
+  const labels = metric.labels;
+  const parts = new Array<string>(labels.length * 2 + 1);
+  parts[0] = name;
+  let plain = !needsJsonEscape(name);
+  for (let i = 0, next = 1; i < labels.length; i++) {
+    const pair = labels[i];
+    parts[next++] = pair.name;
+    parts[next++] = pair.value;
+    plain &&= !needsJsonEscape(pair.name) && !needsJsonEscape(pair.value);
+  }
+  if (!plain) {
+    return JSON.stringify(parts);
+  }
+  parts[0] = `["${name}`;
+  parts[parts.length - 1] = `${parts[parts.length - 1]}"]`;
+  return parts.join('","');
 }
 
 /** The types whose value field the check requires: COUNTER..HISTOGRAM. */
@@ -125,7 +151,31 @@ export interface StoredFamily {
   readonly facts: FamilyFacts;
 }
 
-/** `facts`: computed beforehand (see preparePush.ts); computed here when left out. */
-export function storedFamily(family: MetricFamily, written: Micros, facts?: FamilyFacts): StoredFamily {
-  return { family, written, facts: facts ?? factsOf(family) };
+/**
+ * `facts`: computed beforehand (see preparePush.ts); computed here when left out. `replaced`: the
+ * family this one replaces; when both hold the same series in the same order, the new one shares
+ * its keys (the index keeps those strings anyway, and sameKeys then answers at once).
+ */
+export function storedFamily(family: MetricFamily, written: Micros, facts?: FamilyFacts, replaced?: StoredFamily): StoredFamily {
+  const own = facts ?? factsOf(family);
+  if (replaced === undefined || replaced.facts.keys === own.keys || !sameKeys(replaced.facts.keys, own.keys)) {
+    return { family, written, facts: own };
+  }
+  return { family, written, facts: { ...own, keys: replaced.facts.keys } };
+}
+
+/** Whether two families hold the same series in the same order. */
+export function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (a.length !== b.length) {
+    return false;
+  }
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) {
+      return false;
+    }
+  }
+  return true;
 }

@@ -53,8 +53,28 @@ export function groupingSanitizer(grouping: GroupingLabels): (metric: Metric) =>
     if (!hasInstance) {
       labels[next] = emptyInstance;
     }
-    metric.labels = labels.sort(compareLabelNames);
+    metric.labels = sortLabelsByName(labels);
   };
+}
+
+/** Up to this many labels, an insertion sort (Array.prototype.sort's set-up costs more than sorting a handful). */
+const FEW_LABELS = 16;
+
+/** Sorts by name, stably (a protobuf body's repeated names keep their order). */
+function sortLabelsByName(labels: LabelPair[]): LabelPair[] {
+  if (labels.length > FEW_LABELS) {
+    return labels.sort((a, b) => compareGoStrings(a.name, b.name));
+  }
+  for (let i = 1; i < labels.length; i++) {
+    const pair = labels[i];
+    let j = i;
+    while (j > 0 && compareGoStrings(labels[j - 1].name, pair.name) > 0) {
+      labels[j] = labels[j - 1];
+      j--;
+    }
+    labels[j] = pair;
+  }
+  return labels;
 }
 
 export function sanitizeFamily(family: MetricFamily, grouping: GroupingLabels): void {
@@ -62,10 +82,6 @@ export function sanitizeFamily(family: MetricFamily, grouping: GroupingLabels): 
   for (const metric of family.metrics) {
     sanitize(metric);
   }
-}
-
-function compareLabelNames(a: LabelPair, b: LabelPair): number {
-  return compareGoStrings(a.name, b.name);
 }
 
 /** The labels of the gateway's own push-time series of a group. */

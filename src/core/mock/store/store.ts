@@ -195,7 +195,7 @@ export class MockStore {
       written.set(PUSH_FAILURE_TIME_FAMILY, this.timeFamily(PUSH_FAILURE_TIME_FAMILY, PUSH_FAILURE_TIME_HELP, request.grouping, undefined));
     }
     for (const [name, family] of written) {
-      after.set(name, storedFamily(family, time, request.prepared?.get(family)));
+      after.set(name, storedFamily(family, time, request.prepared?.get(family), before.get(name)));
     }
     return { groupKey: key, before, after };
   }

@@ -1,4 +1,4 @@
-import { CHECKED_TYPES, StoredFamily } from './metricChecks';
+import { CHECKED_TYPES, FamilyFacts, sameKeys, StoredFamily } from './metricChecks';
 import { baseOfSuffixed } from './suffixes';
 
 // The store's indexes, kept up to date on every write so that the consistency check of a push
@@ -8,19 +8,28 @@ import { baseOfSuffixed } from './suffixes';
 //   order       family name -> sequence number of its first appearance (the "gather order")
 //   totals      per family name, how many stored metrics lack each type's value field or have a
 //               label the check refuses
-//   series      series identity (name + labels) -> where it is stored (group, family, position)
+//   series      series identity (name + labels) -> where it is stored (owner, position)
 //   duplicates  family name -> the series identities stored more than once
 //   problems    family names that currently fail the check (GET /metrics answers 500 while any do)
 
+/**
+ * A group's family of one name. The series index points at owners, not at stored families, so a
+ * family replaced by one with the same series in the same order (a push repeated) only swaps
+ * `stored` here instead of re-indexing every series.
+ */
 export interface Owner {
+  readonly groupKey: string;
   readonly stored: StoredFamily;
   readonly seq: number;
 }
 
-/** One stored metric with a given series identity. */
+interface MutableOwner extends Owner {
+  stored: StoredFamily;
+}
+
+/** One stored metric with a given series identity: the metric at `index` of the owner's family. */
 export interface Occurrence {
-  readonly groupKey: string;
-  readonly stored: StoredFamily;
+  readonly owner: Owner;
   readonly index: number;
 }
 
@@ -30,7 +39,7 @@ interface NameTotals {
 }
 
 export class StoreIndex {
-  private readonly ownersByName = new Map<string, Map<string, Owner>>();
+  private readonly ownersByName = new Map<string, Map<string, MutableOwner>>();
   private nextOwnerSeq = 0;
   private readonly orderByName = new Map<string, number>();
   private nextOrder = 0;
@@ -85,7 +94,7 @@ export class StoreIndex {
     if (found === undefined) {
       return false;
     }
-    return Array.isArray(found) ? found.some((occurrence) => occurrence.groupKey !== groupKey) : found.groupKey !== groupKey;
+    return Array.isArray(found) ? found.some((occurrence) => occurrence.owner.groupKey !== groupKey) : found.owner.groupKey !== groupKey;
   }
 
   /** Whether any of x_count, x_sum, x_bucket is stored, for x = `name`. */
@@ -101,22 +110,33 @@ export class StoreIndex {
   set(groupKey: string, name: string, stored: StoredFamily | undefined): void {
     const owners = this.ownersByName.get(name);
     const previous = owners?.get(groupKey);
+    const replaced = previous?.stored;
+    this.countFacts(name, replaced, stored);
+    if (previous !== undefined && replaced !== undefined && stored !== undefined && sameKeys(replaced.facts.keys, stored.facts.keys)) {
+      previous.stored = stored;
+      return;
+    }
     if (previous !== undefined) {
-      this.count(groupKey, name, previous.stored, -1);
+      this.removeOccurrences(name, previous);
     }
     if (stored === undefined) {
       this.removeOwner(name, groupKey);
       return;
     }
-    const owner = { stored, seq: previous?.seq ?? this.nextOwnerSeq++ };
-    if (owners === undefined) {
-      this.ownersByName.set(name, new Map<string, Owner>().set(groupKey, owner));
-      this.orderByName.set(name, this.nextOrder++);
-      this.countSuffixed(name, 1);
+    let owner = previous;
+    if (owner === undefined) {
+      owner = { groupKey, stored, seq: this.nextOwnerSeq++ };
+      if (owners === undefined) {
+        this.ownersByName.set(name, new Map<string, MutableOwner>().set(groupKey, owner));
+        this.orderByName.set(name, this.nextOrder++);
+        this.countSuffixed(name, 1);
+      } else {
+        owners.set(groupKey, owner);
+      }
     } else {
-      owners.set(groupKey, owner);
+      owner.stored = stored;
     }
-    this.count(groupKey, name, stored, 1);
+    this.addOccurrences(name, owner);
   }
 
   clear(): void {
@@ -155,24 +175,44 @@ export class StoreIndex {
     }
   }
 
-  private count(groupKey: string, name: string, stored: StoredFamily, sign: 1 | -1): void {
+  /** Moves the name's totals from the facts of `removed` to those of `added`. */
+  private countFacts(name: string, removed: StoredFamily | undefined, added: StoredFamily | undefined): void {
+    if (removed === undefined && added === undefined) {
+      return;
+    }
     let totals = this.totalsByName.get(name);
     if (totals === undefined) {
       totals = { missing: new Array<number>(CHECKED_TYPES).fill(0), invalid: 0 };
       this.totalsByName.set(name, totals);
     }
-    for (let type = 0; type < CHECKED_TYPES; type++) {
-      totals.missing[type] += sign * stored.facts.missing[type];
+    if (removed !== undefined) {
+      this.addToTotals(totals, removed.facts, -1);
     }
-    totals.invalid += sign * stored.facts.invalid;
-    this.brokenNative += sign * stored.facts.brokenNative;
-    stored.facts.keys.forEach((key, index) => {
-      if (sign > 0) {
-        this.addOccurrence(name, key, { groupKey, stored, index });
-      } else {
-        this.removeOccurrence(name, key, stored, index);
-      }
-    });
+    if (added !== undefined) {
+      this.addToTotals(totals, added.facts, 1);
+    }
+  }
+
+  private addToTotals(totals: NameTotals, facts: FamilyFacts, sign: 1 | -1): void {
+    for (let type = 0; type < CHECKED_TYPES; type++) {
+      totals.missing[type] += sign * facts.missing[type];
+    }
+    totals.invalid += sign * facts.invalid;
+    this.brokenNative += sign * facts.brokenNative;
+  }
+
+  private addOccurrences(name: string, owner: Owner): void {
+    const keys = owner.stored.facts.keys;
+    for (let index = 0; index < keys.length; index++) {
+      this.addOccurrence(name, keys[index], { owner, index });
+    }
+  }
+
+  private removeOccurrences(name: string, owner: Owner): void {
+    const keys = owner.stored.facts.keys;
+    for (let index = 0; index < keys.length; index++) {
+      this.removeOccurrence(name, keys[index], owner, index);
+    }
   }
 
   private addOccurrence(name: string, key: string, occurrence: Occurrence): void {
@@ -194,15 +234,15 @@ export class StoreIndex {
     duplicates.add(key);
   }
 
-  private removeOccurrence(name: string, key: string, stored: StoredFamily, index: number): void {
+  private removeOccurrence(name: string, key: string, owner: Owner, index: number): void {
     const found = this.occurrencesByKey.get(key);
     if (!Array.isArray(found)) {
-      if (found !== undefined && found.stored === stored && found.index === index) {
+      if (found !== undefined && found.owner === owner && found.index === index) {
         this.occurrencesByKey.delete(key);
       }
       return;
     }
-    const at = found.findIndex((occurrence) => occurrence.stored === stored && occurrence.index === index);
+    const at = found.findIndex((occurrence) => occurrence.owner === owner && occurrence.index === index);
     if (at >= 0) {
       found.splice(at, 1);
     }

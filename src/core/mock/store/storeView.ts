@@ -1,4 +1,4 @@
-import { missingFor, StoredFamily } from './metricChecks';
+import { missingFor, sameKeys, StoredFamily } from './metricChecks';
 import { Metric } from '../model';
 import { StoreIndex } from './storeIndex';
 
@@ -95,8 +95,8 @@ export class StoreView {
   repeatedSeries(name: string): Metric[] {
     const change = this.change;
     const changedFamily = change?.after.get(name);
-    const changedIndexes = change === undefined ? undefined : this.repeatedInChange(changedFamily, change.groupKey);
     const storedDuplicates = this.index.duplicateKeys(name);
+    const changedIndexes = change === undefined || this.sameSeriesAsBefore(name, storedDuplicates) ? undefined : this.repeatedInChange(name, changedFamily, change.groupKey);
     if (changedIndexes === undefined && storedDuplicates.size === 0) {
       return [];
     }
@@ -119,13 +119,29 @@ export class StoreView {
   }
 
   /**
+   * Whether the changed group's family of this name holds the same series in the same order as
+   * before while no series of the name is stored twice: then it repeats none (a push sent again).
+   */
+  private sameSeriesAsBefore(name: string, storedDuplicates: ReadonlySet<string>): boolean {
+    const before = this.change?.before.get(name);
+    const after = this.change?.after.get(name);
+    return storedDuplicates.size === 0 && before !== undefined && after !== undefined && sameKeys(before.facts.keys, after.facts.keys);
+  }
+
+  /**
    * Where the changed family holds a series that is repeated, within the family or elsewhere in
    * the store: series key -> its indexes in the family; undefined when there is none. A series
    * stored once (and, if stored already, only in the changed group itself) is left out, so a big
-   * family whose series are all new costs one look-up per series and no list.
+   * family whose series are all new costs one look-up per series and no list; none at all when no
+   * other group holds the name (then a set of its keys tells whether any repeats).
    */
-  private repeatedInChange(changedFamily: StoredFamily | undefined, groupKey: string): Map<string, number[]> | undefined {
+  private repeatedInChange(name: string, changedFamily: StoredFamily | undefined, groupKey: string): Map<string, number[]> | undefined {
     const keys = changedFamily?.facts.keys ?? [];
+    // Only another group's family of this name can hold one of the series.
+    const elsewhere = this.ownedOutside(name, groupKey);
+    if (!elsewhere && keys.length > SMALL_FAMILY && new Set(keys).size === keys.length) {
+      return undefined;
+    }
     // A small family is searched instead of mapped (most families have a handful of series).
     const firstIndex = keys.length > SMALL_FAMILY ? new Map<string, number>() : undefined;
     const seenBefore = (key: string, index: number) => {
@@ -140,7 +156,7 @@ export class StoreView {
       const seenAt = seenBefore(key, index);
       if (seenAt === undefined) {
         firstIndex?.set(key, index);
-        if (this.index.storedOutside(key, groupKey)) {
+        if (elsewhere && this.index.storedOutside(key, groupKey)) {
           repeated ??= new Map();
           repeated.set(key, [index]);
         }
@@ -157,13 +173,23 @@ export class StoreView {
     return repeated;
   }
 
+  /** Whether a group other than `groupKey` holds a family of this name. */
+  private ownedOutside(name: string, groupKey: string): boolean {
+    for (const owner of this.index.owners(name)?.keys() ?? []) {
+      if (owner !== groupKey) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The stored occurrences of a series, the changed group's replaced by its new family's (at `changedIndexes`). */
   private placedOccurrences(key: string, changedFamily: StoredFamily | undefined, changedIndexes: readonly number[] | undefined, changedSeq: number | undefined): PlacedMetric[] {
     const placed: PlacedMetric[] = [];
     for (const occurrence of this.index.occurrences(key)) {
-      if (this.change === undefined || occurrence.groupKey !== this.change.groupKey) {
-        const seq = this.index.owners(occurrence.stored.family.name)?.get(occurrence.groupKey)?.seq ?? 0;
-        placed.push({ metric: occurrence.stored.family.metrics[occurrence.index], seq, index: occurrence.index });
+      const owner = occurrence.owner;
+      if (this.change === undefined || owner.groupKey !== this.change.groupKey) {
+        placed.push({ metric: owner.stored.family.metrics[occurrence.index], seq: owner.seq, index: occurrence.index });
       }
     }
     if (changedFamily !== undefined) {
