@@ -31,8 +31,10 @@ export class ExpositionLintByFamily {
   private readonly ruleFindings: DiagnosticCollector;
   private batch: Family[] = [];
   private batchSamples = 0;
-  /** What the checks across families need of each family, in document order. */
+  /** What the checks across families need of the families they can find something in, in document order. */
   private readonly kept: Family[] = [];
+  /** The checks across families that are on: only their families are kept. */
+  private readonly keptRules: readonly LintRule[];
   private started = false;
   /** The first line of the piece being parsed. */
   private pieceLine = 0;
@@ -41,6 +43,7 @@ export class ExpositionLintByFamily {
   constructor(private readonly options: LintOptions = {}) {
     this.target = options.target ?? DEFAULT_GATEWAY_TARGET;
     this.urlLabels = urlLabelsOf(options);
+    this.keptRules = ACROSS_FAMILY_RULES.filter((rule) => (options.severities?.[rule.code] ?? rule.defaultSeverity) !== 'off');
     this.documentFindings = new DiagnosticCollector(options.severities);
     this.problemFindings = new DiagnosticCollector(options.severities);
     this.ruleFindings = new DiagnosticCollector(options.severities);
@@ -105,7 +108,9 @@ export class ExpositionLintByFamily {
   private familyDone(family: Family): void {
     this.batch.push(family);
     this.batchSamples += family.samples.length;
-    this.kept.push(familyOutline(family));
+    if (this.keptRules.some((rule) => rule.acrossFamilies?.keeps(family))) {
+      this.kept.push(familyOutline(family));
+    }
     if (this.batchSamples >= BATCH_SAMPLES) {
       this.lintBatch();
     }

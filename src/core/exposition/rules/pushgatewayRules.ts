@@ -212,9 +212,11 @@ const COLLIDING_SUFFIXES: Record<string, readonly string[]> = {
   summary: ['_count', '_sum'],
 };
 
+const COLLIDING_NAME = /_(bucket|count|sum)$/;
+
 export const suffixCollisionRule: LintRule = {
   code: 'suffix-collision',
-  acrossFamilies: true,
+  acrossFamilies: { keeps: (family) => family.samples.length > 0 && (COLLIDING_SUFFIXES[family.effectiveType] !== undefined || COLLIDING_NAME.test(family.name)) },
   defaultSeverity: 'error',
   summary: "A family named like a histogram's or summary's own series (`x_bucket`, `x_count`, `x_sum`) next to that histogram or summary: the push is rejected.",
   example: 'h_seconds_bucket{le="1"} 1\n# TYPE h_seconds histogram\nh_seconds_count 1',

@@ -1,6 +1,6 @@
 import { RuleCode } from '../codes';
 import { Severity } from '../diagnostic';
-import { ParsedDocument, Span } from '../model';
+import { Family, ParsedDocument, Span } from '../model';
 import { GatewayTarget } from '../../protocol/gatewayTarget';
 
 export interface RuleContext {
@@ -34,8 +34,9 @@ export interface LintRule {
   /**
    * The rule compares families, or looks at the document as a whole, rather than judging each
    * family by itself. Run on the families together, it needs of each only its HELP, TYPE and first
-   * sample (and its lines, which only family-not-contiguous reads).
+   * sample (and its lines, which only family-not-contiguous reads). `keeps` says which families it
+   * can find something in when families are linted one by one: only those are kept until the end.
    */
-  readonly acrossFamilies?: true;
+  readonly acrossFamilies?: { readonly keeps: (family: Family) => boolean };
   check(context: RuleContext): Finding[];
 }

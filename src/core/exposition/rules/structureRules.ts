@@ -158,11 +158,15 @@ export const summaryQuantileRule: LintRule = {
 
 export const familySplitRule: LintRule = {
   code: 'family-not-contiguous',
-  acrossFamilies: true,
+  // A family that comes back sends the document to lintExposition whole: one by one, nothing to find.
+  acrossFamilies: { keeps: () => false },
   defaultSeverity: 'warning',
   summary: 'The lines of one metric family are interrupted by another family.',
   example: 'a 1\nb 1\na{x="y"} 2',
   check: ({ document, lineLength }) => {
+    if (!document.families.some((family) => family.lines.length > 0)) {
+      return [];
+    }
     const owner: Array<string | undefined> = new Array(document.lineCount);
     for (const family of document.families) {
       for (const line of family.lines) {
@@ -214,7 +218,7 @@ export const missingTypeRule: LintRule = {
 
 export const openMetricsCommentRule: LintRule = {
   code: 'openmetrics-comment',
-  acrossFamilies: true,
+  acrossFamilies: { keeps: () => false },
   defaultSeverity: 'info',
   summary: '`# EOF` and `# UNIT` are OpenMetrics syntax: the Pushgateway reads them as plain comments.',
   example: '# EOF',
