@@ -1000,7 +1000,10 @@ class ExpositionParser {
       family.help &&= detachedHelp(family.help);
       family.type &&= detachedType(family.type);
       this.familyListener(freezeFamily(family, this.modern));
-      // The listener owns them now; the parser keeps what later lines are checked against (HELP, TYPE).
+      // The listener owns them now; the parser keeps what later lines are checked against: that
+      // there was a HELP or TYPE line, and where (a second one's message names it).
+      family.help &&= helpSeenAt(family.help.line);
+      family.type &&= typeSeenAt(family.type.type, family.type.line);
       family.samples = [];
       family.lines = [];
     }
@@ -1144,6 +1147,19 @@ function histogramName(name: string): string {
     return name.slice(0, -'_bucket'.length);
   }
   return summaryName(name);
+}
+
+const NO_SPAN = { line: 0, start: 0, end: 0 };
+const NO_TOKEN = { text: '', span: NO_SPAN };
+
+/** What is kept of a family's HELP line once the family has been handed over: its line. */
+function helpSeenAt(line: number): HelpLine {
+  return { text: '', name: NO_TOKEN, line, textSpan: NO_SPAN };
+}
+
+/** What is kept of a family's TYPE line once the family has been handed over: the type and its line. */
+function typeSeenAt(type: MetricType, line: number): TypeLine {
+  return { type, name: NO_TOKEN, line, typeToken: NO_TOKEN };
 }
 
 function freezeFamily(family: MutableFamily, modern: boolean): Family {

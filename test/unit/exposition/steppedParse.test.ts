@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseExposition, parseExpositionInSteps } from '../../../src/core/exposition/parser';
+import { ParseProblem } from '../../../src/core/exposition/model';
+import { parseExposition, parseExpositionByFamily, parseExpositionInSteps } from '../../../src/core/exposition/parser';
 import { allCorpora } from './allCorpora';
 import { lintTargetOf } from './targetVerdicts';
 
@@ -37,5 +38,34 @@ describe('parseExpositionInSteps', () => {
     assert.equal(stepped.step(1), true);
     assert.equal(stepped.step(1), false);
     assert.deepEqual(stepped.result(), parseExposition(text));
+  });
+});
+
+describe('parseExpositionByFamily', () => {
+  /** The problems of a document fed a line at a time, the families handed over dropped. */
+  function problemsByFamily(text: string, target: ReturnType<typeof lintTargetOf>): ParseProblem[] {
+    const parse = parseExpositionByFamily({ target }, () => undefined);
+    const lines = text.split(/(?<=\n)/);
+    const last = lines.at(-1)?.endsWith('\n') ? '' : (lines.pop() ?? '');
+    const problems: ParseProblem[] = [];
+    for (const line of lines) {
+      parse.write(line);
+      problems.push(...parse.takeProblems());
+    }
+    parse.end(last);
+    return [...problems, ...parse.takeProblems()];
+  }
+
+  it("finds parseExposition's problems, also a second HELP or TYPE line of a family already handed over", () => {
+    const documents = [
+      ...allCorpora(400).map((document) => document.text),
+      'x 1\n# HELP a first\n# TYPE a gauge\na 1\nb 1\n# HELP a second\n# TYPE a counter\n',
+      '# TYPE s summary\ns_sum 1\nb 1\ns_count 2\n# TYPE s summary\n',
+    ];
+    for (const { target } of TARGETS) {
+      for (const text of documents) {
+        assert.deepEqual(problemsByFamily(text, target), parseExposition(text, { target }).problems, text.slice(0, 200));
+      }
+    }
   });
 });
