@@ -70,8 +70,11 @@ export function lintExpositionFile(path: string, reader: BlockFileReader, option
       if (diagnostics !== undefined) {
         return diagnostics;
       }
-    } else if (!lint.write(piece.text)) {
-      break;
+    } else {
+      lint.write(piece.text);
+      if (lint.needsWholeDocument) {
+        break;
+      }
     }
   }
   return lintExposition(decodeExposition(reader.readFile(path)), options).diagnostics;

@@ -5,6 +5,7 @@ import { DEFAULT_GATEWAY_TARGET, GatewayTarget } from '../protocol/gatewayTarget
 import { parseExposition } from './parser';
 import { PROMLINT_RULES } from './rules/promlintRules';
 import { PUSHGATEWAY_RULES } from './rules/pushgatewayRules';
+import { LineTexts } from './lineTexts';
 import { LintRule, RuleContext } from './rules/rule';
 import { STRUCTURE_RULES } from './rules/structureRules';
 import { unquotedLabelValueSpan } from './unquotedLabelValue';
@@ -131,17 +132,8 @@ export function lintExposition(text: string, options: LintOptions = {}): LintRes
     });
   }
 
-  // Line starts are found once, and only when a problem needs its line's text.
-  let starts: number[] | undefined;
-  collector.addProblems(document.problems, (line) => {
-    starts ??= lineStarts(normalized);
-    const start = starts[line];
-    if (start === undefined) {
-      return '';
-    }
-    const next = starts[line + 1];
-    return normalized.slice(start, next === undefined ? normalized.length : next - 1);
-  });
+  const lines = new LineTexts(normalized, 0);
+  collector.addProblems(document.problems, (line) => lines.of(line));
   if (collector.checksUtf8Names(target, document.quotedNames)) {
     const refusal = promtoolRefusal(normalized, hasBom ? text.slice(1) : text, crlfLine !== undefined, document, target);
     if (refusal !== undefined) {
@@ -228,15 +220,6 @@ function lineLengths(text: string): number[] {
   }
   lengths.push(text.length - start);
   return lengths;
-}
-
-/** Where each line starts: line i is `text.slice(starts[i], starts[i + 1] - 1)`, the last one runs to the end. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
-    starts.push(newline + 1);
-  }
-  return starts;
 }
 
 /** True when the gateway would refuse a push of this document: any error-severity finding. */

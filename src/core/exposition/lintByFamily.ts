@@ -4,6 +4,7 @@ import { compareDiagnostics, Diagnostic } from './diagnostic';
 import { ALL_RULES, byteOrderMarkDiagnostic, DiagnosticCollector, LintOptions, urlLabelsOf } from './lint';
 import { Family, ParsedDocument, ParseProblem, Sample, Token } from './model';
 import { ExpositionByFamily, parseExpositionByFamily } from './parser';
+import { LineTexts } from './lineTexts';
 import { LintRule, RuleContext } from './rules/rule';
 import { DEFAULT_GATEWAY_TARGET, GatewayTarget } from '../protocol/gatewayTarget';
 
@@ -38,7 +39,7 @@ export class ExpositionLintByFamily {
   private started = false;
   /** The first line of the piece being parsed. */
   private pieceLine = 0;
-  private needsWholeDocument = false;
+  private wholeDocumentNeeded = false;
 
   constructor(private readonly options: LintOptions = {}) {
     this.target = options.target ?? DEFAULT_GATEWAY_TARGET;
@@ -50,23 +51,24 @@ export class ExpositionLintByFamily {
     this.parse = parseExpositionByFamily({ target: this.target }, (family) => this.familyDone(family));
   }
 
-  /**
-   * Lints whole lines, each ended by its new-line. False once the document needs lintExposition on
-   * its whole text: later pieces are then ignored.
-   */
-  write(lines: string): boolean {
-    if (!this.needsWholeDocument) {
+  /** Lints whole lines, each ended by its new-line; ignored once the document needs lintExposition. */
+  write(lines: string): void {
+    if (!this.wholeDocumentNeeded) {
       this.parsePiece(lines, false);
     }
-    return !this.needsWholeDocument;
+  }
+
+  /** The document needs lintExposition on its whole text (see above): later pieces are ignored. */
+  get needsWholeDocument(): boolean {
+    return this.wholeDocumentNeeded;
   }
 
   /** Lints the rest of the document (empty, or a last line without its new-line): the diagnostics, or undefined when the document needs lintExposition. */
   end(rest: string): Diagnostic[] | undefined {
-    if (!this.needsWholeDocument) {
+    if (!this.wholeDocumentNeeded) {
       this.parsePiece(rest, true);
     }
-    if (this.needsWholeDocument) {
+    if (this.wholeDocumentNeeded) {
       return undefined;
     }
     this.lintBatch();
@@ -90,7 +92,7 @@ export class ExpositionLintByFamily {
     }
     // lintExposition reads CRLF as LF and says whether that changes the parse, which takes the whole text.
     if (piece.includes('\r\n')) {
-      this.needsWholeDocument = true;
+      this.wholeDocumentNeeded = true;
       return;
     }
     if (last) {
@@ -98,11 +100,11 @@ export class ExpositionLintByFamily {
     } else {
       this.parse.write(piece);
     }
-    const lines = new PieceLines(piece, this.pieceLine);
-    this.problemFindings.addProblems(this.parse.takeProblems(), (line) => lines.text(line));
+    const lines = new LineTexts(piece, this.pieceLine);
+    this.problemFindings.addProblems(this.parse.takeProblems(), (line) => lines.of(line));
     const { lineCount, quotedNames, familyReturned } = this.parse.summary();
     this.pieceLine = lineCount;
-    this.needsWholeDocument = familyReturned || this.problemFindings.checksUtf8Names(this.target, quotedNames);
+    this.wholeDocumentNeeded = familyReturned || this.problemFindings.checksUtf8Names(this.target, quotedNames);
   }
 
   private familyDone(family: Family): void {
@@ -117,7 +119,7 @@ export class ExpositionLintByFamily {
   }
 
   private lintBatch(): void {
-    if (this.batch.length === 0 || this.needsWholeDocument) {
+    if (this.batch.length === 0 || this.wholeDocumentNeeded) {
       return;
     }
     const { lineCount, quotedNames } = this.parse.summary();
@@ -176,34 +178,4 @@ function sampleOutline(sample: Sample): Sample {
     numericValue: sample.numericValue,
     line: sample.line,
   };
-}
-
-/** The lines of a piece of the document, found from its start onwards as problems ask for them (in order). */
-class PieceLines {
-  private line: number;
-  private offset = 0;
-
-  constructor(
-    private readonly piece: string,
-    private readonly firstLine: number,
-  ) {
-    this.line = firstLine;
-  }
-
-  text(line: number): string {
-    if (line < this.line) {
-      this.line = this.firstLine;
-      this.offset = 0;
-    }
-    while (this.line < line) {
-      const newline = this.piece.indexOf('\n', this.offset);
-      if (newline < 0) {
-        return '';
-      }
-      this.offset = newline + 1;
-      this.line++;
-    }
-    const end = this.piece.indexOf('\n', this.offset);
-    return this.piece.slice(this.offset, end < 0 ? this.piece.length : end);
-  }
 }

@@ -50,7 +50,8 @@ function lintInPieces(random: Random, text: string, options: LintOptions, maxLin
   const lint = new ExpositionLintByFamily(options);
   const { lines, rest } = pieces(random, text, maxLines);
   for (const piece of lines) {
-    if (!lint.write(piece)) {
+    lint.write(piece);
+    if (lint.needsWholeDocument) {
       return undefined;
     }
   }
