@@ -1,5 +1,5 @@
 import { BYTE_ORDER_MARK } from './characters';
-import { detachedText } from './detachedText';
+import { detachedHelp, detachedText, detachedType } from './detachedText';
 import { compareDiagnostics, Diagnostic } from './diagnostic';
 import { ALL_RULES, byteOrderMarkDiagnostic, DiagnosticCollector, LintOptions, urlLabelsOf } from './lint';
 import { Family, ParsedDocument, ParseProblem, Sample, Token } from './model';
@@ -161,10 +161,16 @@ class BatchDocument implements ParsedDocument {
 
 /**
  * What the checks across families read of a family: its name, HELP, TYPE and the name and line of
- * its first sample (the parser made these strings of their own, see detachedText); not its lines.
+ * its first sample, as strings of their own (see detachedText); not its lines.
  */
 function familyOutline(family: Family): Family {
-  return { ...family, samples: family.samples.length === 0 ? [] : [sampleOutline(family.samples[0])], lines: [] };
+  return {
+    ...family,
+    help: family.help && detachedHelp(family.help),
+    type: family.type && detachedType(family.type),
+    samples: family.samples.length === 0 ? [] : [sampleOutline(family.samples[0])],
+    lines: [],
+  };
 }
 
 function sampleOutline(sample: Sample): Sample {

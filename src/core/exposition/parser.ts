@@ -16,7 +16,7 @@ import {
   QUOTE,
 } from './characters';
 import { isEscapedByte } from './decode';
-import { detachedHelp, detachedText, detachedType } from './detachedText';
+import { detachedText } from './detachedText';
 import { parseGoFloat, parseGoInt64 } from '../goemu/goNumbers';
 import { Family, HelpLine, LabelPair, MetricType, ParsedDocument, ParseProblem, Sample, Span, Token, TypeLine } from './model';
 import {
@@ -89,6 +89,9 @@ interface MutableFamily {
   name: string;
   help?: HelpLine;
   type?: TypeLine;
+  /** The line of the family's HELP (TYPE) line, -1 while it has none: kept after the family is handed over, which help (type) is not. */
+  helpLine: number;
+  typeLine: number;
   /** Go's MetricFamily.Type: set by TYPE, or to untyped by the first sample. */
   goType?: MetricType;
   /** The line of a TYPE line for this family that was refused (an unknown type). */
@@ -618,14 +621,17 @@ class ExpositionParser {
     if (this.current === NEWLINE) {
       return;
     }
-    const keyword = this.readTokenUntilWhitespace();
-    if (OPENMETRICS_KEYWORDS.has(keyword.text)) {
-      this.openMetricsKeywords.push(keyword);
+    const keywordStart = this.pos;
+    this.moveTo(this.endOfWord(keywordStart));
+    this.requireInput();
+    const keyword = this.keywordAt(keywordStart);
+    if (keyword === undefined && this.isOpenMetricsKeyword(keywordStart)) {
+      this.openMetricsKeywords.push(this.token(keywordStart, this.pos));
     }
     if (this.current === NEWLINE) {
       return;
     }
-    if (keyword.text !== 'HELP' && keyword.text !== 'TYPE') {
+    if (keyword === undefined) {
       while (this.current !== NEWLINE) {
         this.read();
         this.requireInput();
@@ -640,7 +646,7 @@ class ExpositionParser {
       return;
     }
     if (!isBlankOrTab(this.current)) {
-      this.reject(invalidMetricNameInComment(keyword.text), this.wordSpan(nameStart));
+      this.reject(invalidMetricNameInComment(keyword), this.wordSpan(nameStart));
     }
     // A plain name is made of the legacy name characters: only a quoted one needs checking.
     if (this.modern && (!this.lastNameWasPlain || name.text.length === 0)) {
@@ -654,24 +660,38 @@ class ExpositionParser {
     if (this.current === NEWLINE) {
       return;
     }
-    if (keyword.text === 'HELP') {
+    if (keyword === 'HELP') {
       this.helpText(family, name);
     } else {
       this.typeText(family, name);
     }
   }
 
+  /** The comment keyword from `start` to the cursor, when it is HELP or TYPE: compared in place, as most comments are one of them. */
+  private keywordAt(start: number): 'HELP' | 'TYPE' | undefined {
+    if (this.pos - start !== 4) {
+      return undefined;
+    }
+    return this.text.startsWith('HELP', start) ? 'HELP' : this.text.startsWith('TYPE', start) ? 'TYPE' : undefined;
+  }
+
+  private isOpenMetricsKeyword(start: number): boolean {
+    const length = this.pos - start;
+    return (length === 3 || length === 4) && OPENMETRICS_KEYWORDS.has(this.text.slice(start, this.pos));
+  }
+
   private helpText(family: MutableFamily, name: Token): void {
-    if (family.help) {
-      this.reject(duplicateHelp(family.name, family.help.line), name.span);
+    if (family.helpLine >= 0) {
+      this.reject(duplicateHelp(family.name, family.helpLine), name.span);
     }
     const { token, value } = this.readTokenUntilNewline(true);
     family.help = { text: value, name, line: this.line, textSpan: token.span };
+    family.helpLine = this.line;
   }
 
   private typeText(family: MutableFamily, name: Token): void {
     if (family.goType) {
-      this.reject(duplicateType(family.name, family.type?.line), name.span);
+      this.reject(duplicateType(family.name, family.typeLine >= 0 ? family.typeLine : undefined), name.span);
     }
     const { token } = this.readTokenUntilNewline(false);
     const type = metricTypeNamed(token.text, this.modern);
@@ -681,6 +701,7 @@ class ExpositionParser {
     }
     family.goType = type;
     family.type = { type, name, line: this.line, typeToken: token };
+    family.typeLine = this.line;
   }
 
   private sampleLine(): void {
@@ -954,7 +975,8 @@ class ExpositionParser {
     let family = this.familyOfName.get(name);
     if (!family) {
       family = this.resolveFamily(name);
-      this.familyOfName.set(this.familyListener === undefined ? name : detachedText(name), family);
+      // A new family's name is already a string of its own (see resolveFamily).
+      this.familyOfName.set(this.familyListener === undefined || family.name === name ? family.name : detachedText(name), family);
     }
     return family;
   }
@@ -972,7 +994,7 @@ class ExpositionParser {
     if (histogram && (histogram.goType === 'histogram' || (this.modern && histogram.goType === 'gauge_histogram'))) {
       return histogram;
     }
-    const family: MutableFamily = { name: this.familyListener === undefined ? name : detachedText(name), samples: [], lines: [] };
+    const family: MutableFamily = { name: this.familyListener === undefined ? name : detachedText(name), helpLine: -1, typeLine: -1, samples: [], lines: [] };
     this.families.set(family.name, family);
     return family;
   }
@@ -987,7 +1009,14 @@ class ExpositionParser {
       if (this.lineFamily !== undefined) {
         this.leaveFamily(this.lineFamily);
       }
-      this.familyReturned ||= family.left === true;
+      if (family.left === true) {
+        this.familyReturned = true;
+        if (this.familyListener !== undefined) {
+          // Handed over before: this stretch of its lines is handed over on its own.
+          family.samples = [];
+          family.lines = [];
+        }
+      }
       this.lineFamily = family;
     }
     family.lines.push(this.line);
@@ -996,16 +1025,13 @@ class ExpositionParser {
   private leaveFamily(family: MutableFamily): void {
     family.left = true;
     if (this.familyListener !== undefined) {
-      // Kept after the family's piece is gone: as strings of their own (see detachedText).
-      family.help &&= detachedHelp(family.help);
-      family.type &&= detachedType(family.type);
+      // The listener owns them now, and copies what it keeps beyond the piece (see detachedText).
+      // The parser keeps what later lines are checked against: goType, helpLine and typeLine.
       this.familyListener(freezeFamily(family, this.modern));
-      // The listener owns them now; the parser keeps what later lines are checked against: that
-      // there was a HELP or TYPE line, and where (a second one's message names it).
-      family.help &&= helpSeenAt(family.help.line);
-      family.type &&= typeSeenAt(family.type.type, family.type.line);
-      family.samples = [];
-      family.lines = [];
+      family.help = undefined;
+      family.type = undefined;
+      family.samples = HANDED_OVER;
+      family.lines = HANDED_OVER_LINES;
     }
   }
 
@@ -1149,18 +1175,9 @@ function histogramName(name: string): string {
   return summaryName(name);
 }
 
-const NO_SPAN = { line: 0, start: 0, end: 0 };
-const NO_TOKEN = { text: '', span: NO_SPAN };
-
-/** What is kept of a family's HELP line once the family has been handed over: its line. */
-function helpSeenAt(line: number): HelpLine {
-  return { text: '', name: NO_TOKEN, line, textSpan: NO_SPAN };
-}
-
-/** What is kept of a family's TYPE line once the family has been handed over: the type and its line. */
-function typeSeenAt(type: MetricType, line: number): TypeLine {
-  return { type, name: NO_TOKEN, line, typeToken: NO_TOKEN };
-}
+/** The samples and lines of a family handed over: never added to (enterFamily gives a family that comes back arrays of its own). */
+const HANDED_OVER: Sample[] = [];
+const HANDED_OVER_LINES: number[] = [];
 
 function freezeFamily(family: MutableFamily, modern: boolean): Family {
   const frozen: Family = {

@@ -9,11 +9,18 @@ const TYPE_NAMES: Record<string, MetricType> = {
   GAUGE_HISTOGRAM: 'gauge_histogram',
 };
 
+const WRITTEN_TYPE_NAMES: ReadonlyMap<string, MetricType> = new Map(Object.entries(TYPE_NAMES).map(([upper, type]) => [upper.toLowerCase(), type]));
+
 /**
  * The type a TYPE line names, read as Go's parser reads it (in any case), or undefined for a type it
  * does not know. The 1.11 parser (`acceptsGaugehistogram`) also takes OpenMetrics' `gaugehistogram`.
  */
 export function metricTypeNamed(text: string, acceptsGaugehistogram = false): MetricType | undefined {
+  // As written in almost every document: no upper-casing needed.
+  const written = WRITTEN_TYPE_NAMES.get(text);
+  if (written !== undefined) {
+    return written;
+  }
   const upper = goToUpper(text);
   return TYPE_NAMES[upper] ?? (acceptsGaugehistogram && upper === 'GAUGEHISTOGRAM' ? 'gauge_histogram' : undefined);
 }

@@ -1,4 +1,5 @@
 import { decodeExposition } from '../../exposition/decode';
+import { detachedText } from '../../exposition/detachedText';
 import { parseGoFloat, parseGoInt64 } from '../../goemu/goNumbers';
 import { Family, MetricType, ParsedDocument, ParseProblem, Sample } from '../../exposition/model';
 import { parseExposition, parseExpositionByFamily, parseExpositionInSteps } from '../../exposition/parser';
@@ -151,7 +152,8 @@ function convertFamily(family: Family, floatCounts: boolean): MetricFamily {
   const metrics = merged ? mergedMetrics(family, type, floatCounts) : family.samples.map((sample) => simpleMetric(sample, type));
   const converted: MetricFamily = { name: family.name, type, metrics };
   if (family.help !== undefined) {
-    converted.help = family.help.text;
+    // A string of its own: a slice would keep the whole body alive in the store.
+    converted.help = detachedText(family.help.text);
   }
   return converted;
 }
