@@ -16,8 +16,12 @@ import { DEFAULT_GATEWAY_TARGET, GatewayTarget } from '../protocol/gatewayTarget
 // promtool's legacy rules) is handed back: the caller lints it with lintExposition. The diagnostics
 // are lintExposition's, in the same order.
 
-/** Families are checked in batches of at least this many samples: few enough to stay young, enough to spread each rule's cost. */
-const BATCH_SAMPLES = 2048;
+/**
+ * Families are checked in batches of at least this many samples: enough to spread each rule's cost,
+ * few enough that a batch is mostly gone before a scavenge copies it (2048 cost ~15 ms more on 100k
+ * samples in 10k families).
+ */
+const BATCH_SAMPLES = 256;
 
 const FAMILY_RULES: readonly LintRule[] = ALL_RULES.filter((rule) => !rule.acrossFamilies);
 const ACROSS_FAMILY_RULES: readonly LintRule[] = ALL_RULES.filter((rule) => rule.acrossFamilies);
