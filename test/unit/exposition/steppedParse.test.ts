@@ -68,4 +68,15 @@ describe('parseExpositionByFamily', () => {
       }
     }
   });
+
+  it('hands over a family that comes back once per stretch of its lines, each time with only that stretch', () => {
+    const handed: string[] = [];
+    const parse = parseExpositionByFamily({}, (family) => {
+      handed.push(`${family.name}: ${family.samples.map((sample) => sample.line).join(',')} / ${family.lines.join(',')}`);
+    });
+    parse.write('a 1\n# HELP b first\nb 1\na{x="y"} 2\nc 1\nb{x="z"} 3\nb{x="w"} 4\n');
+    parse.end('c{x="v"} 5\n');
+    assert.deepEqual(handed, ['a: 0 / 0', 'b: 2 / 1,2', 'a: 3 / 3', 'c: 4 / 4', 'b: 5,6 / 5,6', 'c: 7 / 7']);
+    assert.equal(parse.summary().familyReturned, true);
+  });
 });
