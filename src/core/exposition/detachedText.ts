@@ -6,8 +6,31 @@ import { HelpLine, Span, Token, TypeLine } from './model';
 
 /** `text` as a string of its own, sharing no memory with the string it was cut from. */
 export function detachedText(text: string): string {
-  // Slicing a concatenation flattens it into a new string first, which is the copy.
-  return text.length < 13 ? text : (' ' + text).slice(1);
+  // A round trip through JSON makes a flat string of the text's own size. (The shorter-looking
+  // `(' ' + text).slice(1)` gives a slice of a flattened copy: both strings, nearly twice the memory.)
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
+/**
+ * detachedText for many strings that repeat (label names and values): each distinct text copied
+ * once, so that what repeats stays one string, as the parser gave it.
+ */
+export class DetachedTexts {
+  /** Made at the first text long enough to need a copy: most pushes of many small families have none. */
+  private copies: Map<string, string> | undefined;
+
+  of(text: string): string {
+    if (text.length < 13) {
+      return text;
+    }
+    this.copies ??= new Map();
+    let copy = this.copies.get(text);
+    if (copy === undefined) {
+      copy = detachedText(text);
+      this.copies.set(copy, copy);
+    }
+    return copy;
+  }
 }
 
 /** A plain copy of a span: the parser's tokens are their own spans, text included. */

@@ -1,5 +1,5 @@
 import { decodeExposition } from '../../exposition/decode';
-import { detachedText } from '../../exposition/detachedText';
+import { DetachedTexts } from '../../exposition/detachedText';
 import { parseGoFloat, parseGoInt64 } from '../../goemu/goNumbers';
 import { Family, MetricType, ParsedDocument, ParseProblem, Sample } from '../../exposition/model';
 import { parseExposition, parseExpositionByFamily, parseExpositionInSteps } from '../../exposition/parser';
@@ -63,9 +63,10 @@ export async function textBodyFamiliesInSteps(
   const text = decodeExposition(bytes);
   const floatCounts = target.version === '1.11';
   const families: MetricFamily[] = [];
+  const texts = new DetachedTexts();
   const parse = parseExpositionByFamily({ target }, (family) => {
     if (family.samples.length > 0) {
-      families.push(convertFamily(family, floatCounts));
+      families.push(convertFamily(family, floatCounts, texts));
     }
   });
   for (let start = 0; ;) {
@@ -138,28 +139,29 @@ function familiesOfParsedBody(document: ParsedDocument, streamError: string | un
 }
 
 /** The families the gateway stores for a document the parser accepted (families without samples are dropped). */
-export function familiesFromDocument(document: ParsedDocument, floatCounts = false): MetricFamily[] {
-  return document.families.filter((family) => family.samples.length > 0).map((family) => convertFamily(family, floatCounts));
+function familiesFromDocument(document: ParsedDocument, floatCounts = false): MetricFamily[] {
+  const texts = new DetachedTexts();
+  return document.families.filter((family) => family.samples.length > 0).map((family) => convertFamily(family, floatCounts, texts));
 }
 
 /**
- * `floatCounts`: 1.11's parser, which also merges a gauge histogram's lines into histograms and
+ * `texts` copies the names, values and HELP texts the store keeps: a slice of the body would keep the
+ * whole body alive. `floatCounts`: 1.11's parser, which also merges a gauge histogram's lines into histograms and
  * keeps a histogram count that is not a whole number as a float count.
  */
-function convertFamily(family: Family, floatCounts: boolean): MetricFamily {
+function convertFamily(family: Family, floatCounts: boolean, texts: DetachedTexts): MetricFamily {
   const type = TYPE_CODES[family.effectiveType];
   const merged = type === SUMMARY || type === HISTOGRAM || family.gaugeHistogramAsHistogram === true;
-  const metrics = merged ? mergedMetrics(family, type, floatCounts) : family.samples.map((sample) => simpleMetric(sample, type));
-  const converted: MetricFamily = { name: family.name, type, metrics };
+  const metrics = merged ? mergedMetrics(family, type, floatCounts, texts) : family.samples.map((sample) => simpleMetric(sample, type, texts));
+  const converted: MetricFamily = { name: texts.of(family.name), type, metrics };
   if (family.help !== undefined) {
-    // A string of its own: a slice would keep the whole body alive in the store.
-    converted.help = detachedText(family.help.text);
+    converted.help = texts.of(family.help.text);
   }
   return converted;
 }
 
 /** The sample's labels but `excluded`, in an array of its exact size (one grown by push keeps room for 16 more). */
-function labelsOf(sample: Sample, excluded?: string): LabelPair[] {
+function labelsOf(sample: Sample, texts: DetachedTexts, excluded?: string): LabelPair[] {
   let count = 0;
   for (const label of sample.labels) {
     count += label.name.text === excluded ? 0 : 1;
@@ -168,7 +170,7 @@ function labelsOf(sample: Sample, excluded?: string): LabelPair[] {
   let next = 0;
   for (const label of sample.labels) {
     if (label.name.text !== excluded) {
-      labels[next++] = { name: label.name.text, value: label.value };
+      labels[next++] = { name: texts.of(label.name.text), value: texts.of(label.value) };
     }
   }
   return labels;
@@ -179,8 +181,8 @@ function timestampOf(sample: Sample): bigint | undefined {
 }
 
 /** Counter, gauge, untyped: one metric per line. A gauge_histogram line gets no value at all, as in Go. */
-function simpleMetric(sample: Sample, type: MetricTypeCode): Metric {
-  const metric: Metric = { labels: labelsOf(sample) };
+function simpleMetric(sample: Sample, type: MetricTypeCode, texts: DetachedTexts): Metric {
+  const metric: Metric = { labels: labelsOf(sample, texts) };
   const value = { value: sample.numericValue };
   if (type === COUNTER) {
     metric.counter = value;
@@ -224,12 +226,12 @@ function specialLabelValue(sample: Sample, special: string): number {
   return value;
 }
 
-function mergedMetrics(family: Family, type: MetricTypeCode, floatCounts: boolean): Metric[] {
+function mergedMetrics(family: Family, type: MetricTypeCode, floatCounts: boolean, texts: DetachedTexts): Metric[] {
   const special = type === SUMMARY ? 'quantile' : 'le';
   const bySignature = new Map<string, Metric>();
   const metrics: Metric[] = [];
   for (const sample of family.samples) {
-    const labels = labelsOf(sample, special);
+    const labels = labelsOf(sample, texts, special);
     const signature = signatureOf(labels);
     let metric = bySignature.get(signature);
     if (metric === undefined) {
