@@ -194,6 +194,7 @@ class ExpositionParser {
       this.step(piece, Infinity);
       if (this.lineFamily !== undefined) {
         this.leaveFamily(this.lineFamily);
+        this.lineFamily = undefined;
       }
       return;
     }
@@ -976,7 +977,7 @@ class ExpositionParser {
     if (!family) {
       family = this.resolveFamily(name);
       // A new family's name is already a string of its own (see resolveFamily).
-      this.familyOfName.set(this.familyListener === undefined || family.name === name ? family.name : detachedText(name), family);
+      this.familyOfName.set(this.familyListener === undefined ? name : family.name === name ? family.name : detachedText(name), family);
     }
     return family;
   }
