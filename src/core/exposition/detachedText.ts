@@ -19,6 +19,9 @@ export class DetachedTexts {
   /** Made at the first text long enough to need a copy: most pushes of many small families have none. */
   private copies: Map<string, string> | undefined;
 
+  /** `limit`: how many distinct texts are remembered; later new ones are copied each time. */
+  constructor(private readonly limit = Infinity) {}
+
   of(text: string): string {
     if (text.length < 13) {
       return text;
@@ -27,7 +30,9 @@ export class DetachedTexts {
     let copy = this.copies.get(text);
     if (copy === undefined) {
       copy = detachedText(text);
-      this.copies.set(copy, copy);
+      if (this.copies.size < this.limit) {
+        this.copies.set(copy, copy);
+      }
     }
     return copy;
   }

@@ -1,5 +1,6 @@
 import { DiagnosticCode, DOCUMENT_CODES, PARSE_PROBLEM_CODES, RULE_CODES, SHELL_CODES, TRAP_CODES } from './codes';
 import { compareDiagnostics, Diagnostic, Severity } from './diagnostic';
+import { DetachedTexts } from './detachedText';
 import { ParsedDocument, ParseProblem } from './model';
 import { DEFAULT_GATEWAY_TARGET, GatewayTarget } from '../protocol/gatewayTarget';
 import { parseExposition } from './parser';
@@ -44,7 +45,14 @@ const BYTE_ORDER_MARK = '\uFEFF';
 export class DiagnosticCollector {
   private readonly diagnostics: Diagnostic[] = [];
 
-  constructor(private readonly severities: SeverityOverrides | undefined) {}
+  /**
+   * `messageCopies`: messages kept as strings of their own, for a document read a piece at a time,
+   * where a message quoting the text would keep its whole piece alive.
+   */
+  constructor(
+    private readonly severities: SeverityOverrides | undefined,
+    private readonly messageCopies?: DetachedTexts,
+  ) {}
 
   severityOf(code: DiagnosticCode, fallback: Severity): SeveritySetting {
     return this.severities?.[code] ?? fallback;
@@ -55,7 +63,8 @@ export class DiagnosticCollector {
     if (severity !== 'off') {
       // Parsed samples and labels are their own spans: a finding keeps a plain copy, not the sample.
       const { line, start, end } = diagnostic.span;
-      this.diagnostics.push({ ...diagnostic, severity, span: { line, start, end } });
+      const message = this.messageCopies === undefined ? diagnostic.message : this.messageCopies.of(diagnostic.message);
+      this.diagnostics.push({ ...diagnostic, severity, message, span: { line, start, end } });
     }
   }
 

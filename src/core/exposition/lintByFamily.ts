@@ -1,5 +1,5 @@
 import { BYTE_ORDER_MARK } from './characters';
-import { detachedHelp, detachedText, detachedType } from './detachedText';
+import { detachedHelp, DetachedTexts, detachedText, detachedType } from './detachedText';
 import { compareDiagnostics, Diagnostic } from './diagnostic';
 import { ALL_RULES, byteOrderMarkDiagnostic, DiagnosticCollector, LintOptions, urlLabelsOf } from './lint';
 import { Family, ParsedDocument, ParseProblem, Sample, Token } from './model';
@@ -22,6 +22,9 @@ import { DEFAULT_GATEWAY_TARGET, GatewayTarget } from '../protocol/gatewayTarget
  * samples in 10k families).
  */
 const BATCH_SAMPLES = 256;
+
+/** How many distinct finding messages are copied once and shared; later new ones are copied each. */
+const REMEMBERED_MESSAGES = 4096;
 
 const FAMILY_RULES: readonly LintRule[] = ALL_RULES.filter((rule) => !rule.acrossFamilies);
 const ACROSS_FAMILY_RULES: readonly LintRule[] = ALL_RULES.filter((rule) => rule.acrossFamilies);
@@ -50,8 +53,10 @@ export class ExpositionLintByFamily {
     this.urlLabels = urlLabelsOf(options);
     this.keptRules = ACROSS_FAMILY_RULES.filter((rule) => (options.severities?.[rule.code] ?? rule.defaultSeverity) !== 'off');
     this.documentFindings = new DiagnosticCollector(options.severities);
-    this.problemFindings = new DiagnosticCollector(options.severities);
-    this.ruleFindings = new DiagnosticCollector(options.severities);
+    // Messages repeat (most are fixed texts): a copy per distinct message, the first thousands remembered.
+    const messageCopies = new DetachedTexts(REMEMBERED_MESSAGES);
+    this.problemFindings = new DiagnosticCollector(options.severities, messageCopies);
+    this.ruleFindings = new DiagnosticCollector(options.severities, messageCopies);
     this.parse = parseExpositionByFamily({ target: this.target }, (family) => this.familyDone(family));
   }
 

@@ -1,16 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { textBodyFamiliesInSteps } from '../../../src/core/mock/body/fromText';
 import { MetricFamily } from '../../../src/core/mock/model';
 import { DEFAULT_GATEWAY_TARGET } from '../../../src/core/protocol/gatewayTarget';
+import { heapUsedAfterCollection } from '../../support/collectGarbage';
 
 // What the store keeps of a text push must not keep the pushed body: V8 keeps a slice of 13 or more
 // characters as a view into the string it was cut from, so one stored label value, name or HELP text
 // cut from the body would hold all of it, for as long as the group lives.
-
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
 
 const MiB = 1024 * 1024;
 /** Comment lines that make the body big; the parser reads them and keeps nothing of them. */
@@ -32,12 +28,10 @@ function bodyWithLongTexts(familyComesBack: boolean): Uint8Array {
 
 /** The heap that stays used while the families from one body are kept and the body is dropped. */
 async function retainedBytes(familyComesBack: boolean): Promise<{ families: MetricFamily[]; bytes: number }> {
-  collectGarbage();
-  const before = process.memoryUsage().heapUsed;
+  const before = heapUsedAfterCollection();
   const result = await textBodyFamiliesInSteps(bodyWithLongTexts(familyComesBack), undefined, false, DEFAULT_GATEWAY_TARGET, () => Promise.resolve());
   assert.ok(result.ok, 'the body is accepted');
-  collectGarbage();
-  return { families: result.value, bytes: process.memoryUsage().heapUsed - before };
+  return { families: result.value, bytes: heapUsedAfterCollection() - before };
 }
 
 describe('text push bodies: what the store keeps', () => {
