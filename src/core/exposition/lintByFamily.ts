@@ -118,7 +118,8 @@ export class ExpositionLintByFamily {
 
   private familyDone(family: Family): void {
     this.batch.push(family);
-    this.batchSamples += family.samples.length;
+    // A family without samples counts as one, so that HELP/TYPE lines alone still fill batches.
+    this.batchSamples += Math.max(1, family.samples.length);
     if (this.keptRules.some((rule) => rule.acrossFamilies?.keeps(family))) {
       this.kept.push(familyOutline(family));
     }

@@ -122,6 +122,24 @@ function randomFamily(random: Random, name: string): string[] {
   return lines;
 }
 
+/** A family whose lines stay together (none comes back), with what the family checks find now and then. */
+function contiguousFamily(random: Random, name: string): string[] {
+  const type = pick(random, ['counter', 'gauge', 'histogram', 'summary']);
+  const lines = random() < 0.8 ? [`# HELP ${name} Help.`, `# TYPE ${name} ${type}`] : [`# TYPE ${name} ${type}`];
+  for (let series = 0; series < 1 + randomInt(random, 4); series++) {
+    const labels = `job="j${randomInt(random, 3)}",dbName="d${series}"`;
+    const value = pick(random, ['1', '5', '-1', '0']);
+    if (type === 'histogram') {
+      lines.push(`${name}_bucket{${labels},le="1"} ${value}`, `${name}_bucket{${labels},le="+Inf"} 2`, `${name}_count{${labels}} 2`, `${name}_sum{${labels}} 1`);
+    } else if (type === 'summary') {
+      lines.push(`${name}{${labels},quantile="${pick(random, ['0.5', '2'])}"} 1`, `${name}_count{${labels}} ${value}`, `${name}_sum{${labels}} 1`);
+    } else {
+      lines.push(`${name}{${labels}} ${value}${random() < 0.05 ? ' 1700000000000' : ''}`);
+    }
+  }
+  return lines;
+}
+
 const ODD_LINES = ['# EOF', '# UNIT x seconds', '', '# plain comment', 'bad-name 1', 'a{b=1} 1', '{} 1', 'open{a="never', '# TYPE', 'x 1 2 3'];
 
 function randomDocument(random: Random): string {
@@ -167,6 +185,22 @@ describe('linting family by family', () => {
       assert.ok(tally.byFamily >= 1000, `linted by family ${tally.byFamily} times, handed back ${tally.handedBack}`);
     });
   }
+
+  it("gives lintExposition's diagnostics on a document of thousands of families, checked in many batches", () => {
+    const random = seededRandom(0xba7c);
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      lines.push(...contiguousFamily(random, `f${i}_${pick(random, ['jobs_total', 'backupSize_bytes', 'latency_ms', 'runs', 'req_seconds', 'go_threads'])}`));
+    }
+    const text = `${lines.join('\n')}\n`;
+    const codes = new Set(lintExposition(text).diagnostics.map((diagnostic) => diagnostic.code));
+    assert.ok(codes.size >= 8, `findings of ${[...codes].join(', ')}`);
+    for (const { name, options } of OPTIONS.slice(0, 2)) {
+      const tally: Tally = { byFamily: 0, handedBack: 0 };
+      assertSameDiagnostics(random, `3 000 families (${name})`, text, options, tally);
+      assert.deepEqual(tally, { byFamily: 3, handedBack: 0 });
+    }
+  });
 
   it('hands back a document whose family comes back after another, with CRLF, or with quoted names to check against promtool', () => {
     const handedBack = (text: string, options: LintOptions = {}) => lintInPieces(seededRandom(1), text, options, 1) === undefined;

@@ -42,4 +42,20 @@ describe('lint family by family: what the findings keep', () => {
     assert.ok(retained < RETAINED_BOUND_BYTES, `${(retained / MiB).toFixed(1)} MiB stay used for ${diagnostics.length} findings after ${PIECES} pieces of 100 KB`);
   });
 
+  it('checks and drops families without samples in batches as it goes, as it does families with samples', () => {
+    // 2 000 families of a 10 KB HELP line each (20 MiB), in pieces of 10 families.
+    const help = 'h'.repeat(10_000);
+    const before = heapUsedAfterCollection();
+    const lint = new ExpositionLintByFamily();
+    for (let index = 0; index < 2000; index += 10) {
+      let text = '';
+      for (let family = index; family < index + 10; family++) {
+        text += `# HELP family${family}_total ${help}\n# TYPE family${family}_total counter\n`;
+      }
+      lint.write(text);
+    }
+    const retained = heapUsedAfterCollection() - before;
+    assert.deepEqual(lint.end(''), []);
+    assert.ok(retained < RETAINED_BOUND_BYTES, `${(retained / MiB).toFixed(1)} MiB stay used while linting 2 000 families of 10 KB without samples`);
+  });
 });
