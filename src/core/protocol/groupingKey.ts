@@ -1,3 +1,4 @@
+import { decodeExposition } from '../exposition/decode';
 import { failure, Result, success } from '../result';
 import { strictUtf8 } from './base64Segment';
 import { BASE64_SUFFIX, checkGroupingLabelName } from './labelNames';
@@ -54,6 +55,9 @@ function encodeSegment(name: string, value: string): string {
 
 /** Text as a person writes it: UTF-8, and a decoded `@base64` value must be UTF-8 too. */
 export const UTF8_TEXT: SegmentText = { raw: (bytes) => bytes.toString('utf8'), decoded: strictUtf8 };
+
+/** Go's view of bytes as a string, the gateway's (and the mock's): invalid UTF-8 kept as escaped bytes, never refused. */
+export const GO_TEXT: SegmentText = { raw: decodeExposition, decoded: decodeExposition };
 
 /**
  * Reads the grouping key from a push path (the path of a push URL, query excluded) with the real

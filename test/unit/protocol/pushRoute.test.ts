@@ -1,11 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { decodeBase64Segment } from '../../../src/core/protocol/base64Segment';
-import { parsePushPath, UTF8_TEXT } from '../../../src/core/protocol/groupingKey';
-import { decodeExposition } from '../../../src/core/exposition/decode';
+import { GO_TEXT, parsePushPath, UTF8_TEXT } from '../../../src/core/protocol/groupingKey';
 import { explainedMessage, gatewayMessage, readRouteGrouping, SegmentText } from '../../../src/core/protocol/pushRoute';
-
-/** How the mock reads path bytes: Go's view, where a byte that is not UTF-8 stays that byte. */
-const GO_TEXT: SegmentText = { raw: decodeExposition, decoded: decodeExposition };
 
 function problemOf(job: string, labels: string, jobBase64 = false, text: SegmentText = UTF8_TEXT) {
   const result = readRouteGrouping(Buffer.from(job, 'utf8').toString('latin1'), Buffer.from(labels, 'utf8').toString('latin1'), jobBase64, text);
