@@ -134,8 +134,11 @@ export function compareGoStrings(a: string, b: string): number {
 
 const JSON_SHORT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-/** Whether encoding/json writes the text as it is (no escapes, no surrogates). */
-function isJsonPlain(text: string): boolean {
+/**
+ * Whether encoding/json writes the text as it is (no escapes, no surrogates); JSON.stringify then
+ * does too, as it escapes a subset of those characters.
+ */
+export function isJsonPlain(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x20 || code === 0x22 || code === 0x5c || code === 0x3c || code === 0x3e || code === 0x26 || code === 0x2028 || code === 0x2029 || isSurrogate(code)) {

@@ -78,18 +78,11 @@ function labelNameText(name: string, quoting: Quoting): string {
   return !quoting || isLegacyLabelName(name) ? name : quotedName(name);
 }
 
-const NEEDS_ESCAPE = /[\\\n"]/;
-
-/** escapeLabelValue, skipped for the values that have nothing to escape (nearly all). */
-function labelValueText(value: string): string {
-  return NEEDS_ESCAPE.test(value) ? escapeLabelValue(value) : value;
-}
-
 function sample(quoting: Quoting, name: string, metric: Metric, value: number, extra?: [string, number]): string {
   let labels = '';
   for (let i = 0; i < metric.labels.length; i++) {
     const pair = metric.labels[i];
-    labels += `${i === 0 ? '' : ','}${labelNameText(pair.name, quoting)}="${labelValueText(pair.value)}"`;
+    labels += `${i === 0 ? '' : ','}${labelNameText(pair.name, quoting)}="${escapeLabelValue(pair.value)}"`;
   }
   if (extra !== undefined) {
     labels += `${labels === '' ? '' : ','}${extra[0]}="${formatExpositionFloat(extra[1])}"`;

@@ -1,6 +1,6 @@
 import { isBrokenNativeHistogram } from '../output/nativeBuckets';
 import { goQuoteString } from '../../goemu/goQuote';
-import { isValidGoUtf8 } from '../../goemu/goFormat';
+import { isJsonPlain, isValidGoUtf8 } from '../../goemu/goFormat';
 import { COUNTER, HISTOGRAM, Metric, metricHasValueFor, MetricFamily, MetricTypeCode } from '../model';
 import { metricProtoText, ProtoTextStyle } from './protoText';
 import { NameValidation } from '../../protocol/nameEscaping';
@@ -58,17 +58,6 @@ export function metricError(name: string, metric: Metric, problem: string, style
   return `collected metric ${goQuoteString(name)} { ${metricProtoText(metric, style)}} ${problem}`;
 }
 
-/** Whether JSON.stringify writes the text other than as it is (escapes; surrogates, of which it escapes the lone ones). */
-function needsJsonEscape(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) {
-      return true;
-    }
-  }
-  return false;
-}
-
 /**
  * The identity of a series: the JSON array of the family name and the (sorted) labels' names and
  * values. A flat string (join and JSON.stringify make one; a key built by concatenation would keep
@@ -79,12 +68,12 @@ function seriesKey(name: string, metric: Metric): string {
   const labels = metric.labels;
   const parts = new Array<string>(labels.length * 2 + 1);
   parts[0] = name;
-  let plain = !needsJsonEscape(name);
+  let plain = isJsonPlain(name);
   for (let i = 0, next = 1; i < labels.length; i++) {
     const pair = labels[i];
     parts[next++] = pair.name;
     parts[next++] = pair.value;
-    plain &&= !needsJsonEscape(pair.name) && !needsJsonEscape(pair.value);
+    plain &&= isJsonPlain(pair.name) && isJsonPlain(pair.value);
   }
   if (!plain) {
     return JSON.stringify(parts);
