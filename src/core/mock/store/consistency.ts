@@ -3,7 +3,7 @@ import { CheckRules, labelProblem, metricError } from './metricChecks';
 import { familyType, HISTOGRAM, metricHasValueFor, MetricTypeCode, SUMMARY, typeName } from '../model';
 import { SelfMetrics } from './selfMetrics';
 import { StoreView } from './storeView';
-import { baseOfSuffixed, COLLISION_SUFFIXES } from './suffixes';
+import { baseOfSuffixed } from './suffixes';
 
 // The errors client_golang 1.14's Gatherers reports when the gateway gathers its own metrics and
 // every group's families (what checkWriteRequest runs on a simulated store, and GET /metrics on
@@ -11,16 +11,6 @@ import { baseOfSuffixed, COLLISION_SUFFIXES } from './suffixes';
 // map order; here the order is fixed: families in the order their names first appeared, groups in
 // the order they got the family. That is one of the orders Go can produce, so each message is one
 // the real gateway can give.
-
-/** The names whose suffix-collision check involves this one: x_count, x_sum, x_bucket, and x for x_count, x_sum or x_bucket. */
-export function suffixRelatives(name: string): string[] {
-  const relatives = COLLISION_SUFFIXES.map((suffix) => name + suffix);
-  const base = baseOfSuffixed(name);
-  if (base !== undefined) {
-    relatives.push(base);
-  }
-  return relatives;
-}
 
 const REPEATED = 'was collected before with the same name and label values';
 

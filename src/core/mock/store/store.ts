@@ -1,5 +1,5 @@
 import { Micros, unixSeconds, WriteClock } from '../clock';
-import { gatherErrors, multiErrorText, suffixRelatives } from './consistency';
+import { gatherErrors, multiErrorText } from './consistency';
 import { CheckRules, FamilyFacts, StoredFamily, storedFamily } from './metricChecks';
 import { gaugeFamily, MetricFamily } from '../model';
 import { GroupingLabels, groupSeriesLabels, sanitizeFamily } from './sanitize';
@@ -63,7 +63,7 @@ export class MockStore {
     private readonly rules: CheckRules,
   ) {
     // A request family of the gateway appearing can make a stored family of that name inconsistent.
-    self.requests.onAppear((names) => this.refreshProblems(names.flatMap((name) => [name, ...suffixRelatives(name)])));
+    self.requests.onAppear((names) => this.refreshProblems(names.flatMap((name) => this.withSuffixRelatives(name))));
   }
 
   /** Every group, oldest first. */
@@ -111,7 +111,7 @@ export class MockStore {
       for (const groupKey of groupKeys) {
         this.index.set(groupKey, name, this.groupsByKey.get(groupKey)?.families.get(name));
       }
-      names.push(name, ...suffixRelatives(name));
+      names.push(...this.withSuffixRelatives(name));
     }
     this.refreshProblems(names);
   }
@@ -219,31 +219,37 @@ export class MockStore {
   /** The names whose check can change with this change: the ones it touches and their suffix relatives. */
   private touchedNames(change: GroupChange): string[] {
     const touched: string[] = [];
-    // A relative matters only where it is stored: one the change stores is touched itself, the
-    // others are in the index (x_count, x_sum, x_bucket asked for only when one of them is).
-    const touch = (name: string) => {
-      touched.push(name);
-      const base = baseOfSuffixed(name);
-      if (base !== undefined) {
-        touched.push(base);
-      }
-      if (this.index.hasSuffixedRelative(name)) {
-        for (const suffix of COLLISION_SUFFIXES) {
-          touched.push(name + suffix);
-        }
-      }
-    };
     for (const [name, before] of change.before) {
       if (before !== change.after.get(name)) {
-        touch(name);
+        touched.push(...this.withSuffixRelatives(name));
       }
     }
     for (const name of change.after.keys()) {
       if (!change.before.has(name)) {
-        touch(name);
+        touched.push(...this.withSuffixRelatives(name));
       }
     }
     return touched;
+  }
+
+  /**
+   * The name and those whose suffix-collision check involves it: x for x_count, x_sum or x_bucket,
+   * and x_count, x_sum, x_bucket for x. A relative matters only where it is stored: one a change
+   * stores is touched itself, the others are in the index (the suffixed ones asked for only when
+   * one of them is).
+   */
+  private withSuffixRelatives(name: string): string[] {
+    const names = [name];
+    const base = baseOfSuffixed(name);
+    if (base !== undefined) {
+      names.push(base);
+    }
+    if (this.index.hasSuffixedRelative(name)) {
+      for (const suffix of COLLISION_SUFFIXES) {
+        names.push(name + suffix);
+      }
+    }
+    return names;
   }
 
   private candidates(change: GroupChange): string[] {
