@@ -5,7 +5,8 @@ import { exitWith, processOutput } from './pgwProcess';
 // the exposition linter. Reading and compiling the whole CLI (shell, YAML and client parsers, the
 // mock, ...) cost about 25 ms of such a run; the rest lives in dist/pgw-cli.js, loaded when needed.
 
-function runFullCli(args: readonly string[]): Promise<number> {
+// async: a missing or broken pgw-cli.js is then reported as pgw's internal error, not a raw stack.
+async function runFullCli(args: readonly string[]): Promise<number> {
   // A separate bundle (esbuild.js keeps this require), not part of this one.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const fullCli = require('./pgw-cli.js') as typeof import('./pgwCli');
