@@ -123,17 +123,23 @@ async function pushWhileProbing(port: number, path: string, body: Buffer): Promi
   const pushed = timedRequest(port, 'PUT', path, { body }).finally(() => (pushing = false));
   let healthyMaxMs = 0;
   let healthyProbes = 0;
-  while (pushing) {
-    await new Promise((resolve) => setTimeout(resolve, HEALTHY_PROBE_INTERVAL_MS));
-    if (!pushing) {
-      break;
+  try {
+    while (pushing) {
+      await new Promise((resolve) => setTimeout(resolve, HEALTHY_PROBE_INTERVAL_MS));
+      if (!pushing) {
+        break;
+      }
+      const healthy = await timedRequest(port, 'GET', '/-/healthy');
+      if (healthy.status !== 200) {
+        throw new Error(`/-/healthy answered ${healthy.status} during a push`);
+      }
+      healthyMaxMs = Math.max(healthyMaxMs, healthy.ms);
+      healthyProbes++;
     }
-    const healthy = await timedRequest(port, 'GET', '/-/healthy');
-    if (healthy.status !== 200) {
-      throw new Error(`/-/healthy answered ${healthy.status} during a push`);
-    }
-    healthyMaxMs = Math.max(healthyMaxMs, healthy.ms);
-    healthyProbes++;
+  } catch (error) {
+    // The push still in flight fails once the gateway is stopped: the probe's error is the one to tell.
+    pushed.catch(() => undefined);
+    throw error;
   }
   return { push: await pushed, healthyMaxMs, healthyProbes };
 }
