@@ -3,6 +3,7 @@ import * as http from 'node:http';
 import * as zlib from 'node:zlib';
 import { familiesFromDelimited } from '../../../src/core/mock/body/fromProtobuf';
 import { MockGateway, startMockGateway } from '../../../src/core/mock/server';
+import { PROTOBUF_CONTENT_TYPE } from '../../gateway/protobuf';
 
 // The mock at scale: what a request costs grows with what it touches, so one big family is
 // stored, served and deleted like a small one. Before the series check was linear, a push of
@@ -15,8 +16,6 @@ interface Answer {
   readonly status: number;
   readonly body: Buffer;
 }
-
-const PROTOBUF_ACCEPT = 'application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited';
 
 function send(gateway: MockGateway, method: string, path: string, body?: Buffer, accept?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
@@ -121,7 +120,7 @@ describe('mock gateway: one big family', function () {
     const exposition = await send(gateway, 'GET', '/metrics');
     assert.equal(exposition.status, 200, exposition.body.toString('utf8').slice(0, 200));
     assert.equal(countLines(exposition.body.toString('utf8'), 'big_metric{'), SERIES);
-    const protobuf = await send(gateway, 'GET', '/metrics', undefined, PROTOBUF_ACCEPT);
+    const protobuf = await send(gateway, 'GET', '/metrics', undefined, PROTOBUF_CONTENT_TYPE);
     assert.equal(protobuf.status, 200);
     assert.equal(protobufSeries(protobuf, 'big_metric'), SERIES);
 
@@ -168,7 +167,7 @@ describe('mock gateway: many small families in one push', function () {
     const exposition = await send(gateway, 'GET', '/metrics');
     assert.equal(exposition.status, 200, exposition.body.toString('utf8').slice(0, 200));
     assert.equal(countLines(exposition.body.toString('utf8'), 'small_'), SMALL_SERIES);
-    const protobuf = await send(gateway, 'GET', '/metrics', undefined, PROTOBUF_ACCEPT);
+    const protobuf = await send(gateway, 'GET', '/metrics', undefined, PROTOBUF_CONTENT_TYPE);
     assert.equal(protobuf.status, 200);
     assert.equal(protobufSeries(protobuf, 'small_'), SMALL_SERIES);
   });
