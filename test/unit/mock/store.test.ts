@@ -254,6 +254,17 @@ describe('mock gateway: the store', () => {
     );
   });
 
+  it("replaces the body's first label of a grouping label's name with the grouping's pair, leaving the body's pair as it was", () => {
+    const shared = { name: 'job', value: 'from-body' };
+    const metric: Metric = { labels: [{ name: 'z', value: '1' }, shared, { name: 'job', value: 'second' }] };
+    sanitizeMetric(metric, { job: 'j', instance: 'i' });
+    assert.deepEqual(
+      metric.labels.map((pair) => `${pair.name}=${pair.value}`),
+      ['instance=i', 'job=j', 'job=second', 'z=1'],
+    );
+    assert.deepEqual(shared, { name: 'job', value: 'from-body' });
+  });
+
   it('keys groups by their sorted labels', () => {
     assert.equal(groupLabelsId({ job: 'j', a: '1' }), groupLabelsId({ a: '1', job: 'j' }));
     assert.notEqual(groupLabelsId({ job: 'j' }), groupLabelsId({ job: 'j', instance: '' }));

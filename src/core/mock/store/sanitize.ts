@@ -23,31 +23,35 @@ export function sanitizeMetric(metric: Metric, grouping: GroupingLabels): void {
 export function groupingSanitizer(grouping: GroupingLabels): (metric: Metric) => void {
   const pairs: LabelPair[] = Object.entries(grouping).map(([name, value]) => ({ name, value }));
   const indexByName = new Map(pairs.map((pair, index) => [pair.name, index]));
-  const used = new Uint8Array(pairs.length);
+  /** For each grouping pair, the position of the body label it replaces, or -1. */
+  const replaces = new Int32Array(pairs.length);
   const groupingHasInstance = indexByName.has(INSTANCE_LABEL);
   const emptyInstance: LabelPair = { name: INSTANCE_LABEL, value: '' };
   return (metric) => {
-    used.fill(0);
+    replaces.fill(-1);
     const body = metric.labels;
     let unused = pairs.length;
     let hasInstance = groupingHasInstance;
-    for (const pair of body) {
-      const index = indexByName.get(pair.name);
-      if (index !== undefined && used[index] === 0) {
-        pair.value = pairs[index].value;
-        used[index] = 1;
+    for (let position = 0; position < body.length; position++) {
+      const name = body[position].name;
+      const index = indexByName.get(name);
+      if (index !== undefined && replaces[index] < 0) {
+        replaces[index] = position;
         unused--;
       }
-      hasInstance ||= pair.name === INSTANCE_LABEL;
+      hasInstance ||= name === INSTANCE_LABEL;
     }
     const labels = new Array<LabelPair>(body.length + unused + (hasInstance ? 0 : 1));
     let next = 0;
     for (const pair of body) {
       labels[next++] = pair;
     }
+    // The grouping pair takes the replaced label's place: the body's pair is left as it was.
     for (let index = 0; index < pairs.length; index++) {
-      if (used[index] === 0) {
+      if (replaces[index] < 0) {
         labels[next++] = pairs[index];
+      } else {
+        labels[replaces[index]] = pairs[index];
       }
     }
     if (!hasInstance) {
