@@ -12,10 +12,12 @@ import { scalarSource, SourcedText } from './scalarSource';
 //   another program, or the job runs on Windows (PowerShell by default);
 // - a Drone or Woodpecker step's `commands:` (beside its `image:`), a list of lines like GitLab's;
 // - a GitLab CI job's `script:`, `before_script:`, `after_script:`, a string or a list of lines run
-//   one after the other by one shell (so they are read as one script, a line each).
+//   one after the other by one shell (so they are read as one script, a line each);
+// - an Ansible task's `shell:` (also `ansible.builtin.shell:`, `ansible.legacy.shell:`), free-form
+//   or `{cmd: SCRIPT}`, run by /bin/sh unless `executable` (in the map or in `args:`) names another.
 // Each script keeps, per character, where it is written in the YAML, so that findings land there.
 
-export type ScriptOrigin = 'command' | 'run' | 'script';
+export type ScriptOrigin = 'command' | 'run' | 'script' | 'shell';
 
 export interface EmbeddedScript {
   readonly origin: ScriptOrigin;
@@ -54,6 +56,13 @@ const PER_RUN_POD_KINDS = new Set(['CronJob', 'Job']);
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
 const GITLAB_SCRIPT_KEYS = ['before_script', 'script', 'after_script'];
 const MAY_PUSH = /\b(?:curl|wget|http|https|xh)\b|\/metrics\/job\b/;
+/** The keys of Ansible's shell module in a task. */
+const ANSIBLE_SHELL_KEYS = ['shell', 'ansible.builtin.shell', 'ansible.legacy.shell'];
+/**
+ * The options Ansible takes out of a free-form `shell:` line (`chdir=/srv creates=/x`) before the
+ * shell sees it: blanked, so that curl does not read `chdir=/srv` as one more URL.
+ */
+const ANSIBLE_FREE_FORM_OPTION = /(?<=^|[ \t])(?:chdir|creates|removes|executable|stdin|stdin_add_newline|strip_empty_ends)=[^\s'"]*(?=[ \t]|$)/gm;
 /** `-c`, `-ec`, `-xc`, `-euxc`...: the flags of a shell that take the script as the next argument. */
 const COMMAND_FLAG = /^-[a-zA-Z]*c[a-zA-Z]*$/;
 
@@ -79,6 +88,10 @@ export function findEmbeddedScripts(yaml: string): EmbeddedScripts {
       const kind = scalarString(document.contents.get('kind', true));
       finder.podOf = kind !== undefined && PER_RUN_POD_KINDS.has(kind) ? kind : undefined;
       finder.gitlabJobs(document.contents);
+      finder.visit(document.contents, { windows: false });
+    } else if (isSeq(document.contents)) {
+      // An Ansible playbook or tasks file is a list.
+      finder.podOf = undefined;
       finder.visit(document.contents, { windows: false });
     }
   }
@@ -117,6 +130,7 @@ class ScriptFinder {
     this.workflowStep(node, inner);
     this.scriptTemplate(node, listItem);
     this.ciStepCommands(node);
+    this.ansibleShellTask(node, listItem);
     for (const pair of node.items) {
       this.visit(pair.value, inner);
     }
@@ -171,6 +185,29 @@ class ScriptFinder {
     }
   }
 
+  /**
+   * An Ansible task (an item of a list of tasks) running the shell module: `shell: SCRIPT` or
+   * `shell: {cmd: SCRIPT}`. A GitHub step's `shell: bash` sits beside `run:`, and a module's own
+   * `shell:` option (the user module's login shell) is not in a list item: neither is a script.
+   */
+  private ansibleShellTask(map: YAMLMap, listItem: boolean): void {
+    if (!listItem || map.has('run')) {
+      return;
+    }
+    for (const key of ANSIBLE_SHELL_KEYS) {
+      const value = map.get(key, true);
+      const script = isMap(value) ? value.get('cmd', true) : value;
+      if (!isScalar(script) || typeof script.value !== 'string') {
+        continue;
+      }
+      const args = map.get('args', true);
+      const executable = (isMap(value) ? scalarString(value.get('executable', true)) : undefined) ?? (isMap(args) ? scalarString(args.get('executable', true)) : undefined);
+      if (executable === undefined || SHELLS.has(programName(executable))) {
+        this.add('shell', [script], isMap(value) ? undefined : withoutFreeFormOptions);
+      }
+    }
+  }
+
   /** A GitLab CI job is a top-level map with a `script`; `default:` and the old top-level `before_script` too. */
   gitlabJobs(root: YAMLMap): void {
     const jobs = [root, ...root.items.map((pair) => pair.value).filter((value): value is YAMLMap => isMap(value))];
@@ -186,7 +223,7 @@ class ScriptFinder {
   }
 
   /** The scalars joined by line breaks (mapped to the end of the line before) as one script. */
-  private add(origin: ScriptOrigin, scalars: readonly unknown[]): void {
+  private add(origin: ScriptOrigin, scalars: readonly unknown[], prepare?: (text: string) => string): void {
     let text = '';
     const starts: number[] = [];
     const ends: number[] = [];
@@ -207,7 +244,7 @@ class ScriptFinder {
       text += source.value.text;
       appendSourced(starts, ends, source.value);
     }
-    const script = templateExpressionsAsVariables(text);
+    const script = templateExpressionsAsVariables(prepare === undefined ? text : prepare(text));
     if (!isOtherLanguage(script.text)) {
       this.found.scripts.push({ origin, starts, ends, ...script, ...(this.podOf !== undefined && { podOf: this.podOf }) });
     }
@@ -219,6 +256,11 @@ function appendSourced(starts: number[], ends: number[], text: SourcedText): voi
     starts.push(text.starts[index]);
     ends.push(text.ends[index]);
   }
+}
+
+/** An Ansible free-form line with its options blanked, every other character in its place. */
+function withoutFreeFormOptions(text: string): string {
+  return text.replace(ANSIBLE_FREE_FORM_OPTION, (option) => ' '.repeat(option.length));
 }
 
 /** A `#!` line naming another interpreter (a Python `run:` with its own shebang). */

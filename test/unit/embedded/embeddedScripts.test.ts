@@ -104,6 +104,38 @@ describe('shell scripts embedded in YAML', () => {
     assert.equal(helm.text, `curl \${_0${'_'.repeat('{{ .Values.gateway }}'.length - 5)}}/metrics/job/x`);
   });
 
+  it("finds an Ansible task's shell module, free-form or {cmd}, run by a shell, and no module's shell option", () => {
+    const yaml = [
+      '- hosts: all',
+      '  tasks:',
+      '    - name: free-form',
+      '      ansible.builtin.shell: |',
+      '        echo one',
+      '      args:',
+      '        chdir: /srv',
+      '    - shell: echo two',
+      '    - name: cmd form under bash',
+      '      ansible.builtin.shell:',
+      '        cmd: echo three',
+      '        executable: /bin/bash',
+      '    - ansible.legacy.shell: echo four',
+      '      args: { executable: /usr/bin/python3 }',
+      '    - name: the login shell of the user module is not a script',
+      '      ansible.builtin.user: { name: backup, shell: /bin/bash }',
+      '    - ansible.builtin.command: echo five',
+      '',
+    ].join('\n');
+    assert.deepEqual(scripts(yaml), ['echo one\n', 'echo two', 'echo three']);
+    assert.deepEqual(scripts('steps:\n  - { run: echo gh, shell: bash }\n'), ['echo gh']);
+  });
+
+  it('blanks the options Ansible takes out of a free-form shell line, every other character in its place', () => {
+    const [task] = findEmbeddedScripts('- shell: curl --data-binary @m.prom http://gw/metrics/job/x chdir=/srv creates=/x\n').scripts;
+    assert.equal(task.text, `curl --data-binary @m.prom http://gw/metrics/job/x ${' '.repeat('chdir=/srv'.length)} ${' '.repeat('creates=/x'.length)}`);
+    const [cmd] = findEmbeddedScripts('- shell: { cmd: echo chdir=/srv }\n').scripts;
+    assert.equal(cmd.text, 'echo chdir=/srv');
+  });
+
   it('finds nothing in YAML without scripts', () => {
     const none = findEmbeddedScripts('image:\n  tag: "1.2"\nservice: { port: 80 }\n');
     assert.deepEqual([none.scripts, none.refused], [[], []]);
