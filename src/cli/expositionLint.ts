@@ -20,11 +20,13 @@ of sh, bash, dash, zsh, ksh or busybox) push with curl/wget/httpie: heredocs,
 echo/printf pipes, here-strings, --data strings, variables and files written
 earlier (see pgw pushes), and heredocs with a delimiter such as PROM or METRICS.
 In YAML (.yml, .yaml) it lints the shell scripts embedded in Kubernetes
-command/args (sh -c), GitHub Actions run: and GitLab CI script: as shell, on the
-YAML's own lines, and checks that a Prometheus job scraping a Pushgateway has
-honor_labels: true. In Python and Go it checks the names and label names of the
-metrics prometheus_client and client_golang declare (Python's Counter adds
-_total itself, Go's does not). Python, Go and YAML files are never linted as
+command/args (sh -c), GitHub Actions run:, GitLab CI script: and Ansible shell:
+tasks as shell, on the YAML's own lines, and checks that a Prometheus job
+scraping a Pushgateway has honor_labels: true. In Python and Go it checks the
+names and label names of the metrics prometheus_client and client_golang declare
+(Python's Counter adds _total itself, Go's does not), and in Python the body a
+script pushes itself with requests or httpx when the code spells it out (an
+f-string's {expressions} are unknown values). Python, Go and YAML files are never linted as
 metrics; files of no known kind are skipped with a note. Use - to read standard input (linted as
 exposition unless its #! line says shell).
 

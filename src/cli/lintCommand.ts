@@ -11,7 +11,7 @@ import { FindingPrinter, isExpositionFile, LINT_USAGE, printExpositionFileFindin
 import { parseLintArguments } from './lintArguments';
 import { ShellParser } from '../core/shell/tree/shellParser';
 import { treePushSitesOf } from '../core/shell/tree/pushSites';
-import { lintDeclaredMetrics } from '../core/clients/clientMetricLint';
+import { lintClientCode } from '../core/clients/clientMetricLint';
 import { ClientParserLoader, loadClientParser, readClientCode } from './clientInput';
 import { findEmbeddedScripts } from '../core/embedded/embeddedScripts';
 import { lintEmbeddedShell } from '../core/embedded/lintEmbedded';
@@ -67,7 +67,7 @@ export async function runLint(
     }
     const diagnostics =
       kind === 'python' || kind === 'go'
-        ? lintDeclaredMetrics(kind, (await readClientCode('lint', kind, text, loadClient, output)).metrics, { severities, target })
+        ? lintClientCode(kind, await readClientCode('lint', kind, text, loadClient, output), { severities, target })
         : kind === 'yaml'
           ? [...scrapeConfigDiagnostics(text, { severities }), ...(await lintYamlScripts(name, text, severities, target, shellParser, output))]
           : kind === 'shell'

@@ -7,8 +7,9 @@ import { CliOutput } from './cliOutput';
 import { parseLintArguments } from './lintArguments';
 import { FileReader, kindOf, loadOnce, nodeFileReader, noShellParser, readInput, ShellParserLoader } from './cliInput';
 import { appendAll } from '../core/appendAll';
-import { ClientLanguage, ClientPushSite, siteGroupingLabels, siteUrl } from '../core/clients/clientSite';
-import { lintDeclaredMetrics } from '../core/clients/clientMetricLint';
+import { ClientLanguage, ClientPushSite, HttpPushSite, siteGroupingLabels, siteUrl } from '../core/clients/clientSite';
+import { lintClientCode } from '../core/clients/clientMetricLint';
+import { resolveScriptUrl } from '../core/shell/heredocPush';
 import { ClientParserLoader, loadClientParser, readClientCode } from './clientInput';
 import { asWritten, findEmbeddedScripts } from '../core/embedded/embeddedScripts';
 import { AnalysedScript, lintEmbeddedShell } from '../core/embedded/lintEmbedded';
@@ -22,7 +23,7 @@ wget, httpie), its method and URL as written, the grouping key when the path is
 literal, and where the body comes from (heredoc, here-string, echo, printf, a
 string, a variable, a file written earlier, a function, another command). In
 Python, the prometheus_client calls push_to_gateway, pushadd_to_gateway and
-delete_from_gateway; in Go, client_golang's push.New(url, job)...Push(), Add()
+delete_from_gateway, and requests/httpx post() and put() to a /metrics/job/ URL; in Go, client_golang's push.New(url, job)...Push(), Add()
 and Delete() (body: the metrics the pushed registry or collectors declare). In
 YAML, the scripts of Kubernetes command/args (sh -c), GitHub Actions run: and
 GitLab CI script:, on the YAML's lines. Lines are 1-based.
@@ -81,8 +82,11 @@ export async function runPushes(
     const kind = kindOf(file, text, forced, 'shell');
     if (kind === 'python' || kind === 'go') {
       const analysis = await readClientCode('pushes', kind, text, loadClient, output);
-      appendAll(listed, clientSites(name, kind, analysis.sites));
-      lintErrors ||= hasErrors(lintDeclaredMetrics(kind, analysis.metrics));
+      appendAll(
+        listed,
+        [...clientSites(name, kind, analysis.sites), ...httpSites(name, analysis.httpPushes)].sort((a, b) => a.line - b.line),
+      );
+      lintErrors ||= hasErrors(lintClientCode(kind, analysis, { severities, target }));
       continue;
     }
     if (kind === 'yaml') {
@@ -183,6 +187,24 @@ function clientSites(file: string, language: ClientLanguage, sites: readonly Cli
       groupingKey: siteGroupingLabels(site) ?? null,
       body,
       language,
+    };
+  });
+}
+
+/** The pushes Python code sends itself (requests, httpx): URL as written, body where the code spells it out. */
+function httpSites(file: string, pushes: readonly HttpPushSite[]): ListedSite[] {
+  return pushes.map((push) => {
+    const target = push.url.value === undefined ? undefined : resolveScriptUrl(push.url.value, {});
+    return {
+      file,
+      line: push.line + 1,
+      endLine: push.endLine + 1,
+      action: 'push',
+      method: push.method,
+      url: push.url.value ?? push.url.text,
+      groupingKey: target?.ok === true ? keyLabels(target.value.key) : null,
+      body: { source: 'string', startLine: push.bodyLines.start + 1, endLine: push.bodyLines.end + 1, known: push.body !== undefined },
+      language: push.language,
     };
   });
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { clientCodeOf, clientLanguageOf } from '../core/clients/analyseClientCode';
-import { lintDeclaredMetrics } from '../core/clients/clientMetricLint';
+import { lintClientCode } from '../core/clients/clientMetricLint';
 import { ClientLanguage } from '../core/clients/clientSite';
 import { Diagnostic } from '../core/exposition/diagnostic';
 import { loadTreeParser, TreeParser } from '../core/shell/tree/shellParser';
@@ -10,7 +10,8 @@ import { LintSettingsReader } from './lintSettings';
 
 /**
  * The name and label findings of the metrics Python (prometheus_client) and Go (client_golang)
- * code declares, on the declaration's own line and column. The code itself is never linted as
+ * code declares, on the declaration's own line and column, and the findings of a body that Python
+ * code pushes itself (requests, httpx) where the code writes it. The code itself is never linted as
  * exposition. A language's grammar is loaded at the first document that mentions its client; a
  * document that does not costs a text search.
  */
@@ -36,7 +37,7 @@ export class ClientLibraryCheck implements vscode.Disposable {
     // Without its grammar (the wasm missing) nothing is found.
     const code = await clientCodeOf(language, document.getText(), this.loadParser, () => undefined);
     const { severities, target } = this.settings.settings;
-    return lintDeclaredMetrics(language, code.metrics, { severities, target });
+    return lintClientCode(language, code, { severities, target });
   }
 
   dispose(): void {

@@ -7,7 +7,9 @@ import { compareDiagnostics, Diagnostic, Severity } from '../exposition/diagnost
 import { DiagnosticCode } from '../exposition/codes';
 import { SeverityOverrides } from '../exposition/lint';
 import { GatewayTarget } from '../protocol/gatewayTarget';
-import { ClientLanguage, DeclaredMetric } from './clientSite';
+import { ClientAnalysis, ClientLanguage, DeclaredMetric, HttpPushSite } from './clientSite';
+import { lintMappedBody } from '../shell/tree/lintMappedBody';
+import { resolveScriptUrl } from '../shell/heredocPush';
 
 interface ClientLintOptions {
   readonly severities?: SeverityOverrides;
@@ -19,6 +21,22 @@ const CLIENT_FAILS: Record<ClientLanguage, string> = {
   python: 'prometheus_client raises ValueError',
   go: 'client_golang panics or refuses to register it',
 };
+
+/** The findings of a file's client code: the metrics it declares, and the bodies it pushes by itself. */
+export function lintClientCode(language: ClientLanguage, code: ClientAnalysis, options: ClientLintOptions = {}): Diagnostic[] {
+  const bodies = code.httpPushes.flatMap((push) => lintHttpPushBody(push, options));
+  return [...lintDeclaredMetrics(language, code.metrics, options), ...bodies].sort(compareDiagnostics);
+}
+
+/** A body the code spells out, linted as the gateway reads it, each finding where the code writes it; the URL's grouping labels when it is literal. */
+function lintHttpPushBody(push: HttpPushSite, options: ClientLintOptions): Diagnostic[] {
+  if (push.body === undefined) {
+    return [];
+  }
+  const target = push.url.value === undefined ? undefined : resolveScriptUrl(push.url.value, {});
+  const groupingLabels = target?.ok === true ? Object.keys(target.value.key.labels) : undefined;
+  return lintMappedBody(push.body, { severities: options.severities, target: options.target, ...(groupingLabels !== undefined && { groupingLabels }) });
+}
 
 export function lintDeclaredMetrics(language: ClientLanguage, metrics: readonly DeclaredMetric[], options: ClientLintOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];

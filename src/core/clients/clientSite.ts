@@ -5,6 +5,7 @@
 import { Span } from '../exposition/model';
 import { buildPushPath, GroupingKey } from '../protocol/groupingKey';
 import { PushMethod } from '../protocol/pushMethod';
+import { MappedBody } from '../shell/tree/mappedBody';
 
 export type ClientLanguage = 'python' | 'go';
 
@@ -57,6 +58,25 @@ export interface ClientPushSite {
   readonly metricsKnown: boolean;
 }
 
+/**
+ * A push the code sends itself, with an HTTP library (`requests.post(URL, data=BODY)`), to a URL that
+ * names a Pushgateway group (`/metrics/job/...`); its body as the code spells it out, when it does.
+ */
+export interface HttpPushSite {
+  readonly language: ClientLanguage;
+  /** The function called, as written: `requests.post`, `httpx.put`... */
+  readonly call: string;
+  readonly method: PushMethod;
+  /** The call's first and last line. */
+  readonly line: number;
+  readonly endLine: number;
+  readonly url: CodeValue;
+  /** Each character of the body and where it is written (a placeholder for an f-string's `{expression}`); undefined when the body is not a literal. */
+  readonly body: MappedBody | undefined;
+  /** The body's first and last line, where the code writes it; the call's when not followed. */
+  readonly bodyLines: { readonly start: number; readonly end: number };
+}
+
 /** What a client call does to its group: PUT replaces it, POST adds to it, DELETE removes it. */
 export interface SiteAction {
   readonly action: ClientPushSite['action'];
@@ -72,9 +92,10 @@ export interface ClientAnalysis {
   readonly sites: readonly ClientPushSite[];
   /** Every metric the file declares, pushed or not (all of them are linted). */
   readonly metrics: readonly DeclaredMetric[];
+  readonly httpPushes: readonly HttpPushSite[];
 }
 
-export const NO_CLIENT_CODE: ClientAnalysis = { sites: [], metrics: [] };
+export const NO_CLIENT_CODE: ClientAnalysis = { sites: [], metrics: [], httpPushes: [] };
 
 /** The grouping key as the labels the gateway sees, values as written where not literal; undefined when not followed. */
 export function siteGroupingLabels(site: ClientPushSite): Record<string, string> | undefined {

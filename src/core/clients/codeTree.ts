@@ -6,13 +6,14 @@ import { ClientAnalysis, NO_CLIENT_CODE } from './clientSite';
 
 /** One client library's reading of code: the text a file holds when it uses the client, and what its tree declares and pushes. */
 export interface ClientReader {
-  readonly marker: string;
+  /** A file holds one of them when it uses the client (or pushes by itself). */
+  readonly markers: readonly string[];
   readonly read: (root: TreeNode) => ClientAnalysis;
 }
 
 /** Whether the file may use the client: a file that does not is never parsed. */
 export function mentionsClient(reader: ClientReader, text: string): boolean {
-  return text.includes(reader.marker);
+  return reader.markers.some((marker) => text.includes(marker));
 }
 
 export function analyseWith(reader: ClientReader, parser: TreeParser, text: string): ClientAnalysis {

@@ -42,7 +42,7 @@ const MAX_PUSHER_HOPS = 4;
 const DEFAULT_REGISTRY = 'prometheus.DefaultRegisterer';
 
 /** client_golang, in any file importing one of its packages. */
-export const GO_CLIENT: ClientReader = { marker: 'client_golang/prometheus', read: (root) => new GoReader(root).read() };
+export const GO_CLIENT: ClientReader = { markers: ['client_golang/prometheus'], read: (root) => new GoReader(root).read() };
 
 interface Declared {
   readonly metric: DeclaredMetric;
@@ -71,7 +71,7 @@ class GoReader {
     const declared = calls.flatMap((call) => this.declaration(call));
     const registered = this.registrations(calls);
     const sites = calls.flatMap((call) => this.pushSite(call, declared, registered));
-    return { sites, metrics: declared.map((entry) => entry.metric) };
+    return { sites, metrics: declared.map((entry) => entry.metric), httpPushes: [] };
   }
 
   private readImports(): void {

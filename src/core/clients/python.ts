@@ -2,11 +2,15 @@
 // pushadd_to_gateway and delete_from_gateway (under any alias `from prometheus_client import ...`
 // or `import prometheus_client as ...` gives them), their job, grouping_key, gateway and registry,
 // and the Gauge/Counter/Histogram/Summary/Info/Enum declarations with the registry each goes to.
+// Also the pushes a script sends itself with requests or httpx (`requests.post(URL, data=BODY)` to
+// a `/metrics/job/...` URL), with the body when the code spells it out.
 // Nothing is run: values are read where the code spells them out, or from a name assigned a literal.
 import { Span } from '../exposition/model';
 import { TreeNode } from '../shell/tree/shellParser';
-import { ClientReader, descendants, escapedCharacter, followedName, spanOf } from './codeTree';
-import { ClientAnalysis, ClientMetricType, ClientPushSite, CodeValue, DeclaredMetric, GroupingPair, GROUP_DELETE, POST_PUSH, PUT_PUSH, SiteAction } from './clientSite';
+import { ClientReader, descendants, followedName, spanOf } from './codeTree';
+import { pythonStringBody, pythonStringValue, pythonStringWritten } from './pythonStrings';
+import { ClientAnalysis, ClientMetricType, ClientPushSite, CodeValue, DeclaredMetric, GroupingPair, GROUP_DELETE, HttpPushSite, POST_PUSH, PUT_PUSH, SiteAction } from './clientSite';
+import { PushMethod } from '../protocol/pushMethod';
 
 const PUSH_FUNCTIONS: Readonly<Record<string, SiteAction>> = {
   push_to_gateway: PUT_PUSH,
@@ -23,6 +27,15 @@ const METRIC_CLASSES: Readonly<Record<string, ClientMetricType>> = {
   Enum: 'enum',
 };
 
+/** The HTTP libraries a script pushes with by itself, and their functions that send a body. */
+const HTTP_MODULES = new Set(['requests', 'httpx']);
+const HTTP_PUSH_FUNCTIONS: Readonly<Record<string, PushMethod>> = { post: 'POST', put: 'PUT' };
+/** `requests.post(url, data=None, ...)`, `httpx.post(url, *, content=None, data=None, ...)`. */
+const HTTP_PARAMETERS = ['url', 'data'];
+const HTTP_BODY_KEYWORDS = ['data', 'content'];
+/** What a URL of a Pushgateway group has; a call to any other URL is not a push. */
+const GROUP_PATH = '/metrics/job/';
+
 // Positional parameters, as the client declares them.
 const PUSH_PARAMETERS = ['gateway', 'job', 'registry', 'grouping_key'];
 const DELETE_PARAMETERS = ['gateway', 'job', 'grouping_key'];
@@ -35,7 +48,7 @@ const MAX_KEY_FUNCTIONS = 3;
 const DEFAULT_REGISTRY = 'REGISTRY';
 
 /** prometheus_client, in any file naming it. */
-export const PYTHON_CLIENT: ClientReader = { marker: 'prometheus_client', read: (root) => new PythonReader(root).read() };
+export const PYTHON_CLIENT: ClientReader = { markers: ['prometheus_client', GROUP_PATH], read: (root) => new PythonReader(root).read() };
 
 interface Call {
   readonly node: TreeNode;
@@ -47,6 +60,10 @@ class PythonReader {
   private readonly imported = new Map<string, string>();
   /** Local names bound to prometheus_client or one of its modules: `import prometheus_client as pc`. */
   private readonly modules = new Set<string>();
+  /** Local names bound to an HTTP library (`import requests as rq`), and to its functions (`from httpx import put`), by qualified name. */
+  private readonly httpModules = new Set<string>();
+  private readonly httpFunctions = new Map<string, string>();
+  private readonly httpAliases = new Map<string, string>();
   /** Every `name = value` of the file, in order, to follow a name to what it was assigned. */
   private readonly assignments = new Map<string, TreeNode[]>();
 
@@ -68,10 +85,56 @@ class PythonReader {
         const metrics = registry === undefined ? [] : declared.filter((entry) => entry.registry === registry).map((entry) => entry.metric);
         return { ...site, metrics, metricsKnown: registry !== undefined && metrics.length > 0 };
       });
-    return { sites, metrics: declared.map((entry) => entry.metric) };
+    return { sites, metrics: declared.map((entry) => entry.metric), httpPushes: this.httpPushes() };
+  }
+
+  /** `requests.post(URL, data=BODY)`, `httpx.put(URL, content=BODY)`... to a URL of a Pushgateway group. */
+  private httpPushes(): HttpPushSite[] {
+    return descendants(this.root, 'call').flatMap((call): HttpPushSite[] => {
+      const called = this.httpFunction(call.childForFieldName('function'));
+      const method = called === undefined ? undefined : HTTP_PUSH_FUNCTIONS[called.split('.').pop() ?? ''];
+      const urlNode = argument(call, HTTP_PARAMETERS, 'url');
+      if (called === undefined || method === undefined || urlNode === undefined || !this.followed(urlNode, call).text.includes(GROUP_PATH)) {
+        return [];
+      }
+      const bodyNode = HTTP_BODY_KEYWORDS.map((keyword) => argument(call, HTTP_PARAMETERS, keyword)).find((node) => node !== undefined);
+      const written = bodyNode === undefined ? undefined : encodedString(this.followed(encodedString(bodyNode), call));
+      const body = written === undefined ? undefined : pythonStringBody(written);
+      const lines = body !== undefined && written !== undefined ? written : call;
+      return [
+        {
+          language: 'python',
+          call: called,
+          method,
+          line: call.startPosition.row,
+          endLine: call.endPosition.row,
+          url: { text: pythonStringWritten(urlNode), value: pythonStringValue(this.followed(urlNode, call)) },
+          body,
+          bodyLines: { start: lines.startPosition.row, end: lines.endPosition.row },
+        },
+      ];
+    });
+  }
+
+  /** `requests.post`, `rq.put` (rq bound to requests), `put` (imported from httpx): the library's qualified name. */
+  private httpFunction(callee: TreeNode | null): string | undefined {
+    if (callee?.type === 'identifier') {
+      return this.httpFunctions.get(callee.text);
+    }
+    if (callee?.type === 'attribute') {
+      const object = callee.childForFieldName('object');
+      const attribute = callee.childForFieldName('attribute')?.text;
+      return object?.type === 'identifier' && this.httpModules.has(object.text) && attribute !== undefined ? `${this.httpModuleName(object.text)}.${attribute}` : undefined;
+    }
+    return undefined;
+  }
+
+  private httpModuleName(local: string): string {
+    return this.httpAliases.get(local) ?? local;
   }
 
   private readImports(): void {
+    this.readHttpImports();
     for (const statement of descendants(this.root, 'import_from_statement')) {
       const module = statement.childForFieldName('module_name')?.text ?? '';
       if (!isClientModule(module)) {
@@ -101,6 +164,33 @@ class PythonReader {
         } else if (name && isClientModule(name.text)) {
           // `import prometheus_client.exposition` binds `prometheus_client`.
           this.modules.add(name.text.split('.')[0]);
+        }
+      }
+    }
+  }
+
+  /** `import requests`, `import httpx as hx`, `from requests import post as send`. */
+  private readHttpImports(): void {
+    for (const statement of descendants(this.root, 'import_statement')) {
+      for (const name of statement.childrenForFieldName('name')) {
+        const module = name?.type === 'aliased_import' ? name.childForFieldName('name')?.text : name?.text;
+        const local = name?.type === 'aliased_import' ? name.childForFieldName('alias')?.text : module;
+        if (module !== undefined && local !== undefined && HTTP_MODULES.has(module)) {
+          this.httpModules.add(local);
+          this.httpAliases.set(local, module);
+        }
+      }
+    }
+    for (const statement of descendants(this.root, 'import_from_statement')) {
+      const module = statement.childForFieldName('module_name')?.text ?? '';
+      if (!HTTP_MODULES.has(module)) {
+        continue;
+      }
+      for (const name of statement.childrenForFieldName('name')) {
+        const imported = name?.type === 'aliased_import' ? name.childForFieldName('name')?.text : name?.text;
+        const local = name?.type === 'aliased_import' ? name.childForFieldName('alias')?.text : imported;
+        if (imported !== undefined && local !== undefined) {
+          this.httpFunctions.set(local, `${module}.${imported}`);
         }
       }
     }
@@ -205,7 +295,7 @@ class PythonReader {
     if (node === undefined) {
       return undefined;
     }
-    return { text: node.text, value: stringValue(this.followed(node, at)) };
+    return { text: node.text, value: pythonStringValue(this.followed(node, at)) };
   }
 
   /** A name followed to the value it was last assigned before `at` (or anywhere, for a module constant used in a function above it). */
@@ -233,13 +323,13 @@ class PythonReader {
     const type = METRIC_CLASSES[call.canonical];
     const node = call.node;
     const nameNode = argument(node, METRIC_PARAMETERS, 'name');
-    const name = nameNode && stringValue(nameNode);
+    const name = nameNode && pythonStringValue(nameNode);
     const prefix = ['namespace', 'subsystem'].map((part) => {
       const value = argument(node, METRIC_PARAMETERS, part);
-      return value === undefined ? '' : stringValue(this.followed(value, node));
+      return value === undefined ? '' : pythonStringValue(this.followed(value, node));
     });
     const unitNode = argument(node, METRIC_PARAMETERS, 'unit');
-    const unit = unitNode === undefined ? '' : stringValue(unitNode);
+    const unit = unitNode === undefined ? '' : pythonStringValue(unitNode);
     const full = name === undefined || prefix.includes(undefined) || unit === undefined ? undefined : clientName(type, [...(prefix as string[]), name], unit);
     const labels = argument(node, METRIC_PARAMETERS, 'labelnames');
     const help = argument(node, METRIC_PARAMETERS, 'documentation');
@@ -248,7 +338,7 @@ class PythonReader {
       name: full,
       exposedName: full === undefined ? undefined : type === 'counter' ? `${full}_total` : type === 'info' ? `${full}_info` : full,
       nameSpan: nameNode ? contentSpan(nameNode) : spanOf(node.childForFieldName('function') ?? node),
-      help: help && stringValue(help),
+      help: help && pythonStringValue(help),
       labelNames: labels === undefined ? [] : this.labelNames(labels, node),
       line: node.startPosition.row,
     };
@@ -260,7 +350,7 @@ class PythonReader {
       return [];
     }
     return followed.namedChildren.flatMap((item) => {
-      const name = item && stringValue(item);
+      const name = item && pythonStringValue(item);
       return item && name !== undefined ? [{ name, span: contentSpan(item) }] : [];
     });
   }
@@ -319,43 +409,11 @@ function argument(call: TreeNode, parameters: readonly string[], parameter: stri
   return index >= 0 && !splatBefore ? positional[index] : undefined;
 }
 
-/** A string literal's value (no f-string interpolation, no implicit concatenation); undefined otherwise. */
-function stringValue(node: TreeNode): string | undefined {
-  if (node.type !== 'string') {
-    return undefined;
-  }
-  const raw = /^[a-zA-Z]*[rR]/.test(node.text);
-  let value = '';
-  for (const child of node.namedChildren) {
-    if (child?.type === 'interpolation') {
-      return undefined;
-    }
-    if (child?.type === 'string_content') {
-      if (child.namedChildren.some((part) => part?.type === 'interpolation')) {
-        return undefined;
-      }
-      value += raw ? child.text : unescape(child.text);
-    }
-  }
-  return value;
-}
-
-const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '' };
-
-/** Python's escapes in a non-raw string; an unknown one stays as written, as Python keeps it. */
-function unescape(text: string): string {
-  return text.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|[\s\S])/g, (sequence, kind: string) => {
-    if (SIMPLE_ESCAPES[kind] !== undefined) {
-      return SIMPLE_ESCAPES[kind];
-    }
-    if (/^[xuU]/.test(kind) && kind.length > 1) {
-      return escapedCharacter(parseInt(kind.slice(1), 16), sequence);
-    }
-    if (/^[0-7]+$/.test(kind)) {
-      return escapedCharacter(parseInt(kind, 8), sequence);
-    }
-    return sequence;
-  });
+/** `body.encode()`, `body.encode("utf-8")`: the string encoded (the bytes are its UTF-8); anything else as it is. */
+function encodedString(node: TreeNode): TreeNode {
+  const callee = node.type === 'call' ? node.childForFieldName('function') : null;
+  const object = callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'encode' ? callee.childForFieldName('object') : null;
+  return object ?? node;
 }
 
 /** A one-line string's content, else the first line of its node. */

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { extension, showNewFile, waitFor, workspaceFile } from './helpers';
 
 // The names and labels Python and Go code declares for its metrics are linted in the editor, each
-// finding on the declaration's own line and column; the code is never linted as exposition.
+// finding on the declaration's own line and column, and so is a body Python code pushes itself
+// with requests; the code is never linted as exposition.
 
 const PYTHON = [
   'from prometheus_client import CollectorRegistry, Counter, Gauge, push_to_gateway',
@@ -34,6 +35,19 @@ const CLEAN_GO = [
 ].join('\n');
 
 const BROKEN_GO = CLEAN_GO.replace('"jobs_done_total"', '"jobs-done"');
+
+/** A script that pushes its own text with requests, never naming prometheus_client. */
+const REQUESTS_PUSH = [
+  'import requests',
+  '',
+  'def report(rows):',
+  '    body = f"""# HELP export_rows Rows exported.',
+  '# TYPE export_rows gauge',
+  'export_rows{{stage=load}} {rows}',
+  '"""',
+  '    requests.put("http://127.0.0.1:9091/metrics/job/export", data=body)',
+  '',
+].join('\n');
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'pushgateway');
@@ -76,6 +90,18 @@ describe('client library diagnostics', () => {
     fix.replace(uri, invalid.range, 'queue_depth');
     assert.ok(await vscode.workspace.applyEdit(fix));
     await waitFor(() => ours(uri).length === 0, 'no finding once both names are fixed');
+  });
+
+  it('lints the body a Python script pushes with requests where the f-string writes it, and drops the finding once fixed', async () => {
+    const document = await open('export.py', REQUESTS_PUSH);
+    const uri = document.uri;
+    await waitFor(() => ours(uri).length === 1, 'the unquoted label value of the pushed body');
+    const at = 'export_rows{{stage='.length;
+    assert.deepEqual(where(ours(uri)[0]), ['expected-quote', 5, at, 5, at + 'load'.length]);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(5, at, 5, at + 'load'.length), '"load"');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor(() => ours(uri).length === 0, 'no finding once the value is quoted');
   });
 
   it('gives a clean Go file no finding, and a broken one its own', async () => {

@@ -116,7 +116,7 @@ describe('client_golang in Go', () => {
 
   it('does not take another Push or Add for a push, nor a file without client_golang', () => {
     assert.deepEqual(analyse('func main() {', '\tvar s stack', '\ts.Push(1)', '\tx.Add()', '}').sites, []);
-    assert.deepEqual(analyseWith(GO_CLIENT, parser, 'package main\nfunc main() { push.New("u", "j").Push() }\n'), { sites: [], metrics: [] });
+    assert.deepEqual(analyseWith(GO_CLIENT, parser, 'package main\nfunc main() { push.New("u", "j").Push() }\n'), { sites: [], metrics: [], httpPushes: [] });
   });
 
   it('lints names as client_golang builds them: no _total is added to counters', () => {

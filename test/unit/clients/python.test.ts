@@ -118,7 +118,7 @@ describe('prometheus_client in Python', () => {
   });
 
   it('ignores files and calls that are not prometheus_client', () => {
-    assert.deepEqual(analyse("def push_to_gateway(a, job): pass\npush_to_gateway('x', job='y')\n"), { sites: [], metrics: [] });
+    assert.deepEqual(analyse("def push_to_gateway(a, job): pass\npush_to_gateway('x', job='y')\n"), { sites: [], metrics: [], httpPushes: [] });
     assert.deepEqual(analyse("import prometheus_client\nfrom other import Gauge\nGauge('bad-name', 'h')\n").metrics, []);
   });
 

@@ -106,7 +106,8 @@ function appendDoubleQuoted(node: Node, chars: MappedBody): void {
   }
 }
 
-function appendPlaceholder(node: Node, chars: MappedBody): void {
+/** An expansion (or an f-string's `{expression}`): a placeholder character where each of its characters is written. */
+export function appendPlaceholder(node: Node, chars: MappedBody): void {
   let line = node.startPosition.row;
   let column = node.startPosition.column;
   for (const char of node.text) {

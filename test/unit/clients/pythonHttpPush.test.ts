@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+import { lintClientCode } from '../../../src/core/clients/clientMetricLint';
+import { analyseWith } from '../../../src/core/clients/codeTree';
+import { PYTHON_CLIENT } from '../../../src/core/clients/python';
+import { pythonStringBody, pythonStringValue } from '../../../src/core/clients/pythonStrings';
+import { bodyText } from '../../../src/core/shell/tree/mappedBody';
+import { loadTreeParser, TreeNode, TreeParser } from '../../../src/core/shell/tree/shellParser';
+
+describe('Python pushes sent with requests or httpx', () => {
+  let parser: TreeParser;
+  before(async () => {
+    parser = await loadTreeParser('python');
+  });
+
+  const analyse = (lines: string[]) => analyseWith(PYTHON_CLIENT, parser, [...lines, ''].join('\n'));
+  /** The first string literal (or adjacent literals) of `source`, read by `read`. */
+  const firstString = <T>(source: string, read: (node: TreeNode) => T): T =>
+    parser.parse(source, (root) => {
+      const node = root.descendantsOfType(['concatenated_string', 'string'])[0];
+      if (!node) {
+        throw new Error(`no string in ${source}`);
+      }
+      return read(node);
+    });
+
+  it('finds requests and httpx posts and puts to a group URL, under their aliases, and no other call', () => {
+    const { httpPushes } = analyse([
+      'import requests',
+      'import httpx as hx',
+      'from requests import put as send',
+      'GATEWAY = "http://gw:9091"',
+      'requests.post(f"{GATEWAY}/metrics/job/etl", data="a 1\\n")',
+      'hx.put(url=GATEWAY + "/metrics/job/etl/instance/w1", content=b"b 2\\n")',
+      'send("http://gw:9091/metrics/job/etl", "c 3\\n")',
+      'requests.post("https://api.example.com/v1/events", data="x")',
+      'requests.get("http://gw:9091/metrics/job/etl")',
+      'other.post("http://gw:9091/metrics/job/etl", data="d 4\\n")',
+    ]);
+    assert.deepEqual(
+      httpPushes.map((push) => [push.line, push.call, push.method, push.url.text, push.url.value, push.body && bodyText(push.body)]),
+      [
+        [4, 'requests.post', 'POST', '{GATEWAY}/metrics/job/etl', undefined, 'a 1\n'],
+        [5, 'httpx.put', 'PUT', 'GATEWAY + "/metrics/job/etl/instance/w1"', undefined, 'b 2\n'],
+        [6, 'requests.put', 'PUT', 'http://gw:9091/metrics/job/etl', 'http://gw:9091/metrics/job/etl', 'c 3\n'],
+      ],
+    );
+  });
+
+  it('reads a file that pushes by itself though it never names prometheus_client, and follows a body to its literal', () => {
+    const { httpPushes } = analyse([
+      'import requests',
+      'def report(rows):',
+      '    body = f"rows {rows}\\n"',
+      '    requests.put("http://gw:9091/metrics/job/etl", data=body.encode("utf-8"))',
+      '    payload = make_body()',
+      '    requests.put("http://gw:9091/metrics/job/etl", data=payload)',
+    ]);
+    assert.deepEqual(
+      httpPushes.map((push) => [push.line, push.body && bodyText(push.body), push.bodyLines]),
+      [
+        [3, 'rows 000000\n', { start: 2, end: 2 }],
+        [5, undefined, { start: 5, end: 5 }],
+      ],
+    );
+  });
+
+  it('reads a literal as Python does: escapes, raw strings, doubled f-string braces, line continuations, adjacent literals', () => {
+    const value = (source: string) => firstString(source, pythonStringValue);
+    assert.equal(value('x = "a\\tb\\x41\\u00e9\\101\\q"'), 'a\tbAéA\\q');
+    assert.equal(value('x = r"a\\tb"'), 'a\\tb');
+    assert.equal(value('x = f"{{a}}"'), '{a}');
+    assert.equal(value('x = f"{a}"'), undefined);
+    assert.equal(value('x = "a\\\nb"'), 'ab');
+    const joined = firstString('x = ("a 1\\n"\n     f"b {v}\\n")', pythonStringBody);
+    assert.equal(joined && bodyText(joined), 'a 1\nb 000\n');
+  });
+
+  it('places each character of a body where it is written: an escape on its backslash, an expression as placeholders', () => {
+    const body = firstString('x = f"""m{{k="v"}} {n}\\t2\n"""', pythonStringBody);
+    assert.ok(body);
+    assert.deepEqual(
+      body.map(({ char, line, column, placeholder }) => `${JSON.stringify(char)}@${line}:${column}${placeholder ? '?' : ''}`),
+      ['"m"@0:8', '"{"@0:9', '"k"@0:11', '"="@0:12', '"\\""@0:13', '"v"@0:14', '"\\""@0:15', '"}"@0:16', '" "@0:18', '"0"@0:19?', '"0"@0:20?', '"0"@0:21?', '"\\t"@0:22', '"2"@0:24', '"\\n"@0:25'],
+    );
+  });
+
+  it('lints a body the code spells out on the code’s own lines, the URL’s labels known, what touches an expression dropped', () => {
+    const code = analyse([
+      'import requests',
+      'requests.put("http://gw:9091/metrics/job/etl/instance/a", data="etl_ok{instance=\\"b\\"} 1\\netl_bad{x=y} 2\\n")',
+      'requests.post("http://gw:9091/metrics/job/etl", data=f"# HELP n N\\n# TYPE n gauge\\nn {value} 1700000000000\\n{name} 1\\n")',
+    ]);
+    const findings = lintClientCode('python', code, { severities: { 'no-help': 'off', 'missing-type': 'off' } }).map(
+      (finding) => `${finding.span.line}:${finding.span.start}-${finding.span.end} ${finding.severity} ${finding.code}`,
+    );
+    assert.deepEqual(findings, ['1:71-79 warning url-label-in-body', '1:100-101 error expected-quote', '2:93-106 error timestamp']);
+  });
+});
