@@ -23,10 +23,12 @@ wget, httpie), its method and URL as written, the grouping key when the path is
 literal, and where the body comes from (heredoc, here-string, echo, printf, a
 string, a variable, a file written earlier, a function, another command). In
 Python, the prometheus_client calls push_to_gateway, pushadd_to_gateway and
-delete_from_gateway, and requests/httpx post() and put() to a /metrics/job/ URL; in Go, client_golang's push.New(url, job)...Push(), Add()
-and Delete() (body: the metrics the pushed registry or collectors declare). In
-YAML, the scripts of Kubernetes command/args (sh -c), GitHub Actions run: and
-GitLab CI script:, on the YAML's lines. Lines are 1-based.
+delete_from_gateway, and a script's own requests/httpx post() and put(), and
+urllib's Request or urlopen with data, to a /metrics/job/ URL; in Go,
+client_golang's push.New(url, job)...Push(), Add() and Delete() (body: the
+metrics the pushed registry or collectors declare). In YAML, the scripts of
+Kubernetes command/args (sh -c), GitHub Actions run:, GitLab CI script: and
+Ansible shell: tasks, on the YAML's lines. Lines are 1-based.
 Use - to read a script from standard input.
 
 Options:
@@ -200,7 +202,7 @@ function httpSites(file: string, pushes: readonly HttpPushSite[]): ListedSite[] 
       line: push.line + 1,
       endLine: push.endLine + 1,
       action: 'push',
-      method: push.method,
+      method: push.method ?? null,
       url: push.url.value ?? push.url.text,
       groupingKey: target?.ok === true ? keyLabels(target.value.key) : null,
       body: { source: 'string', startLine: push.bodyLines.start + 1, endLine: push.bodyLines.end + 1, known: push.body !== undefined },

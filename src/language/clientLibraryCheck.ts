@@ -11,7 +11,7 @@ import { LintSettingsReader } from './lintSettings';
 /**
  * The name and label findings of the metrics Python (prometheus_client) and Go (client_golang)
  * code declares, on the declaration's own line and column, and the findings of a body that Python
- * code pushes itself (requests, httpx) where the code writes it. The code itself is never linted as
+ * code pushes itself (requests, httpx, urllib) where the code writes it. The code itself is never linted as
  * exposition. A language's grammar is loaded at the first document that mentions its client; a
  * document that does not costs a text search.
  */

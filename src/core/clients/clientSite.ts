@@ -64,9 +64,10 @@ export interface ClientPushSite {
  */
 export interface HttpPushSite {
   readonly language: ClientLanguage;
-  /** The function called, as written: `requests.post`, `httpx.put`... */
+  /** The function called, by its qualified name: `requests.post`, `httpx.put`, `urllib.request.Request`... */
   readonly call: string;
-  readonly method: PushMethod;
+  /** Undefined when the code names it with a value it does not spell out. */
+  readonly method: PushMethod | undefined;
   /** The call's first and last line. */
   readonly line: number;
   readonly endLine: number;

@@ -2,8 +2,9 @@
 // pushadd_to_gateway and delete_from_gateway (under any alias `from prometheus_client import ...`
 // or `import prometheus_client as ...` gives them), their job, grouping_key, gateway and registry,
 // and the Gauge/Counter/Histogram/Summary/Info/Enum declarations with the registry each goes to.
-// Also the pushes a script sends itself with requests or httpx (`requests.post(URL, data=BODY)` to
-// a `/metrics/job/...` URL), with the body when the code spells it out.
+// Also the pushes a script sends itself with requests, httpx or urllib (`requests.post(URL,
+// data=BODY)`, `urllib.request.Request(URL, data=BODY, method="PUT")` to a `/metrics/job/...` URL),
+// with the body when the code spells it out.
 // Nothing is run: values are read where the code spells them out, or from a name assigned a literal.
 import { Span } from '../exposition/model';
 import { TreeNode } from '../shell/tree/shellParser';
@@ -27,12 +28,32 @@ const METRIC_CLASSES: Readonly<Record<string, ClientMetricType>> = {
   Enum: 'enum',
 };
 
-/** The HTTP libraries a script pushes with by itself, and their functions that send a body. */
-const HTTP_MODULES = new Set(['requests', 'httpx']);
-const HTTP_PUSH_FUNCTIONS: Readonly<Record<string, PushMethod>> = { post: 'POST', put: 'PUT' };
-/** `requests.post(url, data=None, ...)`, `httpx.post(url, *, content=None, data=None, ...)`. */
-const HTTP_PARAMETERS = ['url', 'data'];
-const HTTP_BODY_KEYWORDS = ['data', 'content'];
+/** How a call of an HTTP library sends a body: its positional parameters, the keywords of the body, and the method (or the parameter that names it). */
+interface HttpSend {
+  readonly parameters: readonly string[];
+  readonly bodyKeywords: readonly string[];
+  readonly method?: PushMethod;
+  readonly methodParameter?: string;
+  /** Without a body the call is a GET (urllib), not a push. */
+  readonly bodyRequired?: boolean;
+}
+
+const REQUESTS_SEND = { parameters: ['url', 'data'], bodyKeywords: ['data'] };
+/** httpx takes the body by keyword only: `content=` for text, `data=` (meant for forms) takes text too. */
+const HTTPX_SEND = { parameters: ['url'], bodyKeywords: ['content', 'data'] };
+
+/** The calls that send a body, by qualified name: `urllib.request.Request` sends with urlopen, POST unless `method=` says otherwise. */
+const HTTP_SENDS: Readonly<Record<string, HttpSend>> = {
+  'requests.post': { ...REQUESTS_SEND, method: 'POST' },
+  'requests.put': { ...REQUESTS_SEND, method: 'PUT' },
+  'httpx.post': { ...HTTPX_SEND, method: 'POST' },
+  'httpx.put': { ...HTTPX_SEND, method: 'PUT' },
+  'urllib.request.urlopen': { parameters: ['url', 'data', 'timeout'], bodyKeywords: ['data'], method: 'POST', bodyRequired: true },
+  'urllib.request.Request': { parameters: ['url', 'data', 'headers', 'origin_req_host', 'unverifiable', 'method'], bodyKeywords: ['data'], methodParameter: 'method', bodyRequired: true },
+};
+const HTTP_MODULES = new Set(['requests', 'httpx', 'urllib', 'urllib.request']);
+const PUSH_METHODS: readonly string[] = ['PUT', 'POST'];
+
 /** What a URL of a Pushgateway group has; a call to any other URL is not a push. */
 const GROUP_PATH = '/metrics/job/';
 
@@ -60,10 +81,8 @@ class PythonReader {
   private readonly imported = new Map<string, string>();
   /** Local names bound to prometheus_client or one of its modules: `import prometheus_client as pc`. */
   private readonly modules = new Set<string>();
-  /** Local names bound to an HTTP library (`import requests as rq`), and to its functions (`from httpx import put`), by qualified name. */
-  private readonly httpModules = new Set<string>();
-  private readonly httpFunctions = new Map<string, string>();
-  private readonly httpAliases = new Map<string, string>();
+  /** Local names bound to an HTTP library (`import requests as rq`) or to one of its functions (`from httpx import put`), with the qualified name each stands for. */
+  private readonly httpNames = new Map<string, string>();
   /** Every `name = value` of the file, in order, to follow a name to what it was assigned. */
   private readonly assignments = new Map<string, TreeNode[]>();
 
@@ -88,16 +107,23 @@ class PythonReader {
     return { sites, metrics: declared.map((entry) => entry.metric), httpPushes: this.httpPushes() };
   }
 
-  /** `requests.post(URL, data=BODY)`, `httpx.put(URL, content=BODY)`... to a URL of a Pushgateway group. */
+  /** `requests.post(URL, data=BODY)`, `httpx.put(URL, content=BODY)`, `urllib.request.Request(URL, data=BODY, method="PUT")`... to a URL of a Pushgateway group. */
   private httpPushes(): HttpPushSite[] {
     return descendants(this.root, 'call').flatMap((call): HttpPushSite[] => {
       const called = this.httpFunction(call.childForFieldName('function'));
-      const method = called === undefined ? undefined : HTTP_PUSH_FUNCTIONS[called.split('.').pop() ?? ''];
-      const urlNode = argument(call, HTTP_PARAMETERS, 'url');
-      if (called === undefined || method === undefined || urlNode === undefined || !this.followed(urlNode, call).text.includes(GROUP_PATH)) {
+      const send = called === undefined ? undefined : HTTP_SENDS[called];
+      const urlNode = send && argument(call, send.parameters, 'url');
+      if (called === undefined || send === undefined || urlNode === undefined || !this.followed(urlNode, call).text.includes(GROUP_PATH)) {
         return [];
       }
-      const bodyNode = HTTP_BODY_KEYWORDS.map((keyword) => argument(call, HTTP_PARAMETERS, keyword)).find((node) => node !== undefined);
+      const method = send.method ?? this.sentMethod(call, send);
+      if (method === null) {
+        return [];
+      }
+      const bodyNode = send.bodyKeywords.map((keyword) => argument(call, send.parameters, keyword)).find((node) => node !== undefined);
+      if (bodyNode === undefined && send.bodyRequired === true) {
+        return [];
+      }
       const written = bodyNode === undefined ? undefined : encodedString(this.followed(encodedString(bodyNode), call));
       const body = written === undefined ? undefined : pythonStringBody(written);
       const lines = body !== undefined && written !== undefined ? written : call;
@@ -116,21 +142,27 @@ class PythonReader {
     });
   }
 
-  /** `requests.post`, `rq.put` (rq bound to requests), `put` (imported from httpx): the library's qualified name. */
-  private httpFunction(callee: TreeNode | null): string | undefined {
-    if (callee?.type === 'identifier') {
-      return this.httpFunctions.get(callee.text);
+  /** The method of a call that names it in a parameter (POST when left out); undefined when not literal, null for one that does not push (GET, DELETE). */
+  private sentMethod(call: TreeNode, send: HttpSend): PushMethod | undefined | null {
+    const node = send.methodParameter === undefined ? undefined : argument(call, send.parameters, send.methodParameter);
+    if (node === undefined) {
+      return 'POST';
     }
-    if (callee?.type === 'attribute') {
-      const object = callee.childForFieldName('object');
-      const attribute = callee.childForFieldName('attribute')?.text;
-      return object?.type === 'identifier' && this.httpModules.has(object.text) && attribute !== undefined ? `${this.httpModuleName(object.text)}.${attribute}` : undefined;
+    const method = pythonStringValue(this.followed(node, call));
+    if (method === undefined) {
+      return undefined;
     }
-    return undefined;
+    return PUSH_METHODS.includes(method) ? (method as PushMethod) : null;
   }
 
-  private httpModuleName(local: string): string {
-    return this.httpAliases.get(local) ?? local;
+  /** `requests.post`, `rq.put` (rq bound to requests), `put` (imported from httpx), `urllib.request.Request`: the qualified name, for a name bound to an HTTP library. */
+  private httpFunction(callee: TreeNode | null): string | undefined {
+    if (callee?.type !== 'identifier' && callee?.type !== 'attribute') {
+      return undefined;
+    }
+    const [first, ...rest] = callee.text.split('.').map((part) => part.trim());
+    const bound = this.httpNames.get(first);
+    return bound === undefined ? undefined : [bound, ...rest].join('.');
   }
 
   private readImports(): void {
@@ -169,15 +201,19 @@ class PythonReader {
     }
   }
 
-  /** `import requests`, `import httpx as hx`, `from requests import post as send`. */
+  /** `import requests`, `import httpx as hx`, `import urllib.request`, `from requests import post as send`. */
   private readHttpImports(): void {
     for (const statement of descendants(this.root, 'import_statement')) {
       for (const name of statement.childrenForFieldName('name')) {
-        const module = name?.type === 'aliased_import' ? name.childForFieldName('name')?.text : name?.text;
-        const local = name?.type === 'aliased_import' ? name.childForFieldName('alias')?.text : module;
-        if (module !== undefined && local !== undefined && HTTP_MODULES.has(module)) {
-          this.httpModules.add(local);
-          this.httpAliases.set(local, module);
+        const aliased = name?.type === 'aliased_import';
+        const module = aliased ? name.childForFieldName('name')?.text : name?.text;
+        if (module === undefined || !HTTP_MODULES.has(module)) {
+          continue;
+        }
+        // `import urllib.request` binds `urllib`; `import urllib.request as ur` binds `ur` to urllib.request.
+        const local = aliased ? name.childForFieldName('alias')?.text : module.split('.')[0];
+        if (local !== undefined) {
+          this.httpNames.set(local, aliased ? module : local);
         }
       }
     }
@@ -190,7 +226,7 @@ class PythonReader {
         const imported = name?.type === 'aliased_import' ? name.childForFieldName('name')?.text : name?.text;
         const local = name?.type === 'aliased_import' ? name.childForFieldName('alias')?.text : imported;
         if (imported !== undefined && local !== undefined) {
-          this.httpFunctions.set(local, `${module}.${imported}`);
+          this.httpNames.set(local, `${module}.${imported}`);
         }
       }
     }

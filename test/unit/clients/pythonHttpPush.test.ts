@@ -46,6 +46,30 @@ describe('Python pushes sent with requests or httpx', () => {
     );
   });
 
+  it('finds urllib pushes: a Request with a body (POST unless method= says PUT), urlopen with data, and no GET or DELETE', () => {
+    const { httpPushes } = analyse([
+      'import urllib.request',
+      'import urllib.request as ur',
+      'from urllib.request import Request, urlopen',
+      'URL = "http://gw:9091/metrics/job/backup"',
+      'urllib.request.urlopen(urllib.request.Request(URL, data="a 1\\n".encode(), method="PUT"))',
+      'ur.Request(URL, b"b 2\\n")',
+      'urlopen(Request(URL, data="c 3\\n", method=verb))',
+      'urlopen(URL, "d 4\\n")',
+      'Request(URL, data=b"", method="DELETE")',
+      'urlopen(URL)',
+    ]);
+    assert.deepEqual(
+      httpPushes.map((push) => [push.line, push.call, push.method, push.body && bodyText(push.body)]),
+      [
+        [4, 'urllib.request.Request', 'PUT', 'a 1\n'],
+        [5, 'urllib.request.Request', 'POST', 'b 2\n'],
+        [6, 'urllib.request.Request', undefined, 'c 3\n'],
+        [7, 'urllib.request.urlopen', 'POST', 'd 4\n'],
+      ],
+    );
+  });
+
   it('reads a file that pushes by itself though it never names prometheus_client, and follows a body to its literal', () => {
     const { httpPushes } = analyse([
       'import requests',
