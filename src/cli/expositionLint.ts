@@ -25,10 +25,10 @@ tasks as shell, on the YAML's own lines, and checks that a Prometheus job
 scraping a Pushgateway has honor_labels: true. In Python and Go it checks the
 names and label names of the metrics prometheus_client and client_golang declare
 (Python's Counter adds _total itself, Go's does not), and in Python the body a
-script pushes itself with requests, httpx or urllib when the code spells it out (an
-f-string's {expressions} are unknown values). Python, Go and YAML files are never linted as
-metrics; files of no known kind are skipped with a note. Use - to read standard input (linted as
-exposition unless its #! line says shell).
+script pushes itself with requests, httpx or urllib when the code spells it out
+(an f-string's {expressions} are unknown values). Python, Go and YAML files are
+never linted as metrics; files of no known kind are skipped with a note. Use -
+to read standard input (linted as exposition unless its #! line says shell).
 
 Options:
   --format text|json   Output format (default: text).

@@ -24,8 +24,13 @@ const CLIENT_FAILS: Record<ClientLanguage, string> = {
 
 /** The findings of a file's client code: the metrics it declares, and the bodies it pushes by itself. */
 export function lintClientCode(language: ClientLanguage, code: ClientAnalysis, options: ClientLintOptions = {}): Diagnostic[] {
-  const bodies = code.httpPushes.flatMap((push) => lintHttpPushBody(push, options));
-  return [...lintDeclaredMetrics(language, code.metrics, options), ...bodies].sort(compareDiagnostics);
+  // A body pushed by two calls (to two gateways, or again on failure) has its findings once.
+  const bodies = new Map<string, Diagnostic>();
+  for (const diagnostic of code.httpPushes.flatMap((push) => lintHttpPushBody(push, options))) {
+    const { line, start, end } = diagnostic.span;
+    bodies.set(`${line}:${start}:${end}:${diagnostic.code}:${diagnostic.message}`, diagnostic);
+  }
+  return [...lintDeclaredMetrics(language, code.metrics, options), ...bodies.values()].sort(compareDiagnostics);
 }
 
 /** A body the code spells out, linted as the gateway reads it, each finding where the code writes it; the URL's grouping labels when it is literal. */

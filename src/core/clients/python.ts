@@ -85,6 +85,8 @@ class PythonReader {
   private readonly httpNames = new Map<string, string>();
   /** Every `name = value` of the file, in order, to follow a name to what it was assigned. */
   private readonly assignments = new Map<string, TreeNode[]>();
+  /** Every `name += value` (and other augmented assignment) of the file: such a name's value is not followed. */
+  private readonly augmented = new Map<string, TreeNode[]>();
 
   constructor(private readonly root: TreeNode) {}
 
@@ -113,7 +115,8 @@ class PythonReader {
       const called = this.httpFunction(call.childForFieldName('function'));
       const send = called === undefined ? undefined : HTTP_SENDS[called];
       const urlNode = send && argument(call, send.parameters, 'url');
-      if (called === undefined || send === undefined || urlNode === undefined || !this.followed(urlNode, call).text.includes(GROUP_PATH)) {
+      const urlValue = urlNode && this.valueAt(urlNode, call);
+      if (called === undefined || send === undefined || urlNode === undefined || urlValue === undefined || !urlValue.text.includes(GROUP_PATH)) {
         return [];
       }
       const method = send.method ?? this.sentMethod(call, send);
@@ -124,7 +127,8 @@ class PythonReader {
       if (bodyNode === undefined && send.bodyRequired === true) {
         return [];
       }
-      const written = bodyNode === undefined ? undefined : encodedString(this.followed(encodedString(bodyNode), call));
+      const named = bodyNode === undefined ? undefined : this.valueAt(encodedString(bodyNode), call);
+      const written = named === undefined ? undefined : encodedString(named);
       const body = written === undefined ? undefined : pythonStringBody(written);
       const lines = body !== undefined && written !== undefined ? written : call;
       return [
@@ -134,7 +138,7 @@ class PythonReader {
           method,
           line: call.startPosition.row,
           endLine: call.endPosition.row,
-          url: { text: pythonStringWritten(urlNode), value: pythonStringValue(this.followed(urlNode, call)) },
+          url: { text: pythonStringWritten(withoutParentheses(urlNode)), value: pythonStringValue(urlValue) },
           body,
           bodyLines: { start: lines.startPosition.row, end: lines.endPosition.row },
         },
@@ -148,7 +152,8 @@ class PythonReader {
     if (node === undefined) {
       return 'POST';
     }
-    const method = pythonStringValue(this.followed(node, call));
+    const value = this.valueAt(node, call);
+    const method = value === undefined ? undefined : pythonStringValue(value);
     if (method === undefined) {
       return undefined;
     }
@@ -248,6 +253,42 @@ class PythonReader {
         this.assignments.set(left.text, list);
       }
     }
+    for (const assignment of descendants(this.root, 'augmented_assignment')) {
+      const left = assignment.childForFieldName('left');
+      if (left?.type === 'identifier') {
+        this.augmented.set(left.text, [...(this.augmented.get(left.text) ?? []), assignment]);
+      }
+    }
+  }
+
+  /**
+   * What a name holds at `at`, as far as the code shows it for certain: its last assignment before
+   * `at` in the same function, else (when the function neither assigns nor takes it) the module's
+   * only assignment. A parameter, a name assigned only after `at`, one changed by `+=`: unknown.
+   */
+  private valueAt(node: TreeNode, at: TreeNode): TreeNode | undefined {
+    const value = withoutParentheses(node);
+    if (value.type !== 'identifier') {
+      return value;
+    }
+    const scope = enclosingFunction(at);
+    if (scope !== undefined && parameterNames(scope).has(value.text)) {
+      return undefined;
+    }
+    const inScope = (assigned: TreeNode) => enclosingFunction(assigned)?.startIndex === scope?.startIndex;
+    const inModule = (assigned: TreeNode) => enclosingFunction(assigned) === undefined;
+    const changed = this.augmented.get(value.text) ?? [];
+    const assigned = this.assignments.get(value.text) ?? [];
+    if (changed.some(inScope) || (changed.some(inModule) && !assigned.some(inScope))) {
+      return undefined;
+    }
+    const here = assigned.filter(inScope);
+    const before = here.filter((assignment) => assignment.startIndex < at.startIndex);
+    if (before.length > 0) {
+      return withoutParentheses(before[before.length - 1]);
+    }
+    const moduleValues = assigned.filter(inModule);
+    return here.length === 0 && scope !== undefined && moduleValues.length === 1 ? withoutParentheses(moduleValues[0]) : undefined;
   }
 
   /** `push_to_gateway`, `G` (imported as Gauge), `pc.exposition.push_to_gateway`: the client's own name, if it is one. */
@@ -418,6 +459,29 @@ function ownReturns(definition: TreeNode): TreeNode[] {
     }
     return false;
   });
+}
+
+/** The function (or lambda) whose body holds `node`; undefined at module level (a class body is not a scope of its own for the names it reads). */
+function enclosingFunction(node: TreeNode): TreeNode | undefined {
+  for (let scope = node.parent; scope; scope = scope.parent) {
+    if (scope.type === 'function_definition' || scope.type === 'lambda') {
+      return scope;
+    }
+  }
+  return undefined;
+}
+
+/** `(value)` → value. */
+function withoutParentheses(node: TreeNode): TreeNode {
+  let inner = node;
+  while (inner.type === 'parenthesized_expression') {
+    const child = inner.namedChildren.find((part) => part !== null && part.type !== 'comment');
+    if (!child) {
+      break;
+    }
+    inner = child;
+  }
+  return inner;
 }
 
 /** `def f(a, b='x', *args, c: int = 1, **kw)` → a, b, args, c, kw. */

@@ -62,7 +62,9 @@ const ANSIBLE_SHELL_KEYS = ['shell', 'ansible.builtin.shell', 'ansible.legacy.sh
  * The options Ansible takes out of a free-form `shell:` line (`chdir=/srv creates=/x`) before the
  * shell sees it: blanked, so that curl does not read `chdir=/srv` as one more URL.
  */
-const ANSIBLE_FREE_FORM_OPTION = /(?<=^|[ \t])(?:chdir|creates|removes|executable|stdin|stdin_add_newline|strip_empty_ends)=[^\s'"]*(?=[ \t]|$)/gm;
+const ANSIBLE_FREE_FORM_OPTION = /(?<=^|[ \t])(chdir|creates|removes|executable|stdin|stdin_add_newline|strip_empty_ends|warn)=("[^"\n]*"|'[^'\n]*'|[^\s'"]*)(?=[ \t]|$)/gm;
+const TEMPLATE_EXPRESSION = /\$?\{\{.*?\}\}/g;
+const JINJA_TEMPLATE = /\$?\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}/g;
 /** `-c`, `-ec`, `-xc`, `-euxc`...: the flags of a shell that take the script as the next argument. */
 const COMMAND_FLAG = /^-[a-zA-Z]*c[a-zA-Z]*$/;
 
@@ -201,9 +203,10 @@ class ScriptFinder {
         continue;
       }
       const args = map.get('args', true);
-      const executable = (isMap(value) ? scalarString(value.get('executable', true)) : undefined) ?? (isMap(args) ? scalarString(args.get('executable', true)) : undefined);
+      const freeForm = !isMap(value);
+      const executable = (isMap(value) ? scalarString(value.get('executable', true)) : freeFormExecutable(script.value)) ?? (isMap(args) ? scalarString(args.get('executable', true)) : undefined);
       if (executable === undefined || SHELLS.has(programName(executable))) {
-        this.add('shell', [script], isMap(value) ? undefined : withoutFreeFormOptions);
+        this.add('shell', [script], { freeForm });
       }
     }
   }
@@ -223,7 +226,7 @@ class ScriptFinder {
   }
 
   /** The scalars joined by line breaks (mapped to the end of the line before) as one script. */
-  private add(origin: ScriptOrigin, scalars: readonly unknown[], prepare?: (text: string) => string): void {
+  private add(origin: ScriptOrigin, scalars: readonly unknown[], ansible?: { readonly freeForm: boolean }): void {
     let text = '';
     const starts: number[] = [];
     const ends: number[] = [];
@@ -244,7 +247,9 @@ class ScriptFinder {
       text += source.value.text;
       appendSourced(starts, ends, source.value);
     }
-    const script = templateExpressionsAsVariables(prepare === undefined ? text : prepare(text));
+    // Template expressions first, so that an option's value written as one (`chdir={{ dir }}`) goes with it.
+    const templated = templateExpressionsAsVariables(text, ansible !== undefined);
+    const script = ansible?.freeForm === true ? { ...templated, text: withoutFreeFormOptions(templated.text) } : templated;
     if (!isOtherLanguage(script.text)) {
       this.found.scripts.push({ origin, starts, ends, ...script, ...(this.podOf !== undefined && { podOf: this.podOf }) });
     }
@@ -261,6 +266,16 @@ function appendSourced(starts: number[], ends: number[], text: SourcedText): voi
 /** An Ansible free-form line with its options blanked, every other character in its place. */
 function withoutFreeFormOptions(text: string): string {
   return text.replace(ANSIBLE_FREE_FORM_OPTION, (option) => ' '.repeat(option.length));
+}
+
+/** The program a free-form `shell:` line names with `executable=`, if it does. */
+function freeFormExecutable(text: string): string | undefined {
+  for (const [, option, value] of text.matchAll(ANSIBLE_FREE_FORM_OPTION)) {
+    if (option === 'executable') {
+      return value.replace(/^(["'])(.*)\1$/, '$2');
+    }
+  }
+  return undefined;
 }
 
 /** A `#!` line naming another interpreter (a Python `run:` with its own shebang). */
@@ -317,15 +332,17 @@ function flatItems(node: unknown): Node[] {
 
 /**
  * Template expressions are replaced before the shell runs: GitHub's `${{ expr }}`, Helm's and
- * Jinja's `{{ .Values.x }}`. Each is an unknown value, like a shell expansion: it becomes a shell
- * variable of the same length (`${_0_____}`, the name numbers it), so that the shell analysis takes
- * it for a placeholder and every character keeps its place. Inside single quotes the shell would
- * read the variable literally, so findings touching an expression are dropped by its span too.
+ * Jinja's `{{ .Values.x }}`, and (`jinja`, for Ansible) Jinja's `{% statements %}` and `{# comments #}`,
+ * whose lines Ansible renders away or repeats. Each is an unknown value, like a shell expansion: it
+ * becomes a shell variable of the same length (`${_0_____}`, the name numbers it), so that the shell
+ * analysis takes it for a placeholder and every character keeps its place. Inside single quotes the
+ * shell would read the variable literally, so findings touching an expression are dropped by its
+ * span too.
  */
-export function templateExpressionsAsVariables(script: string): Pick<EmbeddedScript, 'text' | 'expressions' | 'expressionSpans'> {
+export function templateExpressionsAsVariables(script: string, jinja = false): Pick<EmbeddedScript, 'text' | 'expressions' | 'expressionSpans'> {
   const expressions = new Map<string, string>();
   const expressionSpans: { start: number; end: number }[] = [];
-  const text = script.replace(/\$?\{\{.*?\}\}/g, (expression, offset: number) => {
+  const text = script.replace(jinja ? JINJA_TEMPLATE : TEMPLATE_EXPRESSION, (expression, offset: number) => {
     const name = `_${expressions.size.toString(36)}_`;
     if (name.length > expression.length - 3) {
       return expression;

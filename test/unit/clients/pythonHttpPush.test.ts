@@ -108,6 +108,72 @@ describe('Python pushes sent with requests or httpx', () => {
     );
   });
 
+  it('follows a name only where the code shows its value for certain: not a parameter, another function’s name, a later or a += assignment', () => {
+    const { httpPushes } = analyse([
+      'import requests',
+      'GW = "http://gw:9091"',
+      'def push_metrics(body):',
+      '    url = f"{GW}/metrics/job/etl"',
+      '    requests.put(url, data=body)',
+      'def notify(url, message):',
+      '    requests.post(url, data=message)',
+      '    requests.post(GW + "/metrics/job/etl", data=message)',
+      'def partial():',
+      '    body = "m "',
+      '    body += str(1) + "\\n"',
+      '    requests.put(GW + "/metrics/job/etl", data=body)',
+      'def late():',
+      '    requests.put(GW + "/metrics/job/etl", data=body)',
+      '    body = "late 1\\n"',
+      'def grouped():',
+      '    body = (',
+      '        "# TYPE m gauge\\n"',
+      '        "m 1\\n"',
+      '    )',
+      '    requests.put(GW + "/metrics/job/etl", data=body)',
+      'message = "ETL failed: disk full"',
+    ]);
+    assert.deepEqual(
+      httpPushes.map((push) => [push.line, push.body && bodyText(push.body)]),
+      [
+        [4, undefined],
+        [7, undefined],
+        [11, undefined],
+        [13, undefined],
+        [20, '# TYPE m gauge\nm 1\n'],
+      ],
+    );
+  });
+
+  it('reads a CRLF file’s literal with line feeds, as Python does, and a character it cannot name as an unknown one', () => {
+    const crlf = firstString('x = """a 1\r\nb 2\\\r\nc\r\n"""', pythonStringBody);
+    assert.equal(crlf && bodyText(crlf), 'a 1\nb 2c\n');
+    assert.deepEqual(
+      crlf?.map(({ line, column }) => `${line}:${column}`),
+      ['0:7', '0:8', '0:9', '0:10', '1:0', '1:1', '1:2', '2:0', '2:1'],
+    );
+    const named = firstString('x = "\\N{DEGREE SIGN}C \\U0001F600!"', pythonStringBody);
+    assert.deepEqual(
+      named?.map(({ char, column, placeholder }) => `${char}@${column}${placeholder ? '?' : ''}`),
+      ['0@5?', 'C@20', ' @21', '\ud83d@22', '\ude00@22', '!@32'],
+    );
+  });
+
+  it('lints a body pushed by two calls once', () => {
+    const code = analyse([
+      'import requests',
+      'body = "m{a=b} 1\\n"',
+      'for gw in ("http://a:9091", "http://b:9091"):',
+      '    requests.put(gw + "/metrics/job/batch", data=body)',
+      'requests.put("http://c:9091/metrics/job/batch", data=body)',
+    ]);
+    assert.equal(code.httpPushes.length, 2);
+    assert.deepEqual(
+      lintClientCode('python', code).map((finding) => `${finding.span.line}:${finding.span.start} ${finding.code}`),
+      ['1:12 expected-quote'],
+    );
+  });
+
   it('lints a body the code spells out on the code’s own lines, the URL’s labels known, what touches an expression dropped', () => {
     const code = analyse([
       'import requests',

@@ -136,6 +136,19 @@ describe('shell scripts embedded in YAML', () => {
     assert.equal(cmd.text, 'echo chdir=/srv');
   });
 
+  it('blanks every free-form option Ansible takes out, quoted or templated values too, and skips a line it runs with another program', () => {
+    const [task] = findEmbeddedScripts('- shell: echo "a 1" | curl --data-binary @- http://gw/metrics/job/x warn=false chdir={{ app_dir }} creates="/opt/my app"\n').scripts;
+    assert.equal(task.text.trimEnd(), 'echo "a 1" | curl --data-binary @- http://gw/metrics/job/x');
+    assert.equal(task.text.length, 'echo "a 1" | curl --data-binary @- http://gw/metrics/job/x warn=false chdir={{ app_dir }} creates="/opt/my app"'.length);
+    assert.deepEqual(scripts('- shell: print(1) executable=/usr/bin/python3\n'), []);
+  });
+
+  it("turns an Ansible script's Jinja statements and comments into placeholders, and leaves other scripts' braces alone", () => {
+    const [task] = findEmbeddedScripts('- shell: |\n    {% for db in dbs %}\n    echo {# the size #}1\n    {% endfor %}\n').scripts;
+    assert.match(task.text, /^\$\{_0_+\}\necho \$\{_1_+\}1\n\$\{_2_+\}\n$/);
+    assert.deepEqual(scripts('steps:\n  - run: echo "{% raw %}"\n'), ['echo "{% raw %}"']);
+  });
+
   it('finds nothing in YAML without scripts', () => {
     const none = findEmbeddedScripts('image:\n  tag: "1.2"\nservice: { port: 80 }\n');
     assert.deepEqual([none.scripts, none.refused], [[], []]);
