@@ -52,6 +52,8 @@ const HTTP_SENDS: Readonly<Record<string, HttpSend>> = {
   'urllib.request.Request': { parameters: ['url', 'data', 'headers', 'origin_req_host', 'unverifiable', 'method'], bodyKeywords: ['data'], methodParameter: 'method', bodyRequired: true },
 };
 const HTTP_MODULES = new Set(['requests', 'httpx', 'urllib', 'urllib.request']);
+/** The calls that make a session or client whose post() and put() send as the library's own do. */
+const HTTP_SESSIONS: Readonly<Record<string, string>> = { 'requests.Session': 'requests', 'requests.session': 'requests', 'httpx.Client': 'httpx' };
 const PUSH_METHODS: readonly string[] = ['PUT', 'POST'];
 
 /** What a URL of a Pushgateway group has; a call to any other URL is not a push. */
@@ -234,6 +236,25 @@ class PythonReader {
           this.httpNames.set(local, `${module}.${imported}`);
         }
       }
+    }
+    this.readHttpSessions();
+  }
+
+  /** `session = requests.Session()`, `with httpx.Client() as client:`: the name sends as the library does. */
+  private readHttpSessions(): void {
+    const bindSession = (target: TreeNode | null | undefined, value: TreeNode | null | undefined) => {
+      const made = value?.type === 'call' ? this.httpFunction(value.childForFieldName('function')) : undefined;
+      const library = made === undefined ? undefined : HTTP_SESSIONS[made];
+      if (target?.type === 'identifier' && library !== undefined) {
+        this.httpNames.set(target.text, library);
+      }
+    };
+    for (const assignment of descendants(this.root, 'assignment')) {
+      bindSession(assignment.childForFieldName('left'), assignment.childForFieldName('right'));
+    }
+    for (const pattern of descendants(this.root, 'as_pattern')) {
+      const target = pattern.namedChildren.find((child) => child?.type === 'as_pattern_target')?.namedChildren[0];
+      bindSession(target, pattern.namedChildren[0]);
     }
   }
 

@@ -46,6 +46,24 @@ describe('Python pushes sent with requests or httpx', () => {
     );
   });
 
+  it('finds the posts and puts of a requests session or an httpx client', () => {
+    const { httpPushes } = analyse([
+      'import requests, httpx',
+      'session = requests.Session()',
+      'session.put("http://gw:9091/metrics/job/a", data="a 1\\n")',
+      'with httpx.Client(timeout=5) as client, open("f") as log:',
+      '    client.post("http://gw:9091/metrics/job/b", content="b 2\\n")',
+      '    log.write("http://gw:9091/metrics/job/c")',
+    ]);
+    assert.deepEqual(
+      httpPushes.map((push) => [push.line, push.call, push.method]),
+      [
+        [2, 'requests.put', 'PUT'],
+        [4, 'httpx.post', 'POST'],
+      ],
+    );
+  });
+
   it('finds urllib pushes: a Request with a body (POST unless method= says PUT), urlopen with data, and no GET or DELETE', () => {
     const { httpPushes } = analyse([
       'import urllib.request',
