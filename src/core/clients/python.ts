@@ -56,6 +56,12 @@ const HTTP_MODULES = new Set(['requests', 'httpx', 'urllib', 'urllib.request']);
 const HTTP_SESSIONS: Readonly<Record<string, string>> = { 'requests.Session': 'requests', 'requests.session': 'requests', 'httpx.Client': 'httpx' };
 const PUSH_METHODS: readonly string[] = ['PUT', 'POST'];
 
+/**
+ * A literal longer than this is not read as a body (it is listed as not known): each of its
+ * characters would become an object with its position, and an editor must stay responsive.
+ */
+const MAX_BODY_LITERAL = 1024 * 1024;
+
 /** What a URL of a Pushgateway group has; a call to any other URL is not a push. */
 const GROUP_PATH = '/metrics/job/';
 
@@ -131,7 +137,7 @@ class PythonReader {
       }
       const named = bodyNode === undefined ? undefined : this.valueAt(encodedString(bodyNode), call);
       const written = named === undefined ? undefined : encodedString(named);
-      const body = written === undefined ? undefined : pythonStringBody(written);
+      const body = written === undefined || written.text.length > MAX_BODY_LITERAL ? undefined : pythonStringBody(written);
       const lines = body !== undefined && written !== undefined ? written : call;
       return [
         {

@@ -64,6 +64,15 @@ describe('Python pushes sent with requests or httpx', () => {
     );
   });
 
+  it('leaves a literal of more than a MiB unread: listed as not known, nothing linted', () => {
+    const line = 'm{a="b"} 1\\n';
+    const { httpPushes } = analyse(['import requests', `body = "${line.repeat(Math.ceil((1024 * 1024) / line.length) + 1)}"`, 'requests.put("http://gw:9091/metrics/job/x", data=body)']);
+    assert.deepEqual(
+      httpPushes.map((push) => [push.line, push.body]),
+      [[2, undefined]],
+    );
+  });
+
   it('finds urllib pushes: a Request with a body (POST unless method= says PUT), urlopen with data, and no GET or DELETE', () => {
     const { httpPushes } = analyse([
       'import urllib.request',
