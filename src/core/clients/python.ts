@@ -36,6 +36,8 @@ interface HttpSend {
   readonly methodParameter?: string;
   /** Without a body the call is a GET (urllib), not a push. */
   readonly bodyRequired?: boolean;
+  /** The library sends the method upper-cased (requests, httpx); urllib sends it as written. */
+  readonly methodUpperCased?: boolean;
 }
 
 const REQUESTS_SEND = { parameters: ['url', 'data'], bodyKeywords: ['data'] };
@@ -48,6 +50,8 @@ const HTTP_SENDS: Readonly<Record<string, HttpSend>> = {
   'requests.put': { ...REQUESTS_SEND, method: 'PUT' },
   'httpx.post': { ...HTTPX_SEND, method: 'POST' },
   'httpx.put': { ...HTTPX_SEND, method: 'PUT' },
+  'requests.request': { parameters: ['method', 'url', 'params', 'data'], bodyKeywords: ['data'], methodParameter: 'method', methodUpperCased: true },
+  'httpx.request': { parameters: ['method', 'url'], bodyKeywords: ['content', 'data'], methodParameter: 'method', methodUpperCased: true },
   'urllib.request.urlopen': { parameters: ['url', 'data', 'timeout'], bodyKeywords: ['data'], method: 'POST', bodyRequired: true },
   'urllib.request.Request': { parameters: ['url', 'data', 'headers', 'origin_req_host', 'unverifiable', 'method'], bodyKeywords: ['data'], methodParameter: 'method', bodyRequired: true },
 };
@@ -161,10 +165,11 @@ class PythonReader {
       return 'POST';
     }
     const value = this.valueAt(node, call);
-    const method = value === undefined ? undefined : pythonStringValue(value);
-    if (method === undefined) {
+    const written = value === undefined ? undefined : pythonStringValue(value);
+    if (written === undefined) {
       return undefined;
     }
+    const method = send.methodUpperCased === true ? written.toUpperCase() : written;
     return PUSH_METHODS.includes(method) ? (method as PushMethod) : null;
   }
 

@@ -46,6 +46,22 @@ describe('Python pushes sent with requests or httpx', () => {
     );
   });
 
+  it('finds request(method, url) of requests and httpx with a PUT or POST, in any case, and no other method', () => {
+    const { httpPushes } = analyse([
+      'import requests, httpx',
+      'requests.request("put", "http://gw:9091/metrics/job/a", data="a 1\\n")',
+      'httpx.request("POST", "http://gw:9091/metrics/job/b", content="b 2\\n")',
+      'requests.request("DELETE", "http://gw:9091/metrics/job/c")',
+    ]);
+    assert.deepEqual(
+      httpPushes.map((push) => [push.line, push.call, push.method, push.body && bodyText(push.body)]),
+      [
+        [1, 'requests.request', 'PUT', 'a 1\n'],
+        [2, 'httpx.request', 'POST', 'b 2\n'],
+      ],
+    );
+  });
+
   it('finds the posts and puts of a requests session or an httpx client', () => {
     const { httpPushes } = analyse([
       'import requests, httpx',
