@@ -225,13 +225,11 @@ class PythonReader {
       for (const name of statement.childrenForFieldName('name')) {
         const aliased = name?.type === 'aliased_import';
         const module = aliased ? name.childForFieldName('name')?.text : name?.text;
-        if (module === undefined || !HTTP_MODULES.has(module)) {
-          continue;
-        }
-        // `import urllib.request` binds `urllib`; `import urllib.request as ur` binds `ur` to urllib.request.
-        const local = aliased ? name.childForFieldName('alias')?.text : module.split('.')[0];
-        if (local !== undefined) {
-          this.httpNames.set(local, aliased ? module : local);
+        // `import urllib.request` (or `import requests.adapters`) binds its first name; `import urllib.request as ur` binds `ur` to urllib.request.
+        const bound = aliased ? module : module?.split('.')[0];
+        const local = aliased ? name.childForFieldName('alias')?.text : bound;
+        if (bound !== undefined && local !== undefined && HTTP_MODULES.has(bound)) {
+          this.httpNames.set(local, bound);
         }
       }
     }
@@ -240,9 +238,11 @@ class PythonReader {
       if (!HTTP_MODULES.has(module)) {
         continue;
       }
-      for (const name of statement.childrenForFieldName('name')) {
-        const imported = name?.type === 'aliased_import' ? name.childForFieldName('name')?.text : name?.text;
-        const local = name?.type === 'aliased_import' ? name.childForFieldName('alias')?.text : imported;
+      const names = statement.children.some((child) => child?.type === 'wildcard_import')
+        ? Object.keys(HTTP_SENDS).flatMap((qualified) => (qualified.startsWith(`${module}.`) ? [qualified.slice(module.length + 1)] : []))
+        : statement.childrenForFieldName('name').map((name) => (name?.type === 'aliased_import' ? [name.childForFieldName('name')?.text, name.childForFieldName('alias')?.text] : name?.text));
+      for (const name of names) {
+        const [imported, local] = Array.isArray(name) ? name : [name, name];
         if (imported !== undefined && local !== undefined) {
           this.httpNames.set(local, `${module}.${imported}`);
         }

@@ -62,6 +62,17 @@ describe('Python pushes sent with requests or httpx', () => {
     );
   });
 
+  it('finds the functions a wildcard import binds, and the library a submodule import binds', () => {
+    assert.deepEqual(
+      analyse(['from requests import *', 'put("http://gw:9091/metrics/job/a", data="a 1\\n")']).httpPushes.map((push) => push.call),
+      ['requests.put'],
+    );
+    assert.deepEqual(
+      analyse(['import requests.adapters', 'requests.post("http://gw:9091/metrics/job/a", data="a 1\\n")']).httpPushes.map((push) => push.call),
+      ['requests.post'],
+    );
+  });
+
   it('finds the posts and puts of a requests session or an httpx client', () => {
     const { httpPushes } = analyse([
       'import requests, httpx',
