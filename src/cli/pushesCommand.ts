@@ -7,9 +7,8 @@ import { CliOutput } from './cliOutput';
 import { parseLintArguments } from './lintArguments';
 import { FileReader, kindOf, loadOnce, nodeFileReader, noShellParser, readInput, ShellParserLoader } from './cliInput';
 import { appendAll } from '../core/appendAll';
-import { ClientLanguage, ClientPushSite, HttpPushSite, siteGroupingLabels, siteUrl } from '../core/clients/clientSite';
+import { ClientLanguage, ClientPushSite, httpPushGroupingLabels, HttpPushSite, siteGroupingLabels, siteUrl } from '../core/clients/clientSite';
 import { lintClientCode } from '../core/clients/clientMetricLint';
-import { resolveScriptUrl } from '../core/shell/heredocPush';
 import { ClientParserLoader, loadClientParser, readClientCode } from './clientInput';
 import { asWritten, findEmbeddedScripts } from '../core/embedded/embeddedScripts';
 import { AnalysedScript, lintEmbeddedShell } from '../core/embedded/lintEmbedded';
@@ -196,7 +195,6 @@ function clientSites(file: string, language: ClientLanguage, sites: readonly Cli
 /** The pushes Python code sends itself (requests, httpx): URL as written, body where the code spells it out. */
 function httpSites(file: string, pushes: readonly HttpPushSite[]): ListedSite[] {
   return pushes.map((push) => {
-    const target = push.url.value === undefined ? undefined : resolveScriptUrl(push.url.value, {});
     return {
       file,
       line: push.line + 1,
@@ -204,7 +202,7 @@ function httpSites(file: string, pushes: readonly HttpPushSite[]): ListedSite[] 
       action: 'push',
       method: push.method ?? null,
       url: push.url.value ?? push.url.text,
-      groupingKey: target?.ok === true ? keyLabels(target.value.key) : null,
+      groupingKey: httpPushGroupingLabels(push) ?? null,
       body: { source: 'string', startLine: push.bodyLines.start + 1, endLine: push.bodyLines.end + 1, known: push.body !== undefined },
       language: push.language,
     };

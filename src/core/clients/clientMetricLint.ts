@@ -7,9 +7,8 @@ import { compareDiagnostics, Diagnostic, Severity } from '../exposition/diagnost
 import { DiagnosticCode } from '../exposition/codes';
 import { SeverityOverrides } from '../exposition/lint';
 import { GatewayTarget } from '../protocol/gatewayTarget';
-import { ClientAnalysis, ClientLanguage, DeclaredMetric, HttpPushSite } from './clientSite';
+import { ClientAnalysis, ClientLanguage, DeclaredMetric, httpPushGroupingLabels, HttpPushSite } from './clientSite';
 import { lintMappedBody } from '../shell/tree/lintMappedBody';
-import { resolveScriptUrl } from '../shell/heredocPush';
 
 interface ClientLintOptions {
   readonly severities?: SeverityOverrides;
@@ -38,8 +37,8 @@ function lintHttpPushBody(push: HttpPushSite, options: ClientLintOptions): Diagn
   if (push.body === undefined) {
     return [];
   }
-  const target = push.url.value === undefined ? undefined : resolveScriptUrl(push.url.value, {});
-  const groupingLabels = target?.ok === true ? Object.keys(target.value.key.labels) : undefined;
+  const labels = httpPushGroupingLabels(push);
+  const groupingLabels = labels === undefined ? undefined : Object.keys(labels).filter((name) => name !== 'job');
   return lintMappedBody(push.body, { severities: options.severities, target: options.target, ...(groupingLabels !== undefined && { groupingLabels }) });
 }
 

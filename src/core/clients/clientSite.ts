@@ -5,6 +5,7 @@
 import { Span } from '../exposition/model';
 import { buildPushPath, GroupingKey } from '../protocol/groupingKey';
 import { PushMethod } from '../protocol/pushMethod';
+import { resolveScriptUrl } from '../shell/heredocPush';
 import { MappedBody } from '../shell/tree/mappedBody';
 
 export type ClientLanguage = 'python' | 'go';
@@ -144,4 +145,37 @@ export function siteUrl(site: ClientPushSite): string | undefined {
   }
   const path = buildPushPath(key, base);
   return path.ok ? path.value : undefined;
+}
+
+/**
+ * The grouping labels of a push the code sends itself, `job` first: decoded from a literal URL, else
+ * read off the URL as written when its path names every label literally (`{GW}/metrics/job/etl/
+ * instance/{host}` → job=etl, instance={host}); undefined when it does not.
+ */
+export function httpPushGroupingLabels(push: HttpPushSite): Record<string, string> | undefined {
+  if (push.url.value !== undefined) {
+    const target = resolveScriptUrl(push.url.value, {});
+    return target.ok ? { job: target.value.key.job, ...target.value.key.labels } : undefined;
+  }
+  const written = push.url.text;
+  const at = written.indexOf('/metrics/job/');
+  if (at < 0 || /["']/.test(written)) {
+    return undefined;
+  }
+  const segments = written
+    .slice(at + '/metrics/'.length)
+    .replace(/\/+$/, '')
+    .split('/');
+  if (segments.length % 2 !== 0) {
+    return undefined;
+  }
+  const labels: Record<string, string> = {};
+  for (let index = 0; index < segments.length; index += 2) {
+    const name = segments[index].replace(/@base64$/, '');
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      return undefined;
+    }
+    labels[name] = segments[index + 1];
+  }
+  return labels;
 }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { lintClientCode } from '../../../src/core/clients/clientMetricLint';
+import { httpPushGroupingLabels } from '../../../src/core/clients/clientSite';
 import { analyseWith } from '../../../src/core/clients/codeTree';
 import { PYTHON_CLIENT } from '../../../src/core/clients/python';
 import { pythonStringBody, pythonStringValue } from '../../../src/core/clients/pythonStrings';
@@ -59,6 +60,20 @@ describe('Python pushes sent with requests or httpx', () => {
         [1, 'requests.request', 'PUT', 'a 1\n'],
         [2, 'httpx.request', 'POST', 'b 2\n'],
       ],
+    );
+  });
+
+  it('reads the grouping labels of a URL written as an f-string when its path names them literally', () => {
+    const code = analyse([
+      'import requests',
+      'def report(host, value):',
+      '    requests.put(f"{GW}/metrics/job/etl/instance@base64/{host}", data=f"etl_rows{{instance=\\"x\\"}} {value}\\n")',
+      '    requests.put(f"{GW}/metrics/job/etl/{name}/x", data="a 1\\n")',
+    ]);
+    assert.deepEqual(code.httpPushes.map(httpPushGroupingLabels), [{ job: 'etl', instance: '{host}' }, undefined]);
+    assert.deepEqual(
+      lintClientCode('python', code, { severities: { 'no-help': 'off', 'missing-type': 'off' } }).map((finding) => `${finding.span.line}:${finding.span.start} ${finding.code}`),
+      ['2:82 url-label-in-body'],
     );
   });
 
