@@ -22,12 +22,14 @@ wget, httpie), its method and URL as written, the grouping key when the path is
 literal, and where the body comes from (heredoc, here-string, echo, printf, a
 string, a variable, a file written earlier, a function, another command). In
 Python, the prometheus_client calls push_to_gateway, pushadd_to_gateway and
-delete_from_gateway, and a script's own requests/httpx post() and put(), and
-urllib's Request or urlopen with data, to a /metrics/job/ URL; in Go,
-client_golang's push.New(url, job)...Push(), Add() and Delete() (body: the
-metrics the pushed registry or collectors declare). In YAML, the scripts of
-Kubernetes command/args (sh -c), GitHub Actions run:, GitLab CI script: and
-Ansible shell: tasks, on the YAML's lines. Lines are 1-based.
+delete_from_gateway, and a script's own requests/httpx post(), put() and
+request("PUT"|"POST", ...) (also of a session or client), and urllib's Request
+or urlopen with data, to a /metrics/job/ URL; in Go, client_golang's
+push.New(url, job)...Push(), Add() and Delete() (body: the metrics the pushed
+registry or collectors declare). In YAML, the scripts of Kubernetes
+command/args (sh -c), GitHub Actions run:, GitLab CI script:, Drone/Woodpecker
+commands:, Argo source, Tekton script and Ansible shell: tasks, on the YAML's
+lines. Lines are 1-based.
 Use - to read a script from standard input.
 
 Options:

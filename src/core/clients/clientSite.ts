@@ -3,7 +3,7 @@
 // same shapes, so `pgw pushes`, `pgw lint` and the editor's CodeLens read one model. Lines and
 // columns are 0-based, as in core/exposition.
 import { Span } from '../exposition/model';
-import { buildPushPath, GroupingKey } from '../protocol/groupingKey';
+import { buildPushPath, GroupingKey, parsePushPath } from '../protocol/groupingKey';
 import { PushMethod } from '../protocol/pushMethod';
 import { resolveScriptUrl } from '../shell/heredocPush';
 import { MappedBody } from '../shell/tree/mappedBody';
@@ -97,6 +97,10 @@ export interface ClientAnalysis {
   readonly httpPushes: readonly HttpPushSite[];
 }
 
+/** Where the grouping key starts in a push URL's path. */
+const PUSH_PATH = '/metrics/job';
+const EXPRESSION_TOKEN = /pgwexpr\d+x/;
+
 export const NO_CLIENT_CODE: ClientAnalysis = { sites: [], metrics: [], httpPushes: [] };
 
 /** The grouping key as the labels the gateway sees, values as written where not literal; undefined when not followed. */
@@ -149,8 +153,9 @@ export function siteUrl(site: ClientPushSite): string | undefined {
 
 /**
  * The grouping labels of a push the code sends itself, `job` first: decoded from a literal URL, else
- * read off the URL as written when its path names every label literally (`{GW}/metrics/job/etl/
- * instance/{host}` → job=etl, instance={host}); undefined when it does not.
+ * read with the gateway's rules off the URL as written when its path names every label literally
+ * (`{GW}/metrics/job/etl/instance/{host}` → job=etl, instance={host}, an expression's value as
+ * written); undefined when it does not.
  */
 export function httpPushGroupingLabels(push: HttpPushSite): Record<string, string> | undefined {
   if (push.url.value !== undefined) {
@@ -158,24 +163,35 @@ export function httpPushGroupingLabels(push: HttpPushSite): Record<string, strin
     return target.ok ? { job: target.value.key.job, ...target.value.key.labels } : undefined;
   }
   const written = push.url.text;
-  const at = written.indexOf('/metrics/job/');
-  if (at < 0 || /["']/.test(written)) {
+  if (/["']/.test(written) || !written.includes(PUSH_PATH)) {
     return undefined;
   }
-  const segments = written
-    .slice(at + '/metrics/'.length)
-    .replace(/\/+$/, '')
-    .split('/');
-  if (segments.length % 2 !== 0) {
+  // Each {expression} stands in as a plain token while the path is read; the tokens are then put back as written.
+  const expressions: string[] = [];
+  const tokenized = written.replace(/\{\{|\}\}|\{[^{}]*\}/g, (part) => (part === '{{' ? '{' : part === '}}' ? '}' : `pgwexpr${expressions.push(part) - 1}x`)).replace(/[?#].*$/s, '');
+  const path = tokenized.slice(tokenized.indexOf(PUSH_PATH));
+  const segments = path.split('/'); // '', 'metrics', 'job', the job, then name and value pairs
+  const names = segments.filter((_, index) => index >= 4 && index % 2 === 0);
+  if (names.some((name) => EXPRESSION_TOKEN.test(name))) {
     return undefined;
   }
-  const labels: Record<string, string> = {};
-  for (let index = 0; index < segments.length; index += 2) {
-    const name = segments[index].replace(/@base64$/, '');
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      return undefined;
+  // An expression's value is unknown, base64 or not: any valid one stands in while the path is read.
+  const readable = segments.map((segment, index) => (index > 4 && index % 2 === 1 && segments[index - 1].endsWith('@base64') && EXPRESSION_TOKEN.test(segment) ? 'AA' : segment));
+  const parsed = parsePushPath(readable.join('/'));
+  if (!parsed.ok) {
+    return undefined;
+  }
+  const asWritten = (text: string) => text.replace(/pgwexpr(\d+)x/g, (token, index: string) => expressions[Number(index)] ?? token);
+  const labels: Record<string, string> = { job: asWritten(parsed.value.key.job) };
+  for (const [name, value] of Object.entries(parsed.value.key.labels)) {
+    labels[name] = asWritten(value);
+  }
+  // A base64 segment made of an expression: its value is the expression, as written.
+  for (let index = 4; index + 1 < segments.length; index += 2) {
+    const [name, value] = [segments[index], segments[index + 1]];
+    if (name.endsWith('@base64') && EXPRESSION_TOKEN.test(value)) {
+      labels[name.slice(0, -'@base64'.length)] = asWritten(value);
     }
-    labels[name] = segments[index + 1];
   }
   return labels;
 }

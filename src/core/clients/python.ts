@@ -55,6 +55,8 @@ const HTTP_SENDS: Readonly<Record<string, HttpSend>> = {
   'urllib.request.urlopen': { parameters: ['url', 'data', 'timeout'], bodyKeywords: ['data'], method: 'POST', bodyRequired: true },
   'urllib.request.Request': { parameters: ['url', 'data', 'headers', 'origin_req_host', 'unverifiable', 'method'], bodyKeywords: ['data'], methodParameter: 'method', bodyRequired: true },
 };
+const URLOPEN = 'urllib.request.urlopen';
+const REQUEST = 'urllib.request.Request';
 const HTTP_MODULES = new Set(['requests', 'httpx', 'urllib', 'urllib.request']);
 /** The calls that make a session or client whose post() and put() send as the library's own do. */
 const HTTP_SESSIONS: Readonly<Record<string, string>> = { 'requests.Session': 'requests', 'requests.session': 'requests', 'httpx.Client': 'httpx' };
@@ -97,8 +99,8 @@ class PythonReader {
   private readonly httpNames = new Map<string, string>();
   /** Every `name = value` of the file, in order, to follow a name to what it was assigned. */
   private readonly assignments = new Map<string, TreeNode[]>();
-  /** Every `name += value` (and other augmented assignment) of the file: such a name's value is not followed. */
-  private readonly augmented = new Map<string, TreeNode[]>();
+  /** Every binding of a name other than `name = value` (`+=`, `for name in`, `(name := ...)`, `a, name = ...`, `except ... as name`): such a name's value is not followed in its scope. */
+  private readonly rebound = new Map<string, TreeNode[]>();
 
   constructor(private readonly root: TreeNode) {}
 
@@ -126,17 +128,22 @@ class PythonReader {
     return descendants(this.root, 'call').flatMap((call): HttpPushSite[] => {
       const called = this.httpFunction(call.childForFieldName('function'));
       const send = called === undefined ? undefined : HTTP_SENDS[called];
-      const urlNode = send && argument(call, send.parameters, 'url');
-      const urlValue = urlNode && this.valueAt(urlNode, call);
-      if (called === undefined || send === undefined || urlNode === undefined || urlValue === undefined || !urlValue.text.includes(GROUP_PATH)) {
+      if (called === undefined || send === undefined) {
         return [];
       }
-      const method = send.method ?? this.sentMethod(call, send);
-      if (method === null) {
+      // `urlopen(request, data)`: the URL and method are the Request's.
+      const passed = argument(call, send.parameters, 'url');
+      const request = called === URLOPEN && passed !== undefined ? this.valueAt(passed, call) : undefined;
+      const requestCall = request?.type === 'call' && this.httpFunction(request.childForFieldName('function')) === REQUEST ? request : undefined;
+      const urlNode = requestCall === undefined ? passed : argument(requestCall, HTTP_SENDS[REQUEST].parameters, 'url');
+      const urlValue = urlNode && this.valueAt(urlNode, requestCall ?? call);
+      if (urlNode === undefined || urlValue === undefined || !urlValue.text.includes(GROUP_PATH)) {
         return [];
       }
-      const bodyNode = send.bodyKeywords.map((keyword) => argument(call, send.parameters, keyword)).find((node) => node !== undefined);
-      if (bodyNode === undefined && send.bodyRequired === true) {
+      const method = requestCall === undefined ? (send.method ?? this.sentMethod(call, send)) : this.sentMethod(requestCall, HTTP_SENDS[REQUEST]);
+      // `data=None` sends no body.
+      const bodyNode = send.bodyKeywords.map((keyword) => argument(call, send.parameters, keyword)).find((node) => node !== undefined && node.type !== 'none');
+      if (method === null || (bodyNode === undefined && send.bodyRequired === true)) {
         return [];
       }
       const named = bodyNode === undefined ? undefined : this.valueAt(encodedString(bodyNode), call);
@@ -179,8 +186,24 @@ class PythonReader {
       return undefined;
     }
     const [first, ...rest] = callee.text.split('.').map((part) => part.trim());
-    const bound = this.httpNames.get(first);
+    const bound = this.httpNames.get(first) ?? this.sessionLibrary(callee);
     return bound === undefined ? undefined : [bound, ...rest].join('.');
+  }
+
+  /** For `client.put(...)`: the library whose session or client `client` holds there (`requests.Session()`, `with httpx.Client() as client`), as valueAt follows it. */
+  private sessionLibrary(callee: TreeNode): string | undefined {
+    const object = callee.type === 'attribute' ? callee.childForFieldName('object') : null;
+    if (object?.type !== 'identifier' || this.httpNames.has(object.text)) {
+      return undefined;
+    }
+    const value = this.valueAt(object, callee);
+    const made = value?.type === 'call' ? value.childForFieldName('function') : null;
+    if (made?.type !== 'attribute' && made?.type !== 'identifier') {
+      return undefined;
+    }
+    const [first, ...rest] = made.text.split('.').map((part) => part.trim());
+    const library = this.httpNames.get(first);
+    return library === undefined ? undefined : HTTP_SESSIONS[[library, ...rest].join('.')];
   }
 
   private readImports(): void {
@@ -248,25 +271,6 @@ class PythonReader {
         }
       }
     }
-    this.readHttpSessions();
-  }
-
-  /** `session = requests.Session()`, `with httpx.Client() as client:`: the name sends as the library does. */
-  private readHttpSessions(): void {
-    const bindSession = (target: TreeNode | null | undefined, value: TreeNode | null | undefined) => {
-      const made = value?.type === 'call' ? this.httpFunction(value.childForFieldName('function')) : undefined;
-      const library = made === undefined ? undefined : HTTP_SESSIONS[made];
-      if (target?.type === 'identifier' && library !== undefined) {
-        this.httpNames.set(target.text, library);
-      }
-    };
-    for (const assignment of descendants(this.root, 'assignment')) {
-      bindSession(assignment.childForFieldName('left'), assignment.childForFieldName('right'));
-    }
-    for (const pattern of descendants(this.root, 'as_pattern')) {
-      const target = pattern.namedChildren.find((child) => child?.type === 'as_pattern_target')?.namedChildren[0];
-      bindSession(target, pattern.namedChildren[0]);
-    }
   }
 
   private bindImport(name: string | undefined, alias: string | undefined): void {
@@ -276,20 +280,39 @@ class PythonReader {
   }
 
   private readAssignments(): void {
+    const assign = (name: TreeNode, value: TreeNode) => this.assignments.set(name.text, [...(this.assignments.get(name.text) ?? []), value]);
+    const rebind = (target: TreeNode | null | undefined) => {
+      const names = target?.type === 'identifier' ? [target] : target ? descendants(target, 'identifier') : [];
+      for (const name of names) {
+        this.rebound.set(name.text, [...(this.rebound.get(name.text) ?? []), name]);
+      }
+    };
     for (const assignment of descendants(this.root, 'assignment')) {
       const left = assignment.childForFieldName('left');
       const right = assignment.childForFieldName('right');
       if (left?.type === 'identifier' && right) {
-        const list = this.assignments.get(left.text) ?? [];
-        list.push(right);
-        this.assignments.set(left.text, list);
+        assign(left, right);
+      } else if (left?.type === 'pattern_list' || left?.type === 'tuple_pattern' || left?.type === 'list_pattern') {
+        rebind(left);
       }
     }
-    for (const assignment of descendants(this.root, 'augmented_assignment')) {
-      const left = assignment.childForFieldName('left');
-      if (left?.type === 'identifier') {
-        this.augmented.set(left.text, [...(this.augmented.get(left.text) ?? []), assignment]);
+    // `with X as name` binds what X's __enter__ gives: a session or client gives itself, open() a file.
+    for (const pattern of descendants(this.root, 'as_pattern')) {
+      const target = pattern.namedChildren.find((child) => child?.type === 'as_pattern_target')?.namedChildren[0];
+      const value = pattern.namedChildren[0];
+      if (pattern.parent?.type === 'with_item' && target?.type === 'identifier' && value) {
+        assign(target, value);
+      } else {
+        rebind(target);
       }
+    }
+    for (const type of ['augmented_assignment', 'for_statement']) {
+      for (const statement of descendants(this.root, type)) {
+        rebind(statement.childForFieldName('left'));
+      }
+    }
+    for (const expression of descendants(this.root, 'named_expression')) {
+      rebind(expression.childForFieldName('name'));
     }
   }
 
@@ -309,7 +332,7 @@ class PythonReader {
     }
     const inScope = (assigned: TreeNode) => enclosingFunction(assigned)?.startIndex === scope?.startIndex;
     const inModule = (assigned: TreeNode) => enclosingFunction(assigned) === undefined;
-    const changed = this.augmented.get(value.text) ?? [];
+    const changed = this.rebound.get(value.text) ?? [];
     const assigned = this.assignments.get(value.text) ?? [];
     if (changed.some(inScope) || (changed.some(inModule) && !assigned.some(inScope))) {
       return undefined;

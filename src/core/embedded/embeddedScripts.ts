@@ -205,7 +205,8 @@ class ScriptFinder {
       const args = map.get('args', true);
       const freeForm = !isMap(value);
       const executable = (isMap(value) ? scalarString(value.get('executable', true)) : freeFormExecutable(script.value)) ?? (isMap(args) ? scalarString(args.get('executable', true)) : undefined);
-      if (executable === undefined || SHELLS.has(programName(executable))) {
+      // A templated executable (`{{ shell }}`) is not known: the script is read as the shell's.
+      if (executable === undefined || executable.includes('{{') || SHELLS.has(programName(executable))) {
         this.add('shell', [script], { freeForm });
       }
     }

@@ -77,6 +77,77 @@ describe('Python pushes sent with requests or httpx', () => {
     );
   });
 
+  it('does not take a name rebound by for, with, := or unpacking for the literal it was once assigned', () => {
+    const { httpPushes } = analyse([
+      'import requests',
+      'body = "up{ 1\\n"',
+      'def each(items):',
+      '    for body in items:',
+      '        requests.post("http://gw:9091/metrics/job/a", data=body)',
+      'def from_file():',
+      '    with open("/tmp/x") as body:',
+      '        requests.post("http://gw:9091/metrics/job/b", data=body)',
+      'def unpacked(pair):',
+      '    _, body = pair',
+      '    requests.post("http://gw:9091/metrics/job/c", data=body)',
+    ]);
+    assert.deepEqual(
+      httpPushes.map((push) => [push.line, push.body]),
+      [
+        [4, undefined],
+        [7, undefined],
+        [10, undefined],
+      ],
+    );
+  });
+
+  it('reads a session or client name in its own function: the library it holds there, and not a file of the same name', () => {
+    const { httpPushes } = analyse([
+      'import requests, httpx',
+      'def push_httpx():',
+      '    client = httpx.Client()',
+      '    client.put("http://gw:9091/metrics/job/a", content="a 1\\n")',
+      'def push_requests():',
+      '    client = requests.Session()',
+      '    client.put("http://gw:9091/metrics/job/b", "b 2\\n")',
+      'def write_file():',
+      '    with open("/tmp/x", "w") as client:',
+      '        client.put("http://gw:9091/metrics/job/c", "c 3\\n")',
+      'def given(session):',
+      '    session.post("http://gw:9091/metrics/job/d", data="d 4\\n")',
+    ]);
+    assert.deepEqual(
+      httpPushes.map((push) => [push.line, push.call, push.body && bodyText(push.body)]),
+      [
+        [3, 'httpx.put', 'a 1\n'],
+        [6, 'requests.put', 'b 2\n'],
+      ],
+    );
+  });
+
+  it("takes urlopen(request, data)'s URL and method from the Request, and data=None for no body", () => {
+    const { httpPushes } = analyse([
+      'from urllib.request import Request, urlopen',
+      'req = Request("http://gw:9091/metrics/job/c/instance/i", method="PUT")',
+      'urlopen(req, data=b"c 1\\n")',
+      'Request("http://gw:9091/metrics/job/e", data=None)',
+      'urlopen("http://gw:9091/metrics/job/e", None)',
+    ]);
+    assert.deepEqual(
+      httpPushes.map((push) => [push.line, push.method, push.url.value, httpPushGroupingLabels(push)]),
+      [[2, 'PUT', 'http://gw:9091/metrics/job/c/instance/i', { job: 'c', instance: 'i' }]],
+    );
+  });
+
+  it('reads an f-string URL as the gateway reads a path: query and fragment dropped, literal base64 decoded, the first job kept, a trailing slash refused', () => {
+    const labels = (url: string) => httpPushGroupingLabels(analyse(['import requests', `requests.put(f"{GW}${url}", data="a 1\\n")`]).httpPushes[0]);
+    assert.deepEqual(labels('/metrics/job/etl/instance/{host}?x=1#top'), { job: 'etl', instance: '{host}' });
+    assert.deepEqual(labels('/metrics/job/etl/instance@base64/Zm9v/zone@base64/{zone}'), { job: 'etl', instance: 'foo', zone: '{zone}' });
+    assert.deepEqual(labels('/metrics/job/etl/instance/{host}/job/other'), { job: 'etl', instance: '{host}' });
+    assert.deepEqual(labels('/metrics/job/{{x}}'), { job: '{x}' });
+    assert.equal(labels('/metrics/job/etl/instance/x/'), undefined);
+  });
+
   it('finds the functions a wildcard import binds, and the library a submodule import binds', () => {
     assert.deepEqual(
       analyse(['from requests import *', 'put("http://gw:9091/metrics/job/a", data="a 1\\n")']).httpPushes.map((push) => push.call),

@@ -141,6 +141,10 @@ describe('shell scripts embedded in YAML', () => {
     assert.equal(task.text.trimEnd(), 'echo "a 1" | curl --data-binary @- http://gw/metrics/job/x');
     assert.equal(task.text.length, 'echo "a 1" | curl --data-binary @- http://gw/metrics/job/x warn=false chdir={{ app_dir }} creates="/opt/my app"'.length);
     assert.deepEqual(scripts('- shell: print(1) executable=/usr/bin/python3\n'), []);
+    assert.deepEqual(
+      scripts('- shell: echo one executable={{ sh }}\n- shell: { cmd: echo two, executable: "{{ sh }}" }\n').map((text) => text.trimEnd()),
+      ['echo one', 'echo two'],
+    );
   });
 
   it("turns an Ansible script's Jinja statements and comments into placeholders, and leaves other scripts' braces alone", () => {
