@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { bodyText, MappedBody, printfBody, wordBody } from '../../../src/core/shell/tree/mappedBody';
-import { parseShell } from '../../../src/core/shell/tree/shellParser';
+import { loadShellParser, parseShell } from '../../../src/core/shell/tree/shellParser';
+import { treePushSitesOf } from '../../../src/core/shell/tree/pushSites';
 
 /** The bodies of the arguments of the script's first command. */
 async function argumentBodies(script: string, escapes = false): Promise<MappedBody[]> {
@@ -19,6 +20,17 @@ describe('bodies built from shell words', () => {
     const [body] = await argumentBodies('echo "a\\$b $X"\n');
     assert.equal(bodyText(body), 'a$b 00');
     assert.equal(where(body), '0:6 0:8 0:9 0:10 0:11* 0:12*');
+  });
+
+  it('reads a word of more than a MiB as one unknown value, and the push it feeds as a body not known', async () => {
+    const huge = 'm{a="b"} 1\\n'.repeat(100_000);
+    const [body] = await argumentBodies(`printf "${huge}"\n`);
+    assert.equal(where(body), '0:7*');
+    const sites = treePushSitesOf(await loadShellParser(), `printf "${huge}" | curl --data-binary @- http://gw:9091/metrics/job/x\n`);
+    assert.deepEqual(
+      sites?.map((site) => site.body?.known),
+      [false],
+    );
   });
 
   it('follows a string over several lines', async () => {

@@ -17,8 +17,17 @@ export type MappedBody = BodyChar[];
 
 const EXPANSIONS = new Set(['simple_expansion', 'expansion', 'command_substitution', 'arithmetic_expansion', 'process_substitution']);
 
+/**
+ * A word longer than this is read as one unknown value (a placeholder): a body of it would be an
+ * object per character, over a gigabyte for a few megabytes of `printf "..."`.
+ */
+const MAX_WORD_CHARS = 1024 * 1024;
+
 /** How the shell reads a word: quotes removed, escapes applied; `escapes` adds echo -e / printf's `\n`, `\t`, `\\`. */
 export function wordBody(word: Node, escapes: boolean): MappedBody {
+  if (word.text.length > MAX_WORD_CHARS) {
+    return [{ char: '0', line: word.startPosition.row, column: word.startPosition.column, placeholder: true }];
+  }
   const chars: MappedBody = [];
   appendWord(word, chars);
   return escapes ? applyBackslashEscapes(chars) : chars;
