@@ -100,7 +100,12 @@ export async function groupNode(job: string): Promise<ExplorerNode> {
   return found;
 }
 
-/** Writes `text` to `uri` (a new file of the workspace), opens it in an editor and returns its document. */
+/**
+ * Writes `text` to `uri` (a new file of the workspace), opens it in an editor and returns its document.
+ * A test that hands a command a document's URI needs such a file of its own: an untitled document
+ * can get the URI of an earlier test's closed one, which the extension host may still resolve to
+ * that document while the close is on its way (seen once in ten runs under load).
+ */
 export async function showNewFile(uri: vscode.Uri, text: string): Promise<vscode.TextDocument> {
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   const document = await vscode.workspace.openTextDocument(uri);

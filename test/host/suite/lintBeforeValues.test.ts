@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, clientOfEmbeddedMock, waitFor } from './helpers';
+import { api, clientOfEmbeddedMock, showNewFile, waitFor, workspaceFile } from './helpers';
 import { GatewayClient } from '../../../src/core/gateway/client';
 
 // The TYPE line's "countr" is refused whatever $LINT_FIRST_COUNT holds: script line 4.
@@ -40,7 +40,7 @@ describe('a dry run of a heredoc the lint refuses whatever its values', () => {
   });
 
   it('asks "Push Anyway" (naming the script line) before any value, asks none when declined, and asks it once when accepted', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'shellscript', content: SCRIPT });
+    const document = await showNewFile(workspaceFile('push-scripts/lintBeforeValues.sh'), SCRIPT);
     await vscode.window.showTextDocument(document);
     assert.equal(await vscode.commands.executeCommand('pushgateway.pushHeredoc', document.uri, 1, 'mock'), false);
     assert.equal(events.length, 1, `asked: ${events.join(' | ')}`);

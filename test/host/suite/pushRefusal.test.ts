@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, extension, waitFor } from './helpers';
+import { api, extension, showNewFile, waitFor, workspaceFile } from './helpers';
 
 // The heredoc's body starts on script line 8; its metric line is script line 9 but line 2 of the body.
 const SCRIPT = [
@@ -42,7 +42,7 @@ describe('a refused push from a script', () => {
   }
 
   it("names the script's line in the dialog, the toast and the diagnostic, names the mock, and the diagnostic goes when its line is edited", async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'shellscript', content: SCRIPT });
+    const document = await showNewFile(workspaceFile('push-scripts/pushRefusal.sh'), SCRIPT);
     await vscode.window.showTextDocument(document);
     assert.equal(await vscode.commands.executeCommand('pushgateway.pushHeredoc', document.uri, 6, 'mock'), false);
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
-import { api, extension, setGateways } from './helpers';
+import { api, extension, setGateways, showNewFile, workspaceFile } from './helpers';
 
 describe('a push to a gateway whose status does not answer', () => {
   let server: http.Server;
@@ -51,7 +51,7 @@ describe('a push to a gateway whose status does not answer', () => {
 
   it('lints by the settings after a short wait instead of holding the push for the whole request timeout', async () => {
     const script = ['#!/usr/bin/env bash', `cat <<EOF | curl --data-binary @- "${url}/metrics/job/silent_status"`, '# TYPE silent_status_done gauge', 'silent_status_done 1', 'EOF', ''].join('\n');
-    const document = await vscode.workspace.openTextDocument({ language: 'shellscript', content: script });
+    const document = await showNewFile(workspaceFile('push-scripts/pushSilentStatus.sh'), script);
     await vscode.window.showTextDocument(document);
     assert.equal(await vscode.commands.executeCommand('pushgateway.pushHeredoc', document.uri, 1), true);
     assert.deepEqual(

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GatewayClient } from '../../../src/core/gateway/client';
-import { api, clientOfEmbeddedMock } from './helpers';
+import { api, clientOfEmbeddedMock, showNewFile, workspaceFile } from './helpers';
 
 const SCRIPT = [
   '#!/usr/bin/env bash',
@@ -36,7 +36,7 @@ describe('the values of a script', () => {
   }
 
   it('are asked once per workspace across dry runs, and asked again by "Change Script Values"', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'shellscript', content: SCRIPT });
+    const document = await showNewFile(workspaceFile('push-scripts/scriptValues.sh'), SCRIPT);
     await vscode.window.showTextDocument(document);
     assert.equal(await vscode.commands.executeCommand('pushgateway.pushHeredoc', document.uri, 1, 'mock'), true);
     assert.equal(await vscode.commands.executeCommand('pushgateway.pushHeredoc', document.uri, 1, 'mock'), true);
