@@ -9,7 +9,7 @@
 import { Span } from '../exposition/model';
 import { TreeNode } from '../shell/tree/shellParser';
 import { ClientReader, descendants, followedName, spanOf } from './codeTree';
-import { pythonStringBody, pythonStringValue, pythonStringWritten } from './pythonStrings';
+import { pythonStringBody, pythonStringValue, pythonStringWritten, withoutParentheses } from './pythonStrings';
 import { ClientAnalysis, ClientMetricType, ClientPushSite, CodeValue, DeclaredMetric, GroupingPair, GROUP_DELETE, HttpPushSite, POST_PUSH, PUT_PUSH, SiteAction } from './clientSite';
 import { PushMethod } from '../protocol/pushMethod';
 
@@ -185,9 +185,21 @@ class PythonReader {
     if (callee?.type !== 'identifier' && callee?.type !== 'attribute') {
       return undefined;
     }
+    return this.importedHttpName(callee) ?? this.sessionFunction(callee);
+  }
+
+  /** `rq.put` → `requests.put`: a name whose first part an import binds to an HTTP library or function, qualified. */
+  private importedHttpName(callee: TreeNode): string | undefined {
     const [first, ...rest] = callee.text.split('.').map((part) => part.trim());
-    const bound = this.httpNames.get(first) ?? this.sessionLibrary(callee);
+    const bound = this.httpNames.get(first);
     return bound === undefined ? undefined : [bound, ...rest].join('.');
+  }
+
+  /** `client.put` → `httpx.put` when `client` holds an httpx client there. */
+  private sessionFunction(callee: TreeNode): string | undefined {
+    const library = this.sessionLibrary(callee);
+    const attribute = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+    return library === undefined || attribute === undefined ? undefined : `${library}.${attribute}`;
   }
 
   /** For `client.put(...)`: the library whose session or client `client` holds there (`requests.Session()`, `with httpx.Client() as client`), as valueAt follows it. */
@@ -198,12 +210,8 @@ class PythonReader {
     }
     const value = this.valueAt(object, callee);
     const made = value?.type === 'call' ? value.childForFieldName('function') : null;
-    if (made?.type !== 'attribute' && made?.type !== 'identifier') {
-      return undefined;
-    }
-    const [first, ...rest] = made.text.split('.').map((part) => part.trim());
-    const library = this.httpNames.get(first);
-    return library === undefined ? undefined : HTTP_SESSIONS[[library, ...rest].join('.')];
+    const qualified = made?.type === 'attribute' || made?.type === 'identifier' ? this.importedHttpName(made) : undefined;
+    return qualified === undefined ? undefined : HTTP_SESSIONS[qualified];
   }
 
   private readImports(): void {
@@ -524,19 +532,6 @@ function enclosingFunction(node: TreeNode): TreeNode | undefined {
     }
   }
   return undefined;
-}
-
-/** `(value)` → value. */
-function withoutParentheses(node: TreeNode): TreeNode {
-  let inner = node;
-  while (inner.type === 'parenthesized_expression') {
-    const child = inner.namedChildren.find((part) => part !== null && part.type !== 'comment');
-    if (!child) {
-      break;
-    }
-    inner = child;
-  }
-  return inner;
 }
 
 /** `def f(a, b='x', *args, c: int = 1, **kw)` → a, b, args, c, kw. */

@@ -65,10 +65,7 @@ export function pythonStringWritten(node: TreeNode): string {
 
 /** A string literal or adjacent literals (`"a" f"{b}"`), character by character with their positions; undefined for any other node. */
 export function pythonStringBody(written: TreeNode): MappedBody | undefined {
-  let node = written;
-  while (node.type === 'parenthesized_expression' && node.namedChildren.length === 1 && node.namedChildren[0]) {
-    node = node.namedChildren[0];
-  }
+  const node = withoutParentheses(written);
   if (node.type === 'concatenated_string') {
     const parts = node.namedChildren.flatMap((child) => (child?.type === 'string' ? [pythonStringBody(child)] : []));
     return parts.every((part) => part !== undefined) ? parts.flat() : undefined;
@@ -118,4 +115,17 @@ function appendContent(content: TreeNode, raw: boolean, formatted: boolean, char
     }
     index += length;
   }
+}
+
+/** `(value)` → value. */
+export function withoutParentheses(node: TreeNode): TreeNode {
+  let inner = node;
+  while (inner.type === 'parenthesized_expression') {
+    const child = inner.namedChildren.find((part) => part !== null && part.type !== 'comment');
+    if (!child) {
+      break;
+    }
+    inner = child;
+  }
+  return inner;
 }
