@@ -71,6 +71,8 @@ export interface Family {
   readonly samples: Sample[];
   /** Every line that belongs to the family (HELP, TYPE and samples), in document order. */
   readonly lines: number[];
+  /** Room for what the lint rules work out of the family once and share (rules/familyMemo.ts, which alone reads it). */
+  memo?: object;
 }
 
 /** A line the gateway's text parser rejects, in the parser's own words and in ours. */

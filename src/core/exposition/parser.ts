@@ -1189,6 +1189,8 @@ function freezeFamily(family: MutableFamily, modern: boolean): Family {
     effectiveType: family.goType ?? 'untyped',
     samples: family.samples,
     lines: family.lines,
+    // Present from the start, so that filling it in does not change the object's shape.
+    memo: undefined,
   };
   return modern && family.goType === 'gauge_histogram' ? { ...frozen, gaugeHistogramAsHistogram: true } : frozen;
 }

@@ -1,15 +1,5 @@
 import { Family, LabelPair, Sample } from '../model';
-
-/**
- * One metric of a family as the gateway's parser builds it: for histograms and summaries, every line
- * with the same labels (apart from `le` / `quantile`) feeds one metric, which keeps the labels of
- * its first line; any other sample line is a metric of its own.
- */
-export interface FamilyMetric {
-  /** The labels, `le` / `quantile` excluded for histograms / summaries. */
-  readonly labels: readonly LabelPair[];
-  readonly samples: Sample[];
-}
+import { FamilyMetric, memoOf } from './familyMemo';
 
 /** The label that histogram (`le`) or summary (`quantile`) lines carry besides the metric's labels. */
 export function ownLabelOf(family: Family): string | undefined {
@@ -92,18 +82,14 @@ function sameLabelsApartFrom(a: readonly LabelPair[], b: readonly LabelPair[], s
   return j === b.length;
 }
 
-const cache = new WeakMap<Family, FamilyMetric[]>();
-
 /** The metrics of a family; computed once per parsed family, shared by every rule. */
 export function metricsOf(family: Family): FamilyMetric[] {
-  const cached = cache.get(family);
-  if (cached) {
-    return cached;
+  const memo = memoOf(family);
+  if (memo.metrics === undefined) {
+    const ownLabel = ownLabelOf(family);
+    memo.metrics = ownLabel === undefined ? family.samples.map((sample) => ({ labels: sample.labels, samples: [sample] })) : groupedMetrics(family.samples, ownLabel);
   }
-  const ownLabel = ownLabelOf(family);
-  const metrics = ownLabel === undefined ? family.samples.map((sample) => ({ labels: sample.labels, samples: [sample] })) : groupedMetrics(family.samples, ownLabel);
-  cache.set(family, metrics);
-  return metrics;
+  return memo.metrics;
 }
 
 /** Samples grouped by their labels apart from `ownLabel`, in order of first appearance. */
@@ -154,12 +140,10 @@ export function metricCount(family: Family): number {
   return ownLabelOf(family) === undefined ? family.samples.length : metricsOf(family).length;
 }
 
-const labelNameCache = new WeakMap<Family, ReadonlySet<string>>();
-
 /** The names of the labels that a family's samples carry, each once; computed once per parsed family. */
 export function labelNamesOf(family: Family): ReadonlySet<string> {
-  let names = labelNameCache.get(family);
-  if (!names) {
+  const memo = memoOf(family);
+  if (memo.labelNames === undefined) {
     const found = new Set<string>();
     let previous: readonly LabelPair[] = [];
     for (const sample of family.samples) {
@@ -171,10 +155,9 @@ export function labelNamesOf(family: Family): ReadonlySet<string> {
       }
       previous = sample.labels;
     }
-    names = found;
-    labelNameCache.set(family, names);
+    memo.labelNames = found;
   }
-  return names;
+  return memo.labelNames;
 }
 
 function sameLabelNames(a: readonly LabelPair[], b: readonly LabelPair[]): boolean {

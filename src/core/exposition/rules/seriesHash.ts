@@ -1,4 +1,5 @@
 import { Family, LabelPair } from '../model';
+import { memoOf } from './familyMemo';
 import { forEachMetric, labelNamesOf, metricCount } from './familyMetrics';
 import { FNV_OFFSET_BASIS, hashText } from './hashIndex';
 
@@ -32,9 +33,6 @@ export function sanitizedHash(labels: readonly LabelPair[], urlLabels: ReadonlyS
   return hasInstance ? hash : (hash + MISSING_INSTANCE_HASH) | 0;
 }
 
-/** mayHaveDuplicateSeries' answer for a family, and the URL labels it was given for. */
-const answers = new WeakMap<Family, { readonly urlLabels: ReadonlySet<string>; readonly answer: boolean }>();
-
 /**
  * Whether two metrics of the family have the same sanitizedHash, which two equal series always do.
  * Sorting the hashes (natively, in a typed array) answers it for most families, which have no
@@ -43,12 +41,12 @@ const answers = new WeakMap<Family, { readonly urlLabels: ReadonlySet<string>; r
  * kept for the family.
  */
 export function mayHaveDuplicateSeries(family: Family, urlLabels: ReadonlySet<string>): boolean {
-  const known = answers.get(family);
-  if (known?.urlLabels === urlLabels) {
-    return known.answer;
+  const memo = memoOf(family);
+  if (memo.repeatedSeries?.urlLabels === urlLabels) {
+    return memo.repeatedSeries.answer;
   }
   const answer = hasRepeatedSanitizedHash(family, urlLabels);
-  answers.set(family, { urlLabels, answer });
+  memo.repeatedSeries = { urlLabels, answer };
   return answer;
 }
 

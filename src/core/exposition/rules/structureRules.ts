@@ -1,5 +1,6 @@
 import { Family, LabelPair, Sample } from '../model';
 import { metricsOf } from './familyMetrics';
+import { BucketSeries, memoOf } from './familyMemo';
 import { Finding, LintRule } from './rule';
 
 // Shapes that the gateway accepts but that are almost always a mistake.
@@ -27,19 +28,11 @@ function labelNamed(sample: Sample, name: string): LabelPair | undefined {
   return undefined;
 }
 
-/** The bucket samples of one histogram series, with their bounds. */
-interface BucketSeries {
-  readonly buckets: Sample[];
-  readonly bounds: number[];
-}
-
-const bucketSeriesCache = new WeakMap<Family, BucketSeries[]>();
-
 /** A histogram's bucket samples, per series (labels apart from `le`); computed once per parsed family. */
 function bucketSeries(family: Family): BucketSeries[] {
-  const cached = bucketSeriesCache.get(family);
-  if (cached) {
-    return cached;
+  const memo = memoOf(family);
+  if (memo.bucketSeries !== undefined) {
+    return memo.bucketSeries;
   }
   const bucketName = `${family.name}_bucket`;
   const series: BucketSeries[] = [];
@@ -57,7 +50,7 @@ function bucketSeries(family: Family): BucketSeries[] {
       series.push({ buckets, bounds });
     }
   }
-  bucketSeriesCache.set(family, series);
+  memo.bucketSeries = series;
   return series;
 }
 
