@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { lintExposition } from '../../../../src/core/exposition/lint';
+import { unitWords } from '../../../../src/core/exposition/rules/promlintRules';
 import { seededRandom } from '../../../support/seededRandom';
 
 // abbreviated-unit and non-base-unit read a name's `_` segments in one pass; what they find must be
@@ -39,5 +40,40 @@ describe('name words of the promlint rules', () => {
     assert.deepEqual(findings('a_seconds_milliseconds', 'non-base-unit'), []);
     assert.match(findings('x_kilobytes_total', 'non-base-unit')[0], /"bytes" instead of "kilobytes"/);
     assert.deepEqual(findings('a_bit_ms', 'non-base-unit'), []);
+  });
+
+  it('non-base-unit reads the same first unit word as cutting the name at each _ (unitWords)', () => {
+    const unitSegments = [
+      'kelvin',
+      'kelvins',
+      'Kelvins',
+      'kilokelvins',
+      'megabits',
+      'mibibytes',
+      'decameters',
+      'decimetres',
+      'picoseconds',
+      'minutes',
+      'miles',
+      'milliminutes',
+      'secondsx',
+      'xbytes',
+      'gibigrams',
+      'ounces',
+      'bytes',
+    ];
+    const random = seededRandom(0xba5e);
+    for (let i = 0; i < 400; i++) {
+      const count = 1 + Math.floor(random() * 5);
+      const segments = Array.from({ length: count }, () => {
+        const words = random() < 0.5 ? unitSegments : SEGMENTS;
+        return words[Math.floor(random() * words.length)];
+      });
+      const name = segments.join('_').replace(/^_+/, '') || 'a';
+      const first = unitWords(name)[0];
+      const expected = first === undefined || first.word === first.base ? [] : [`"${first.base}" instead of "${first.word}"`];
+      const found = findings(name, 'non-base-unit').map((message) => /"\w+" instead of "\w+"/.exec(message)?.[0]);
+      assert.deepEqual(found, expected, name);
+    }
   });
 });
