@@ -188,8 +188,8 @@ class ScriptFinder {
   }
 
   /**
-   * An Ansible task (an item of a list of tasks) running the shell module: `shell: SCRIPT` or
-   * `shell: {cmd: SCRIPT}`. A GitHub step's `shell: bash` sits beside `run:`, and a module's own
+   * An Ansible task (an item of a list of tasks) running the shell module: `shell: SCRIPT`,
+   * `shell: {cmd: SCRIPT}`, or `shell:` alone with the script in `args: {cmd: SCRIPT}`. A GitHub step's `shell: bash` sits beside `run:`, and a module's own
    * `shell:` option (the user module's login shell) is not in a list item: neither is a script.
    */
   private ansibleShellTask(map: YAMLMap, listItem: boolean): void {
@@ -198,13 +198,15 @@ class ScriptFinder {
     }
     for (const key of ANSIBLE_SHELL_KEYS) {
       const value = map.get(key, true);
-      const script = isMap(value) ? value.get('cmd', true) : value;
+      const args = map.get('args', true);
+      const scriptInArgs = isScalar(value) && value.value === null && isMap(args);
+      const script = isMap(value) ? value.get('cmd', true) : scriptInArgs ? args.get('cmd', true) : value;
       if (!isScalar(script) || typeof script.value !== 'string') {
         continue;
       }
-      const args = map.get('args', true);
-      const freeForm = !isMap(value);
-      const executable = (isMap(value) ? scalarString(value.get('executable', true)) : freeFormExecutable(script.value)) ?? (isMap(args) ? scalarString(args.get('executable', true)) : undefined);
+      const freeForm = !isMap(value) && !scriptInArgs;
+      const ownExecutable = isMap(value) ? scalarString(value.get('executable', true)) : freeForm ? freeFormExecutable(script.value) : undefined;
+      const executable = ownExecutable ?? (isMap(args) ? scalarString(args.get('executable', true)) : undefined);
       // A templated executable (`{{ shell }}`) is not known: the script is read as the shell's.
       if (executable === undefined || executable.includes('{{') || SHELLS.has(programName(executable))) {
         this.add('shell', [script], { freeForm });

@@ -123,9 +123,16 @@ describe('shell scripts embedded in YAML', () => {
       '    - name: the login shell of the user module is not a script',
       '      ansible.builtin.user: { name: backup, shell: /bin/bash }',
       '    - ansible.builtin.command: echo five',
+      '    - name: the script in args',
+      '      shell:',
+      '      args:',
+      '        cmd: echo six chdir=/srv',
+      '        executable: /bin/bash',
+      '    - shell:',
+      '      args: { cmd: echo seven, executable: /usr/bin/python3 }',
       '',
     ].join('\n');
-    assert.deepEqual(scripts(yaml), ['echo one\n', 'echo two', 'echo three']);
+    assert.deepEqual(scripts(yaml), ['echo one\n', 'echo two', 'echo three', 'echo six chdir=/srv']);
     assert.deepEqual(scripts('steps:\n  - { run: echo gh, shell: bash }\n'), ['echo gh']);
   });
 
