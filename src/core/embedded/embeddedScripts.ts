@@ -189,8 +189,9 @@ class ScriptFinder {
 
   /**
    * An Ansible task (an item of a list of tasks) running the shell module: `shell: SCRIPT`,
-   * `shell: {cmd: SCRIPT}`, or `shell:` alone with the script in `args: {cmd: SCRIPT}`. A GitHub step's `shell: bash` sits beside `run:`, and a module's own
-   * `shell:` option (the user module's login shell) is not in a list item: neither is a script.
+   * `shell: {cmd: SCRIPT}`, or `shell:` alone with the script in `args: {cmd: SCRIPT}`. A GitHub
+   * step's `shell: bash` sits beside `run:`, and a module's own `shell:` option (the user module's
+   * login shell) is not in a list item: neither is a script.
    */
   private ansibleShellTask(map: YAMLMap, listItem: boolean): void {
     if (!listItem || map.has('run')) {

@@ -180,7 +180,7 @@ function familyOutline(family: Family): Family {
     type: family.type && detachedType(family.type),
     samples: family.samples.length === 0 ? [] : [sampleOutline(family.samples[0])],
     lines: [],
-    // What the rules worked out of the whole family does not hold for the outline.
+    // The whole family's memo holds its samples (its metrics) and does not describe the outline.
     memo: undefined,
   };
 }

@@ -64,12 +64,13 @@ const BASE_UNITS: Record<string, string> = {
   pounds: 'grams',
   ounces: 'grams',
 };
-const UNIT_PREFIXES = ['', 'pico', 'nano', 'micro', 'milli', 'centi', 'deci', 'deca', 'hecto', 'kilo', 'kibi', 'mega', 'mibi', 'giga', 'gibi', 'tera', 'tebi', 'peta', 'pebi'];
+/** promlint's unit prefixes (its list starts with '', a unit without prefix). */
+const UNIT_PREFIXES = ['pico', 'nano', 'micro', 'milli', 'centi', 'deci', 'deca', 'hecto', 'kilo', 'kibi', 'mega', 'mibi', 'giga', 'gibi', 'tera', 'tebi', 'peta', 'pebi'];
 
 const NO_PREFIXES: readonly string[] = [];
-/** The prefixes but '', by their first letter: a segment can only start with those of its own first letter. */
+/** The prefixes by their first letter: a segment can only start with those of its own first letter. */
 const PREFIXES_BY_LETTER = new Map<string, string[]>();
-for (const prefix of UNIT_PREFIXES.filter((prefix) => prefix !== '')) {
+for (const prefix of UNIT_PREFIXES) {
   const same = PREFIXES_BY_LETTER.get(prefix[0]) ?? [];
   same.push(prefix);
   PREFIXES_BY_LETTER.set(prefix[0], same);
@@ -85,7 +86,7 @@ interface UnitWord {
   readonly base: string;
 }
 
-/** The unit word that a `_` segment of a name is, if any: a base unit, or one after a prefix (UNIT_PREFIXES' order: '' first). */
+/** The unit word that a `_` segment of a name is, if any: a base unit, or one after a prefix (no prefix first, then UNIT_PREFIXES' order). */
 function unitWordOf(segment: string): UnitWord | undefined {
   if (segment.length < SHORTEST_UNIT_WORD) {
     return undefined;
@@ -112,7 +113,7 @@ export function unitWords(name: string): UnitWord[] {
  * The first `_` segment of a name that unitWordOf takes for a unit word: a base unit after one of the
  * prefixes or none. One native search per name costs a tenth of cutting each segment and looking it up.
  */
-const UNIT_SEGMENT = new RegExp(`(?:^|_)((?:${UNIT_PREFIXES.filter((prefix) => prefix !== '').join('|')})?(?:${Object.keys(BASE_UNITS).join('|')}))(?=_|$)`);
+const UNIT_SEGMENT = new RegExp(`(?:^|_)((?:${UNIT_PREFIXES.join('|')})?(?:${Object.keys(BASE_UNITS).join('|')}))(?=_|$)`);
 
 /** unitWords(name)[0], found without cutting the name up. */
 function firstUnitWord(name: string): UnitWord | undefined {
