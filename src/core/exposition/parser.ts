@@ -140,8 +140,9 @@ class ExpositionParser {
   private readonly openMetricsKeywords: Token[] = [];
   // Names and values repeat from one sample line to the next: reusing the previous line's strings
   // saves most of the strings a large document would otherwise keep, and most of the scanning.
-  private previousSampleName = '';
-  private previousSampleFamily: MutableFamily | undefined;
+  /** The plain metric name of the last sample, HELP or TYPE line that had one, and its family. */
+  private previousName = '';
+  private previousFamily: MutableFamily | undefined;
   private readonly previousLabelNames: string[] = [];
   private readonly previousLabelValues: string[] = [];
   /** The labels of the sample being read, copied to an array of the right size once complete. */
@@ -178,6 +179,7 @@ class ExpositionParser {
     for (let parsed = 0; parsed < maxLines && !this.ended; parsed++) {
       this.ended = !this.parseLine();
     }
+    forgetLastMatch();
     return !this.ended;
   }
 
@@ -201,6 +203,7 @@ class ExpositionParser {
     while (this.pos + 1 < piece.length) {
       this.parseLine();
     }
+    forgetLastMatch();
   }
 
   private setText(text: string): void {
@@ -242,8 +245,10 @@ class ExpositionParser {
         return false; // The only place where the end of the input is not an error.
       }
       if (this.current === HASH) {
-        this.comment();
-      } else if (this.current !== NEWLINE) {
+        if (!this.plainHelpOrTypeLine()) {
+          this.comment();
+        }
+      } else if (this.current !== NEWLINE && !this.plainSampleLine()) {
         this.sampleLine();
       }
       return true;
@@ -668,6 +673,52 @@ class ExpositionParser {
     }
   }
 
+  /**
+   * A HELP or TYPE line of the commonest shape (PLAIN_HELP_OR_TYPE_LINE) that Go accepts, read with
+   * native scans rather than a character at a time. Anything else answers false having changed
+   * nothing that comment, which then reads the line, would not (the family of its name is the one
+   * comment finds). `current` is the hash.
+   */
+  private plainHelpOrTypeLine(): boolean {
+    const text = this.text;
+    const hash = this.pos;
+    PLAIN_HELP_OR_TYPE_LINE.lastIndex = hash;
+    if (!PLAIN_HELP_OR_TYPE_LINE.test(text)) {
+      return false;
+    }
+    const newline = PLAIN_HELP_OR_TYPE_LINE.lastIndex - 1;
+    const help = text.charCodeAt(hash + 2) === 0x48; // H
+    const nameStart = hash + '# HELP '.length;
+    const nameEnd = text.indexOf(' ', nameStart);
+    const previous = this.previousName;
+    const previousFamily = this.previousFamily;
+    const same = previousFamily !== undefined && previous.length === nameEnd - nameStart && text.startsWith(previous, nameStart);
+    const name = same ? previous : text.slice(nameStart, nameEnd);
+    const family = same ? previousFamily : this.familyFor(name);
+    const rest = text.slice(nameEnd + 1, newline);
+    const type = help ? undefined : metricTypeNamed(rest, this.modern);
+    if (help ? family.helpLine >= 0 : family.goType !== undefined || type === undefined) {
+      return false;
+    }
+    const lineStart = this.lineStart;
+    const nameToken = new ParsedToken(name, this.line, nameStart - lineStart, nameEnd - lineStart);
+    const restToken = new ParsedToken(rest, this.line, nameEnd + 1 - lineStart, newline - lineStart);
+    this.previousName = name;
+    this.previousFamily = family;
+    this.currentFamily = family;
+    this.enterFamily(family);
+    if (type === undefined) {
+      family.help = { text: rest, name: nameToken, line: this.line, textSpan: restToken };
+      family.helpLine = this.line;
+    } else {
+      family.goType = type;
+      family.type = { type, name: nameToken, line: this.line, typeToken: restToken };
+      family.typeLine = this.line;
+    }
+    this.moveTo(newline);
+    return true;
+  }
+
   /** The comment keyword from `start` to the cursor, when it is HELP or TYPE: compared in place, as most comments are one of them. */
   private keywordAt(start: number): 'HELP' | 'TYPE' | undefined {
     if (this.pos - start !== 4) {
@@ -705,6 +756,100 @@ class ExpositionParser {
     family.typeLine = this.line;
   }
 
+  /**
+   * A sample line of the commonest shape (PLAIN_SAMPLE_LINE: plain names, plain label values, a value
+   * and no timestamp) that Go accepts, read with native scans rather than a character at a time: in a
+   * cold process most lines are read before the JIT has optimised the general reader. Anything else
+   * answers false having changed nothing that sampleLine, which then reads the line, would not (the
+   * family of its name is the one sampleLine finds; the previous line's strings are only a cache).
+   */
+  private plainSampleLine(): boolean {
+    const text = this.text;
+    const nameStart = this.pos;
+    PLAIN_SAMPLE_LINE.lastIndex = nameStart;
+    if (this.textHasEscapedByte || !PLAIN_SAMPLE_LINE.test(text)) {
+      return false;
+    }
+    const newline = PLAIN_SAMPLE_LINE.lastIndex - 1;
+    const name = this.plainMetricNameAt(nameStart);
+    const family = name === this.previousName && this.previousFamily ? this.previousFamily : this.familyFor(name);
+    // A histogram's or summary's lines (`le`, `quantile`, negative counts) are sampleLine's.
+    if (this.specialLabelOf(family) !== undefined) {
+      return false;
+    }
+    const lineStart = this.lineStart;
+    const labels = this.labelScratch;
+    let count = 0;
+    let cursor = nameStart + name.length;
+    if (text.charCodeAt(cursor) === OPEN_BRACE) {
+      this.seenLabelNames = undefined;
+      do {
+        const labelStart = cursor + 1;
+        const equals = text.indexOf('=', labelStart);
+        const labelName = this.plainLabelNameAt(count, labelStart, equals);
+        if (labelName === '__name__' || this.isSeenLabelName(labels, count, labelName)) {
+          return false;
+        }
+        const quote = equals + 1;
+        const closingQuote = text.indexOf('"', quote + 1);
+        const value = this.plainLabelValueAt(count, quote + 1, closingQuote);
+        labels[count++] = new ParsedLabel(labelName, this.line, labelStart - lineStart, value, quote - lineStart, closingQuote + 1 - lineStart);
+        cursor = closingQuote + 1;
+      } while (text.charCodeAt(cursor) === COMMA);
+      cursor++; // the closing brace
+    }
+    const valueStart = cursor + 1;
+    const valueText = text.slice(valueStart, newline);
+    const numericValue = parseGoFloat(valueText);
+    if (numericValue === undefined) {
+      return false;
+    }
+    this.currentBucket = NaN;
+    this.previousName = name;
+    this.previousFamily = family;
+    this.currentFamily = family;
+    family.goType ??= 'untyped';
+    this.enterFamily(family);
+    this.moveTo(newline);
+    this.addSample(
+      new ParsedSample(name, this.line, nameStart - lineStart, family.name, count === 0 ? NO_LABELS : labels.slice(0, count), valueText, valueStart - lineStart, numericValue, undefined),
+      family,
+    );
+    return true;
+  }
+
+  /** The plain metric name at `start` (PLAIN_SAMPLE_LINE matched): the previous sample's when it is the same. */
+  private plainMetricNameAt(start: number): string {
+    const text = this.text;
+    const previous = this.previousName;
+    if (previous.length > 0 && text.startsWith(previous, start) && !isMetricNameContinuation(text.charCodeAt(start + previous.length))) {
+      return previous;
+    }
+    let end = start + 1;
+    while (isMetricNameContinuation(text.charCodeAt(end))) {
+      end++;
+    }
+    return text.slice(start, end);
+  }
+
+  /** The plain label name from `start` to `end`: the one at the same place in the previous sample when it is the same. */
+  private plainLabelNameAt(index: number, start: number, end: number): string {
+    const previous = this.previousLabelNames[index];
+    if (previous !== undefined && previous.length === end - start && this.text.startsWith(previous, start)) {
+      return previous;
+    }
+    return (this.previousLabelNames[index] = this.text.slice(start, end));
+  }
+
+  /** The plain label value from `start` to `end` (no escape in it): the one at the same place in the previous sample when it is the same. */
+  private plainLabelValueAt(index: number, start: number, end: number): string {
+    const previous = this.previousLabelValues[index];
+    if (previous !== undefined && previous.length === end - start && this.text.startsWith(previous, start)) {
+      return previous;
+    }
+    return (this.previousLabelValues[index] = this.text.slice(start, end));
+  }
+
   private sampleLine(): void {
     this.currentBucket = NaN;
     if (this.modern && (this.current === OPEN_BRACE || this.current === QUOTE)) {
@@ -712,7 +857,7 @@ class ExpositionParser {
       return;
     }
     const nameStart = this.pos;
-    const name = this.readMetricNameReusing(this.previousSampleName);
+    const name = this.readMetricNameReusing(this.previousName);
     if (this.modern && this.current === QUOTE) {
       // `a"b" 1`: Go's 1.11 reader goes on through a quote even after a plain start.
       this.moveTo(nameStart);
@@ -723,9 +868,9 @@ class ExpositionParser {
       this.rejectInvalidMetricName();
     }
     // A repeated name (see familyFor) needs no look-up.
-    const family = name === this.previousSampleName && this.previousSampleFamily ? this.previousSampleFamily : this.familyFor(name);
-    this.previousSampleName = name;
-    this.previousSampleFamily = family;
+    const family = name === this.previousName && this.previousFamily ? this.previousFamily : this.familyFor(name);
+    this.previousName = name;
+    this.previousFamily = family;
     this.currentFamily = family;
     family.goType ??= 'untyped';
     this.enterFamily(family);
@@ -795,6 +940,10 @@ class ExpositionParser {
       nameEnd === undefined
         ? new ParsedSample(name, this.line, nameStart - lineStart, family.name, labels, valueText, valueStart - lineStart, numericValue, timestamp)
         : new QuotedSample(name, this.line, nameStart - lineStart, nameEnd - lineStart, family.name, labels, valueText, valueStart - lineStart, numericValue, timestamp);
+    this.addSample(sample, family);
+  }
+
+  private addSample(sample: ParsedSample, family: MutableFamily): void {
     family.samples.push(sample);
     this.sampleCount++;
     if (this.familyListener === undefined) {
@@ -1141,6 +1290,32 @@ class ExpositionParser {
   private codePoint(): number {
     return this.text.codePointAt(this.pos) ?? 0;
   }
+}
+
+const PLAIN_LABEL = '[a-zA-Z_][a-zA-Z0-9_]*="[^"\\\\\\n]*"';
+/**
+ * A sample line that plainSampleLine may read, from its name to its new-line: a plain metric name,
+ * optionally one or more plain labels (no blank, no trailing comma, no escape in a value) between
+ * braces, one space and a value that is one word.
+ */
+const PLAIN_SAMPLE_LINE = new RegExp(`[a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{${PLAIN_LABEL}(?:,${PLAIN_LABEL})*\\})? [^ \\t\\n]+\\n`, 'y');
+
+/**
+ * A HELP or TYPE line that plainHelpOrTypeLine may read: one blank after the hash and after the
+ * keyword, a plain metric name, one blank, and a text that neither starts with a blank nor has a
+ * backslash (an escape) in it.
+ */
+const PLAIN_HELP_OR_TYPE_LINE = /# (?:HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* [^ \t\\\n][^\\\n]*\n/y;
+
+const EMPTY_MATCH = /^/;
+
+/**
+ * Lets go of the text the parser's expressions last matched: RegExp keeps the last string any
+ * expression matched (`RegExp.input`), which would keep a whole document, however large, until the
+ * next match anywhere.
+ */
+function forgetLastMatch(): void {
+  EMPTY_MATCH.test('');
 }
 
 /** A byte of invalid UTF-8 as decodeExposition leaves it (isEscapedByte). */

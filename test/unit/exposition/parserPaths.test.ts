@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { lintExposition } from '../../../src/core/exposition/lint';
 import { parseExposition } from '../../../src/core/exposition/parser';
+import { GatewayTarget } from '../../../src/core/protocol/gatewayTarget';
+import { Span, Token } from '../../../src/core/exposition/model';
 
 /** Findings as `line:column code`, 0-based. */
 function findings(text: string, groupingLabels: string[] = []): string[] {
@@ -64,5 +66,79 @@ describe('parser and rule fast paths', () => {
       timestamp: { text: '3', span: { line: 0, start: 11, end: 12 } },
       line: 0,
     });
+  });
+});
+
+/** The parse as plain JSON, without the line count (which the appended comment changes). */
+function parsedAsJson(text: string, target: GatewayTarget): unknown {
+  const { families, samples, problems } = parseExposition(text, { target });
+  return JSON.parse(JSON.stringify({ families, samples, problems: problems.map(({ code, message, goError, span }) => ({ code, message, goError, span })) }));
+}
+
+// An invalid UTF-8 byte anywhere in a document (here in a comment, which Go never reads) turns the
+// sample-line shortcut off: the same lines must then read the same through the general reader.
+const INVALID_BYTE_COMMENT = '# \udc80\n';
+
+const TARGET_1_11: GatewayTarget = { version: '1.11', utf8Names: false, consistencyCheckDisabled: false };
+const TARGET_1_5: GatewayTarget = { version: '1.5', utf8Names: false, consistencyCheckDisabled: false };
+
+const FAMILY_HEADS = ['', '# TYPE m counter\n', '# TYPE m histogram\n', '# TYPE m summary\n', '# TYPE m gaugehistogram\n', '# HELP m Help.\n'];
+const SAMPLE_NAMES = ['m', 'm_bucket', 'm_count', 'm_sum', 'n:sub_total', '_x1'];
+const LABEL_SETS = [
+  '',
+  '{a="1"}',
+  '{a="1",b="x y"}',
+  '{le="0.5"}',
+  '{le="+Inf",a=""}',
+  '{quantile="0.9"}',
+  '{quantile="x"}',
+  '{a="1",a="2"}',
+  '{__name__="m"}',
+  '{a="1",}',
+  '{ a="1"}',
+  '{a="\\n"}',
+  '{a="é"}',
+  '{"q"="1"}',
+  '{a=1}',
+];
+const VALUES = [' 1', ' -1', ' 1.5e3', ' NaN', ' +Inf', ' 0x1', ' 1_0', ' ', '  2', ' 1 1700000000000', ' 1 ', ' 1\r', ''];
+
+describe('the plain-line shortcuts', () => {
+  for (const target of [TARGET_1_11, TARGET_1_5]) {
+    it(`read every sample line as the general reader does (${target.version})`, () => {
+      let compared = 0;
+      for (const head of FAMILY_HEADS) {
+        for (const name of SAMPLE_NAMES) {
+          for (const labelSet of LABEL_SETS) {
+            const lines = VALUES.map((value) => `${name}${labelSet}${value}\n`).join('');
+            const document = `${head}${lines}m{a="9"} 9\n`;
+            const general = parsedAsJson(document + INVALID_BYTE_COMMENT, target);
+            assert.deepEqual(parsedAsJson(document, target), general, document);
+            compared++;
+          }
+        }
+      }
+      assert.equal(compared, FAMILY_HEADS.length * SAMPLE_NAMES.length * LABEL_SETS.length);
+    });
+  }
+
+  it('read HELP and TYPE lines as the general reader does, or leave them to it', () => {
+    const at = ({ line, start, end }: Span) => `${line}:${start}-${end}`;
+    const token = ({ text, span }: Token) => `${text}@${at(span)}`;
+    const document = parseExposition('# HELP a Some help.\n# TYPE a counter\na 1\n# HELP b  two blanks\\\\ and an escape\n# TYPE b gauge\n');
+    const [a, b] = document.families;
+    assert.deepEqual([a.help?.text, a.help?.line, token(a.help!.name), at(a.help!.textSpan)], ['Some help.', 0, 'a@0:7-8', '0:9-19']);
+    assert.deepEqual([a.type?.type, a.type?.line, token(a.type!.name), token(a.type!.typeToken)], ['counter', 1, 'a@1:7-8', 'counter@1:9-16']);
+    assert.deepEqual(a.lines, [0, 1, 2]);
+    assert.deepEqual([b.help?.text, at(b.help!.textSpan), b.type?.type], ['two blanks\\ and an escape', '3:10-36', 'gauge']);
+  });
+
+  it('leave duplicate, unknown and empty HELP and TYPE lines to the general reader', () => {
+    const codes = (text: string) => parseExposition(text).problems.map((problem) => `${problem.span.line} ${problem.code}`);
+    assert.deepEqual(codes('# HELP a A.\n# HELP a B.\n'), ['1 duplicate-help']);
+    assert.deepEqual(codes('# TYPE a gauge\n# TYPE a counter\n'), ['1 duplicate-type']);
+    assert.deepEqual(codes('a 1\n# TYPE a gauge\n'), ['1 duplicate-type']);
+    assert.deepEqual(codes('# TYPE a gauges\n'), ['0 unknown-type']);
+    assert.deepEqual(parseExposition('# HELP a \n').families[0].help, undefined);
   });
 });
