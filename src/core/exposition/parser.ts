@@ -773,10 +773,8 @@ class ExpositionParser {
     const newline = PLAIN_SAMPLE_LINE.lastIndex - 1;
     const name = this.plainMetricNameAt(nameStart);
     const family = name === this.previousName && this.previousFamily ? this.previousFamily : this.familyFor(name);
-    // A histogram's or summary's lines (`le`, `quantile`, negative counts) are sampleLine's.
-    if (this.specialLabelOf(family) !== undefined) {
-      return false;
-    }
+    // Go leaves `le` out of a histogram's labels and `quantile` out of a summary's: its value must be a number, and it may repeat.
+    const specialLabel = this.specialLabelOf(family);
     const lineStart = this.lineStart;
     const labels = this.labelScratch;
     let count = 0;
@@ -787,12 +785,16 @@ class ExpositionParser {
         const labelStart = cursor + 1;
         const equals = text.indexOf('=', labelStart);
         const labelName = this.plainLabelNameAt(count, labelStart, equals);
-        if (labelName === '__name__' || this.isSeenLabelName(labels, count, labelName)) {
+        const special = labelName === specialLabel;
+        if (labelName === '__name__' || (!special && this.isSeenLabelName(labels, count, labelName))) {
           return false;
         }
         const quote = equals + 1;
         const closingQuote = text.indexOf('"', quote + 1);
         const value = this.plainLabelValueAt(count, quote + 1, closingQuote);
+        if (special && parseGoFloat(value) === undefined) {
+          return false;
+        }
         labels[count++] = new ParsedLabel(labelName, this.line, labelStart - lineStart, value, quote - lineStart, closingQuote + 1 - lineStart);
         cursor = closingQuote + 1;
       } while (text.charCodeAt(cursor) === COMMA);
@@ -801,7 +803,8 @@ class ExpositionParser {
     const valueStart = cursor + 1;
     const valueText = text.slice(valueStart, newline);
     const numericValue = parseGoFloat(valueText);
-    if (numericValue === undefined) {
+    // A negative count of a (gauge) histogram may be refused (rejectNegativeHistogramCount).
+    if (numericValue === undefined || (numericValue < 0 && isHistogramLike(family.goType))) {
       return false;
     }
     this.currentBucket = NaN;

@@ -92,6 +92,8 @@ const LABEL_SETS = [
   '{le="+Inf",a=""}',
   '{quantile="0.9"}',
   '{quantile="x"}',
+  '{le="1",le="2"}',
+  '{quantile="0.5",a="1",quantile="0.9",a="2"}',
   '{a="1",a="2"}',
   '{__name__="m"}',
   '{a="1",}',
