@@ -783,15 +783,14 @@ class ExpositionParser {
       this.seenLabelNames = undefined;
       do {
         const labelStart = cursor + 1;
-        const equals = text.indexOf('=', labelStart);
-        const labelName = this.plainLabelNameAt(count, labelStart, equals);
+        const labelName = this.plainLabelNameAt(count, labelStart);
         const special = labelName === specialLabel;
         if (labelName === '__name__' || (!special && this.isSeenLabelName(labels, count, labelName))) {
           return false;
         }
-        const quote = equals + 1;
-        const closingQuote = text.indexOf('"', quote + 1);
-        const value = this.plainLabelValueAt(count, quote + 1, closingQuote);
+        const quote = labelStart + labelName.length + 1;
+        const value = this.plainLabelValueAt(count, quote + 1);
+        const closingQuote = quote + 1 + value.length;
         if (special && parseGoFloat(value) === undefined) {
           return false;
         }
@@ -835,22 +834,24 @@ class ExpositionParser {
     return text.slice(start, end);
   }
 
-  /** The plain label name from `start` to `end`: the one at the same place in the previous sample when it is the same. */
-  private plainLabelNameAt(index: number, start: number, end: number): string {
+  /** The plain label name at `start`, up to its `=` (PLAIN_SAMPLE_LINE matched): the `index`-th of the previous sample when it is the same. */
+  private plainLabelNameAt(index: number, start: number): string {
+    const text = this.text;
     const previous = this.previousLabelNames[index];
-    if (previous !== undefined && previous.length === end - start && this.text.startsWith(previous, start)) {
+    if (previous !== undefined && text.charCodeAt(start + previous.length) === EQUALS && text.startsWith(previous, start)) {
       return previous;
     }
-    return (this.previousLabelNames[index] = this.text.slice(start, end));
+    return (this.previousLabelNames[index] = text.slice(start, text.indexOf('=', start)));
   }
 
-  /** The plain label value from `start` to `end` (no escape in it): the one at the same place in the previous sample when it is the same. */
-  private plainLabelValueAt(index: number, start: number, end: number): string {
+  /** The plain label value at `start`, up to its closing quote (PLAIN_SAMPLE_LINE matched): the `index`-th of the previous sample when it is the same. */
+  private plainLabelValueAt(index: number, start: number): string {
+    const text = this.text;
     const previous = this.previousLabelValues[index];
-    if (previous !== undefined && previous.length === end - start && this.text.startsWith(previous, start)) {
+    if (previous !== undefined && text.charCodeAt(start + previous.length) === QUOTE && text.startsWith(previous, start)) {
       return previous;
     }
-    return (this.previousLabelValues[index] = this.text.slice(start, end));
+    return (this.previousLabelValues[index] = text.slice(start, text.indexOf('"', start)));
   }
 
   private sampleLine(): void {

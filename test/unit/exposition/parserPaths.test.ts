@@ -87,6 +87,8 @@ const SAMPLE_NAMES = ['m', 'm_bucket', 'm_count', 'm_sum', 'n:sub_total', '_x1']
 const LABEL_SETS = [
   '',
   '{a="1"}',
+  '{ab="1"}',
+  '{a="12"}',
   '{a="1",b="x y"}',
   '{le="0.5"}',
   '{le="+Inf",a=""}',
@@ -121,6 +123,15 @@ describe('the plain-line shortcuts', () => {
         }
       }
       assert.equal(compared, FAMILY_HEADS.length * SAMPLE_NAMES.length * LABEL_SETS.length);
+    });
+
+    it(`read each line after another as the general reader does, strings of the line before reused or not (${target.version})`, () => {
+      for (const head of FAMILY_HEADS) {
+        for (const name of SAMPLE_NAMES) {
+          const document = head + LABEL_SETS.map((labelSet) => `${name}${labelSet} 1\n`).join('');
+          assert.deepEqual(parsedAsJson(document, target), parsedAsJson(document + INVALID_BYTE_COMMENT, target), document);
+        }
+      }
     });
   }
 
