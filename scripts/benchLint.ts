@@ -1,9 +1,11 @@
 // `npm run bench:lint`: how fast `pgw lint` judges a large push body, next to `promtool check metrics`,
 // and how long one in-editor lint of a 20 000-line document takes.
 //   (a) `node dist/pgw.js lint FILE` on generated documents that the gateway accepts (no timestamps,
-//       no duplicates), several runs: median and min wall time, exit code 0. Two shapes: ~13 MB of
-//       200k series in families of 50-450 series, and ~11 MB of 100k series in families of 5-15
-//       (promtool 3 slows down as families grow, so the small families are the hard comparison)
+//       no duplicates), several runs: median and min wall time, exit code 0. Three shapes: ~13 MB of
+//       200k series in families of 50-450 series; ~7 MB of 100k series with three short labels in
+//       families of 5-15 (promtool 3 slows down as families grow and as lines get longer, so this is
+//       the hardest comparison); and the issue's document, ~11 MB of 100k batch-job series with four
+//       labels, in families of 5-15 too
 //   (b) `promtool check metrics < FILE` the same number of times, for each promtool version found:
 //       3.x (the reference root's, .cache/reference-sid, or PGW_PROMTOOL_3) and 2.x (/usr/bin or PATH);
 //       the ratio of the medians, measured in the same run (the machine may be loaded), and with GNU
@@ -59,6 +61,10 @@ const HISTOGRAM_SUBJECTS = ['request_seconds', 'query_seconds', 'response_bytes'
 const SECONDS_BOUNDS = ['0.005', '0.01', '0.025', '0.05', '0.1', '0.25', '0.5', '1', '2.5', '5', '10'];
 const BYTES_BOUNDS = ['100', '1000', '10000', '100000', '1e+06', '1e+07', '1e+08'];
 
+const TASKS = ['backup_db', 'nightly_report', 'invoice_export', 'cache_warmup', 'log_rotate', 'search_reindex'];
+const STAGES = ['extract', 'transform', 'load', 'verify'];
+const ENVIRONMENTS = ['prod', 'staging'];
+
 type Kind = 'counter' | 'gauge' | 'histogram';
 
 /** The label set of the `index`-th series of a family: mixed-radix digits of the index, so never twice the same. */
@@ -75,6 +81,15 @@ function labelSet(kind: Kind, index: number): string {
   const zone = ZONES[rest % ZONES.length];
   rest = Math.floor(rest / ZONES.length);
   return `svc="${service}",pod="${service}-${zone}${rest}"`;
+}
+
+/** The labels of a batch job's series (not `job`, which the push URL gives), never twice the same: about 110 bytes a series. */
+function batchJobLabelSet(index: number): string {
+  const task = TASKS[index % TASKS.length];
+  const rest = Math.floor(index / TASKS.length);
+  const stage = STAGES[rest % STAGES.length];
+  const host = Math.floor(rest / STAGES.length);
+  return `task="${task}",instance="batch-${String(host).padStart(2, '0')}.dc1",env="${ENVIRONMENTS[index % 2]}",stage="${stage}"`;
 }
 
 interface GeneratedDocument {
@@ -115,6 +130,13 @@ class DocumentWriter {
     this.family(name, 'gauge', `Current ${name.replace(/_/g, ' ')}.`);
     for (let i = 0; i < series; i++) {
       this.sample(`${name}{${labelSet('gauge', i)}} ${(this.random() * 1e4).toFixed(3)}`);
+    }
+  }
+
+  batchJobFamily(name: string, type: Kind, series: number): void {
+    this.family(name, type, `What the ${name.replace(/_/g, ' ')} of the last run was.`);
+    for (let i = 0; i < series; i++) {
+      this.sample(`${name}{${batchJobLabelSet(i)}} ${type === 'counter' ? Math.floor(this.random() * 1e7) : (this.random() * 1e4).toFixed(3)}`);
     }
   }
 
@@ -174,6 +196,25 @@ function generateSmallFamilies(targetSamples: number, seed: number): GeneratedDo
       writer.counter(`${prefix}_${pick(random, SUBJECTS)}_total`, series);
     } else {
       writer.gauge(`${prefix}_${pick(random, GAUGE_SUBJECTS)}`, series);
+    }
+  }
+  return { text: writer.text(), samples: writer.samples, families: writer.families };
+}
+
+/**
+ * The issue's document: about `targetSamples` batch-job series of about 110 bytes each (11 MB for
+ * 100 000), in families of 5 to 15 series, the family size that costs pgw the most against promtool.
+ */
+function generateIssueSized(targetSamples: number, seed: number): GeneratedDocument {
+  const random = seededRandom(seed);
+  const writer = new DocumentWriter(random);
+  for (let round = 0; writer.samples < targetSamples; round++) {
+    const prefix = `${pick(random, ['app', 'svc', 'etl', 'job'])}${round}`;
+    const series = 5 + Math.floor(random() * 11);
+    if (round % 2 === 0) {
+      writer.batchJobFamily(`${prefix}_${pick(random, SUBJECTS)}_total`, 'counter', series);
+    } else {
+      writer.batchJobFamily(`${prefix}_${pick(random, GAUGE_SUBJECTS)}`, 'gauge', series);
     }
   }
   return { text: writer.text(), samples: writer.samples, families: writer.families };
@@ -484,6 +525,7 @@ function bench(dir: string): void {
   const comparisons = [
     compareWithPromtool(dir, 'large-families', generateBySamples(BIG_DOCUMENT_SAMPLES, SEED), promtools, rssFile),
     compareWithPromtool(dir, 'small-families', generateSmallFamilies(SMALL_FAMILIES_SAMPLES, SEED), promtools, rssFile),
+    compareWithPromtool(dir, 'issue-sized', generateIssueSized(SMALL_FAMILIES_SAMPLES, SEED), promtools, rssFile),
   ];
 
   const editorText = generateByLines(EDITOR_DOCUMENT_LINES, SEED + 1);
