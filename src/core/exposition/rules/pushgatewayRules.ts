@@ -1,7 +1,7 @@
 import { anyLabelName, forEachMetric, labelsKey } from './familyMetrics';
 import { GATEWAY_SELF_METRICS } from './gatewaySelfMetrics';
 import { HashIndex } from './hashIndex';
-import { mayHaveDuplicateSeries, sanitizedHash } from './seriesHash';
+import { mayHaveDuplicateSeries, SanitizedHasher } from './seriesHash';
 import { LabelPair, Sample, Span } from '../model';
 import { Finding, LintRule, RuleContext } from './rule';
 
@@ -97,12 +97,15 @@ interface IndexedMetric {
  */
 class SeriesIndex {
   private readonly index = new HashIndex<IndexedMetric>((a, b) => sameSanitizedSeries(a.labels, b.labels, this.urlLabels));
+  private readonly hasher: SanitizedHasher;
 
-  constructor(private readonly urlLabels: ReadonlySet<string>) {}
+  constructor(private readonly urlLabels: ReadonlySet<string>) {
+    this.hasher = new SanitizedHasher(urlLabels);
+  }
 
   /** The line of an earlier metric with the same sanitized labels; else this metric is recorded and the answer is undefined. */
   earlierLine(labels: readonly LabelPair[], line: number): number | undefined {
-    const hash = sanitizedHash(labels, this.urlLabels);
+    const hash = this.hasher.hash(labels);
     const metric = { labels, line };
     const earlier = this.index.find(hash, metric);
     if (earlier !== undefined) {

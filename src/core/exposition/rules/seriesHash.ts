@@ -17,20 +17,43 @@ function pairHash(name: string, value: string): number {
 const MISSING_INSTANCE_HASH = pairHash('instance', '');
 
 /**
- * A hash of the sanitizedKey's pairs, made without the key: a sum, so the order of the labels does not
- * matter. `keepsAll` says that none of the labels is one of the URL's, which spares looking each up.
+ * Hashes of the sanitizedKey's pairs, made without the key: a sum, so the order of the labels does not
+ * matter. Consecutive metrics mostly share most pairs at the same places: a pair equal to the
+ * previous metric's there keeps its hash.
  */
-export function sanitizedHash(labels: readonly LabelPair[], urlLabels: ReadonlySet<string>, keepsAll = false): number {
-  let hash = 0;
-  let hasInstance = urlLabels.has('instance');
-  for (const label of labels) {
-    const name = label.name.text;
-    if (keepsAll || !urlLabels.has(name)) {
-      hasInstance ||= name === 'instance';
-      hash = (hash + pairHash(name, label.value)) | 0;
+export class SanitizedHasher {
+  private previous: readonly LabelPair[] = [];
+  private pairHashes = new Int32Array(16);
+
+  /** `keepsAll` says that none of the labels is one of the URL's, which spares looking each up. */
+  constructor(
+    private readonly urlLabels: ReadonlySet<string>,
+    private readonly keepsAll = false,
+  ) {}
+
+  hash(labels: readonly LabelPair[]): number {
+    if (labels.length > this.pairHashes.length) {
+      this.pairHashes = new Int32Array(labels.length * 2);
+      this.previous = [];
     }
+    const previous = this.previous;
+    let hash = 0;
+    let hasInstance = this.urlLabels.has('instance');
+    for (let i = 0; i < labels.length; i++) {
+      const label = labels[i];
+      const name = label.name.text;
+      if (this.keepsAll || !this.urlLabels.has(name)) {
+        hasInstance ||= name === 'instance';
+        const before = i < previous.length ? previous[i] : undefined;
+        if (before === undefined || before.value !== label.value || before.name.text !== name) {
+          this.pairHashes[i] = pairHash(name, label.value);
+        }
+        hash = (hash + this.pairHashes[i]) | 0;
+      }
+    }
+    this.previous = labels;
+    return hasInstance ? hash : (hash + MISSING_INSTANCE_HASH) | 0;
   }
-  return hasInstance ? hash : (hash + MISSING_INSTANCE_HASH) | 0;
 }
 
 /**
@@ -54,9 +77,10 @@ function hasRepeatedSanitizedHash(family: Family, urlLabels: ReadonlySet<string>
   const names = labelNamesOf(family);
   const keepsAll = ![...urlLabels].some((name) => names.has(name));
   const hashes = new Int32Array(metricCount(family));
+  const hasher = new SanitizedHasher(urlLabels, keepsAll);
   let count = 0;
   forEachMetric(family, (labels) => {
-    hashes[count++] = sanitizedHash(labels, urlLabels, keepsAll);
+    hashes[count++] = hasher.hash(labels);
   });
   hashes.sort();
   for (let i = 1; i < hashes.length; i++) {
