@@ -185,39 +185,35 @@ function generateBySamples(targetSamples: number, seed: number): GeneratedDocume
   return { text: writer.text(), samples: writer.samples, families: writer.families };
 }
 
-/** About `targetSamples` counter and gauge series in families of 5 to 15 series: many families, each small. */
-function generateSmallFamilies(targetSamples: number, seed: number): GeneratedDocument {
+type FamilyWrite = (writer: DocumentWriter, type: 'counter' | 'gauge', name: string, series: number) => void;
+
+/** About `targetSamples` counter and gauge series in families of 5 to 15 series (many families, each small), written by `write`. */
+function generateSmallFamiliesWith(targetSamples: number, seed: number, write: FamilyWrite): GeneratedDocument {
   const random = seededRandom(seed);
   const writer = new DocumentWriter(random);
   for (let round = 0; writer.samples < targetSamples; round++) {
     const prefix = `${pick(random, ['app', 'svc', 'etl', 'job'])}${round}`;
     const series = 5 + Math.floor(random() * 11);
     if (round % 2 === 0) {
-      writer.counter(`${prefix}_${pick(random, SUBJECTS)}_total`, series);
+      write(writer, 'counter', `${prefix}_${pick(random, SUBJECTS)}_total`, series);
     } else {
-      writer.gauge(`${prefix}_${pick(random, GAUGE_SUBJECTS)}`, series);
+      write(writer, 'gauge', `${prefix}_${pick(random, GAUGE_SUBJECTS)}`, series);
     }
   }
   return { text: writer.text(), samples: writer.samples, families: writer.families };
 }
 
+/** Small families of series with two or three short labels. */
+function generateSmallFamilies(targetSamples: number, seed: number): GeneratedDocument {
+  return generateSmallFamiliesWith(targetSamples, seed, (writer, type, name, series) => (type === 'counter' ? writer.counter(name, series) : writer.gauge(name, series)));
+}
+
 /**
  * The issue's document: about `targetSamples` batch-job series of about 110 bytes each (11 MB for
- * 100 000), in families of 5 to 15 series, the family size that costs pgw the most against promtool.
+ * 100 000), in small families, the family size that costs pgw the most against promtool.
  */
 function generateIssueSized(targetSamples: number, seed: number): GeneratedDocument {
-  const random = seededRandom(seed);
-  const writer = new DocumentWriter(random);
-  for (let round = 0; writer.samples < targetSamples; round++) {
-    const prefix = `${pick(random, ['app', 'svc', 'etl', 'job'])}${round}`;
-    const series = 5 + Math.floor(random() * 11);
-    if (round % 2 === 0) {
-      writer.batchJobFamily(`${prefix}_${pick(random, SUBJECTS)}_total`, 'counter', series);
-    } else {
-      writer.batchJobFamily(`${prefix}_${pick(random, GAUGE_SUBJECTS)}`, 'gauge', series);
-    }
-  }
-  return { text: writer.text(), samples: writer.samples, families: writer.families };
+  return generateSmallFamiliesWith(targetSamples, seed, (writer, type, name, series) => writer.batchJobFamily(name, type, series));
 }
 
 /** Exactly `lineCount` lines (the last family cut short, which keeps the document valid). */

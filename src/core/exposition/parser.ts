@@ -783,13 +783,13 @@ class ExpositionParser {
       this.seenLabelNames = undefined;
       do {
         const labelStart = cursor + 1;
-        const labelName = this.plainLabelNameAt(count, labelStart);
+        const labelName = this.plainLabelTextAt(this.previousLabelNames, count, labelStart, '=');
         const special = labelName === specialLabel;
         if (labelName === '__name__' || (!special && this.isSeenLabelName(labels, count, labelName))) {
           return false;
         }
         const quote = labelStart + labelName.length + 1;
-        const value = this.plainLabelValueAt(count, quote + 1);
+        const value = this.plainLabelTextAt(this.previousLabelValues, count, quote + 1, '"');
         const closingQuote = quote + 1 + value.length;
         if (special && parseGoFloat(value) === undefined) {
           return false;
@@ -834,24 +834,17 @@ class ExpositionParser {
     return text.slice(start, end);
   }
 
-  /** The plain label name at `start`, up to its `=` (PLAIN_SAMPLE_LINE matched): the `index`-th of the previous sample when it is the same. */
-  private plainLabelNameAt(index: number, start: number): string {
+  /**
+   * The plain label name (up to its `=`) or value (up to its closing quote) at `start`, PLAIN_SAMPLE_LINE
+   * having matched: the `index`-th of the previous sample's (`previous`) when it is the same.
+   */
+  private plainLabelTextAt(previous: string[], index: number, start: number, stop: '=' | '"'): string {
     const text = this.text;
-    const previous = this.previousLabelNames[index];
-    if (previous !== undefined && text.charCodeAt(start + previous.length) === EQUALS && text.startsWith(previous, start)) {
-      return previous;
+    const before = previous[index];
+    if (before !== undefined && text.charCodeAt(start + before.length) === stop.charCodeAt(0) && text.startsWith(before, start)) {
+      return before;
     }
-    return (this.previousLabelNames[index] = text.slice(start, text.indexOf('=', start)));
-  }
-
-  /** The plain label value at `start`, up to its closing quote (PLAIN_SAMPLE_LINE matched): the `index`-th of the previous sample when it is the same. */
-  private plainLabelValueAt(index: number, start: number): string {
-    const text = this.text;
-    const previous = this.previousLabelValues[index];
-    if (previous !== undefined && text.charCodeAt(start + previous.length) === QUOTE && text.startsWith(previous, start)) {
-      return previous;
-    }
-    return (this.previousLabelValues[index] = text.slice(start, text.indexOf('"', start)));
+    return (previous[index] = text.slice(start, text.indexOf(stop, start)));
   }
 
   private sampleLine(): void {
