@@ -140,7 +140,7 @@ class ExpositionParser {
   private readonly openMetricsKeywords: Token[] = [];
   // Names and values repeat from one sample line to the next: reusing the previous line's strings
   // saves most of the strings a large document would otherwise keep, and most of the scanning.
-  /** The plain metric name of the last sample, HELP or TYPE line that had one, and its family. */
+  /** A plain metric name met lately (on a sample line, or on a HELP or TYPE line the shortcut read) and its family: a cache, never an answer. */
   private previousName = '';
   private previousFamily: MutableFamily | undefined;
   private readonly previousLabelNames: string[] = [];
@@ -176,10 +176,13 @@ class ExpositionParser {
   /** Parses up to `maxLines` lines of `text` (the whole document); false once the end is reached. */
   step(text: string, maxLines: number): boolean {
     this.setText(text);
-    for (let parsed = 0; parsed < maxLines && !this.ended; parsed++) {
-      this.ended = !this.parseLine();
+    try {
+      for (let parsed = 0; parsed < maxLines && !this.ended; parsed++) {
+        this.ended = !this.parseLine();
+      }
+    } finally {
+      forgetLastMatch();
     }
-    forgetLastMatch();
     return !this.ended;
   }
 
@@ -200,10 +203,13 @@ class ExpositionParser {
       }
       return;
     }
-    while (this.pos + 1 < piece.length) {
-      this.parseLine();
+    try {
+      while (this.pos + 1 < piece.length) {
+        this.parseLine();
+      }
+    } finally {
+      forgetLastMatch();
     }
-    forgetLastMatch();
   }
 
   private setText(text: string): void {
@@ -802,8 +808,8 @@ class ExpositionParser {
     const valueStart = cursor + 1;
     const valueText = text.slice(valueStart, newline);
     const numericValue = parseGoFloat(valueText);
-    // A negative count of a (gauge) histogram may be refused (rejectNegativeHistogramCount).
-    if (numericValue === undefined || (numericValue < 0 && isHistogramLike(family.goType))) {
+    // With 1.11 a negative count of a (gauge) histogram may be refused (rejectNegativeHistogramCount).
+    if (numericValue === undefined || (this.modern && numericValue < 0 && isHistogramLike(family.goType))) {
       return false;
     }
     this.currentBucket = NaN;

@@ -57,7 +57,7 @@ export class SanitizedHasher {
 }
 
 /**
- * Whether two metrics of the family have the same sanitizedHash, which two equal series always do.
+ * Whether two metrics of the family have the same sanitized hash (SanitizedHasher), which two equal series always do.
  * Sorting the hashes (natively, in a typed array) answers it for most families, which have no
  * duplicate, at a fraction of what indexing every metric costs. Two samples with the same labels in
  * the same order have the same hash too, so metric-not-unique asks it first as well: the answer is

@@ -40,6 +40,18 @@ describe('series hashes of duplicate-series', () => {
     });
   }
 
+  it("gives the same hashes when told that no label is one of the URL's, as for a family without them", () => {
+    const random = seededRandom(0x5e8);
+    const urlLabels = new Set(['job']);
+    const hasher = new SanitizedHasher(urlLabels, true);
+    let previous: LabelPair[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const labels = randomLabels(random, previous).filter((pair) => !urlLabels.has(pair.name.text));
+      assert.equal(hasher.hash(labels), new SanitizedHasher(urlLabels).hash(labels));
+      previous = labels;
+    }
+  });
+
   it('hashes the same pairs in another order alike, and tells other values apart', () => {
     const hasher = new SanitizedHasher(new Set(['job']));
     const ab = hasher.hash([label('a', '1'), label('b', '2')]);
