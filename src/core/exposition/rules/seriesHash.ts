@@ -74,13 +74,17 @@ export function mayHaveDuplicateSeries(family: Family, urlLabels: ReadonlySet<st
 }
 
 function hasRepeatedSanitizedHash(family: Family, urlLabels: ReadonlySet<string>): boolean {
+  const count = metricCount(family);
+  if (count < 2) {
+    return false;
+  }
   const names = labelNamesOf(family);
   const keepsAll = ![...urlLabels].some((name) => names.has(name));
-  const hashes = new Int32Array(metricCount(family));
+  const hashes = new Int32Array(count);
   const hasher = new SanitizedHasher(urlLabels, keepsAll);
-  let count = 0;
+  let hashed = 0;
   forEachMetric(family, (labels) => {
-    hashes[count++] = hasher.hash(labels);
+    hashes[hashed++] = hasher.hash(labels);
   });
   hashes.sort();
   for (let i = 1; i < hashes.length; i++) {
