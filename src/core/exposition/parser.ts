@@ -462,23 +462,26 @@ class ExpositionParser {
 
   /** A sample's metric name, or '' when the current character cannot start one; `previous` when it is the same name. */
   private readMetricNameReusing(previous: string): string {
-    const text = this.text;
-    const start = this.pos;
     if (!isMetricNameStart(this.current)) {
       return '';
     }
-    let end = start + previous.length;
-    // The previous sample's name, when it is spelled here and ends here, spares the scan and the slice.
-    const same = previous.length > 0 && text.startsWith(previous, start) && !isMetricNameContinuation(text.charCodeAt(end));
-    if (!same) {
-      end = start + 1;
-      while (end < text.length && isMetricNameContinuation(text.charCodeAt(end))) {
-        end++;
-      }
-    }
-    this.moveTo(end);
+    const name = this.metricNameAt(this.pos, previous);
+    this.moveTo(this.pos + name.length);
     this.requireInput();
-    return same ? previous : text.slice(start, end);
+    return name;
+  }
+
+  /** The plain metric name that starts at `start` (a name's first character): `previous` when it is the same name, which spares the scan and the slice. */
+  private metricNameAt(start: number, previous: string): string {
+    const text = this.text;
+    if (previous.length > 0 && text.startsWith(previous, start) && !isMetricNameContinuation(text.charCodeAt(start + previous.length))) {
+      return previous;
+    }
+    let end = start + 1;
+    while (end < text.length && isMetricNameContinuation(text.charCodeAt(end))) {
+      end++;
+    }
+    return text.slice(start, end);
   }
 
   /** A label name, or '' when the current character cannot start one; `previous` when it is the same name. */
@@ -693,14 +696,11 @@ class ExpositionParser {
       return false;
     }
     const newline = PLAIN_HELP_OR_TYPE_LINE.lastIndex - 1;
-    const help = text.charCodeAt(hash + 2) === 0x48; // H
+    const help = text.startsWith('HELP', hash + 2);
     const nameStart = hash + '# HELP '.length;
-    const nameEnd = text.indexOf(' ', nameStart);
-    const previous = this.previousName;
-    const previousFamily = this.previousFamily;
-    const same = previousFamily !== undefined && previous.length === nameEnd - nameStart && text.startsWith(previous, nameStart);
-    const name = same ? previous : text.slice(nameStart, nameEnd);
-    const family = same ? previousFamily : this.familyFor(name);
+    const name = this.metricNameAt(nameStart, this.previousName);
+    const nameEnd = nameStart + name.length;
+    const family = this.familyFor(name);
     const rest = text.slice(nameEnd + 1, newline);
     const type = help ? undefined : metricTypeNamed(rest, this.modern);
     if (help ? family.helpLine >= 0 : family.goType !== undefined || type === undefined) {
@@ -777,8 +777,8 @@ class ExpositionParser {
       return false;
     }
     const newline = PLAIN_SAMPLE_LINE.lastIndex - 1;
-    const name = this.plainMetricNameAt(nameStart);
-    const family = name === this.previousName && this.previousFamily ? this.previousFamily : this.familyFor(name);
+    const name = this.metricNameAt(nameStart, this.previousName);
+    const family = this.familyFor(name);
     // Go leaves `le` out of a histogram's labels and `quantile` out of a summary's: its value must be a number, and it may repeat.
     const specialLabel = this.specialLabelOf(family);
     const lineStart = this.lineStart;
@@ -826,20 +826,6 @@ class ExpositionParser {
     return true;
   }
 
-  /** The plain metric name at `start` (PLAIN_SAMPLE_LINE matched): the previous sample's when it is the same. */
-  private plainMetricNameAt(start: number): string {
-    const text = this.text;
-    const previous = this.previousName;
-    if (previous.length > 0 && text.startsWith(previous, start) && !isMetricNameContinuation(text.charCodeAt(start + previous.length))) {
-      return previous;
-    }
-    let end = start + 1;
-    while (isMetricNameContinuation(text.charCodeAt(end))) {
-      end++;
-    }
-    return text.slice(start, end);
-  }
-
   /**
    * The plain label name (up to its `=`) or value (up to its closing quote) at `start`, PLAIN_SAMPLE_LINE
    * having matched: the `index`-th of the previous sample's (`previous`) when it is the same.
@@ -870,8 +856,7 @@ class ExpositionParser {
     if (name.length === 0) {
       this.rejectInvalidMetricName();
     }
-    // A repeated name (see familyFor) needs no look-up.
-    const family = name === this.previousName && this.previousFamily ? this.previousFamily : this.familyFor(name);
+    const family = this.familyFor(name);
     this.previousName = name;
     this.previousFamily = family;
     this.currentFamily = family;
@@ -1124,7 +1109,11 @@ class ExpositionParser {
    */
   private familyFor(name: string): MutableFamily {
     // The answer for a name never changes once given: families are never removed, and the type
-    // that lets `x_count` join `x` is set once, so it is kept for the name's next lines.
+    // that lets `x_count` join `x` is set once, so it is kept for the name's next lines. The name of
+    // the line before, the commonest, needs no look-up.
+    if (name === this.previousName && this.previousFamily !== undefined) {
+      return this.previousFamily;
+    }
     let family = this.familyOfName.get(name);
     if (!family) {
       family = this.resolveFamily(name);
