@@ -124,8 +124,9 @@ class ExpositionParser {
   private current = EOF;
   private line = -1;
   private lineStart = 0;
-  private readonly families = new Map<string, MutableFamily>();
-  /** What familyFor answered for each name. */
+  /** In the order they were met. */
+  private readonly families: MutableFamily[] = [];
+  /** What familyFor answered for each name: a family's own name answers that family. */
   private readonly familyOfName = new Map<string, MutableFamily>();
   /** Every sample, unless the families are handed to a listener (which then owns the samples). */
   private readonly samples: Sample[] = [];
@@ -222,7 +223,7 @@ class ExpositionParser {
 
   result(): ParsedDocument {
     return {
-      families: [...this.families.values()].map((family) => freezeFamily(family, this.modern)),
+      families: this.families.map((family) => freezeFamily(family, this.modern)),
       samples: this.samples,
       problems: this.problems,
       openMetricsKeywords: this.openMetricsKeywords,
@@ -1114,30 +1115,37 @@ class ExpositionParser {
     if (name === this.previousName && this.previousFamily !== undefined) {
       return this.previousFamily;
     }
-    let family = this.familyOfName.get(name);
-    if (!family) {
-      family = this.resolveFamily(name);
-      // A new family's name is already a string of its own (see resolveFamily).
-      this.familyOfName.set(this.familyListener === undefined ? name : family.name === name ? family.name : detachedText(name), family);
-    }
+    return this.familyOfName.get(name) ?? this.familyOfNewName(name);
+  }
+
+  private familyOfNewName(name: string): MutableFamily {
+    const family = this.familyJoinedBy(name) ?? this.newFamily(name);
+    // A new family's name is already a string of its own (see newFamily).
+    this.familyOfName.set(this.familyListener === undefined ? name : family.name === name ? family.name : detachedText(name), family);
     return family;
   }
 
-  private resolveFamily(name: string): MutableFamily {
-    const existing = this.families.get(name);
-    if (existing) {
-      return existing;
+  /** The summary or histogram that a name new to the document joins as its `_count`, `_sum` or `_bucket`. */
+  private familyJoinedBy(name: string): MutableFamily | undefined {
+    const bucket = name.endsWith('_bucket');
+    const baseName = bucket ? name.slice(0, -'_bucket'.length) : summaryName(name);
+    const family = baseName === name ? undefined : this.familyNamed(baseName);
+    if (family === undefined) {
+      return undefined;
     }
-    const summary = this.families.get(summaryName(name));
-    if (summary && summary.goType === 'summary') {
-      return summary;
-    }
-    const histogram = this.families.get(histogramName(name));
-    if (histogram && (histogram.goType === 'histogram' || (this.modern && histogram.goType === 'gauge_histogram'))) {
-      return histogram;
-    }
+    const histogram = family.goType === 'histogram' || (this.modern && family.goType === 'gauge_histogram');
+    return histogram || (!bucket && family.goType === 'summary') ? family : undefined;
+  }
+
+  /** The family of that very name (not one the name joined), if there is one. */
+  private familyNamed(name: string): MutableFamily | undefined {
+    const family = this.familyOfName.get(name);
+    return family !== undefined && family.name === name ? family : undefined;
+  }
+
+  private newFamily(name: string): MutableFamily {
     const family: MutableFamily = { name: this.familyListener === undefined ? name : detachedText(name), helpLine: -1, typeLine: -1, samples: [], lines: [] };
-    this.families.set(family.name, family);
+    this.families.push(family);
     return family;
   }
 
@@ -1334,13 +1342,6 @@ function summaryName(name: string): string {
     return name.slice(0, -'_sum'.length);
   }
   return name;
-}
-
-function histogramName(name: string): string {
-  if (name.endsWith('_bucket')) {
-    return name.slice(0, -'_bucket'.length);
-  }
-  return summaryName(name);
 }
 
 /** The samples and lines of a family handed over: never added to (enterFamily gives a family that comes back arrays of its own). */

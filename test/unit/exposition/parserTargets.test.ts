@@ -130,6 +130,45 @@ describe('parser targets', () => {
     );
   });
 
+  it('joins _count and _sum to a summary, also _bucket to a histogram, only of that very name (Go: setOrCreateCurrentMF)', () => {
+    const text = [
+      '# TYPE s summary',
+      's{quantile="0.5"} 1',
+      's_bucket 1',
+      's_count 1',
+      's_sum 1',
+      // s_count is s's: s_count_count is not s's too, nor a family's of the name s_count.
+      's_count_count 1',
+      '# TYPE h histogram',
+      'h_bucket{le="+Inf"} 1',
+      'h_count 1',
+      'h_sum 1',
+      'h_total 1',
+      'h_bucket_count 1',
+      'u 1',
+      'u_count 1',
+      '',
+    ].join('\n');
+    for (const target of [V1_5, V1_11]) {
+      const { families, problems } = parseExposition(text, { target });
+      assert.deepEqual(problems, [], target.version);
+      assert.deepEqual(
+        families.map((family) => [family.name, family.samples.map((sample) => sample.name.text)]),
+        [
+          ['s', ['s', 's_count', 's_sum']],
+          ['s_bucket', ['s_bucket']],
+          ['s_count_count', ['s_count_count']],
+          ['h', ['h_bucket', 'h_count', 'h_sum']],
+          ['h_total', ['h_total']],
+          ['h_bucket_count', ['h_bucket_count']],
+          ['u', ['u']],
+          ['u_count', ['u_count']],
+        ],
+        target.version,
+      );
+    }
+  });
+
   it('refuses negative histogram bucket counts and _count with 1.11, not -0, a negative _sum or a summary', () => {
     const histogram = (line: string) => `# TYPE h histogram\n${line}\n`;
     assert.equal(verdict(histogram('h_bucket{le="+Inf"} -1'), V1_11), 'negative-count: negative bucket population for histogram "h"');
