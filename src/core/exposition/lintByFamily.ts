@@ -26,6 +26,9 @@ const BATCH_SAMPLES = 256;
 /** How many distinct finding messages are copied once and shared; later new ones are copied each. */
 const REMEMBERED_MESSAGES = 4096;
 
+/** At most one finding message is copied per this many characters of input (see DetachedTexts.allowCopies). */
+const CHARACTERS_PER_MESSAGE_COPY = 256;
+
 const FAMILY_RULES: readonly LintRule[] = ALL_RULES.filter((rule) => !rule.acrossFamilies);
 const ACROSS_FAMILY_RULES: readonly LintRule[] = ALL_RULES.filter((rule) => rule.acrossFamilies);
 
@@ -37,6 +40,7 @@ export class ExpositionLintByFamily {
   private readonly documentFindings: DiagnosticCollector;
   private readonly problemFindings: DiagnosticCollector;
   private readonly ruleFindings: DiagnosticCollector;
+  private readonly messageCopies: DetachedTexts;
   private batch: Family[] = [];
   private batchSamples = 0;
   /** What the checks across families need of the families they can find something in, in document order. */
@@ -54,9 +58,9 @@ export class ExpositionLintByFamily {
     this.keptRules = ACROSS_FAMILY_RULES.filter((rule) => (options.severities?.[rule.code] ?? rule.defaultSeverity) !== 'off');
     this.documentFindings = new DiagnosticCollector(options.severities);
     // Messages repeat (most are fixed texts): a copy per distinct message, the first thousands remembered.
-    const messageCopies = new DetachedTexts(REMEMBERED_MESSAGES);
-    this.problemFindings = new DiagnosticCollector(options.severities, messageCopies);
-    this.ruleFindings = new DiagnosticCollector(options.severities, messageCopies);
+    this.messageCopies = new DetachedTexts(REMEMBERED_MESSAGES);
+    this.problemFindings = new DiagnosticCollector(options.severities, this.messageCopies);
+    this.ruleFindings = new DiagnosticCollector(options.severities, this.messageCopies);
     this.parse = parseExpositionByFamily({ target: this.target }, (family) => this.familyDone(family));
   }
 
@@ -104,6 +108,7 @@ export class ExpositionLintByFamily {
       this.wholeDocumentNeeded = true;
       return;
     }
+    this.messageCopies.allowCopies(piece.length, CHARACTERS_PER_MESSAGE_COPY);
     if (last) {
       this.parse.end(piece);
     } else {
