@@ -39,6 +39,12 @@ const CLI_RUNS = 5;
 /** When one CLI run takes longer than this, fewer runs keep the whole bench near a minute. */
 const SLOW_RUN_MS = 6_000;
 const SLOW_RUNS = 3;
+/**
+ * Series per family on the family-size axis, each document 100 000 batch-job series: promtool 3.5.3
+ * slows down as families grow, 2.42 as they multiply, pgw a little as they multiply.
+ */
+const FAMILY_SIZES = [1, 5, 15, 50];
+const FAMILY_SIZE_RUNS = 3;
 const EDITOR_DOCUMENT_LINES = 20_000;
 const EDITOR_WARMUP_RUNS = 5;
 const EDITOR_RUNS = 20;
@@ -214,6 +220,21 @@ function generateSmallFamilies(targetSamples: number, seed: number): GeneratedDo
  */
 function generateIssueSized(targetSamples: number, seed: number): GeneratedDocument {
   return generateSmallFamiliesWith(targetSamples, seed, (writer, type, name, series) => writer.batchJobFamily(name, type, series));
+}
+
+/** About `targetSamples` batch-job series (as the issue's document) in families of exactly `size` series, counters and gauges in turn. */
+function generateFamiliesOfSize(targetSamples: number, size: number, seed: number): GeneratedDocument {
+  const random = seededRandom(seed);
+  const writer = new DocumentWriter(random);
+  for (let round = 0; writer.samples < targetSamples; round++) {
+    const series = Math.min(size, targetSamples - writer.samples);
+    if (round % 2 === 0) {
+      writer.batchJobFamily(`job${round}_${pick(random, SUBJECTS)}_total`, 'counter', series);
+    } else {
+      writer.batchJobFamily(`job${round}_${pick(random, GAUGE_SUBJECTS)}`, 'gauge', series);
+    }
+  }
+  return { text: writer.text(), samples: writer.samples, families: writer.families };
 }
 
 /** Exactly `lineCount` lines (the last family cut short, which keeps the document valid). */
@@ -498,6 +519,29 @@ function compareWithPromtool(dir: string, name: string, document: GeneratedDocum
   return { rows: cliRows(label, pgw, timings), notes };
 }
 
+/** The family-size axis: pgw lint and each promtool on documents that differ only in how the same number of series is grouped. */
+function familySizeRows(dir: string, promtools: ReturnType<typeof promtoolsFound>): Row[] {
+  return FAMILY_SIZES.map((size) => {
+    const document = generateFamiliesOfSize(SMALL_FAMILIES_SAMPLES, size, SEED + 3);
+    const file = path.join(dir, `family-size-${size}.prom`);
+    fs.writeFileSync(file, document.text);
+    const time = (command: Command) => timeCommand(command, undefined, () => FAMILY_SIZE_RUNS);
+    const pgw = time(pgwCommand(file));
+    const timings = promtools.map(({ version, path: promtool }) => ({ version, timing: time(promtoolCommand(promtool, file)) }));
+    fs.rmSync(file);
+    const figures = [`pgw ${formatMs(pgw.medianMs)}`, ...timings.map(({ version, timing }) => `${version} ${formatMs(timing.medianMs)}`)];
+    const ratios = timings.map(({ version, timing }) => `pgw/${version} ${(pgw.medianMs / timing.medianMs).toFixed(2)}`);
+    if (timings.length === 2) {
+      ratios.push(`${timings[0].version}/${timings[1].version} ${(timings[0].timing.medianMs / timings[1].timing.medianMs).toFixed(2)}`);
+    }
+    return {
+      what: `(f) ${document.samples} series in families of ${size} (${formatMegabytes(Buffer.byteLength(document.text))})`,
+      figure: figures.join(', '),
+      target: ratios.join(', '),
+    };
+  });
+}
+
 /** pgw lint alone on a ~50 MB document: its time and peak RSS (issue #15: it was 534 MB, reading the file whole). */
 function pgwMemoryRows(dir: string, rssFile: string | undefined): Row[] {
   const document = generateBySamples(MEMORY_DOCUMENT_SAMPLES, SEED + 2);
@@ -529,6 +573,7 @@ function bench(dir: string): void {
   const editorFindings = lintExposition(editorText).diagnostics.length;
 
   const memoryRows = pgwMemoryRows(dir, rssFile);
+  const familySize = familySizeRows(dir, promtools);
 
   const rows = [
     ...comparisons.flatMap((comparison) => comparison.rows),
@@ -541,6 +586,8 @@ function bench(dir: string): void {
   ];
   console.log('');
   printTable(rows);
+  console.log(`\nFamily-size axis (f), medians of ${FAMILY_SIZE_RUNS} runs; pgw/promtool ratios, and promtool 3.5.3 against 2.42:`);
+  printTable(familySize);
   console.log('');
   for (const note of comparisons.flatMap((comparison) => comparison.notes)) {
     console.log(note);
