@@ -85,21 +85,23 @@ const KEPT_MESSAGES = 1024;
 /** OpenMetrics comment keywords that the text format reads as plain comments. */
 const OPENMETRICS_KEYWORDS = new Set(['EOF', 'UNIT']);
 
-interface MutableFamily {
-  name: string;
-  help?: HelpLine;
-  type?: TypeLine;
+/** A family as the parser builds it. Every field is set from the start: one shape for all, no property store added later. */
+class MutableFamily {
+  help: HelpLine | undefined = undefined;
+  type: TypeLine | undefined = undefined;
   /** The line of the family's HELP (TYPE) line, -1 while it has none: kept after the family is handed over, which help (type) is not. */
-  helpLine: number;
-  typeLine: number;
+  helpLine = -1;
+  typeLine = -1;
   /** Go's MetricFamily.Type: set by TYPE, or to untyped by the first sample. */
-  goType?: MetricType;
+  goType: MetricType | undefined = undefined;
   /** The line of a TYPE line for this family that was refused (an unknown type). */
-  refusedTypeLine?: number;
-  samples: Sample[];
-  lines: number[];
+  refusedTypeLine: number | undefined = undefined;
+  samples: Sample[] = [];
+  lines: number[] = [];
   /** Another family had a line after this one's last line (see enterFamily). */
-  left?: boolean;
+  left = false;
+
+  constructor(readonly name: string) {}
 }
 
 /** Stops the current line: the parser then resumes at the next one. */
@@ -1144,7 +1146,7 @@ class ExpositionParser {
   }
 
   private newFamily(name: string): MutableFamily {
-    const family: MutableFamily = { name: this.familyListener === undefined ? name : detachedText(name), helpLine: -1, typeLine: -1, samples: [], lines: [] };
+    const family = new MutableFamily(this.familyListener === undefined ? name : detachedText(name));
     this.families.push(family);
     return family;
   }
@@ -1159,7 +1161,7 @@ class ExpositionParser {
       if (this.lineFamily !== undefined) {
         this.leaveFamily(this.lineFamily);
       }
-      if (family.left === true) {
+      if (family.left) {
         this.familyReturned = true;
         if (this.familyListener !== undefined) {
           // Handed over before: this stretch of its lines is handed over on its own.
