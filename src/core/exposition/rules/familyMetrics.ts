@@ -174,6 +174,10 @@ function sameLabelNames(a: readonly LabelPair[], b: readonly LabelPair[]): boole
 
 /** Whether any sample of the family has a label whose name passes the test. */
 export function anyLabelName(family: Family, test: (name: string) => boolean): boolean {
+  if (family.samples.length === 1) {
+    // No set of names for a family of one sample (documents of many such families).
+    return family.samples[0].labels.some((label) => test(label.name.text));
+  }
   for (const name of labelNamesOf(family)) {
     if (test(name)) {
       return true;

@@ -3,7 +3,7 @@ import { GatewayTarget } from '../../protocol/gatewayTarget';
 import { anyLabelName, metricsOf, ownLabelOf } from './familyMetrics';
 import { FNV_OFFSET_BASIS, hashText, HashIndex } from './hashIndex';
 import { mayHaveDuplicateSeries } from './seriesHash';
-import { Finding, LintRule } from './rule';
+import { Finding, findingsByFamily, LintRule } from './rule';
 
 // The checks of `promtool check metrics` (client_golang v1.14 promlint), with promtool's own problem
 // texts kept in `reference` so the differential tests can compare them line for line. Like promlint,
@@ -11,6 +11,15 @@ import { Finding, LintRule } from './rule';
 
 function linted(families: readonly Family[]): Family[] {
   return families.filter((family) => family.samples.length > 0);
+}
+
+/** findingsByFamily over the families that promlint looks at. */
+function lintedFindings(families: readonly Family[], check: (family: Family, findings: Finding[]) => void): Finding[] {
+  return findingsByFamily(families, (family, findings) => {
+    if (family.samples.length > 0) {
+      check(family, findings);
+    }
+  });
 }
 
 /** Where a family-level finding is shown: the TYPE line's name, else HELP's, else the first sample's. */
@@ -33,9 +42,11 @@ export const noHelpRule: LintRule = {
   summary: 'A metric family without a `# HELP` line.',
   example: 'backup_size_bytes 1024   # no "# HELP backup_size_bytes ..."',
   check: ({ document }) =>
-    linted(document.families)
-      .filter((family) => family.help === undefined)
-      .map((family) => familyFinding(family, 'no help text', `${family.name} has no HELP text: add "# HELP ${family.name} <what it measures>" so dashboards can explain it`)),
+    lintedFindings(document.families, (family, findings) => {
+      if (family.help === undefined) {
+        findings.push(familyFinding(family, 'no help text', `${family.name} has no HELP text: add "# HELP ${family.name} <what it measures>" so dashboards can explain it`));
+      }
+    }),
 };
 
 const BASE_UNITS: Record<string, string> = {
@@ -127,19 +138,18 @@ export const baseUnitRule: LintRule = {
   summary: 'A unit other than the base unit (`_milliseconds`, `_kilobytes`, `_hours`...).',
   example: 'backup_duration_milliseconds 5300',
   check: ({ document }) =>
-    linted(document.families).flatMap((family) => {
+    lintedFindings(document.families, (family, findings) => {
       // promlint stops at the first unit it finds, in random order when there are several; we take the first in the name.
       const first = firstUnitWord(family.name);
-      if (!first || first.word === first.base) {
-        return [];
+      if (first !== undefined && first.word !== first.base) {
+        findings.push(
+          familyFinding(
+            family,
+            `use base unit "${first.base}" instead of "${first.word}"`,
+            `use the base unit "${first.base}" instead of "${first.word}" (convert the value, e.g. ${family.name.replace(first.word, first.base)})`,
+          ),
+        );
       }
-      return [
-        familyFinding(
-          family,
-          `use base unit "${first.base}" instead of "${first.word}"`,
-          `use the base unit "${first.base}" instead of "${first.word}" (convert the value, e.g. ${family.name.replace(first.word, first.base)})`,
-        ),
-      ];
     }),
 };
 
@@ -149,17 +159,17 @@ export const counterSuffixRule: LintRule = {
   summary: 'A counter whose name does not end in `_total`, or a non-counter that does.',
   example: '# TYPE backups_failed counter',
   check: ({ document }) =>
-    linted(document.families).flatMap((family) => {
+    lintedFindings(document.families, (family, findings) => {
       const endsInTotal = family.name.endsWith('_total');
       if (family.effectiveType === 'counter' && !endsInTotal) {
-        return [familyFinding(family, 'counter metrics should have "_total" suffix', `counter names end in _total: rename to ${family.name}_total`)];
+        findings.push(familyFinding(family, 'counter metrics should have "_total" suffix', `counter names end in _total: rename to ${family.name}_total`));
+      } else if (family.effectiveType !== 'counter' && family.effectiveType !== 'untyped' && endsInTotal) {
+        findings.push(familyFinding(family, 'non-counter metrics should not have "_total" suffix', `only counters end in _total, and ${family.name} is a ${family.effectiveType}`));
       }
-      if (family.effectiveType !== 'counter' && family.effectiveType !== 'untyped' && endsInTotal) {
-        return [familyFinding(family, 'non-counter metrics should not have "_total" suffix', `only counters end in _total, and ${family.name} is a ${family.effectiveType}`)];
-      }
-      return [];
     }),
 };
+
+const COUNT_AND_SUM = ['_count', '_sum'];
 
 export const reservedSuffixRule: LintRule = {
   code: 'reserved-suffix',
@@ -167,22 +177,21 @@ export const reservedSuffixRule: LintRule = {
   summary: '`_bucket` outside histograms, `_count`/`_sum` outside histograms and summaries.',
   example: '# TYPE queue_count gauge',
   check: ({ document }) =>
-    linted(document.families)
-      .filter((family) => family.effectiveType !== 'untyped')
-      .flatMap((family) => {
-        const findings: Finding[] = [];
-        const isHistogram = family.effectiveType === 'histogram';
-        const isSummary = family.effectiveType === 'summary';
-        if (!isHistogram && family.name.endsWith('_bucket')) {
-          findings.push(familyFinding(family, 'non-histogram metrics should not have "_bucket" suffix', '_bucket is the suffix of histogram buckets: rename this metric'));
+    lintedFindings(document.families, (family, findings) => {
+      if (family.effectiveType === 'untyped') {
+        return;
+      }
+      const isHistogram = family.effectiveType === 'histogram';
+      const isSummary = family.effectiveType === 'summary';
+      if (!isHistogram && family.name.endsWith('_bucket')) {
+        findings.push(familyFinding(family, 'non-histogram metrics should not have "_bucket" suffix', '_bucket is the suffix of histogram buckets: rename this metric'));
+      }
+      for (const suffix of COUNT_AND_SUM) {
+        if (!isHistogram && !isSummary && family.name.endsWith(suffix)) {
+          findings.push(familyFinding(family, `non-histogram and non-summary metrics should not have "${suffix}" suffix`, `${suffix} is a suffix of histograms and summaries: rename this metric`));
         }
-        for (const suffix of ['_count', '_sum']) {
-          if (!isHistogram && !isSummary && family.name.endsWith(suffix)) {
-            findings.push(familyFinding(family, `non-histogram and non-summary metrics should not have "${suffix}" suffix`, `${suffix} is a suffix of histograms and summaries: rename this metric`));
-          }
-        }
-        return findings;
-      }),
+      }
+    }),
 };
 
 export const reservedLabelNameRule: LintRule = {
@@ -245,11 +254,15 @@ export const typeInNameRule: LintRule = {
   summary: 'The metric name contains its type (`_counter`, `_gauge`...); with 1.11 (promtool 3) only its own type.',
   example: 'backups_gauge 3',
   check: ({ document, target }) =>
-    linted(document.families).flatMap((family) => {
-      const lower = family.name.toLowerCase();
-      return typeWordsFor(family, target)
-        .filter((typeWord) => hasNameWord(lower, typeWord))
-        .map(({ word: type }) => familyFinding(family, `metric name should not include type '${type}'`, `the name should not say its type ("${type}"): the TYPE line already does`));
+    lintedFindings(document.families, (family, findings) => {
+      const typeWords = typeWordsFor(family, target);
+      const lower = typeWords.length === 0 ? '' : family.name.toLowerCase();
+      for (const typeWord of typeWords) {
+        if (hasNameWord(lower, typeWord)) {
+          const type = typeWord.word;
+          findings.push(familyFinding(family, `metric name should not include type '${type}'`, `the name should not say its type ("${type}"): the TYPE line already does`));
+        }
+      }
     }),
 };
 
@@ -259,9 +272,11 @@ export const colonRule: LintRule = {
   summary: 'A `:` in a metric name (reserved for recording rules).',
   example: 'job:backup_size_bytes 1024',
   check: ({ document }) =>
-    linted(document.families)
-      .filter((family) => family.name.includes(':'))
-      .map((family) => familyFinding(family, "metric names should not contain ':'", 'colons are reserved for recording rules: use _ in pushed metric names')),
+    lintedFindings(document.families, (family, findings) => {
+      if (family.name.includes(':')) {
+        findings.push(familyFinding(family, "metric names should not contain ':'", 'colons are reserved for recording rules: use _ in pushed metric names'));
+      }
+    }),
 };
 
 const CAMEL_CASE = /[a-z][A-Z]/;
@@ -272,8 +287,7 @@ export const camelCaseRule: LintRule = {
   summary: 'A camelCase metric or label name.',
   example: 'backupSize_bytes{dbName="orders"} 1024',
   check: ({ document }) =>
-    linted(document.families).flatMap((family) => {
-      const findings: Finding[] = [];
+    lintedFindings(document.families, (family, findings) => {
       if (CAMEL_CASE.test(family.name)) {
         findings.push(familyFinding(family, "metric names should be written in 'snake_case' not 'camelCase'", 'write metric names in snake_case'));
       }
@@ -285,7 +299,6 @@ export const camelCaseRule: LintRule = {
           }
         }
       }
-      return findings;
     }),
 };
 
@@ -318,11 +331,10 @@ export const abbreviatedUnitRule: LintRule = {
   summary: 'An abbreviated unit (`_ms`, `_sec`, `_kb`...).',
   example: 'backup_duration_sec 5.3',
   check: ({ document }) =>
-    linted(document.families).flatMap((family) => {
-      const lower = family.name.toLowerCase();
-      return abbreviatedUnitsIn(lower).map((unit) =>
-        familyFinding(family, 'metric names should not contain abbreviated units', `spell the unit out: "_${unit}" is an abbreviation (e.g. _seconds, _bytes)`),
-      );
+    lintedFindings(document.families, (family, findings) => {
+      for (const unit of abbreviatedUnitsIn(family.name.toLowerCase())) {
+        findings.push(familyFinding(family, 'metric names should not contain abbreviated units', `spell the unit out: "_${unit}" is an abbreviation (e.g. _seconds, _bytes)`));
+      }
     }),
 };
 

@@ -3,7 +3,7 @@ import { GATEWAY_SELF_METRICS } from './gatewaySelfMetrics';
 import { HashIndex } from './hashIndex';
 import { mayHaveDuplicateSeries, SanitizedHasher } from './seriesHash';
 import { LabelPair, Sample, Span } from '../model';
-import { Finding, LintRule, RuleContext } from './rule';
+import { Finding, findingsByFamily, LintRule, RuleContext } from './rule';
 
 // What the Pushgateway itself refuses or silently changes, beyond what its text parser rejects.
 
@@ -18,14 +18,16 @@ export const timestampRule: LintRule = {
   example: 'backup_size_bytes 1024 1700000000000',
   // Family by family, which spares linting family by family (lintByFamily.ts) the list of all samples; the findings are sorted by line in the end.
   check: ({ document }) =>
-    document.families.flatMap((family) =>
-      family.samples
-        .filter((sample) => sample.timestamp)
-        .map((sample) => ({
-          span: sample.timestamp!.span,
-          message: 'the Pushgateway rejects pushes with timestamps ("pushed metrics must not have timestamps"): remove it; the gateway records the push time itself',
-        })),
-    ),
+    findingsByFamily(document.families, (family, findings) => {
+      for (const sample of family.samples) {
+        if (sample.timestamp) {
+          findings.push({
+            span: sample.timestamp.span,
+            message: 'the Pushgateway rejects pushes with timestamps ("pushed metrics must not have timestamps"): remove it; the gateway records the push time itself',
+          });
+        }
+      }
+    }),
 };
 
 /**
@@ -249,20 +251,15 @@ export const gatewaySelfMetricRule: LintRule = {
   summary: "A family named like one of the gateway's own metrics (`go_goroutines`, `process_*`, `pushgateway_*`) but with another type: the push is rejected.",
   example: '# TYPE go_goroutines counter\ngo_goroutines 5',
   check: ({ document }) =>
-    document.families
-      .filter((family) => family.samples.length > 0)
-      .flatMap((family) => {
-        const expected = GATEWAY_SELF_METRICS.get(family.name);
-        if (!expected || expected === family.effectiveType) {
-          return [];
-        }
-        return [
-          {
-            span: family.type?.typeToken.span ?? family.samples[0].name.span,
-            message: `${family.name} is one of the Pushgateway's own metrics, a ${expected}; pushed as ${family.effectiveType} it is rejected ("has type ${family.effectiveType.toUpperCase()} but should have ${expected.toUpperCase()}"): rename it`,
-          },
-        ];
-      }),
+    findingsByFamily(document.families, (family, findings) => {
+      const expected = family.samples.length > 0 ? GATEWAY_SELF_METRICS.get(family.name) : undefined;
+      if (expected !== undefined && expected !== family.effectiveType) {
+        findings.push({
+          span: family.type?.typeToken.span ?? family.samples[0].name.span,
+          message: `${family.name} is one of the Pushgateway's own metrics, a ${expected}; pushed as ${family.effectiveType} it is rejected ("has type ${family.effectiveType.toUpperCase()} but should have ${expected.toUpperCase()}"): rename it`,
+        });
+      }
+    }),
 };
 
 export const gaugeHistogramRule: LintRule = {

@@ -64,6 +64,9 @@ export class SanitizedHasher {
  * kept for the family.
  */
 export function mayHaveDuplicateSeries(family: Family, urlLabels: ReadonlySet<string>): boolean {
+  if (family.samples.length < 2) {
+    return false; // Nor two metrics: nothing to remember.
+  }
   const memo = memoOf(family);
   if (memo.repeatedSeries?.urlLabels === urlLabels) {
     return memo.repeatedSeries.answer;

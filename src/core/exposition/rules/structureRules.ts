@@ -1,7 +1,7 @@
 import { Family, LabelPair, Sample } from '../model';
 import { metricsOf } from './familyMetrics';
 import { BucketSeries, memoOf } from './familyMemo';
-import { Finding, LintRule } from './rule';
+import { Finding, findingsByFamily, LintRule } from './rule';
 
 // Shapes that the gateway accepts but that are almost always a mistake.
 
@@ -115,20 +115,25 @@ export const histogramCumulativeRule: LintRule = {
   },
 };
 
+/** The types whose samples count things (a histogram's _count and buckets, a summary's _count, a counter). */
+const COUNTING_TYPES: ReadonlySet<string> = new Set(['histogram', 'summary', 'counter']);
+
 export const negativeCountRule: LintRule = {
   code: 'negative-count',
   defaultSeverity: 'warning',
   summary: 'A histogram bucket, a histogram/summary `_count`, or a counter is negative.',
   example: 'request_seconds_count -1',
   check: ({ document }) =>
-    document.families
-      .filter((family) => ['histogram', 'summary', 'counter'].includes(family.effectiveType))
-      .flatMap((family) =>
-        family.samples
-          .filter((sample) => sample.numericValue < 0)
-          .filter((sample) => family.effectiveType === 'counter' || sample.name.text.endsWith('_count') || sample.name.text.endsWith('_bucket'))
-          .map((sample) => ({ span: sample.value.span, message: `${sample.name.text} counts things and cannot be negative` })),
-      ),
+    findingsByFamily(document.families, (family, findings) => {
+      if (!COUNTING_TYPES.has(family.effectiveType)) {
+        return;
+      }
+      for (const sample of family.samples) {
+        if (sample.numericValue < 0 && (family.effectiveType === 'counter' || sample.name.text.endsWith('_count') || sample.name.text.endsWith('_bucket'))) {
+          findings.push({ span: sample.value.span, message: `${sample.name.text} counts things and cannot be negative` });
+        }
+      }
+    }),
 };
 
 export const summaryQuantileRule: LintRule = {
