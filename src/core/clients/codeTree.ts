@@ -36,6 +36,11 @@ export function spanOf(node: TreeNode): Span {
   return { line: row, start: column, end: node.endPosition.row === row ? node.endPosition.column : column + node.text.split('\n')[0].length };
 }
 
+/** The node's named children, comments left out (Go's argument lists, composite literals...). */
+export function namedOf(node: TreeNode | null): TreeNode[] {
+  return (node?.namedChildren ?? []).flatMap((child) => (child && child.type !== 'comment' ? [child] : []));
+}
+
 export function descendants(root: TreeNode, type: string): TreeNode[] {
   return root.descendantsOfType(type).flatMap((node) => (node ? [node] : []));
 }

@@ -3,11 +3,13 @@
 // passed to one), with their Grouping, Collector and Gatherer calls; and the metrics declared with
 // prometheus.NewGauge(GaugeOpts{...}), NewCounterVec(opts, []string{...}) and the like (also
 // through promauto, or built inline in Collector(...)), with the registries they are registered
-// on. Nothing is run: values are read where the code spells them out, or from a constant or
-// variable assigned a literal.
+// on; and the pushes the code sends itself with net/http (goHttp.ts). Nothing is run: values are
+// read where the code spells them out, or from a constant or variable assigned a literal.
 import { Span } from '../exposition/model';
 import { TreeNode } from '../shell/tree/shellParser';
-import { ClientReader, descendants, escapedCharacter, followedName, spanOf } from './codeTree';
+import { ClientReader, descendants, followedName, namedOf, spanOf } from './codeTree';
+import { goHttpPush, GoCode } from './goHttp';
+import { goString } from './goStrings';
 import { ClientAnalysis, ClientMetricType, ClientPushSite, CodeValue, DeclaredMetric, GroupingPair, GROUP_DELETE, POST_PUSH, PUT_PUSH, SiteAction } from './clientSite';
 
 const PUSH_PACKAGE = /\/client_golang\/prometheus\/push$/;
@@ -42,7 +44,8 @@ const MAX_PUSHER_HOPS = 4;
 const DEFAULT_REGISTRY = 'prometheus.DefaultRegisterer';
 
 /** client_golang, in any file importing one of its packages. */
-export const GO_CLIENT: ClientReader = { markers: ['client_golang/prometheus'], read: (root) => new GoReader(root).read() };
+// A file that pushes with net/http names a group's path, and needs no client import.
+export const GO_CLIENT: ClientReader = { markers: ['client_golang/prometheus', '/metrics/job/'], read: (root) => new GoReader(root).read() };
 
 interface Declared {
   readonly metric: DeclaredMetric;
@@ -58,8 +61,8 @@ interface Chain {
   readonly calls: ReadonlyArray<{ readonly method: string; readonly node: TreeNode }>;
 }
 
-class GoReader {
-  private readonly packages = { push: new Set<string>(), prometheus: new Set<string>(), promauto: new Set<string>() };
+class GoReader implements GoCode {
+  readonly packages = { push: new Set<string>(), prometheus: new Set<string>(), promauto: new Set<string>(), http: new Set<string>(), strings: new Set<string>(), bytes: new Set<string>() };
   private readonly assignments = new Map<string, TreeNode[]>();
 
   constructor(private readonly root: TreeNode) {}
@@ -71,7 +74,7 @@ class GoReader {
     const declared = calls.flatMap((call) => this.declaration(call));
     const registered = this.registrations(calls);
     const sites = calls.flatMap((call) => this.pushSite(call, declared, registered));
-    return { sites, metrics: declared.map((entry) => entry.metric), httpPushes: [] };
+    return { sites, metrics: declared.map((entry) => entry.metric), httpPushes: calls.flatMap((call) => goHttpPush(call, this)) };
   }
 
   private readImports(): void {
@@ -87,6 +90,8 @@ class GoReader {
         this.packages.prometheus.add(alias);
       } else if (PROMAUTO_PACKAGE.test(importPath)) {
         this.packages.promauto.add(alias);
+      } else if (importPath === 'net/http' || importPath === 'strings' || importPath === 'bytes') {
+        this.packages[importPath === 'net/http' ? 'http' : importPath].add(alias);
       }
     }
   }
@@ -113,7 +118,7 @@ class GoReader {
   }
 
   /** `name` followed to the value it was last given before `at`, or its only value. */
-  private followed(node: TreeNode, at: TreeNode): TreeNode {
+  followed(node: TreeNode, at: TreeNode): TreeNode {
     return followedName(this.assignments, node, at);
   }
 
@@ -419,35 +424,10 @@ function enclosingFunction(node: TreeNode): TreeNode | undefined {
   return undefined;
 }
 
-/** A Go string literal's value; undefined for anything else. */
-function goString(node: TreeNode | null | undefined): string | undefined {
-  if (node?.type === 'raw_string_literal') {
-    return node.text.slice(1, -1).replace(/\r/g, '');
-  }
-  if (node?.type !== 'interpreted_string_literal') {
-    return undefined;
-  }
-  return node.text.slice(1, -1).replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)/g, (sequence, kind: string) => {
-    if (GO_SIMPLE_ESCAPES[kind] !== undefined) {
-      return GO_SIMPLE_ESCAPES[kind];
-    }
-    if (/^[xuU]./.test(kind)) {
-      return escapedCharacter(parseInt(kind.slice(1), 16), sequence);
-    }
-    return /^[0-7]{3}$/.test(kind) ? escapedCharacter(parseInt(kind, 8), sequence) : sequence;
-  });
-}
-
-const GO_SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", a: '\x07', b: '\b', f: '\f', v: '\v' };
-
 function contentSpan(node: TreeNode): Span {
   const { row, column } = node.startPosition;
   if ((node.type === 'interpreted_string_literal' || node.type === 'raw_string_literal') && node.endPosition.row === row) {
     return { line: row, start: column + 1, end: node.endPosition.column - 1 };
   }
   return spanOf(node);
-}
-
-function namedOf(node: TreeNode | null): TreeNode[] {
-  return (node?.namedChildren ?? []).flatMap((child) => (child && child.type !== 'comment' ? [child] : []));
 }

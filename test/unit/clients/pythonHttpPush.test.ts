@@ -1,28 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { lintClientCode } from '../../../src/core/clients/clientMetricLint';
 import { httpPushGroupingLabels } from '../../../src/core/clients/clientSite';
-import { analyseWith } from '../../../src/core/clients/codeTree';
 import { PYTHON_CLIENT } from '../../../src/core/clients/python';
 import { pythonStringBody, pythonStringValue } from '../../../src/core/clients/pythonStrings';
 import { bodyText } from '../../../src/core/shell/tree/mappedBody';
-import { loadTreeParser, TreeNode, TreeParser } from '../../../src/core/shell/tree/shellParser';
+import { clientCodeReader } from '../../support/clientCode';
 
 describe('Python pushes sent with requests or httpx', () => {
-  let parser: TreeParser;
-  before(async () => {
-    parser = await loadTreeParser('python');
-  });
-
-  const analyse = (lines: string[]) => analyseWith(PYTHON_CLIENT, parser, [...lines, ''].join('\n'));
-  /** The first string literal (or adjacent literals) of `source`, read by `read`. */
-  const firstString = <T>(source: string, read: (node: TreeNode) => T): T =>
-    parser.parse(source, (root) => {
-      const node = root.descendantsOfType(['concatenated_string', 'string'])[0];
-      if (!node) {
-        throw new Error(`no string in ${source}`);
-      }
-      return read(node);
-    });
+  // A string literal, or adjacent literals.
+  const { analyse, firstString } = clientCodeReader('python', PYTHON_CLIENT, ['concatenated_string', 'string']);
 
   it('finds requests and httpx posts and puts to a group URL, under their aliases, and no other call', () => {
     const { httpPushes } = analyse([
