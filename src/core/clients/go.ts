@@ -118,8 +118,26 @@ class GoReader implements GoCode {
   }
 
   /** `name` followed to the value it was last given before `at`, or its only value. */
-  followed(node: TreeNode, at: TreeNode): TreeNode {
+  private followed(node: TreeNode, at: TreeNode): TreeNode {
     return followedName(this.assignments, node, at);
+  }
+
+  /**
+   * `name` followed to its value where `at` reads it: the last value the function around `at` gave
+   * it before `at`, else the package's; unknown (the name itself) for a parameter, a name only other
+   * functions give a value, or a value then changed by `+=` and the like.
+   */
+  valueOf(node: TreeNode, at: TreeNode): TreeNode {
+    if (node.type !== 'identifier') {
+      return node;
+    }
+    const scope = enclosingFunction(at);
+    const values = this.assignments.get(node.text) ?? [];
+    const local = scope === undefined ? [] : values.filter((value) => value.startIndex < at.startIndex && sameNode(enclosingFunction(value), scope));
+    const packageLevel = values.filter((value) => enclosingFunction(value) === undefined);
+    const parameter = scope !== undefined && parameterNames(scope).includes(node.text);
+    const value = local[local.length - 1] ?? (parameter || packageLevel.length !== 1 ? undefined : packageLevel[0]);
+    return value === undefined || isCompoundAssigned(value) ? node : value;
   }
 
   private codeValue(node: TreeNode | undefined, at: TreeNode): CodeValue | undefined {
@@ -413,6 +431,16 @@ function ownReturns(definition: TreeNode): TreeNode[] {
 /** `func f(a, b string, p *push.Pusher)` → a, b, p. */
 function parameterNames(definition: TreeNode): string[] {
   return namedOf(definition.childForFieldName('parameters')).flatMap((declaration) => declaration.childrenForFieldName('name').flatMap((name) => (name ? [name.text] : [])));
+}
+
+function sameNode(a: TreeNode | undefined, b: TreeNode): boolean {
+  return a !== undefined && a.startIndex === b.startIndex && a.endIndex === b.endIndex;
+}
+
+/** Whether `value` is the right side of `x += value` (or another operator's assignment), not of `=` or `:=`. */
+function isCompoundAssigned(value: TreeNode): boolean {
+  const statement = value.parent?.type === 'expression_list' ? value.parent.parent : value.parent;
+  return statement?.type === 'assignment_statement' && statement.childForFieldName('operator')?.text !== '=';
 }
 
 function enclosingFunction(node: TreeNode): TreeNode | undefined {

@@ -9,11 +9,11 @@ import { namedOf } from './codeTree';
 import { goString, goStringBody } from './goStrings';
 import { TreeNode } from '../shell/tree/shellParser';
 
-/** What the reader of a Go file knows that a push needs: the local names of packages, and a name followed to its value. */
+/** What the reader of a Go file knows that a push needs: the local names of packages, and a name followed to its value where it is read. */
 export interface GoCode {
   /** Local names of `net/http`, `strings` and `bytes` (an import may rename them). */
   readonly packages: { readonly http: ReadonlySet<string>; readonly strings: ReadonlySet<string>; readonly bytes: ReadonlySet<string> };
-  followed(node: TreeNode, at: TreeNode): TreeNode;
+  valueOf(node: TreeNode, at: TreeNode): TreeNode;
 }
 
 interface HttpSend {
@@ -65,8 +65,8 @@ export function goHttpPush(call: TreeNode, code: GoCode): HttpPushSite[] {
   }
   const args = namedOf(call.childForFieldName('arguments'));
   const urlNode = args[send.url] as TreeNode | undefined;
-  const urlValue = urlNode && code.followed(urlNode, call);
-  if (urlNode === undefined || urlValue === undefined || !urlValue.text.includes(GROUP_PATH)) {
+  const url = urlNode && urlOf(urlNode, call, code);
+  if (url === undefined || !(url.value ?? url.text).includes(GROUP_PATH)) {
     return [];
   }
   const method = typeof send.method === 'string' ? send.method : sentMethod(args[send.method], call, code);
@@ -83,7 +83,7 @@ export function goHttpPush(call: TreeNode, code: GoCode): HttpPushSite[] {
       method,
       line: call.startPosition.row,
       endLine: call.endPosition.row,
-      url: urlOf(urlNode, call, code),
+      url,
       body,
       bodyLines: { start: lines.startPosition.row, end: lines.endPosition.row },
     },
@@ -92,43 +92,52 @@ export function goHttpPush(call: TreeNode, code: GoCode): HttpPushSite[] {
 
 /**
  * The URL as written, and its value when every part is spelled out. A literal is written without its
- * quotes; a concatenation (`gateway + "/metrics/job/etl"`) as a template whose unknown parts are
- * `{expression}`s, as a Python f-string writes them, so that a literal path still gives its labels.
+ * quotes; a concatenation (`gateway + "/metrics/job/etl"`, also through a name given one) as a
+ * template whose unknown parts are `{expression}`s, as a Python f-string writes them, so that a
+ * literal path still gives its labels.
  */
 function urlOf(node: TreeNode, call: TreeNode, code: GoCode): CodeValue {
   const parts = concatenatedParts(node, call, code, 0);
-  if (parts === undefined) {
-    const literal = node.type === 'interpreted_string_literal' || node.type === 'raw_string_literal';
-    return { text: literal ? node.text.slice(1, -1) : node.text, value: goString(code.followed(node, call)) };
+  if (parts.every((part) => part.value !== undefined)) {
+    const written = withoutParentheses(node);
+    const literal = written.type === 'interpreted_string_literal' || written.type === 'raw_string_literal';
+    return { text: literal ? written.text.slice(1, -1) : node.text, value: parts.map((part) => part.value).join('') };
   }
-  const known = parts.every((part) => part.value !== undefined);
-  return {
-    text: parts.map((part) => (part.value === undefined ? `{${part.text}}` : part.value.replace(/[{}]/g, (brace) => brace + brace))).join(''),
-    value: known ? parts.map((part) => part.value).join('') : undefined,
-  };
+  if (parts.length === 1) {
+    return parts[0];
+  }
+  return { text: parts.map((part) => (part.value === undefined ? `{${part.text}}` : part.value.replace(/[{}]/g, (brace) => brace + brace))).join(''), value: undefined };
 }
 
-/** How deep a concatenation is read: deeper ones are one unknown part. */
+/** How deep a concatenation is read: deeper parts are unknown. */
 const MAX_CONCATENATION_DEPTH = 8;
 
-/** The parts of a string written as literals, names given one, and `+` of those; undefined when `node` is none of them. */
-function concatenatedParts(node: TreeNode, call: TreeNode, code: GoCode, depth: number): CodeValue[] | undefined {
-  const inner = node.type === 'parenthesized_expression' ? node.namedChildren[0] : node;
-  if (inner && inner.type === 'binary_expression' && inner.childForFieldName('operator')?.text === '+' && depth < MAX_CONCATENATION_DEPTH) {
-    const left = inner.childForFieldName('left');
-    const right = inner.childForFieldName('right');
-    if (left && right) {
-      const operand = (side: TreeNode) => concatenatedParts(side, call, code, depth + 1) ?? [{ text: side.text, value: undefined }];
-      return [...operand(left), ...operand(right)];
-    }
+/** The parts of a string written as literals, names given one, and `+` of those: an unknown part is the expression (a name followed) as written. */
+function concatenatedParts(node: TreeNode, call: TreeNode, code: GoCode, depth: number): CodeValue[] {
+  const inner = withoutParentheses(code.valueOf(withoutParentheses(node), call));
+  const value = goString(inner);
+  if (value !== undefined) {
+    return [{ text: inner.text, value }];
   }
-  const value = inner ? goString(code.followed(inner, call)) : undefined;
-  return value === undefined || depth === 0 ? undefined : [{ text: node.text, value }];
+  const left = inner.type === 'binary_expression' && inner.childForFieldName('operator')?.text === '+' ? inner.childForFieldName('left') : null;
+  const right = left ? inner.childForFieldName('right') : null;
+  if (left && right && depth < MAX_CONCATENATION_DEPTH) {
+    return [...concatenatedParts(left, call, code, depth + 1), ...concatenatedParts(right, call, code, depth + 1)];
+  }
+  return [{ text: inner.text, value: undefined }];
+}
+
+function withoutParentheses(node: TreeNode): TreeNode {
+  let current = node;
+  while (current.type === 'parenthesized_expression' && current.namedChildren[0]) {
+    current = current.namedChildren[0];
+  }
+  return current;
 }
 
 /** PUT or POST; null for a method that does not push; undefined when the code does not spell it out. */
 function sentMethod(node: TreeNode | undefined, call: TreeNode, code: GoCode): PushMethod | null | undefined {
-  const value = node && code.followed(node, call);
+  const value = node && code.valueOf(node, call);
   if (value === undefined) {
     return undefined;
   }
@@ -146,7 +155,7 @@ function sentMethod(node: TreeNode | undefined, call: TreeNode, code: GoCode): P
 function bodyLiteral(argument: TreeNode | undefined, call: TreeNode, code: GoCode): TreeNode | undefined {
   let node = argument;
   for (let hop = 0; node !== undefined && hop < MAX_BODY_HOPS; hop++) {
-    node = code.followed(node, call);
+    node = code.valueOf(node, call);
     if (node.type === 'interpreted_string_literal' || node.type === 'raw_string_literal') {
       return node;
     }

@@ -93,8 +93,57 @@ describe('Go pushes sent with net/http', () => {
       httpPushes.map((push) => [push.url.text, push.url.value, httpPushGroupingLabels(push)]),
       [
         ['http://gw:9091/metrics/job/etl/instance/{host}', undefined, { job: 'etl', instance: '{host}' }],
-        ['http://gw:9091/metrics/job/etl', 'http://gw:9091/metrics/job/etl', { job: 'etl' }],
+        ['(gw + "/metrics/job/etl")', 'http://gw:9091/metrics/job/etl', { job: 'etl' }],
         ['{base()}/metrics/job/{{x}}', undefined, { job: '{x}' }],
+      ],
+    );
+  });
+
+  it("follows a name only to what the reading function (or the package) gives it: not a parameter, another function's variable, nor a value changed by +=", () => {
+    const { httpPushes } = analyse([
+      'package main',
+      'import ("net/http"; "strings")',
+      'func a() {',
+      '  body := `{"k": 1}`',
+      '  url := "http://gw:9091/metrics/job/a"',
+      '  _, _ = body, url',
+      '}',
+      'func b(body string) {',
+      '  http.Post("http://gw:9091/metrics/job/b", "text/plain", strings.NewReader(body))',
+      '}',
+      'func c(url string) {',
+      '  http.Post(url, "text/plain", nil)',
+      '}',
+      'func d() {',
+      '  body := "# TYPE x gauge\\n"',
+      '  body += "x 1\\n"',
+      '  url := "http://gw:9091"',
+      '  url += "/metrics/job/d"',
+      '  http.Post("http://gw:9091/metrics/job/d", "text/plain", strings.NewReader(body))',
+      '  http.Post(url, "text/plain", nil)',
+      '}',
+      'func e() {',
+      '  url := gateway + "/metrics/job/e/instance/" + host',
+      '  http.Post(url, "text/plain", strings.NewReader(payload))',
+      '  http.Post(("http://gw:9091/metrics/job/e"), "text/plain", nil)',
+      '  http.Post(gateway+groupPath, "text/plain", nil)',
+      '}',
+      'func g(payload string) {',
+      '  http.Post("http://gw:9091/metrics/job/g", "text/plain", strings.NewReader(payload))',
+      '}',
+      'const gateway = "http://gw:9091"',
+      'const groupPath = "/metrics/job/f"',
+      'const payload = "e 1\\n"',
+    ]);
+    assert.deepEqual(
+      httpPushes.map((push) => [push.line, push.url.value ?? push.url.text, push.body && bodyText(push.body), httpPushGroupingLabels(push)]),
+      [
+        [8, 'http://gw:9091/metrics/job/b', undefined, { job: 'b' }],
+        [18, 'http://gw:9091/metrics/job/d', undefined, { job: 'd' }],
+        [23, 'http://gw:9091/metrics/job/e/instance/{host}', 'e 1\n', { job: 'e', instance: '{host}' }],
+        [24, 'http://gw:9091/metrics/job/e', undefined, { job: 'e' }],
+        [25, 'http://gw:9091/metrics/job/f', undefined, { job: 'f' }],
+        [28, 'http://gw:9091/metrics/job/g', undefined, { job: 'g' }],
       ],
     );
   });
