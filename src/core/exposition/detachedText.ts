@@ -27,8 +27,9 @@ export class DetachedTexts {
   /**
    * From the first call on, copies at most one text per `charactersPerCopy` characters of the input
    * given so far (`characters` more now). A text past that budget stays a slice, and may keep its
-   * piece of input: but only once there are more such texts than input/charactersPerCopy, so what they
-   * keep stays within charactersPerCopy characters each. Copying every text costs more than keeping
+   * piece of input: but only once there are more texts than input/charactersPerCopy, so the input they
+   * keep (at most all of it) stays within charactersPerCopy characters per text on the whole, though
+   * one such text may keep a whole piece. Copying every text costs more than keeping
    * the input when nearly every line has a finding (~2 µs for a message of 130 characters).
    */
   allowCopies(characters: number, charactersPerCopy: number): void {
