@@ -12,6 +12,8 @@
 //       time the ratio of the median CPU times (user + system) beside it
 //   (a') `pgw lint` alone on ~50 MB of the first shape: time and peak RSS
 //   (c) lintExposition() in-process on a 20 000-line document: median of 20 runs after a warm-up
+//   (f) the family-size axis: 100k batch-job series in families of 1, 5, 15 and 50, pgw and each
+//       promtool, and promtool 3's time against 2's (which tells a document's family size)
 //   (d), (e) the editor shell axis: the editor's lint of a 5 000-line script per edit, and `pgw lint`
 //       of 10 000 heredocs per 1 000 (scripts/reference/editorShellBench.ts; `-- --editor-shell` alone)
 // Targets are printed beside the figures; missing one never fails the bench (exit 0), errors do (exit 1).
@@ -193,13 +195,13 @@ function generateBySamples(targetSamples: number, seed: number): GeneratedDocume
 
 type FamilyWrite = (writer: DocumentWriter, type: 'counter' | 'gauge', name: string, series: number) => void;
 
-/** About `targetSamples` counter and gauge series in families of 5 to 15 series (many families, each small), written by `write`. */
-function generateSmallFamiliesWith(targetSamples: number, seed: number, write: FamilyWrite): GeneratedDocument {
+/** About `targetSamples` counter and gauge series in turn, `familySize` series a family (given the series still to write), written by `write`. */
+function generateFamiliesWith(targetSamples: number, seed: number, familySize: (random: Random, left: number) => number, write: FamilyWrite): GeneratedDocument {
   const random = seededRandom(seed);
   const writer = new DocumentWriter(random);
   for (let round = 0; writer.samples < targetSamples; round++) {
     const prefix = `${pick(random, ['app', 'svc', 'etl', 'job'])}${round}`;
-    const series = 5 + Math.floor(random() * 11);
+    const series = familySize(random, targetSamples - writer.samples);
     if (round % 2 === 0) {
       write(writer, 'counter', `${prefix}_${pick(random, SUBJECTS)}_total`, series);
     } else {
@@ -209,32 +211,27 @@ function generateSmallFamiliesWith(targetSamples: number, seed: number, write: F
   return { text: writer.text(), samples: writer.samples, families: writer.families };
 }
 
+/** Families of 5 to 15 series: many families, each small. */
+const smallFamilySize = (random: Random) => 5 + Math.floor(random() * 11);
+
 /** Small families of series with two or three short labels. */
 function generateSmallFamilies(targetSamples: number, seed: number): GeneratedDocument {
-  return generateSmallFamiliesWith(targetSamples, seed, (writer, type, name, series) => (type === 'counter' ? writer.counter(name, series) : writer.gauge(name, series)));
+  return generateFamiliesWith(targetSamples, seed, smallFamilySize, (writer, type, name, series) => (type === 'counter' ? writer.counter(name, series) : writer.gauge(name, series)));
 }
+
+const writeBatchJobFamily: FamilyWrite = (writer, type, name, series) => writer.batchJobFamily(name, type, series);
 
 /**
  * The issue's document: about `targetSamples` batch-job series of about 110 bytes each (11 MB for
  * 100 000), in small families, the family size that costs pgw the most against promtool.
  */
 function generateIssueSized(targetSamples: number, seed: number): GeneratedDocument {
-  return generateSmallFamiliesWith(targetSamples, seed, (writer, type, name, series) => writer.batchJobFamily(name, type, series));
+  return generateFamiliesWith(targetSamples, seed, smallFamilySize, writeBatchJobFamily);
 }
 
-/** About `targetSamples` batch-job series (as the issue's document) in families of exactly `size` series, counters and gauges in turn. */
+/** About `targetSamples` batch-job series (as the issue's document) in families of exactly `size` series. */
 function generateFamiliesOfSize(targetSamples: number, size: number, seed: number): GeneratedDocument {
-  const random = seededRandom(seed);
-  const writer = new DocumentWriter(random);
-  for (let round = 0; writer.samples < targetSamples; round++) {
-    const series = Math.min(size, targetSamples - writer.samples);
-    if (round % 2 === 0) {
-      writer.batchJobFamily(`job${round}_${pick(random, SUBJECTS)}_total`, 'counter', series);
-    } else {
-      writer.batchJobFamily(`job${round}_${pick(random, GAUGE_SUBJECTS)}`, 'gauge', series);
-    }
-  }
-  return { text: writer.text(), samples: writer.samples, families: writer.families };
+  return generateFamiliesWith(targetSamples, seed, (_, left) => Math.min(size, left), writeBatchJobFamily);
 }
 
 /** Exactly `lineCount` lines (the last family cut short, which keeps the document valid). */
