@@ -103,6 +103,15 @@ const EXPRESSION_TOKEN = /pgwexpr\d+x/;
 
 export const NO_CLIENT_CODE: ClientAnalysis = { sites: [], metrics: [], httpPushes: [] };
 
+/** What a URL of a Pushgateway group has; a call that sends to any other URL is not a push. */
+export const GROUP_PATH = '/metrics/job/';
+
+/**
+ * A literal longer than this is not read as a pushed body (it is listed as not known): each of its
+ * characters would become an object with its position, and an editor must stay responsive.
+ */
+export const MAX_BODY_LITERAL = 1024 * 1024;
+
 /** The grouping key as the labels the gateway sees, values as written where not literal; undefined when not followed. */
 export function siteGroupingLabels(site: ClientPushSite): Record<string, string> | undefined {
   if (site.job === undefined || site.grouping === undefined) {

@@ -10,7 +10,7 @@ import { TreeNode } from '../shell/tree/shellParser';
 import { ClientReader, descendants, followedName, namedOf, spanOf } from './codeTree';
 import { goHttpPush, GoCode } from './goHttp';
 import { goString } from './goStrings';
-import { ClientAnalysis, ClientMetricType, ClientPushSite, CodeValue, DeclaredMetric, GroupingPair, GROUP_DELETE, POST_PUSH, PUT_PUSH, SiteAction } from './clientSite';
+import { ClientAnalysis, ClientMetricType, ClientPushSite, CodeValue, DeclaredMetric, GroupingPair, GROUP_DELETE, GROUP_PATH, POST_PUSH, PUT_PUSH, SiteAction } from './clientSite';
 
 const PUSH_PACKAGE = /\/client_golang\/prometheus\/push$/;
 const PROMETHEUS_PACKAGE = /\/client_golang\/prometheus$/;
@@ -45,7 +45,7 @@ const DEFAULT_REGISTRY = 'prometheus.DefaultRegisterer';
 
 /** client_golang, in any file importing one of its packages. */
 // A file that pushes with net/http names a group's path, and needs no client import.
-export const GO_CLIENT: ClientReader = { markers: ['client_golang/prometheus', '/metrics/job/'], read: (root) => new GoReader(root).read() };
+export const GO_CLIENT: ClientReader = { markers: ['client_golang/prometheus', GROUP_PATH], read: (root) => new GoReader(root).read() };
 
 interface Declared {
   readonly metric: DeclaredMetric;

@@ -3,8 +3,8 @@
 // (sent later by a client's Do). The body is read when the code spells it out: a string literal, or
 // a name given one, in the readers code wraps a body in (strings.NewReader, bytes.NewBufferString,
 // bytes.NewBuffer([]byte(...)), ...).
-import { PushMethod } from '../protocol/pushMethod';
-import { CodeValue, HttpPushSite } from './clientSite';
+import { PushMethod, pushMethodNamed } from '../protocol/pushMethod';
+import { CodeValue, GROUP_PATH, HttpPushSite, MAX_BODY_LITERAL } from './clientSite';
 import { namedOf } from './codeTree';
 import { goString, goStringBody } from './goStrings';
 import { TreeNode } from '../shell/tree/shellParser';
@@ -48,9 +48,6 @@ const METHOD_CONSTANTS: Readonly<Record<string, PushMethod | null>> = {
   MethodTrace: null,
 };
 
-const GROUP_PATH = '/metrics/job/';
-/** A longer literal is not read as a body: one object per character. */
-const MAX_BODY_LITERAL = 1024 * 1024;
 /** How many wrappings (a name, a reader, a []byte conversion) a body is followed through. */
 const MAX_BODY_HOPS = 6;
 
@@ -146,9 +143,9 @@ function sentMethod(node: TreeNode | undefined, call: TreeNode, code: GoCode): P
   if (operand?.type === 'identifier' && code.packages.http.has(operand.text) && Object.hasOwn(METHOD_CONSTANTS, constant)) {
     return METHOD_CONSTANTS[constant];
   }
-  // Go sends the method as written: "put" is not PUT.
+  // Go sends the method as written.
   const written = goString(value);
-  return written === undefined ? undefined : written === 'PUT' || written === 'POST' ? written : null;
+  return written === undefined ? undefined : pushMethodNamed(written);
 }
 
 /** The string literal a body argument reads, through names, readers and []byte conversions; undefined when it is anything else. */

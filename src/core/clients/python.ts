@@ -10,8 +10,22 @@ import { Span } from '../exposition/model';
 import { TreeNode } from '../shell/tree/shellParser';
 import { ClientReader, descendants, followedName, spanOf } from './codeTree';
 import { pythonStringBody, pythonStringValue, pythonStringWritten, withoutParentheses } from './pythonStrings';
-import { ClientAnalysis, ClientMetricType, ClientPushSite, CodeValue, DeclaredMetric, GroupingPair, GROUP_DELETE, HttpPushSite, POST_PUSH, PUT_PUSH, SiteAction } from './clientSite';
-import { PushMethod } from '../protocol/pushMethod';
+import {
+  ClientAnalysis,
+  ClientMetricType,
+  ClientPushSite,
+  CodeValue,
+  DeclaredMetric,
+  GroupingPair,
+  GROUP_DELETE,
+  GROUP_PATH,
+  HttpPushSite,
+  MAX_BODY_LITERAL,
+  POST_PUSH,
+  PUT_PUSH,
+  SiteAction,
+} from './clientSite';
+import { PushMethod, pushMethodNamed } from '../protocol/pushMethod';
 
 const PUSH_FUNCTIONS: Readonly<Record<string, SiteAction>> = {
   push_to_gateway: PUT_PUSH,
@@ -60,16 +74,6 @@ const REQUEST = 'urllib.request.Request';
 const HTTP_MODULES = new Set(['requests', 'httpx', 'urllib', 'urllib.request']);
 /** The calls that make a session or client whose post() and put() send as the library's own do. */
 const HTTP_SESSIONS: Readonly<Record<string, string>> = { 'requests.Session': 'requests', 'requests.session': 'requests', 'httpx.Client': 'httpx' };
-const PUSH_METHODS: readonly string[] = ['PUT', 'POST'];
-
-/**
- * A literal longer than this is not read as a body (it is listed as not known): each of its
- * characters would become an object with its position, and an editor must stay responsive.
- */
-const MAX_BODY_LITERAL = 1024 * 1024;
-
-/** What a URL of a Pushgateway group has; a call to any other URL is not a push. */
-const GROUP_PATH = '/metrics/job/';
 
 // Positional parameters, as the client declares them.
 const PUSH_PARAMETERS = ['gateway', 'job', 'registry', 'grouping_key'];
@@ -177,7 +181,7 @@ class PythonReader {
       return undefined;
     }
     const method = send.methodUpperCased === true ? written.toUpperCase() : written;
-    return PUSH_METHODS.includes(method) ? (method as PushMethod) : null;
+    return pushMethodNamed(method);
   }
 
   /** `requests.post`, `rq.put` (rq bound to requests), `put` (imported from httpx), `urllib.request.Request`: the qualified name, for a name bound to an HTTP library. */
