@@ -614,10 +614,15 @@ class ExpositionParser {
   /** The label Go leaves out of a sample's labels for this family: `le` of a histogram, `quantile` of a summary. */
   private specialLabelOf(family: MutableFamily | undefined): string | undefined {
     const type = family?.goType;
-    if (type === 'histogram' || (this.modern && type === 'gauge_histogram')) {
+    if (this.isHistogram(type)) {
       return 'le';
     }
     return type === 'summary' ? 'quantile' : undefined;
+  }
+
+  /** A histogram for this target's parser: 1.11 reads a gauge histogram as one; 1.5 keeps a gauge histogram's lines apart. */
+  private isHistogram(type: MetricType | undefined): boolean {
+    return type === 'histogram' || (this.modern && type === 'gauge_histogram');
   }
 
   /** 1.11 refuses a negative `_count` or bucket of a (gauge) histogram; a negative `_sum` is fine. */
@@ -812,7 +817,7 @@ class ExpositionParser {
     const valueText = text.slice(valueStart, newline);
     const numericValue = parseGoFloat(valueText);
     // With 1.11 a negative count of a (gauge) histogram may be refused (rejectNegativeHistogramCount).
-    if (numericValue === undefined || (this.modern && numericValue < 0 && isHistogramLike(family.goType))) {
+    if (numericValue === undefined || (this.modern && numericValue < 0 && this.isHistogram(family.goType))) {
       return false;
     }
     this.currentBucket = NaN;
@@ -919,7 +924,7 @@ class ExpositionParser {
     if (numericValue === undefined) {
       this.rejectInvalidValue(this.token(valueStart, this.pos));
     }
-    if (this.modern && numericValue < 0 && isHistogramLike(family.goType)) {
+    if (this.modern && numericValue < 0 && this.isHistogram(family.goType)) {
       this.rejectNegativeHistogramCount(name, family, this.token(valueStart, this.pos));
     }
     let timestamp: Token | undefined;
@@ -1135,8 +1140,7 @@ class ExpositionParser {
     if (family === undefined) {
       return undefined;
     }
-    const histogram = family.goType === 'histogram' || (this.modern && family.goType === 'gauge_histogram');
-    return histogram || (!bucket && family.goType === 'summary') ? family : undefined;
+    return this.isHistogram(family.goType) || (!bucket && family.goType === 'summary') ? family : undefined;
   }
 
   /** The family of that very name (not one the name joined), if there is one. */
@@ -1330,10 +1334,6 @@ function containsEscapedByte(text: string): boolean {
     }
   }
   return false;
-}
-
-function isHistogramLike(type: MetricType | undefined): boolean {
-  return type === 'histogram' || type === 'gauge_histogram';
 }
 
 function summaryName(name: string): string {
