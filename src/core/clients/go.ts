@@ -9,7 +9,7 @@ import { Span } from '../exposition/model';
 import { TreeNode } from '../shell/tree/shellParser';
 import { ClientReader, descendants, followedName, namedOf, spanOf } from './codeTree';
 import { goHttpPush, GoCode } from './goHttp';
-import { goString } from './goStrings';
+import { goString, isGoStringLiteral } from './goStrings';
 import { ClientAnalysis, ClientMetricType, ClientPushSite, CodeValue, DeclaredMetric, GroupingPair, GROUP_DELETE, GROUP_PATH, POST_PUSH, PUT_PUSH, SiteAction } from './clientSite';
 
 const PUSH_PACKAGE = /\/client_golang\/prometheus\/push$/;
@@ -454,7 +454,7 @@ function enclosingFunction(node: TreeNode): TreeNode | undefined {
 
 function contentSpan(node: TreeNode): Span {
   const { row, column } = node.startPosition;
-  if ((node.type === 'interpreted_string_literal' || node.type === 'raw_string_literal') && node.endPosition.row === row) {
+  if (isGoStringLiteral(node) && node.endPosition.row === row) {
     return { line: row, start: column + 1, end: node.endPosition.column - 1 };
   }
   return spanOf(node);

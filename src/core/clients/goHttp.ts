@@ -6,7 +6,7 @@
 import { PushMethod, pushMethodNamed } from '../protocol/pushMethod';
 import { CodeValue, GROUP_PATH, HttpPushSite, MAX_BODY_LITERAL } from './clientSite';
 import { namedOf } from './codeTree';
-import { goString, goStringBody } from './goStrings';
+import { goString, goStringBody, isGoStringLiteral } from './goStrings';
 import { TreeNode } from '../shell/tree/shellParser';
 
 /** What the reader of a Go file knows that a push needs: the local names of packages, and a name followed to its value where it is read. */
@@ -97,8 +97,7 @@ function urlOf(node: TreeNode, call: TreeNode, code: GoCode): CodeValue {
   const parts = concatenatedParts(node, call, code, 0);
   if (parts.every((part) => part.value !== undefined)) {
     const written = withoutParentheses(node);
-    const literal = written.type === 'interpreted_string_literal' || written.type === 'raw_string_literal';
-    return { text: literal ? written.text.slice(1, -1) : node.text, value: parts.map((part) => part.value).join('') };
+    return { text: isGoStringLiteral(written) ? written.text.slice(1, -1) : node.text, value: parts.map((part) => part.value).join('') };
   }
   if (parts.length === 1) {
     return parts[0];
@@ -153,7 +152,7 @@ function bodyLiteral(argument: TreeNode | undefined, call: TreeNode, code: GoCod
   let node = argument;
   for (let hop = 0; node !== undefined && hop < MAX_BODY_HOPS; hop++) {
     node = code.valueOf(node, call);
-    if (node.type === 'interpreted_string_literal' || node.type === 'raw_string_literal') {
+    if (isGoStringLiteral(node)) {
       return node;
     }
     node = node.type === 'type_conversion_expression' ? byteConversionOperand(node) : node.type === 'call_expression' ? readerArgument(node, code) : undefined;

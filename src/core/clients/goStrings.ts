@@ -8,6 +8,10 @@ import { escapedCharacter } from './codeTree';
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", a: '\x07', b: '\b', f: '\f', v: '\v' };
 const ESCAPE = /\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)/y;
 
+export function isGoStringLiteral(node: TreeNode): boolean {
+  return node.type === 'interpreted_string_literal' || node.type === 'raw_string_literal';
+}
+
 /** A Go string literal's value; undefined for anything else. */
 export function goString(node: TreeNode | null | undefined): string | undefined {
   return node
@@ -19,10 +23,10 @@ export function goString(node: TreeNode | null | undefined): string | undefined 
 
 /** A Go string literal's characters (UTF-16 units) with their positions, an escape's on its backslash; undefined for any other node. */
 export function goStringBody(node: TreeNode): MappedBody | undefined {
-  const raw = node.type === 'raw_string_literal';
-  if (!raw && node.type !== 'interpreted_string_literal') {
+  if (!isGoStringLiteral(node)) {
     return undefined;
   }
+  const raw = node.type === 'raw_string_literal';
   const text = node.text;
   const chars: BodyChar[] = [];
   let line = node.startPosition.row;
