@@ -9,10 +9,6 @@ import { Finding, findingsByFamily, LintRule } from './rule';
 // texts kept in `reference` so the differential tests can compare them line for line. Like promlint,
 // they look only at families that have samples.
 
-function linted(families: readonly Family[]): Family[] {
-  return families.filter((family) => family.samples.length > 0);
-}
-
 /** findingsByFamily over the families that promlint looks at. */
 function lintedFindings(families: readonly Family[], check: (family: Family, findings: Finding[]) => void): Finding[] {
   return findingsByFamily(families, (family, findings) => {
@@ -194,28 +190,33 @@ export const reservedSuffixRule: LintRule = {
     }),
 };
 
+/** `le` outside a histogram, `quantile` outside a summary. */
+function isMisplacedReservedLabel(family: Family, name: string): boolean {
+  return (name === 'le' && family.effectiveType !== 'histogram') || (name === 'quantile' && family.effectiveType !== 'summary');
+}
+
 export const reservedLabelNameRule: LintRule = {
   code: 'reserved-label',
   defaultSeverity: 'warning',
   summary: 'An `le` label outside histograms or a `quantile` label outside summaries.',
   example: 'queue_length{le="10"} 3',
   check: ({ document }) =>
-    linted(document.families)
-      .filter((family) => family.effectiveType !== 'untyped')
-      .filter((family) => anyLabelName(family, (name) => (name === 'le' && family.effectiveType !== 'histogram') || (name === 'quantile' && family.effectiveType !== 'summary')))
-      .flatMap((family) =>
-        metricLabelSets(family).flatMap((labels) =>
-          labels.flatMap((label): Finding[] => {
-            if (label.name.text === 'le' && family.effectiveType !== 'histogram') {
-              return [{ span: label.name.span, message: 'the le label is reserved for histogram buckets', reference: `${family.name} non-histogram metrics should not have "le" label` }];
-            }
-            if (label.name.text === 'quantile' && family.effectiveType !== 'summary') {
-              return [{ span: label.name.span, message: 'the quantile label is reserved for summaries', reference: `${family.name} non-summary metrics should not have "quantile" label` }];
-            }
-            return [];
-          }),
-        ),
-      ),
+    lintedFindings(document.families, (family, findings) => {
+      if (family.effectiveType === 'untyped' || !anyLabelName(family, (name) => isMisplacedReservedLabel(family, name))) {
+        return;
+      }
+      for (const labels of metricLabelSets(family)) {
+        for (const label of labels) {
+          if (isMisplacedReservedLabel(family, label.name.text)) {
+            findings.push(
+              label.name.text === 'le'
+                ? { span: label.name.span, message: 'the le label is reserved for histogram buckets', reference: `${family.name} non-histogram metrics should not have "le" label` }
+                : { span: label.name.span, message: 'the quantile label is reserved for summaries', reference: `${family.name} non-summary metrics should not have "quantile" label` },
+            );
+          }
+        }
+      }
+    }),
 };
 
 const TYPE_WORDS = ['counter', 'gauge', 'summary', 'histogram', 'gauge_histogram'];
@@ -395,7 +396,7 @@ export const metricNotUniqueRule: LintRule = {
       return [];
     }
     const findings: Finding[] = [];
-    for (const family of linted(document.families)) {
+    for (const family of document.families) {
       // Samples with the same labels in the same order are the same series for duplicate-series too.
       if (ownLabelOf(family) !== undefined || family.samples.length < 2 || !mayHaveDuplicateSeries(family, urlLabels)) {
         continue;
